@@ -1,0 +1,445 @@
+//! Key bindings: defaults in `assets/keymap.ron`, patched by the user's
+//! `<config>/keymap.ron` (same shape; only the keys it names change). One
+//! table per context; the help screen is generated from these tables.
+
+use super::action::Action;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+
+pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.ron");
+
+/// Where keys are read: each screen, plus the popups that take keys first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Context {
+    Global,
+    Home,
+    Setup,
+    Facilitate,
+    Projector,
+    Notes,
+    /// A text field or the note editor: unbound keys are typed.
+    Editor,
+    /// A list popup (choosing a method, a template).
+    Picker,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Home => "Home",
+            Context::Setup => "Session setup",
+            Context::Facilitate => "Facilitation",
+            Context::Projector => "Projector",
+            Context::Notes => "Notes",
+            Context::Editor => "Editing text",
+            Context::Picker => "Choosing from a list",
+        }
+    }
+}
+
+/// A key with its modifiers, normalized so that `?` is `?` whether or not
+/// the terminal reports Shift.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Chord {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Chord {
+    pub fn from_event(ev: &KeyEvent) -> Chord {
+        let mut mods =
+            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match ev.code {
+            KeyCode::BackTab => {
+                mods |= KeyModifiers::SHIFT;
+                KeyCode::Tab
+            }
+            KeyCode::Char(c) => {
+                mods -= KeyModifiers::SHIFT;
+                // Ctrl-letters come as lowercase on most terminals.
+                if mods.contains(KeyModifiers::CONTROL) {
+                    KeyCode::Char(c.to_ascii_lowercase())
+                } else {
+                    KeyCode::Char(c)
+                }
+            }
+            other => other,
+        };
+        Chord { code, mods }
+    }
+
+    /// Parse `"q"`, `"?"`, `"ctrl-s"`, `"shift-tab"`, `"space"`, `"f1"`, ...
+    pub fn parse(text: &str) -> Result<Chord, String> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.chars().count() > 1 && lower.starts_with("ctrl-") {
+                mods |= KeyModifiers::CONTROL;
+                rest = &rest[5..];
+            } else if rest.chars().count() > 1 && lower.starts_with("alt-") {
+                mods |= KeyModifiers::ALT;
+                rest = &rest[4..];
+            } else if rest.chars().count() > 1 && lower.starts_with("shift-") {
+                mods |= KeyModifiers::SHIFT;
+                rest = &rest[6..];
+            } else {
+                break;
+            }
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "space" => KeyCode::Char(' '),
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" | "pgup" => KeyCode::PageUp,
+            "pagedown" | "pgdn" => KeyCode::PageDown,
+            "insert" => KeyCode::Insert,
+            f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
+            _ => {
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => {
+                        if mods.contains(KeyModifiers::CONTROL) {
+                            KeyCode::Char(c.to_ascii_lowercase())
+                        } else {
+                            KeyCode::Char(c)
+                        }
+                    }
+                    _ => return Err(format!("unknown key {text:?}")),
+                }
+            }
+        };
+        if matches!(code, KeyCode::Char(_)) {
+            mods -= KeyModifiers::SHIFT;
+        }
+        Ok(Chord { code, mods })
+    }
+
+    /// The key as people write it: `Ctrl-s`, `Shift-Tab`, `Space`, `?`.
+    pub fn label(&self) -> String {
+        let mut s = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            s.push_str("Ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            s.push_str("Alt-");
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            s.push_str("Shift-");
+        }
+        match self.code {
+            KeyCode::Char(' ') => s.push_str("Space"),
+            KeyCode::Char(c) => s.push(c),
+            KeyCode::Enter => s.push_str("Enter"),
+            KeyCode::Esc => s.push_str("Esc"),
+            KeyCode::Tab => s.push_str("Tab"),
+            KeyCode::Backspace => s.push_str("Backspace"),
+            KeyCode::Delete => s.push_str("Delete"),
+            KeyCode::Up => s.push('↑'),
+            KeyCode::Down => s.push('↓'),
+            KeyCode::Left => s.push('←'),
+            KeyCode::Right => s.push('→'),
+            KeyCode::Home => s.push_str("Home"),
+            KeyCode::End => s.push_str("End"),
+            KeyCode::PageUp => s.push_str("PgUp"),
+            KeyCode::PageDown => s.push_str("PgDn"),
+            KeyCode::F(n) => s.push_str(&format!("F{n}")),
+            other => s.push_str(&format!("{other:?}")),
+        }
+        s
+    }
+}
+
+type Table = BTreeMap<Context, BTreeMap<String, Action>>;
+
+#[derive(Clone, Debug)]
+pub struct Keymap {
+    tables: HashMap<Context, HashMap<Chord, Action>>,
+    /// For help: per context, (key label, action), in a stable order.
+    listed: BTreeMap<Context, Vec<(String, Action)>>,
+}
+
+impl Keymap {
+    /// The built-in defaults.
+    pub fn defaults() -> Keymap {
+        Self::build(Self::parse_table(DEFAULT_KEYMAP).unwrap_or_default(), None).0
+    }
+
+    fn parse_table(text: &str) -> Result<Table, String> {
+        crate::store::parse_config::<Table>(text).map_err(|e| e.to_string())
+    }
+
+    /// Defaults patched by the user's file text. Problems (a bad file, an
+    /// unknown key) are returned as warnings; what is good is kept.
+    pub fn with_user(user: Option<(&str, &str)>) -> (Keymap, Vec<String>) {
+        let defaults = Self::parse_table(DEFAULT_KEYMAP).unwrap_or_default();
+        let mut warnings = Vec::new();
+        let patch = match user {
+            Some((name, text)) => match Self::parse_table(text) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    warnings.push(format!("{name}{e} (your key bindings were not applied)"));
+                    None
+                }
+            },
+            None => None,
+        };
+        let (map, mut w) = Self::build(defaults, patch);
+        warnings.append(&mut w);
+        (map, warnings)
+    }
+
+    /// Load from the config folder (`keymap.ron`), if there is one.
+    pub fn load(config_dir: &std::path::Path) -> (Keymap, Vec<String>) {
+        let path = config_dir.join("keymap.ron");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Self::with_user(Some((&path.display().to_string(), &text))),
+            Err(_) => Self::with_user(None),
+        }
+    }
+
+    fn build(defaults: Table, patch: Option<Table>) -> (Keymap, Vec<String>) {
+        let mut warnings = Vec::new();
+        let mut merged: BTreeMap<Context, HashMap<Chord, (String, Action)>> = BTreeMap::new();
+        let mut add = |ctx: Context, key: &str, action: Action, warnings: &mut Vec<String>| {
+            match Chord::parse(key) {
+                Ok(chord) => {
+                    let table = merged.entry(ctx).or_default();
+                    if action == Action::Ignore {
+                        table.remove(&chord);
+                    } else {
+                        table.insert(chord, (chord.label(), action));
+                    }
+                }
+                Err(e) => warnings.push(format!("keymap: {e}")),
+            }
+        };
+        for (ctx, keys) in &defaults {
+            for (k, a) in keys {
+                add(*ctx, k, *a, &mut warnings);
+            }
+        }
+        if let Some(patch) = &patch {
+            for (ctx, keys) in patch {
+                for (k, a) in keys {
+                    add(*ctx, k, *a, &mut warnings);
+                }
+            }
+        }
+        let mut tables = HashMap::new();
+        let mut listed = BTreeMap::new();
+        for (ctx, table) in merged {
+            let mut list: Vec<(String, Action)> = table.values().cloned().collect();
+            // Per action, plain keys before chords: `q` is shown before `Ctrl-c`.
+            list.sort_by(|a, b| {
+                (format!("{:?}", a.1), a.0.chars().count(), &a.0).cmp(&(
+                    format!("{:?}", b.1),
+                    b.0.chars().count(),
+                    &b.0,
+                ))
+            });
+            tables.insert(ctx, table.iter().map(|(c, (_, a))| (*c, *a)).collect());
+            listed.insert(ctx, list);
+        }
+        (Keymap { tables, listed }, warnings)
+    }
+
+    /// The action of a key in `ctx` (falling back to the global table
+    /// unless `ctx` is a text editor, where unbound keys are typed).
+    pub fn lookup(&self, ctx: Context, key: &KeyEvent) -> Option<Action> {
+        let chord = Chord::from_event(key);
+        if let Some(a) = self.tables.get(&ctx).and_then(|t| t.get(&chord)) {
+            return Some(*a);
+        }
+        if matches!(ctx, Context::Editor) {
+            return None;
+        }
+        self.tables
+            .get(&Context::Global)
+            .and_then(|t| t.get(&chord))
+            .copied()
+    }
+
+    /// The bindings of a context, for help: (keys, action), one line per action.
+    pub fn help(&self, ctx: Context) -> Vec<(String, Action)> {
+        let mut out: Vec<(String, Action)> = Vec::new();
+        for (key, action) in self.listed.get(&ctx).map(Vec::as_slice).unwrap_or(&[]) {
+            match out.iter_mut().find(|(_, a)| a == action) {
+                Some((keys, _)) => {
+                    keys.push_str(", ");
+                    keys.push_str(key);
+                }
+                None => out.push((key.clone(), *action)),
+            }
+        }
+        out
+    }
+
+    /// The first key bound to `action` in `ctx` or globally, for hints.
+    pub fn key_for(&self, ctx: Context, action: Action) -> Option<String> {
+        [ctx, Context::Global].iter().find_map(|c| {
+            self.listed
+                .get(c)?
+                .iter()
+                .find(|(_, a)| *a == action)
+                .map(|(k, _)| k.clone())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn the_default_keymap_parses_without_warnings() {
+        let (_, warnings) = Keymap::with_user(None);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(Keymap::parse_table(DEFAULT_KEYMAP).is_ok());
+    }
+
+    #[test]
+    fn required_default_keys_are_bound() {
+        let k = Keymap::defaults();
+        let f = Context::Facilitate;
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            k.lookup(f, &key(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            Some(Action::Help)
+        );
+        assert_eq!(
+            k.lookup(f, &key(KeyCode::Char('q'), none)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            k.lookup(f, &key(KeyCode::Tab, none)),
+            Some(Action::NextPane)
+        );
+        assert_eq!(
+            k.lookup(f, &key(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::PrevPane)
+        );
+        assert_eq!(
+            k.lookup(f, &key(KeyCode::Char(' '), none)),
+            Some(Action::TimerToggle)
+        );
+        assert_eq!(
+            k.lookup(f, &key(KeyCode::Char(']'), none)),
+            Some(Action::NextStep)
+        );
+        assert_eq!(
+            k.lookup(f, &key(KeyCode::Char('['), none)),
+            Some(Action::PrevStep)
+        );
+        assert_eq!(
+            k.lookup(f, &key(KeyCode::Char('+'), none)),
+            Some(Action::AddMinute)
+        );
+        assert_eq!(
+            k.lookup(f, &key(KeyCode::Char('-'), none)),
+            Some(Action::RemoveMinute)
+        );
+        assert_eq!(
+            k.lookup(f, &key(KeyCode::Char('n'), none)),
+            Some(Action::NewNote)
+        );
+        assert_eq!(
+            k.lookup(f, &key(KeyCode::Char('s'), none)),
+            Some(Action::NewSticky)
+        );
+        assert_eq!(
+            k.lookup(f, &key(KeyCode::Char('p'), none)),
+            Some(Action::Projector)
+        );
+        assert_eq!(k.lookup(f, &key(KeyCode::Esc, none)), Some(Action::Back));
+        assert_eq!(
+            k.lookup(f, &key(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+            Some(Action::SaveNow)
+        );
+    }
+
+    #[test]
+    fn a_user_file_patches_only_what_it_names() {
+        let user = r#"{ facilitate: { "t": TimerToggle, " ": Ignore, "space": Ignore } }"#;
+        let (k, warnings) = Keymap::with_user(Some(("user.ron", user)));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            k.lookup(Context::Facilitate, &key(KeyCode::Char('t'), none)),
+            Some(Action::TimerToggle)
+        );
+        assert_eq!(
+            k.lookup(Context::Facilitate, &key(KeyCode::Char(' '), none)),
+            None
+        );
+        assert_eq!(
+            k.lookup(Context::Facilitate, &key(KeyCode::Char('q'), none)),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn a_broken_user_file_is_reported_and_defaults_stay() {
+        let (k, warnings) =
+            Keymap::with_user(Some(("user.ron", "{ facilitate: { \"t\": Nope } }")));
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].starts_with("user.ron"), "{warnings:?}");
+        assert_eq!(
+            k.lookup(
+                Context::Facilitate,
+                &key(KeyCode::Char('q'), KeyModifiers::NONE)
+            ),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn editors_type_unbound_keys_instead_of_global_actions() {
+        let k = Keymap::defaults();
+        assert_eq!(
+            k.lookup(
+                Context::Editor,
+                &key(KeyCode::Char('q'), KeyModifiers::NONE)
+            ),
+            None
+        );
+        assert_eq!(
+            k.lookup(Context::Editor, &key(KeyCode::Esc, KeyModifiers::NONE)),
+            Some(Action::Cancel)
+        );
+    }
+
+    #[test]
+    fn chords_parse_and_label() {
+        for (text, label) in [
+            ("ctrl-s", "Ctrl-s"),
+            ("shift-tab", "Shift-Tab"),
+            ("space", "Space"),
+            ("?", "?"),
+            ("]", "]"),
+            ("f1", "F1"),
+        ] {
+            let c = Chord::parse(text);
+            assert_eq!(c.map(|c| c.label()), Ok(label.to_owned()), "{text}");
+        }
+        assert!(Chord::parse("ctrl-nope").is_err());
+    }
+}

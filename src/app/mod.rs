@@ -1,0 +1,16 @@
+//! The interactive app: state, actions, update, keymap and the run loop.
+//!
+//! Event -> [`Msg`] (through the [`keymap`]) -> [`update`] (pure) -> [`Effect`]s
+//! (run by the loop: save, bell, open) -> render (reads state only).
+
+pub mod action;
+pub mod keymap;
+mod run;
+mod saver;
+pub mod state;
+pub mod update;
+
+pub use action::{Action, Msg, SaveReport};
+pub use run::{run_file, run_home};
+pub use state::App;
+pub use update::{Effect, update};

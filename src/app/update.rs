@@ -1,0 +1,1148 @@
+//! `update(app, msg, now) -> effects`: the only place state changes.
+//! Pure: no I/O, no clock; time comes in as `now`, and whatever must touch
+//! the world goes out as an [`Effect`].
+
+use super::action::{Action, Msg, SaveReport};
+use super::state::*;
+use crate::model::{
+    Id, Note, NoteKind, Origin, Participant, Role, Session, StepPos, Timer, Timestamp,
+};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tui_input::Input;
+use tui_input::backend::crossterm::to_input_request;
+
+/// Work for the run loop: everything that touches disk, terminal or clock.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// The session changed: save it in the background.
+    Save,
+    /// Save now and report (Ctrl-s).
+    SaveNow,
+    /// Ring the terminal bell.
+    Bell,
+    /// Open a session file.
+    Open {
+        path: PathBuf,
+        read_only: bool,
+    },
+    /// Create a session and open it.
+    Create {
+        title: String,
+        template: Option<String>,
+    },
+    OpenDemo,
+    /// Close the open session (after its last save).
+    Close,
+    /// Reread the list of sessions.
+    RefreshSessions,
+    Quit,
+}
+
+const MESSAGE_SECONDS: i64 = 6;
+const FLASH_SECONDS: i64 = 3;
+
+pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    app.now = now;
+    match msg {
+        Msg::Tick | Msg::Resize => tick(app, now, &mut fx),
+        Msg::Saved(report) => saved(app, report),
+        Msg::Paste(text) => paste(app, &text, now, &mut fx),
+        Msg::Key(key) => key_input(app, key, now, &mut fx),
+        Msg::Do(action) => act(app, action, now, &mut fx),
+    }
+    if let Some(m) = &app.message
+        && m.at.seconds_until(now) > MESSAGE_SECONDS
+    {
+        app.message = None;
+    }
+    fx
+}
+
+pub fn say(app: &mut App, text: impl Into<String>, now: Timestamp) {
+    app.message = Some(Message {
+        text: text.into(),
+        error: false,
+        at: now,
+    });
+}
+
+pub fn warn(app: &mut App, text: impl Into<String>, now: Timestamp) {
+    app.message = Some(Message {
+        text: text.into(),
+        error: true,
+        at: now,
+    });
+}
+
+/// The session, for a change: refused (with a message) when read-only.
+/// Every call marks the session changed.
+fn edit<'a>(app: &'a mut App, now: Timestamp, fx: &mut Vec<Effect>) -> Option<&'a mut Session> {
+    let reason = app.doc.as_ref()?.read_only.clone();
+    if let Some(why) = reason {
+        warn(app, format!("Read-only: {why}. Nothing was changed."), now);
+        return None;
+    }
+    let doc = app.doc.as_mut()?;
+    doc.generation += 1;
+    doc.save = SaveStatus::Saving;
+    fx.push(Effect::Save);
+    Some(Arc::make_mut(&mut doc.session))
+}
+
+fn tick(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
+    let Some(s) = app.session() else { return };
+    if let Timer::Running { deadline } = s.run.timer
+        && now >= deadline
+    {
+        let step = s.run.step.clone().unwrap_or_default();
+        if app.facilitate.rang_for.as_ref() != Some(&(step.clone(), deadline)) {
+            app.facilitate.rang_for = Some((step, deadline));
+            app.facilitate.flash_until = Some(now.plus_seconds(FLASH_SECONDS));
+            fx.push(Effect::Bell);
+        }
+    }
+    if app.facilitate.flash_until.is_some_and(|t| now >= t) {
+        app.facilitate.flash_until = None;
+    }
+}
+
+fn saved(app: &mut App, report: SaveReport) {
+    let Some(doc) = app.doc.as_mut() else { return };
+    doc.save = match &report {
+        SaveReport::Saved(at) => SaveStatus::Saved(Some(*at)),
+        SaveReport::Conflict(text) => SaveStatus::Conflict(text.clone()),
+        SaveReport::Failed(text) => SaveStatus::Failed(text.clone()),
+    };
+    app.last_save_report = Some(report);
+}
+
+/// Typed text arrives without its line ends' carriage returns.
+fn clean(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn paste(app: &mut App, text: &str, _now: Timestamp, _fx: &mut Vec<Effect>) {
+    let text = clean(text);
+    if let Some(field) = app.field.as_mut() {
+        let one_line = text.replace('\n', " ");
+        let value = format!("{}{}", field.input.value(), one_line);
+        field.input = Input::new(value);
+    } else if let Some(ed) = app.editor.as_mut() {
+        match ed.field {
+            EditorField::Text => {
+                ed.text.insert_str(&text);
+            }
+            EditorField::Tags => {
+                let value = format!("{}{}", ed.tags.value(), text.replace('\n', " "));
+                ed.tags = Input::new(value);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn key_input(app: &mut App, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
+    if app.field.is_some() {
+        if key.code == KeyCode::Enter {
+            submit_field(app, now, fx);
+        } else if let Some(field) = app.field.as_mut()
+            && let Some(req) = to_input_request(&Event::Key(key))
+        {
+            field.input.handle(req);
+        }
+        return;
+    }
+    let Some(ed) = app.editor.as_mut() else {
+        return;
+    };
+    match ed.field {
+        EditorField::Text => {
+            ed.text.input(key);
+        }
+        EditorField::Tags => {
+            if key.code == KeyCode::Enter {
+                submit_editor(app, now, fx);
+            } else if let Some(req) = to_input_request(&Event::Key(key)) {
+                ed.tags.handle(req);
+            }
+        }
+        EditorField::Kind => match key.code {
+            KeyCode::Left | KeyCode::Up => ed.kind = cycle(&NoteKind::ALL, ed.kind, -1),
+            KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => {
+                ed.kind = cycle(&NoteKind::ALL, ed.kind, 1)
+            }
+            KeyCode::Char(c) if c.is_ascii_digit() => {
+                let i = c.to_digit(10).unwrap_or(0) as usize;
+                if let Some(k) = i.checked_sub(1).and_then(|i| NoteKind::ALL.get(i)) {
+                    ed.kind = *k;
+                }
+            }
+            KeyCode::Char(c) => {
+                if let Some(k) = NoteKind::ALL
+                    .iter()
+                    .find(|k| k.label().starts_with(c.to_ascii_lowercase()))
+                {
+                    ed.kind = *k;
+                }
+            }
+            KeyCode::Enter => submit_editor(app, now, fx),
+            _ => {}
+        },
+        EditorField::Author => {
+            let n = app.session().map_or(0, |s| s.participants.len()) + 1;
+            let Some(ed) = app.editor.as_mut() else {
+                return;
+            };
+            match key.code {
+                KeyCode::Left | KeyCode::Up => ed.author = (ed.author + n - 1) % n,
+                KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => {
+                    ed.author = (ed.author + 1) % n
+                }
+                KeyCode::Enter => submit_editor(app, now, fx),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn cycle<T: Copy + PartialEq>(all: &[T], current: T, step: isize) -> T {
+    let n = all.len() as isize;
+    let i = all.iter().position(|x| *x == current).unwrap_or(0) as isize;
+    all[((i + step).rem_euclid(n)) as usize]
+}
+
+fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    if app.help {
+        match action {
+            Action::Help | Action::Back | Action::Cancel | Action::Quit => app.help = false,
+            Action::Down | Action::PageDown => {
+                app.help_scroll =
+                    app.help_scroll
+                        .saturating_add(if action == Action::Down { 1 } else { 10 })
+            }
+            Action::Up | Action::PageUp => {
+                app.help_scroll =
+                    app.help_scroll
+                        .saturating_sub(if action == Action::Up { 1 } else { 10 })
+            }
+            Action::Top => app.help_scroll = 0,
+            _ => {}
+        }
+        return;
+    }
+    if app.field.is_some() {
+        match action {
+            Action::Cancel | Action::Back => app.field = None,
+            Action::Submit => submit_field(app, now, fx),
+            _ => {}
+        }
+        return;
+    }
+    if app.editor.is_some() {
+        editor_action(app, action, now, fx);
+        return;
+    }
+    if app.picker.is_some() {
+        picker_action(app, action, now, fx);
+        return;
+    }
+    match action {
+        Action::Help => {
+            app.help = true;
+            app.help_scroll = 0;
+            return;
+        }
+        Action::Quit => {
+            app.quit = true;
+            fx.push(Effect::Quit);
+            return;
+        }
+        Action::SaveNow => {
+            if app.doc.as_ref().is_some_and(|d| d.read_only.is_some()) {
+                warn(app, "Read-only: nothing to save.", now);
+            } else if app.doc.is_some() {
+                fx.push(Effect::SaveNow);
+            }
+            return;
+        }
+        Action::GoHome => {
+            go_home(app, fx);
+            return;
+        }
+        _ => {}
+    }
+    if app.doc.is_some() {
+        match action {
+            Action::GoSetup => return app.screen = Screen::Setup,
+            Action::GoFacilitate => return app.screen = Screen::Facilitate,
+            Action::GoNotes => return app.screen = Screen::Notes,
+            Action::Projector if app.screen != Screen::Projector => {
+                app.previous = app.screen;
+                app.screen = Screen::Projector;
+                return;
+            }
+            Action::NewNote => return open_note_editor(app, None, now),
+            Action::NewSticky => {
+                return say(
+                    app,
+                    "Sticky notes arrive with the board (coming next); use a note of kind idea meanwhile.",
+                    now,
+                );
+            }
+            _ => {}
+        }
+    }
+    match app.screen {
+        Screen::Home => home_action(app, action, now, fx),
+        Screen::Setup => setup_action(app, action, now, fx),
+        Screen::Facilitate => facilitate_action(app, action, now, fx),
+        Screen::Projector => projector_action(app, action, now, fx),
+        Screen::Notes => notes_action(app, action, now, fx),
+    }
+}
+
+fn go_home(app: &mut App, fx: &mut Vec<Effect>) {
+    app.screen = Screen::Home;
+    fx.push(Effect::RefreshSessions);
+}
+
+fn move_sel(sel: &mut usize, len: usize, action: Action) -> bool {
+    if len == 0 {
+        *sel = 0;
+        return matches!(
+            action,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+        );
+    }
+    let last = len - 1;
+    let new = match action {
+        Action::Up => sel.saturating_sub(1),
+        Action::Down => (*sel + 1).min(last),
+        Action::PageUp => sel.saturating_sub(10),
+        Action::PageDown => (*sel + 10).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return false,
+    };
+    *sel = new;
+    true
+}
+
+// ---------------------------------------------------------------- home
+
+fn home_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    match app.home.pane {
+        HomePane::Sessions => {
+            let rows = app.home.rows();
+            if move_sel(&mut app.home.selected, rows, action) {
+                return;
+            }
+        }
+        HomePane::Methods => {
+            let n = app.library.methods.len();
+            if move_sel(&mut app.home.method, n, action) {
+                app.home.method_scroll = 0;
+                return;
+            }
+        }
+    }
+    match action {
+        Action::NextPane | Action::PrevPane | Action::Right | Action::Left => {
+            app.home.pane = match (app.home.pane, action) {
+                (HomePane::Sessions, Action::Left) => HomePane::Sessions,
+                (HomePane::Methods, Action::Right) => HomePane::Methods,
+                (HomePane::Sessions, _) => HomePane::Methods,
+                (HomePane::Methods, _) => HomePane::Sessions,
+            };
+        }
+        Action::OpenDemo => fx.push(Effect::OpenDemo),
+        Action::NewSession => new_session_field(app),
+        Action::Select if app.home.pane == HomePane::Sessions => match app.home.selected {
+            0 => fx.push(Effect::OpenDemo),
+            1 => new_session_field(app),
+            i => {
+                if let Some(e) = app.home.sessions.get(i - HomeState::FIXED_ROWS) {
+                    fx.push(Effect::Open {
+                        path: e.path.clone(),
+                        read_only: false,
+                    });
+                }
+            }
+        },
+        Action::Select | Action::Back if app.home.pane == HomePane::Methods => {
+            app.home.pane = HomePane::Sessions;
+        }
+        Action::Back if app.doc.is_some() => app.screen = Screen::Facilitate,
+        _ => {
+            let _ = now;
+        }
+    }
+}
+
+fn new_session_field(app: &mut App) {
+    app.field = Some(TextField {
+        purpose: FieldPurpose::NewSessionTitle,
+        title: "New session: title".into(),
+        input: Input::default(),
+    });
+}
+
+// ---------------------------------------------------------------- fields
+
+fn open_field(app: &mut App, purpose: FieldPurpose, title: &str, value: &str) {
+    app.field = Some(TextField {
+        purpose,
+        title: title.into(),
+        input: Input::new(value.to_owned()),
+    });
+}
+
+fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
+    let Some(field) = app.field.take() else {
+        return;
+    };
+    let value = field.input.value().trim().to_owned();
+    match field.purpose {
+        FieldPurpose::NewSessionTitle => {
+            if value.is_empty() {
+                warn(app, "A session needs a title.", now);
+                app.field = Some(field);
+                return;
+            }
+            let mut items = vec!["Empty agenda".to_owned()];
+            items.extend(app.library.templates.iter().map(|t| {
+                let minutes: u32 = app
+                    .library
+                    .agenda(t, app.lang)
+                    .map(|a| a.iter().map(|s| s.planned_minutes()).sum())
+                    .unwrap_or(0);
+                format!(
+                    "{}  ({}h{:02})",
+                    t.name.get(app.lang),
+                    minutes / 60,
+                    minutes % 60
+                )
+            }));
+            app.picker = Some(Picker {
+                purpose: PickPurpose::Template { title: value },
+                title: "Start from a template".into(),
+                items,
+                selected: 0,
+            });
+        }
+        FieldPurpose::Detail(d) => {
+            let lang = app.lang;
+            let Some(s) = edit(app, now, fx) else { return };
+            match s.set_detail(d, &value, lang) {
+                Ok(()) => {}
+                Err(e) => {
+                    warn(app, e, now);
+                    app.field = Some(field);
+                }
+            }
+        }
+        FieldPurpose::NewParticipant => {
+            if value.is_empty() {
+                return;
+            }
+            let Some(s) = edit(app, now, fx) else { return };
+            s.participants.push(Participant {
+                id: Id::new(),
+                name: value,
+                role: Role::CivilServant,
+                organisation: String::new(),
+            });
+            let n = s.participants.len();
+            app.setup.participant = n - 1;
+            say(app, "Added. Press r to change the role.", now);
+        }
+        FieldPurpose::ParticipantName(id) => {
+            if value.is_empty() {
+                return;
+            }
+            let Some(s) = edit(app, now, fx) else { return };
+            if let Some(p) = s.participants.iter_mut().find(|p| p.id == id) {
+                p.name = value;
+            }
+        }
+        FieldPurpose::StageTitle(id) => {
+            let Some(s) = edit(app, now, fx) else { return };
+            if let Some(st) = s.agenda.iter_mut().find(|st| st.id == id)
+                && !value.is_empty()
+            {
+                st.title = value;
+            }
+        }
+        FieldPurpose::StepTitle(id) => {
+            let Some(s) = edit(app, now, fx) else { return };
+            if let Some(step) = s
+                .agenda
+                .iter_mut()
+                .flat_map(|st| st.steps.iter_mut())
+                .find(|x| x.id == id)
+                && !value.is_empty()
+            {
+                step.title = value;
+            }
+        }
+        FieldPurpose::StepPrompt(id) => {
+            let Some(s) = edit(app, now, fx) else { return };
+            if let Some(step) = s
+                .agenda
+                .iter_mut()
+                .flat_map(|st| st.steps.iter_mut())
+                .find(|x| x.id == id)
+            {
+                step.prompt = value;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- picker
+
+fn picker_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    let Some(p) = app.picker.as_mut() else { return };
+    if move_sel(&mut p.selected, p.items.len(), action) {
+        return;
+    }
+    match action {
+        Action::Cancel | Action::Back => app.picker = None,
+        Action::Submit | Action::Select => {
+            let Some(p) = app.picker.take() else { return };
+            match p.purpose {
+                PickPurpose::Template { title } => {
+                    let template = p
+                        .selected
+                        .checked_sub(1)
+                        .and_then(|i| app.library.templates.get(i))
+                        .map(|t| t.id.clone());
+                    fx.push(Effect::Create { title, template });
+                }
+                PickPurpose::Method { after } => {
+                    let Some(m) = app.library.methods.get(p.selected).cloned() else {
+                        return;
+                    };
+                    let lang = app
+                        .session()
+                        .and_then(|s| s.language.clone())
+                        .unwrap_or_else(|| app.lang.to_owned());
+                    let Some(s) = edit(app, now, fx) else { return };
+                    let at = after.map_or(s.agenda.len(), |i| (i + 1).min(s.agenda.len()));
+                    s.agenda.insert(at, m.to_stage(&lang));
+                    let row = app
+                        .agenda_rows()
+                        .iter()
+                        .position(|r| *r == AgendaRow::Stage(at))
+                        .unwrap_or(0);
+                    app.setup.agenda_row = row;
+                    say(app, format!("Added {}.", m.name.get(&lang)), now);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------- setup
+
+fn setup_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    match action {
+        Action::NextPane | Action::PrevPane => {
+            let i = SetupTab::ALL
+                .iter()
+                .position(|t| *t == app.setup.tab)
+                .unwrap_or(0);
+            let n = SetupTab::ALL.len();
+            let j = if action == Action::NextPane {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            app.setup.tab = SetupTab::ALL[j];
+            return;
+        }
+        Action::Back => {
+            app.screen = Screen::Facilitate;
+            return;
+        }
+        _ => {}
+    }
+    match app.setup.tab {
+        SetupTab::Details => details_action(app, action, now, fx),
+        SetupTab::Participants => participants_action(app, action, now, fx),
+        SetupTab::Agenda => agenda_action(app, action, now, fx),
+    }
+}
+
+fn details_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    if move_sel(&mut app.setup.detail, DetailField::ALL.len(), action) {
+        return;
+    }
+    let field = DetailField::ALL[app.setup.detail.min(DetailField::ALL.len() - 1)];
+    match (field, action) {
+        (DetailField::Origin, Action::Select | Action::Cycle | Action::Right | Action::Edit) => {
+            if let Some(s) = edit(app, now, fx) {
+                s.challenge.origin = cycle(&Origin::ALL, s.challenge.origin, 1);
+            }
+        }
+        (DetailField::Origin, Action::CycleBack | Action::Left) => {
+            if let Some(s) = edit(app, now, fx) {
+                s.challenge.origin = cycle(&Origin::ALL, s.challenge.origin, -1);
+            }
+        }
+        (
+            DetailField::Language,
+            Action::Select
+            | Action::Cycle
+            | Action::CycleBack
+            | Action::Right
+            | Action::Left
+            | Action::Edit,
+        ) => {
+            if let Some(s) = edit(app, now, fx) {
+                s.language = Some(
+                    if s.language.as_deref() == Some("fr") {
+                        "en"
+                    } else {
+                        "fr"
+                    }
+                    .into(),
+                );
+            }
+        }
+        (_, Action::Select | Action::Edit) => {
+            let Some(s) = app.session() else { return };
+            let value = s.detail_text(field);
+            let title = format!("{} (Enter to keep, Esc to cancel)", field.label());
+            if app.doc.as_ref().is_some_and(|d| d.read_only.is_some()) {
+                edit(app, now, fx);
+                return;
+            }
+            open_field(app, FieldPurpose::Detail(field), &title, &value);
+        }
+        _ => {}
+    }
+}
+
+fn participants_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    let n = app.session().map_or(0, |s| s.participants.len());
+    if move_sel(&mut app.setup.participant, n, action) {
+        return;
+    }
+    let sel = app.setup.participant;
+    let selected_id = app
+        .session()
+        .and_then(|s| s.participants.get(sel))
+        .map(|p| (p.id.clone(), p.name.clone()));
+    match action {
+        Action::Add => {
+            if app.doc.as_ref().is_some_and(|d| d.read_only.is_some()) {
+                edit(app, now, fx);
+                return;
+            }
+            open_field(
+                app,
+                FieldPurpose::NewParticipant,
+                "New participant: name",
+                "",
+            );
+        }
+        Action::Edit | Action::Select => {
+            if let Some((id, name)) = selected_id {
+                if app.doc.as_ref().is_some_and(|d| d.read_only.is_some()) {
+                    edit(app, now, fx);
+                    return;
+                }
+                open_field(
+                    app,
+                    FieldPurpose::ParticipantName(id),
+                    "Participant: name",
+                    &name,
+                );
+            }
+        }
+        Action::Cycle | Action::CycleBack | Action::Right | Action::Left => {
+            let step = if matches!(action, Action::Cycle | Action::Right) {
+                1
+            } else {
+                -1
+            };
+            if selected_id.is_some()
+                && let Some(s) = edit(app, now, fx)
+                && let Some(p) = s.participants.get_mut(sel)
+            {
+                p.role = cycle(&Role::ALL, p.role, step);
+            }
+        }
+        Action::Delete => {
+            let Some((id, name)) = selected_id else {
+                return;
+            };
+            let Some(s) = edit(app, now, fx) else { return };
+            let cleared = s.remove_participant(&id);
+            app.setup.participant = sel.min(n.saturating_sub(2));
+            let tail = if cleared > 0 {
+                format!(" {cleared} notes or stickies now have no author.")
+            } else {
+                String::new()
+            };
+            say(app, format!("Removed {name}.{tail}"), now);
+        }
+        Action::MoveUp | Action::MoveDown => {
+            let to = if action == Action::MoveUp {
+                sel.checked_sub(1)
+            } else {
+                Some(sel + 1).filter(|&i| i < n)
+            };
+            if let Some(to) = to
+                && let Some(s) = edit(app, now, fx)
+            {
+                s.participants.swap(sel, to);
+                app.setup.participant = to;
+            }
+        }
+        _ => {}
+    }
+}
+
+fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    let rows = app.agenda_rows();
+    if move_sel(&mut app.setup.agenda_row, rows.len(), action) {
+        return;
+    }
+    let row = rows.get(app.setup.agenda_row).copied();
+    let stage_of = |r: Option<AgendaRow>| match r {
+        Some(AgendaRow::Stage(i)) | Some(AgendaRow::Step(i, _)) => Some(i),
+        None => None,
+    };
+    match action {
+        Action::Add => {
+            if app.doc.as_ref().is_some_and(|d| d.read_only.is_some()) {
+                edit(app, now, fx);
+                return;
+            }
+            let items = app
+                .library
+                .methods
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{:<12} {}  ({} min)",
+                        m.stage.label(),
+                        m.name.get(app.lang),
+                        m.minutes()
+                    )
+                })
+                .collect();
+            app.picker = Some(Picker {
+                purpose: PickPurpose::Method {
+                    after: stage_of(row),
+                },
+                title: "Add a method to the agenda".into(),
+                items,
+                selected: 0,
+            });
+        }
+        Action::AddMinute | Action::RemoveMinute => {
+            let delta: i64 = if action == Action::AddMinute { 1 } else { -1 };
+            if let Some(AgendaRow::Step(i, j)) = row
+                && let Some(s) = edit(app, now, fx)
+            {
+                let step = &mut s.agenda[i].steps[j];
+                step.minutes = (i64::from(step.minutes) + delta).clamp(1, 24 * 60) as u32;
+            } else if let Some(AgendaRow::Stage(_)) = row {
+                say(app, "Choose a step to change its minutes.", now);
+            }
+        }
+        Action::Edit | Action::Select => {
+            if app.doc.as_ref().is_some_and(|d| d.read_only.is_some()) {
+                edit(app, now, fx);
+                return;
+            }
+            let Some(s) = app.session() else { return };
+            match row {
+                Some(AgendaRow::Stage(i)) => {
+                    let st = &s.agenda[i];
+                    let (id, title) = (st.id.clone(), st.title.clone());
+                    open_field(app, FieldPurpose::StageTitle(id), "Stage title", &title);
+                }
+                Some(AgendaRow::Step(i, j)) => {
+                    let step = &s.agenda[i].steps[j];
+                    let (id, title, prompt) =
+                        (step.id.clone(), step.title.clone(), step.prompt.clone());
+                    if action == Action::Edit {
+                        open_field(
+                            app,
+                            FieldPurpose::StepPrompt(id),
+                            "Facilitator prompt",
+                            &prompt,
+                        );
+                    } else {
+                        open_field(app, FieldPurpose::StepTitle(id), "Step title", &title);
+                    }
+                }
+                None => {}
+            }
+        }
+        Action::Delete => {
+            if let Some(i) = stage_of(row) {
+                let Some(s) = edit(app, now, fx) else { return };
+                let title = s.agenda[i].title.clone();
+                let detached = s.remove_stage(i);
+                let n = app.agenda_rows().len();
+                app.setup.agenda_row = app.setup.agenda_row.min(n.saturating_sub(1));
+                let tail = if detached > 0 {
+                    format!(" {detached} notes or stickies kept, without a stage.")
+                } else {
+                    String::new()
+                };
+                say(app, format!("Removed the stage {title}.{tail}"), now);
+            }
+        }
+        Action::MoveUp | Action::MoveDown => {
+            let Some(i) = stage_of(row) else { return };
+            let n = app.session().map_or(0, |s| s.agenda.len());
+            let to = if action == Action::MoveUp {
+                i.checked_sub(1)
+            } else {
+                Some(i + 1).filter(|&j| j < n)
+            };
+            if let Some(to) = to
+                && let Some(s) = edit(app, now, fx)
+            {
+                s.agenda.swap(i, to);
+                app.setup.agenda_row = app
+                    .agenda_rows()
+                    .iter()
+                    .position(|r| *r == AgendaRow::Stage(to))
+                    .unwrap_or(0);
+            }
+        }
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------- facilitation
+
+fn timer_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) -> bool {
+    let needs_agenda = matches!(
+        action,
+        Action::TimerToggle
+            | Action::NextStep
+            | Action::PrevStep
+            | Action::AddMinute
+            | Action::RemoveMinute
+            | Action::NextStage
+            | Action::PrevStage
+    );
+    if !needs_agenda {
+        return false;
+    }
+    if app
+        .session()
+        .is_none_or(|s| s.agenda.iter().all(|st| st.steps.is_empty()))
+    {
+        warn(
+            app,
+            "The agenda is empty: press a for setup, then Tab to the agenda and i to add a method.",
+            now,
+        );
+        return true;
+    }
+    let Some(s) = edit(app, now, fx) else {
+        return true;
+    };
+    match action {
+        Action::TimerToggle => {
+            s.timer_toggle(now);
+        }
+        Action::NextStep => {
+            s.next_step(now);
+        }
+        Action::PrevStep => {
+            s.prev_step(now);
+        }
+        Action::AddMinute => {
+            s.timer_adjust(60);
+        }
+        Action::RemoveMinute => {
+            s.timer_adjust(-60);
+        }
+        Action::NextStage | Action::PrevStage => {
+            let cur = s.current_or_first().map_or(0, |p| p.stage);
+            let n = s.agenda.len();
+            let target = if action == Action::NextStage {
+                (cur + 1..n).find(|&i| !s.agenda[i].steps.is_empty())
+            } else {
+                (0..cur).rev().find(|&i| !s.agenda[i].steps.is_empty())
+            };
+            if let Some(t) = target {
+                s.go_to_stage(t, now);
+            }
+        }
+        _ => {}
+    }
+    let cur = app.session().and_then(|s| s.current()).map(|p| p.stage);
+    app.facilitate.cursor = cur;
+    app.facilitate.flash_until = None;
+    true
+}
+
+fn facilitate_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    if timer_action(app, action, now, fx) {
+        return;
+    }
+    let n = app.session().map_or(0, |s| s.agenda.len());
+    match action {
+        Action::NextPane | Action::PrevPane => {
+            app.facilitate.focus_agenda = !app.facilitate.focus_agenda;
+            if app.facilitate.cursor.is_none() {
+                app.facilitate.cursor = app
+                    .session()
+                    .and_then(|s| s.current_or_first())
+                    .map(|p| p.stage);
+            }
+        }
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => {
+            app.facilitate.focus_agenda = true;
+            let mut c = app
+                .facilitate
+                .cursor
+                .or_else(|| {
+                    app.session()
+                        .and_then(|s| s.current_or_first())
+                        .map(|p| p.stage)
+                })
+                .unwrap_or(0);
+            move_sel(&mut c, n, action);
+            app.facilitate.cursor = Some(c);
+        }
+        Action::Select => {
+            if let Some(c) = app
+                .facilitate
+                .cursor
+                .filter(|_| app.facilitate.focus_agenda)
+                && let Some(s) = edit(app, now, fx)
+                && !s.go_to_stage(c, now)
+                && s.agenda.get(c).is_some_and(|st| st.steps.is_empty())
+            {
+                warn(app, "That stage has no steps.", now);
+            }
+        }
+        Action::Back => {
+            if app.facilitate.focus_agenda {
+                app.facilitate.focus_agenda = false;
+            } else {
+                go_home(app, fx);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn projector_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    if timer_action(app, action, now, fx) {
+        return;
+    }
+    if matches!(action, Action::Back | Action::Projector) {
+        app.screen = app.previous;
+    }
+}
+
+// ---------------------------------------------------------------- notes
+
+fn notes_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    let stages = app.session().map_or(0, |s| s.agenda.len()) + 1;
+    match action {
+        Action::NextPane | Action::PrevPane => {
+            app.notes.focus_list = !app.notes.focus_list;
+            return;
+        }
+        Action::Left => {
+            app.notes.stage = (app.notes.stage + stages - 1) % stages;
+            app.notes.selected = 0;
+            return;
+        }
+        Action::Right => {
+            app.notes.stage = (app.notes.stage + 1) % stages;
+            app.notes.selected = 0;
+            return;
+        }
+        Action::Back => {
+            app.screen = Screen::Facilitate;
+            return;
+        }
+        _ => {}
+    }
+    let visible = app.visible_notes();
+    if move_sel(&mut app.notes.selected, visible.len(), action) {
+        return;
+    }
+    let Some(&idx) = visible.get(app.notes.selected) else {
+        return;
+    };
+    match action {
+        Action::Edit | Action::Select => {
+            let id = app.session().map(|s| s.notes[idx].id.clone());
+            open_note_editor(app, id, now);
+        }
+        Action::Delete => {
+            let Some(s) = edit(app, now, fx) else { return };
+            s.notes.remove(idx);
+            app.notes.selected = app.notes.selected.min(visible.len().saturating_sub(2));
+            say(app, "Note deleted.", now);
+        }
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------- note editor
+
+fn open_note_editor(app: &mut App, editing: Option<Id>, now: Timestamp) {
+    if let Some(why) = app.doc.as_ref().and_then(|d| d.read_only.clone()) {
+        warn(app, format!("Read-only: {why}. Nothing was changed."), now);
+        return;
+    }
+    let Some(s) = app.session() else { return };
+    let existing = editing
+        .as_ref()
+        .and_then(|id| s.notes.iter().find(|n| &n.id == id));
+    let (text, kind, author, tags, stage) = match existing {
+        Some(n) => (
+            n.text.lines().map(str::to_owned).collect::<Vec<_>>(),
+            n.kind,
+            n.author
+                .as_ref()
+                .and_then(|a| s.participants.iter().position(|p| &p.id == a))
+                .map_or(0, |i| i + 1),
+            n.tags.join(", "),
+            n.stage.clone(),
+        ),
+        None => (
+            Vec::new(),
+            NoteKind::Observation,
+            0,
+            String::new(),
+            s.current_stage_id(),
+        ),
+    };
+    let mut area = TextArea::new(if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text
+    });
+    area.set_placeholder_text(
+        "What was said or seen… (Enter: new line, Ctrl-s: save, Tab: kind, author, tags)",
+    );
+    app.editor = Some(NoteEditor {
+        editing,
+        stage,
+        text: area,
+        kind,
+        author,
+        tags: Input::new(tags),
+        field: EditorField::Text,
+    });
+}
+
+fn editor_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    let Some(ed) = app.editor.as_mut() else {
+        return;
+    };
+    let n = EditorField::ALL.len();
+    let i = EditorField::ALL
+        .iter()
+        .position(|f| *f == ed.field)
+        .unwrap_or(0);
+    match action {
+        Action::NextField => ed.field = EditorField::ALL[(i + 1) % n],
+        Action::PrevField => ed.field = EditorField::ALL[(i + n - 1) % n],
+        Action::Cancel | Action::Back => {
+            app.editor = None;
+            say(app, "Note discarded.", now);
+        }
+        Action::Submit => submit_editor(app, now, fx),
+        _ => {}
+    }
+}
+
+fn submit_editor(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
+    let Some(ed) = app.editor.take() else { return };
+    let text = clean(&ed.text.lines().join("\n")).trim().to_owned();
+    if text.is_empty() {
+        warn(
+            app,
+            "The note is empty: type something, or Esc to cancel.",
+            now,
+        );
+        app.editor = Some(ed);
+        return;
+    }
+    let tags: Vec<String> = ed
+        .tags
+        .value()
+        .split([',', ' '])
+        .map(|t| t.trim().trim_start_matches('#').to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let author = ed
+        .author
+        .checked_sub(1)
+        .and_then(|i| app.session().and_then(|s| s.participants.get(i)))
+        .map(|p| p.id.clone());
+    let Some(s) = edit(app, now, fx) else {
+        app.editor = Some(ed);
+        return;
+    };
+    match &ed.editing {
+        Some(id) => {
+            if let Some(n) = s.notes.iter_mut().find(|n| &n.id == id) {
+                n.text = text;
+                n.kind = ed.kind;
+                n.author = author;
+                n.tags = tags;
+            }
+            say(app, "Note saved.", now);
+        }
+        None => {
+            s.notes.push(Note {
+                id: Id::new(),
+                kind: ed.kind,
+                stage: ed.stage,
+                author,
+                tags,
+                text,
+                time: now,
+            });
+            say(app, format!("{} noted.", capitalize(ed.kind.label())), now);
+        }
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Where the current step stands, for views.
+pub fn current_pos(app: &App) -> Option<StepPos> {
+    app.session().and_then(|s| s.current_or_first())
+}

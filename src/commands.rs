@@ -1,0 +1,244 @@
+//! Subcommands that need no terminal: check, fmt, new, methods, templates.
+
+use crate::methods::Library;
+use crate::model::Session;
+use crate::store::{self, Home, Store};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The bundled demo session, as shipped in `sessions/demo.ron`.
+pub const DEMO: &str = include_str!("../sessions/demo.ron");
+
+/// `atelier check FILE...`: true when every file is good.
+pub fn check(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
+    let mut all_ok = true;
+    for f in files {
+        match store::load_file(f) {
+            Ok(_) => writeln!(out, "{}: ok", f.display())?,
+            Err(e) => {
+                all_ok = false;
+                writeln!(out, "{e}")?;
+            }
+        }
+    }
+    Ok(all_ok)
+}
+
+/// `atelier fmt FILE...`: rewrite each good file canonically.
+pub fn fmt(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
+    let mut all_ok = true;
+    for f in files {
+        let result = Store::open(f)
+            .map_err(|e| e.to_string())
+            .and_then(|(mut st, s)| {
+                if let Some(why) = st.read_only() {
+                    return Err(format!("{}: not rewritten: {why}", f.display()));
+                }
+                st.save(&s).map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(store::Saved::Conflict(p)) => {
+                all_ok = false;
+                writeln!(
+                    out,
+                    "{}: changed on disk while formatting; written to {}",
+                    f.display(),
+                    p.display()
+                )?;
+            }
+            Ok(_) => writeln!(out, "{}: ok", f.display())?,
+            Err(e) => {
+                all_ok = false;
+                writeln!(out, "{e}")?;
+            }
+        }
+    }
+    Ok(all_ok)
+}
+
+/// A path in `dir` for a new session file named after `title`, not yet taken.
+pub fn fresh_path(dir: &Path, title: &str) -> PathBuf {
+    let slug = store::paths::slug(title);
+    let mut path = dir.join(format!("{slug}.ron"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{slug}-{n}.ron"));
+        n += 1;
+    }
+    path
+}
+
+/// Create a new session (from a template if given) in the sessions folder.
+pub fn new_session(
+    home: &Home,
+    library: &Library,
+    title: &str,
+    template: Option<&str>,
+    lang: &str,
+) -> Result<(PathBuf, Store, Session), String> {
+    let mut session = Session::new(title.trim());
+    session.language = Some(lang.to_owned());
+    if let Some(id) = template {
+        let t = library.template(id).ok_or_else(|| {
+            let known: Vec<&str> = library.templates.iter().map(|t| t.id.as_str()).collect();
+            format!("no template {id:?}; known templates: {}", known.join(", "))
+        })?;
+        session.agenda = library.agenda(t, lang)?;
+    }
+    let dir = home
+        .ensure_sessions()
+        .map_err(|e| format!("{}: {}", home.sessions.display(), store::describe_io(&e)))?;
+    let path = fresh_path(dir, title);
+    let st = Store::create(&path, &session).map_err(|e| e.to_string())?;
+    Ok((path, st, session))
+}
+
+/// A fresh copy of the demo in the sessions folder.
+pub fn demo_copy(home: &Home) -> Result<PathBuf, String> {
+    let session = store::load_str("sessions/demo.ron", DEMO).map_err(|e| e.to_string())?;
+    let dir = home
+        .ensure_sessions()
+        .map_err(|e| format!("{}: {}", home.sessions.display(), store::describe_io(&e)))?;
+    let now = time::OffsetDateTime::now_utc();
+    let name = format!(
+        "demo-{:04}{:02}{:02}-{:02}{:02}{:02}",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    );
+    let path = fresh_path(dir, &name);
+    Store::create(&path, &session).map_err(|e| e.to_string())?;
+    Ok(path)
+}
+
+pub fn methods_list(lib: &Library, lang: &str, out: &mut impl Write) -> std::io::Result<()> {
+    let mut stage = None;
+    for m in &lib.methods {
+        if stage != Some(m.stage) {
+            stage = Some(m.stage);
+            writeln!(out, "\n{}", m.stage.label().to_uppercase())?;
+        }
+        writeln!(
+            out,
+            "  {:<28} {:<40} {:>4} min  {} people",
+            m.id,
+            m.name.get(lang),
+            m.minutes(),
+            m.group
+        )?;
+    }
+    writeln!(out, "\n{} methods in {} stages", lib.methods.len(), {
+        let mut s: Vec<_> = lib.methods.iter().map(|m| m.stage).collect();
+        s.dedup();
+        s.len()
+    })?;
+    report_skipped(lib, out)
+}
+
+fn report_skipped(lib: &Library, out: &mut impl Write) -> std::io::Result<()> {
+    for s in &lib.skipped {
+        writeln!(out, "warning: {s}")?;
+    }
+    Ok(())
+}
+
+pub fn method_show(
+    lib: &Library,
+    id: &str,
+    lang: &str,
+    out: &mut impl Write,
+) -> Result<(), String> {
+    let m = lib
+        .method(id)
+        .ok_or_else(|| format!("no method {id:?}; see `atelier methods list`"))?;
+    let mut text = format!(
+        "{}  ({})\nstage: {}\nduration: {} min (steps add up to {})\ngroup: {} people\nsource: {}\n\n{}\n",
+        m.name.get(lang),
+        m.id,
+        m.stage.label(),
+        m.duration,
+        m.minutes(),
+        m.group,
+        m.source,
+        m.purpose.get(lang)
+    );
+    if !m.materials.is_empty() {
+        text.push_str("\nmaterials:\n");
+        for x in &m.materials {
+            text.push_str(&format!("  - {}\n", x.get(lang)));
+        }
+    }
+    text.push_str("\nsteps:\n");
+    for (i, s) in m.steps.iter().enumerate() {
+        text.push_str(&format!(
+            "  {}. {} ({} min)\n     {}\n",
+            i + 1,
+            s.title.get(lang),
+            s.minutes,
+            s.prompt.get(lang)
+        ));
+        if !s.produces.is_empty() {
+            let p: Vec<String> = s
+                .produces
+                .iter()
+                .map(|p| format!("{p:?}").to_lowercase())
+                .collect();
+            text.push_str(&format!("     produces: {}\n", p.join(", ")));
+        }
+    }
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+}
+
+pub fn templates_list(lib: &Library, lang: &str, out: &mut impl Write) -> std::io::Result<()> {
+    for t in &lib.templates {
+        let minutes: u32 = lib
+            .agenda(t, lang)
+            .map(|a| a.iter().map(|s| s.planned_minutes()).sum())
+            .unwrap_or(0);
+        writeln!(
+            out,
+            "  {:<24} {:<44} {:>2}h{:02}",
+            t.id,
+            t.name.get(lang),
+            minutes / 60,
+            minutes % 60
+        )?;
+    }
+    report_skipped(lib, out)
+}
+
+pub fn template_show(
+    lib: &Library,
+    id: &str,
+    lang: &str,
+    out: &mut impl Write,
+) -> Result<(), String> {
+    let t = lib
+        .template(id)
+        .ok_or_else(|| format!("no template {id:?}; see `atelier templates list`"))?;
+    let agenda = lib.agenda(t, lang)?;
+    let mut text = format!(
+        "{}  ({})\n{}\n\n",
+        t.name.get(lang),
+        t.id,
+        t.description.get(lang)
+    );
+    let mut total = 0;
+    for st in &agenda {
+        let m = st.planned_minutes();
+        text.push_str(&format!(
+            "  {:>3}h{:02}  {:<40} {:>3} min  [{}]\n",
+            total / 60,
+            total % 60,
+            st.title,
+            m,
+            st.kind.label()
+        ));
+        total += m;
+    }
+    text.push_str(&format!("\ntotal: {}h{:02}\n", total / 60, total % 60));
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+}

@@ -1,0 +1,14 @@
+//! atelier: run co-design workshops from the terminal.
+//!
+//! Layers (see ARCHITECTURE.md): `model` (the workshop as data) is used by
+//! everything and uses nothing; `methods` and `store` read and write it;
+//! `export` turns it into documents; `app` runs it; `ui` draws `app`'s state.
+
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod lang;
+pub mod methods;
+pub mod model;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,79 @@
+use atelier::cli::{Cli, Command, LibraryCmd, Shell};
+use atelier::methods::Library;
+use atelier::store::Home;
+use atelier::{commands, lang};
+use clap::{CommandFactory, Parser};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let home = Home::from_env();
+    let lang = lang::from_env();
+    let mut out = std::io::stdout().lock();
+    let library = || Library::load(Some(&home.methods_dir()));
+    let result: Result<bool, String> = match cli.command {
+        None => atelier::app::run_home(&home),
+        Some(Command::Demo) => {
+            commands::demo_copy(&home).and_then(|p| atelier::app::run_file(&home, &p, false))
+        }
+        Some(Command::Open { file }) => atelier::app::run_file(&home, &file, false),
+        Some(Command::Review { file }) => atelier::app::run_file(&home, &file, true),
+        Some(Command::New {
+            title,
+            template,
+            lang: l,
+            no_open,
+        }) => {
+            let l = l.as_deref().map(lang::normalize).unwrap_or(lang);
+            commands::new_session(&home, &library(), &title, template.as_deref(), l).and_then(
+                |(path, store, _)| {
+                    println!("{}", path.display());
+                    drop(store);
+                    if no_open {
+                        Ok(true)
+                    } else {
+                        atelier::app::run_file(&home, &path, false)
+                    }
+                },
+            )
+        }
+        Some(Command::Check { files }) => {
+            commands::check(&files, &mut out).map_err(|e| e.to_string())
+        }
+        Some(Command::Fmt { files }) => commands::fmt(&files, &mut out).map_err(|e| e.to_string()),
+        Some(Command::Methods { what }) => match what {
+            None | Some(LibraryCmd::List) => commands::methods_list(&library(), lang, &mut out)
+                .map(|_| true)
+                .map_err(|e| e.to_string()),
+            Some(LibraryCmd::Show { id }) => {
+                commands::method_show(&library(), &id, lang, &mut out).map(|_| true)
+            }
+        },
+        Some(Command::Templates { what }) => match what {
+            None | Some(LibraryCmd::List) => commands::templates_list(&library(), lang, &mut out)
+                .map(|_| true)
+                .map_err(|e| e.to_string()),
+            Some(LibraryCmd::Show { id }) => {
+                commands::template_show(&library(), &id, lang, &mut out).map(|_| true)
+            }
+        },
+        Some(Command::Completions { shell }) => {
+            let mut cmd = Cli::command();
+            let shell = match shell {
+                Shell::Bash => clap_complete::Shell::Bash,
+                Shell::Zsh => clap_complete::Shell::Zsh,
+                Shell::Fish => clap_complete::Shell::Fish,
+            };
+            clap_complete::generate(shell, &mut cmd, "atelier", &mut out);
+            Ok(true)
+        }
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("atelier: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,544 @@
+//! The workshop as data: no terminal, no I/O.
+//!
+//! A [`Session`] is everything a workshop produced. It is what the session
+//! file holds (see `docs/format.md`), field for field.
+
+mod edit;
+mod id;
+mod run;
+pub mod time;
+mod validate;
+
+pub use edit::Detail;
+pub use id::Id;
+pub use run::StepPos;
+pub use time::Timestamp;
+pub use validate::{Problem, validate};
+
+use ::time::Date;
+use serde::{Deserialize, Serialize};
+
+/// The version of the session file format this build writes.
+/// Older versions are migrated on load (see `store::migrate`).
+pub const FORMAT: u32 = 2;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format: u32,
+    pub id: Id,
+    pub title: String,
+    /// Language of the session's own texts and of its exports (`"en"`, `"fr"`).
+    #[serde(default)]
+    pub language: Option<String>,
+    pub challenge: Challenge,
+    #[serde(default, with = "time::iso_date::option")]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub facilitators: Vec<String>,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    #[serde(default)]
+    pub agenda: Vec<Stage>,
+    #[serde(default)]
+    pub run: Run,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub stickies: Vec<Sticky>,
+    #[serde(default)]
+    pub clusters: Vec<Cluster>,
+    #[serde(default)]
+    pub rounds: Vec<VotingRound>,
+    #[serde(default)]
+    pub votes: Vec<Vote>,
+    #[serde(default)]
+    pub actions: Vec<ActionItem>,
+    /// Comments added by participants reviewing the session afterwards.
+    /// They never change the workshop's own content.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Challenge {
+    pub statement: String,
+    pub origin: Origin,
+}
+
+/// Who raised the challenge the workshop works on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Origin {
+    /// Raised by the public (citizens, users, associations).
+    Public,
+    /// Raised by the administration itself.
+    #[default]
+    Administration,
+    /// Raised by elected officials.
+    Elected,
+    Other,
+}
+
+impl Origin {
+    pub const ALL: [Origin; 4] = [
+        Origin::Public,
+        Origin::Administration,
+        Origin::Elected,
+        Origin::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Origin::Public => "raised by the public",
+            Origin::Administration => "raised by the administration",
+            Origin::Elected => "raised by elected officials",
+            Origin::Other => "other",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub id: Id,
+    pub name: String,
+    pub role: Role,
+    /// Organisation or department, free text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+}
+
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum Role {
+    #[default]
+    CivilServant,
+    ElectedOfficial,
+    Citizen,
+    Partner,
+    Other,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::CivilServant,
+        Role::ElectedOfficial,
+        Role::Citizen,
+        Role::Partner,
+        Role::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::CivilServant => "civil servant",
+            Role::ElectedOfficial => "elected official",
+            Role::Citizen => "citizen",
+            Role::Partner => "partner",
+            Role::Other => "other",
+        }
+    }
+}
+
+/// The kinds of stage a workshop moves through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum StageKind {
+    Opening,
+    Immersion,
+    Interviews,
+    Synthesis,
+    Ideation,
+    Prototyping,
+    Testing,
+    Closing,
+}
+
+impl StageKind {
+    pub const ALL: [StageKind; 8] = [
+        StageKind::Opening,
+        StageKind::Immersion,
+        StageKind::Interviews,
+        StageKind::Synthesis,
+        StageKind::Ideation,
+        StageKind::Prototyping,
+        StageKind::Testing,
+        StageKind::Closing,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StageKind::Opening => "opening",
+            StageKind::Immersion => "immersion",
+            StageKind::Interviews => "interviews and observation",
+            StageKind::Synthesis => "synthesis",
+            StageKind::Ideation => "ideation",
+            StageKind::Prototyping => "prototyping",
+            StageKind::Testing => "testing and experimentation",
+            StageKind::Closing => "closing",
+        }
+    }
+}
+
+/// What a step of a method produces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Produces {
+    Notes,
+    Stickies,
+    Clusters,
+    Votes,
+    Actions,
+    /// A drawing, a map, a prototype, a card: a thing made in the room.
+    Artifact,
+    /// Photos, video or audio clips.
+    Media,
+}
+
+/// One stage of the agenda: a method, run as a sequence of timed steps.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub id: Id,
+    /// The id of the library method this stage was built from (empty when hand-made).
+    #[serde(default)]
+    pub method: String,
+    pub title: String,
+    pub kind: StageKind,
+    pub steps: Vec<Step>,
+    #[serde(default)]
+    pub started: Option<Timestamp>,
+    #[serde(default)]
+    pub ended: Option<Timestamp>,
+}
+
+impl Stage {
+    pub fn planned_minutes(&self) -> u32 {
+        self.steps.iter().map(|s| s.minutes).sum()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: Id,
+    pub title: String,
+    pub minutes: u32,
+    /// What the facilitator says or asks to launch the step.
+    #[serde(default)]
+    pub prompt: String,
+    #[serde(default)]
+    pub produces: Vec<Produces>,
+    #[serde(default)]
+    pub started: Option<Timestamp>,
+    #[serde(default)]
+    pub ended: Option<Timestamp>,
+}
+
+/// Where the live workshop is: the current step and its timer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Run {
+    #[serde(default)]
+    pub stage: Option<Id>,
+    #[serde(default)]
+    pub step: Option<Id>,
+    #[serde(default)]
+    pub timer: Timer,
+}
+
+/// A countdown kept as a wall-clock deadline, so that quitting, a crash or
+/// a suspended laptop resumes at the right time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Timer {
+    /// Not started for the current step.
+    #[default]
+    Idle,
+    /// Counting down to `deadline`.
+    Running { deadline: Timestamp },
+    /// Paused with `remaining` seconds left (negative when already overrun).
+    Paused { remaining: i64 },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum NoteKind {
+    Observation,
+    Quote,
+    Insight,
+    Question,
+    Idea,
+    Decision,
+    Action,
+}
+
+impl NoteKind {
+    pub const ALL: [NoteKind; 7] = [
+        NoteKind::Observation,
+        NoteKind::Quote,
+        NoteKind::Insight,
+        NoteKind::Question,
+        NoteKind::Idea,
+        NoteKind::Decision,
+        NoteKind::Action,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            NoteKind::Observation => "observation",
+            NoteKind::Quote => "quote",
+            NoteKind::Insight => "insight",
+            NoteKind::Question => "question",
+            NoteKind::Idea => "idea",
+            NoteKind::Decision => "decision",
+            NoteKind::Action => "action",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: Id,
+    pub kind: NoteKind,
+    #[serde(default)]
+    pub stage: Option<Id>,
+    #[serde(default)]
+    pub author: Option<Id>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub text: String,
+    pub time: Timestamp,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Colour {
+    #[default]
+    Yellow,
+    Pink,
+    Blue,
+    Green,
+    Orange,
+    Purple,
+}
+
+impl Colour {
+    pub const ALL: [Colour; 6] = [
+        Colour::Yellow,
+        Colour::Pink,
+        Colour::Blue,
+        Colour::Green,
+        Colour::Orange,
+        Colour::Purple,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Colour::Yellow => "yellow",
+            Colour::Pink => "pink",
+            Colour::Blue => "blue",
+            Colour::Green => "green",
+            Colour::Orange => "orange",
+            Colour::Purple => "purple",
+        }
+    }
+
+    pub fn next(self) -> Colour {
+        let i = Colour::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Colour::ALL[(i + 1) % Colour::ALL.len()]
+    }
+
+    /// The colour as `#rrggbb`, for exports.
+    pub fn hex(self) -> &'static str {
+        match self {
+            Colour::Yellow => "#fff3a3",
+            Colour::Pink => "#ffc8dd",
+            Colour::Blue => "#bde0fe",
+            Colour::Green => "#c7f0bd",
+            Colour::Orange => "#ffd6a5",
+            Colour::Purple => "#dcc6f5",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sticky {
+    pub id: Id,
+    pub text: String,
+    #[serde(default)]
+    pub author: Option<Id>,
+    #[serde(default)]
+    pub colour: Colour,
+    #[serde(default)]
+    pub stage: Option<Id>,
+    /// The cluster the sticky is grouped in; `None` is the inbox (or the parking lot).
+    #[serde(default)]
+    pub cluster: Option<Id>,
+    /// In the parking lot: kept aside, out of the clusters.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub parked: bool,
+    pub time: Timestamp,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub stage: Option<Id>,
+}
+
+/// A dot-voting round: each participant has `dots` to spend.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VotingRound {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub stage: Option<Id>,
+    /// Dots per participant.
+    pub dots: u32,
+    /// Most dots one participant may put on one item.
+    #[serde(default)]
+    pub cap: Option<u32>,
+    pub opened: Timestamp,
+}
+
+/// What a dot lands on.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Target {
+    Sticky(Id),
+    Cluster(Id),
+}
+
+impl Target {
+    pub fn id(&self) -> &Id {
+        match self {
+            Target::Sticky(id) | Target::Cluster(id) => id,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    pub id: Id,
+    pub round: Id,
+    /// Who voted; `None` for a tally typed in from a paper dot vote.
+    #[serde(default)]
+    pub participant: Option<Id>,
+    pub target: Target,
+    pub count: u32,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActionStatus {
+    #[default]
+    Todo,
+    Doing,
+    Done,
+    Dropped,
+}
+
+impl ActionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Todo => "to do",
+            ActionStatus::Doing => "in progress",
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionItem {
+    pub id: Id,
+    pub text: String,
+    /// Who carries it: a person or a department, free text.
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default, with = "time::iso_date::option")]
+    pub due: Option<Date>,
+    #[serde(default)]
+    pub status: ActionStatus,
+}
+
+/// A comment left while reviewing a session afterwards.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    pub id: Id,
+    /// The item commented on (any id in the session), or `None` for the session.
+    #[serde(default)]
+    pub about: Option<Id>,
+    #[serde(default)]
+    pub author: String,
+    pub text: String,
+    pub time: Timestamp,
+}
+
+impl Session {
+    /// An empty session with a title, created now.
+    pub fn new(title: impl Into<String>) -> Self {
+        Session {
+            format: FORMAT,
+            id: Id::new(),
+            title: title.into(),
+            language: None,
+            challenge: Challenge::default(),
+            date: None,
+            place: String::new(),
+            facilitators: Vec::new(),
+            participants: Vec::new(),
+            agenda: Vec::new(),
+            run: Run::default(),
+            notes: Vec::new(),
+            stickies: Vec::new(),
+            clusters: Vec::new(),
+            rounds: Vec::new(),
+            votes: Vec::new(),
+            actions: Vec::new(),
+            comments: Vec::new(),
+        }
+    }
+
+    pub fn participant(&self, id: &Id) -> Option<&Participant> {
+        self.participants.iter().find(|p| &p.id == id)
+    }
+
+    pub fn participant_name(&self, id: Option<&Id>) -> &str {
+        id.and_then(|id| self.participant(id))
+            .map(|p| p.name.as_str())
+            .unwrap_or("")
+    }
+
+    pub fn stage(&self, id: &Id) -> Option<&Stage> {
+        self.agenda.iter().find(|s| &s.id == id)
+    }
+
+    pub fn cluster(&self, id: &Id) -> Option<&Cluster> {
+        self.clusters.iter().find(|c| &c.id == id)
+    }
+
+    /// Total planned minutes of the agenda.
+    pub fn planned_minutes(&self) -> u32 {
+        self.agenda.iter().map(Stage::planned_minutes).sum()
+    }
+
+    /// Dots on a target, over all rounds.
+    pub fn votes_for(&self, target: &Target) -> u32 {
+        self.votes
+            .iter()
+            .filter(|v| &v.target == target)
+            .map(|v| v.count)
+            .sum()
+    }
+}

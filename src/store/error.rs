@@ -1,0 +1,90 @@
+//! Errors of reading and writing session files.
+
+use std::fmt;
+use std::path::Path;
+
+/// A file that could not be loaded: where, and what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    pub file: String,
+    /// 1-based line and column, where the text gives one.
+    pub pos: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl LoadError {
+    pub fn new(file: &str, pos: Option<(usize, usize)>, message: impl Into<String>) -> Self {
+        LoadError {
+            file: file.to_owned(),
+            pos,
+            message: message.into(),
+        }
+    }
+
+    pub fn at_offset(file: &str, text: &str, offset: usize, message: impl Into<String>) -> Self {
+        Self::new(file, Some(line_col(text, offset)), message)
+    }
+
+    pub fn io(path: &Path, e: &std::io::Error) -> Self {
+        Self::new(&path.display().to_string(), None, describe_io(e))
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.pos {
+            Some((line, col)) => write!(f, "{}:{}:{}: {}", self.file, line, col, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// Plain words for an I/O error, saying what to do where we can.
+pub fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "no such file or folder".into(),
+        K::PermissionDenied => {
+            "permission denied: the file or its folder is not writable by you".into()
+        }
+        K::ReadOnlyFilesystem => "the disk is read-only: save elsewhere".into(),
+        K::StorageFull => "the disk is full: free some space or save elsewhere".into(),
+        K::QuotaExceeded => "the disk quota is exceeded: free some space or save elsewhere".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// A save that did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{path}: this session is open read-only ({reason})")]
+    ReadOnly { path: String, reason: String },
+    #[error("{path}: {message}")]
+    Io { path: String, message: String },
+    #[error("cannot write the session: {0}")]
+    Serialize(String),
+}
+
+impl SaveError {
+    pub fn io(path: &Path, e: &std::io::Error) -> Self {
+        SaveError::Io {
+            path: path.display().to_string(),
+            message: describe_io(e),
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! Reading a session file: bytes -> text -> format version -> Session, with
+//! every error placed at `file:line:column`.
+
+use super::error::LoadError;
+use super::migrate;
+use crate::model::{FORMAT, Problem, Session, validate};
+use serde::Deserialize;
+
+/// Parse RON text into `T`. The error carries a position but no file name.
+pub fn parse_ron<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    ron::Options::default().from_str::<T>(text).map_err(|e| {
+        LoadError::new(
+            "",
+            Some((e.span.start.line, e.span.start.col)),
+            expected(&e.code),
+        )
+    })
+}
+
+/// Parse a config file (theme, keymap): as [`parse_ron`], but optional
+/// values need no `Some(...)` around them.
+pub fn parse_config<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str::<T>(text)
+        .map_err(|e| {
+            LoadError::new(
+                "",
+                Some((e.span.start.line, e.span.start.col)),
+                expected(&e.code),
+            )
+        })
+}
+
+/// RON's error, worded as what was expected.
+fn expected(code: &ron::Error) -> String {
+    let s = code.to_string();
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            "nesting is too deep: expected at most 128 levels of brackets".into()
+        }
+        ron::Error::Eof => "the file ends too early: expected more (is it truncated?)".into(),
+        ron::Error::ExpectedOption => {
+            "expected `None` or `Some(...)`: an optional value is written like `Some(\"2026-06-12\")`"
+                .into()
+        }
+        _ => s,
+    }
+}
+
+/// Turn raw bytes into the text of a session file, or say why they are not.
+pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, str>, LoadError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(LoadError::new(
+            file,
+            Some((1, 1)),
+            "the file is empty: expected a session such as `(format: 2, id: ..., title: ...)`",
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // The valid prefix is UTF-8 by construction.
+            let prefix = std::str::from_utf8(good).unwrap_or("");
+            return Err(LoadError::at_offset(
+                file,
+                prefix,
+                prefix.len(),
+                "this is not UTF-8 text: expected a RON session file (was it saved in another encoding?)",
+            ));
+        }
+    };
+    if let Some(nul) = text.find('\0') {
+        return Err(LoadError::at_offset(
+            file,
+            text,
+            nul,
+            "this looks like a binary file: expected a RON session file",
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains("\r\n") {
+        Ok(std::borrow::Cow::Owned(text.replace("\r\n", "\n")))
+    } else {
+        Ok(std::borrow::Cow::Borrowed(text))
+    }
+}
+
+/// The `format` number of a session file, read from its text without
+/// parsing the rest (the field comes first in every file atelier writes).
+pub fn sniff_format(text: &str) -> Option<(u32, usize)> {
+    let mut search = 0;
+    while let Some(i) = text[search..].find("format") {
+        let at = search + i;
+        let rest = text[at + "format".len()..].trim_start();
+        if let Some(rest) = rest.strip_prefix(':') {
+            let rest = rest.trim_start();
+            let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if let Ok(n) = digits.parse() {
+                return Some((n, at));
+            }
+        }
+        search = at + "format".len();
+    }
+    None
+}
+
+/// Load a session from its text. `file` names it in errors.
+pub fn load_str(file: &str, text: &str) -> Result<Session, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let session = match sniff_format(text) {
+        Some((v, at)) if v > FORMAT => {
+            return Err(LoadError::at_offset(
+                file,
+                text,
+                at,
+                format!(
+                    "format version {v} is newer than this atelier knows (up to {FORMAT}): expected a file from this version or older; update atelier to open it"
+                ),
+            ));
+        }
+        Some((0, at)) => {
+            return Err(LoadError::at_offset(
+                file,
+                text,
+                at,
+                "format version 0 does not exist: expected 1 or more",
+            ));
+        }
+        Some((v, _)) if v < FORMAT => migrate::load_version(v, text),
+        _ => parse_ron::<Session>(text),
+    }
+    .map_err(|mut e| {
+        e.file = file.to_owned();
+        if !ends_with_paren(text) && !e.message.contains("truncated") {
+            e.message
+                .push_str(" (the file ends before its closing `)`: is it truncated?)");
+        }
+        e
+    })?;
+    check(file, text, &session)?;
+    Ok(session)
+}
+
+/// Validate a parsed session against its text, placing the first problem.
+fn check(file: &str, text: &str, session: &Session) -> Result<(), LoadError> {
+    if session.format != FORMAT {
+        return Err(LoadError::new(
+            file,
+            None,
+            format!(
+                "format version {} where {FORMAT} was expected after migration",
+                session.format
+            ),
+        ));
+    }
+    let problems = validate(session);
+    let Some(first) = problems.first() else {
+        return Ok(());
+    };
+    let pos = locate(text, first);
+    let more = match problems.len() {
+        1 => String::new(),
+        n => format!(
+            " (and {} more problem{})",
+            n - 1,
+            if n > 2 { "s" } else { "" }
+        ),
+    };
+    let message = format!("{first}{more}");
+    Err(match pos {
+        Some(offset) => LoadError::at_offset(file, text, offset + 1, message),
+        None => LoadError::new(file, None, message),
+    })
+}
+
+/// Whether the session text, past comments and blank lines, ends with the
+/// `)` that closes every complete session.
+fn ends_with_paren(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty() && !l.starts_with("//"))
+        .is_some_and(|l| l.ends_with(')'))
+}
+
+/// Where a problem stands in the text: its quoted id written as the value of
+/// its field (`id:` for a duplicate; `author:`, `target: Sticky(`... for a
+/// reference), so that another item merely holding the same id is not
+/// pointed at. Falls back to the id's plain occurrence.
+fn locate(text: &str, problem: &Problem) -> Option<usize> {
+    let id = problem.id()?;
+    let field = match problem {
+        Problem::Dangling { field, .. } => field.rsplit('.').next().unwrap_or(field),
+        _ => "id",
+    };
+    let needle = format!("\"{id}\"");
+    let n = problem.occurrence();
+    let mut all = text.match_indices(&needle).map(|(i, _)| i);
+    text.match_indices(&needle)
+        .map(|(i, _)| i)
+        .filter(|&at| is_value_of(&text[..at], field))
+        .nth(n)
+        .or_else(|| all.nth(n))
+}
+
+/// Whether `before` ends with `field:`, possibly followed by `Some(` or a
+/// variant such as `Sticky(`.
+fn is_value_of(before: &str, field: &str) -> bool {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut b = before.trim_end();
+    if let Some(rest) = b.strip_suffix('(') {
+        b = rest.trim_end().trim_end_matches(word).trim_end();
+    }
+    b.strip_suffix(':')
+        .map(str::trim_end)
+        .and_then(|b| b.strip_suffix(field))
+        .is_some_and(|b| !b.ends_with(word))
+}

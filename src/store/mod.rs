@@ -1,0 +1,317 @@
+//! Session files on disk: load, save, format versions, lock.
+//!
+//! Promises kept here:
+//! - a save is atomic (the old file or the new one, never half of either);
+//! - one writer per session (a `.lock` beside it); a second opener is read-only;
+//! - a file changed on disk since it was loaded is never overwritten: the save
+//!   goes to a conflict copy beside it, and says so.
+
+mod error;
+mod load;
+mod lock;
+mod migrate;
+pub mod paths;
+mod save;
+
+pub use error::{LoadError, SaveError, describe_io, line_col};
+pub use load::{decode, load_str, parse_config, parse_ron, sniff_format};
+pub use lock::{Holder, Lock, lock_path};
+pub use paths::Home;
+pub use save::{HEADER, to_ron, write_atomic, write_atomic_with};
+
+use crate::model::Session;
+use std::path::{Path, PathBuf};
+
+/// Read and load a session file.
+pub fn load_file(path: &Path) -> Result<Session, LoadError> {
+    load_file_with_bytes(path).map(|(s, _)| s)
+}
+
+fn load_file_with_bytes(path: &Path) -> Result<(Session, Vec<u8>), LoadError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
+    let text = decode(&name, &bytes)?;
+    let session = load_str(&name, &text)?;
+    Ok((session, bytes))
+}
+
+/// What the file on disk looked like when we last read or wrote it.
+///
+/// Only its size and content count: an outside edit may keep the size, the
+/// modification time (coarse file system clocks, `cp -p`, `rsync -t`) and
+/// the inode (an edit in place), so metadata alone cannot say "unchanged".
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Seen {
+    len: u64,
+    hash: u64,
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+impl Seen {
+    fn of(path: &Path, bytes: &[u8]) -> Option<Seen> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Seen {
+            len: meta.len(),
+            hash: hash(bytes),
+        })
+    }
+
+    /// Whether the file still holds what we saw: a different size says no
+    /// at once; otherwise the content is read and compared.
+    fn still(&self, path: &Path) -> bool {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return false;
+        };
+        if meta.len() != self.len {
+            return false;
+        }
+        std::fs::read(path).is_ok_and(|b| hash(&b) == self.hash)
+    }
+}
+
+/// How a save went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// Written to the session file.
+    Written,
+    /// The session file was changed by someone else since we read it; our
+    /// version went to this conflict copy beside it. Both are kept.
+    Conflict(PathBuf),
+    /// Nothing changed since the last save.
+    Unchanged,
+}
+
+/// An open session file: its path, its lock (if we hold it) and what we
+/// last saw on disk.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    lock: Option<Lock>,
+    read_only: Option<String>,
+    seen: Option<Seen>,
+    last_written: Option<String>,
+    conflict: Option<PathBuf>,
+}
+
+impl Store {
+    /// Open an existing session: load it and take its lock. When another
+    /// process holds the lock, the store is read-only and says who holds it.
+    pub fn open(path: &Path) -> Result<(Store, Session), LoadError> {
+        let (session, bytes) = load_file_with_bytes(path)?;
+        let (lock, read_only) = match lock::try_lock(path) {
+            Ok(Ok(lock)) => (Some(lock), None),
+            Ok(Err(holder)) => (None, Some(format!("it is open in {holder}"))),
+            Err(e) => (
+                None,
+                Some(format!("its lock file cannot be made: {}", describe_io(&e))),
+            ),
+        };
+        let store = Store {
+            path: path.to_path_buf(),
+            lock,
+            read_only,
+            seen: Seen::of(path, &bytes),
+            last_written: String::from_utf8(bytes).ok(),
+            conflict: None,
+        };
+        Ok((store, session))
+    }
+
+    /// Open a session read-only on purpose (review), without taking its lock.
+    pub fn open_read_only(path: &Path, reason: &str) -> Result<(Store, Session), LoadError> {
+        let (session, bytes) = load_file_with_bytes(path)?;
+        Ok((
+            Store {
+                path: path.to_path_buf(),
+                lock: None,
+                read_only: Some(reason.to_owned()),
+                seen: Seen::of(path, &bytes),
+                last_written: None,
+                conflict: None,
+            },
+            session,
+        ))
+    }
+
+    /// Create a new session file (owner-only); fails if the file exists.
+    pub fn create(path: &Path, session: &Session) -> Result<Store, SaveError> {
+        if path.exists() {
+            return Err(SaveError::Io {
+                path: path.display().to_string(),
+                message: "a file with this name already exists".into(),
+            });
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            paths::make_private_dir(dir).map_err(|e| SaveError::io(dir, &e))?;
+        }
+        let lock = match lock::try_lock(path) {
+            Ok(Ok(lock)) => Some(lock),
+            Ok(Err(holder)) => {
+                return Err(SaveError::ReadOnly {
+                    path: path.display().to_string(),
+                    reason: format!("it is open in {holder}"),
+                });
+            }
+            Err(e) => return Err(SaveError::io(&lock_path(path), &e)),
+        };
+        let mut store = Store {
+            path: path.to_path_buf(),
+            lock,
+            read_only: None,
+            seen: None,
+            last_written: None,
+            conflict: None,
+        };
+        store.save(session)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Why this store refuses to save, if it does.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// The conflict copy saves go to, once the file was changed on disk.
+    pub fn conflict(&self) -> Option<&Path> {
+        self.conflict.as_deref()
+    }
+
+    /// Whether we hold the session's lock.
+    pub fn is_locked(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    /// Save the session. Never overwrites a file changed on disk since we
+    /// read or wrote it: writes a conflict copy instead.
+    pub fn save(&mut self, session: &Session) -> Result<Saved, SaveError> {
+        let text = to_ron(session)?;
+        self.save_text(text, write_atomic)
+    }
+
+    /// As [`Store::save`], with the atomic writer given (tests inject failures).
+    pub fn save_text(
+        &mut self,
+        text: String,
+        write: impl FnOnce(&Path, &[u8]) -> Result<(), SaveError>,
+    ) -> Result<Saved, SaveError> {
+        if let Some(reason) = &self.read_only {
+            return Err(SaveError::ReadOnly {
+                path: self.path.display().to_string(),
+                reason: reason.clone(),
+            });
+        }
+        if self.last_written.as_deref() == Some(text.as_str()) && self.unchanged_on_disk() {
+            return Ok(Saved::Unchanged);
+        }
+        if self.conflict.is_none() && !self.unchanged_on_disk() {
+            self.conflict = Some(conflict_path(&self.path));
+        }
+        if let Some(copy) = self.conflict.clone() {
+            write(&copy, text.as_bytes())?;
+            self.last_written = Some(text);
+            return Ok(Saved::Conflict(copy));
+        }
+        write(&self.path, text.as_bytes())?;
+        self.seen = Seen::of(&self.path, text.as_bytes());
+        self.last_written = Some(text);
+        Ok(Saved::Written)
+    }
+
+    /// Whether the session file is as we last saw it (or, for a new
+    /// store, still absent).
+    fn unchanged_on_disk(&self) -> bool {
+        match &self.seen {
+            Some(seen) => seen.still(&self.path),
+            None => !self.path.exists(),
+        }
+    }
+
+    /// Save to another path from now on ("save as"): takes that file's lock.
+    pub fn save_as(&mut self, path: &Path, session: &Session) -> Result<Saved, SaveError> {
+        let mut other = Store::create(path, session)?;
+        std::mem::swap(self, &mut other);
+        Ok(Saved::Written)
+    }
+}
+
+/// `name.conflict-20260612T093000Z.ron` beside `name.ron`.
+pub fn conflict_path(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "session".into());
+    let now = time::OffsetDateTime::now_utc();
+    let stamp = format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    );
+    let mut candidate = path.with_file_name(format!("{stem}.conflict-{stamp}.ron"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = path.with_file_name(format!("{stem}.conflict-{stamp}-{n}.ron"));
+        n += 1;
+    }
+    candidate
+}
+
+/// Session files (`*.ron`) in a folder, newest first: (path, title, modified, size).
+pub fn list_sessions(dir: &Path) -> Vec<SessionEntry> {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<SessionEntry> = rd
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter_map(|p| {
+            let meta = std::fs::metadata(&p).ok()?;
+            Some(SessionEntry {
+                title: read_title(&p).unwrap_or_default(),
+                modified: meta.modified().ok(),
+                size: meta.len(),
+                path: p,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.path.cmp(&b.path)));
+    out
+}
+
+#[derive(Clone, Debug)]
+pub struct SessionEntry {
+    pub path: PathBuf,
+    pub title: String,
+    pub modified: Option<std::time::SystemTime>,
+    pub size: u64,
+}
+
+/// The title of a session file, read from the first lines without parsing
+/// the whole file (fast for a list of many large sessions).
+fn read_title(path: &Path) -> Option<String> {
+    use std::io::{BufRead, BufReader};
+    let file = std::fs::File::open(path).ok()?;
+    for line in BufReader::new(file).lines().take(40) {
+        let line = line.ok()?;
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix("title:") {
+            let rest = rest.trim().trim_end_matches(',');
+            return parse_ron::<String>(rest).ok();
+        }
+    }
+    None
+}

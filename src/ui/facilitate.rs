@@ -1,0 +1,274 @@
+//! Facilitation: the current step, its prompt and timer, progress through
+//! the agenda (planned against actual), and the notes of the stage.
+
+use super::widgets::{block, clock, fit, minutes, safe, safe_line, scroll_for};
+use crate::app::state::App;
+use crate::model::{Session, Timer};
+use ratatui::prelude::*;
+use ratatui::widgets::{Gauge, Paragraph, Wrap};
+
+pub struct FacilitateView<'a>(pub &'a App);
+
+impl Widget for FacilitateView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let Some(s) = app.session() else { return };
+        let narrow = area.width < 70;
+        let [agenda_area, main] = if narrow {
+            [Rect::default(), area]
+        } else {
+            Layout::horizontal([
+                Constraint::Length(area.width.min(120) / 3),
+                Constraint::Min(0),
+            ])
+            .areas(area)
+        };
+        agenda(app, s, agenda_area, buf);
+        let notes_h = if main.height > 16 { main.height / 3 } else { 0 };
+        let [step_area, notes_area] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(notes_h)]).areas(main);
+        step(app, s, step_area, buf);
+        if notes_h > 0 {
+            notes(app, s, notes_area, buf);
+        }
+    }
+}
+
+pub fn timer_style(app: &App, s: &Session) -> Style {
+    let t = &app.theme;
+    let remaining = s.remaining(app.now);
+    if app.facilitate.flash_until.is_some() {
+        t.flash
+    } else if remaining < 0 && !matches!(s.run.timer, Timer::Idle) {
+        t.overrun
+    } else {
+        match s.run.timer {
+            Timer::Running { .. } => t.timer,
+            Timer::Paused { .. } => t.timer_paused,
+            Timer::Idle => t.muted,
+        }
+    }
+}
+
+pub fn timer_label(s: &Session) -> &'static str {
+    match s.run.timer {
+        Timer::Running { .. } => "running",
+        Timer::Paused { .. } => "paused",
+        Timer::Idle => "ready",
+    }
+}
+
+fn step(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let Some(pos) = s.current_or_first() else {
+        let b = block(" Facilitation ", true, t);
+        let inner = b.inner(area);
+        b.render(area, buf);
+        Paragraph::new(vec![
+            Line::styled("The agenda is empty.", t.accent),
+            Line::raw("Press a for session setup, Tab to the Agenda tab, then i to add methods from the library."),
+        ])
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+        return;
+    };
+    let stage = &s.agenda[pos.stage];
+    let step = &stage.steps[pos.step];
+    let title = format!(
+        " Stage {}/{} · {} · step {}/{} ",
+        pos.stage + 1,
+        s.agenda.len(),
+        safe_line(&stage.title),
+        pos.step + 1,
+        stage.steps.len()
+    );
+    let b = block(title, !app.facilitate.focus_agenda, t);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if inner.height == 0 {
+        return;
+    }
+    let remaining = s.remaining(app.now);
+    let style = timer_style(app, s);
+    let overrun = remaining < 0 && !matches!(s.run.timer, Timer::Idle);
+    let timer_text = format!(
+        " {} {}{} ",
+        clock(remaining),
+        timer_label(s),
+        if overrun { " · TIME IS UP" } else { "" }
+    );
+    let planned = s.planned_seconds(pos);
+    let ratio = if planned > 0 {
+        ((planned - remaining.max(0)) as f64 / planned as f64).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let [head, gauge, prompt] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    let line1 = Line::from(vec![
+        Span::styled(safe_line(&step.title).into_owned(), t.accent),
+        Span::styled(format!("  ({} planned)", minutes(step.minutes)), t.muted),
+    ]);
+    let line2 = Line::from(Span::styled(timer_text, style));
+    Paragraph::new(vec![line1, line2]).render(head, buf);
+    Gauge::default()
+        .gauge_style(style)
+        .ratio(ratio)
+        .label("")
+        .render(gauge, buf);
+    let mut lines = vec![Line::raw("")];
+    if step.prompt.is_empty() {
+        lines.push(Line::styled("(no prompt for this step)", t.muted));
+    } else {
+        for l in safe(&step.prompt).lines() {
+            lines.push(Line::raw(l.to_owned()));
+        }
+    }
+    if let Some(next) = s.next_pos(pos) {
+        let ns = &s.agenda[next.stage];
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                "Next: {} · {}",
+                safe_line(&ns.title),
+                safe_line(&ns.steps[next.step].title)
+            ),
+            t.muted,
+        ));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(prompt, buf);
+}
+
+fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
+    if area.width == 0 {
+        return;
+    }
+    let t = &app.theme;
+    let planned = s.planned_minutes();
+    let actual: i64 = (0..s.agenda.len())
+        .filter_map(|i| s.stage_actual_minutes(i, app.now))
+        .sum();
+    let title = format!(
+        " Agenda · {} planned · {} run ",
+        minutes(planned),
+        minutes(actual.max(0) as u32)
+    );
+    let b = block(title, app.facilitate.focus_agenda, t);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let current = s.current_or_first();
+    let mut lines: Vec<(Line, bool)> = Vec::new();
+    let w = inner.width as usize;
+    for (i, st) in s.agenda.iter().enumerate() {
+        let is_current = current.is_some_and(|p| p.stage == i);
+        let cursor = app.facilitate.focus_agenda && app.facilitate.cursor == Some(i);
+        let act = s
+            .stage_actual_minutes(i, app.now)
+            .map_or("–".to_owned(), |m| m.to_string());
+        let mark = if is_current {
+            "▶"
+        } else if st.ended.is_some() {
+            "✓"
+        } else {
+            " "
+        };
+        let right = format!("{:>3}/{:<3}", act, st.planned_minutes());
+        let left_w = w.saturating_sub(right.chars().count() + 3);
+        let text = format!(
+            "{mark} {:<left_w$} {right}",
+            fit(&safe_line(&st.title), left_w)
+        );
+        let style = if cursor {
+            t.selected
+        } else if is_current {
+            t.accent
+        } else if st.ended.is_some() {
+            t.muted
+        } else {
+            t.base
+        };
+        lines.push((
+            Line::styled(text, style),
+            cursor || (is_current && !app.facilitate.focus_agenda),
+        ));
+        if is_current {
+            for (j, stp) in st.steps.iter().enumerate() {
+                let here = current.is_some_and(|p| p.step == j);
+                let act = s
+                    .step_actual_minutes(crate::model::StepPos { stage: i, step: j }, app.now)
+                    .map_or("–".to_owned(), |m| m.to_string());
+                let right = format!("{:>3}/{:<3}", act, stp.minutes);
+                let left_w = w.saturating_sub(right.chars().count() + 5);
+                let text = format!(
+                    "  {} {:<left_w$} {right}",
+                    if here { "›" } else { " " },
+                    fit(&safe_line(&stp.title), left_w)
+                );
+                lines.push((
+                    Line::styled(text, if here { t.accent } else { t.muted }),
+                    false,
+                ));
+            }
+        }
+    }
+    let focus = lines.iter().position(|(_, f)| *f).unwrap_or(0);
+    let start = scroll_for(focus, inner.height as usize, lines.len());
+    for (k, (line, _)) in lines
+        .into_iter()
+        .enumerate()
+        .skip(start)
+        .take(inner.height as usize)
+    {
+        let y = inner.y + (k - start) as u16;
+        buf.set_line(inner.x, y, &line, inner.width);
+    }
+}
+
+fn notes(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let stage = s.current_or_first().map(|p| &s.agenda[p.stage].id);
+    let in_stage: Vec<_> = s
+        .notes
+        .iter()
+        .filter(|n| n.stage.as_ref() == stage)
+        .collect();
+    let key = app
+        .keymap
+        .key_for(
+            crate::app::keymap::Context::Facilitate,
+            crate::app::Action::NewNote,
+        )
+        .unwrap_or_default();
+    let b = block(
+        format!(" Notes of this stage ({}) · {key} adds ", in_stage.len()),
+        false,
+        t,
+    );
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let h = inner.height as usize;
+    let skip = in_stage.len().saturating_sub(h);
+    for (i, n) in in_stage.iter().skip(skip).enumerate() {
+        let y = inner.y + i as u16;
+        let author = s.participant_name(n.author.as_ref());
+        let who = if author.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", safe_line(author))
+        };
+        let line = Line::from(vec![
+            Span::styled(format!("{:<12}", n.kind.label()), t.key),
+            Span::raw(fit(
+                &format!("{}{}", safe_line(&n.text), who),
+                (inner.width as usize).saturating_sub(12),
+            )),
+        ]);
+        buf.set_line(inner.x, y, &line, inner.width);
+    }
+}

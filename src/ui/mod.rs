@@ -1,0 +1,226 @@
+//! Drawing: one widget per screen, all reading `&App` and changing nothing.
+
+mod facilitate;
+mod help;
+mod home;
+mod notes;
+mod popups;
+mod projector;
+mod setup;
+pub mod theme;
+pub mod widgets;
+
+use crate::app::Action;
+use crate::app::keymap::Context;
+use crate::app::state::{App, SaveStatus, Screen};
+use ratatui::prelude::*;
+use ratatui::widgets::Paragraph;
+use widgets::{fit, safe_line};
+
+/// Draw the whole app.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    AppView(app).render(area, frame.buffer_mut());
+}
+
+/// The whole screen as a widget (tests render it on a `TestBackend`).
+pub struct AppView<'a>(pub &'a App);
+
+impl Widget for AppView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        if app.screen == Screen::Projector && app.doc.is_some() {
+            projector::Projector(app).render(area, buf);
+        } else {
+            let [top, body, status] = if area.height >= 3 {
+                Layout::vertical([
+                    Constraint::Length(1),
+                    Constraint::Min(0),
+                    Constraint::Length(1),
+                ])
+                .areas(area)
+            } else {
+                [Rect::default(), area, Rect::default()]
+            };
+            TopBar(app).render(top, buf);
+            match app.screen {
+                Screen::Home => home::HomeView(app).render(body, buf),
+                Screen::Setup => setup::SetupView(app).render(body, buf),
+                Screen::Facilitate => facilitate::FacilitateView(app).render(body, buf),
+                Screen::Notes => notes::NotesView(app).render(body, buf),
+                Screen::Projector => home::HomeView(app).render(body, buf),
+            }
+            StatusBar(app).render(status, buf);
+        }
+        popups::Popups(app).render(area, buf);
+        if app.help {
+            help::Help(app).render(area, buf);
+        }
+    }
+}
+
+struct TopBar<'a>(&'a App);
+
+impl Widget for TopBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        let app = self.0;
+        let t = &app.theme;
+        let screen = match app.screen {
+            Screen::Home => "Home",
+            Screen::Setup => "Setup",
+            Screen::Facilitate => "Facilitation",
+            Screen::Projector => "Projector",
+            Screen::Notes => "Notes",
+        };
+        let mut spans = vec![
+            Span::styled(" atelier ", t.title),
+            Span::styled(format!("· {screen} "), t.muted),
+        ];
+        if let Some(doc) = &app.doc {
+            spans.push(Span::styled("· ", t.muted));
+            spans.push(Span::styled(
+                safe_line(&doc.session.title).into_owned(),
+                t.accent,
+            ));
+            if doc.read_only.is_some() {
+                spans.push(Span::styled(" [read-only]", t.warning));
+            }
+        }
+        let save = app
+            .doc
+            .as_ref()
+            .map(|doc| match (&doc.save, &doc.read_only) {
+                (_, Some(_)) => Span::styled(" read-only ", t.muted),
+                (SaveStatus::Saving, _) => Span::styled(" saving… ", t.muted),
+                (SaveStatus::Saved(Some(at)), _) => {
+                    Span::styled(format!(" saved {} ", at.clock(app.offset)), t.ok)
+                }
+                (SaveStatus::Saved(None), _) => Span::styled(" saved ", t.ok),
+                (SaveStatus::Failed(_), _) => Span::styled(" NOT SAVED ", t.error),
+                (SaveStatus::Conflict(_), _) => {
+                    Span::styled(" saved to a conflict copy ", t.warning)
+                }
+            });
+        let right_w = save.as_ref().map_or(0, |s| s.width() as u16);
+        let left = Rect {
+            width: area.width.saturating_sub(right_w),
+            ..area
+        };
+        Paragraph::new(Line::from(spans)).render(left, buf);
+        if let Some(s) = save
+            && right_w <= area.width
+        {
+            let r = Rect {
+                x: area.x + area.width - right_w,
+                width: right_w,
+                ..area
+            };
+            Paragraph::new(Line::from(s)).render(r, buf);
+        }
+    }
+}
+
+struct StatusBar<'a>(&'a App);
+
+/// The few keys worth showing at the bottom of each screen.
+fn hints(ctx: Context) -> &'static [Action] {
+    use Action::*;
+    match ctx {
+        Context::Home => &[Select, OpenDemo, NewSession, NextPane, Help, Quit],
+        Context::Setup => &[
+            NextPane,
+            Add,
+            Edit,
+            Delete,
+            Cycle,
+            AddMinute,
+            GoFacilitate,
+            Help,
+        ],
+        Context::Facilitate => &[
+            TimerToggle,
+            NextStep,
+            PrevStep,
+            AddMinute,
+            NewNote,
+            Projector,
+            GoSetup,
+            Help,
+        ],
+        Context::Projector => &[TimerToggle, NextStep, AddMinute, Back],
+        Context::Notes => &[Left, Right, Edit, Delete, NewNote, Back, Help],
+        Context::Editor => &[Submit, NextField, Cancel],
+        Context::Picker => &[Submit, Cancel],
+        Context::Global => &[Help, Quit],
+    }
+}
+
+impl Widget for StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        let app = self.0;
+        let t = &app.theme;
+        if let Some(m) = &app.message {
+            let style = if m.error { t.error } else { t.accent };
+            let text = fit(&safe_line(&m.text), area.width as usize);
+            Paragraph::new(Line::styled(format!(" {text}"), style)).render(area, buf);
+            return;
+        }
+        if let Some(doc) = &app.doc
+            && let SaveStatus::Failed(e) | SaveStatus::Conflict(e) = &doc.save
+        {
+            let text = fit(&safe_line(e), area.width as usize);
+            Paragraph::new(Line::styled(format!(" {text}"), t.error)).render(area, buf);
+            return;
+        }
+        let ctx = app.context();
+        let mut spans = Vec::new();
+        for a in hints(ctx) {
+            if let Some(k) = app.keymap.key_for(ctx, *a) {
+                spans.push(Span::styled(format!(" {k}"), t.key));
+                spans.push(Span::styled(format!(" {} ", short(*a)), t.muted));
+            }
+        }
+        Paragraph::new(Line::from(spans)).render(area, buf);
+    }
+}
+
+/// A word or two for the status bar.
+fn short(a: Action) -> &'static str {
+    use Action::*;
+    match a {
+        Select => "open",
+        OpenDemo => "demo",
+        NewSession => "new",
+        NextPane => "pane",
+        Help => "help",
+        Quit => "quit",
+        Add => "add",
+        Edit => "edit",
+        Delete => "delete",
+        Cycle => "change",
+        AddMinute => "+1 min",
+        GoFacilitate => "facilitate",
+        TimerToggle => "timer",
+        NextStep => "next",
+        PrevStep => "back",
+        NewNote => "note",
+        Projector => "projector",
+        GoSetup => "setup",
+        Left => "stage",
+        Right => "stage",
+        Back => "back",
+        Submit => "save",
+        NextField => "next field",
+        Cancel => "cancel",
+        _ => "",
+    }
+}

@@ -1,0 +1,87 @@
+//! Projector view: the timer in big digits with the current step and its
+//! prompt, readable from the back of the room; still correct at 80x24.
+
+use super::facilitate::{timer_label, timer_style};
+use super::widgets::{clock, safe, safe_line};
+use crate::app::state::App;
+use crate::model::Timer;
+use ratatui::prelude::*;
+use ratatui::widgets::{Paragraph, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+pub struct Projector<'a>(pub &'a App);
+
+/// The biggest glyph size whose text fits: (size, columns and rows per glyph).
+fn pick_size(chars: u16, width: u16, height: u16) -> Option<(PixelSize, u16)> {
+    [
+        (PixelSize::Full, 8, 8),
+        (PixelSize::HalfHeight, 8, 4),
+        (PixelSize::Quadrant, 4, 4),
+        (PixelSize::Sextant, 4, 3),
+    ]
+    .into_iter()
+    .find(|(_, w, h)| chars * w <= width && *h <= height)
+    .map(|(p, _, h)| (p, h))
+}
+
+impl Widget for Projector<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let t = &app.theme;
+        let Some(s) = app.session() else { return };
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let Some(pos) = s.current_or_first() else {
+            Paragraph::new("The agenda is empty.")
+                .style(t.muted)
+                .render(area, buf);
+            return;
+        };
+        let stage = &s.agenda[pos.stage];
+        let step = &stage.steps[pos.step];
+        let remaining = s.remaining(app.now);
+        let style = timer_style(app, s);
+        let text = clock(remaining);
+        let big = pick_size(
+            text.chars().count() as u16,
+            area.width,
+            area.height.saturating_sub(4),
+        );
+        let big_h = big.map_or(1, |(_, h)| h);
+        let [head, timer, status, prompt] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(big_h),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        Paragraph::new(vec![
+            Line::styled(safe_line(&stage.title).into_owned(), t.muted).centered(),
+            Line::styled(safe_line(&step.title).into_owned(), t.accent).centered(),
+        ])
+        .render(head, buf);
+        match big {
+            Some((size, _)) => BigText::builder()
+                .pixel_size(size)
+                .style(style)
+                .centered()
+                .lines(vec![Line::from(text)])
+                .build()
+                .render(timer, buf),
+            None => Paragraph::new(Line::styled(text, style).centered()).render(timer, buf),
+        }
+        let overrun = remaining < 0 && !matches!(s.run.timer, Timer::Idle);
+        let label = if overrun {
+            "TIME IS UP".to_owned()
+        } else {
+            timer_label(s).to_owned()
+        };
+        Paragraph::new(Line::styled(label, if overrun { t.overrun } else { t.muted }).centered())
+            .render(status, buf);
+        Paragraph::new(safe(&step.prompt).into_owned())
+            .wrap(Wrap { trim: true })
+            .centered()
+            .render(prompt, buf);
+    }
+}

@@ -1,0 +1,161 @@
+//! Small pieces the screens share.
+
+use super::theme::Theme;
+use ratatui::prelude::*;
+use ratatui::widgets::{Block, BorderType, Borders, Clear};
+use std::borrow::Cow;
+
+/// Text made safe for the terminal: control characters (an escape
+/// sequence pasted in, a NUL from a file) are shown as visible symbols
+/// (`␛`, `␀`) instead of reaching the terminal. The data keeps them.
+pub fn safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(visible).collect())
+}
+
+/// One line: as [`safe`], with line ends shown as `⏎`.
+pub fn safe_line(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| needs_escape(c) || c == '\n') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if c == '\n' { '⏎' } else { visible(c) })
+            .collect(),
+    )
+}
+
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        // Bidirectional overrides can reorder what follows on screen.
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn visible(c: char) -> char {
+    match c {
+        '\t' => ' ',
+        '\n' => '\n',
+        '\u{7f}' => '␡',
+        c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
+        c if needs_escape(c) => '�',
+        c => c,
+    }
+}
+
+pub fn block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(title)
+        .title_style(theme.title)
+}
+
+/// `mm:ss`, or `h:mm:ss` past an hour; overrun shows as `+mm:ss`.
+pub fn clock(secs: i64) -> String {
+    let sign = if secs < 0 { "+" } else { "" };
+    let s = secs.unsigned_abs();
+    if s >= 3600 {
+        format!("{sign}{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+    } else {
+        format!("{sign}{:02}:{:02}", s / 60, s % 60)
+    }
+}
+
+pub fn minutes(m: u32) -> String {
+    if m >= 60 {
+        format!("{}h{:02}", m / 60, m % 60)
+    } else {
+        format!("{m} min")
+    }
+}
+
+/// A rectangle of `w` x `h` centred in `area` (clamped to it).
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Clear a popup's area and draw its frame; returns the inner area.
+pub fn popup(area: Rect, buf: &mut Buffer, title: &str, theme: &Theme) -> Rect {
+    Clear.render(area, buf);
+    let b = block(format!(" {} ", safe_line(title)), true, theme);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    inner
+}
+
+/// Scroll offset that keeps `selected` visible in `height` rows.
+pub fn scroll_for(selected: usize, height: usize, total: usize) -> usize {
+    if height == 0 || total <= height {
+        return 0;
+    }
+    let half = height / 2;
+    selected.saturating_sub(half).min(total - height)
+}
+
+/// Truncate to `width` display columns, with an ellipsis.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut w = 0;
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_owned();
+    }
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_become_visible_symbols() {
+        assert_eq!(safe("a\u{1b}[31mb"), "a␛[31mb");
+        assert_eq!(safe("nul\0"), "nul␀");
+        assert_eq!(safe("école 🎉 涼み"), "école 🎉 涼み");
+        assert_eq!(safe_line("two\nlines"), "two⏎lines");
+        assert_eq!(safe("\u{202e}abc"), "�abc");
+    }
+
+    #[test]
+    fn clock_formats_overrun_and_hours() {
+        assert_eq!(clock(65), "01:05");
+        assert_eq!(clock(-30), "+00:30");
+        assert_eq!(clock(3725), "1:02:05");
+    }
+
+    #[test]
+    fn fit_counts_wide_characters() {
+        assert_eq!(fit("涼み処です", 5), "涼み…");
+        assert_eq!(fit("abc", 3), "abc");
+    }
+}
