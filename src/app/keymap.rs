@@ -23,6 +23,13 @@ pub enum Context {
     Editor,
     /// A list popup (choosing a method, a template).
     Picker,
+    Board,
+    /// The sticky capture bar: unbound keys are typed.
+    Capture,
+    /// The search bar: unbound keys are typed.
+    Search,
+    /// The vote results popup.
+    Results,
 }
 
 impl Context {
@@ -36,6 +43,10 @@ impl Context {
             Context::Notes => "Notes",
             Context::Editor => "Editing text",
             Context::Picker => "Choosing from a list",
+            Context::Board => "Board",
+            Context::Capture => "Capturing sticky notes",
+            Context::Search => "Searching",
+            Context::Results => "Vote results",
         }
     }
 }
@@ -265,7 +276,7 @@ impl Keymap {
         if let Some(a) = self.tables.get(&ctx).and_then(|t| t.get(&chord)) {
             return Some(*a);
         }
-        if matches!(ctx, Context::Editor) {
+        if matches!(ctx, Context::Editor | Context::Capture | Context::Search) {
             return None;
         }
         self.tables

@@ -4,6 +4,7 @@
 //! (run by the loop: save, bell, open) -> render (reads state only).
 
 pub mod action;
+mod board;
 pub mod keymap;
 mod run;
 mod saver;

@@ -173,7 +173,9 @@ pub fn to_msg(app: &App, ev: Event) -> Option<Msg> {
             let ctx = app.context();
             match app.keymap.lookup(ctx, &key) {
                 Some(action) => Some(Msg::Do(action)),
-                None if ctx == Context::Editor => Some(Msg::Key(key)),
+                None if matches!(ctx, Context::Editor | Context::Capture | Context::Search) => {
+                    Some(Msg::Key(key))
+                }
                 None => None,
             }
         }
@@ -317,6 +319,11 @@ fn install_doc(
     });
     app.facilitate = Default::default();
     app.notes = Default::default();
+    app.board = Default::default();
+    app.index = Default::default();
+    app.history = Default::default();
+    app.search = Default::default();
+    app.capture = None;
     app.facilitate.cursor = app
         .session()
         .and_then(|s| s.current_or_first())

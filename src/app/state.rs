@@ -18,6 +18,7 @@ pub enum Screen {
     Facilitate,
     Projector,
     Notes,
+    Board,
 }
 
 /// The open session and how it is kept.
@@ -137,6 +138,88 @@ pub struct NotesState {
     pub focus_list: bool,
 }
 
+/// The board's cursor and modes.
+#[derive(Debug, Default)]
+pub struct BoardState {
+    /// Column index (0 = inbox, then clusters, last = parking lot).
+    pub col: usize,
+    /// 0 = the column's header, n = its n-th sticky.
+    pub row: usize,
+    /// Marked stickies (multi-selection).
+    pub marked: std::collections::HashSet<Id>,
+    pub sort_votes: bool,
+    pub voting: Option<Voting>,
+    pub results: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Voting {
+    pub round: Id,
+    /// Index into the session's participants.
+    pub participant: usize,
+}
+
+/// The sticky capture bar: stays open, Enter adds and clears.
+#[derive(Debug)]
+pub struct Capture {
+    pub input: Input,
+    /// Index into participants + 1 (0 = no author).
+    pub author: usize,
+    pub colour: crate::model::Colour,
+    pub added: usize,
+}
+
+/// The search bar (`/`): a filter over stickies and notes.
+#[derive(Debug, Default)]
+pub struct Search {
+    pub input: Input,
+    /// The input has the keys (else the filter just stays applied).
+    pub editing: bool,
+}
+
+/// One undoable step: the ops that undo it, and what to call it.
+#[derive(Clone, Debug)]
+pub struct Step {
+    pub label: String,
+    pub undo: Vec<crate::model::Op>,
+}
+
+#[derive(Debug, Default)]
+pub struct History {
+    pub undo: Vec<Step>,
+    pub redo: Vec<Step>,
+}
+
+impl History {
+    pub const LIMIT: usize = 1000;
+}
+
+/// A board column, derived from the session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub place: crate::model::Place,
+    pub title: String,
+    /// Indices into the session's stickies, in display order (filtered by search).
+    pub stickies: Vec<usize>,
+    /// All stickies in the column, before the search filter.
+    pub total: usize,
+    pub votes: u32,
+}
+
+/// What the board shows, derived from the session and rebuilt only when it
+/// (or the search, or the sort) changes: never per frame.
+#[derive(Debug, Default)]
+pub struct BoardIndex {
+    pub built_for: Option<(u64, String, bool)>,
+    pub columns: Vec<Column>,
+    pub tally: std::collections::HashMap<crate::model::Target, u32>,
+    /// Folded sticky texts, for search.
+    pub folded: Vec<String>,
+    pub folded_notes: Vec<String>,
+    /// Session generation the folded texts are for.
+    pub folded_for: Option<u64>,
+}
+
 /// What a one-line text field is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldPurpose {
@@ -147,6 +230,12 @@ pub enum FieldPurpose {
     StageTitle(Id),
     StepTitle(Id),
     StepPrompt(Id),
+    NewCluster(Vec<Id>),
+    Split(Vec<Id>),
+    RenameCluster(Id),
+    StickyText(Id),
+    NewRound,
+    Tally(crate::model::Target),
 }
 
 #[derive(Debug)]
@@ -163,6 +252,10 @@ pub enum PickPurpose {
     Template { title: String },
     /// A method to add to the agenda after the stage at this index.
     Method { after: Option<usize> },
+    /// Where to move these stickies.
+    MoveTo(Vec<Id>),
+    /// The cluster to merge this one into.
+    MergeInto(Id),
 }
 
 #[derive(Debug)]
@@ -219,6 +312,11 @@ pub struct App {
     pub setup: SetupState,
     pub facilitate: FacilitateState,
     pub notes: NotesState,
+    pub board: BoardState,
+    pub index: BoardIndex,
+    pub capture: Option<Capture>,
+    pub search: Search,
+    pub history: History,
     pub field: Option<TextField>,
     pub picker: Option<Picker>,
     pub editor: Option<NoteEditor>,
@@ -248,6 +346,11 @@ impl App {
             setup: SetupState::default(),
             facilitate: FacilitateState::default(),
             notes: NotesState::default(),
+            board: BoardState::default(),
+            index: BoardIndex::default(),
+            capture: None,
+            search: Search::default(),
+            history: History::default(),
             field: None,
             picker: None,
             editor: None,
@@ -271,6 +374,12 @@ impl App {
             Context::Editor
         } else if self.picker.is_some() {
             Context::Picker
+        } else if self.capture.is_some() {
+            Context::Capture
+        } else if self.search.editing {
+            Context::Search
+        } else if self.board.results {
+            Context::Results
         } else {
             match self.screen {
                 Screen::Home => Context::Home,
@@ -278,6 +387,7 @@ impl App {
                 Screen::Facilitate => Context::Facilitate,
                 Screen::Projector => Context::Projector,
                 Screen::Notes => Context::Notes,
+                Screen::Board => Context::Board,
             }
         }
     }
@@ -285,6 +395,8 @@ impl App {
     /// Whether a key not bound in the context should be typed into a field.
     pub fn typing(&self) -> bool {
         self.field.is_some()
+            || self.capture.is_some()
+            || self.search.editing
             || self
                 .editor
                 .as_ref()
@@ -315,11 +427,21 @@ impl App {
             0 => None,
             i => s.agenda.get(i - 1).map(|st| &st.id),
         };
+        let query = crate::model::text::fold(self.search.input.value().trim());
+        let folded = (self.index.folded_for == Some(self.doc.as_ref().map_or(0, |d| d.generation)))
+            .then_some(&self.index.folded_notes);
         let mut idx: Vec<usize> = s
             .notes
             .iter()
             .enumerate()
             .filter(|(_, n)| stage.is_none() || n.stage.as_ref() == stage)
+            .filter(|(i, n)| {
+                query.is_empty()
+                    || match folded.and_then(|f| f.get(*i)) {
+                        Some(f) => f.contains(&query),
+                        None => crate::model::text::fold(&n.text).contains(&query),
+                    }
+            })
             .map(|(i, _)| i)
             .collect();
         idx.sort_by_key(|&i| (s.notes[i].time, i));

@@ -3,6 +3,7 @@
 //! the world goes out as an [`Effect`].
 
 use super::action::{Action, Msg, SaveReport};
+use super::board;
 use super::state::*;
 use crate::model::{
     Id, Note, NoteKind, Origin, Participant, Role, Session, StepPos, Timer, Timestamp,
@@ -54,6 +55,7 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::Key(key) => key_input(app, key, now, &mut fx),
         Msg::Do(action) => act(app, action, now, &mut fx),
     }
+    board::refresh_index(app);
     if let Some(m) = &app.message
         && m.at.seconds_until(now) > MESSAGE_SECONDS
     {
@@ -80,7 +82,11 @@ pub fn warn(app: &mut App, text: impl Into<String>, now: Timestamp) {
 
 /// The session, for a change: refused (with a message) when read-only.
 /// Every call marks the session changed.
-fn edit<'a>(app: &'a mut App, now: Timestamp, fx: &mut Vec<Effect>) -> Option<&'a mut Session> {
+pub(crate) fn edit<'a>(
+    app: &'a mut App,
+    now: Timestamp,
+    fx: &mut Vec<Effect>,
+) -> Option<&'a mut Session> {
     let reason = app.doc.as_ref()?.read_only.clone();
     if let Some(why) = reason {
         warn(app, format!("Read-only: {why}. Nothing was changed."), now);
@@ -127,7 +133,9 @@ fn clean(text: &str) -> String {
 
 fn paste(app: &mut App, text: &str, _now: Timestamp, _fx: &mut Vec<Effect>) {
     let text = clean(text);
-    if let Some(field) = app.field.as_mut() {
+    if app.capture.is_some() && app.field.is_none() {
+        board::capture_paste(app, &text, _now, _fx);
+    } else if let Some(field) = app.field.as_mut() {
         let one_line = text.replace('\n', " ");
         let value = format!("{}{}", field.input.value(), one_line);
         field.input = Input::new(value);
@@ -146,6 +154,14 @@ fn paste(app: &mut App, text: &str, _now: Timestamp, _fx: &mut Vec<Effect>) {
 }
 
 fn key_input(app: &mut App, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
+    if app.field.is_none() && app.editor.is_none() {
+        if app.capture.is_some() {
+            return board::capture_key(app, key, now, fx);
+        }
+        if app.search.editing {
+            return board::search_key(app, key);
+        }
+    }
     if app.field.is_some() {
         if key.code == KeyCode::Enter {
             submit_field(app, now, fx);
@@ -250,6 +266,18 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
         picker_action(app, action, now, fx);
         return;
     }
+    if app.capture.is_some() {
+        board::capture_action(app, action, now, fx);
+        return;
+    }
+    if app.search.editing {
+        board::search_action(app, action);
+        return;
+    }
+    if app.board.results {
+        board::results_action(app, action);
+        return;
+    }
     match action {
         Action::Help => {
             app.help = true;
@@ -286,12 +314,12 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
                 return;
             }
             Action::NewNote => return open_note_editor(app, None, now),
-            Action::NewSticky => {
-                return say(
-                    app,
-                    "Sticky notes arrive with the board (coming next); use a note of kind idea meanwhile.",
-                    now,
-                );
+            Action::NewSticky => return board::open_capture(app, now),
+            Action::GoBoard => return app.screen = Screen::Board,
+            Action::Undo => return board::undo(app, now, fx, false),
+            Action::Redo => return board::undo(app, now, fx, true),
+            Action::Search if matches!(app.screen, Screen::Board | Screen::Notes) => {
+                return board::open_search(app);
             }
             _ => {}
         }
@@ -302,6 +330,7 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
         Screen::Facilitate => facilitate_action(app, action, now, fx),
         Screen::Projector => projector_action(app, action, now, fx),
         Screen::Notes => notes_action(app, action, now, fx),
+        Screen::Board => board::board_action(app, action, now, fx),
     }
 }
 
@@ -310,7 +339,7 @@ fn go_home(app: &mut App, fx: &mut Vec<Effect>) {
     fx.push(Effect::RefreshSessions);
 }
 
-fn move_sel(sel: &mut usize, len: usize, action: Action) -> bool {
+pub(crate) fn move_sel(sel: &mut usize, len: usize, action: Action) -> bool {
     if len == 0 {
         *sel = 0;
         return matches!(
@@ -411,6 +440,9 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
         return;
     };
     let value = field.input.value().trim().to_owned();
+    if board::submit_board_field(app, &field.purpose, &value, now, fx) {
+        return;
+    }
     match field.purpose {
         FieldPurpose::NewSessionTitle => {
             if value.is_empty() {
@@ -505,6 +537,7 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
                 step.prompt = value;
             }
         }
+        _ => {}
     }
 }
 
@@ -519,6 +552,9 @@ fn picker_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
         Action::Cancel | Action::Back => app.picker = None,
         Action::Submit | Action::Select => {
             let Some(p) = app.picker.take() else { return };
+            if board::submit_board_pick(app, &p.purpose, p.selected, now, fx) {
+                return;
+            }
             match p.purpose {
                 PickPurpose::Template { title } => {
                     let template = p
@@ -547,6 +583,7 @@ fn picker_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
                     app.setup.agenda_row = row;
                     say(app, format!("Added {}.", m.name.get(&lang)), now);
                 }
+                _ => {}
             }
         }
         _ => {}
@@ -1002,10 +1039,17 @@ fn notes_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effe
             open_note_editor(app, id, now);
         }
         Action::Delete => {
-            let Some(s) = edit(app, now, fx) else { return };
-            s.notes.remove(idx);
-            app.notes.selected = app.notes.selected.min(visible.len().saturating_sub(2));
-            say(app, "Note deleted.", now);
+            let Some(id) = app.session().map(|s| s.notes[idx].id.clone()) else {
+                return;
+            };
+            let op = crate::model::Op::Remove {
+                kind: crate::model::Kind::Note,
+                id,
+            };
+            if board::commit(app, "note deleted", vec![op], now, fx) {
+                app.notes.selected = app.notes.selected.min(visible.len().saturating_sub(2));
+                say(app, "Note deleted. u undoes.", now);
+            }
         }
         _ => {}
     }
@@ -1105,32 +1149,46 @@ fn submit_editor(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
         .checked_sub(1)
         .and_then(|i| app.session().and_then(|s| s.participants.get(i)))
         .map(|p| p.id.clone());
-    let Some(s) = edit(app, now, fx) else {
-        app.editor = Some(ed);
-        return;
-    };
-    match &ed.editing {
+    use crate::model::{Item, Op};
+    let Some(s) = app.session() else { return };
+    let (label, op) = match &ed.editing {
         Some(id) => {
-            if let Some(n) = s.notes.iter_mut().find(|n| &n.id == id) {
-                n.text = text;
-                n.kind = ed.kind;
-                n.author = author;
-                n.tags = tags;
-            }
-            say(app, "Note saved.", now);
+            let Some(old) = s.notes.iter().find(|n| &n.id == id) else {
+                return;
+            };
+            let mut n = old.clone();
+            n.text = text;
+            n.kind = ed.kind;
+            n.author = author;
+            n.tags = tags;
+            ("note edited".to_owned(), Op::Replace(Item::Note(n)))
         }
-        None => {
-            s.notes.push(Note {
-                id: Id::new(),
-                kind: ed.kind,
-                stage: ed.stage,
-                author,
-                tags,
-                text,
-                time: now,
-            });
-            say(app, format!("{} noted.", capitalize(ed.kind.label())), now);
-        }
+        None => (
+            format!("new {}", ed.kind.label()),
+            Op::Insert {
+                at: s.notes.len(),
+                item: Item::Note(Note {
+                    id: Id::new(),
+                    kind: ed.kind,
+                    stage: ed.stage.clone(),
+                    author,
+                    tags,
+                    text,
+                    time: now,
+                }),
+            },
+        ),
+    };
+    let readonly = app.doc.as_ref().is_some_and(|d| d.read_only.is_some());
+    if board::commit(app, label, vec![op], now, fx) {
+        let what = if ed.editing.is_some() {
+            "Note saved.".to_owned()
+        } else {
+            format!("{} noted.", capitalize(ed.kind.label()))
+        };
+        say(app, what, now);
+    } else if readonly {
+        app.editor = Some(ed);
     }
 }
 

@@ -3,12 +3,17 @@
 //! A [`Session`] is everything a workshop produced. It is what the session
 //! file holds (see `docs/format.md`), field for field.
 
+mod board;
+mod change;
 mod edit;
 mod id;
 mod run;
+pub mod text;
 pub mod time;
 mod validate;
 
+pub use board::{Place, Ranked, VoteRefused};
+pub use change::{Item, Kind, Op};
 pub use edit::Detail;
 pub use id::Id;
 pub use run::StepPos;

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use time::format_description::well_known::Rfc3339;
-use time::macros::format_description;
+use time::macros::{datetime, format_description};
 use time::{Date, OffsetDateTime, UtcOffset};
 
 /// An instant, in UTC, to the second.
@@ -53,19 +53,30 @@ impl Timestamp {
 
     /// `HH:MM` in the given offset.
     pub fn clock(self, offset: UtcOffset) -> String {
-        let t = self.0.to_offset(offset);
+        let t = self.in_offset(offset);
         format!("{:02}:{:02}", t.hour(), t.minute())
     }
 
     /// The calendar date in the given offset.
     pub fn date(self, offset: UtcOffset) -> Date {
-        self.0.to_offset(offset).date()
+        self.in_offset(offset).date()
+    }
+
+    /// The instant in `offset`, or in UTC at the calendar's very ends
+    /// (`to_offset` panics there: 9999-12-31T23:59:59Z is a valid file time).
+    fn in_offset(self, offset: UtcOffset) -> OffsetDateTime {
+        self.0.checked_to_offset(offset).unwrap_or(self.0)
     }
 }
 
 impl From<OffsetDateTime> for Timestamp {
     fn from(t: OffsetDateTime) -> Self {
-        let utc = t.to_offset(UtcOffset::UTC);
+        // RFC 3339 writes years 0000 to 9999 only: an instant outside (a
+        // far-off deadline from a hand-edited timer) is clamped to them, so
+        // that every timestamp can be written and read back.
+        const FIRST: OffsetDateTime = datetime!(0000-01-01 0:00 UTC);
+        const LAST: OffsetDateTime = datetime!(9999-12-31 23:59:59 UTC);
+        let utc = t.to_offset(UtcOffset::UTC).clamp(FIRST, LAST);
         // Whole seconds: a value read back from the file equals the value saved.
         Timestamp(utc.replace_nanosecond(0).unwrap_or(utc))
     }

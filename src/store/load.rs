@@ -52,7 +52,9 @@ fn expected(code: &ron::Error) -> String {
 
 /// Turn raw bytes into the text of a session file, or say why they are not.
 pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, str>, LoadError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    // A lone BOM is what some editors save for an empty file.
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if body.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::new(
             file,
             Some((1, 1)),
@@ -135,7 +137,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Session, LoadError> {
     }
     .map_err(|mut e| {
         e.file = file.to_owned();
-        if !ends_with_paren(text) && !e.message.contains("truncated") {
+        if looks_cut(text) && !e.message.contains("truncated") {
             e.message
                 .push_str(" (the file ends before its closing `)`: is it truncated?)");
         }
@@ -177,13 +179,16 @@ fn check(file: &str, text: &str, session: &Session) -> Result<(), LoadError> {
     })
 }
 
-/// Whether the session text, past comments and blank lines, ends with the
-/// `)` that closes every complete session.
-fn ends_with_paren(text: &str) -> bool {
-    text.lines()
+/// Whether the text looks like a session cut short: past comments and blank
+/// lines, it opens with the `(` of a session but does not end with its `)`.
+fn looks_cut(text: &str) -> bool {
+    let mut lines = text
+        .lines()
         .map(str::trim)
-        .rfind(|l| !l.is_empty() && !l.starts_with("//"))
-        .is_some_and(|l| l.ends_with(')'))
+        .filter(|l| !l.is_empty() && !l.starts_with("//"));
+    let first = lines.next();
+    let last = lines.next_back().or(first);
+    first.is_some_and(|l| l.starts_with('(')) && !last.is_some_and(|l| l.ends_with(')'))
 }
 
 /// Where a problem stands in the text: its quoted id written as the value of

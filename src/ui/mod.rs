@@ -1,5 +1,6 @@
 //! Drawing: one widget per screen, all reading `&App` and changing nothing.
 
+mod board;
 mod facilitate;
 mod help;
 mod home;
@@ -51,6 +52,7 @@ impl Widget for AppView<'_> {
                 Screen::Setup => setup::SetupView(app).render(body, buf),
                 Screen::Facilitate => facilitate::FacilitateView(app).render(body, buf),
                 Screen::Notes => notes::NotesView(app).render(body, buf),
+                Screen::Board => board::BoardView(app).render(body, buf),
                 Screen::Projector => home::HomeView(app).render(body, buf),
             }
             StatusBar(app).render(status, buf);
@@ -77,6 +79,7 @@ impl Widget for TopBar<'_> {
             Screen::Facilitate => "Facilitation",
             Screen::Projector => "Projector",
             Screen::Notes => "Notes",
+            Screen::Board => "Board",
         };
         let mut spans = vec![
             Span::styled(" atelier ", t.title),
@@ -158,6 +161,10 @@ fn hints(ctx: Context) -> &'static [Action] {
         Context::Editor => &[Submit, NextField, Cancel],
         Context::Picker => &[Submit, Cancel],
         Context::Global => &[Help, Quit],
+        Context::Board => &[Mark, MoveTo, NewCluster, Rename, Vote, Undo, Search, Help],
+        Context::Capture => &[NextParticipant, CycleColour, Cancel],
+        Context::Search => &[Submit, Cancel],
+        Context::Results => &[Cancel],
     }
 }
 
@@ -215,12 +222,23 @@ fn short(a: Action) -> &'static str {
         NewNote => "note",
         Projector => "projector",
         GoSetup => "setup",
+        NewSticky => "sticky",
+        GoBoard => "board",
         Left => "stage",
         Right => "stage",
         Back => "back",
         Submit => "save",
         NextField => "next field",
         Cancel => "cancel",
+        Mark => "mark",
+        MoveTo => "move",
+        NewCluster => "cluster",
+        Rename => "rename",
+        Vote => "vote",
+        Undo => "undo",
+        Search => "search",
+        NextParticipant => "author",
+        CycleColour => "colour",
         _ => "",
     }
 }

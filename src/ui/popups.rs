@@ -39,6 +39,90 @@ impl Widget for Popups<'_> {
                 );
             }
         }
+        if app.board.results
+            && let Some(s) = app.session()
+        {
+            let lines = super::board::results_lines(app, s);
+            let h = (lines.len() as u16 + 2)
+                .min(area.height.saturating_sub(2))
+                .max(3);
+            let rect = centered(area, 76, h);
+            let inner = popup(rect, buf, "Vote results", t);
+            Paragraph::new(lines).render(inner, buf);
+        }
+        if let Some(c) = &app.capture
+            && let Some(s) = app.session()
+        {
+            let h = 3.min(area.height);
+            let rect = Rect {
+                x: area.x,
+                y: area.bottom().saturating_sub(h + 1).max(area.y),
+                width: area.width,
+                height: h,
+            };
+            let who = c
+                .author
+                .checked_sub(1)
+                .and_then(|i| s.participants.get(i))
+                .map_or("no author".to_owned(), |p| safe_line(&p.name).into_owned());
+            let title = format!(
+                "New sticky · {who} (Tab) · {} (Ctrl-n) · Enter adds · Esc closes · {} added",
+                c.colour.label(),
+                c.added
+            );
+            let inner = popup(rect, buf, &title, t);
+            if inner.width > 2 {
+                let swatch = super::board::sticky_style(c.colour, t.colour);
+                buf.set_stringn(
+                    inner.x,
+                    inner.y,
+                    "■ ",
+                    2,
+                    if t.colour {
+                        Style::default().fg(swatch.bg.unwrap_or_default())
+                    } else {
+                        t.accent
+                    },
+                );
+                let field = Rect {
+                    x: inner.x + 2,
+                    width: inner.width - 2,
+                    ..inner
+                };
+                input_line(
+                    c.input.value(),
+                    c.input.visual_cursor(),
+                    field,
+                    buf,
+                    t.base,
+                    t.selected,
+                );
+            }
+        }
+        if app.search.editing {
+            let rect = Rect {
+                x: area.x,
+                y: area.bottom().saturating_sub(1),
+                width: area.width,
+                height: 1.min(area.height),
+            };
+            if rect.height > 0 && rect.width > 8 {
+                buf.set_stringn(rect.x, rect.y, "Search: ", 8, t.accent);
+                let field = Rect {
+                    x: rect.x + 8,
+                    width: rect.width - 8,
+                    ..rect
+                };
+                input_line(
+                    app.search.input.value(),
+                    app.search.input.visual_cursor(),
+                    field,
+                    buf,
+                    t.base,
+                    t.selected,
+                );
+            }
+        }
         if let Some(f) = &app.field {
             let rect = centered(area, 70, 3);
             let inner = popup(rect, buf, &f.title, t);

@@ -33,11 +33,11 @@ macro_rules! theme {
 
         /// The styles the screens use, by meaning.
         #[derive(Clone, Copy, Debug, PartialEq)]
-        pub struct Theme { $( pub $name: Style, )* }
+        pub struct Theme { $( pub $name: Style, )* /** Colours are on (no NO_COLOR). */ pub colour: bool }
 
         impl Theme {
             fn from_defs(base: &ThemeDef, user: Option<&ThemeDef>, color: bool) -> Theme {
-                Theme { $( $name: style(user.and_then(|u| u.$name.as_ref()).or(base.$name.as_ref()), color, stringify!($name)), )* }
+                Theme { $( $name: style(user.and_then(|u| u.$name.as_ref()).or(base.$name.as_ref()), color, stringify!($name)), )* colour: color }
             }
         }
     };

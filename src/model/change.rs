@@ -1,0 +1,133 @@
+//! Changes to a session as data: every edit of notes, stickies, clusters,
+//! rounds and votes is a list of [`Op`]s. Applying an op returns its
+//! inverse, which is what undo and redo are made of.
+
+use super::{Cluster, Id, Note, Session, Sticky, Vote, VotingRound};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Note(Note),
+    Sticky(Sticky),
+    Cluster(Cluster),
+    Round(VotingRound),
+    Vote(Vote),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Note,
+    Sticky,
+    Cluster,
+    Round,
+    Vote,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    /// Insert an item at a position of its list (clamped to the list).
+    Insert { at: usize, item: Item },
+    /// Remove the item with this id.
+    Remove { kind: Kind, id: Id },
+    /// Replace the item with the same id.
+    Replace(Item),
+}
+
+trait HasId {
+    fn id(&self) -> &Id;
+}
+
+macro_rules! has_id {
+    ($($t:ty),*) => { $( impl HasId for $t { fn id(&self) -> &Id { &self.id } } )* };
+}
+has_id!(Note, Sticky, Cluster, VotingRound, Vote);
+
+fn insert<T>(list: &mut Vec<T>, at: usize, item: T) {
+    let at = at.min(list.len());
+    list.insert(at, item);
+}
+
+fn remove<T: HasId>(list: &mut Vec<T>, id: &Id) -> Option<(usize, T)> {
+    let i = list.iter().position(|x| x.id() == id)?;
+    Some((i, list.remove(i)))
+}
+
+fn replace<T: HasId>(list: &mut [T], item: T) -> Option<T> {
+    let slot = list.iter_mut().find(|x| x.id() == item.id())?;
+    Some(std::mem::replace(slot, item))
+}
+
+impl Item {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Item::Note(_) => Kind::Note,
+            Item::Sticky(_) => Kind::Sticky,
+            Item::Cluster(_) => Kind::Cluster,
+            Item::Round(_) => Kind::Round,
+            Item::Vote(_) => Kind::Vote,
+        }
+    }
+
+    pub fn id(&self) -> &Id {
+        match self {
+            Item::Note(x) => &x.id,
+            Item::Sticky(x) => &x.id,
+            Item::Cluster(x) => &x.id,
+            Item::Round(x) => &x.id,
+            Item::Vote(x) => &x.id,
+        }
+    }
+}
+
+impl Session {
+    /// Apply one op; returns the op that undoes it, or `None` when the op
+    /// did not apply (its item was not there).
+    pub fn apply(&mut self, op: Op) -> Option<Op> {
+        match op {
+            Op::Insert { at, item } => {
+                let (kind, id) = (item.kind(), item.id().clone());
+                match item {
+                    Item::Note(x) => insert(&mut self.notes, at, x),
+                    Item::Sticky(x) => insert(&mut self.stickies, at, x),
+                    Item::Cluster(x) => insert(&mut self.clusters, at, x),
+                    Item::Round(x) => insert(&mut self.rounds, at, x),
+                    Item::Vote(x) => insert(&mut self.votes, at, x),
+                }
+                Some(Op::Remove { kind, id })
+            }
+            Op::Remove { kind, id } => {
+                let (at, item) = match kind {
+                    Kind::Note => remove(&mut self.notes, &id).map(|(i, x)| (i, Item::Note(x)))?,
+                    Kind::Sticky => {
+                        remove(&mut self.stickies, &id).map(|(i, x)| (i, Item::Sticky(x)))?
+                    }
+                    Kind::Cluster => {
+                        remove(&mut self.clusters, &id).map(|(i, x)| (i, Item::Cluster(x)))?
+                    }
+                    Kind::Round => {
+                        remove(&mut self.rounds, &id).map(|(i, x)| (i, Item::Round(x)))?
+                    }
+                    Kind::Vote => remove(&mut self.votes, &id).map(|(i, x)| (i, Item::Vote(x)))?,
+                };
+                Some(Op::Insert { at, item })
+            }
+            Op::Replace(item) => {
+                let old = match item {
+                    Item::Note(x) => replace(&mut self.notes, x).map(Item::Note),
+                    Item::Sticky(x) => replace(&mut self.stickies, x).map(Item::Sticky),
+                    Item::Cluster(x) => replace(&mut self.clusters, x).map(Item::Cluster),
+                    Item::Round(x) => replace(&mut self.rounds, x).map(Item::Round),
+                    Item::Vote(x) => replace(&mut self.votes, x).map(Item::Vote),
+                }?;
+                Some(Op::Replace(old))
+            }
+        }
+    }
+
+    /// Apply ops in order; returns the ops that undo them all, in the order
+    /// to apply them.
+    pub fn apply_all(&mut self, ops: Vec<Op>) -> Vec<Op> {
+        let mut inverse: Vec<Op> = ops.into_iter().filter_map(|op| self.apply(op)).collect();
+        inverse.reverse();
+        inverse
+    }
+}

@@ -1,0 +1,380 @@
+//! The board: the inbox, the clusters side by side, the parking lot.
+//! Only what is visible is laid out: a key costs the same with 10,000
+//! stickies as with 100.
+
+use super::widgets::{block, fit, safe_line};
+use crate::app::state::{App, Column};
+use crate::model::{Colour, Place, Session, Sticky, Target};
+use ratatui::prelude::*;
+
+pub struct BoardView<'a>(pub &'a App);
+
+const MIN_COL: u16 = 26;
+const MAX_LINES: usize = 5;
+
+pub fn sticky_style(c: Colour, colour: bool) -> Style {
+    if !colour {
+        return Style::default();
+    }
+    let bg = match c {
+        Colour::Yellow => Color::LightYellow,
+        Colour::Pink => Color::LightMagenta,
+        Colour::Blue => Color::LightBlue,
+        Colour::Green => Color::LightGreen,
+        Colour::Orange => Color::Indexed(216),
+        Colour::Purple => Color::Indexed(183),
+    };
+    Style::default().fg(Color::Black).bg(bg)
+}
+
+/// The text of a card, wrapped to `width`, at most `MAX_LINES` lines.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let shown = safe_line(text);
+    let mut lines: Vec<String> = textwrap::wrap(&shown, width)
+        .into_iter()
+        .map(|c| c.into_owned())
+        .collect();
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    if lines.len() > MAX_LINES {
+        lines.truncate(MAX_LINES);
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last}…"), width);
+        }
+    }
+    lines
+}
+
+/// Rows a card takes: its text, a line for author and dots, a gap.
+fn card_height(s: &Sticky, width: usize) -> usize {
+    wrap(&s.text, width).len() + 2
+}
+
+impl Widget for BoardView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let t = &app.theme;
+        let Some(s) = app.session() else { return };
+        if area.height == 0 || area.width == 0 {
+            return;
+        }
+        let mut area = area;
+        // A line for search and voting, when in use.
+        let query = app.search.input.value();
+        let voting = app.board.voting.as_ref().and_then(|v| {
+            let r = s.round(&v.round)?;
+            let p = s.participants.get(v.participant)?;
+            let left = r.dots.saturating_sub(s.dots_spent(&r.id, &p.id));
+            let cap = r
+                .cap
+                .map_or(String::new(), |c| format!(", at most {c} per item"));
+            Some(format!(
+                "● {} · {} · {left} of {} dots left{cap} · [ ] participant · + - dot",
+                r.title,
+                safe_line(&p.name),
+                r.dots
+            ))
+        });
+        if (!query.is_empty() || app.search.editing || voting.is_some()) && area.height > 2 {
+            let line_area = Rect { height: 1, ..area };
+            area = Rect {
+                y: area.y + 1,
+                height: area.height - 1,
+                ..area
+            };
+            let mut spans = Vec::new();
+            if let Some(v) = voting {
+                spans.push(Span::styled(format!(" {v} "), t.warning));
+                spans.push(Span::raw(" "));
+            }
+            if !query.is_empty() || app.search.editing {
+                let shown: usize = app.index.columns.iter().map(|c| c.stickies.len()).sum();
+                spans.push(Span::styled(format!(" /{} ", safe_line(query)), t.accent));
+                spans.push(Span::styled(
+                    format!(
+                        " {shown} match{} · Esc clears",
+                        if shown == 1 { "" } else { "es" }
+                    ),
+                    t.muted,
+                ));
+            }
+            buf.set_line(
+                line_area.x,
+                line_area.y,
+                &Line::from(spans),
+                line_area.width,
+            );
+        }
+        let cols = &app.index.columns;
+        if cols.is_empty() {
+            return;
+        }
+        let fit_n = (area.width / MIN_COL).max(1) as usize;
+        let n = fit_n.min(cols.len());
+        let col_w = area.width / n as u16;
+        let sel = app.board.col.min(cols.len() - 1);
+        let first = if sel < n { 0 } else { sel + 1 - n };
+        for (k, ci) in (first..first + n).enumerate() {
+            let Some(col) = cols.get(ci) else { break };
+            let x = area.x + k as u16 * col_w;
+            let w = if k == n - 1 { area.right() - x } else { col_w };
+            let rect = Rect {
+                x,
+                y: area.y,
+                width: w,
+                height: area.height,
+            };
+            column(app, s, col, ci == sel, rect, buf);
+        }
+        // Hidden columns on either side.
+        if first > 0 {
+            buf.set_stringn(area.x, area.y, format!("◀{first}"), 4, t.accent);
+        }
+        let after = cols.len().saturating_sub(first + n);
+        if after > 0 {
+            let label = format!("{after}▶");
+            let lw = label.chars().count() as u16;
+            buf.set_stringn(
+                area.right().saturating_sub(lw),
+                area.y,
+                label,
+                lw as usize,
+                t.accent,
+            );
+        }
+    }
+}
+
+fn column(app: &App, s: &Session, col: &Column, focused: bool, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let count = if col.stickies.len() == col.total {
+        col.total.to_string()
+    } else {
+        format!("{}/{}", col.stickies.len(), col.total)
+    };
+    let votes = if col.votes > 0 {
+        format!(" · ●{}", col.votes)
+    } else {
+        String::new()
+    };
+    let title_text = format!(" {} · {count}{votes} ", safe_line(&col.title));
+    let header_selected = focused && app.board.row == 0;
+    let title_style = if header_selected {
+        t.selected
+    } else if matches!(col.place, Place::Cluster(_)) {
+        t.title
+    } else {
+        t.muted
+    };
+    let b = block(
+        Line::styled(
+            fit(&title_text, area.width.saturating_sub(2) as usize),
+            title_style,
+        ),
+        focused,
+        t,
+    );
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if inner.height == 0 || inner.width < 3 {
+        return;
+    }
+    if col.stickies.is_empty() {
+        let text = if col.total > 0 {
+            "(no match)"
+        } else if matches!(col.place, Place::Cluster(_)) {
+            "(empty: m moves stickies here)"
+        } else {
+            "(empty)"
+        };
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            fit(text, inner.width as usize),
+            inner.width as usize,
+            t.muted,
+        );
+        return;
+    }
+    let text_w = inner.width.saturating_sub(2) as usize;
+    let sel = if focused {
+        app.board.row.checked_sub(1)
+    } else {
+        None
+    };
+    // Start so that the selected card is visible: walk back from it.
+    let anchor = sel.unwrap_or(0).min(col.stickies.len() - 1);
+    let mut start = anchor;
+    let mut used = card_height(&s.stickies[col.stickies[anchor]], text_w);
+    while start > 0 {
+        let h = card_height(&s.stickies[col.stickies[start - 1]], text_w);
+        if used + h > inner.height as usize {
+            break;
+        }
+        used += h;
+        start -= 1;
+    }
+    if sel.is_none() {
+        start = 0;
+    }
+    let mut y = inner.y;
+    for (pos, &i) in col.stickies.iter().enumerate().skip(start) {
+        if y >= inner.bottom() {
+            break;
+        }
+        let x = &s.stickies[i];
+        let selected = sel == Some(pos);
+        let marked = app.board.marked.contains(&x.id);
+        let mut style = sticky_style(x.colour, t.colour);
+        if selected {
+            style = style.add_modifier(Modifier::BOLD);
+        }
+        let marker = match (selected, marked) {
+            (true, true) => "▶✓",
+            (true, false) => "▶ ",
+            (false, true) => " ✓",
+            _ => "  ",
+        };
+        let marker_style = if selected { t.selected } else { t.accent };
+        let lines = wrap(&x.text, text_w);
+        let query = crate::model::text::fold(app.search.input.value().trim());
+        for (li, line) in lines.iter().enumerate() {
+            if y >= inner.bottom() {
+                break;
+            }
+            buf.set_stringn(
+                inner.x,
+                y,
+                if li == 0 { marker } else { "  " },
+                2,
+                if li == 0 { marker_style } else { style },
+            );
+            let padded = format!("{line:<text_w$}");
+            let spans = highlight(
+                &padded,
+                &query,
+                style,
+                t.accent
+                    .add_modifier(Modifier::UNDERLINED | Modifier::REVERSED),
+            );
+            buf.set_line(inner.x + 2, y, &Line::from(spans), text_w as u16);
+            y += 1;
+        }
+        if y < inner.bottom() {
+            let dots = app
+                .index
+                .tally
+                .get(&Target::Sticky(x.id.clone()))
+                .copied()
+                .unwrap_or(0);
+            let author = s.participant_name(x.author.as_ref());
+            let dot_text = if dots > 0 {
+                format!("{} {dots}", "●".repeat(dots.min(5) as usize))
+            } else {
+                String::new()
+            };
+            let author_w = text_w.saturating_sub(dot_text.chars().count() + 1);
+            let meta = format!(
+                "{:<author_w$} {dot_text}",
+                fit(&safe_line(author), author_w)
+            );
+            buf.set_stringn(inner.x, y, "  ", 2, style);
+            buf.set_stringn(
+                inner.x + 2,
+                y,
+                fit(&meta, text_w),
+                text_w,
+                style.add_modifier(Modifier::ITALIC),
+            );
+            y += 1;
+        }
+        y += 1;
+    }
+}
+
+/// Spans of `text` with the (folded) query's matches highlighted.
+fn highlight(text: &str, query: &str, base: Style, hit: Style) -> Vec<Span<'static>> {
+    let ranges = crate::model::text::matches(text, query);
+    if ranges.is_empty() {
+        return vec![Span::styled(text.to_owned(), base)];
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        if r.start > at {
+            out.push(Span::styled(
+                chars[at..r.start].iter().collect::<String>(),
+                base,
+            ));
+        }
+        out.push(Span::styled(
+            chars[r.start..r.end.min(chars.len())]
+                .iter()
+                .collect::<String>(),
+            hit,
+        ));
+        at = r.end.min(chars.len());
+    }
+    if at < chars.len() {
+        out.push(Span::styled(chars[at..].iter().collect::<String>(), base));
+    }
+    out
+}
+
+/// The results popup: ranked, with ties marked.
+pub fn results_lines(app: &App, s: &Session) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let round = app
+        .board
+        .voting
+        .as_ref()
+        .map(|v| v.round.clone())
+        .or_else(|| s.rounds.last().map(|r| r.id.clone()));
+    let title = round
+        .as_ref()
+        .and_then(|r| s.round(r))
+        .map_or("All rounds".to_owned(), |r| {
+            format!(
+                "{} · {} dots each{}",
+                safe_line(&r.title),
+                r.dots,
+                r.cap
+                    .map_or(String::new(), |c| format!(", at most {c} per item"))
+            )
+        });
+    let mut lines = vec![Line::styled(title, t.title), Line::raw("")];
+    for r in s.ranking(round.as_ref()) {
+        let label = match &r.target {
+            Target::Sticky(id) => s
+                .stickies
+                .iter()
+                .find(|x| &x.id == id)
+                .map_or("?".to_owned(), |x| safe_line(&x.text).into_owned()),
+            Target::Cluster(id) => s.cluster(id).map_or("?".to_owned(), |c| {
+                format!("[cluster] {}", safe_line(&c.title))
+            }),
+        };
+        let rank = if r.tie {
+            format!("={}", r.rank)
+        } else {
+            format!("{}", r.rank)
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{rank:>4}  "),
+                if r.tie { t.warning } else { t.accent },
+            ),
+            Span::styled(format!("{:>3} ● ", r.count), t.key),
+            Span::raw(label),
+        ]));
+    }
+    if lines.len() == 2 {
+        lines.push(Line::styled("No dots in this round yet.", t.muted));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("= marks a tie. Esc closes.", t.muted));
+    lines
+}
