@@ -45,6 +45,10 @@ pub enum Command {
     Check {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Replay a crash journal left beside the file into it (as opening it
+        /// in the app would), and say what was recovered.
+        #[arg(long)]
+        recover: bool,
     },
     /// Rewrite session files in their canonical form (as atelier saves them).
     Fmt {
@@ -63,6 +67,18 @@ pub enum Command {
     },
     /// Print a shell completion script.
     Completions { shell: Shell },
+    /// Write a large generated session (for benchmarks and tests); the same
+    /// seed always gives the same file.
+    Generate {
+        /// How many sticky notes (notes, clusters and votes follow in proportion).
+        #[arg(long)]
+        stickies: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The file to write.
+        #[arg(short)]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -24,6 +24,32 @@ pub fn check(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
     Ok(all_ok)
 }
 
+/// `atelier check --recover FILE...`: replay crash journals into their
+/// files, then check them.
+pub fn recover(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
+    let mut all_ok = true;
+    for f in files {
+        match Store::open(f) {
+            Ok((st, _)) => {
+                if let Some(why) = st.read_only() {
+                    all_ok = false;
+                    writeln!(out, "{}: not recovered: {why}", f.display())?;
+                    continue;
+                }
+                match st.recovered() {
+                    Some(r) => writeln!(out, "{}: ok, {r}", f.display())?,
+                    None => writeln!(out, "{}: ok, nothing to recover", f.display())?,
+                }
+            }
+            Err(e) => {
+                all_ok = false;
+                writeln!(out, "{e}")?;
+            }
+        }
+    }
+    Ok(all_ok)
+}
+
 /// `atelier fmt FILE...`: rewrite each good file canonically.
 pub fn fmt(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
     let mut all_ok = true;

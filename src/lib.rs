@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod generate;
 pub mod lang;
 pub mod methods;
 pub mod model;

@@ -37,9 +37,12 @@ fn main() -> ExitCode {
                 },
             )
         }
-        Some(Command::Check { files }) => {
-            commands::check(&files, &mut out).map_err(|e| e.to_string())
+        Some(Command::Check { files, recover }) => if recover {
+            commands::recover(&files, &mut out)
+        } else {
+            commands::check(&files, &mut out)
         }
+        .map_err(|e| e.to_string()),
         Some(Command::Fmt { files }) => commands::fmt(&files, &mut out).map_err(|e| e.to_string()),
         Some(Command::Methods { what }) => match what {
             None | Some(LibraryCmd::List) => commands::methods_list(&library(), lang, &mut out)
@@ -57,6 +60,20 @@ fn main() -> ExitCode {
                 commands::template_show(&library(), &id, lang, &mut out).map(|_| true)
             }
         },
+        Some(Command::Generate {
+            stickies,
+            seed,
+            output,
+        }) => {
+            let session = atelier::generate::session(stickies, seed);
+            atelier::store::to_ron(&session)
+                .and_then(|text| atelier::store::write_atomic(&output, text.as_bytes()))
+                .map(|()| {
+                    println!("{}", output.display());
+                    true
+                })
+                .map_err(|e| e.to_string())
+        }
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
             let shell = match shell {

@@ -28,10 +28,11 @@ pub fn commit(
     let Some(s) = edit(app, now, fx) else {
         return false;
     };
-    let undo = s.apply_all(ops);
+    let (applied, undo) = s.apply_logged(ops);
     if undo.is_empty() {
         return false;
     }
+    journal_ops(app, applied);
     let h = &mut app.history;
     h.undo.push(Step {
         label: label.into(),
@@ -43,6 +44,16 @@ pub fn commit(
     h.redo.clear();
     refresh_index(app);
     true
+}
+
+/// Queue applied ops for the crash journal.
+fn journal_ops(app: &mut App, applied: Vec<Op>) {
+    if let Some(doc) = app.doc.as_ref()
+        && !applied.is_empty()
+    {
+        app.outbox
+            .push((doc.generation, crate::store::journal::Record::Ops(applied)));
+    }
 }
 
 pub fn undo(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>, redo: bool) {
@@ -72,7 +83,8 @@ pub fn undo(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>, redo: bool) {
         }
         return;
     };
-    let inverse = s.apply_all(step.undo);
+    let (applied, inverse) = s.apply_logged(step.undo);
+    journal_ops(app, applied);
     let label = step.label;
     let back = Step {
         label: label.clone(),
@@ -314,6 +326,9 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                 items,
                 selected: app.board.col,
             });
+        }
+        Action::NewCluster if app.doc.as_ref().is_some_and(|d| d.review) => {
+            super::update::open_comment_pub(app);
         }
         Action::NewCluster | Action::Split => {
             let ids = selection(app);

@@ -3,9 +3,9 @@
 
 use super::action::{Msg, SaveReport};
 use super::keymap::{Context, Keymap};
-use super::saver::Saver;
+use super::saver::{Report, Saver};
 use super::state::{App, Doc, SaveStatus, Screen};
-use super::update::{Effect, update, warn};
+use super::update::{Effect, say, update, warn};
 use crate::methods::Library;
 use crate::model::{Session, Timestamp};
 use crate::store::{self, Home, Store};
@@ -14,6 +14,7 @@ use ratatui::crossterm::execute;
 use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// `atelier`: the home screen.
@@ -22,14 +23,16 @@ pub fn run_home(home: &Home) -> Result<bool, String> {
 }
 
 /// `atelier open FILE` / `review FILE`.
-pub fn run_file(home: &Home, path: &Path, read_only: bool) -> Result<bool, String> {
-    run(home, Some((path, read_only)))
+pub fn run_file(home: &Home, path: &Path, review: bool) -> Result<bool, String> {
+    run(home, Some((path, review)))
 }
 
 /// Everything the loop owns besides the app state.
 struct World {
     saver: Option<Saver>,
     last_attempt: Option<Timestamp>,
+    /// Set by SIGTERM, SIGHUP or SIGINT: save and leave.
+    stop: Arc<AtomicBool>,
 }
 
 fn build_app(home: &Home) -> (App, Vec<String>) {
@@ -49,14 +52,23 @@ fn run(home: &Home, open: Option<(&Path, bool)>) -> Result<bool, String> {
     let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
     let (mut app, warnings) = build_app(home);
     app.offset = offset;
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+    }
     let mut world = World {
         saver: None,
         last_attempt: None,
+        stop,
     };
     // Open the file before touching the terminal, so a bad file is a plain
     // error on the shell, not a flash of the app.
-    if let Some((path, read_only)) = open {
-        open_doc(&mut app, &mut world, path, read_only)?;
+    if let Some((path, review)) = open {
+        open_doc(&mut app, &mut world, path, review)?;
     }
     if let Some(w) = warnings.first() {
         warn(&mut app, w.clone(), Timestamp::now());
@@ -72,16 +84,13 @@ fn run(home: &Home, open: Option<(&Path, bool)>) -> Result<bool, String> {
     let result = event_loop(&mut terminal, &mut app, &mut world);
     let _ = execute!(std::io::stdout(), event::DisableBracketedPaste);
     ratatui::restore();
-    close_doc(&mut app, &mut world);
-    let failed = match app.doc.as_ref().map(|d| &d.save) {
-        Some(SaveStatus::Failed(e)) => Some(e.clone()),
-        _ => None,
-    };
+    app.quit = true;
+    let left = close_doc(&mut app, &mut world);
     result?;
-    if let Some(e) = failed {
-        return Err(e);
+    match left {
+        Some(e) => Err(e),
+        None => Ok(true),
     }
-    Ok(true)
 }
 
 fn event_loop(
@@ -91,38 +100,32 @@ fn event_loop(
 ) -> Result<(), String> {
     let mut dirty = true;
     loop {
-        let reports: Vec<_> = world
-            .saver
-            .as_ref()
-            .map(|s| std::iter::from_fn(|| s.try_report()).collect())
-            .unwrap_or_default();
-        {
-            for (generation, report) in reports {
-                if let Some(doc) = app.doc.as_mut()
-                    && !matches!(report, SaveReport::Failed(_))
-                {
-                    doc.saved_generation = doc.saved_generation.max(generation);
-                }
-                let fx = update(app, Msg::Saved(report), Timestamp::now());
-                run_effects(app, world, fx);
-                dirty = true;
-            }
+        if take_reports(app, world) {
+            dirty = true;
         }
         retry_failed_save(app, world);
+        if world.stop.swap(false, Ordering::SeqCst) {
+            // A signal asked us to leave: save first (close_doc waits for it).
+            app.quit = true;
+        }
+        if app.quit {
+            // Leave only when the last save worked, or on a second request.
+            if quit_ready(app, world) {
+                return Ok(());
+            }
+            dirty = true;
+        }
         if dirty {
             terminal
                 .draw(|f| crate::ui::render(app, f))
                 .map_err(|e| format!("cannot draw: {e}"))?;
             dirty = false;
         }
-        if app.quit {
-            return Ok(());
-        }
         let timeout = next_wake(app);
         let ready = event::poll(timeout).map_err(|e| format!("cannot read keys: {e}"))?;
         if !ready {
             let fx = update(app, Msg::Tick, Timestamp::now());
-            run_effects(app, world, fx);
+            run_effects(app, world, terminal, fx);
             dirty = true;
             continue;
         }
@@ -131,7 +134,7 @@ fn event_loop(
             let ev = event::read().map_err(|e| format!("cannot read keys: {e}"))?;
             if let Some(msg) = to_msg(app, ev) {
                 let fx = update(app, msg, Timestamp::now());
-                run_effects(app, world, fx);
+                run_effects(app, world, terminal, fx);
                 dirty = true;
             }
             if app.quit || !event::poll(Duration::ZERO).unwrap_or(false) {
@@ -141,10 +144,97 @@ fn event_loop(
     }
 }
 
+/// On quit: make the last save; if it fails, stay (the app says what to
+/// do) unless the user already confirmed.
+fn quit_ready(app: &mut App, world: &mut World) -> bool {
+    let Some(saver) = world.saver.as_ref() else {
+        return true;
+    };
+    if let Some(doc) = app.doc.as_ref()
+        && doc.saved_generation < doc.generation
+    {
+        saver.save_now(doc.session.clone(), doc.generation);
+    }
+    // Wait (briefly, off the terminal) for the save to land.
+    for _ in 0..100 {
+        take_reports(app, world);
+        let done = app
+            .doc
+            .as_ref()
+            .is_none_or(|d| d.saved_generation >= d.generation);
+        let failed = app
+            .doc
+            .as_ref()
+            .is_some_and(|d| matches!(d.save, SaveStatus::Failed(_)));
+        if done {
+            return true;
+        }
+        if failed {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    if app.quit_armed {
+        return true;
+    }
+    app.quit = false;
+    app.quit_armed = true;
+    let e = match app.doc.as_ref().map(|d| &d.save) {
+        Some(SaveStatus::Failed(e)) => e.clone(),
+        _ => "The last save did not finish.".into(),
+    };
+    warn(
+        app,
+        format!(
+            "{e} Quit anyway? Changes since the last save would be lost: q again quits, W saves elsewhere."
+        ),
+        Timestamp::now(),
+    );
+    false
+}
+
+/// Feed the saver's reports to `update`; true when any came.
+fn take_reports(app: &mut App, world: &mut World) -> bool {
+    let reports: Vec<Report> = world
+        .saver
+        .as_ref()
+        .map(|s| std::iter::from_fn(|| s.try_report()).collect())
+        .unwrap_or_default();
+    let any = !reports.is_empty();
+    for r in reports {
+        apply_report(app, r);
+    }
+    any
+}
+
+fn apply_report(app: &mut App, report: Report) {
+    match report {
+        Report::Save(generation, report) => {
+            if let Some(doc) = app.doc.as_mut()
+                && !matches!(report, SaveReport::Failed(_))
+            {
+                doc.saved_generation = doc.saved_generation.max(generation);
+                app.quit_armed = false;
+            }
+            update(app, Msg::Saved(report), Timestamp::now());
+        }
+        Report::MovedTo(path) => {
+            if let Some(doc) = app.doc.as_mut() {
+                doc.path = path.clone();
+            }
+            say(
+                app,
+                format!("Saved to {}; the session now lives there.", path.display()),
+                Timestamp::now(),
+            );
+        }
+    }
+}
+
 /// How long to sleep: until the timer's next second, a save report, a
-/// message fading; else a long time (nothing changes on its own).
+/// message fading; at most half a second, so signals are noticed.
 fn next_wake(app: &App) -> Duration {
-    let mut wait = Duration::from_secs(3600);
+    let mut wait = Duration::from_millis(500);
     if let Some(doc) = &app.doc {
         if doc.session.timer_running() || app.facilitate.flash_until.is_some() {
             let now = std::time::SystemTime::now()
@@ -154,14 +244,8 @@ fn next_wake(app: &App) -> Duration {
             wait = wait.min(to_next_second);
         }
         if doc.saved_generation < doc.generation {
-            wait = wait.min(Duration::from_millis(50));
+            wait = wait.min(Duration::from_millis(100));
         }
-        if matches!(doc.save, SaveStatus::Failed(_)) {
-            wait = wait.min(Duration::from_secs(1));
-        }
-    }
-    if app.message.is_some() {
-        wait = wait.min(Duration::from_secs(1));
     }
     wait
 }
@@ -196,11 +280,27 @@ fn retry_failed_save(app: &mut App, world: &mut World) {
     }
     world.last_attempt = Some(now);
     if let Some(saver) = &world.saver {
-        saver.save(doc.session.clone(), doc.generation);
+        saver.save_now(doc.session.clone(), doc.generation);
     }
 }
 
-fn run_effects(app: &mut App, world: &mut World, fx: Vec<Effect>) {
+/// Send the crash journal what `update` queued.
+fn flush_journal(app: &mut App, world: &World) {
+    let out = std::mem::take(&mut app.outbox);
+    if let Some(saver) = &world.saver {
+        for (generation, record) in out {
+            saver.record(generation, record);
+        }
+    }
+}
+
+fn run_effects(
+    app: &mut App,
+    world: &mut World,
+    terminal: &mut ratatui::DefaultTerminal,
+    fx: Vec<Effect>,
+) {
+    flush_journal(app, world);
     for effect in fx {
         let now = Timestamp::now();
         match effect {
@@ -208,22 +308,63 @@ fn run_effects(app: &mut App, world: &mut World, fx: Vec<Effect>) {
                 if let (Some(doc), Some(saver)) = (app.doc.as_mut(), world.saver.as_ref()) {
                     doc.save = SaveStatus::Saving;
                     world.last_attempt = Some(now);
-                    saver.save(doc.session.clone(), doc.generation);
+                    if effect == Effect::SaveNow {
+                        saver.save_now(doc.session.clone(), doc.generation);
+                    } else {
+                        saver.save(doc.session.clone(), doc.generation);
+                    }
                 }
             }
+            Effect::SaveAs(path) => {
+                let Some(doc) = app.doc.as_ref() else {
+                    continue;
+                };
+                match &world.saver {
+                    Some(saver) => saver.save_as(path, doc.session.clone(), doc.generation),
+                    None => {
+                        // Read-only: write a copy, leave the original alone.
+                        match store::to_ron(&doc.session)
+                            .and_then(|t| store::write_atomic(&path, t.as_bytes()))
+                        {
+                            Ok(()) => {
+                                say(app, format!("A copy is saved to {}.", path.display()), now)
+                            }
+                            Err(e) => warn(app, format!("Not saved: {e}."), now),
+                        }
+                    }
+                }
+            }
+            Effect::SaveComments => {
+                let Some(doc) = app.doc.as_ref() else {
+                    continue;
+                };
+                match store::save_comments(&doc.path, &doc.session.comments) {
+                    Ok(()) => say(app, "Comment saved.", now),
+                    Err(e) => warn(
+                        app,
+                        format!("The comment is kept here but not saved yet: {e}"),
+                        now,
+                    ),
+                }
+            }
+            Effect::Suspend => suspend(terminal),
             Effect::Bell => {
                 let mut out = std::io::stdout();
                 let _ = out.write_all(b"\x07");
                 let _ = out.flush();
             }
             Effect::Open { path, read_only } => {
-                close_doc(app, world);
+                if close_doc(app, world).is_some() {
+                    continue;
+                }
                 if let Err(e) = open_doc(app, world, &path, read_only) {
                     warn(app, e, now);
                 }
             }
             Effect::Create { title, template } => {
-                close_doc(app, world);
+                if close_doc(app, world).is_some() {
+                    continue;
+                }
                 let lang = app.lang;
                 match crate::commands::new_session(
                     &app.home_dir,
@@ -233,10 +374,10 @@ fn run_effects(app: &mut App, world: &mut World, fx: Vec<Effect>) {
                     lang,
                 ) {
                     Ok((path, store, session)) => {
-                        install_doc(app, world, store, session, &path, None);
+                        install_doc(app, world, store, session, &path, None, false);
                         app.screen = Screen::Setup;
                         app.setup = Default::default();
-                        super::update::say(
+                        say(
                             app,
                             format!(
                                 "Created {}. Tab moves between details, participants and agenda.",
@@ -249,7 +390,9 @@ fn run_effects(app: &mut App, world: &mut World, fx: Vec<Effect>) {
                 }
             }
             Effect::OpenDemo => {
-                close_doc(app, world);
+                if close_doc(app, world).is_some() {
+                    continue;
+                }
                 match crate::commands::demo_copy(&app.home_dir) {
                     Ok(path) => {
                         if let Err(e) = open_doc(app, world, &path, false) {
@@ -259,7 +402,9 @@ fn run_effects(app: &mut App, world: &mut World, fx: Vec<Effect>) {
                     Err(e) => warn(app, e, now),
                 }
             }
-            Effect::Close => close_doc(app, world),
+            Effect::Close => {
+                close_doc(app, world);
+            }
             Effect::RefreshSessions => {
                 app.home.sessions = store::list_sessions(&app.home_dir.sessions);
                 app.home.selected = app.home.selected.min(app.home.rows().saturating_sub(1));
@@ -269,29 +414,45 @@ fn run_effects(app: &mut App, world: &mut World, fx: Vec<Effect>) {
     }
 }
 
-fn open_doc(app: &mut App, world: &mut World, path: &Path, read_only: bool) -> Result<(), String> {
-    let (store, session) = if read_only {
+/// Ctrl-z: give the terminal back, stop, and take it again on `fg`.
+fn suspend(terminal: &mut ratatui::DefaultTerminal) {
+    let _ = execute!(std::io::stdout(), event::DisableBracketedPaste);
+    ratatui::restore();
+    #[cfg(unix)]
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    *terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), event::EnableBracketedPaste);
+    let _ = terminal.clear();
+}
+
+fn open_doc(app: &mut App, world: &mut World, path: &Path, review: bool) -> Result<(), String> {
+    let (store, session) = if review {
         Store::open_read_only(
             path,
-            "review mode: participants browse without changing the workshop",
+            "review mode: the workshop itself cannot be changed; c adds a comment",
         )
     } else {
         Store::open(path)
     }
     .map_err(|e| e.to_string())?;
     let reason = store.read_only().map(str::to_owned);
-    install_doc(app, world, store, session, path, reason.clone());
+    let recovered = store.recovered().map(str::to_owned);
+    install_doc(app, world, store, session, path, reason.clone(), review);
     app.screen = if app.session().is_some_and(|s| s.agenda.is_empty()) {
         Screen::Setup
     } else {
         Screen::Facilitate
     };
-    if let Some(why) = reason.filter(|_| !read_only) {
+    if let Some(why) = reason.filter(|_| !review) {
         warn(
             app,
-            format!("Opened read-only: {why}. Edits are refused."),
+            format!("Opened read-only: {why}. Edits are refused; W saves a copy."),
             Timestamp::now(),
         );
+    }
+    if let Some(r) = recovered {
+        let text = format!("{}{}.", r[..1].to_uppercase(), &r[1..]);
+        warn(app, text, Timestamp::now());
     }
     Ok(())
 }
@@ -303,6 +464,7 @@ fn install_doc(
     session: Session,
     path: &Path,
     read_only: Option<String>,
+    review: bool,
 ) {
     world.saver = if read_only.is_none() {
         Some(Saver::start(store))
@@ -313,10 +475,13 @@ fn install_doc(
         session: Arc::new(session),
         path: path.to_path_buf(),
         read_only,
+        review,
         generation: 0,
         saved_generation: 0,
         save: SaveStatus::Saved(None),
     });
+    app.journaled = app.session().map(crate::store::journal::Sections::of);
+    app.outbox.clear();
     app.facilitate = Default::default();
     app.notes = Default::default();
     app.board = Default::default();
@@ -324,32 +489,56 @@ fn install_doc(
     app.history = Default::default();
     app.search = Default::default();
     app.capture = None;
+    app.quit_armed = false;
     app.facilitate.cursor = app
         .session()
         .and_then(|s| s.current_or_first())
         .map(|p| p.stage);
+    super::board::refresh_index(app);
 }
 
-/// Wait for the last save of the open session, then forget it.
-fn close_doc(app: &mut App, world: &mut World) {
+/// Wait for the last save of the open session, then forget it. Returns
+/// the error when the last save failed: the session then stays open, since
+/// nothing may be dropped.
+fn close_doc(app: &mut App, world: &mut World) -> Option<String> {
+    flush_journal(app, world);
+    if let Some(saver) = world.saver.as_ref()
+        && let Some(doc) = app.doc.as_ref()
+        && doc.saved_generation < doc.generation
+    {
+        saver.save_now(doc.session.clone(), doc.generation);
+    }
+    let mut store = None;
     if let Some(saver) = world.saver.take() {
-        for (generation, report) in saver.finish() {
-            if let Some(doc) = app.doc.as_mut()
-                && !matches!(report, SaveReport::Failed(_))
-            {
-                doc.saved_generation = doc.saved_generation.max(generation);
-            }
-            update(app, Msg::Saved(report), Timestamp::now());
+        let (reports, s) = saver.finish();
+        store = s;
+        for r in reports {
+            apply_report(app, r);
         }
     }
     if let Some(doc) = &app.doc
-        && matches!(doc.save, SaveStatus::Failed(_))
+        && doc.saved_generation < doc.generation
     {
-        // Keep it open: the last save failed and nothing may be dropped.
-        return;
+        let e = match &doc.save {
+            SaveStatus::Failed(e) => e.clone(),
+            _ => "the last save did not finish".into(),
+        };
+        // Keep saving (and journaling) this session: nothing may be dropped.
+        if let Some(store) = store {
+            let saver = Saver::start(store);
+            saver.save(doc.session.clone(), doc.generation);
+            world.saver = Some(saver);
+        }
+        let now = Timestamp::now();
+        warn(
+            app,
+            format!("{e} The session stays open: W saves it elsewhere."),
+            now,
+        );
+        return Some(e);
     }
-    if app.quit {
-        return;
+    if !app.quit {
+        app.doc = None;
     }
-    app.doc = None;
+    None
 }

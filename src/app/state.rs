@@ -30,6 +30,8 @@ pub struct Doc {
     pub path: PathBuf,
     /// Why edits are refused (review mode, or locked by another instance).
     pub read_only: Option<String>,
+    /// Opened with `atelier review`: only comments may be added.
+    pub review: bool,
     /// Bumped on every change; the saver reports which generation it wrote.
     pub generation: u64,
     pub saved_generation: u64,
@@ -37,6 +39,19 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// A writable doc for a session (tests and benchmarks build apps with it).
+    pub fn new(session: Session, path: PathBuf) -> Doc {
+        Doc {
+            session: Arc::new(session),
+            path,
+            read_only: None,
+            review: false,
+            generation: 0,
+            saved_generation: 0,
+            save: SaveStatus::Saved(None),
+        }
+    }
+
     pub fn session(&self) -> &Session {
         &self.session
     }
@@ -236,6 +251,8 @@ pub enum FieldPurpose {
     StickyText(Id),
     NewRound,
     Tally(crate::model::Target),
+    SaveAs,
+    Comment(Option<Id>),
 }
 
 #[derive(Debug)]
@@ -329,6 +346,12 @@ pub struct App {
     pub last_save_report: Option<SaveReport>,
     /// The time of the last message `update` handled: what screens show as now.
     pub now: Timestamp,
+    /// Changes for the crash journal, taken by the run loop after each update.
+    pub outbox: Vec<(u64, crate::store::journal::Record)>,
+    /// The small sections as last journaled.
+    pub journaled: Option<crate::store::journal::Sections>,
+    /// Quit was asked while the last save had failed: a second quit leaves.
+    pub quit_armed: bool,
 }
 
 impl App {
@@ -361,6 +384,9 @@ impl App {
             offset: time::UtcOffset::UTC,
             last_save_report: None,
             now: Timestamp::now(),
+            outbox: Vec::new(),
+            journaled: None,
+            quit_armed: false,
         }
     }
 

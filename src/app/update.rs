@@ -39,6 +39,12 @@ pub enum Effect {
     Close,
     /// Reread the list of sessions.
     RefreshSessions,
+    /// Save the session to another path from now on (or a copy, when read-only).
+    SaveAs(PathBuf),
+    /// Stop the process (Ctrl-z) and restore the terminal on resume.
+    Suspend,
+    /// A review comment was added: write the comments section only.
+    SaveComments,
     Quit,
 }
 
@@ -56,12 +62,32 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::Do(action) => act(app, action, now, &mut fx),
     }
     board::refresh_index(app);
+    journal_sections(app);
     if let Some(m) = &app.message
         && m.at.seconds_until(now) > MESSAGE_SECONDS
     {
         app.message = None;
     }
     fx
+}
+
+/// Queue the small sections for the crash journal when they changed.
+fn journal_sections(app: &mut App) {
+    use crate::store::journal::{Record, Sections};
+    let Some(doc) = app.doc.as_ref() else { return };
+    if doc.read_only.is_some() {
+        return;
+    }
+    let s = doc.session();
+    if app.journaled.as_ref().is_some_and(|j| j.same_as(s)) {
+        return;
+    }
+    let sections = Sections::of(s);
+    if app.journaled.is_some() {
+        app.outbox
+            .push((doc.generation, Record::Sections(Box::new(sections.clone()))));
+    }
+    app.journaled = Some(sections);
 }
 
 pub fn say(app: &mut App, text: impl Into<String>, now: Timestamp) {
@@ -279,14 +305,64 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
         return;
     }
     match action {
+        Action::Suspend => {
+            fx.push(Effect::Suspend);
+            return;
+        }
         Action::Help => {
             app.help = true;
             app.help_scroll = 0;
             return;
         }
         Action::Quit => {
+            let failed = app.doc.as_ref().and_then(|d| match &d.save {
+                SaveStatus::Failed(e) if d.saved_generation < d.generation => Some(e.clone()),
+                _ => None,
+            });
+            if let Some(e) = failed
+                && !app.quit_armed
+            {
+                app.quit_armed = true;
+                warn(
+                    app,
+                    format!(
+                        "{e} Quit anyway? Changes since the last save would be lost: q again quits, W saves elsewhere."
+                    ),
+                    now,
+                );
+                return;
+            }
             app.quit = true;
             fx.push(Effect::Quit);
+            return;
+        }
+        Action::SaveAs => {
+            if app.doc.as_ref().is_some_and(|d| d.read_only.is_none()) {
+                let suggestion = app
+                    .doc
+                    .as_ref()
+                    .map(|d| suggest_save_as(&d.path))
+                    .unwrap_or_default();
+                open_field(
+                    app,
+                    FieldPurpose::SaveAs,
+                    "Save as (a path; the session moves there)",
+                    &suggestion,
+                );
+            } else if app.doc.is_some() {
+                // Read-only: a copy can still be saved elsewhere.
+                let suggestion = app
+                    .doc
+                    .as_ref()
+                    .map(|d| suggest_save_as(&d.path))
+                    .unwrap_or_default();
+                open_field(
+                    app,
+                    FieldPurpose::SaveAs,
+                    "Save a copy as (a path)",
+                    &suggestion,
+                );
+            }
             return;
         }
         Action::SaveNow => {
@@ -316,6 +392,7 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
             Action::NewNote => return open_note_editor(app, None, now),
             Action::NewSticky => return board::open_capture(app, now),
             Action::GoBoard => return app.screen = Screen::Board,
+            Action::Comment => return open_comment(app),
             Action::Undo => return board::undo(app, now, fx, false),
             Action::Redo => return board::undo(app, now, fx, true),
             Action::Search if matches!(app.screen, Screen::Board | Screen::Notes) => {
@@ -332,6 +409,46 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
         Screen::Notes => notes_action(app, action, now, fx),
         Screen::Board => board::board_action(app, action, now, fx),
     }
+}
+
+pub(crate) fn open_comment_pub(app: &mut App) {
+    open_comment(app)
+}
+
+/// A review comment about the selected sticky or note (or the session).
+fn open_comment(app: &mut App) {
+    let about = match app.screen {
+        Screen::Board => board::selected_sticky(app)
+            .and_then(|i| app.session().map(|s| s.stickies[i].id.clone())),
+        Screen::Notes => app
+            .visible_notes()
+            .get(app.notes.selected)
+            .and_then(|&i| app.session().map(|s| s.notes[i].id.clone())),
+        _ => None,
+    };
+    let what = if about.is_some() {
+        "this item"
+    } else {
+        "the session"
+    };
+    open_field(
+        app,
+        FieldPurpose::Comment(about),
+        &format!("Comment on {what} (kept apart from the workshop)"),
+        "",
+    );
+}
+
+/// A place to save to when the session's own folder fails: the home folder.
+fn suggest_save_as(path: &std::path::Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "session.ron".into());
+    let dir = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."));
+    dir.join(name).display().to_string()
 }
 
 fn go_home(app: &mut App, fx: &mut Vec<Effect>) {
@@ -444,6 +561,57 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
         return;
     }
     match field.purpose {
+        FieldPurpose::SaveAs => {
+            if value.is_empty() {
+                return;
+            }
+            let path = match value.strip_prefix("~/") {
+                Some(rest) => std::env::var_os("HOME")
+                    .map_or_else(|| PathBuf::from(&value), |h| PathBuf::from(h).join(rest)),
+                None => PathBuf::from(&value),
+            };
+            if path.exists() {
+                warn(
+                    app,
+                    format!("{} already exists: choose another name.", path.display()),
+                    now,
+                );
+                app.field = Some(field);
+                return;
+            }
+            say(app, format!("Saving to {}…", path.display()), now);
+            fx.push(Effect::SaveAs(path));
+        }
+        FieldPurpose::Comment(about) => {
+            if value.is_empty() {
+                return;
+            }
+            let comment = crate::model::Comment {
+                id: Id::new(),
+                about,
+                author: std::env::var("USER").unwrap_or_default(),
+                text: value,
+                time: now,
+            };
+            let review = app.doc.as_ref().is_some_and(|d| d.review);
+            if review {
+                // Review mode: the workshop stays untouched; only the
+                // comments section of the file is written.
+                let Some(s) = app.doc.as_mut().map(|d| Arc::make_mut(&mut d.session)) else {
+                    return;
+                };
+                s.comments.push(comment);
+                fx.push(Effect::SaveComments);
+            } else {
+                let Some(s) = edit(app, now, fx) else { return };
+                s.comments.push(comment);
+            }
+            say(
+                app,
+                "Comment added. It is kept apart from the workshop's content.",
+                now,
+            );
+        }
         FieldPurpose::NewSessionTitle => {
             if value.is_empty() {
                 warn(app, "A session needs a title.", now);
@@ -725,15 +893,19 @@ fn participants_action(app: &mut App, action: Action, now: Timestamp, fx: &mut V
             let Some((id, name)) = selected_id else {
                 return;
             };
-            let Some(s) = edit(app, now, fx) else { return };
-            let cleared = s.remove_participant(&id);
+            let Some((ops, cleared)) = app.session().map(|s| s.remove_participant(&id)) else {
+                return;
+            };
+            if !board::commit(app, format!("removed {name}"), ops, now, fx) {
+                return;
+            }
             app.setup.participant = sel.min(n.saturating_sub(2));
             let tail = if cleared > 0 {
                 format!(" {cleared} notes or stickies now have no author.")
             } else {
                 String::new()
             };
-            say(app, format!("Removed {name}.{tail}"), now);
+            say(app, format!("Removed {name}.{tail} u undoes."), now);
         }
         Action::MoveUp | Action::MoveDown => {
             let to = if action == Action::MoveUp {
@@ -833,9 +1005,15 @@ fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
         }
         Action::Delete => {
             if let Some(i) = stage_of(row) {
-                let Some(s) = edit(app, now, fx) else { return };
-                let title = s.agenda[i].title.clone();
-                let detached = s.remove_stage(i);
+                let Some((title, (ops, detached))) = app
+                    .session()
+                    .map(|s| (s.agenda[i].title.clone(), s.remove_stage(i)))
+                else {
+                    return;
+                };
+                if !board::commit(app, format!("removed the stage {title}"), ops, now, fx) {
+                    return;
+                }
                 let n = app.agenda_rows().len();
                 app.setup.agenda_row = app.setup.agenda_row.min(n.saturating_sub(1));
                 let tail = if detached > 0 {
@@ -843,7 +1021,11 @@ fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
                 } else {
                     String::new()
                 };
-                say(app, format!("Removed the stage {title}.{tail}"), now);
+                say(
+                    app,
+                    format!("Removed the stage {title}.{tail} u undoes."),
+                    now,
+                );
             }
         }
         Action::MoveUp | Action::MoveDown => {

@@ -2,10 +2,13 @@
 //! rounds and votes is a list of [`Op`]s. Applying an op returns its
 //! inverse, which is what undo and redo are made of.
 
-use super::{Cluster, Id, Note, Session, Sticky, Vote, VotingRound};
+use super::{Cluster, Id, Note, Participant, Session, Stage, Sticky, Vote, VotingRound};
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Item {
+    Participant(Participant),
+    Stage(Stage),
     Note(Note),
     Sticky(Sticky),
     Cluster(Cluster),
@@ -13,8 +16,10 @@ pub enum Item {
     Vote(Vote),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
+    Participant,
+    Stage,
     Note,
     Sticky,
     Cluster,
@@ -22,7 +27,7 @@ pub enum Kind {
     Vote,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Op {
     /// Insert an item at a position of its list (clamped to the list).
     Insert { at: usize, item: Item },
@@ -39,7 +44,7 @@ trait HasId {
 macro_rules! has_id {
     ($($t:ty),*) => { $( impl HasId for $t { fn id(&self) -> &Id { &self.id } } )* };
 }
-has_id!(Note, Sticky, Cluster, VotingRound, Vote);
+has_id!(Participant, Stage, Note, Sticky, Cluster, VotingRound, Vote);
 
 fn insert<T>(list: &mut Vec<T>, at: usize, item: T) {
     let at = at.min(list.len());
@@ -59,6 +64,8 @@ fn replace<T: HasId>(list: &mut [T], item: T) -> Option<T> {
 impl Item {
     pub fn kind(&self) -> Kind {
         match self {
+            Item::Participant(_) => Kind::Participant,
+            Item::Stage(_) => Kind::Stage,
             Item::Note(_) => Kind::Note,
             Item::Sticky(_) => Kind::Sticky,
             Item::Cluster(_) => Kind::Cluster,
@@ -69,6 +76,8 @@ impl Item {
 
     pub fn id(&self) -> &Id {
         match self {
+            Item::Participant(x) => &x.id,
+            Item::Stage(x) => &x.id,
             Item::Note(x) => &x.id,
             Item::Sticky(x) => &x.id,
             Item::Cluster(x) => &x.id,
@@ -86,6 +95,8 @@ impl Session {
             Op::Insert { at, item } => {
                 let (kind, id) = (item.kind(), item.id().clone());
                 match item {
+                    Item::Participant(x) => insert(&mut self.participants, at, x),
+                    Item::Stage(x) => insert(&mut self.agenda, at, x),
                     Item::Note(x) => insert(&mut self.notes, at, x),
                     Item::Sticky(x) => insert(&mut self.stickies, at, x),
                     Item::Cluster(x) => insert(&mut self.clusters, at, x),
@@ -96,6 +107,17 @@ impl Session {
             }
             Op::Remove { kind, id } => {
                 let (at, item) = match kind {
+                    Kind::Participant => remove(&mut self.participants, &id)
+                        .map(|(i, x)| (i, Item::Participant(x)))?,
+                    Kind::Stage => {
+                        let removed =
+                            remove(&mut self.agenda, &id).map(|(i, x)| (i, Item::Stage(x)))?;
+                        // The run may not point into a stage that is gone.
+                        if self.current().is_none() && self.run.step.is_some() {
+                            self.run = Default::default();
+                        }
+                        removed
+                    }
                     Kind::Note => remove(&mut self.notes, &id).map(|(i, x)| (i, Item::Note(x)))?,
                     Kind::Sticky => {
                         remove(&mut self.stickies, &id).map(|(i, x)| (i, Item::Sticky(x)))?
@@ -112,6 +134,10 @@ impl Session {
             }
             Op::Replace(item) => {
                 let old = match item {
+                    Item::Participant(x) => {
+                        replace(&mut self.participants, x).map(Item::Participant)
+                    }
+                    Item::Stage(x) => replace(&mut self.agenda, x).map(Item::Stage),
                     Item::Note(x) => replace(&mut self.notes, x).map(Item::Note),
                     Item::Sticky(x) => replace(&mut self.stickies, x).map(Item::Sticky),
                     Item::Cluster(x) => replace(&mut self.clusters, x).map(Item::Cluster),
@@ -126,8 +152,21 @@ impl Session {
     /// Apply ops in order; returns the ops that undo them all, in the order
     /// to apply them.
     pub fn apply_all(&mut self, ops: Vec<Op>) -> Vec<Op> {
-        let mut inverse: Vec<Op> = ops.into_iter().filter_map(|op| self.apply(op)).collect();
+        self.apply_logged(ops).1
+    }
+
+    /// As [`Session::apply_all`], also returning the ops that did apply
+    /// (what a journal records).
+    pub fn apply_logged(&mut self, ops: Vec<Op>) -> (Vec<Op>, Vec<Op>) {
+        let mut applied = Vec::with_capacity(ops.len());
+        let mut inverse = Vec::with_capacity(ops.len());
+        for op in ops {
+            if let Some(inv) = self.apply(op.clone()) {
+                applied.push(op);
+                inverse.push(inv);
+            }
+        }
         inverse.reverse();
-        inverse
+        (applied, inverse)
     }
 }

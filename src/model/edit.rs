@@ -1,7 +1,7 @@
 //! Edits that keep a session whole: removing an item clears what pointed
 //! at it, so a session never holds a dangling reference.
 
-use super::{Session, Target, time::iso_date};
+use super::{Item, Kind, Op, Session, Target, time::iso_date};
 use crate::model::Id;
 
 /// The session details a facilitator edits as text.
@@ -94,67 +94,78 @@ impl Session {
         Ok(())
     }
 
-    /// Remove a participant; what they wrote stays, without an author, and
-    /// their votes go. Returns how many notes and stickies lost their author.
-    pub fn remove_participant(&mut self, id: &Id) -> usize {
-        self.participants.retain(|p| &p.id != id);
-        let mut cleared = 0;
-        for n in &mut self.notes {
-            if n.author.as_ref() == Some(id) {
-                n.author = None;
-                cleared += 1;
-            }
+    /// Remove a participant: what they wrote stays, without an author, and
+    /// their votes go. Returns the ops and how many notes and stickies lost
+    /// their author.
+    pub fn remove_participant(&self, id: &Id) -> (Vec<Op>, usize) {
+        let mut ops = Vec::new();
+        for n in self.notes.iter().filter(|n| n.author.as_ref() == Some(id)) {
+            let mut n = n.clone();
+            n.author = None;
+            ops.push(Op::Replace(Item::Note(n)));
         }
-        for x in &mut self.stickies {
-            if x.author.as_ref() == Some(id) {
-                x.author = None;
-                cleared += 1;
-            }
+        for x in self
+            .stickies
+            .iter()
+            .filter(|x| x.author.as_ref() == Some(id))
+        {
+            let mut x = x.clone();
+            x.author = None;
+            ops.push(Op::Replace(Item::Sticky(x)));
         }
-        self.votes.retain(|v| v.participant.as_ref() != Some(id));
-        cleared
+        let cleared = ops.len();
+        for v in self
+            .votes
+            .iter()
+            .filter(|v| v.participant.as_ref() == Some(id))
+        {
+            ops.push(Op::Remove {
+                kind: Kind::Vote,
+                id: v.id.clone(),
+            });
+        }
+        ops.push(Op::Remove {
+            kind: Kind::Participant,
+            id: id.clone(),
+        });
+        (ops, cleared)
     }
 
-    /// Remove the stage at `index`; notes, stickies, clusters and rounds
-    /// that were in it stay, without a stage. Returns how many notes and
-    /// stickies were detached.
-    pub fn remove_stage(&mut self, index: usize) -> usize {
-        if index >= self.agenda.len() {
-            return 0;
+    /// Remove the stage at `index`: notes, stickies, clusters and rounds
+    /// that were in it stay, without a stage. Returns the ops and how many
+    /// notes and stickies were detached.
+    pub fn remove_stage(&self, index: usize) -> (Vec<Op>, usize) {
+        let Some(stage) = self.agenda.get(index) else {
+            return (Vec::new(), 0);
+        };
+        let sid = Some(&stage.id);
+        let mut ops = Vec::new();
+        for n in self.notes.iter().filter(|n| n.stage.as_ref() == sid) {
+            let mut n = n.clone();
+            n.stage = None;
+            ops.push(Op::Replace(Item::Note(n)));
         }
-        let stage = self.agenda.remove(index);
-        let mut detached = 0;
-        for n in &mut self.notes {
-            if n.stage.as_ref() == Some(&stage.id) {
-                n.stage = None;
-                detached += 1;
-            }
+        for x in self.stickies.iter().filter(|x| x.stage.as_ref() == sid) {
+            let mut x = x.clone();
+            x.stage = None;
+            ops.push(Op::Replace(Item::Sticky(x)));
         }
-        for x in &mut self.stickies {
-            if x.stage.as_ref() == Some(&stage.id) {
-                x.stage = None;
-                detached += 1;
-            }
+        let detached = ops.len();
+        for c in self.clusters.iter().filter(|c| c.stage.as_ref() == sid) {
+            let mut c = c.clone();
+            c.stage = None;
+            ops.push(Op::Replace(Item::Cluster(c)));
         }
-        for c in &mut self.clusters {
-            if c.stage.as_ref() == Some(&stage.id) {
-                c.stage = None;
-            }
+        for r in self.rounds.iter().filter(|r| r.stage.as_ref() == sid) {
+            let mut r = r.clone();
+            r.stage = None;
+            ops.push(Op::Replace(Item::Round(r)));
         }
-        for r in &mut self.rounds {
-            if r.stage.as_ref() == Some(&stage.id) {
-                r.stage = None;
-            }
-        }
-        if self.run.stage.as_ref() == Some(&stage.id)
-            || stage
-                .steps
-                .iter()
-                .any(|s| self.run.step.as_ref() == Some(&s.id))
-        {
-            self.run = Default::default();
-        }
-        detached
+        ops.push(Op::Remove {
+            kind: Kind::Stage,
+            id: stage.id.clone(),
+        });
+        (ops, detached)
     }
 
     /// Remove votes whose target is gone (after deleting stickies or clusters).

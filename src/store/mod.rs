@@ -7,6 +7,7 @@
 //!   goes to a conflict copy beside it, and says so.
 
 mod error;
+pub mod journal;
 mod load;
 mod lock;
 mod migrate;
@@ -87,8 +88,8 @@ pub enum Saved {
     Unchanged,
 }
 
-/// An open session file: its path, its lock (if we hold it) and what we
-/// last saw on disk.
+/// An open session file: its path, its lock (if we hold it), its crash
+/// journal, and what we last saw on disk.
 #[derive(Debug)]
 pub struct Store {
     path: PathBuf,
@@ -97,6 +98,9 @@ pub struct Store {
     seen: Option<Seen>,
     last_written: Option<String>,
     conflict: Option<PathBuf>,
+    journal: Option<journal::Journal>,
+    /// What was recovered from a crash journal when the session was opened.
+    recovered: Option<String>,
 }
 
 impl Store {
@@ -112,15 +116,73 @@ impl Store {
                 Some(format!("its lock file cannot be made: {}", describe_io(&e))),
             ),
         };
-        let store = Store {
+        let mut session = session;
+        let mut recovered = None;
+        let base = journal::fingerprint(&bytes);
+        if lock.is_some() {
+            let mut replayed = session.clone();
+            if let Some((n, note)) = journal::recover(path, base, &mut replayed) {
+                if n > 0 && !crate::model::validate(&replayed).is_empty() {
+                    let aside = journal::journal_path(path).with_extension("journal.bad");
+                    let _ = std::fs::rename(journal::journal_path(path), &aside);
+                    recovered = Some(format!(
+                        "a crash journal was found but its changes do not fit this file; it was kept aside as {}",
+                        aside.display()
+                    ));
+                } else {
+                    if n > 0 {
+                        session = replayed;
+                    }
+                    recovered = Some(note);
+                }
+            }
+        }
+        let mut store = Store {
             path: path.to_path_buf(),
             lock,
             read_only,
             seen: Seen::of(path, &bytes),
             last_written: String::from_utf8(bytes).ok(),
             conflict: None,
+            journal: None,
+            recovered,
         };
+        if store.lock.is_some() {
+            if store.recovered.is_some() {
+                // Put what was recovered into the file before a new journal starts.
+                let _ = store.save(&session);
+            }
+            let base = store
+                .last_written
+                .as_deref()
+                .map_or(base, |t| journal::fingerprint(t.as_bytes()));
+            store.journal = Some(journal::Journal::start(path, base));
+        }
         Ok((store, session))
+    }
+
+    /// What was recovered from a crash journal at open, in words.
+    pub fn recovered(&self) -> Option<&str> {
+        self.recovered.as_deref()
+    }
+
+    /// Append a change to the crash journal (made durable by [`Store::sync`]).
+    pub fn journal(&mut self, generation: u64, record: &journal::Record) {
+        if let Some(j) = self.journal.as_mut() {
+            j.append(generation, record);
+        }
+    }
+
+    /// Make the journal durable.
+    pub fn sync(&mut self) {
+        if let Some(j) = self.journal.as_mut() {
+            j.sync();
+        }
+    }
+
+    /// A journal problem to report, if any.
+    pub fn journal_error(&self) -> Option<&str> {
+        self.journal.as_ref().and_then(|j| j.error.as_deref())
     }
 
     /// Open a session read-only on purpose (review), without taking its lock.
@@ -134,6 +196,8 @@ impl Store {
                 seen: Seen::of(path, &bytes),
                 last_written: None,
                 conflict: None,
+                journal: None,
+                recovered: None,
             },
             session,
         ))
@@ -167,8 +231,15 @@ impl Store {
             seen: None,
             last_written: None,
             conflict: None,
+            journal: None,
+            recovered: None,
         };
         store.save(session)?;
+        let base = store
+            .last_written
+            .as_deref()
+            .map_or(0, |t| journal::fingerprint(t.as_bytes()));
+        store.journal = Some(journal::Journal::start(path, base));
         Ok(store)
     }
 
@@ -194,8 +265,25 @@ impl Store {
     /// Save the session. Never overwrites a file changed on disk since we
     /// read or wrote it: writes a conflict copy instead.
     pub fn save(&mut self, session: &Session) -> Result<Saved, SaveError> {
+        self.save_generation(session, u64::MAX)
+    }
+
+    /// Save the session as of `generation`; the journal keeps only the
+    /// changes after it.
+    pub fn save_generation(
+        &mut self,
+        session: &Session,
+        generation: u64,
+    ) -> Result<Saved, SaveError> {
         let text = to_ron(session)?;
-        self.save_text(text, write_atomic)
+        let saved = self.save_text(text, write_atomic)?;
+        if saved != Saved::Unchanged
+            && !matches!(saved, Saved::Conflict(_))
+            && let (Some(j), Some(t)) = (self.journal.as_mut(), self.last_written.as_deref())
+        {
+            j.rebase(journal::fingerprint(t.as_bytes()), generation);
+        }
+        Ok(saved)
     }
 
     /// As [`Store::save`], with the atomic writer given (tests inject failures).
@@ -314,4 +402,31 @@ fn read_title(path: &Path) -> Option<String> {
         }
     }
     None
+}
+
+/// Add review comments to a session file without touching the workshop:
+/// the file is read fresh, only its comments section changes (new comments
+/// are added by id), and it is written atomically under its lock.
+pub fn save_comments(path: &Path, comments: &[crate::model::Comment]) -> Result<(), String> {
+    let (mut store, mut on_disk) = Store::open(path).map_err(|e| e.to_string())?;
+    if let Some(why) = store.read_only() {
+        return Err(format!("{why}; try again when it is closed"));
+    }
+    let mut added = false;
+    for c in comments {
+        if !on_disk.comments.iter().any(|d| d.id == c.id) {
+            on_disk.comments.push(c.clone());
+            added = true;
+        }
+    }
+    if !added {
+        return Ok(());
+    }
+    match store.save(&on_disk).map_err(|e| e.to_string())? {
+        Saved::Conflict(p) => Err(format!(
+            "the file changed while saving; comments went to {}",
+            p.display()
+        )),
+        _ => Ok(()),
+    }
 }

@@ -1,0 +1,337 @@
+//! The crash journal: every change is appended here (length, checksum,
+//! payload) and synced within a second, between two full saves of the
+//! session file. At the next start, a journal that belongs to the session
+//! file on disk is replayed; a torn last record is dropped, never fatal.
+//!
+//! File: `<session>.journal` beside the session. Layout: the 4 bytes
+//! `ATJ1`, the 8-byte fingerprint of the session file it applies to, then
+//! records: `u32 LE length`, `u32 LE CRC-32 of the payload`, payload (RON).
+
+use crate::model::{
+    ActionItem, Challenge, Comment, Op, Participant, Run, Session, Stage, time::iso_date,
+};
+use serde::{Deserialize, Serialize};
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+const MAGIC: &[u8; 4] = b"ATJ1";
+/// A record longer than this is taken as corruption, not read.
+const MAX_RECORD: u32 = 256 * 1024 * 1024;
+
+/// The small parts of a session, journaled whole when they change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sections {
+    pub title: String,
+    pub language: Option<String>,
+    pub challenge: Challenge,
+    #[serde(with = "iso_date::option")]
+    pub date: Option<time::Date>,
+    pub place: String,
+    pub facilitators: Vec<String>,
+    pub participants: Vec<Participant>,
+    pub agenda: Vec<Stage>,
+    pub run: Run,
+    pub actions: Vec<ActionItem>,
+    pub comments: Vec<Comment>,
+}
+
+impl Sections {
+    pub fn of(s: &Session) -> Sections {
+        Sections {
+            title: s.title.clone(),
+            language: s.language.clone(),
+            challenge: s.challenge.clone(),
+            date: s.date,
+            place: s.place.clone(),
+            facilitators: s.facilitators.clone(),
+            participants: s.participants.clone(),
+            agenda: s.agenda.clone(),
+            run: s.run.clone(),
+            actions: s.actions.clone(),
+            comments: s.comments.clone(),
+        }
+    }
+
+    /// Whether these are the sections of `s` (cheap: they are small).
+    pub fn same_as(&self, s: &Session) -> bool {
+        self.title == s.title
+            && self.language == s.language
+            && self.challenge == s.challenge
+            && self.date == s.date
+            && self.place == s.place
+            && self.facilitators == s.facilitators
+            && self.participants == s.participants
+            && self.agenda == s.agenda
+            && self.run == s.run
+            && self.actions == s.actions
+            && self.comments == s.comments
+    }
+
+    fn apply_to(self, s: &mut Session) {
+        s.title = self.title;
+        s.language = self.language;
+        s.challenge = self.challenge;
+        s.date = self.date;
+        s.place = self.place;
+        s.facilitators = self.facilitators;
+        s.participants = self.participants;
+        s.agenda = self.agenda;
+        s.run = self.run;
+        s.actions = self.actions;
+        s.comments = self.comments;
+    }
+}
+
+/// One journaled change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Record {
+    /// Changes to notes, stickies, clusters, rounds, votes, participants
+    /// or stages, as ops (applied in order).
+    Ops(Vec<Op>),
+    /// The small sections as they became.
+    Sections(Box<Sections>),
+}
+
+impl Record {
+    pub fn apply_to(self, s: &mut Session) {
+        match self {
+            Record::Ops(ops) => {
+                s.apply_all(ops);
+            }
+            Record::Sections(sections) => sections.apply_to(s),
+        }
+    }
+}
+
+/// The fingerprint of a session file's bytes: length and CRC-32.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    ((bytes.len() as u64) << 32) | u64::from(crc32fast::hash(bytes))
+}
+
+pub fn journal_path(session: &Path) -> PathBuf {
+    let mut name = session
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".journal");
+    session.with_file_name(name)
+}
+
+/// Encode one record as a frame.
+pub fn frame(record: &Record) -> Vec<u8> {
+    let payload = ron::to_string(record).unwrap_or_default().into_bytes();
+    let mut out = Vec::with_capacity(payload.len() + 8);
+    out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+/// What a journal file holds.
+#[derive(Debug, Default)]
+pub struct Contents {
+    pub base: u64,
+    pub records: Vec<Record>,
+    /// Bytes at the end that did not make a whole, valid record (a write
+    /// cut short by a crash); they are dropped.
+    pub torn: usize,
+}
+
+/// Read a journal file. `Ok(None)` when there is none.
+pub fn read(path: &Path) -> std::io::Result<Option<Contents>> {
+    let mut bytes = Vec::new();
+    match File::open(path) {
+        Ok(mut f) => f.read_to_end(&mut bytes)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    Ok(Some(decode(&bytes)))
+}
+
+/// Decode journal bytes; never fails: what cannot be read is counted as torn.
+pub fn decode(bytes: &[u8]) -> Contents {
+    if bytes.len() < 12 || &bytes[..4] != MAGIC {
+        return Contents {
+            base: 0,
+            records: Vec::new(),
+            torn: bytes.len(),
+        };
+    }
+    let mut base = [0u8; 8];
+    base.copy_from_slice(&bytes[4..12]);
+    let base = u64::from_le_bytes(base);
+    let mut at = 12;
+    let mut records = Vec::new();
+    while at + 8 <= bytes.len() {
+        let len = u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+        let crc = u32::from_le_bytes([bytes[at + 4], bytes[at + 5], bytes[at + 6], bytes[at + 7]]);
+        let end = at + 8 + len as usize;
+        if len > MAX_RECORD || end > bytes.len() {
+            break;
+        }
+        let payload = &bytes[at + 8..end];
+        if crc32fast::hash(payload) != crc {
+            break;
+        }
+        let Ok(text) = std::str::from_utf8(payload) else {
+            break;
+        };
+        let Ok(record) = ron::from_str::<Record>(text) else {
+            break;
+        };
+        records.push(record);
+        at = end;
+    }
+    Contents {
+        base,
+        records,
+        torn: bytes.len() - at,
+    }
+}
+
+/// An open journal, appended to by the saver thread.
+#[derive(Debug)]
+pub struct Journal {
+    path: PathBuf,
+    file: Option<File>,
+    /// Frames written since the base, with the session generation they bring.
+    frames: Vec<(u64, Vec<u8>)>,
+    dirty: bool,
+    /// The last error, so it is reported once.
+    pub error: Option<String>,
+}
+
+impl Journal {
+    /// Start a journal for the session whose file has fingerprint `base`.
+    pub fn start(session: &Path, base: u64) -> Journal {
+        let mut j = Journal {
+            path: journal_path(session),
+            file: None,
+            frames: Vec::new(),
+            dirty: false,
+            error: None,
+        };
+        j.rewrite(base);
+        j
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Append a record brought by session generation `generation`.
+    pub fn append(&mut self, generation: u64, record: &Record) {
+        let bytes = frame(record);
+        if let Some(f) = self.file.as_mut()
+            && let Err(e) = f.write_all(&bytes)
+        {
+            self.error = Some(crate::store::describe_io(&e));
+            self.file = None;
+        }
+        self.frames.push((generation, bytes));
+        self.dirty = true;
+    }
+
+    /// Make appended records durable.
+    pub fn sync(&mut self) {
+        if !self.dirty {
+            return;
+        }
+        if let Some(f) = self.file.as_mut()
+            && let Err(e) = f.sync_data()
+        {
+            self.error = Some(crate::store::describe_io(&e));
+        }
+        self.dirty = false;
+    }
+
+    /// The session file now holds everything up to `generation` and has
+    /// fingerprint `base`: restart the journal with only the later records.
+    pub fn rebase(&mut self, base: u64, generation: u64) {
+        self.frames.retain(|(g, _)| *g > generation);
+        self.rewrite(base);
+    }
+
+    fn rewrite(&mut self, base: u64) {
+        let mut bytes =
+            Vec::with_capacity(12 + self.frames.iter().map(|f| f.1.len()).sum::<usize>());
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&base.to_le_bytes());
+        for (_, f) in &self.frames {
+            bytes.extend_from_slice(f);
+        }
+        self.file = None;
+        match crate::store::write_atomic(&self.path, &bytes) {
+            Ok(()) => match OpenOptions::new().append(true).open(&self.path) {
+                Ok(f) => {
+                    self.file = Some(f);
+                    self.error = None;
+                }
+                Err(e) => self.error = Some(crate::store::describe_io(&e)),
+            },
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        self.dirty = false;
+    }
+
+    /// Whether the journal is being written.
+    pub fn is_open(&self) -> bool {
+        self.file.is_some()
+    }
+}
+
+/// Replay the journal of `path` onto `session` (loaded from bytes with
+/// fingerprint `base`). Returns how many records were applied and a note
+/// about anything dropped; `None` when there was nothing to replay.
+pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, String)> {
+    let jpath = journal_path(path);
+    let read = match read(&jpath) {
+        Ok(Some(r)) => r,
+        Ok(None) => return None,
+        Err(e) => {
+            return Some((
+                0,
+                format!(
+                    "the crash journal cannot be read ({})",
+                    crate::store::describe_io(&e)
+                ),
+            ));
+        }
+    };
+    if read.records.is_empty() && read.torn == 0 {
+        return None;
+    }
+    if read.base != base {
+        // The session file was saved after this journal started: its
+        // changes are in the file. Keep the old journal aside, just in case.
+        let aside = jpath.with_extension("journal.old");
+        let _ = std::fs::rename(&jpath, &aside);
+        return Some((
+            0,
+            format!(
+                "an older crash journal did not match the file and was kept aside as {}",
+                aside.display()
+            ),
+        ));
+    }
+    let n = read.records.len();
+    for r in read.records {
+        r.apply_to(session);
+    }
+    let torn = if read.torn > 0 {
+        format!(
+            "; an unfinished last record ({} bytes) was dropped",
+            read.torn
+        )
+    } else {
+        String::new()
+    };
+    Some((
+        n,
+        format!(
+            "recovered {n} change{} from the crash journal{torn}",
+            if n == 1 { "" } else { "s" }
+        ),
+    ))
+}
