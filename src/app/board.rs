@@ -22,6 +22,10 @@ pub fn commit(
     now: Timestamp,
     fx: &mut Vec<Effect>,
 ) -> bool {
+    let ops: Vec<Op> = match app.session() {
+        Some(s) => ops.into_iter().filter(|op| s.changes(op)).collect(),
+        None => return false,
+    };
     if ops.is_empty() {
         return false;
     }
@@ -235,7 +239,11 @@ fn current_cluster(app: &App) -> Option<Id> {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+    match (n, word.strip_suffix('y')) {
+        (1, _) => format!("{n} {word}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {word}s"),
+    }
 }
 
 fn go_to_sticky(app: &mut App, id: &Id) {
@@ -322,7 +330,7 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
             app.picker = Some(Picker {
                 purpose: PickPurpose::MoveTo(ids.clone()),
                 title: format!("Move {} to…", plural(ids.len(), "sticky"))
-                    .replace("stickys", "stickies"),
+                    ,
                 items,
                 selected: app.board.col,
             });
@@ -627,6 +635,10 @@ fn cast(app: &mut App, delta: i32, now: Timestamp, fx: &mut Vec<Effect>) {
     let Some(v) = app.board.voting.clone() else {
         return warn(app, "Press v to start recording a dot vote.", now);
     };
+    if app.session().is_none_or(|s| s.round(&v.round).is_none()) {
+        app.board.voting = None;
+        return warn(app, "That voting round is gone (undone): v starts a new one.", now);
+    }
     let Some(target) = target(app) else {
         return warn(
             app,

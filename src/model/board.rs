@@ -162,11 +162,25 @@ impl Session {
             .map(|s| s.id.clone())
             .collect();
         let mut ops = self.move_stickies(&ids, &Place::Cluster(into.clone()));
-        for v in &self.votes {
-            if v.target == Target::Cluster(from.clone()) {
-                let mut v = v.clone();
-                v.target = Target::Cluster(into.clone());
-                ops.push(Op::Replace(Item::Vote(v)));
+        let into_target = Target::Cluster(into.clone());
+        for v in self.votes.iter().filter(|v| v.target == Target::Cluster(from.clone())) {
+            // The same voter (or the paper tally) in the same round already on
+            // `into`: add the dots there, so one record per voter and item stays.
+            let same = self.votes.iter().find(|w| {
+                w.target == into_target && w.round == v.round && w.participant == v.participant
+            });
+            match same {
+                Some(w) => {
+                    let mut w = w.clone();
+                    w.count += v.count;
+                    ops.push(Op::Replace(Item::Vote(w)));
+                    ops.push(Op::Remove { kind: Kind::Vote, id: v.id.clone() });
+                }
+                None => {
+                    let mut v = v.clone();
+                    v.target = into_target.clone();
+                    ops.push(Op::Replace(Item::Vote(v)));
+                }
             }
         }
         ops.push(Op::Remove {

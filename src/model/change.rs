@@ -56,8 +56,13 @@ fn remove<T: HasId>(list: &mut Vec<T>, id: &Id) -> Option<(usize, T)> {
     Some((i, list.remove(i)))
 }
 
-fn replace<T: HasId>(list: &mut [T], item: T) -> Option<T> {
+/// Replace the item with the same id; `None` (nothing to undo) when it is
+/// absent or already equal.
+fn replace<T: HasId + PartialEq>(list: &mut [T], item: T) -> Option<T> {
     let slot = list.iter_mut().find(|x| x.id() == item.id())?;
+    if *slot == item {
+        return None;
+    }
     Some(std::mem::replace(slot, item))
 }
 
@@ -146,6 +151,26 @@ impl Session {
                 }?;
                 Some(Op::Replace(old))
             }
+        }
+    }
+
+    /// Whether applying `op` would change anything (a replacement by an
+    /// equal item, or of a missing one, would not).
+    pub fn changes(&self, op: &Op) -> bool {
+        fn differs<T: HasId + PartialEq>(list: &[T], item: &T) -> bool {
+            list.iter().find(|x| x.id() == item.id()).is_some_and(|x| x != item)
+        }
+        match op {
+            Op::Replace(item) => match item {
+                Item::Participant(x) => differs(&self.participants, x),
+                Item::Stage(x) => differs(&self.agenda, x),
+                Item::Note(x) => differs(&self.notes, x),
+                Item::Sticky(x) => differs(&self.stickies, x),
+                Item::Cluster(x) => differs(&self.clusters, x),
+                Item::Round(x) => differs(&self.rounds, x),
+                Item::Vote(x) => differs(&self.votes, x),
+            },
+            _ => true,
         }
     }
 

@@ -256,6 +256,7 @@ pub struct Run {
 /// A countdown kept as a wall-clock deadline, so that quitting, a crash or
 /// a suspended laptop resumes at the right time.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Timer {
     /// Not started for the current step.
     #[default]

@@ -137,5 +137,16 @@ pub fn validate(s: &Session) -> Vec<Problem> {
             Target::Cluster(id) => refer("target", Some(id), &clusters, "cluster"),
         }
     }
+    if let (Some(stage), Some(step)) = (&s.run.stage, &s.run.step)
+        && let Some(st) = s.agenda.iter().find(|st| &st.id == stage)
+        && steps.contains(step)
+        && !st.steps.iter().any(|x| &x.id == step)
+    {
+        problems.push(Problem::Dangling {
+            field: "run.step",
+            id: step.0.clone(),
+            expected: "step of the stage in run.stage",
+        });
+    }
     problems
 }

@@ -97,6 +97,12 @@ pub fn sniff_format(text: &str) -> Option<(u32, usize)> {
     let mut search = 0;
     while let Some(i) = text[search..].find("format") {
         let at = search + i;
+        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        if text[line_start..at].contains("//") {
+            // In a comment: not the field.
+            search = at + "format".len();
+            continue;
+        }
         let rest = text[at + "format".len()..].trim_start();
         if let Some(rest) = rest.strip_prefix(':') {
             let rest = rest.trim_start();
@@ -110,9 +116,25 @@ pub fn sniff_format(text: &str) -> Option<(u32, usize)> {
     None
 }
 
+/// Where a line starting with a git conflict marker is, if any.
+fn conflict_marker(text: &str) -> Option<usize> {
+    if text.starts_with("<<<<<<< ") {
+        return Some(0);
+    }
+    text.find("\n<<<<<<< ").map(|i| i + 1)
+}
+
 /// Load a session from its text. `file` names it in errors.
 pub fn load_str(file: &str, text: &str) -> Result<Session, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(at) = conflict_marker(text) {
+        return Err(LoadError::at_offset(
+            file,
+            text,
+            at,
+            "this file holds git conflict markers (<<<<<<<): expected a session; finish the merge first (keep one side of each conflict), then run atelier check",
+        ));
+    }
     let session = match sniff_format(text) {
         Some((v, at)) if v > FORMAT => {
             return Err(LoadError::at_offset(

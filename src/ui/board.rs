@@ -130,12 +130,12 @@ impl Widget for BoardView<'_> {
         }
         // Hidden columns on either side.
         if first > 0 {
-            buf.set_stringn(area.x, area.y, format!("◀{first}"), 4, t.accent);
+            buf.set_stringn(area.x, area.y, format!("◀{first}"), 4.min(area.width as usize), t.accent);
         }
         let after = cols.len().saturating_sub(first + n);
         if after > 0 {
             let label = format!("{after}▶");
-            let lw = label.chars().count() as u16;
+            let lw = (label.chars().count() as u16).min(area.width);
             buf.set_stringn(
                 area.right().saturating_sub(lw),
                 area.y,
@@ -276,10 +276,7 @@ fn column(app: &App, s: &Session, col: &Column, focused: bool, area: Rect, buf: 
                 String::new()
             };
             let author_w = text_w.saturating_sub(dot_text.chars().count() + 1);
-            let meta = format!(
-                "{:<author_w$} {dot_text}",
-                fit(&safe_line(author), author_w)
-            );
+            let meta = format!("{} {dot_text}", super::widgets::pad(&safe_line(author), author_w));
             buf.set_stringn(inner.x, y, "  ", 2, style);
             buf.set_stringn(
                 inner.x + 2,

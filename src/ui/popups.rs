@@ -71,7 +71,7 @@ impl Widget for Popups<'_> {
                 c.added
             );
             let inner = popup(rect, buf, &title, t);
-            if inner.width > 2 {
+            if inner.width > 2 && inner.height > 0 {
                 let swatch = super::board::sticky_style(c.colour, t.colour);
                 buf.set_stringn(
                     inner.x,

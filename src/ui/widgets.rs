@@ -110,6 +110,16 @@ pub fn scroll_for(selected: usize, height: usize, total: usize) -> usize {
     selected.saturating_sub(half).min(total - height)
 }
 
+/// Fit to exactly `width` display columns: truncated with an ellipsis, or
+/// padded with spaces (by display width, so CJK and emoji line up).
+pub fn pad(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut s = fit(text, width);
+    let w = s.width();
+    s.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    s
+}
+
 /// Truncate to `width` display columns, with an ellipsis.
 pub fn fit(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;

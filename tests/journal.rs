@@ -1,0 +1,169 @@
+//! The crash journal: what is appended is replayed at the next open; a torn
+//! last record is dropped, never fatal; a journal that does not belong to
+//! the file is kept aside, not applied.
+
+use atelier::model::{Colour, Place, Session, Timestamp};
+use atelier::store::journal::{self, Record, Sections};
+use atelier::store::{Store, load_file};
+use std::path::{Path, PathBuf};
+
+fn now() -> Timestamp {
+    Timestamp::from_unix(1_780_000_000).unwrap_or_else(Timestamp::now)
+}
+
+fn new_session(dir: &Path) -> PathBuf {
+    let path = dir.join("s.ron");
+    let s = Session::new("Journal test");
+    let store = Store::create(&path, &s);
+    assert!(store.is_ok(), "{:?}", store.err());
+    path
+}
+
+/// Open the store, apply `n` new stickies as ops and journal them (synced),
+/// then "crash": drop everything without saving.
+fn crash_after_stickies(path: &Path, n: usize) -> Session {
+    let opened = Store::open(path);
+    assert!(opened.is_ok(), "{:?}", opened.err());
+    let Ok((mut store, mut s)) = opened else { unreachable!() };
+    for i in 0..n {
+        let op = s.new_sticky(&format!("idée n°{i} 涼"), None, Colour::Pink, None, &Place::Inbox, now());
+        let (applied, _) = s.apply_logged(vec![op]);
+        store.journal(i as u64 + 1, &Record::Ops(applied));
+    }
+    s.title = "Renamed before the crash".into();
+    store.journal(n as u64 + 1, &Record::Sections(Box::new(Sections::of(&s))));
+    store.sync();
+    drop(store); // a crash: nothing in Store saves on drop
+    s
+}
+
+#[test]
+fn journaled_changes_are_replayed_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = new_session(dir.path());
+    let live = crash_after_stickies(&path, 5);
+    let on_disk = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(on_disk.stickies.is_empty(), "the file itself was not saved");
+    let (store, recovered) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(recovered, live, "the replayed session is what was live");
+    assert!(
+        store.recovered().is_some_and(|r| r.contains("recovered 6 changes")),
+        "{:?}",
+        store.recovered()
+    );
+    // Recovery saved the file at once: it no longer depends on the journal.
+    drop(store);
+    assert_eq!(load_file(&path).unwrap_or_else(|e| panic!("{e}")), live);
+}
+
+#[test]
+fn a_torn_last_record_is_dropped_and_the_rest_kept() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = new_session(dir.path());
+    crash_after_stickies(&path, 3);
+    let jpath = journal::journal_path(&path);
+    let bytes = std::fs::read(&jpath).unwrap_or_else(|e| panic!("{e}"));
+    // Cut the last record (the sections) in the middle.
+    std::fs::write(&jpath, &bytes[..bytes.len() - 20]).unwrap_or_else(|e| panic!("{e}"));
+    let (store, s) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.stickies.len(), 3, "the three whole records are replayed");
+    assert_eq!(s.title, "Journal test", "the torn record is not");
+    let note = store.recovered().unwrap_or_default();
+    assert!(note.contains("recovered 3 changes") && note.contains("dropped"), "{note}");
+}
+
+#[test]
+fn a_corrupt_record_stops_the_replay_there() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = new_session(dir.path());
+    crash_after_stickies(&path, 4);
+    let jpath = journal::journal_path(&path);
+    let mut bytes = std::fs::read(&jpath).unwrap_or_else(|e| panic!("{e}"));
+    let decoded = journal::decode(&bytes);
+    assert_eq!(decoded.records.len(), 5);
+    // Flip a byte inside the payload of the third record.
+    let mut at = 12;
+    for _ in 0..2 {
+        let len = u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize;
+        at += 8 + len;
+    }
+    bytes[at + 10] ^= 0xff;
+    let d = journal::decode(&bytes);
+    assert_eq!(d.records.len(), 2, "records after a bad checksum are not trusted");
+    assert!(d.torn > 0);
+}
+
+#[test]
+fn garbage_journals_never_fail_the_open() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = new_session(dir.path());
+    let jpath = journal::journal_path(&path);
+    for garbage in [&b""[..], b"ATJ1", b"not a journal at all", &[0xff; 100], b"ATJ1\0\0\0\0\0\0\0\0\xff\xff\xff\xff"] {
+        std::fs::write(&jpath, garbage).unwrap_or_else(|e| panic!("{e}"));
+        let opened = Store::open(&path);
+        assert!(opened.is_ok(), "{garbage:?}: {:?}", opened.err());
+        if let Ok((_, s)) = opened {
+            assert_eq!(s.title, "Journal test");
+        }
+    }
+}
+
+#[test]
+fn a_journal_of_an_older_file_is_kept_aside_not_applied() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = new_session(dir.path());
+    crash_after_stickies(&path, 2);
+    // The file changes afterwards (saved by other means).
+    let mut other = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    other.place = "Ailleurs".into();
+    let text = atelier::store::to_ron(&other).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let (store, s) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(s.stickies.is_empty(), "not applied to a file it does not belong to");
+    assert_eq!(s.place, "Ailleurs");
+    assert!(store.recovered().is_some_and(|r| r.contains("kept aside")), "{:?}", store.recovered());
+    assert!(journal::journal_path(&path).with_extension("journal.old").exists());
+}
+
+#[test]
+fn a_save_restarts_the_journal_with_only_later_changes() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = new_session(dir.path());
+    let (mut store, mut s) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut generation = 0;
+    let mut add = |s: &mut Session, store: &mut Store, text: &str| {
+        generation += 1;
+        let op = s.new_sticky(text, None, Colour::Blue, None, &Place::Inbox, now());
+        let (applied, _) = s.apply_logged(vec![op]);
+        store.journal(generation, &Record::Ops(applied));
+        generation
+    };
+    add(&mut s, &mut store, "one");
+    let g2 = add(&mut s, &mut store, "two");
+    let snapshot = s.clone();
+    add(&mut s, &mut store, "three (after the snapshot)");
+    store.save_generation(&snapshot, g2).unwrap_or_else(|e| panic!("{e}"));
+    let d = journal::read(&journal::journal_path(&path)).unwrap_or_else(|e| panic!("{e}")).unwrap_or_default();
+    assert_eq!(d.records.len(), 1, "only the change after the saved generation stays");
+    store.sync();
+    drop(store);
+    let (_, recovered) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let texts: Vec<&str> = recovered.stickies.iter().map(|x| x.text.as_str()).collect();
+    assert_eq!(texts, ["one", "two", "three (after the snapshot)"]);
+}
+
+#[test]
+fn check_recover_replays_without_the_app() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = new_session(dir.path());
+    crash_after_stickies(&path, 2);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_atelier"))
+        .args(["check", "--recover"])
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("recovered 3 changes"), "{text}");
+    assert_eq!(load_file(&path).unwrap_or_else(|e| panic!("{e}")).stickies.len(), 2);
+}
