@@ -145,6 +145,9 @@ impl Gen {
             votes: Vec::new(),
             actions: Vec::new(),
             comments: Vec::new(),
+            prototypes: Vec::new(),
+            attachments: Vec::new(),
+            conflicts: Vec::new(),
         };
         let synthesis = self.run_until_synthesis(&mut s);
         s.clusters = self.clusters(n, synthesis.clone());

@@ -163,7 +163,11 @@ impl Session {
             .collect();
         let mut ops = self.move_stickies(&ids, &Place::Cluster(into.clone()));
         let into_target = Target::Cluster(into.clone());
-        for v in self.votes.iter().filter(|v| v.target == Target::Cluster(from.clone())) {
+        for v in self
+            .votes
+            .iter()
+            .filter(|v| v.target == Target::Cluster(from.clone()))
+        {
             // The same voter (or the paper tally) in the same round already on
             // `into`: add the dots there, so one record per voter and item stays.
             let same = self.votes.iter().find(|w| {
@@ -174,7 +178,10 @@ impl Session {
                     let mut w = w.clone();
                     w.count += v.count;
                     ops.push(Op::Replace(Item::Vote(w)));
-                    ops.push(Op::Remove { kind: Kind::Vote, id: v.id.clone() });
+                    ops.push(Op::Remove {
+                        kind: Kind::Vote,
+                        id: v.id.clone(),
+                    });
                 }
                 None => {
                     let mut v = v.clone();

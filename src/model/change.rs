@@ -2,7 +2,10 @@
 //! rounds and votes is a list of [`Op`]s. Applying an op returns its
 //! inverse, which is what undo and redo are made of.
 
-use super::{Cluster, Id, Note, Participant, Session, Stage, Sticky, Vote, VotingRound};
+use super::{
+    ActionItem, Attachment, Cluster, Conflict, Id, Note, Participant, Prototype, Session, Stage,
+    Sticky, Vote, VotingRound,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -14,6 +17,10 @@ pub enum Item {
     Cluster(Cluster),
     Round(VotingRound),
     Vote(Vote),
+    Action(ActionItem),
+    Prototype(Prototype),
+    Attachment(Attachment),
+    Conflict(Conflict),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +32,10 @@ pub enum Kind {
     Cluster,
     Round,
     Vote,
+    Action,
+    Prototype,
+    Attachment,
+    Conflict,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -44,7 +55,19 @@ trait HasId {
 macro_rules! has_id {
     ($($t:ty),*) => { $( impl HasId for $t { fn id(&self) -> &Id { &self.id } } )* };
 }
-has_id!(Participant, Stage, Note, Sticky, Cluster, VotingRound, Vote);
+has_id!(
+    Participant,
+    Stage,
+    Note,
+    Sticky,
+    Cluster,
+    VotingRound,
+    Vote,
+    ActionItem,
+    Prototype,
+    Attachment,
+    Conflict
+);
 
 fn insert<T>(list: &mut Vec<T>, at: usize, item: T) {
     let at = at.min(list.len());
@@ -76,6 +99,10 @@ impl Item {
             Item::Cluster(_) => Kind::Cluster,
             Item::Round(_) => Kind::Round,
             Item::Vote(_) => Kind::Vote,
+            Item::Action(_) => Kind::Action,
+            Item::Prototype(_) => Kind::Prototype,
+            Item::Attachment(_) => Kind::Attachment,
+            Item::Conflict(_) => Kind::Conflict,
         }
     }
 
@@ -88,6 +115,10 @@ impl Item {
             Item::Cluster(x) => &x.id,
             Item::Round(x) => &x.id,
             Item::Vote(x) => &x.id,
+            Item::Action(x) => &x.id,
+            Item::Prototype(x) => &x.id,
+            Item::Attachment(x) => &x.id,
+            Item::Conflict(x) => &x.id,
         }
     }
 }
@@ -107,6 +138,10 @@ impl Session {
                     Item::Cluster(x) => insert(&mut self.clusters, at, x),
                     Item::Round(x) => insert(&mut self.rounds, at, x),
                     Item::Vote(x) => insert(&mut self.votes, at, x),
+                    Item::Action(x) => insert(&mut self.actions, at, x),
+                    Item::Prototype(x) => insert(&mut self.prototypes, at, x),
+                    Item::Attachment(x) => insert(&mut self.attachments, at, x),
+                    Item::Conflict(x) => insert(&mut self.conflicts, at, x),
                 }
                 Some(Op::Remove { kind, id })
             }
@@ -134,6 +169,18 @@ impl Session {
                         remove(&mut self.rounds, &id).map(|(i, x)| (i, Item::Round(x)))?
                     }
                     Kind::Vote => remove(&mut self.votes, &id).map(|(i, x)| (i, Item::Vote(x)))?,
+                    Kind::Action => {
+                        remove(&mut self.actions, &id).map(|(i, x)| (i, Item::Action(x)))?
+                    }
+                    Kind::Prototype => {
+                        remove(&mut self.prototypes, &id).map(|(i, x)| (i, Item::Prototype(x)))?
+                    }
+                    Kind::Attachment => {
+                        remove(&mut self.attachments, &id).map(|(i, x)| (i, Item::Attachment(x)))?
+                    }
+                    Kind::Conflict => {
+                        remove(&mut self.conflicts, &id).map(|(i, x)| (i, Item::Conflict(x)))?
+                    }
                 };
                 Some(Op::Insert { at, item })
             }
@@ -148,6 +195,10 @@ impl Session {
                     Item::Cluster(x) => replace(&mut self.clusters, x).map(Item::Cluster),
                     Item::Round(x) => replace(&mut self.rounds, x).map(Item::Round),
                     Item::Vote(x) => replace(&mut self.votes, x).map(Item::Vote),
+                    Item::Action(x) => replace(&mut self.actions, x).map(Item::Action),
+                    Item::Prototype(x) => replace(&mut self.prototypes, x).map(Item::Prototype),
+                    Item::Attachment(x) => replace(&mut self.attachments, x).map(Item::Attachment),
+                    Item::Conflict(x) => replace(&mut self.conflicts, x).map(Item::Conflict),
                 }?;
                 Some(Op::Replace(old))
             }
@@ -158,7 +209,9 @@ impl Session {
     /// equal item, or of a missing one, would not).
     pub fn changes(&self, op: &Op) -> bool {
         fn differs<T: HasId + PartialEq>(list: &[T], item: &T) -> bool {
-            list.iter().find(|x| x.id() == item.id()).is_some_and(|x| x != item)
+            list.iter()
+                .find(|x| x.id() == item.id())
+                .is_some_and(|x| x != item)
         }
         match op {
             Op::Replace(item) => match item {
@@ -169,6 +222,10 @@ impl Session {
                 Item::Cluster(x) => differs(&self.clusters, x),
                 Item::Round(x) => differs(&self.rounds, x),
                 Item::Vote(x) => differs(&self.votes, x),
+                Item::Action(x) => differs(&self.actions, x),
+                Item::Prototype(x) => differs(&self.prototypes, x),
+                Item::Attachment(x) => differs(&self.attachments, x),
+                Item::Conflict(x) => differs(&self.conflicts, x),
             },
             _ => true,
         }

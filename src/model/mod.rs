@@ -65,6 +65,17 @@ pub struct Session {
     /// They never change the workshop's own content.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<Comment>,
+    /// Prototypes made and tested in the room.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prototypes: Vec<Prototype>,
+    /// Photos, videos, audio and links, attached to the session or to an
+    /// item; files live in `<session>.media/`, named by content hash.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+    /// Items that two merged copies changed differently: the other version,
+    /// kept for the facilitator to pick.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -491,6 +502,104 @@ pub struct Comment {
     pub time: Timestamp,
 }
 
+/// A prototype: what it tests, the hypothesis from its test card, the
+/// feedback gathered, and what was decided.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prototype {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub stage: Option<Id>,
+    /// What it tests.
+    #[serde(default)]
+    pub tests: String,
+    /// "We believe that..." from the test card.
+    #[serde(default)]
+    pub hypothesis: String,
+    #[serde(default)]
+    pub feedback: Vec<String>,
+    #[serde(default)]
+    pub verdict: Option<Verdict>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Verdict {
+    Keep,
+    Change,
+    Drop,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Keep => "keep",
+            Verdict::Change => "change",
+            Verdict::Drop => "drop",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MediaKind {
+    Image,
+    Video,
+    Audio,
+    Link,
+}
+
+/// A file or a link attached to the session or to one of its items.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    pub id: Id,
+    /// The item it belongs to (a note, sticky, cluster, stage, prototype),
+    /// or `None` for the session.
+    #[serde(default)]
+    pub to: Option<Id>,
+    pub kind: MediaKind,
+    /// A path relative to the session's folder (`demo.media/3f2a….jpg`),
+    /// or a URL for a link.
+    pub path: String,
+    /// SHA-256 of the file's content, hex (empty for links).
+    #[serde(default)]
+    pub hash: String,
+    #[serde(default)]
+    pub caption: String,
+    #[serde(default)]
+    pub author: String,
+    pub time: Timestamp,
+}
+
+/// What a merge conflict is about.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ConflictAbout {
+    /// An item of the session, by id.
+    Item(Id),
+    /// A field of the session itself (`"title"`, `"place"`, ...).
+    Field(String),
+}
+
+/// The version not kept in place, for the facilitator to pick instead.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ConflictValue {
+    Item(Box<change::Item>),
+    Text(String),
+    /// The other side deleted it.
+    Deleted,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    pub id: Id,
+    pub about: ConflictAbout,
+    pub other: ConflictValue,
+    /// Where each version came from, in words.
+    #[serde(default)]
+    pub note: String,
+}
+
 impl Session {
     /// An empty session with a title, created now.
     pub fn new(title: impl Into<String>) -> Self {
@@ -513,6 +622,9 @@ impl Session {
             votes: Vec::new(),
             actions: Vec::new(),
             comments: Vec::new(),
+            prototypes: Vec::new(),
+            attachments: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 

@@ -75,7 +75,10 @@ pub fn validate(s: &Session) -> Vec<Problem> {
         .chain(s.rounds.iter().map(|x| &x.id))
         .chain(s.votes.iter().map(|x| &x.id))
         .chain(s.actions.iter().map(|x| &x.id))
-        .chain(s.comments.iter().map(|x| &x.id));
+        .chain(s.comments.iter().map(|x| &x.id))
+        .chain(s.prototypes.iter().map(|x| &x.id))
+        .chain(s.attachments.iter().map(|x| &x.id))
+        .chain(s.conflicts.iter().map(|x| &x.id));
     let mut seen: HashSet<&Id> = HashSet::new();
     for id in all_ids {
         if !seen.insert(id) {
@@ -135,6 +138,43 @@ pub fn validate(s: &Session) -> Vec<Problem> {
         match &v.target {
             Target::Sticky(id) => refer("target", Some(id), &stickies, "sticky note"),
             Target::Cluster(id) => refer("target", Some(id), &clusters, "cluster"),
+        }
+    }
+    for p in &s.prototypes {
+        if let Some(st) = &p.stage
+            && !stages.contains(st)
+        {
+            problems.push(Problem::Dangling {
+                field: "stage",
+                id: st.0.clone(),
+                expected: "stage",
+            });
+        }
+    }
+    if !s.attachments.is_empty() {
+        let every: HashSet<&Id> = std::iter::once(&s.id)
+            .chain(s.participants.iter().map(|x| &x.id))
+            .chain(
+                s.agenda
+                    .iter()
+                    .flat_map(|st| std::iter::once(&st.id).chain(st.steps.iter().map(|x| &x.id))),
+            )
+            .chain(s.notes.iter().map(|x| &x.id))
+            .chain(s.stickies.iter().map(|x| &x.id))
+            .chain(s.clusters.iter().map(|x| &x.id))
+            .chain(s.prototypes.iter().map(|x| &x.id))
+            .chain(s.actions.iter().map(|x| &x.id))
+            .collect();
+        for a in &s.attachments {
+            if let Some(to) = &a.to
+                && !every.contains(to)
+            {
+                problems.push(Problem::Dangling {
+                    field: "to",
+                    id: to.0.clone(),
+                    expected: "item",
+                });
+            }
         }
     }
     if let (Some(stage), Some(step)) = (&s.run.stage, &s.run.step)

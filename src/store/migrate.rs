@@ -93,6 +93,9 @@ impl From<V1> for Session {
             votes: v.votes,
             actions: v.actions,
             comments: v.comments,
+            prototypes: Vec::new(),
+            attachments: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }
