@@ -46,6 +46,19 @@ fn expected(code: &ron::Error) -> String {
             "expected `None` or `Some(...)`: an optional value is written like `Some(\"2026-06-12\")`"
                 .into()
         }
+        ron::Error::IntegerOutOfBounds => format!(
+            "{s}: expected a whole number from 0 to {} here",
+            u32::MAX
+        ),
+        ron::Error::ExpectedInteger => format!("{s}: a whole number such as `3` goes here"),
+        ron::Error::ExpectedString => {
+            format!("{s}: a text in double quotes, such as `\"Atelier\"`, goes here")
+        }
+        ron::Error::ExpectedArray => format!("{s}: a list in square brackets, such as `[]`, goes here"),
+        ron::Error::SuggestRawIdentifier(_) | ron::Error::InvalidIdentifier(_) => format!(
+            "{s}: a name goes here (a colour such as `Yellow`, a kind such as `Idea`; see docs/format.md)"
+        ),
+        ron::Error::MissingStructField { .. } => format!("{s} (see docs/format.md for every field)"),
         _ => s,
     }
 }
@@ -84,7 +97,10 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, st
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains("\r\n") {
+    if text.contains('\r') && !text.contains('\n') {
+        // Old Mac line ends.
+        Ok(std::borrow::Cow::Owned(text.replace('\r', "\n")))
+    } else if text.contains("\r\n") {
         Ok(std::borrow::Cow::Owned(text.replace("\r\n", "\n")))
     } else {
         Ok(std::borrow::Cow::Borrowed(text))
