@@ -1,7 +1,7 @@
 //! One keypress: `update` plus a full frame drawn on a `TestBackend`, on
 //! the board, the notes list and the facilitation view, at 80x24 and
 //! 200x60, with 100 against 10,000 stickies (1,000 in between). Keys
-//! alternate (Down/Up, Right/Left) so the state stays bounded.
+//! alternate (Down/Up, Right/Left, Park/Undo) so the state stays bounded.
 
 mod common;
 
@@ -45,7 +45,7 @@ fn agenda(app: &mut App) {
     app.facilitate.cursor = Some(2);
 }
 
-const CASES: [Case; 4] = [
+const CASES: [Case; 5] = [
     Case {
         name: "board_down",
         screen: Screen::Board,
@@ -57,6 +57,14 @@ const CASES: [Case; 4] = [
         screen: Screen::Board,
         keys: [Action::Right, Action::Left],
         place: mid_board,
+    },
+    Case {
+        // An edit: the selected sticky to the parking lot, then undone.
+        // Both change the session, so the board's index is rebuilt.
+        name: "board_park_undo",
+        screen: Screen::Board,
+        keys: [Action::Park, Action::Undo],
+        place: mid_inbox,
     },
     Case {
         name: "notes_down",

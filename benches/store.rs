@@ -2,8 +2,9 @@
 //! - load (`store::load_str`: format sniffing, parse, validation) against a
 //!   plain `ron::from_str` of the same text into the same types;
 //! - save (`store::to_ron` + `store::write_atomic`: temporary file, fsync,
-//!   rename, fsync of the folder) against plain `ron` pretty serialization,
-//!   `std::fs::write` and one `sync_all`.
+//!   rename, fsync of the folder) against plain `ron` pretty serialization
+//!   (same settings, same bytes), `std::fs::write` and one `sync_all`; and,
+//!   for reference, the same atomic protocol written by hand with std.
 
 mod common;
 
@@ -30,6 +31,15 @@ fn load(c: &mut Criterion) {
     g.finish();
 }
 
+/// The pretty-printing `store::to_ron` uses, so that the floor writes the
+/// same bytes (RON's default would escape every accent, and be slower).
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .escape_strings(false)
+}
+
 fn save(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut g = c.benchmark_group("save");
@@ -37,44 +47,45 @@ fn save(c: &mut Criterion) {
         let session = generate::session(n, common::SEED);
         let path = dir.path().join(format!("s{n}.ron"));
         let floor_path = dir.path().join(format!("floor{n}.ron"));
-        g.bench_with_input(
-            BenchmarkId::new("to_ron+write_atomic", n),
-            &session,
-            |b, s| {
-                b.iter(|| {
-                    let text = store::to_ron(black_box(s)).expect("serializes");
-                    store::write_atomic(&path, text.as_bytes()).expect("written");
-                })
-            },
-        );
-        g.bench_with_input(
-            BenchmarkId::new("floor_ron+write+fsync", n),
-            &session,
-            |b, s| {
-                b.iter(|| {
-                    let text =
-                        ron::ser::to_string_pretty(black_box(s), ron::ser::PrettyConfig::new())
-                            .expect("serializes");
-                    let mut f = std::fs::File::create(&floor_path).expect("created");
-                    f.write_all(text.as_bytes()).expect("written");
-                    f.sync_all().expect("synced");
-                })
-            },
-        );
-        // The two halves apart: serialization alone, without the disk.
+        let std_path = dir.path().join(format!("std{n}.ron"));
+        let std_tmp = dir.path().join(format!(".std{n}.ron.tmp"));
+        g.bench_with_input(BenchmarkId::new("to_ron+write_atomic", n), &session, |b, s| {
+            b.iter(|| {
+                let text = store::to_ron(black_box(s)).expect("serializes");
+                store::write_atomic(&path, text.as_bytes()).expect("written");
+            })
+        });
+        g.bench_with_input(BenchmarkId::new("floor_ron+write+fsync", n), &session, |b, s| {
+            b.iter(|| {
+                let text = ron::ser::to_string_pretty(black_box(s), pretty()).expect("serializes");
+                std::fs::write(&floor_path, text.as_bytes()).expect("written");
+                std::fs::File::open(&floor_path)
+                    .and_then(|f| f.sync_all())
+                    .expect("synced");
+            })
+        });
+        // The same atomic protocol by hand with std (temporary file, fsync,
+        // rename, fsync of the folder): what atomicity itself costs.
+        g.bench_with_input(BenchmarkId::new("ref_ron+std_atomic", n), &session, |b, s| {
+            b.iter(|| {
+                let text = ron::ser::to_string_pretty(black_box(s), pretty()).expect("serializes");
+                let mut f = std::fs::File::create(&std_tmp).expect("created");
+                f.write_all(text.as_bytes()).expect("written");
+                f.sync_all().expect("synced");
+                drop(f);
+                std::fs::rename(&std_tmp, &std_path).expect("renamed");
+                std::fs::File::open(dir.path())
+                    .and_then(|d| d.sync_all())
+                    .expect("folder synced");
+            })
+        });
+        // Serialization alone, without the disk.
         g.bench_with_input(BenchmarkId::new("to_ron", n), &session, |b, s| {
             b.iter(|| store::to_ron(black_box(s)).expect("serializes"))
         });
-        g.bench_with_input(
-            BenchmarkId::new("floor_ron_to_string_pretty", n),
-            &session,
-            |b, s| {
-                b.iter(|| {
-                    ron::ser::to_string_pretty(black_box(s), ron::ser::PrettyConfig::new())
-                        .expect("serializes")
-                })
-            },
-        );
+        g.bench_with_input(BenchmarkId::new("floor_ron_to_string_pretty", n), &session, |b, s| {
+            b.iter(|| ron::ser::to_string_pretty(black_box(s), pretty()).expect("serializes"))
+        });
     }
     g.finish();
 }

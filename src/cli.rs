@@ -3,6 +3,8 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+pub use crate::export::Format;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "atelier",
@@ -41,6 +43,38 @@ pub enum Command {
     Open { file: PathBuf },
     /// Browse a session read-only (for participants).
     Review { file: PathBuf },
+    /// Export a session: a summary to publish (md, html), a spreadsheet (csv),
+    /// the data (json) or a picture of the board (svg).
+    ///
+    /// Without -o the document goes beside the session with the format's
+    /// extension (demo.ron -> demo.md); `-o -` writes to standard output.
+    Export {
+        /// The session file.
+        file: PathBuf,
+        /// The format to write.
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Where to write (a file, a folder, or `-` for standard output).
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+        /// Number the people (P1, P2, ...) and redact names, e-mail addresses
+        /// and phone numbers from every text: safe to publish.
+        #[arg(long)]
+        anonymize: bool,
+    },
+    /// Write an HTML report for a folder of sessions (a programme): an index
+    /// across sessions and a page per session. Files that do not load are
+    /// listed, not fatal.
+    Report {
+        /// The folder holding the session files (*.ron).
+        dir: PathBuf,
+        /// The folder to write into (default: DIR/report).
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+        /// Anonymize every session first (as `export --anonymize`).
+        #[arg(long)]
+        anonymize: bool,
+    },
     /// Check session files; print `FILE: ok` or the error. Exit status 1 if any is bad.
     Check {
         #[arg(required = true)]
@@ -54,6 +88,51 @@ pub enum Command {
     Fmt {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Merge copies of a session: BASE OURS THEIRS (three-way, by id), or
+    /// --no-base OURS THEIRS (two sessions that started apart).
+    ///
+    /// Conflicts keep ours in place and record theirs in the session, for a
+    /// decision in the app. Exit status 0 when clean, 1 when conflicts were
+    /// recorded. As a git merge driver: `atelier merge --git %O %A %B`
+    /// (see docs/git.md).
+    Merge {
+        /// BASE OURS THEIRS (OURS THEIRS with --no-base).
+        #[arg(required = true, num_args = 2..=3)]
+        files: Vec<PathBuf>,
+        /// Where to write the result (default: standard output).
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+        /// Run as a git merge driver: the result replaces OURS (%A).
+        #[arg(long)]
+        git: bool,
+        /// The two sessions have no common base: unite them, matching
+        /// participants by name and clusters by title.
+        #[arg(long)]
+        no_base: bool,
+    },
+    /// Import sticky notes into a session from a text file (one per line,
+    /// or blocks separated by blank lines) or a CSV file with a header
+    /// (text, author, colour, cluster, votes).
+    ///
+    /// Unknown authors are added as participants; missing clusters are
+    /// created; votes become paper tallies in the round "Imported votes".
+    /// Bad rows are reported with their line numbers and nothing is
+    /// imported; rows already in the session are skipped.
+    Import {
+        /// The session file.
+        session: PathBuf,
+        /// The text or CSV file to import.
+        from: PathBuf,
+        /// The stage the stickies belong to (id or title).
+        #[arg(long)]
+        stage: Option<String>,
+        /// The author of rows that name none.
+        #[arg(long)]
+        author: Option<String>,
+        /// The cluster (title) of rows that name none; created if missing.
+        #[arg(long)]
+        cluster: Option<String>,
     },
     /// The method library.
     Methods {

@@ -6,9 +6,14 @@
 
 pub mod app;
 pub mod cli;
+pub mod collect;
 pub mod commands;
+pub mod export;
 pub mod generate;
+pub mod i18n;
+pub mod import;
 pub mod lang;
+pub mod merge;
 pub mod methods;
 pub mod model;
 pub mod store;

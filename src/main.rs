@@ -18,6 +18,17 @@ fn main() -> ExitCode {
         }
         Some(Command::Open { file }) => atelier::app::run_file(&home, &file, false),
         Some(Command::Review { file }) => atelier::app::run_file(&home, &file, true),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+            anonymize,
+        }) => atelier::export::cli::export(&file, format, output.as_deref(), anonymize, &mut out),
+        Some(Command::Report {
+            dir,
+            output,
+            anonymize,
+        }) => atelier::export::cli::report(&dir, output.as_deref(), anonymize, &mut out),
         Some(Command::New {
             title,
             template,
@@ -44,6 +55,34 @@ fn main() -> ExitCode {
         }
         .map_err(|e| e.to_string()),
         Some(Command::Fmt { files }) => commands::fmt(&files, &mut out).map_err(|e| e.to_string()),
+        Some(Command::Merge {
+            files,
+            output,
+            git,
+            no_base,
+        }) => {
+            let args = atelier::merge::Args {
+                files,
+                output,
+                git,
+                no_base,
+            };
+            atelier::merge::run(&args, &mut out, &mut std::io::stderr())
+        }
+        Some(Command::Import {
+            session,
+            from,
+            stage,
+            author,
+            cluster,
+        }) => {
+            let opts = atelier::import::Options {
+                stage,
+                author,
+                cluster,
+            };
+            atelier::import::run(&session, &from, &opts, &mut out)
+        }
         Some(Command::Methods { what }) => match what {
             None | Some(LibraryCmd::List) => commands::methods_list(&library(), lang, &mut out)
                 .map(|_| true)

@@ -19,7 +19,12 @@ fn now() -> Timestamp {
 }
 
 fn app() -> App {
-    let mut app = App::new(Home::under(std::path::Path::new("/nonexistent-atelier-home")), Library::bundled(), Keymap::defaults(), "fr");
+    let mut app = App::new(
+        Home::under(std::path::Path::new("/nonexistent-atelier-home")),
+        Library::bundled(),
+        Keymap::defaults(),
+        "fr",
+    );
     let mut s = atelier::store::load_str("demo.ron", DEMO).unwrap_or_else(|e| panic!("{e}"));
     // Hostile and wide text everywhere it shows.
     s.title.push_str(" \u{1b}[31m涼み処 🎉 ﷽");
@@ -35,7 +40,14 @@ fn app() -> App {
 /// Each screen, plain and with its popups open.
 fn states() -> Vec<(String, App)> {
     let mut out = Vec::new();
-    let screens = [Screen::Home, Screen::Setup, Screen::Facilitate, Screen::Projector, Screen::Notes, Screen::Board];
+    let screens = [
+        Screen::Home,
+        Screen::Setup,
+        Screen::Facilitate,
+        Screen::Projector,
+        Screen::Notes,
+        Screen::Board,
+    ];
     let popups: [&[Action]; 9] = [
         &[],
         &[Action::Help],
@@ -71,13 +83,25 @@ fn states() -> Vec<(String, App)> {
 
 fn draw(app: &App, w: u16, h: u16) {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-    t.draw(|f| f.render_widget(AppView(app), f.area())).unwrap_or_else(|e| panic!("{e}"));
+    t.draw(|f| f.render_widget(AppView(app), f.area()))
+        .unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]
 fn every_screen_draws_at_the_classic_small_sizes() {
     for (name, a) in states() {
-        for (w, h) in [(0, 0), (1, 1), (10, 3), (20, 5), (2, 40), (300, 3), (80, 24), (300, 100), (1, 100), (300, 1)] {
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (10, 3),
+            (20, 5),
+            (2, 40),
+            (300, 3),
+            (80, 24),
+            (300, 100),
+            (1, 100),
+            (300, 1),
+        ] {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(&a, w, h)));
             assert!(r.is_ok(), "{name} at {w}x{h} panicked");
         }
@@ -99,7 +123,8 @@ fn a_storm_of_resizes_on_one_terminal() {
         let (name, a) = &states[i % states.len()];
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let _ = t.autoresize();
-            t.draw(|f| f.render_widget(AppView(a), f.area())).map(|_| ())
+            t.draw(|f| f.render_widget(AppView(a), f.area()))
+                .map(|_| ())
         }));
         assert!(r.is_ok(), "{name} at {w}x{h} panicked");
     }
@@ -109,7 +134,10 @@ fn a_storm_of_resizes_on_one_terminal() {
 fn any_screen_at_any_size() {
     use proptest::test_runner::{Config, TestRunner};
     let states = states();
-    let mut runner = TestRunner::new(Config { cases: 400, ..Config::default() });
+    let mut runner = TestRunner::new(Config {
+        cases: 400,
+        ..Config::default()
+    });
     let result = runner.run(&(0u16..=300, 0u16..=100, any::<usize>()), |(w, h, pick)| {
         let (name, a) = &states[pick % states.len()];
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(a, w, h)));

@@ -532,7 +532,7 @@ fn e_on_a_sticky_edits_its_text() {
     let mut app = app();
     let before = sess(&app).clone();
     go(&mut app, 0, 1);
-    keys(&mut app, &["e"]);
+    keys(&mut app, &["r"]);
     let f = app.field.as_ref().expect("a field");
     assert_eq!(f.purpose, FieldPurpose::StickyText(Id::from("s-4")));
     assert_eq!(f.input.value(), "Gourdes offertes");
@@ -543,7 +543,7 @@ fn e_on_a_sticky_edits_its_text() {
     assert_eq!(x.author, Some(Id::from("p-noel")), "only the text changes");
     assert_undo_redo(&mut app, &before);
     // An emptied text is not saved.
-    keys(&mut app, &["e", "ctrl-u", "enter"]);
+    keys(&mut app, &["r", "ctrl-u", "enter"]);
     assert_eq!(st(sess(&app), "s-4").text, "Gourdes offertes à la rentrée");
 }
 
@@ -925,7 +925,7 @@ const CHANGES: &[(&str, &[&str])] = &[
     ("new cluster", &["j", "space", "c", "a", "enter"]),
     ("split", &["l", "j", "space", "x", "a", "enter"]),
     ("rename", &["l", "r", "a", "enter"]),
-    ("edit sticky", &["j", "e", "a", "enter"]),
+    ("edit sticky", &["j", "r", "a", "enter"]),
     ("merge", &["l", "M", "enter"]),
     ("park", &["j", "P"]),
     ("unpark", &["h", "j", "P"]),
@@ -1467,7 +1467,7 @@ fn confirming_an_unchanged_title_or_text_adds_no_undo_step() {
     let fx = keys(&mut app, &["r", "enter"]);
     assert!(fx.is_empty(), "nothing to save: {fx:?}");
     go(&mut app, 1, 1);
-    let fx = keys(&mut app, &["e", "enter"]);
+    let fx = keys(&mut app, &["r", "enter"]);
     assert!(fx.is_empty(), "nothing to save: {fx:?}");
     assert!(app.history.undo.is_empty(), "{:?}", app.history.undo);
 }

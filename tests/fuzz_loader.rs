@@ -16,7 +16,10 @@ fn load_bytes(bytes: &[u8]) {
         assert!(!e.message.is_empty(), "an error says what was expected");
         if let Some((line, col)) = e.pos {
             assert!(line >= 1 && col >= 1, "{shown}");
-            assert!(shown.starts_with(&format!("fuzz.ron:{line}:{col}: ")), "{shown}");
+            assert!(
+                shown.starts_with(&format!("fuzz.ron:{line}:{col}: ")),
+                "{shown}"
+            );
         }
     }
 }
@@ -35,7 +38,21 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::Flip(i, b)),
         any::<usize>().prop_map(Mutation::Truncate),
-        (any::<usize>(), prop::collection::vec(prop_oneof![Just(b'('), Just(b')'), Just(b'"'), Just(b','), Just(b'['), Just(b'\\'), any::<u8>()], 1..8))
+        (
+            any::<usize>(),
+            prop::collection::vec(
+                prop_oneof![
+                    Just(b'('),
+                    Just(b')'),
+                    Just(b'"'),
+                    Just(b','),
+                    Just(b'['),
+                    Just(b'\\'),
+                    any::<u8>()
+                ],
+                1..8
+            )
+        )
             .prop_map(|(i, v)| Mutation::Insert(i, v)),
         (any::<usize>(), 1usize..200).prop_map(|(i, n)| Mutation::Delete(i, n)),
         any::<usize>().prop_map(Mutation::DuplicateLine),
@@ -110,7 +127,11 @@ proptest! {
 #[test]
 fn deep_nesting_of_every_bracket_kind_is_refused_not_overflowed() {
     for (open, close) in [("(", ")"), ("[", "]"), ("{", "}"), ("Some(", ")")] {
-        let text = format!("(format: 2, id: \"x\", title: \"t\", challenge: (statement: \"\", origin: Public), place: {}\"\"{})", open.repeat(50_000), close.repeat(50_000));
+        let text = format!(
+            "(format: 2, id: \"x\", title: \"t\", challenge: (statement: \"\", origin: Public), place: {}\"\"{})",
+            open.repeat(50_000),
+            close.repeat(50_000)
+        );
         let r = load_str("deep.ron", &text);
         assert!(r.is_err(), "{open}");
     }

@@ -24,9 +24,18 @@ fn new_session(dir: &Path) -> PathBuf {
 fn crash_after_stickies(path: &Path, n: usize) -> Session {
     let opened = Store::open(path);
     assert!(opened.is_ok(), "{:?}", opened.err());
-    let Ok((mut store, mut s)) = opened else { unreachable!() };
+    let Ok((mut store, mut s)) = opened else {
+        unreachable!()
+    };
     for i in 0..n {
-        let op = s.new_sticky(&format!("idée n°{i} 涼"), None, Colour::Pink, None, &Place::Inbox, now());
+        let op = s.new_sticky(
+            &format!("idée n°{i} 涼"),
+            None,
+            Colour::Pink,
+            None,
+            &Place::Inbox,
+            now(),
+        );
         let (applied, _) = s.apply_logged(vec![op]);
         store.journal(i as u64 + 1, &Record::Ops(applied));
     }
@@ -47,7 +56,9 @@ fn journaled_changes_are_replayed_at_the_next_open() {
     let (store, recovered) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(recovered, live, "the replayed session is what was live");
     assert!(
-        store.recovered().is_some_and(|r| r.contains("recovered 6 changes")),
+        store
+            .recovered()
+            .is_some_and(|r| r.contains("recovered 6 changes")),
         "{:?}",
         store.recovered()
     );
@@ -69,7 +80,10 @@ fn a_torn_last_record_is_dropped_and_the_rest_kept() {
     assert_eq!(s.stickies.len(), 3, "the three whole records are replayed");
     assert_eq!(s.title, "Journal test", "the torn record is not");
     let note = store.recovered().unwrap_or_default();
-    assert!(note.contains("recovered 3 changes") && note.contains("dropped"), "{note}");
+    assert!(
+        note.contains("recovered 3 changes") && note.contains("dropped"),
+        "{note}"
+    );
 }
 
 #[test]
@@ -84,12 +98,17 @@ fn a_corrupt_record_stops_the_replay_there() {
     // Flip a byte inside the payload of the third record.
     let mut at = 12;
     for _ in 0..2 {
-        let len = u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize;
+        let len =
+            u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize;
         at += 8 + len;
     }
     bytes[at + 10] ^= 0xff;
     let d = journal::decode(&bytes);
-    assert_eq!(d.records.len(), 2, "records after a bad checksum are not trusted");
+    assert_eq!(
+        d.records.len(),
+        2,
+        "records after a bad checksum are not trusted"
+    );
     assert!(d.torn > 0);
 }
 
@@ -98,7 +117,13 @@ fn garbage_journals_never_fail_the_open() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = new_session(dir.path());
     let jpath = journal::journal_path(&path);
-    for garbage in [&b""[..], b"ATJ1", b"not a journal at all", &[0xff; 100], b"ATJ1\0\0\0\0\0\0\0\0\xff\xff\xff\xff"] {
+    for garbage in [
+        &b""[..],
+        b"ATJ1",
+        b"not a journal at all",
+        &[0xff; 100],
+        b"ATJ1\0\0\0\0\0\0\0\0\xff\xff\xff\xff",
+    ] {
         std::fs::write(&jpath, garbage).unwrap_or_else(|e| panic!("{e}"));
         let opened = Store::open(&path);
         assert!(opened.is_ok(), "{garbage:?}: {:?}", opened.err());
@@ -119,10 +144,21 @@ fn a_journal_of_an_older_file_is_kept_aside_not_applied() {
     let text = atelier::store::to_ron(&other).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
     let (store, s) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
-    assert!(s.stickies.is_empty(), "not applied to a file it does not belong to");
+    assert!(
+        s.stickies.is_empty(),
+        "not applied to a file it does not belong to"
+    );
     assert_eq!(s.place, "Ailleurs");
-    assert!(store.recovered().is_some_and(|r| r.contains("kept aside")), "{:?}", store.recovered());
-    assert!(journal::journal_path(&path).with_extension("journal.old").exists());
+    assert!(
+        store.recovered().is_some_and(|r| r.contains("kept aside")),
+        "{:?}",
+        store.recovered()
+    );
+    assert!(
+        journal::journal_path(&path)
+            .with_extension("journal.old")
+            .exists()
+    );
 }
 
 #[test]
@@ -142,9 +178,17 @@ fn a_save_restarts_the_journal_with_only_later_changes() {
     let g2 = add(&mut s, &mut store, "two");
     let snapshot = s.clone();
     add(&mut s, &mut store, "three (after the snapshot)");
-    store.save_generation(&snapshot, g2).unwrap_or_else(|e| panic!("{e}"));
-    let d = journal::read(&journal::journal_path(&path)).unwrap_or_else(|e| panic!("{e}")).unwrap_or_default();
-    assert_eq!(d.records.len(), 1, "only the change after the saved generation stays");
+    store
+        .save_generation(&snapshot, g2)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let d = journal::read(&journal::journal_path(&path))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_default();
+    assert_eq!(
+        d.records.len(),
+        1,
+        "only the change after the saved generation stays"
+    );
     store.sync();
     drop(store);
     let (_, recovered) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
@@ -165,5 +209,11 @@ fn check_recover_replays_without_the_app() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}");
     assert!(text.contains("recovered 3 changes"), "{text}");
-    assert_eq!(load_file(&path).unwrap_or_else(|e| panic!("{e}")).stickies.len(), 2);
+    assert_eq!(
+        load_file(&path)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .stickies
+            .len(),
+        2
+    );
 }

@@ -4,6 +4,8 @@
 use super::action::Action;
 use super::state::*;
 use super::update::{Effect, edit, move_sel, say, warn};
+use crate::i18n::tr;
+use crate::t;
 use crate::model::text::fold;
 use crate::model::{Colour, Id, Op, Place, Session, Target, Timestamp};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
@@ -66,13 +68,14 @@ pub fn undo(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>, redo: bool) {
     } else {
         app.history.undo.pop()
     };
+    let lang = app.lang;
     let Some(step) = popped else {
         say(
             app,
             if redo {
-                "Nothing to redo."
+                tr(lang, "msg-nothing-to-redo")
             } else {
-                "Nothing to undo."
+                tr(lang, "msg-nothing-to-undo")
             },
             now,
         );
@@ -96,10 +99,10 @@ pub fn undo(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>, redo: bool) {
     };
     if redo {
         app.history.undo.push(back);
-        say(app, format!("Redone: {label}."), now);
+        say(app, t!(lang, "msg-redone", what = label), now);
     } else {
         app.history.redo.push(back);
-        say(app, format!("Undone: {label}."), now);
+        say(app, t!(lang, "msg-undone", what = label), now);
     }
     refresh_index(app);
 }
@@ -128,7 +131,7 @@ pub fn refresh_index(app: &mut App) {
     let mut columns = Vec::with_capacity(s.clusters.len() + 2);
     columns.push(Column {
         place: Place::Inbox,
-        title: "Inbox".into(),
+        title: tr(app.lang, "board-inbox"),
         stickies: Vec::new(),
         total: 0,
         votes: 0,
@@ -150,7 +153,7 @@ pub fn refresh_index(app: &mut App) {
     let parking = columns.len();
     columns.push(Column {
         place: Place::Parking,
-        title: "Parking lot".into(),
+        title: tr(app.lang, "board-parking"),
         stickies: Vec::new(),
         total: 0,
         votes: 0,
@@ -238,14 +241,6 @@ fn current_cluster(app: &App) -> Option<Id> {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    match (n, word.strip_suffix('y')) {
-        (1, _) => format!("{n} {word}"),
-        (_, Some(stem)) => format!("{n} {stem}ies"),
-        _ => format!("{n} {word}s"),
-    }
-}
-
 fn go_to_sticky(app: &mut App, id: &Id) {
     refresh_index(app);
     let Some(s) = app.session() else { return };
@@ -265,6 +260,7 @@ fn go_to_sticky(app: &mut App, id: &Id) {
 
 pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
     refresh_index(app);
+    let lang = app.lang;
     let ncols = app.index.columns.len();
     match action {
         Action::Left | Action::PrevPane => {
@@ -289,7 +285,7 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                 app.board.marked.clear();
             } else if app.board.voting.is_some() {
                 app.board.voting = None;
-                say(app, "Voting paused; v resumes it.", now);
+                say(app, tr(lang, "msg-voting-paused"), now);
             } else if !app.search.input.value().is_empty() {
                 app.search = Search::default();
                 refresh_index(app);
@@ -315,11 +311,7 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
         Action::MoveTo => {
             let ids = selection(app);
             if ids.is_empty() {
-                return warn(
-                    app,
-                    "Select a sticky first (↑/↓), or mark several with Space.",
-                    now,
-                );
+                return warn(app, tr(lang, "msg-select-a-sticky"), now);
             }
             let items = app
                 .index
@@ -329,8 +321,7 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                 .collect();
             app.picker = Some(Picker {
                 purpose: PickPurpose::MoveTo(ids.clone()),
-                title: format!("Move {} to…", plural(ids.len(), "sticky"))
-                    ,
+                title: t!(lang, "picker-move-to", n = ids.len()),
                 items,
                 selected: app.board.col,
             });
@@ -343,23 +334,19 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
             if action == Action::Split
                 && (app.board.marked.is_empty() || current_cluster(app).is_none())
             {
-                return warn(
-                    app,
-                    "To split a cluster, mark the stickies that leave it (Space), then x.",
-                    now,
-                );
+                return warn(app, tr(lang, "msg-split-how"), now);
             }
             let title = if action == Action::Split {
-                "Split: title of the new cluster"
+                tr(lang, "field-split")
             } else {
-                "New cluster: title"
+                tr(lang, "field-new-cluster")
             };
             let purpose = if action == Action::Split {
                 FieldPurpose::Split(ids)
             } else {
                 FieldPurpose::NewCluster(ids)
             };
-            open_field(app, purpose, title, "");
+            open_field(app, purpose, &title, "");
         }
         Action::Rename => {
             if app.board.row == 0 {
@@ -372,7 +359,7 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                     open_field(
                         app,
                         FieldPurpose::RenameCluster(id),
-                        "Rename cluster",
+                        &tr(lang, "field-rename-cluster"),
                         &title,
                     );
                 }
@@ -381,12 +368,17 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                     .session()
                     .map(|s| (s.stickies[i].id.clone(), s.stickies[i].text.clone()))
                     .unwrap_or_default();
-                open_field(app, FieldPurpose::StickyText(id), "Edit sticky", &text);
+                open_field(
+                    app,
+                    FieldPurpose::StickyText(id),
+                    &tr(lang, "field-edit-sticky"),
+                    &text,
+                );
             }
         }
         Action::Merge => {
             let Some(from) = current_cluster(app) else {
-                return warn(app, "Go to a cluster to merge it into another.", now);
+                return warn(app, tr(lang, "msg-merge-how"), now);
             };
             let others: Vec<&Column> = app
                 .index
@@ -395,7 +387,7 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                 .filter(|c| matches!(&c.place, Place::Cluster(id) if *id != from))
                 .collect();
             if others.is_empty() {
-                return warn(app, "There is no other cluster to merge into.", now);
+                return warn(app, tr(lang, "msg-merge-no-other"), now);
             }
             let items = others
                 .iter()
@@ -403,7 +395,7 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                 .collect();
             app.picker = Some(Picker {
                 purpose: PickPurpose::MergeInto(from),
-                title: "Merge this cluster into…".into(),
+                title: tr(lang, "picker-merge-into"),
                 items,
                 selected: 0,
             });
@@ -422,18 +414,20 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                 .session()
                 .map(|s| s.move_stickies(&ids, &to))
                 .unwrap_or_default();
-            let label = format!(
-                "{} to the {}",
-                plural(ids.len(), "sticky"),
-                if to == Place::Parking {
-                    "parking lot"
-                } else {
-                    "inbox"
-                }
-            );
-            if commit(app, label.clone(), ops, now, fx) {
+            let (label, done) = if to == Place::Parking {
+                (
+                    t!(lang, "undo-parked", n = ids.len()),
+                    t!(lang, "msg-parked", n = ids.len()),
+                )
+            } else {
+                (
+                    t!(lang, "undo-unparked", n = ids.len()),
+                    t!(lang, "msg-unparked", n = ids.len()),
+                )
+            };
+            if commit(app, label, ops, now, fx) {
                 app.board.marked.clear();
-                say(app, format!("Moved {label}. u undoes."), now);
+                say(app, done, now);
             }
         }
         Action::Delete => {
@@ -451,14 +445,9 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                         .session()
                         .map(|s| s.delete_cluster(&id))
                         .unwrap_or_default();
-                    if commit(app, format!("deleted the cluster {title}"), ops, now, fx) {
-                        say(
-                            app,
-                            format!(
-                                "Deleted the cluster {title}; its stickies are back in the inbox. u undoes."
-                            ),
-                            now,
-                        );
+                    let label = t!(lang, "undo-cluster-deleted", title = title.as_str());
+                    if commit(app, label, ops, now, fx) {
+                        say(app, t!(lang, "msg-cluster-deleted", title = title), now);
                     }
                     return;
                 }
@@ -471,15 +460,11 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                 .session()
                 .map(|s| s.delete_stickies(&ids))
                 .unwrap_or_default();
-            let label = format!("deleted {}", plural(ids.len(), "sticky"));
-            if commit(app, label.clone(), ops, now, fx) {
+            let label = t!(lang, "undo-stickies-deleted", n = ids.len());
+            if commit(app, label, ops, now, fx) {
                 app.board.marked.clear();
                 clamp_cursor(app);
-                say(
-                    app,
-                    format!("{} deleted. u undoes.", plural(ids.len(), "sticky")),
-                    now,
-                );
+                say(app, t!(lang, "msg-stickies-deleted", n = ids.len()), now);
             }
         }
         Action::SortVotes => {
@@ -488,9 +473,9 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
             say(
                 app,
                 if app.board.sort_votes {
-                    "Sorted by votes."
+                    tr(lang, "msg-sorted-by-votes")
                 } else {
-                    "Back to the board's order."
+                    tr(lang, "msg-board-order")
                 },
                 now,
             );
@@ -523,26 +508,22 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                         .map(|r| r.id.clone())
                 })
             else {
-                return warn(app, "Start a voting round first (v).", now);
+                return warn(app, tr(lang, "msg-start-a-round"), now);
             };
             let _ = round;
             let Some(target) = target(app) else {
-                return warn(
-                    app,
-                    "Select a sticky, or a cluster's title, to type its tally.",
-                    now,
-                );
+                return warn(app, tr(lang, "msg-tally-select"), now);
             };
             open_field(
                 app,
                 FieldPurpose::Tally(target),
-                "Paper dot vote: dots counted on this item",
+                &tr(lang, "field-tally"),
                 "",
             );
         }
         Action::Results => {
             if app.session().is_some_and(|s| s.votes.is_empty()) {
-                return say(app, "No votes yet: v starts a voting round.", now);
+                return say(app, tr(lang, "msg-no-votes-yet"), now);
             }
             app.board.results = true;
         }
@@ -577,20 +558,13 @@ fn target(app: &App) -> Option<Target> {
 }
 
 fn toggle_voting(app: &mut App, now: Timestamp, _fx: &mut [Effect]) {
+    let lang = app.lang;
     if app.board.voting.is_some() {
         app.board.voting = None;
-        return say(
-            app,
-            "Voting paused; v resumes it, R shows the results.",
-            now,
-        );
+        return say(app, tr(lang, "msg-voting-paused-results"), now);
     }
     if app.session().is_some_and(|s| s.participants.is_empty()) {
-        return warn(
-            app,
-            "Add participants first (a, then Tab to Participants): each has a budget of dots.",
-            now,
-        );
+        return warn(app, tr(lang, "msg-voting-needs-participants"), now);
     }
     match app
         .session()
@@ -607,7 +581,7 @@ fn toggle_voting(app: &mut App, now: Timestamp, _fx: &mut [Effect]) {
         None => open_field(
             app,
             FieldPurpose::NewRound,
-            "New voting round: dots per person, then an optional cap per item (e.g. \"3\" or \"3 2\")",
+            &tr(lang, "field-new-round"),
             "3",
         ),
     }
@@ -623,28 +597,21 @@ fn voting_hint(app: &mut App, now: Timestamp) {
         return;
     };
     let left = r.dots.saturating_sub(s.dots_spent(&r.id, &p.id));
-    let text = format!(
-        "Voting: {} has {} left. + gives a dot, - takes one back, [ ] changes participant, t types a paper tally.",
-        p.name,
-        plural(left as usize, "dot")
-    );
+    let text = t!(app.lang, "msg-voting-hint", name = p.name.as_str(), n = left);
     say(app, text, now);
 }
 
 fn cast(app: &mut App, delta: i32, now: Timestamp, fx: &mut Vec<Effect>) {
+    let lang = app.lang;
     let Some(v) = app.board.voting.clone() else {
-        return warn(app, "Press v to start recording a dot vote.", now);
+        return warn(app, tr(lang, "msg-press-v-to-vote"), now);
     };
     if app.session().is_none_or(|s| s.round(&v.round).is_none()) {
         app.board.voting = None;
-        return warn(app, "That voting round is gone (undone): v starts a new one.", now);
+        return warn(app, tr(lang, "msg-round-gone"), now);
     }
     let Some(target) = target(app) else {
-        return warn(
-            app,
-            "Select a sticky, or a cluster's title, to put a dot on it.",
-            now,
-        );
+        return warn(app, tr(lang, "msg-vote-select"), now);
     };
     let Some(s) = app.session() else { return };
     let Some(p) = s.participants.get(v.participant) else {
@@ -654,14 +621,11 @@ fn cast(app: &mut App, delta: i32, now: Timestamp, fx: &mut Vec<Effect>) {
     let name = p.name.clone();
     match s.vote(&v.round, &pid, &target, delta) {
         Ok(ops) => {
-            let label = format!(
-                "{} of {name}",
-                if delta > 0 {
-                    "a dot"
-                } else {
-                    "a dot taken back"
-                }
-            );
+            let label = if delta > 0 {
+                t!(lang, "undo-dot-given", name = name)
+            } else {
+                t!(lang, "undo-dot-taken-back", name = name)
+            };
             if commit(app, label, ops, now, fx) {
                 voting_hint(app, now);
             }
@@ -673,7 +637,8 @@ fn cast(app: &mut App, delta: i32, now: Timestamp, fx: &mut Vec<Effect>) {
 fn open_field(app: &mut App, purpose: FieldPurpose, title: &str, value: &str) {
     if let Some(why) = app.doc.as_ref().and_then(|d| d.read_only.clone()) {
         let now = app.now;
-        return warn(app, format!("Read-only: {why}. Nothing was changed."), now);
+        let text = t!(app.lang, "msg-read-only", why = why);
+        return warn(app, text, now);
     }
     app.field = Some(TextField {
         purpose,
@@ -690,9 +655,11 @@ pub fn submit_board_field(
     now: Timestamp,
     fx: &mut Vec<Effect>,
 ) -> bool {
+    let lang = app.lang;
     match purpose {
         FieldPurpose::NewCluster(ids) | FieldPurpose::Split(ids) => {
-            let title = if value.is_empty() { "Untitled" } else { value };
+            let untitled = tr(lang, "cluster-untitled");
+            let title: &str = if value.is_empty() { &untitled } else { value };
             let after = current_cluster(app);
             let stage = app.session().and_then(|s| s.current_stage_id());
             let Some((id, ops)) = app
@@ -701,7 +668,7 @@ pub fn submit_board_field(
             else {
                 return true;
             };
-            if commit(app, format!("new cluster {title}"), ops, now, fx) {
+            if commit(app, t!(lang, "undo-new-cluster", title = title), ops, now, fx) {
                 app.board.marked.clear();
                 refresh_index(app);
                 if let Some(c) = app
@@ -715,7 +682,7 @@ pub fn submit_board_field(
                 }
                 say(
                     app,
-                    format!("New cluster {title} with {}.", plural(ids.len(), "sticky")),
+                    t!(lang, "msg-new-cluster", title = title, n = ids.len()),
                     now,
                 );
             }
@@ -728,7 +695,7 @@ pub fn submit_board_field(
                 .session()
                 .map(|s| s.rename_cluster(id, value))
                 .unwrap_or_default();
-            commit(app, format!("renamed to {value}"), ops, now, fx);
+            commit(app, t!(lang, "undo-renamed", title = value), ops, now, fx);
         }
         FieldPurpose::StickyText(id) => {
             if value.is_empty() {
@@ -738,7 +705,7 @@ pub fn submit_board_field(
                 .session()
                 .map(|s| s.edit_sticky(id, |x| x.text = value.to_owned()))
                 .unwrap_or_default();
-            commit(app, "sticky edited", ops, now, fx);
+            commit(app, tr(lang, "undo-sticky-edited"), ops, now, fx);
         }
         FieldPurpose::NewRound => {
             let nums: Vec<Option<u32>> = value.split_whitespace().map(|w| w.parse().ok()).collect();
@@ -749,9 +716,7 @@ pub fn submit_board_field(
                 _ => {
                     warn(
                         app,
-                        format!(
-                            "{value:?}: expected a number of dots, then maybe a cap, such as \"3\" or \"3 2\"."
-                        ),
+                        t!(lang, "msg-bad-round", value = format!("{value:?}")),
                         now,
                     );
                     return true;
@@ -761,11 +726,11 @@ pub fn submit_board_field(
             let n = app.session().map_or(0, |s| s.rounds.len()) + 1;
             let Some((id, op)) = app
                 .session()
-                .map(|s| s.new_round(&format!("Vote {n}"), dots, cap, stage, now))
+                .map(|s| s.new_round(&t!(lang, "round-title", n = n), dots, cap, stage, now))
             else {
                 return true;
             };
-            if commit(app, format!("voting round {n}"), vec![op], now, fx) {
+            if commit(app, t!(lang, "undo-new-round", n = n), vec![op], now, fx) {
                 app.board.voting = Some(Voting {
                     round: id,
                     participant: 0,
@@ -775,7 +740,11 @@ pub fn submit_board_field(
         }
         FieldPurpose::Tally(target) => {
             let Ok(n) = value.trim().parse::<u32>() else {
-                warn(app, format!("{value:?} is not a number of dots."), now);
+                warn(
+                    app,
+                    t!(lang, "msg-bad-tally", value = format!("{value:?}")),
+                    now,
+                );
                 return true;
             };
             let round = app
@@ -793,12 +762,8 @@ pub fn submit_board_field(
                 .session()
                 .map(|s| s.paper_tally(&round, target, n))
                 .unwrap_or_default();
-            if commit(app, format!("paper tally of {n}"), ops, now, fx) {
-                say(
-                    app,
-                    format!("Paper tally recorded: {}.", plural(n as usize, "dot")),
-                    now,
-                );
+            if commit(app, t!(lang, "undo-paper-tally", n = n), ops, now, fx) {
+                say(app, t!(lang, "msg-paper-tally", n = n), now);
             }
         }
         _ => return false,
@@ -814,6 +779,7 @@ pub fn submit_board_pick(
     now: Timestamp,
     fx: &mut Vec<Effect>,
 ) -> bool {
+    let lang = app.lang;
     match purpose {
         PickPurpose::MoveTo(ids) => {
             let Some(col) = app.index.columns.get(selected) else {
@@ -824,13 +790,17 @@ pub fn submit_board_pick(
                 .session()
                 .map(|s| s.move_stickies(ids, &to))
                 .unwrap_or_default();
-            let label = format!("moved {} to {title}", plural(ids.len(), "sticky"));
-            if commit(app, label.clone(), ops, now, fx) {
+            let label = t!(lang, "undo-moved", n = ids.len(), place = title.as_str());
+            if commit(app, label, ops, now, fx) {
                 app.board.marked.clear();
                 if let Some(first) = ids.first() {
                     go_to_sticky(app, first);
                 }
-                say(app, format!("{}. u undoes.", capitalize(&label)), now);
+                say(
+                    app,
+                    t!(lang, "msg-moved", n = ids.len(), place = title),
+                    now,
+                );
             }
         }
         PickPurpose::MergeInto(from) => {
@@ -855,7 +825,7 @@ pub fn submit_board_pick(
                 .session()
                 .map(|s| s.merge_clusters(from, into))
                 .unwrap_or_default();
-            if commit(app, format!("merged into {title}"), ops, now, fx) {
+            if commit(app, t!(lang, "undo-merged", title = title.as_str()), ops, now, fx) {
                 if let Some(c) = app
                     .index
                     .columns
@@ -865,19 +835,12 @@ pub fn submit_board_pick(
                     app.board.col = c;
                     app.board.row = 0;
                 }
-                say(app, format!("Merged into {title}. u undoes."), now);
+                say(app, t!(lang, "msg-merged", title = title), now);
             }
         }
         _ => return false,
     }
     true
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| {
-        f.to_uppercase().collect::<String>() + c.as_str()
-    })
 }
 
 pub fn results_action(app: &mut App, action: Action) {
@@ -890,7 +853,8 @@ pub fn results_action(app: &mut App, action: Action) {
 
 pub fn open_capture(app: &mut App, now: Timestamp) {
     if let Some(why) = app.doc.as_ref().and_then(|d| d.read_only.clone()) {
-        return warn(app, format!("Read-only: {why}. Nothing was changed."), now);
+        let text = t!(app.lang, "msg-read-only", why = why);
+        return warn(app, text, now);
     }
     app.capture = Some(Capture {
         input: Input::default(),
@@ -910,11 +874,8 @@ pub fn capture_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Ve
             let added = c.added;
             app.capture = None;
             if added > 0 {
-                say(
-                    app,
-                    format!("{} added. u undoes the last.", plural(added, "sticky")),
-                    now,
-                );
+                let text = t!(app.lang, "msg-stickies-added", n = added);
+                say(app, text, now);
             }
         }
         Action::NextParticipant | Action::Cycle => c.author = (c.author + 1) % n,
@@ -969,11 +930,7 @@ fn add_stickies(app: &mut App, texts: &[String], now: Timestamp, fx: &mut Vec<Ef
         ops.push(op);
     }
     let n = ops.len();
-    let label = if n == 1 {
-        "new sticky".to_owned()
-    } else {
-        format!("{n} pasted stickies")
-    };
+    let label = t!(app.lang, "undo-new-stickies", n = n);
     if commit(app, label, ops, now, fx) {
         if let Some(c) = app.capture.as_mut() {
             c.added += n;
@@ -1016,11 +973,8 @@ pub fn capture_paste(app: &mut App, text: &str, now: Timestamp, fx: &mut Vec<Eff
         }
         n => {
             if add_stickies(app, &lines, now, fx) == n {
-                say(
-                    app,
-                    format!("{} pasted, one per line.", plural(n, "sticky")),
-                    now,
-                );
+                let text = t!(app.lang, "msg-stickies-pasted", n = n);
+                say(app, text, now);
             }
         }
     }

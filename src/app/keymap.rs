@@ -33,20 +33,22 @@ pub enum Context {
 }
 
 impl Context {
-    pub fn title(self) -> &'static str {
+    /// The context's name, as a heading of the help screen, in `lang`.
+    pub fn title(self, lang: &str) -> String {
+        use crate::i18n::tr;
         match self {
-            Context::Global => "Everywhere",
-            Context::Home => "Home",
-            Context::Setup => "Session setup",
-            Context::Facilitate => "Facilitation",
-            Context::Projector => "Projector",
-            Context::Notes => "Notes",
-            Context::Editor => "Editing text",
-            Context::Picker => "Choosing from a list",
-            Context::Board => "Board",
-            Context::Capture => "Capturing sticky notes",
-            Context::Search => "Searching",
-            Context::Results => "Vote results",
+            Context::Global => tr(lang, "context-global"),
+            Context::Home => tr(lang, "context-home"),
+            Context::Setup => tr(lang, "context-setup"),
+            Context::Facilitate => tr(lang, "context-facilitate"),
+            Context::Projector => tr(lang, "context-projector"),
+            Context::Notes => tr(lang, "context-notes"),
+            Context::Editor => tr(lang, "context-editor"),
+            Context::Picker => tr(lang, "context-picker"),
+            Context::Board => tr(lang, "context-board"),
+            Context::Capture => tr(lang, "context-capture"),
+            Context::Search => tr(lang, "context-search"),
+            Context::Results => tr(lang, "context-results"),
         }
     }
 }

@@ -33,6 +33,8 @@ struct World {
     last_attempt: Option<Timestamp>,
     /// Set by SIGTERM, SIGHUP or SIGINT: save and leave.
     stop: Arc<AtomicBool>,
+    /// Exports being written, each reporting where it went.
+    exports: Vec<std::sync::mpsc::Receiver<Result<std::path::PathBuf, String>>>,
 }
 
 fn build_app(home: &Home) -> (App, Vec<String>) {
@@ -64,6 +66,7 @@ fn run(home: &Home, open: Option<(&Path, bool)>) -> Result<bool, String> {
         saver: None,
         last_attempt: None,
         stop,
+        exports: Vec::new(),
     };
     // Open the file before touching the terminal, so a bad file is a plain
     // error on the shell, not a flash of the app.
@@ -101,6 +104,9 @@ fn event_loop(
     let mut dirty = true;
     loop {
         if take_reports(app, world) {
+            dirty = true;
+        }
+        if take_exports(app, world) {
             dirty = true;
         }
         retry_failed_save(app, world);
@@ -191,6 +197,25 @@ fn quit_ready(app: &mut App, world: &mut World) -> bool {
         Timestamp::now(),
     );
     false
+}
+
+/// Say where finished exports went; true when any finished.
+fn take_exports(app: &mut App, world: &mut World) -> bool {
+    let mut any = false;
+    world.exports.retain(|rx| match rx.try_recv() {
+        Ok(result) => {
+            any = true;
+            let now = Timestamp::now();
+            match result {
+                Ok(path) => say(app, format!("Exported to {}.", path.display()), now),
+                Err(e) => warn(app, format!("Export failed: {e}. Nothing else changed."), now),
+            }
+            false
+        }
+        Err(std::sync::mpsc::TryRecvError::Empty) => true,
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+    });
+    any
 }
 
 /// Feed the saver's reports to `update`; true when any came.
@@ -348,6 +373,24 @@ fn run_effects(
                 }
             }
             Effect::Suspend => suspend(terminal),
+            Effect::Export { format, anonymize, path } => {
+                let Some(doc) = app.doc.as_ref() else { continue };
+                let session = doc.session.clone();
+                let opts = crate::export::Options { anonymize, offset: app.offset };
+                let (tx, rx) = std::sync::mpsc::channel();
+                // Off the key path: a large session's page takes a moment.
+                let spawned = std::thread::Builder::new().name("atelier-export".into()).spawn(move || {
+                    let result = crate::export::export(format, &session, &opts)
+                        .map_err(|e| e.to_string())
+                        .and_then(|text| store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string()))
+                        .map(|()| path);
+                    let _ = tx.send(result);
+                });
+                match spawned {
+                    Ok(_) => world.exports.push(rx),
+                    Err(e) => warn(app, format!("Cannot export: {e}"), now),
+                }
+            }
             Effect::Bell => {
                 let mut out = std::io::stdout();
                 let _ = out.write_all(b"\x07");

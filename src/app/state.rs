@@ -253,6 +253,7 @@ pub enum FieldPurpose {
     Tally(crate::model::Target),
     SaveAs,
     Comment(Option<Id>),
+    ExportTo(crate::export::Format, bool),
 }
 
 #[derive(Debug)]
@@ -273,6 +274,8 @@ pub enum PickPurpose {
     MoveTo(Vec<Id>),
     /// The cluster to merge this one into.
     MergeInto(Id),
+    /// An export format (and whether anonymized).
+    Export,
 }
 
 #[derive(Debug)]

@@ -5,6 +5,8 @@
 use super::action::{Action, Msg, SaveReport};
 use super::board;
 use super::state::*;
+use crate::i18n::{self, tr};
+use crate::t;
 use crate::model::{
     Id, Note, NoteKind, Origin, Participant, Role, Session, StepPos, Timer, Timestamp,
 };
@@ -45,6 +47,12 @@ pub enum Effect {
     Suspend,
     /// A review comment was added: write the comments section only.
     SaveComments,
+    /// Write an export of the open session (in the background).
+    Export {
+        format: crate::export::Format,
+        anonymize: bool,
+        path: PathBuf,
+    },
     Quit,
 }
 
@@ -115,7 +123,8 @@ pub(crate) fn edit<'a>(
 ) -> Option<&'a mut Session> {
     let reason = app.doc.as_ref()?.read_only.clone();
     if let Some(why) = reason {
-        warn(app, format!("Read-only: {why}. Nothing was changed."), now);
+        let text = t!(app.lang, "msg-read-only", why = why);
+        warn(app, text, now);
         return None;
     }
     let doc = app.doc.as_mut()?;
@@ -224,10 +233,11 @@ fn key_input(app: &mut App, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>)
                 }
             }
             KeyCode::Char(c) => {
-                if let Some(k) = NoteKind::ALL
-                    .iter()
-                    .find(|k| k.label().starts_with(c.to_ascii_lowercase()))
-                {
+                // The first letter of the kind's name, accents ignored.
+                let c = crate::model::text::fold(&c.to_string());
+                if let Some(k) = NoteKind::ALL.iter().find(|k| {
+                    crate::model::text::fold(&i18n::note_kind(app.lang, **k)).starts_with(&c)
+                }) {
                     ed.kind = *k;
                 }
             }
@@ -323,13 +333,8 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
                 && !app.quit_armed
             {
                 app.quit_armed = true;
-                warn(
-                    app,
-                    format!(
-                        "{e} Quit anyway? Changes since the last save would be lost: q again quits, W saves elsewhere."
-                    ),
-                    now,
-                );
+                let text = t!(app.lang, "msg-quit-unsaved", error = e);
+                warn(app, text, now);
                 return;
             }
             app.quit = true;
@@ -343,12 +348,8 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
                     .as_ref()
                     .map(|d| suggest_save_as(&d.path))
                     .unwrap_or_default();
-                open_field(
-                    app,
-                    FieldPurpose::SaveAs,
-                    "Save as (a path; the session moves there)",
-                    &suggestion,
-                );
+                let title = tr(app.lang, "field-save-as");
+                open_field(app, FieldPurpose::SaveAs, &title, &suggestion);
             } else if app.doc.is_some() {
                 // Read-only: a copy can still be saved elsewhere.
                 let suggestion = app
@@ -356,18 +357,15 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
                     .as_ref()
                     .map(|d| suggest_save_as(&d.path))
                     .unwrap_or_default();
-                open_field(
-                    app,
-                    FieldPurpose::SaveAs,
-                    "Save a copy as (a path)",
-                    &suggestion,
-                );
+                let title = tr(app.lang, "field-save-copy-as");
+                open_field(app, FieldPurpose::SaveAs, &title, &suggestion);
             }
             return;
         }
         Action::SaveNow => {
             if app.doc.as_ref().is_some_and(|d| d.read_only.is_some()) {
-                warn(app, "Read-only: nothing to save.", now);
+                let text = tr(app.lang, "msg-read-only-nothing-to-save");
+                warn(app, text, now);
             } else if app.doc.is_some() {
                 fx.push(Effect::SaveNow);
             }
@@ -393,6 +391,7 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
             Action::NewSticky => return board::open_capture(app, now),
             Action::GoBoard => return app.screen = Screen::Board,
             Action::Comment => return open_comment(app),
+            Action::Export => return open_export(app),
             Action::Undo => return board::undo(app, now, fx, false),
             Action::Redo => return board::undo(app, now, fx, true),
             Action::Search if matches!(app.screen, Screen::Board | Screen::Notes) => {
@@ -426,17 +425,70 @@ fn open_comment(app: &mut App) {
             .and_then(|&i| app.session().map(|s| s.notes[i].id.clone())),
         _ => None,
     };
-    let what = if about.is_some() {
-        "this item"
+    let title = if about.is_some() {
+        tr(app.lang, "field-comment-item")
     } else {
-        "the session"
+        tr(app.lang, "field-comment-session")
     };
-    open_field(
-        app,
-        FieldPurpose::Comment(about),
-        &format!("Comment on {what} (kept apart from the workshop)"),
-        "",
-    );
+    open_field(app, FieldPurpose::Comment(about), &title, "");
+}
+
+/// The export formats offered, in the picker's order: (format, anonymized).
+pub const EXPORTS: [(crate::export::Format, bool); 10] = {
+    use crate::export::Format::*;
+    [
+        (Html, false),
+        (Md, false),
+        (Csv, false),
+        (Json, false),
+        (Svg, false),
+        (Html, true),
+        (Md, true),
+        (Csv, true),
+        (Json, true),
+        (Svg, true),
+    ]
+};
+
+/// How the export picker names a format, in `lang`.
+pub fn export_label(lang: &str, format: crate::export::Format, anonymize: bool) -> String {
+    use crate::export::Format::*;
+    match (format, anonymize) {
+        (Html, false) => tr(lang, "export-html"),
+        (Md, false) => tr(lang, "export-md"),
+        (Csv, false) => tr(lang, "export-csv"),
+        (Json, false) => tr(lang, "export-json"),
+        (Svg, false) => tr(lang, "export-svg"),
+        (Html, true) => tr(lang, "export-html-anonymized"),
+        (Md, true) => tr(lang, "export-md-anonymized"),
+        (Csv, true) => tr(lang, "export-csv-anonymized"),
+        (Json, true) => tr(lang, "export-json-anonymized"),
+        (Svg, true) => tr(lang, "export-svg-anonymized"),
+    }
+}
+
+fn open_export(app: &mut App) {
+    let lang = app.lang;
+    app.picker = Some(Picker {
+        purpose: PickPurpose::Export,
+        title: tr(lang, "picker-export"),
+        items: EXPORTS
+            .iter()
+            .map(|(format, anonymize)| export_label(lang, *format, *anonymize))
+            .collect(),
+        selected: 0,
+    });
+}
+
+/// Where an export goes by default: beside the session, with the format's
+/// extension (`-anonymized` added when it is).
+fn export_path(app: &App, format: crate::export::Format, anonymize: bool) -> String {
+    let Some(doc) = app.doc.as_ref() else { return String::new() };
+    let mut p = crate::export::cli::default_output(&doc.path, format);
+    if anonymize && let Some(stem) = p.file_stem().map(|s| s.to_string_lossy().into_owned()) {
+        p.set_file_name(format!("{stem}-anonymized.{}", format.extension()));
+    }
+    p.display().to_string()
 }
 
 /// A place to save to when the session's own folder fails: the home folder.
@@ -537,7 +589,7 @@ fn home_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effec
 fn new_session_field(app: &mut App) {
     app.field = Some(TextField {
         purpose: FieldPurpose::NewSessionTitle,
-        title: "New session: title".into(),
+        title: tr(app.lang, "field-new-session"),
         input: Input::default(),
     });
 }
@@ -560,7 +612,28 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
     if board::submit_board_field(app, &field.purpose, &value, now, fx) {
         return;
     }
+    let lang = app.lang;
     match field.purpose {
+        FieldPurpose::ExportTo(format, anonymize) => {
+            if value.is_empty() {
+                return;
+            }
+            let path = match value.strip_prefix("~/") {
+                Some(rest) => std::env::var_os("HOME").map_or_else(|| PathBuf::from(&value), |h| PathBuf::from(h).join(rest)),
+                None => PathBuf::from(&value),
+            };
+            if app.doc.as_ref().is_some_and(|d| d.path == path) {
+                warn(app, tr(lang, "msg-export-is-session"), now);
+                app.field = Some(field);
+                return;
+            }
+            say(
+                app,
+                t!(lang, "msg-exporting", path = path.display().to_string()),
+                now,
+            );
+            fx.push(Effect::Export { format, anonymize, path });
+        }
         FieldPurpose::SaveAs => {
             if value.is_empty() {
                 return;
@@ -573,13 +646,17 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
             if path.exists() {
                 warn(
                     app,
-                    format!("{} already exists: choose another name.", path.display()),
+                    t!(lang, "msg-path-exists", path = path.display().to_string()),
                     now,
                 );
                 app.field = Some(field);
                 return;
             }
-            say(app, format!("Saving to {}…", path.display()), now);
+            say(
+                app,
+                t!(lang, "msg-saving-to", path = path.display().to_string()),
+                now,
+            );
             fx.push(Effect::SaveAs(path));
         }
         FieldPurpose::Comment(about) => {
@@ -606,41 +683,36 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
                 let Some(s) = edit(app, now, fx) else { return };
                 s.comments.push(comment);
             }
-            say(
-                app,
-                "Comment added. It is kept apart from the workshop's content.",
-                now,
-            );
+            say(app, tr(lang, "msg-comment-added"), now);
         }
         FieldPurpose::NewSessionTitle => {
             if value.is_empty() {
-                warn(app, "A session needs a title.", now);
+                warn(app, tr(lang, "msg-session-needs-title"), now);
                 app.field = Some(field);
                 return;
             }
-            let mut items = vec!["Empty agenda".to_owned()];
+            let mut items = vec![tr(lang, "picker-empty-agenda")];
             items.extend(app.library.templates.iter().map(|t| {
                 let minutes: u32 = app
                     .library
-                    .agenda(t, app.lang)
+                    .agenda(t, lang)
                     .map(|a| a.iter().map(|s| s.planned_minutes()).sum())
                     .unwrap_or(0);
                 format!(
                     "{}  ({}h{:02})",
-                    t.name.get(app.lang),
+                    t.name.get(lang),
                     minutes / 60,
                     minutes % 60
                 )
             }));
             app.picker = Some(Picker {
                 purpose: PickPurpose::Template { title: value },
-                title: "Start from a template".into(),
+                title: tr(lang, "picker-template"),
                 items,
                 selected: 0,
             });
         }
         FieldPurpose::Detail(d) => {
-            let lang = app.lang;
             let Some(s) = edit(app, now, fx) else { return };
             match s.set_detail(d, &value, lang) {
                 Ok(()) => {}
@@ -663,7 +735,7 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
             });
             let n = s.participants.len();
             app.setup.participant = n - 1;
-            say(app, "Added. Press r to change the role.", now);
+            say(app, tr(lang, "msg-participant-added"), now);
         }
         FieldPurpose::ParticipantName(id) => {
             if value.is_empty() {
@@ -749,7 +821,21 @@ fn picker_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
                         .position(|r| *r == AgendaRow::Stage(at))
                         .unwrap_or(0);
                     app.setup.agenda_row = row;
-                    say(app, format!("Added {}.", m.name.get(&lang)), now);
+                    let text = t!(app.lang, "msg-method-added", name = m.name.get(&lang));
+                    say(app, text, now);
+                }
+                PickPurpose::Export => {
+                    let Some((format, anonymize)) = EXPORTS.get(p.selected).copied() else {
+                        return;
+                    };
+                    let path = export_path(app, format, anonymize);
+                    let title = tr(app.lang, "field-export-to");
+                    open_field(
+                        app,
+                        FieldPurpose::ExportTo(format, anonymize),
+                        &title,
+                        &path,
+                    );
                 }
                 _ => {}
             }
@@ -828,7 +914,11 @@ fn details_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Ef
         (_, Action::Select | Action::Edit) => {
             let Some(s) = app.session() else { return };
             let value = s.detail_text(field);
-            let title = format!("{} (Enter to keep, Esc to cancel)", field.label());
+            let title = t!(
+                app.lang,
+                "field-detail",
+                field = i18n::detail(app.lang, field)
+            );
             if app.doc.as_ref().is_some_and(|d| d.read_only.is_some()) {
                 edit(app, now, fx);
                 return;
@@ -855,12 +945,8 @@ fn participants_action(app: &mut App, action: Action, now: Timestamp, fx: &mut V
                 edit(app, now, fx);
                 return;
             }
-            open_field(
-                app,
-                FieldPurpose::NewParticipant,
-                "New participant: name",
-                "",
-            );
+            let title = tr(app.lang, "field-new-participant");
+            open_field(app, FieldPurpose::NewParticipant, &title, "");
         }
         Action::Edit | Action::Select => {
             if let Some((id, name)) = selected_id {
@@ -868,12 +954,8 @@ fn participants_action(app: &mut App, action: Action, now: Timestamp, fx: &mut V
                     edit(app, now, fx);
                     return;
                 }
-                open_field(
-                    app,
-                    FieldPurpose::ParticipantName(id),
-                    "Participant: name",
-                    &name,
-                );
+                let title = tr(app.lang, "field-participant-name");
+                open_field(app, FieldPurpose::ParticipantName(id), &title, &name);
             }
         }
         Action::Cycle | Action::CycleBack | Action::Right | Action::Left => {
@@ -896,16 +978,18 @@ fn participants_action(app: &mut App, action: Action, now: Timestamp, fx: &mut V
             let Some((ops, cleared)) = app.session().map(|s| s.remove_participant(&id)) else {
                 return;
             };
-            if !board::commit(app, format!("removed {name}"), ops, now, fx) {
+            let lang = app.lang;
+            let label = t!(lang, "undo-removed-participant", name = name.as_str());
+            if !board::commit(app, label, ops, now, fx) {
                 return;
             }
             app.setup.participant = sel.min(n.saturating_sub(2));
-            let tail = if cleared > 0 {
-                format!(" {cleared} notes or stickies now have no author.")
+            let text = if cleared > 0 {
+                t!(lang, "msg-participant-removed-orphans", name = name, n = cleared)
             } else {
-                String::new()
+                t!(lang, "msg-participant-removed", name = name)
             };
-            say(app, format!("Removed {name}.{tail} u undoes."), now);
+            say(app, text, now);
         }
         Action::MoveUp | Action::MoveDown => {
             let to = if action == Action::MoveUp {
@@ -940,16 +1024,17 @@ fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
                 edit(app, now, fx);
                 return;
             }
+            let lang = app.lang;
             let items = app
                 .library
                 .methods
                 .iter()
                 .map(|m| {
                     format!(
-                        "{:<12} {}  ({} min)",
-                        m.stage.label(),
-                        m.name.get(app.lang),
-                        m.minutes()
+                        "{:<12} {}  ({})",
+                        i18n::stage_kind(lang, m.stage),
+                        m.name.get(lang),
+                        t!(lang, "minutes-short", n = m.minutes())
                     )
                 })
                 .collect();
@@ -957,7 +1042,7 @@ fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
                 purpose: PickPurpose::Method {
                     after: stage_of(row),
                 },
-                title: "Add a method to the agenda".into(),
+                title: tr(lang, "picker-method"),
                 items,
                 selected: 0,
             });
@@ -970,7 +1055,8 @@ fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
                 let step = &mut s.agenda[i].steps[j];
                 step.minutes = (i64::from(step.minutes) + delta).clamp(1, 24 * 60) as u32;
             } else if let Some(AgendaRow::Stage(_)) = row {
-                say(app, "Choose a step to change its minutes.", now);
+                let text = tr(app.lang, "msg-choose-a-step");
+                say(app, text, now);
             }
         }
         Action::Edit | Action::Select => {
@@ -978,12 +1064,18 @@ fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
                 edit(app, now, fx);
                 return;
             }
+            let lang = app.lang;
             let Some(s) = app.session() else { return };
             match row {
                 Some(AgendaRow::Stage(i)) => {
                     let st = &s.agenda[i];
                     let (id, title) = (st.id.clone(), st.title.clone());
-                    open_field(app, FieldPurpose::StageTitle(id), "Stage title", &title);
+                    open_field(
+                        app,
+                        FieldPurpose::StageTitle(id),
+                        &tr(lang, "field-stage-title"),
+                        &title,
+                    );
                 }
                 Some(AgendaRow::Step(i, j)) => {
                     let step = &s.agenda[i].steps[j];
@@ -993,11 +1085,16 @@ fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
                         open_field(
                             app,
                             FieldPurpose::StepPrompt(id),
-                            "Facilitator prompt",
+                            &tr(lang, "field-step-prompt"),
                             &prompt,
                         );
                     } else {
-                        open_field(app, FieldPurpose::StepTitle(id), "Step title", &title);
+                        open_field(
+                            app,
+                            FieldPurpose::StepTitle(id),
+                            &tr(lang, "field-step-title"),
+                            &title,
+                        );
                     }
                 }
                 None => {}
@@ -1011,21 +1108,19 @@ fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
                 else {
                     return;
                 };
-                if !board::commit(app, format!("removed the stage {title}"), ops, now, fx) {
+                let lang = app.lang;
+                let label = t!(lang, "undo-removed-stage", title = title.as_str());
+                if !board::commit(app, label, ops, now, fx) {
                     return;
                 }
                 let n = app.agenda_rows().len();
                 app.setup.agenda_row = app.setup.agenda_row.min(n.saturating_sub(1));
-                let tail = if detached > 0 {
-                    format!(" {detached} notes or stickies kept, without a stage.")
+                let text = if detached > 0 {
+                    t!(lang, "msg-stage-removed-detached", title = title, n = detached)
                 } else {
-                    String::new()
+                    t!(lang, "msg-stage-removed", title = title)
                 };
-                say(
-                    app,
-                    format!("Removed the stage {title}.{tail} u undoes."),
-                    now,
-                );
+                say(app, text, now);
             }
         }
         Action::MoveUp | Action::MoveDown => {
@@ -1071,11 +1166,8 @@ fn timer_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effe
         .session()
         .is_none_or(|s| s.agenda.iter().all(|st| st.steps.is_empty()))
     {
-        warn(
-            app,
-            "The agenda is empty: press a for setup, then Tab to the agenda and i to add a method.",
-            now,
-        );
+        let text = tr(app.lang, "msg-agenda-empty");
+        warn(app, text, now);
         return true;
     }
     let Some(s) = edit(app, now, fx) else {
@@ -1160,7 +1252,8 @@ fn facilitate_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec
                 && !s.go_to_stage(c, now)
                 && s.agenda.get(c).is_some_and(|st| st.steps.is_empty())
             {
-                warn(app, "That stage has no steps.", now);
+                let text = tr(app.lang, "msg-stage-has-no-steps");
+                warn(app, text, now);
             }
         }
         Action::Back => {
@@ -1228,9 +1321,10 @@ fn notes_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effe
                 kind: crate::model::Kind::Note,
                 id,
             };
-            if board::commit(app, "note deleted", vec![op], now, fx) {
+            let lang = app.lang;
+            if board::commit(app, tr(lang, "undo-note-deleted"), vec![op], now, fx) {
                 app.notes.selected = app.notes.selected.min(visible.len().saturating_sub(2));
-                say(app, "Note deleted. u undoes.", now);
+                say(app, tr(lang, "msg-note-deleted"), now);
             }
         }
         _ => {}
@@ -1240,8 +1334,9 @@ fn notes_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effe
 // ---------------------------------------------------------------- note editor
 
 fn open_note_editor(app: &mut App, editing: Option<Id>, now: Timestamp) {
+    let lang = app.lang;
     if let Some(why) = app.doc.as_ref().and_then(|d| d.read_only.clone()) {
-        warn(app, format!("Read-only: {why}. Nothing was changed."), now);
+        warn(app, t!(lang, "msg-read-only", why = why), now);
         return;
     }
     let Some(s) = app.session() else { return };
@@ -1272,9 +1367,7 @@ fn open_note_editor(app: &mut App, editing: Option<Id>, now: Timestamp) {
     } else {
         text
     });
-    area.set_placeholder_text(
-        "What was said or seen… (Enter: new line, Ctrl-s: save, Tab: kind, author, tags)",
-    );
+    area.set_placeholder_text(tr(lang, "editor-placeholder"));
     app.editor = Some(NoteEditor {
         editing,
         stage,
@@ -1300,7 +1393,8 @@ fn editor_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
         Action::PrevField => ed.field = EditorField::ALL[(i + n - 1) % n],
         Action::Cancel | Action::Back => {
             app.editor = None;
-            say(app, "Note discarded.", now);
+            let text = tr(app.lang, "msg-note-discarded");
+            say(app, text, now);
         }
         Action::Submit => submit_editor(app, now, fx),
         _ => {}
@@ -1309,13 +1403,10 @@ fn editor_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
 
 fn submit_editor(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
     let Some(ed) = app.editor.take() else { return };
+    let lang = app.lang;
     let text = clean(&ed.text.lines().join("\n")).trim().to_owned();
     if text.is_empty() {
-        warn(
-            app,
-            "The note is empty: type something, or Esc to cancel.",
-            now,
-        );
+        warn(app, tr(lang, "msg-note-empty"), now);
         app.editor = Some(ed);
         return;
     }
@@ -1343,10 +1434,10 @@ fn submit_editor(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
             n.kind = ed.kind;
             n.author = author;
             n.tags = tags;
-            ("note edited".to_owned(), Op::Replace(Item::Note(n)))
+            (tr(lang, "undo-note-edited"), Op::Replace(Item::Note(n)))
         }
         None => (
-            format!("new {}", ed.kind.label()),
+            t!(lang, "undo-new-note", kind = note_kind_id(ed.kind)),
             Op::Insert {
                 at: s.notes.len(),
                 item: Item::Note(Note {
@@ -1364,9 +1455,9 @@ fn submit_editor(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
     let readonly = app.doc.as_ref().is_some_and(|d| d.read_only.is_some());
     if board::commit(app, label, vec![op], now, fx) {
         let what = if ed.editing.is_some() {
-            "Note saved.".to_owned()
+            tr(lang, "msg-note-saved")
         } else {
-            format!("{} noted.", capitalize(ed.kind.label()))
+            t!(lang, "msg-note-added", kind = note_kind_id(ed.kind))
         };
         say(app, what, now);
     } else if readonly {
@@ -1374,11 +1465,17 @@ fn submit_editor(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
     }
 }
 
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
+/// A note kind as a Fluent selector (`[quote] …`): the messages about a
+/// note agree with its kind's gender in French.
+fn note_kind_id(k: NoteKind) -> &'static str {
+    match k {
+        NoteKind::Observation => "observation",
+        NoteKind::Quote => "quote",
+        NoteKind::Insight => "insight",
+        NoteKind::Question => "question",
+        NoteKind::Idea => "idea",
+        NoteKind::Decision => "decision",
+        NoteKind::Action => "action",
     }
 }
 

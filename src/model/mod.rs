@@ -5,9 +5,11 @@
 
 mod board;
 mod change;
+pub mod conflict;
 mod edit;
 mod id;
 mod run;
+pub mod suggest;
 pub mod text;
 pub mod time;
 mod validate;

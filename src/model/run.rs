@@ -195,8 +195,8 @@ impl Session {
             return false;
         };
         if self.current().is_none() {
+            // The first step shows as current: move on from it.
             self.set_current(pos);
-            return true;
         }
         match self.next_pos(pos) {
             Some(to) => self.go_to(to, now),

@@ -4,6 +4,8 @@
 
 use super::widgets::{block, fit, safe_line};
 use crate::app::state::{App, Column};
+use crate::i18n::tr;
+use crate::t;
 use crate::model::{Colour, Place, Session, Sticky, Target};
 use ratatui::prelude::*;
 
@@ -61,20 +63,22 @@ impl Widget for BoardView<'_> {
             return;
         }
         let mut area = area;
+        let lang = app.lang;
         // A line for search and voting, when in use.
         let query = app.search.input.value();
         let voting = app.board.voting.as_ref().and_then(|v| {
             let r = s.round(&v.round)?;
             let p = s.participants.get(v.participant)?;
             let left = r.dots.saturating_sub(s.dots_spent(&r.id, &p.id));
-            let cap = r
-                .cap
-                .map_or(String::new(), |c| format!(", at most {c} per item"));
-            Some(format!(
-                "● {} · {} · {left} of {} dots left{cap} · [ ] participant · + - dot",
-                r.title,
-                safe_line(&p.name),
-                r.dots
+            let cap = r.cap.map_or(String::new(), |c| t!(lang, "vote-cap", cap = c));
+            Some(t!(
+                lang,
+                "board-voting-line",
+                round = safe_line(&r.title),
+                name = safe_line(&p.name),
+                left = left,
+                dots = r.dots,
+                cap = cap
             ))
         });
         if (!query.is_empty() || app.search.editing || voting.is_some()) && area.height > 2 {
@@ -93,10 +97,7 @@ impl Widget for BoardView<'_> {
                 let shown: usize = app.index.columns.iter().map(|c| c.stickies.len()).sum();
                 spans.push(Span::styled(format!(" /{} ", safe_line(query)), t.accent));
                 spans.push(Span::styled(
-                    format!(
-                        " {shown} match{} · Esc clears",
-                        if shown == 1 { "" } else { "es" }
-                    ),
+                    format!(" {}", t!(lang, "board-matches", n = shown)),
                     t.muted,
                 ));
             }
@@ -130,7 +131,13 @@ impl Widget for BoardView<'_> {
         }
         // Hidden columns on either side.
         if first > 0 {
-            buf.set_stringn(area.x, area.y, format!("◀{first}"), 4.min(area.width as usize), t.accent);
+            buf.set_stringn(
+                area.x,
+                area.y,
+                format!("◀{first}"),
+                4.min(area.width as usize),
+                t.accent,
+            );
         }
         let after = cols.len().saturating_sub(first + n);
         if after > 0 {
@@ -149,6 +156,7 @@ impl Widget for BoardView<'_> {
 
 fn column(app: &App, s: &Session, col: &Column, focused: bool, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    let lang = app.lang;
     let count = if col.stickies.len() == col.total {
         col.total.to_string()
     } else {
@@ -183,16 +191,16 @@ fn column(app: &App, s: &Session, col: &Column, focused: bool, area: Rect, buf: 
     }
     if col.stickies.is_empty() {
         let text = if col.total > 0 {
-            "(no match)"
+            tr(lang, "board-no-match")
         } else if matches!(col.place, Place::Cluster(_)) {
-            "(empty: m moves stickies here)"
+            tr(lang, "board-empty-cluster")
         } else {
-            "(empty)"
+            tr(lang, "board-empty")
         };
         buf.set_stringn(
             inner.x,
             inner.y,
-            fit(text, inner.width as usize),
+            fit(&format!("({text})"), inner.width as usize),
             inner.width as usize,
             t.muted,
         );
@@ -276,7 +284,10 @@ fn column(app: &App, s: &Session, col: &Column, focused: bool, area: Rect, buf: 
                 String::new()
             };
             let author_w = text_w.saturating_sub(dot_text.chars().count() + 1);
-            let meta = format!("{} {dot_text}", super::widgets::pad(&safe_line(author), author_w));
+            let meta = format!(
+                "{} {dot_text}",
+                super::widgets::pad(&safe_line(author), author_w)
+            );
             buf.set_stringn(inner.x, y, "  ", 2, style);
             buf.set_stringn(
                 inner.x + 2,
@@ -324,6 +335,7 @@ fn highlight(text: &str, query: &str, base: Style, hit: Style) -> Vec<Span<'stat
 /// The results popup: ranked, with ties marked.
 pub fn results_lines(app: &App, s: &Session) -> Vec<Line<'static>> {
     let t = &app.theme;
+    let lang = app.lang;
     let round = app
         .board
         .voting
@@ -333,15 +345,18 @@ pub fn results_lines(app: &App, s: &Session) -> Vec<Line<'static>> {
     let title = round
         .as_ref()
         .and_then(|r| s.round(r))
-        .map_or("All rounds".to_owned(), |r| {
-            format!(
-                "{} · {} dots each{}",
-                safe_line(&r.title),
-                r.dots,
-                r.cap
-                    .map_or(String::new(), |c| format!(", at most {c} per item"))
-            )
-        });
+        .map_or_else(
+            || tr(lang, "results-all-rounds"),
+            |r| {
+                t!(
+                    lang,
+                    "results-round",
+                    round = safe_line(&r.title),
+                    dots = r.dots,
+                    cap = r.cap.map_or(String::new(), |c| t!(lang, "vote-cap", cap = c))
+                )
+            },
+        );
     let mut lines = vec![Line::styled(title, t.title), Line::raw("")];
     for r in s.ranking(round.as_ref()) {
         let label = match &r.target {
@@ -351,7 +366,7 @@ pub fn results_lines(app: &App, s: &Session) -> Vec<Line<'static>> {
                 .find(|x| &x.id == id)
                 .map_or("?".to_owned(), |x| safe_line(&x.text).into_owned()),
             Target::Cluster(id) => s.cluster(id).map_or("?".to_owned(), |c| {
-                format!("[cluster] {}", safe_line(&c.title))
+                format!("[{}] {}", tr(lang, "results-cluster"), safe_line(&c.title))
             }),
         };
         let rank = if r.tie {
@@ -369,9 +384,9 @@ pub fn results_lines(app: &App, s: &Session) -> Vec<Line<'static>> {
         ]));
     }
     if lines.len() == 2 {
-        lines.push(Line::styled("No dots in this round yet.", t.muted));
+        lines.push(Line::styled(tr(lang, "results-none"), t.muted));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("= marks a tie. Esc closes.", t.muted));
+    lines.push(Line::styled(tr(lang, "results-footer"), t.muted));
     lines
 }

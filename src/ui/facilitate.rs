@@ -1,8 +1,10 @@
 //! Facilitation: the current step, its prompt and timer, progress through
 //! the agenda (planned against actual), and the notes of the stage.
 
-use super::widgets::{block, clock, fit, minutes, safe, safe_line, scroll_for};
+use super::widgets::{block, clock, fit, minutes, pad, safe, safe_line, scroll_for};
 use crate::app::state::App;
+use crate::i18n::{self, tr};
+use crate::t;
 use crate::model::{Session, Timer};
 use ratatui::prelude::*;
 use ratatui::widgets::{Gauge, Paragraph, Wrap};
@@ -50,23 +52,20 @@ pub fn timer_style(app: &App, s: &Session) -> Style {
     }
 }
 
-pub fn timer_label(s: &Session) -> &'static str {
-    match s.run.timer {
-        Timer::Running { .. } => "running",
-        Timer::Paused { .. } => "paused",
-        Timer::Idle => "ready",
-    }
+pub fn timer_label(lang: &str, s: &Session) -> String {
+    i18n::timer(lang, &s.run.timer)
 }
 
 fn step(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    let lang = app.lang;
     let Some(pos) = s.current_or_first() else {
-        let b = block(" Facilitation ", true, t);
+        let b = block(format!(" {} ", tr(lang, "screen-facilitate")), true, t);
         let inner = b.inner(area);
         b.render(area, buf);
         Paragraph::new(vec![
-            Line::styled("The agenda is empty.", t.accent),
-            Line::raw("Press a for session setup, Tab to the Agenda tab, then i to add methods from the library."),
+            Line::styled(tr(lang, "agenda-empty"), t.accent),
+            Line::raw(tr(lang, "facilitate-agenda-empty-hint")),
         ])
         .wrap(Wrap { trim: true })
         .render(inner, buf);
@@ -75,12 +74,16 @@ fn step(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     let stage = &s.agenda[pos.stage];
     let step = &stage.steps[pos.step];
     let title = format!(
-        " Stage {}/{} · {} · step {}/{} ",
-        pos.stage + 1,
-        s.agenda.len(),
-        safe_line(&stage.title),
-        pos.step + 1,
-        stage.steps.len()
+        " {} ",
+        t!(
+            lang,
+            "facilitate-step-title",
+            stage = pos.stage + 1,
+            stages = s.agenda.len(),
+            title = safe_line(&stage.title),
+            step = pos.step + 1,
+            steps = stage.steps.len()
+        )
     );
     let b = block(title, !app.facilitate.focus_agenda, t);
     let inner = b.inner(area);
@@ -91,12 +94,16 @@ fn step(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     let remaining = s.remaining(app.now);
     let style = timer_style(app, s);
     let overrun = remaining < 0 && !matches!(s.run.timer, Timer::Idle);
-    let timer_text = format!(
-        " {} {}{} ",
-        clock(remaining),
-        timer_label(s),
-        if overrun { " · TIME IS UP" } else { "" }
-    );
+    let timer_text = if overrun {
+        format!(
+            " {} {} · {} ",
+            clock(remaining),
+            timer_label(lang, s),
+            tr(lang, "timer-time-is-up")
+        )
+    } else {
+        format!(" {} {} ", clock(remaining), timer_label(lang, s))
+    };
     let planned = s.planned_seconds(pos);
     let ratio = if planned > 0 {
         ((planned - remaining.max(0)) as f64 / planned as f64).clamp(0.0, 1.0)
@@ -111,7 +118,13 @@ fn step(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     .areas(inner);
     let line1 = Line::from(vec![
         Span::styled(safe_line(&step.title).into_owned(), t.accent),
-        Span::styled(format!("  ({} planned)", minutes(step.minutes)), t.muted),
+        Span::styled(
+            format!(
+                "  ({})",
+                t!(lang, "facilitate-planned", duration = minutes(step.minutes))
+            ),
+            t.muted,
+        ),
     ]);
     let line2 = Line::from(Span::styled(timer_text, style));
     Paragraph::new(vec![line1, line2]).render(head, buf);
@@ -122,7 +135,10 @@ fn step(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         .render(gauge, buf);
     let mut lines = vec![Line::raw("")];
     if step.prompt.is_empty() {
-        lines.push(Line::styled("(no prompt for this step)", t.muted));
+        lines.push(Line::styled(
+            format!("({})", tr(lang, "facilitate-no-prompt")),
+            t.muted,
+        ));
     } else {
         for l in safe(&step.prompt).lines() {
             lines.push(Line::raw(l.to_owned()));
@@ -132,10 +148,11 @@ fn step(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         let ns = &s.agenda[next.stage];
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            format!(
-                "Next: {} · {}",
-                safe_line(&ns.title),
-                safe_line(&ns.steps[next.step].title)
+            t!(
+                lang,
+                "facilitate-next",
+                stage = safe_line(&ns.title),
+                step = safe_line(&ns.steps[next.step].title)
             ),
             t.muted,
         ));
@@ -155,9 +172,13 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         .filter_map(|i| s.stage_actual_minutes(i, app.now))
         .sum();
     let title = format!(
-        " Agenda · {} planned · {} run ",
-        minutes(planned),
-        minutes(actual.max(0) as u32)
+        " {} ",
+        t!(
+            app.lang,
+            "facilitate-agenda-title",
+            planned = minutes(planned),
+            actual = minutes(actual.max(0) as u32)
+        )
     );
     let b = block(title, app.facilitate.focus_agenda, t);
     let inner = b.inner(area);
@@ -180,10 +201,7 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         };
         let right = format!("{:>3}/{:<3}", act, st.planned_minutes());
         let left_w = w.saturating_sub(right.chars().count() + 3);
-        let text = format!(
-            "{mark} {:<left_w$} {right}",
-            fit(&safe_line(&st.title), left_w)
-        );
+        let text = format!("{mark} {} {right}", pad(&safe_line(&st.title), left_w));
         let style = if cursor {
             t.selected
         } else if is_current {
@@ -206,9 +224,9 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
                 let right = format!("{:>3}/{:<3}", act, stp.minutes);
                 let left_w = w.saturating_sub(right.chars().count() + 5);
                 let text = format!(
-                    "  {} {:<left_w$} {right}",
+                    "  {} {} {right}",
                     if here { "›" } else { " " },
-                    fit(&safe_line(&stp.title), left_w)
+                    pad(&safe_line(&stp.title), left_w)
                 );
                 lines.push((
                     Line::styled(text, if here { t.accent } else { t.muted }),
@@ -246,13 +264,22 @@ fn notes(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         )
         .unwrap_or_default();
     let b = block(
-        format!(" Notes of this stage ({}) · {key} adds ", in_stage.len()),
+        format!(
+            " {} ",
+            t!(
+                app.lang,
+                "facilitate-notes-title",
+                n = in_stage.len(),
+                key = i18n::key_label(app.lang, &key)
+            )
+        ),
         false,
         t,
     );
     let inner = b.inner(area);
     b.render(area, buf);
     let h = inner.height as usize;
+    let kind_w = super::widgets::note_kind_width(app.lang) + 1;
     let skip = in_stage.len().saturating_sub(h);
     for (i, n) in in_stage.iter().skip(skip).enumerate() {
         let y = inner.y + i as u16;
@@ -263,10 +290,13 @@ fn notes(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
             format!(" — {}", safe_line(author))
         };
         let line = Line::from(vec![
-            Span::styled(format!("{:<12}", n.kind.label()), t.key),
+            Span::styled(
+                super::widgets::pad(&i18n::note_kind(app.lang, n.kind), kind_w),
+                t.key,
+            ),
             Span::raw(fit(
                 &format!("{}{}", safe_line(&n.text), who),
-                (inner.width as usize).saturating_sub(12),
+                (inner.width as usize).saturating_sub(kind_w),
             )),
         ]);
         buf.set_line(inner.x, y, &line, inner.width);

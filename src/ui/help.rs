@@ -4,6 +4,7 @@
 use super::widgets::{centered, popup};
 use crate::app::keymap::Context;
 use crate::app::state::App;
+use crate::i18n::{key_list, tr};
 use ratatui::prelude::*;
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -14,7 +15,8 @@ impl Widget for Help<'_> {
         let app = self.0;
         let t = &app.theme;
         let rect = centered(area, 76, area.height.saturating_sub(2).max(3));
-        let inner = popup(rect, buf, "Help · Esc closes · ↑/↓ scroll", t);
+        let lang = app.lang;
+        let inner = popup(rect, buf, &tr(lang, "help-title"), t);
         let ctx = app.context();
         let mut lines = Vec::new();
         let mut contexts = vec![ctx];
@@ -22,19 +24,17 @@ impl Widget for Help<'_> {
             contexts.push(Context::Global);
         }
         for c in contexts {
-            lines.push(Line::styled(c.title(), t.title));
+            lines.push(Line::styled(c.title(lang), t.title));
             for (keys, action) in app.keymap.help(c) {
+                let keys = key_list(lang, &keys);
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {keys:<18}"), t.key),
-                    Span::raw(action.describe()),
+                    Span::raw(action.describe(lang)),
                 ]));
             }
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(
-            "Keys can be changed in keymap.ron in the config folder (see README).",
-            t.muted,
-        ));
+        lines.push(Line::styled(tr(lang, "help-keymap-file"), t.muted));
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((app.help_scroll, 0))

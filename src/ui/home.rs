@@ -2,29 +2,17 @@
 
 use super::widgets::{block, fit, safe, safe_line, scroll_for};
 use crate::app::state::{App, HomePane, HomeState};
+use crate::i18n::{self, tr};
+use crate::t;
 use ratatui::prelude::*;
 use ratatui::widgets::{Paragraph, Wrap};
 
 pub struct HomeView<'a>(pub &'a App);
 
-fn size(bytes: u64) -> String {
-    match bytes {
-        b if b < 1024 => format!("{b} B"),
-        b if b < 1024 * 1024 => format!("{:.0} kB", b as f64 / 1024.0),
-        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
-    }
-}
-
-fn date(t: Option<std::time::SystemTime>, offset: time::UtcOffset) -> String {
+fn date(lang: &str, t: Option<std::time::SystemTime>, offset: time::UtcOffset) -> String {
     t.and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .and_then(|d| crate::model::Timestamp::from_unix(d.as_secs() as i64))
-        .map(|ts| {
-            format!(
-                "{} {}",
-                crate::model::time::iso_date::format(ts.date(offset)),
-                ts.clock(offset)
-            )
-        })
+        .map(|ts| i18n::date_time(lang, ts, offset))
         .unwrap_or_default()
 }
 
@@ -32,20 +20,28 @@ impl Widget for HomeView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         let t = &app.theme;
+        let lang = app.lang;
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
                 .areas(area);
 
         // Sessions
-        let b = block(" Sessions ", app.home.pane == HomePane::Sessions, t);
+        let b = block(
+            format!(" {} ", tr(lang, "home-sessions")),
+            app.home.pane == HomePane::Sessions,
+            t,
+        );
         let inner = b.inner(left);
         b.render(left, buf);
         let mut rows: Vec<(String, String)> = vec![
             (
-                "▶ Open the demo (a fresh copy)".into(),
+                format!("▶ {}", tr(lang, "home-open-demo")),
                 "Bibliothèques fraîches".into(),
             ),
-            ("+ New session…".into(), "from a template or empty".into()),
+            (
+                format!("+ {}", tr(lang, "home-new-session")),
+                tr(lang, "home-new-session-hint"),
+            ),
         ];
         for e in &app.home.sessions {
             let title = if e.title.is_empty() {
@@ -58,7 +54,11 @@ impl Widget for HomeView<'_> {
             };
             rows.push((
                 title,
-                format!("{}  {}", date(e.modified, app.offset), size(e.size)),
+                format!(
+                    "{}  {}",
+                    date(lang, e.modified, app.offset),
+                    i18n::size(lang, e.size)
+                ),
             ));
         }
         let h = inner.height as usize;
@@ -105,30 +105,37 @@ impl Widget for HomeView<'_> {
             buf.set_stringn(
                 inner.x + 1,
                 y,
-                "No sessions yet: open the demo or create one.",
+                tr(lang, "home-no-sessions"),
                 inner.width.saturating_sub(1) as usize,
                 t.muted,
             );
         }
 
         // Library
-        let b = block(" Method library ", app.home.pane == HomePane::Methods, t);
+        let b = block(
+            format!(" {} ", tr(lang, "home-library")),
+            app.home.pane == HomePane::Methods,
+            t,
+        );
         let inner = b.inner(right);
         b.render(right, buf);
         let [list, detail] =
             Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(inner);
         let methods = &app.library.methods;
-        let lang = app.lang;
         let mut lines: Vec<(Option<usize>, String)> = Vec::new();
         let mut stage = None;
         for (i, m) in methods.iter().enumerate() {
             if stage != Some(m.stage) {
                 stage = Some(m.stage);
-                lines.push((None, m.stage.label().to_uppercase()));
+                lines.push((None, i18n::stage_kind(lang, m.stage).to_uppercase()));
             }
             lines.push((
                 Some(i),
-                format!("  {} · {} min", m.name.get(lang), m.minutes()),
+                format!(
+                    "  {} · {}",
+                    m.name.get(lang),
+                    t!(lang, "minutes-short", n = m.minutes())
+                ),
             ));
         }
         let sel_line = lines
@@ -163,12 +170,13 @@ impl Widget for HomeView<'_> {
             let mut text = vec![
                 Line::styled(safe_line(m.name.get(lang)).into_owned(), t.accent),
                 Line::styled(
-                    format!(
-                        "{} · {} min · {} people · {}",
-                        m.stage.label(),
-                        m.duration,
-                        m.group,
-                        m.source
+                    t!(
+                        lang,
+                        "home-method-facts",
+                        stage = i18n::stage_kind(lang, m.stage),
+                        duration = m.duration.to_string(),
+                        group = m.group.to_string(),
+                        source = m.source.to_string()
                     ),
                     t.muted,
                 ),
@@ -177,10 +185,10 @@ impl Widget for HomeView<'_> {
             for (i, s) in m.steps.iter().enumerate() {
                 text.push(Line::styled(
                     format!(
-                        "{}. {} ({} min)",
+                        "{}. {} ({})",
                         i + 1,
                         safe_line(s.title.get(lang)),
-                        s.minutes
+                        t!(lang, "minutes-short", n = s.minutes)
                     ),
                     t.title,
                 ));
@@ -194,7 +202,7 @@ impl Widget for HomeView<'_> {
             buf.set_stringn(
                 detail.x,
                 detail.y,
-                "The library is empty.",
+                tr(lang, "home-library-empty"),
                 detail.width as usize,
                 t.muted,
             );

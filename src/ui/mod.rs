@@ -12,6 +12,8 @@ pub mod theme;
 pub mod widgets;
 
 use crate::app::Action;
+use crate::i18n::{key_label, tr};
+use crate::t;
 use crate::app::keymap::Context;
 use crate::app::state::{App, SaveStatus, Screen};
 use ratatui::prelude::*;
@@ -73,13 +75,14 @@ impl Widget for TopBar<'_> {
         }
         let app = self.0;
         let t = &app.theme;
+        let lang = app.lang;
         let screen = match app.screen {
-            Screen::Home => "Home",
-            Screen::Setup => "Setup",
-            Screen::Facilitate => "Facilitation",
-            Screen::Projector => "Projector",
-            Screen::Notes => "Notes",
-            Screen::Board => "Board",
+            Screen::Home => tr(lang, "screen-home"),
+            Screen::Setup => tr(lang, "screen-setup"),
+            Screen::Facilitate => tr(lang, "screen-facilitate"),
+            Screen::Projector => tr(lang, "screen-projector"),
+            Screen::Notes => tr(lang, "screen-notes"),
+            Screen::Board => tr(lang, "screen-board"),
         };
         let mut spans = vec![
             Span::styled(" atelier ", t.title),
@@ -92,23 +95,34 @@ impl Widget for TopBar<'_> {
                 t.accent,
             ));
             if doc.read_only.is_some() {
-                spans.push(Span::styled(" [read-only]", t.warning));
+                spans.push(Span::styled(
+                    format!(" [{}]", tr(lang, "top-read-only-mark")),
+                    t.warning,
+                ));
             }
         }
         let save = app
             .doc
             .as_ref()
             .map(|doc| match (&doc.save, &doc.read_only) {
-                (_, Some(_)) => Span::styled(" read-only ", t.muted),
-                (SaveStatus::Saving, _) => Span::styled(" saving… ", t.muted),
-                (SaveStatus::Saved(Some(at)), _) => {
-                    Span::styled(format!(" saved {} ", at.clock(app.offset)), t.ok)
+                (_, Some(_)) => Span::styled(format!(" {} ", tr(lang, "top-read-only")), t.muted),
+                (SaveStatus::Saving, _) => {
+                    Span::styled(format!(" {} ", tr(lang, "top-saving")), t.muted)
                 }
-                (SaveStatus::Saved(None), _) => Span::styled(" saved ", t.ok),
-                (SaveStatus::Failed(_), _) => Span::styled(" NOT SAVED ", t.error),
-                (SaveStatus::Conflict(_), _) => {
-                    Span::styled(" saved to a conflict copy ", t.warning)
+                (SaveStatus::Saved(Some(at)), _) => Span::styled(
+                    format!(" {} ", t!(lang, "top-saved-at", time = at.clock(app.offset))),
+                    t.ok,
+                ),
+                (SaveStatus::Saved(None), _) => {
+                    Span::styled(format!(" {} ", tr(lang, "top-saved")), t.ok)
                 }
+                (SaveStatus::Failed(_), _) => {
+                    Span::styled(format!(" {} ", tr(lang, "top-not-saved")), t.error)
+                }
+                (SaveStatus::Conflict(_), _) => Span::styled(
+                    format!(" {} ", tr(lang, "top-conflict-copy")),
+                    t.warning,
+                ),
             });
         let right_w = save.as_ref().map_or(0, |s| s.width() as u16);
         let left = Rect {
@@ -192,8 +206,11 @@ impl Widget for StatusBar<'_> {
         let mut spans = Vec::new();
         for a in hints(ctx) {
             if let Some(k) = app.keymap.key_for(ctx, *a) {
-                spans.push(Span::styled(format!(" {k}"), t.key));
-                spans.push(Span::styled(format!(" {} ", short(*a)), t.muted));
+                spans.push(Span::styled(
+                    format!(" {}", key_label(app.lang, &k)),
+                    t.key,
+                ));
+                spans.push(Span::styled(format!(" {} ", short(app.lang, *a)), t.muted));
             }
         }
         Paragraph::new(Line::from(spans)).render(area, buf);
@@ -201,44 +218,44 @@ impl Widget for StatusBar<'_> {
 }
 
 /// A word or two for the status bar.
-fn short(a: Action) -> &'static str {
+fn short(lang: &str, a: Action) -> String {
     use Action::*;
     match a {
-        Select => "open",
-        OpenDemo => "demo",
-        NewSession => "new",
-        NextPane => "pane",
-        Help => "help",
-        Quit => "quit",
-        Add => "add",
-        Edit => "edit",
-        Delete => "delete",
-        Cycle => "change",
-        AddMinute => "+1 min",
-        GoFacilitate => "facilitate",
-        TimerToggle => "timer",
-        NextStep => "next",
-        PrevStep => "back",
-        NewNote => "note",
-        Projector => "projector",
-        GoSetup => "setup",
-        NewSticky => "sticky",
-        GoBoard => "board",
-        Left => "stage",
-        Right => "stage",
-        Back => "back",
-        Submit => "save",
-        NextField => "next field",
-        Cancel => "cancel",
-        Mark => "mark",
-        MoveTo => "move",
-        NewCluster => "cluster",
-        Rename => "rename",
-        Vote => "vote",
-        Undo => "undo",
-        Search => "search",
-        NextParticipant => "author",
-        CycleColour => "colour",
-        _ => "",
+        Select => tr(lang, "hint-select"),
+        OpenDemo => tr(lang, "hint-open-demo"),
+        NewSession => tr(lang, "hint-new-session"),
+        NextPane => tr(lang, "hint-next-pane"),
+        Help => tr(lang, "hint-help"),
+        Quit => tr(lang, "hint-quit"),
+        Add => tr(lang, "hint-add"),
+        Edit => tr(lang, "hint-edit"),
+        Delete => tr(lang, "hint-delete"),
+        Cycle => tr(lang, "hint-cycle"),
+        AddMinute => tr(lang, "hint-add-minute"),
+        GoFacilitate => tr(lang, "hint-go-facilitate"),
+        TimerToggle => tr(lang, "hint-timer-toggle"),
+        NextStep => tr(lang, "hint-next-step"),
+        PrevStep => tr(lang, "hint-prev-step"),
+        NewNote => tr(lang, "hint-new-note"),
+        Projector => tr(lang, "hint-projector"),
+        GoSetup => tr(lang, "hint-go-setup"),
+        NewSticky => tr(lang, "hint-new-sticky"),
+        GoBoard => tr(lang, "hint-go-board"),
+        Left => tr(lang, "hint-left"),
+        Right => tr(lang, "hint-right"),
+        Back => tr(lang, "hint-back"),
+        Submit => tr(lang, "hint-submit"),
+        NextField => tr(lang, "hint-next-field"),
+        Cancel => tr(lang, "hint-cancel"),
+        Mark => tr(lang, "hint-mark"),
+        MoveTo => tr(lang, "hint-move-to"),
+        NewCluster => tr(lang, "hint-new-cluster"),
+        Rename => tr(lang, "hint-rename"),
+        Vote => tr(lang, "hint-vote"),
+        Undo => tr(lang, "hint-undo"),
+        Search => tr(lang, "hint-search"),
+        NextParticipant => tr(lang, "hint-next-participant"),
+        CycleColour => tr(lang, "hint-cycle-colour"),
+        _ => String::new(),
     }
 }

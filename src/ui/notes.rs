@@ -2,6 +2,8 @@
 
 use super::widgets::{block, fit, safe, safe_line, scroll_for};
 use crate::app::state::App;
+use crate::i18n::{self, tr};
+use crate::t;
 use ratatui::prelude::*;
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -12,15 +14,24 @@ impl Widget for NotesView<'_> {
         let app = self.0;
         let t = &app.theme;
         let Some(s) = app.session() else { return };
+        let lang = app.lang;
         let stage_name = match app.notes.stage {
-            0 => "all stages".to_owned(),
+            0 => tr(lang, "notes-all-stages"),
             i => s
                 .agenda
                 .get(i - 1)
                 .map_or(String::new(), |st| safe_line(&st.title).into_owned()),
         };
         let visible = app.visible_notes();
-        let title = format!(" Notes · {stage_name} ({}) · ←/→ stage ", visible.len());
+        let title = format!(
+            " {} ",
+            t!(
+                lang,
+                "notes-title",
+                stage = stage_name,
+                n = visible.len()
+            )
+        );
         let b = block(title, true, t);
         let inner = b.inner(area);
         b.render(area, buf);
@@ -37,7 +48,7 @@ impl Widget for NotesView<'_> {
             buf.set_stringn(
                 list.x,
                 list.y,
-                "No notes here yet: press n to add one.",
+                tr(lang, "notes-empty"),
                 list.width as usize,
                 t.muted,
             );
@@ -46,13 +57,17 @@ impl Widget for NotesView<'_> {
         let h = list.height as usize;
         let start = scroll_for(app.notes.selected, h, visible.len());
         let w = list.width as usize;
+        let kind_w = super::widgets::note_kind_width(lang);
         for (row, &i) in visible.iter().enumerate().skip(start).take(h) {
             let n = &s.notes[i];
             let y = list.y + (row - start) as u16;
             let sel = row == app.notes.selected;
             let author = s.participant_name(n.author.as_ref());
             let time = n.time.clock(app.offset);
-            let head = format!("{time} {:<11} ", n.kind.label());
+            let head = format!(
+                "{time} {} ",
+                super::widgets::pad(&i18n::note_kind(lang, n.kind), kind_w)
+            );
             let tail = if author.is_empty() {
                 String::new()
             } else {
@@ -71,7 +86,7 @@ impl Widget for NotesView<'_> {
         if detail.height > 0
             && let Some(n) = visible.get(app.notes.selected).map(|&i| &s.notes[i])
         {
-            let b = block(" Note ", false, t);
+            let b = block(format!(" {} ", tr(lang, "notes-note")), false, t);
             let inner = b.inner(detail);
             b.render(detail, buf);
             let mut lines: Vec<Line> = safe(&n.text)

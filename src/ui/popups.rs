@@ -3,6 +3,8 @@
 
 use super::widgets::{centered, fit, popup, safe_line, scroll_for};
 use crate::app::state::{App, EditorField};
+use crate::i18n::{self, tr};
+use crate::t;
 use crate::model::NoteKind;
 use ratatui::prelude::*;
 use ratatui::widgets::Paragraph;
@@ -13,6 +15,7 @@ impl Widget for Popups<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         let t = &app.theme;
+        let lang = app.lang;
         if let Some(p) = &app.picker {
             let h = (p.items.len() as u16 + 2)
                 .min(area.height.saturating_sub(2))
@@ -47,7 +50,7 @@ impl Widget for Popups<'_> {
                 .min(area.height.saturating_sub(2))
                 .max(3);
             let rect = centered(area, 76, h);
-            let inner = popup(rect, buf, "Vote results", t);
+            let inner = popup(rect, buf, &tr(lang, "results-title"), t);
             Paragraph::new(lines).render(inner, buf);
         }
         if let Some(c) = &app.capture
@@ -64,11 +67,16 @@ impl Widget for Popups<'_> {
                 .author
                 .checked_sub(1)
                 .and_then(|i| s.participants.get(i))
-                .map_or("no author".to_owned(), |p| safe_line(&p.name).into_owned());
-            let title = format!(
-                "New sticky · {who} (Tab) · {} (Ctrl-n) · Enter adds · Esc closes · {} added",
-                c.colour.label(),
-                c.added
+                .map_or_else(
+                    || tr(lang, "capture-no-author"),
+                    |p| safe_line(&p.name).into_owned(),
+                );
+            let title = t!(
+                lang,
+                "capture-title",
+                author = who,
+                colour = i18n::colour(lang, c.colour),
+                n = c.added
             );
             let inner = popup(rect, buf, &title, t);
             if inner.width > 2 && inner.height > 0 {
@@ -106,11 +114,13 @@ impl Widget for Popups<'_> {
                 width: area.width,
                 height: 1.min(area.height),
             };
-            if rect.height > 0 && rect.width > 8 {
-                buf.set_stringn(rect.x, rect.y, "Search: ", 8, t.accent);
+            let label = format!("{} ", tr(lang, "search-label"));
+            let label_w = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
+            if rect.height > 0 && rect.width > label_w {
+                buf.set_stringn(rect.x, rect.y, &label, label_w as usize, t.accent);
                 let field = Rect {
-                    x: rect.x + 8,
-                    width: rect.width - 8,
+                    x: rect.x + label_w,
+                    width: rect.width - label_w,
                     ..rect
                 };
                 input_line(
@@ -139,11 +149,11 @@ impl Widget for Popups<'_> {
             let Some(s) = app.session() else { return };
             let rect = centered(area, 78, area.height.saturating_sub(2).clamp(3, 18));
             let title = if ed.editing.is_some() {
-                "Edit note · Ctrl-s saves · Esc cancels"
+                tr(lang, "editor-title-edit")
             } else {
-                "New note · Ctrl-s saves · Esc cancels"
+                tr(lang, "editor-title-new")
             };
-            let inner = popup(rect, buf, title, t);
+            let inner = popup(rect, buf, &title, t);
             if inner.height == 0 {
                 return;
             }
@@ -165,32 +175,69 @@ impl Widget for Popups<'_> {
                     } else {
                         t.muted
                     };
-                    Span::styled(format!(" {} {} ", i + 1, k.label()), style)
+                    Span::styled(format!(" {} {} ", i + 1, i18n::note_kind(lang, *k)), style)
                 })
                 .collect();
-            let mut line = vec![Span::styled("Kind    ", focus(EditorField::Kind))];
-            line.extend(kinds);
+            // The field names, padded to the widest.
+            let names = [
+                tr(lang, "editor-kind"),
+                tr(lang, "editor-author"),
+                tr(lang, "editor-tags"),
+            ];
+            let name_w = names
+                .iter()
+                .map(|n| unicode_width::UnicodeWidthStr::width(n.as_str()))
+                .max()
+                .unwrap_or(0)
+                .max(6)
+                + 2;
+            let [kind_name, author_name, tags_name] =
+                names.map(|n| super::widgets::pad(&n, name_w));
+            let mut line = vec![Span::styled(kind_name, focus(EditorField::Kind))];
+            let all_w: usize = name_w + kinds.iter().map(|s| s.width()).sum::<usize>();
+            if all_w <= kind.width as usize {
+                line.extend(kinds);
+            } else {
+                // Too narrow for all seven: the chosen one, with its number.
+                let i = NoteKind::ALL.iter().position(|k| *k == ed.kind).unwrap_or(0);
+                line.push(Span::styled(
+                    format!(
+                        "◀ {} {} ▶  (1-7, ←/→)",
+                        i + 1,
+                        i18n::note_kind(lang, ed.kind)
+                    ),
+                    t.accent,
+                ));
+            }
             buf.set_line(kind.x, kind.y, &Line::from(line), kind.width);
             let who = ed
                 .author
                 .checked_sub(1)
                 .and_then(|i| s.participants.get(i))
-                .map_or("(nobody in particular)".to_owned(), |p| {
-                    format!("{} · {}", safe_line(&p.name), p.role.label())
-                });
+                .map_or_else(
+                    || format!("({})", tr(lang, "editor-no-author")),
+                    |p| format!("{} · {}", safe_line(&p.name), i18n::role(lang, p.role)),
+                );
             buf.set_line(
                 author.x,
                 author.y,
                 &Line::from(vec![
-                    Span::styled("Author  ", focus(EditorField::Author)),
+                    Span::styled(author_name, focus(EditorField::Author)),
                     Span::raw(format!("◀ {who} ▶")),
                 ]),
                 author.width,
             );
-            buf.set_stringn(tags.x, tags.y, "Tags    ", 8, focus(EditorField::Tags));
+            let name_w16 = name_w as u16;
+            buf.set_stringn(
+                tags.x,
+                tags.y,
+                tags_name,
+                name_w.min(tags.width as usize),
+                focus(EditorField::Tags),
+            );
             let tag_area = Rect {
-                x: tags.x + 8.min(tags.width),
-                width: tags.width.saturating_sub(8),
+                x: tags.x + name_w16.min(tags.width),
+                width: tags.width.saturating_sub(name_w16),
                 ..tags
             };
             if ed.field == EditorField::Tags {
@@ -221,12 +268,21 @@ fn input_line(
     if area.width == 0 || area.height == 0 {
         return;
     }
+    use unicode_width::UnicodeWidthChar;
     let w = area.width as usize;
     let shown = safe_line(value);
-    let scroll = cursor.saturating_sub(w.saturating_sub(1));
-    let text: String = shown.chars().skip(scroll).collect();
-    buf.set_stringn(area.x, area.y, format!("{:<w$}", fit(&text, w)), w, style);
-    let cx = area.x + (cursor - scroll).min(w - 1) as u16;
+    // Scroll by screen columns, so wide characters (CJK) keep the cursor on the text.
+    let widths: Vec<usize> = shown.chars().map(|c| c.width().unwrap_or(0)).collect();
+    let cursor_col: usize = widths.iter().take(cursor).sum();
+    let want = cursor_col.saturating_sub(w.saturating_sub(1));
+    let (mut skipped_chars, mut skipped_cols) = (0, 0);
+    while skipped_cols < want && skipped_chars < widths.len() {
+        skipped_cols += widths[skipped_chars];
+        skipped_chars += 1;
+    }
+    let text: String = shown.chars().skip(skipped_chars).collect();
+    buf.set_stringn(area.x, area.y, super::widgets::pad(&text, w), w, style);
+    let cx = area.x + (cursor_col - skipped_cols).min(w - 1) as u16;
     if let Some(cell) = buf.cell_mut((cx, area.y)) {
         cell.set_style(cursor_style);
     }

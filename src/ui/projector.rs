@@ -4,6 +4,7 @@
 use super::facilitate::{timer_label, timer_style};
 use super::widgets::{clock, safe, safe_line};
 use crate::app::state::App;
+use crate::i18n::tr;
 use crate::model::Timer;
 use ratatui::prelude::*;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -33,7 +34,7 @@ impl Widget for Projector<'_> {
             return;
         }
         let Some(pos) = s.current_or_first() else {
-            Paragraph::new("The agenda is empty.")
+            Paragraph::new(tr(app.lang, "agenda-empty"))
                 .style(t.muted)
                 .render(area, buf);
             return;
@@ -73,9 +74,9 @@ impl Widget for Projector<'_> {
         }
         let overrun = remaining < 0 && !matches!(s.run.timer, Timer::Idle);
         let label = if overrun {
-            "TIME IS UP".to_owned()
+            tr(app.lang, "timer-time-is-up")
         } else {
-            timer_label(s).to_owned()
+            timer_label(app.lang, s)
         };
         Paragraph::new(Line::styled(label, if overrun { t.overrun } else { t.muted }).centered())
             .render(status, buf);

@@ -1,7 +1,9 @@
 //! Session setup: details, participants, and the agenda builder.
 
-use super::widgets::{block, fit, minutes, safe_line, scroll_for};
+use super::widgets::{block, fit, minutes, pad, safe_line, scroll_for};
 use crate::app::state::{AgendaRow, App, DetailField, SetupTab};
+use crate::i18n::{self, tr};
+use crate::t;
 use crate::model::{Session, Timestamp};
 use ratatui::prelude::*;
 use ratatui::widgets::Tabs;
@@ -13,7 +15,8 @@ impl Widget for SetupView<'_> {
         let app = self.0;
         let t = &app.theme;
         let Some(s) = app.session() else { return };
-        let b = block(" Session setup ", true, t);
+        let lang = app.lang;
+        let b = block(format!(" {} ", tr(lang, "setup-title")), true, t);
         let inner = b.inner(area);
         b.render(area, buf);
         if inner.height == 0 {
@@ -25,7 +28,11 @@ impl Widget for SetupView<'_> {
             .iter()
             .position(|x| *x == app.setup.tab)
             .unwrap_or(0);
-        Tabs::new(SetupTab::ALL.iter().map(|x| x.title()))
+        Tabs::new(SetupTab::ALL.iter().map(|x| match x {
+            SetupTab::Details => tr(lang, "setup-tab-details"),
+            SetupTab::Participants => tr(lang, "setup-tab-participants"),
+            SetupTab::Agenda => tr(lang, "setup-tab-agenda"),
+        }))
             .select(selected)
             .style(t.muted)
             .highlight_style(t.selected)
@@ -38,6 +45,20 @@ impl Widget for SetupView<'_> {
     }
 }
 
+/// The label column: wide enough for the longest role ("elected official")
+/// and the longest detail ("Facilitators"), and at least 14 columns.
+fn label_width(lang: &str) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let roles = crate::model::Role::ALL
+        .iter()
+        .map(|r| i18n::role(lang, *r).width());
+    let details = DetailField::ALL
+        .iter()
+        .map(|d| i18n::detail(lang, *d).width());
+    (roles.chain(details).max().unwrap_or(13) + 1).max(14)
+}
+
+#[allow(clippy::too_many_arguments)]
 fn row(
     buf: &mut Buffer,
     area: Rect,
@@ -46,16 +67,17 @@ fn row(
     value: &str,
     style: Style,
     label_style: Style,
+    label_w: usize,
 ) {
     if y >= area.bottom() {
         return;
     }
     let w = area.width as usize;
-    let label_w = 14.min(w);
+    let label_w = label_w.min(w);
     buf.set_stringn(
         area.x,
         y,
-        format!("{label:<label_w$}"),
+        super::widgets::pad(label, label_w),
         label_w,
         label_style,
     );
@@ -71,14 +93,16 @@ fn row(
 
 fn details(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    let lang = app.lang;
+    let label_w = label_width(lang);
     for (i, f) in DetailField::ALL.iter().enumerate() {
         let value = match f {
-            DetailField::Origin => s.challenge.origin.label().to_owned(),
+            DetailField::Origin => i18n::origin(lang, s.challenge.origin),
             DetailField::Language => match s.language.as_deref() {
-                Some("fr") => "français".to_owned(),
-                Some(other) if !other.is_empty() => other.to_owned(),
-                _ => "English".to_owned(),
+                Some(code) if !code.is_empty() => i18n::language_name(lang, code),
+                _ => i18n::language_name(lang, "en"),
             },
+            DetailField::Date => s.date.map_or_else(String::new, |d| i18n::date(lang, d)),
             _ => s.detail_text(*f),
         };
         let style = if i == app.setup.detail {
@@ -90,10 +114,11 @@ fn details(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
             buf,
             area,
             area.y + i as u16,
-            f.label(),
+            &i18n::detail(lang, *f),
             &value,
             style,
             t.muted,
+            label_w,
         );
     }
     let y = area.y + DetailField::ALL.len() as u16 + 1;
@@ -101,7 +126,7 @@ fn details(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             area.x,
             y,
-            "Enter edits the field; on 'Raised by' and 'Language' it changes the value.",
+            tr(lang, "setup-details-hint"),
             area.width as usize,
             t.muted,
         );
@@ -110,6 +135,7 @@ fn details(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
 
 fn participants(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    let lang = app.lang;
     if s.participants.is_empty() {
         let key = app
             .keymap
@@ -118,7 +144,7 @@ fn participants(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             area.x,
             area.y,
-            format!("No participants yet: press {key} to add one."),
+            t!(lang, "setup-no-participants", key = i18n::key_label(lang, &key)),
             area.width as usize,
             t.muted,
         );
@@ -126,18 +152,27 @@ fn participants(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     }
     let h = area.height.saturating_sub(1) as usize;
     let start = scroll_for(app.setup.participant, h, s.participants.len());
+    let label_w = label_width(lang);
+    // By role, in the alphabetical order of the roles' names.
     let mut counts = std::collections::BTreeMap::new();
     for p in &s.participants {
-        *counts.entry(p.role.label()).or_insert(0) += 1;
+        counts
+            .entry(i18n::role(lang, p.role))
+            .or_insert((p.role, 0usize))
+            .1 += 1;
     }
-    let summary: Vec<String> = counts.iter().map(|(r, n)| format!("{n} {r}")).collect();
+    let summary: Vec<String> = counts
+        .values()
+        .map(|(r, n)| role_count(lang, *r, *n))
+        .collect();
     buf.set_stringn(
         area.x,
         area.y,
-        format!(
-            "{} participants: {}",
-            s.participants.len(),
-            summary.join(", ")
+        t!(
+            lang,
+            "setup-participants-summary",
+            n = s.participants.len(),
+            roles = summary.join(", ")
         ),
         area.width as usize,
         t.muted,
@@ -158,11 +193,24 @@ fn participants(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
             buf,
             area,
             y,
-            p.role.label(),
+            &i18n::role(lang, p.role),
             &format!("{}{}", p.name, org),
             style,
             t.muted,
+            label_w,
         );
+    }
+}
+
+/// "2 civil servants", "1 élu·e": a role with its count, plural agreed.
+fn role_count(lang: &str, r: crate::model::Role, n: usize) -> String {
+    use crate::model::Role;
+    match r {
+        Role::CivilServant => t!(lang, "role-count-civil-servant", n = n),
+        Role::ElectedOfficial => t!(lang, "role-count-elected-official", n = n),
+        Role::Citizen => t!(lang, "role-count-citizen", n = n),
+        Role::Partner => t!(lang, "role-count-partner", n = n),
+        Role::Other => t!(lang, "role-count-other", n = n),
     }
 }
 
@@ -174,14 +222,16 @@ fn planned_end(s: &Session, now: Timestamp) -> Timestamp {
 
 fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    let lang = app.lang;
     let now = app.now;
     let total = s.planned_minutes();
     let end = planned_end(s, now);
-    let header = format!(
-        "{} stages · total {} · planned end {}",
-        s.agenda.len(),
-        minutes(total),
-        end.clock(app.offset)
+    let header = t!(
+        lang,
+        "setup-agenda-header",
+        n = s.agenda.len(),
+        total = minutes(total),
+        end = end.clock(app.offset)
     );
     buf.set_stringn(area.x, area.y, header, area.width as usize, t.accent);
     let rows = app.agenda_rows();
@@ -194,7 +244,7 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
             buf.set_stringn(
                 area.x,
                 area.y + 2,
-                format!("The agenda is empty: press {key} to add a method from the library."),
+                t!(lang, "setup-agenda-empty", key = i18n::key_label(lang, &key)),
                 area.width as usize,
                 t.muted,
             );
@@ -218,14 +268,17 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
                 let st = &s.agenda[si];
                 (
                     format!(
-                        "{} {:<w2$} {:>7}",
+                        "{} {} {:>7}",
                         stage_start[si].clock(app.offset),
-                        fit(
-                            &format!("{} [{}]", safe_line(&st.title), st.kind.label()),
+                        pad(
+                            &format!(
+                                "{} [{}]",
+                                safe_line(&st.title),
+                                i18n::stage_kind(lang, st.kind)
+                            ),
                             w.saturating_sub(15)
                         ),
                         minutes(st.planned_minutes()),
-                        w2 = w.saturating_sub(15)
                     ),
                     if sel { t.selected } else { t.title },
                 )
@@ -234,10 +287,9 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
                 let step = &s.agenda[si].steps[sj];
                 (
                     format!(
-                        "        {:<w2$} {:>3}",
-                        fit(&safe_line(&step.title), w.saturating_sub(13)),
+                        "        {} {:>3}",
+                        pad(&safe_line(&step.title), w.saturating_sub(13)),
                         step.minutes,
-                        w2 = w.saturating_sub(13)
                     ),
                     if sel { t.selected } else { t.base },
                 )

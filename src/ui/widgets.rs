@@ -80,6 +80,16 @@ pub fn minutes(m: u32) -> String {
     }
 }
 
+/// The widest note kind's name in `lang` (display columns).
+pub fn note_kind_width(lang: &str) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    crate::model::NoteKind::ALL
+        .iter()
+        .map(|k| crate::i18n::note_kind(lang, *k).width())
+        .max()
+        .unwrap_or(0)
+}
+
 /// A rectangle of `w` x `h` centred in `area` (clamped to it).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -94,6 +104,17 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 /// Clear a popup's area and draw its frame; returns the inner area.
 pub fn popup(area: Rect, buf: &mut Buffer, title: &str, theme: &Theme) -> Rect {
+    // A wide character just left of the popup would cover its left border:
+    // blank it (it is cut by the popup anyway).
+    if area.x > buf.area.x {
+        for y in area.top()..area.bottom() {
+            if let Some(cell) = buf.cell_mut((area.x - 1, y))
+                && unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1
+            {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     Clear.render(area, buf);
     let b = block(format!(" {} ", safe_line(title)), true, theme);
     let inner = b.inner(area);
@@ -122,20 +143,19 @@ pub fn pad(text: &str, width: usize) -> String {
 
 /// Truncate to `width` display columns, with an ellipsis.
 pub fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let mut w = 0;
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
+    use unicode_width::UnicodeWidthStr;
+    // Whole-string width: a character with a variation selector (☀️) is
+    // two columns, as the terminal draws it, though each char alone is less.
+    if text.width() <= width {
         return text.to_owned();
     }
+    let mut out = String::new();
     for c in text.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > width {
+        out.push(c);
+        if out.width() + 1 > width {
+            out.pop();
             break;
         }
-        out.push(c);
-        w += cw;
     }
     if width > 0 {
         out.push('…');

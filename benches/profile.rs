@@ -1,0 +1,90 @@
+//! A small, criterion-free driver for profilers: one scenario, a fixed
+//! number of keypresses, nothing else. `cargo bench` runs it briefly as a
+//! smoke test (every scenario, a few keys); to profile one, build with
+//! `cargo bench --no-run` and run its binary under callgrind, collecting
+//! only the keys:
+//!
+//! ```sh
+//! valgrind --tool=callgrind --toggle-collect='*profile::press*' \
+//!     target/release/deps/profile-HASH board 200x60 10000 200
+//! callgrind_annotate --inclusive=yes callgrind.out.PID | head -60
+//! ```
+//!
+//! Scenarios: `board`, `notes`, `facilitate` (Down/Up), `edit` (park a
+//! sticky, then undo), `search` (type a letter, then erase it).
+
+mod common;
+
+use atelier::app::state::Screen;
+use atelier::app::{Action, App, Msg, update};
+use atelier::generate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::hint::black_box;
+use std::time::Instant;
+
+const SCENARIOS: [&str; 5] = ["board", "notes", "facilitate", "edit", "search"];
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    if args.is_empty() {
+        // Under `cargo bench`: a smoke run of every scenario.
+        for s in SCENARIOS {
+            run(s, 200, 60, 1_000, 20);
+        }
+        return;
+    }
+    let scenario = args[0].as_str();
+    let (w, h) = args
+        .get(1)
+        .and_then(|s| s.split_once('x'))
+        .map(|(w, h)| (w.parse().unwrap_or(200), h.parse().unwrap_or(60)))
+        .unwrap_or((200, 60));
+    let n = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let keys = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(200);
+    run(scenario, w, h, n, keys);
+}
+
+fn run(scenario: &str, w: u16, h: u16, n: usize, keys: usize) {
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let screen = match scenario {
+        "notes" => Screen::Notes,
+        "facilitate" => Screen::Facilitate,
+        _ => Screen::Board,
+    };
+    let mut app = common::app(generate::session(n, common::SEED), home.path(), screen);
+    update(&mut app, Msg::Tick, common::now());
+    app.board.row = app.index.columns.first().map_or(0, |c| c.stickies.len() / 2);
+    app.notes.selected = app.visible_notes().len() / 2;
+    if scenario == "search" {
+        update(&mut app, Msg::Do(Action::Search), common::now());
+        for ch in "ecol".chars() {
+            update(&mut app, key(KeyCode::Char(ch)), common::now());
+        }
+    }
+    let msgs: [Msg; 2] = match scenario {
+        "edit" => [Msg::Do(Action::Park), Msg::Do(Action::Undo)],
+        "search" => [key(KeyCode::Char('e')), key(KeyCode::Backspace)],
+        _ => [Msg::Do(Action::Down), Msg::Do(Action::Up)],
+    };
+    let mut term = common::terminal(w, h);
+    common::draw(&mut term, &app);
+    let start = Instant::now();
+    for i in 0..keys {
+        press(&mut app, &mut term, msgs[i % 2].clone());
+    }
+    let each = start.elapsed() / keys.max(1) as u32;
+    println!("{scenario} {w}x{h} {n} stickies: {keys} keys, {each:?} each");
+}
+
+/// One key: update, then a frame. Profilers collect this function only.
+#[inline(never)]
+fn press(app: &mut App, term: &mut Terminal<TestBackend>, msg: Msg) {
+    black_box(update(app, msg, common::now()));
+    common::draw(term, app);
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}

@@ -1,0 +1,303 @@
+//! Collecting stickies from participants' phones over the local network,
+//! with no internet: a tiny HTTP server that serves one page (the current
+//! step's prompt and a form) and hands what participants send to the app,
+//! which holds it for moderation. See `docs/collect.md`.
+//!
+//! # API
+//!
+//! ```no_run
+//! use atelier::collect::{CollectConfig, Collector};
+//! let cfg = CollectConfig {
+//!     prompt: "What frustrates you at the canteen?".into(),
+//!     step_title: "Pain points".into(),
+//!     ..CollectConfig::default()
+//! };
+//! let c = Collector::start(cfg)?; // binds, then serves on a background thread
+//! for url in c.urls() {            // "http://192.168.1.23:41234/c/<token>", best first
+//!     let qr: Vec<String> = c.qr(&url); // half-block lines, ink = dark modules
+//! #   let _ = qr;
+//! }
+//! let new = c.try_recv();          // never blocks: Vec<Incoming>
+//! c.set_prompt("Ideas", "How might we...?"); // follow the current step
+//! let last = c.stop();             // port closed on return; stickies not yet taken
+//! # let _ = (new, last);
+//! # Ok::<(), String>(())
+//! ```
+//!
+//! - [`Collector::start`]`(CollectConfig) -> Result<Collector, String>`: binds
+//!   `cfg.bind:cfg.port` (port 0 picks a free one) and draws a fresh 128-bit
+//!   token (OS randomness) for this collection only. The error is a sentence
+//!   for the status line.
+//! - [`Collector::urls`]`() -> Vec<String>`: the addresses to show, each with
+//!   the token path. Bound to `0.0.0.0`: one per local non-loopback IPv4
+//!   interface, most likely first (private addresses of real interfaces before
+//!   virtual ones such as docker bridges), loopback when there is none.
+//! - [`Collector::qr`]`(&url) -> Vec<String>` (or [`qr_lines`]): the QR code as
+//!   lines of `█▀▄ ` (two module rows per line, quiet zone included). The glyph
+//!   is the dark module: draw it black on white (`Ink::Light` gives the
+//!   inverse for a terminal whose colours cannot be set).
+//! - [`Collector::try_recv`]`() -> Vec<Incoming>`: what arrived since the last
+//!   call, oldest first. [`Incoming`] is `{ text, name, colour, at }`.
+//! - [`Collector::set_prompt`]`(step_title, prompt)`,
+//!   [`Collector::set_anonymous_only`]`(bool)`: change what the page shows and
+//!   asks from the next request on.
+//! - [`Collector::port`], [`Collector::addr`], [`Collector::error`] (the server
+//!   died, e.g. out of file descriptors: say it and stop).
+//! - [`Collector::stop`]`(self) -> Vec<Incoming>`: stops the server, joins its
+//!   thread and returns once the port is closed, with the stickies that arrived
+//!   but were not taken yet. Dropping a `Collector` stops it the same way.
+//!
+//! # What is served
+//!
+//! Only `/c/TOKEN`: `GET` the page, `POST` a sticky
+//! (`application/x-www-form-urlencoded`: `text`, optional `name`, `colour`).
+//! Anything else is a 404 with an empty body. Without JavaScript a post is
+//! answered with a 303 to `/c/TOKEN?sent=1` (the page with "Sent!" and
+//! cleared fields); the page's small script posts with `fetch` and an
+//! `X-Atelier: fetch` header, and gets the message as plain text. A refused
+//! post (400 malformed or empty, 413 too long, 415 not a form, 429 too many,
+//! 503 inbox full or collection over) gets the page again with a message and
+//! what was typed, or the message alone for the script.
+//!
+//! # Safety
+//!
+//! Texts over `max_chars` characters, names over [`NAME_MAX`], bodies over
+//! [`BODY_MAX`] bytes, invalid percent-encoding or UTF-8 are refused; more
+//! than `per_minute` posts from one IP address in a minute get a 429. NUL
+//! bytes are removed, `\r\n` becomes `\n`, other control characters are kept
+//! (the app neutralises them on screen). The page shows nothing but the step
+//! title, the prompt and the form, every value HTML-escaped, under a strict
+//! Content-Security-Policy. At most [`QUEUE_MAX`] stickies wait to be taken.
+//!
+//! Each request is handled on its own short-lived thread, so a slow or
+//! hostile client cannot hold up the others. The HTTP crate (tiny_http)
+//! reads request heads without a size limit or timeout, so a hostile device
+//! on the same network can still tie up threads while collecting runs: this
+//! is a server for a workshop room, started only while collecting.
+
+mod addrs;
+mod form;
+mod page;
+mod qr;
+mod server;
+
+pub use qr::{Ink, qr_lines};
+
+use crate::model::{Colour, Timestamp};
+use server::Shared;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// The largest request body read, in bytes.
+pub const BODY_MAX: usize = 16 * 1024;
+/// The longest name, in characters.
+pub const NAME_MAX: usize = 60;
+/// How many stickies may wait for [`Collector::try_recv`] before posts are
+/// refused with a 503.
+pub const QUEUE_MAX: usize = 1000;
+
+/// How to collect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CollectConfig {
+    /// The address to listen on: `0.0.0.0` (default) for every interface.
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    /// The current step's prompt, shown on the page.
+    pub prompt: String,
+    /// The current step's title, the page's heading.
+    pub step_title: String,
+    /// `"fr"` or `"en"` (anything else is read by [`crate::lang::normalize`]).
+    pub lang: String,
+    /// Hide the name field; names sent anyway are dropped.
+    pub anonymous_only: bool,
+    /// The longest text, in characters.
+    pub max_chars: usize,
+    /// Posts per device (IP address) per minute; 0 for no limit.
+    pub per_minute: u32,
+}
+
+impl Default for CollectConfig {
+    fn default() -> Self {
+        CollectConfig {
+            bind: IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+            port: 0,
+            prompt: String::new(),
+            step_title: String::new(),
+            lang: "en".into(),
+            anonymous_only: false,
+            max_chars: 500,
+            per_minute: 10,
+        }
+    }
+}
+
+/// A sticky sent by a participant, waiting for moderation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Incoming {
+    /// Trimmed, non-empty, at most `max_chars` characters.
+    pub text: String,
+    /// `None` when left empty or when the collection is anonymous.
+    pub name: Option<String>,
+    pub colour: Colour,
+    /// When the server received it.
+    pub at: Timestamp,
+}
+
+/// A running collection. Stops (and closes its port) on [`Collector::stop`]
+/// or when dropped.
+pub struct Collector {
+    shared: Arc<Shared>,
+    /// `None` once stopped.
+    thread: Option<JoinHandle<()>>,
+    addr: SocketAddr,
+}
+
+impl std::fmt::Debug for Collector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Collector")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Collector {
+    /// Listen on `cfg.bind:cfg.port` and serve on a background thread.
+    pub fn start(cfg: CollectConfig) -> Result<Collector, String> {
+        let token = server::token().map_err(|e| format!("no randomness for the token: {e}"))?;
+        let listener = TcpListener::bind((cfg.bind, cfg.port)).map_err(|e| {
+            let port = if cfg.port == 0 {
+                "a free port".to_owned()
+            } else {
+                format!("port {}", cfg.port)
+            };
+            format!("cannot listen on {} {port}: {e}", cfg.bind)
+        })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| format!("cannot read the server's address: {e}"))?;
+        let first = listener
+            .try_clone()
+            .map_err(|e| e.to_string())
+            .and_then(|l| tiny_http::Server::from_listener(l, None).map_err(|e| e.to_string()))
+            .map_err(|e| format!("cannot start the server: {e}"))?;
+        let shared = Arc::new(Shared::new(cfg, token)?);
+        let thread = {
+            let shared = Arc::clone(&shared);
+            std::thread::Builder::new()
+                .name("collect".into())
+                .spawn(move || server::serve(listener, first, &shared))
+                .map_err(|e| format!("cannot start the server's thread: {e}"))?
+        };
+        Ok(Collector {
+            shared,
+            thread: Some(thread),
+            addr,
+        })
+    }
+
+    /// The port listened on.
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
+    /// The address listened on (`0.0.0.0:PORT` for every interface).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The addresses to give participants, best first, each ending with
+    /// the token path.
+    pub fn urls(&self) -> Vec<String> {
+        let path = self.shared.path();
+        addrs::hosts(self.addr.ip())
+            .into_iter()
+            .map(|ip| match ip {
+                IpAddr::V4(v4) => format!("http://{v4}:{}{path}", self.addr.port()),
+                IpAddr::V6(v6) => format!("http://[{v6}]:{}{path}", self.addr.port()),
+            })
+            .collect()
+    }
+
+    /// The QR code of `url`, dark modules as ink (see [`qr_lines`]).
+    pub fn qr(&self, url: &str) -> Vec<String> {
+        qr_lines(url, Ink::Dark)
+    }
+
+    /// The stickies that arrived since the last call, oldest first.
+    pub fn try_recv(&self) -> Vec<Incoming> {
+        self.shared.take()
+    }
+
+    /// Show another step's title and prompt from the next request on.
+    pub fn set_prompt(&self, step_title: &str, prompt: &str) {
+        self.shared.set_prompt(step_title, prompt);
+    }
+
+    /// Hide (or show again) the name field from the next request on.
+    pub fn set_anonymous_only(&self, anonymous_only: bool) {
+        self.shared.set_anonymous_only(anonymous_only);
+    }
+
+    /// Why the server stopped serving on its own, if it did.
+    pub fn error(&self) -> Option<String> {
+        self.shared.error()
+    }
+
+    /// Stop serving. Returns once the port is closed, with the stickies
+    /// that arrived but were not taken yet.
+    pub fn stop(mut self) -> Vec<Incoming> {
+        self.shutdown();
+        self.shared.take()
+    }
+
+    fn shutdown(&mut self) {
+        let Some(thread) = self.thread.take() else {
+            return;
+        };
+        self.shared.stopped.store(true, Ordering::SeqCst);
+        // The thread drops the server and the socket when it sees `stopped`
+        // (tiny_http wakes its accept thread by connecting to it).
+        let _ = thread.join();
+        wait_closed(self.addr);
+    }
+}
+
+impl Drop for Collector {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+/// Where to connect to reach a listener bound to `addr` from this machine.
+fn local_target(addr: SocketAddr) -> SocketAddr {
+    match addr.ip() {
+        IpAddr::V4(v4) if v4.is_unspecified() => {
+            SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), addr.port())
+        }
+        IpAddr::V6(v6) if v6.is_unspecified() => {
+            SocketAddr::new(IpAddr::V6(std::net::Ipv6Addr::LOCALHOST), addr.port())
+        }
+        _ => addr,
+    }
+}
+
+/// Wake tiny_http's accept thread (its own wake-up connects to `0.0.0.0`,
+/// which not every system accepts) and wait, a little, until the port
+/// refuses connections.
+fn wait_closed(addr: SocketAddr) {
+    let target = local_target(addr);
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < deadline {
+        match TcpStream::connect_timeout(&target, Duration::from_millis(200)) {
+            Ok(s) => {
+                let _ = s.shutdown(std::net::Shutdown::Both);
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(_) => return,
+        }
+    }
+}

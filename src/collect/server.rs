@@ -1,0 +1,605 @@
+//! The server's loop and the handling of one request.
+
+use super::form;
+use super::page::{self, Page, View, Words};
+use super::{BODY_MAX, CollectConfig, Incoming, NAME_MAX, QUEUE_MAX};
+use crate::model::{Colour, Timestamp};
+use std::collections::{HashMap, VecDeque};
+use std::io::Read;
+use std::net::{IpAddr, Ipv4Addr, TcpListener};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::time::{Duration, Instant};
+use tiny_http::{Header, Method, Request, Response, Server};
+
+/// tiny_http throws away an unread body when its request is dropped, into
+/// one buffer as large as the declared `Content-Length`: a request that
+/// declares more than this is never dropped (it is leaked, unanswered),
+/// since allocating such a buffer can abort the whole app.
+const DRAIN_MAX: usize = 64 * 1024 * 1024;
+/// How often the loop looks whether it should stop.
+const POLL: Duration = Duration::from_millis(100);
+/// How many times a server whose accept loop died is started again on the
+/// same socket before giving up.
+const RESTARTS: u32 = 5;
+/// The rate limit's window.
+const WINDOW: Duration = Duration::from_secs(60);
+/// Devices remembered by the rate limit before the idle ones are forgotten.
+const DEVICES: usize = 1024;
+
+/// What the server thread, the request threads and the `Collector` share.
+pub(super) struct Shared {
+    pub stopped: AtomicBool,
+    path: String,
+    nonce: String,
+    lang: &'static str,
+    max_chars: usize,
+    page: RwLock<PageInfo>,
+    queue: Mutex<VecDeque<Incoming>>,
+    limiter: Mutex<Limiter>,
+    error: Mutex<Option<String>>,
+    env: minijinja::Environment<'static>,
+}
+
+struct PageInfo {
+    step_title: String,
+    prompt: String,
+    anonymous_only: bool,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Shared {
+    pub fn new(cfg: CollectConfig, token: String) -> Result<Shared, String> {
+        let nonce = self::token().map_err(|e| format!("no randomness: {e}"))?;
+        Ok(Shared {
+            stopped: AtomicBool::new(false),
+            path: format!("/c/{token}"),
+            nonce,
+            lang: crate::lang::normalize(&cfg.lang),
+            max_chars: cfg.max_chars,
+            page: RwLock::new(PageInfo {
+                step_title: cfg.step_title,
+                prompt: cfg.prompt,
+                anonymous_only: cfg.anonymous_only,
+            }),
+            queue: Mutex::new(VecDeque::new()),
+            limiter: Mutex::new(Limiter::new(cfg.per_minute)),
+            error: Mutex::new(None),
+            env: page::environment()?,
+        })
+    }
+
+    /// `/c/TOKEN`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn take(&self) -> Vec<Incoming> {
+        lock(&self.queue).drain(..).collect()
+    }
+
+    pub fn set_prompt(&self, step_title: &str, prompt: &str) {
+        let mut p = self.page.write().unwrap_or_else(PoisonError::into_inner);
+        p.step_title = step_title.to_owned();
+        p.prompt = prompt.to_owned();
+    }
+
+    pub fn set_anonymous_only(&self, anonymous_only: bool) {
+        let mut p = self.page.write().unwrap_or_else(PoisonError::into_inner);
+        p.anonymous_only = anonymous_only;
+    }
+
+    pub fn error(&self) -> Option<String> {
+        lock(&self.error).clone()
+    }
+
+    fn fail(&self, why: String) {
+        *lock(&self.error) = Some(why);
+    }
+
+    fn words(&self) -> &'static Words {
+        page::words(self.lang)
+    }
+
+    fn anonymous_only(&self) -> bool {
+        self.page
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .anonymous_only
+    }
+
+    /// Whether `path` is the token path, compared in constant time.
+    fn is_token_path(&self, path: &str) -> bool {
+        let (a, b) = (path.as_bytes(), self.path.as_bytes());
+        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    }
+
+    fn html(&self, status: u16, view: &View) -> Reply {
+        let p = self.page.read().unwrap_or_else(PoisonError::into_inner);
+        let page = Page {
+            lang: self.lang,
+            step_title: &p.step_title,
+            prompt: &p.prompt,
+            anonymous_only: p.anonymous_only,
+            max_chars: self.max_chars,
+            action: &self.path,
+            nonce: &self.nonce,
+        };
+        match page::render(&self.env, &page, view) {
+            Ok(body) => Reply {
+                status,
+                content_type: Some("text/html; charset=utf-8"),
+                body: body.into_bytes(),
+                csp: Some(self.csp()),
+                ..Reply::empty(status)
+            },
+            Err(_) => Reply::empty(500),
+        }
+    }
+
+    fn csp(&self) -> String {
+        let n = &self.nonce;
+        format!(
+            "default-src 'none'; style-src 'nonce-{n}'; script-src 'nonce-{n}'; \
+             connect-src 'self'; form-action 'self'; img-src data:; base-uri 'none'; \
+             frame-ancestors 'none'"
+        )
+    }
+
+    fn get(&self, query: &str) -> Reply {
+        let q = form::parse(query.as_bytes()).unwrap_or_default();
+        let sent = form::get(&q, "sent") == Some("1");
+        let view = View {
+            status: sent.then(|| (self.words().sent.to_owned(), true)),
+            colour: form::get(&q, "colour")
+                .and_then(colour_named)
+                .unwrap_or_default(),
+            autofocus: sent,
+            ..View::default()
+        };
+        self.html(200, &view)
+    }
+
+    fn post(&self, rq: &mut Request) -> Reply {
+        let script = header(rq, "X-Atelier").is_some();
+        let device = rq
+            .remote_addr()
+            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip().to_canonical());
+        let allowed = lock(&self.limiter).hit(device, Instant::now());
+        let fields = read_fields(rq);
+        let result = match &fields {
+            Err(refusal) => Err(*refusal),
+            Ok(_) if !allowed => Err(Refusal::TooMany),
+            Ok(f) => self.sticky(f).and_then(|s| self.deliver(s)),
+        };
+        let t = self.words();
+        match result {
+            Ok(_) if script => Reply::text(200, t.sent),
+            Ok(colour) => Reply {
+                location: Some(format!("{}?sent=1&colour={}", self.path, colour.label())),
+                ..Reply::empty(303)
+            },
+            Err(r) if script => Reply::text(r.status(), &r.message(t, self.max_chars)),
+            Err(r) => {
+                let f = fields.unwrap_or_default();
+                let view = View {
+                    status: Some((r.message(t, self.max_chars), false)),
+                    text: &f.text,
+                    name: &f.name,
+                    colour: f
+                        .colour
+                        .as_deref()
+                        .and_then(colour_named)
+                        .unwrap_or_default(),
+                    autofocus: true,
+                };
+                let mut reply = self.html(r.status(), &view);
+                if r == Refusal::TooMany {
+                    reply.retry_after = true;
+                }
+                reply
+            }
+        }
+    }
+
+    /// The sticky the fields make, or why not.
+    fn sticky(&self, f: &Fields) -> Result<Incoming, Refusal> {
+        let text = clean(&f.text);
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Refusal::Empty);
+        }
+        let n = text.chars().count();
+        if n > self.max_chars {
+            return Err(Refusal::TooLong(n));
+        }
+        let name = if self.anonymous_only() {
+            None
+        } else {
+            let name = clean(&f.name)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if name.chars().count() > NAME_MAX {
+                return Err(Refusal::NameTooLong);
+            }
+            (!name.is_empty()).then_some(name)
+        };
+        let colour = match f.colour.as_deref() {
+            None | Some("") => Colour::default(),
+            Some(c) => colour_named(c).ok_or(Refusal::BadColour)?,
+        };
+        Ok(Incoming {
+            text: text.to_owned(),
+            name,
+            colour,
+            at: Timestamp::now(),
+        })
+    }
+
+    fn deliver(&self, sticky: Incoming) -> Result<Colour, Refusal> {
+        if self.stopped.load(Ordering::SeqCst) {
+            return Err(Refusal::Ended);
+        }
+        let mut q = lock(&self.queue);
+        if q.len() >= QUEUE_MAX {
+            return Err(Refusal::Busy);
+        }
+        let colour = sticky.colour;
+        q.push_back(sticky);
+        Ok(colour)
+    }
+}
+
+/// A fresh random 128-bit token, in lowercase base32 (26 characters).
+pub(super) fn token() -> Result<String, getrandom::Error> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes)?;
+    Ok(base32(&bytes))
+}
+
+fn base32(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
+    let mut out = String::new();
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for b in bytes {
+        acc = ((acc << 8) | u32::from(*b)) & 0xffff;
+        bits += 8;
+        while bits >= 5 {
+            bits -= 5;
+            out.push(char::from(ALPHABET[((acc >> bits) & 31) as usize]));
+        }
+    }
+    if bits > 0 {
+        out.push(char::from(ALPHABET[((acc << (5 - bits)) & 31) as usize]));
+    }
+    out
+}
+
+/// Serve until `shared.stopped`: one thread per request. `listener` is kept
+/// to start the server again should tiny_http's accept loop die (it stops
+/// at the first failed `accept`); the socket closes when both are dropped.
+pub(super) fn serve(listener: TcpListener, first: Server, shared: &Arc<Shared>) {
+    let mut server = first;
+    let mut restarts = 0;
+    loop {
+        if shared.stopped.load(Ordering::SeqCst) {
+            return;
+        }
+        match server.recv_timeout(POLL) {
+            Ok(Some(rq)) => dispatch(rq, shared),
+            Ok(None) => {}
+            Err(e) => {
+                restarts += 1;
+                let again = listener
+                    .try_clone()
+                    .map_err(|e| e.to_string())
+                    .and_then(|l| Server::from_listener(l, None).map_err(|e| e.to_string()));
+                match again {
+                    Ok(s) if restarts <= RESTARTS => {
+                        std::thread::sleep(Duration::from_millis(200));
+                        server = s;
+                    }
+                    _ => {
+                        shared.fail(format!("the collection server stopped: {e}"));
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn dispatch(rq: Request, shared: &Arc<Shared>) {
+    if rq.body_length().is_some_and(|n| n > DRAIN_MAX) {
+        std::mem::forget(rq);
+        return;
+    }
+    let shared = Arc::clone(shared);
+    // Should the thread not start, the request is dropped: tiny_http answers 500.
+    let _ = std::thread::Builder::new()
+        .name("collect-request".into())
+        .spawn(move || handle(rq, &shared));
+}
+
+fn handle(mut rq: Request, sh: &Shared) {
+    let url = rq.url().to_owned();
+    let (path, query) = url.split_once('?').unwrap_or((url.as_str(), ""));
+    let reply = if !sh.is_token_path(path) {
+        Reply::empty(404)
+    } else {
+        match rq.method() {
+            Method::Get | Method::Head => sh.get(query),
+            Method::Post => sh.post(&mut rq),
+            _ => Reply {
+                allow: true,
+                ..Reply::empty(405)
+            },
+        }
+    };
+    let _ = rq.respond(reply.into_response());
+}
+
+fn header(rq: &Request, name: &str) -> Option<String> {
+    rq.headers()
+        .iter()
+        .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+        .map(|h| h.value.as_str().to_owned())
+}
+
+fn colour_named(name: &str) -> Option<Colour> {
+    Colour::ALL.into_iter().find(|c| c.label() == name)
+}
+
+/// NUL bytes removed, line ends as `\n`; other control characters are
+/// kept (the app neutralises them on screen).
+fn clean(s: &str) -> String {
+    s.replace('\0', "")
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+}
+
+/// The form's fields as sent.
+#[derive(Debug, Default)]
+struct Fields {
+    text: String,
+    name: String,
+    colour: Option<String>,
+}
+
+fn read_fields(rq: &mut Request) -> Result<Fields, Refusal> {
+    let ct = header(rq, "Content-Type").unwrap_or_default();
+    let mime = ct.split(';').next().unwrap_or_default().trim();
+    if !mime.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+        return Err(Refusal::NotForm);
+    }
+    if rq.body_length().is_some_and(|n| n > BODY_MAX) {
+        return Err(Refusal::BodyTooLarge);
+    }
+    let mut body = Vec::new();
+    rq.as_reader()
+        .take(BODY_MAX as u64 + 1)
+        .read_to_end(&mut body)
+        .map_err(|_| Refusal::Malformed)?;
+    if body.len() > BODY_MAX {
+        return Err(Refusal::BodyTooLarge);
+    }
+    // A body cut short (the device went away) is not half a sticky.
+    if rq.body_length().is_some_and(|n| n != body.len()) {
+        return Err(Refusal::Malformed);
+    }
+    let pairs = form::parse(&body).map_err(|_| Refusal::Malformed)?;
+    let text = form::get(&pairs, "text").ok_or(Refusal::Malformed)?;
+    Ok(Fields {
+        text: text.to_owned(),
+        name: form::get(&pairs, "name").unwrap_or_default().to_owned(),
+        colour: form::get(&pairs, "colour").map(str::to_owned),
+    })
+}
+
+/// Why a post is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Refusal {
+    Malformed,
+    NotForm,
+    BodyTooLarge,
+    Empty,
+    TooLong(usize),
+    NameTooLong,
+    BadColour,
+    TooMany,
+    Busy,
+    Ended,
+}
+
+impl Refusal {
+    fn status(self) -> u16 {
+        match self {
+            Refusal::Malformed | Refusal::Empty | Refusal::NameTooLong | Refusal::BadColour => 400,
+            Refusal::NotForm => 415,
+            Refusal::BodyTooLarge | Refusal::TooLong(_) => 413,
+            Refusal::TooMany => 429,
+            Refusal::Busy | Refusal::Ended => 503,
+        }
+    }
+
+    fn message(self, t: &Words, max_chars: usize) -> String {
+        let max = max_chars.to_string();
+        match self {
+            Refusal::Malformed | Refusal::NotForm => t.malformed.to_owned(),
+            Refusal::BodyTooLarge => t.too_large.to_owned(),
+            Refusal::Empty => t.empty.to_owned(),
+            Refusal::TooLong(n) => t
+                .too_long
+                .replace("{n}", &n.to_string())
+                .replace("{max}", &max),
+            Refusal::NameTooLong => t.name_too_long.replace("{max}", &NAME_MAX.to_string()),
+            Refusal::BadColour => t.bad_colour.to_owned(),
+            Refusal::TooMany => t.too_many.to_owned(),
+            Refusal::Busy => t.busy.to_owned(),
+            Refusal::Ended => t.ended.to_owned(),
+        }
+    }
+}
+
+/// A response, before it becomes tiny_http's.
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    content_type: Option<&'static str>,
+    body: Vec<u8>,
+    location: Option<String>,
+    csp: Option<String>,
+    allow: bool,
+    retry_after: bool,
+}
+
+impl Reply {
+    fn empty(status: u16) -> Reply {
+        Reply {
+            status,
+            content_type: None,
+            body: Vec::new(),
+            location: None,
+            csp: None,
+            allow: false,
+            retry_after: false,
+        }
+    }
+
+    fn text(status: u16, text: &str) -> Reply {
+        Reply {
+            content_type: Some("text/plain; charset=utf-8"),
+            body: text.as_bytes().to_vec(),
+            retry_after: status == 429,
+            ..Reply::empty(status)
+        }
+    }
+
+    fn into_response(self) -> Response<std::io::Cursor<Vec<u8>>> {
+        let mut headers: Vec<(&str, String)> = vec![
+            ("Cache-Control", "no-store".into()),
+            ("X-Content-Type-Options", "nosniff".into()),
+            ("Referrer-Policy", "no-referrer".into()),
+            ("X-Frame-Options", "DENY".into()),
+        ];
+        if let Some(ct) = self.content_type {
+            headers.push(("Content-Type", ct.into()));
+        }
+        if let Some(csp) = self.csp {
+            headers.push(("Content-Security-Policy", csp));
+        }
+        if let Some(location) = self.location {
+            headers.push(("Location", location));
+        }
+        if self.allow {
+            headers.push(("Allow", "GET, HEAD, POST".into()));
+        }
+        if self.retry_after {
+            headers.push(("Retry-After", "60".into()));
+        }
+        let mut response = Response::from_data(self.body).with_status_code(self.status);
+        for (name, value) in headers {
+            if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+                response.add_header(h);
+            }
+        }
+        response
+    }
+}
+
+/// Posts per device in a sliding minute.
+#[derive(Debug)]
+struct Limiter {
+    per_minute: u32,
+    seen: HashMap<IpAddr, VecDeque<Instant>>,
+}
+
+impl Limiter {
+    fn new(per_minute: u32) -> Limiter {
+        Limiter {
+            per_minute,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// Count a post from `device` at `now`, or refuse it (a refused post
+    /// is not counted, so waiting is enough to be let in again).
+    fn hit(&mut self, device: IpAddr, now: Instant) -> bool {
+        if self.per_minute == 0 {
+            return true;
+        }
+        if self.seen.len() >= DEVICES {
+            self.seen
+                .retain(|_, q| q.back().is_some_and(|t| now.duration_since(*t) < WINDOW));
+        }
+        let q = self.seen.entry(device).or_default();
+        while q.front().is_some_and(|t| now.duration_since(*t) >= WINDOW) {
+            q.pop_front();
+        }
+        if q.len() >= self.per_minute as usize {
+            return false;
+        }
+        q.push_back(now);
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_26_base32_characters_and_differ() {
+        let a = token().unwrap();
+        let b = token().unwrap();
+        assert_eq!(a.len(), 26);
+        assert!(
+            a.bytes()
+                .all(|c| c.is_ascii_lowercase() || (b'2'..=b'7').contains(&c))
+        );
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn base32_matches_rfc_4648() {
+        assert_eq!(base32(b"foobar"), "mzxw6ytboi");
+        assert_eq!(base32(b"f"), "my");
+        assert_eq!(base32(&[0xff; 16]), "7".repeat(25) + "4");
+    }
+
+    #[test]
+    fn the_limit_is_per_device_and_slides() {
+        let mut l = Limiter::new(2);
+        let t0 = Instant::now();
+        let (a, b): (IpAddr, IpAddr) = ("10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap());
+        assert!(l.hit(a, t0));
+        assert!(l.hit(a, t0 + Duration::from_secs(10)));
+        assert!(!l.hit(a, t0 + Duration::from_secs(20)));
+        assert!(l.hit(b, t0 + Duration::from_secs(20)));
+        // The first post leaves the window: one more is allowed.
+        assert!(l.hit(a, t0 + Duration::from_secs(61)));
+        assert!(!l.hit(a, t0 + Duration::from_secs(62)));
+        assert!(Limiter::new(0).hit(a, t0));
+    }
+
+    #[test]
+    fn idle_devices_are_forgotten() {
+        let mut l = Limiter::new(1);
+        let t0 = Instant::now();
+        for i in 0..DEVICES as u32 {
+            assert!(l.hit(IpAddr::V4(Ipv4Addr::from(i)), t0));
+        }
+        let later = t0 + Duration::from_secs(120);
+        assert!(l.hit("10.9.9.9".parse().unwrap(), later));
+        assert_eq!(l.seen.len(), 1);
+    }
+
+    #[test]
+    fn cleaning_drops_nul_and_unifies_line_ends() {
+        assert_eq!(clean("a\0b\r\nc\rd\u{1b}[31m"), "ab\nc\nd\u{1b}[31m");
+    }
+}

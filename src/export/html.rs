@@ -1,0 +1,59 @@
+//! The HTML summary: one self-contained page rendered from
+//! `assets/templates/` with minijinja, HTML auto-escaping on for every
+//! value. The only markup not escaped by the template is the board's SVG,
+//! built by [`super::svg`], which escapes every text itself.
+
+use super::labels::{self, Labels};
+use super::svg::board_svg;
+use super::view::{Summary, summary};
+use super::{ExportError, Options, prepare};
+use crate::model::Session;
+use minijinja::value::{Serde, Value};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
+
+const STYLE: &str = include_str!("../../assets/templates/style.css");
+const SESSION: &str = include_str!("../../assets/templates/session.html");
+const REPORT: &str = include_str!("../../assets/templates/report.html");
+
+/// The template environment: every template is HTML, auto-escaped, and an
+/// undefined value is an error rather than an empty string.
+pub(crate) fn environment() -> Result<Environment<'static>, ExportError> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    let err = |e: minijinja::Error| ExportError(format!("template: {e}"));
+    env.add_template("style.css", STYLE).map_err(err)?;
+    env.add_template("session.html", SESSION).map_err(err)?;
+    env.add_template("report.html", REPORT).map_err(err)?;
+    Ok(env)
+}
+
+pub(crate) fn render(env: &Environment, name: &str, ctx: Value) -> Result<String, ExportError> {
+    env.get_template(name)
+        .and_then(|t| t.render(ctx))
+        .map_err(|e| ExportError(format!("template {name}: {e}")))
+}
+
+/// The session as one HTML page.
+pub fn html(session: &Session, opts: &Options) -> Result<String, ExportError> {
+    let s = prepare(session, opts);
+    let l = labels::for_lang(s.language.as_deref());
+    let v = summary(&s, opts, l);
+    page(&v, l, None)
+}
+
+/// The page of a summary; `back` links to a report's index.
+pub(crate) fn page(v: &Summary, l: &Labels, back: Option<&str>) -> Result<String, ExportError> {
+    let env = environment()?;
+    let svg = board_svg(&v.board, l, &v.title, v.anonymized, false);
+    render(
+        &env,
+        "session.html",
+        context! {
+            s => Value::from(Serde(v)),
+            l => Value::from(Serde(l)),
+            board_svg => Value::from_safe_string(svg),
+            back => back,
+        },
+    )
+}

@@ -1,0 +1,307 @@
+//! The Markdown summary: CommonMark with pipe tables (GitHub, GitLab,
+//! pandoc). Every user text is escaped so that it stays text.
+
+use super::labels::{self, Labels};
+use super::text::{md_block, md_inline};
+use super::view::{NoteView, Summary, summary};
+use super::{Options, prepare};
+use crate::model::Session;
+use std::fmt::Write;
+
+/// The session as a Markdown document.
+pub fn markdown(session: &Session, opts: &Options) -> String {
+    let s = prepare(session, opts);
+    let l = labels::for_lang(s.language.as_deref());
+    let v = summary(&s, opts, l);
+    let mut out = String::with_capacity(32 * 1024);
+    // Writing to a String cannot fail.
+    let _ = write_doc(&mut out, &v, l);
+    out
+}
+
+fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
+    writeln!(o, "# {}\n", md_inline(&v.title))?;
+    if v.anonymized {
+        writeln!(
+            o,
+            "> **{}.** {}\n",
+            l.anonymized_title,
+            md_inline(l.anonymized_text)
+        )?;
+    }
+    let mut meta = Vec::new();
+    if let Some(d) = &v.date {
+        meta.push(format!("**{}{}** {}", l.date, l.colon, md_inline(d)));
+    }
+    if !v.place.is_empty() {
+        meta.push(format!(
+            "**{}{}** {}",
+            l.place,
+            l.colon,
+            md_inline(&v.place)
+        ));
+    }
+    if !v.facilitators.is_empty() {
+        let names: Vec<String> = v.facilitators.iter().map(|f| md_inline(f)).collect();
+        meta.push(format!(
+            "**{}{}** {}",
+            l.facilitation,
+            l.colon,
+            names.join(", ")
+        ));
+    }
+    meta.push(format!(
+        "**{}{}** {}",
+        l.participants, l.colon, v.participants_total
+    ));
+    // Hard line breaks (backslash) keep the details on their own lines.
+    writeln!(o, "{}\n", meta.join("\\\n"))?;
+
+    writeln!(o, "## {}\n", l.challenge)?;
+    if !v.challenge.is_empty() {
+        writeln!(o, "{}\n", md_block(&v.challenge, 0))?;
+    }
+    writeln!(o, "*{}.*\n", md_inline(&v.origin))?;
+
+    writeln!(o, "## {}\n", l.participants)?;
+    if v.roles.is_empty() {
+        writeln!(o, "{}\n", l.none_participants)?;
+    } else if v.anonymized {
+        writeln!(o, "| {} | {} |\n| --- | ---: |", l.role, l.count)?;
+        for r in &v.roles {
+            writeln!(o, "| {} | {} |", r.label, r.count)?;
+        }
+        writeln!(o, "| **{}** | **{}** |\n", l.total, v.participants_total)?;
+    } else {
+        for r in &v.roles {
+            writeln!(o, "- **{}** ({})", r.label, r.count)?;
+            for p in &r.people {
+                if p.organisation.is_empty() {
+                    writeln!(o, "  - {}", md_inline(&p.name))?;
+                } else {
+                    writeln!(
+                        o,
+                        "  - {}, *{}*",
+                        md_inline(&p.name),
+                        md_inline(&p.organisation)
+                    )?;
+                }
+            }
+        }
+        writeln!(o)?;
+    }
+
+    writeln!(o, "## {}\n", l.top_ideas)?;
+    if v.rounds.iter().all(|r| r.ranked.is_empty()) {
+        writeln!(o, "{}\n", l.none_votes)?;
+    }
+    for r in v.rounds.iter().filter(|r| !r.ranked.is_empty()) {
+        writeln!(o, "### {}\n", md_inline(&r.title))?;
+        writeln!(o, "*{}.*\n", md_inline(&r.rules))?;
+        writeln!(
+            o,
+            "| {} | {} | {} |\n| ---: | --- | ---: |",
+            l.rank, l.idea, l.votes
+        )?;
+        for x in &r.ranked {
+            let detail = if x.detail.is_empty() {
+                String::new()
+            } else {
+                format!(" *({})*", md_inline(&x.detail))
+            };
+            writeln!(
+                o,
+                "| {} | {}{} | {} |",
+                md_inline(&x.rank),
+                md_inline(&x.text),
+                detail,
+                x.votes
+            )?;
+        }
+        writeln!(o)?;
+    }
+
+    writeln!(o, "## {}\n", l.decisions)?;
+    if v.decisions.is_empty() {
+        writeln!(o, "{}\n", l.none_decisions)?;
+    } else {
+        for d in &v.decisions {
+            writeln!(o, "- {}", note_item(d, true))?;
+        }
+        writeln!(o)?;
+    }
+
+    writeln!(o, "## {}\n", l.actions)?;
+    if v.actions.is_empty() {
+        writeln!(o, "{}\n", l.none_actions)?;
+    } else {
+        writeln!(
+            o,
+            "| {} | {} | {} | {} |\n| --- | --- | --- | --- |",
+            l.action, l.owner, l.due, l.status
+        )?;
+        for a in &v.actions {
+            writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                md_inline(&a.text),
+                md_inline(&a.owner),
+                a.due.as_deref().unwrap_or(""),
+                a.status
+            )?;
+        }
+        writeln!(o)?;
+    }
+
+    writeln!(o, "## {}\n", l.agenda)?;
+    writeln!(o, "*{}*\n", md_inline(&v.times_note))?;
+    writeln!(
+        o,
+        "| {} | {} | {} | {} | {} |\n| --- | ---: | ---: | ---: | ---: |",
+        l.step, l.started, l.planned, l.actual, l.difference
+    )?;
+    let opt = |n: Option<i64>| n.map_or_else(|| "–".to_owned(), |n| n.to_string());
+    for st in &v.agenda {
+        writeln!(
+            o,
+            "| **{}. {}** *({})* | {} | **{}** | **{}** | {} |",
+            st.number,
+            md_inline(&st.title),
+            st.kind,
+            st.start.as_deref().unwrap_or("–"),
+            st.planned,
+            st.actual
+                .map_or_else(|| l.not_run.to_owned(), |a| a.to_string()),
+            st.diff.as_deref().unwrap_or("–"),
+        )?;
+        for step in &st.steps {
+            writeln!(
+                o,
+                "| {} {} |  | {} | {} | {} |",
+                step.number,
+                md_inline(&step.title),
+                step.planned,
+                opt(step.actual),
+                step.diff.as_deref().unwrap_or("–"),
+            )?;
+        }
+    }
+    writeln!(
+        o,
+        "| **{}** |  | **{}** | **{}** | **{}** |\n",
+        l.total,
+        v.planned_total,
+        opt(v.actual_total),
+        v.diff_total.as_deref().unwrap_or("–")
+    )?;
+
+    writeln!(o, "## {}\n", l.board)?;
+    if v.board.stickies == 0 && v.board.clusters == 0 {
+        writeln!(o, "{}\n", l.none_board)?;
+    } else {
+        writeln!(o, "*{}.*\n", md_inline(&v.board.summary_line))?;
+    }
+    for stage in &v.board.stages {
+        let level = if let Some(t) = &stage.title {
+            writeln!(o, "### {}\n", md_inline(t))?;
+            "####"
+        } else {
+            "###"
+        };
+        for c in &stage.clusters {
+            writeln!(o, "{level} {}\n", md_inline(&c.title))?;
+            writeln!(o, "*{}.*\n", md_inline(&c.line))?;
+            for x in &c.stickies {
+                writeln!(o, "- {}", sticky_item(x, l))?;
+            }
+            if !c.stickies.is_empty() {
+                writeln!(o)?;
+            }
+        }
+    }
+    for (title, list) in [(l.inbox, &v.board.inbox), (l.parking, &v.board.parking)] {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(o, "### {title}\n")?;
+        for x in list {
+            writeln!(o, "- {}", sticky_item(x, l))?;
+        }
+        writeln!(o)?;
+    }
+
+    writeln!(o, "## {}\n", l.notes)?;
+    if v.notes.is_empty() {
+        writeln!(o, "{}\n", l.none_notes)?;
+    }
+    for st in &v.notes {
+        match st.number {
+            Some(n) => writeln!(o, "### {n}. {}\n", md_inline(&st.title))?,
+            None => writeln!(o, "### {}\n", md_inline(&st.title))?,
+        }
+        for g in &st.groups {
+            writeln!(o, "#### {}\n", g.label)?;
+            for n in &g.notes {
+                writeln!(o, "- {}", note_item(n, false))?;
+            }
+            writeln!(o)?;
+        }
+    }
+
+    if !v.comments.is_empty() {
+        writeln!(o, "## {}\n", l.comments)?;
+        for c in &v.comments {
+            let mut by = Vec::new();
+            if !c.author.is_empty() {
+                by.push(md_inline(&c.author));
+            }
+            by.push(c.date.clone());
+            writeln!(
+                o,
+                "- {}\\\n  *{}* · {} {}",
+                md_block(&c.text, 2),
+                by.join(", "),
+                l.about,
+                md_inline(&c.about)
+            )?;
+        }
+        writeln!(o)?;
+    }
+
+    writeln!(o, "---\n\n*{}*", l.footer)?;
+    Ok(())
+}
+
+fn note_item(n: &NoteView, with_stage: bool) -> String {
+    let mut meta = Vec::new();
+    if !n.author.is_empty() {
+        meta.push(md_inline(&n.author));
+    }
+    if with_stage && !n.stage.is_empty() {
+        meta.push(md_inline(&n.stage));
+    }
+    meta.push(n.time.clone());
+    let mut out = md_block(&n.text, 2);
+    out.push_str(&format!(" — *{}*", meta.join(", ")));
+    if !n.tags.is_empty() {
+        let tags: Vec<String> = n.tags.iter().map(|t| md_inline(t)).collect();
+        out.push_str(&format!(" · {}", tags.join(", ")));
+    }
+    out
+}
+
+fn sticky_item(x: &super::view::StickyView, l: &Labels) -> String {
+    let mut out = md_block(&x.text, 2);
+    let mut meta = Vec::new();
+    if x.votes > 0 {
+        meta.push(format!("**{}**", l.n_votes(x.votes)));
+    }
+    if !x.author.is_empty() {
+        meta.push(format!("*{}*", md_inline(&x.author)));
+    }
+    if !meta.is_empty() {
+        out.push_str(" — ");
+        out.push_str(&meta.join(", "));
+    }
+    out
+}

@@ -1,0 +1,143 @@
+//! Turning a session into documents to publish or share.
+//!
+//! Every format is a pure function of the session and [`Options`]: no I/O,
+//! no clock (the "now" of a step still running is the session's latest
+//! recorded time), so the same session always gives the same bytes.
+//!
+//! - [`markdown`]: CommonMark, for a code forge, a wiki or pandoc.
+//! - [`html`]: one self-contained page (inline CSS and SVG, no script, no
+//!   network), readable on a phone, printing cleanly to PDF.
+//! - [`csv`]: one row per sticky and per note, RFC 4180, UTF-8 with a byte
+//!   order mark so that spreadsheets keep accents.
+//! - [`json`]: the whole session, versioned (see `docs/json.md`).
+//! - [`svg`]: a picture of the board.
+//!
+//! With [`Options::anonymize`], the session goes through [`anonymize`]
+//! first, whatever the format.
+//!
+//! User text never reaches a document as markup: control characters are
+//! made visible ([`text::clean`]), Markdown is backslash-escaped, HTML and
+//! SVG are entity-escaped (HTML by minijinja's auto-escaping).
+
+mod anonymize;
+pub mod cli;
+mod csv;
+mod html;
+mod json;
+mod labels;
+mod markdown;
+pub mod report;
+mod svg;
+pub mod text;
+mod view;
+
+pub use anonymize::anonymize;
+pub use csv::{CSV_HEADER, csv, csv_rows};
+pub use html::html;
+pub use json::{JSON_VERSION, from_json, json};
+pub use markdown::markdown;
+pub use svg::svg;
+
+use crate::model::{Session, Timestamp};
+use std::borrow::Cow;
+use time::UtcOffset;
+
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown (CommonMark): for a code forge, a wiki, or pandoc.
+    Md,
+    /// One self-contained HTML page: publish it, or print it to PDF from a browser.
+    Html,
+    /// A spreadsheet: one row per sticky and per note (UTF-8 with BOM).
+    Csv,
+    /// The whole session for other tools (versioned, see docs/json.md).
+    Json,
+    /// A picture of the board (clusters, stickies and votes).
+    Svg,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+        Format::Svg,
+    ];
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Svg => "svg",
+        }
+    }
+
+    /// A name for menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Md => "Markdown",
+            Format::Html => "HTML page",
+            Format::Csv => "CSV spreadsheet",
+            Format::Json => "JSON",
+            Format::Svg => "SVG picture of the board",
+        }
+    }
+}
+
+/// How to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Replace people by numbers and redact names, e-mail addresses and
+    /// phone numbers from every text (see [`anonymize`]).
+    pub anonymize: bool,
+    /// The offset clock times are shown in (the app passes its local
+    /// offset; the command line the local offset at the session's date).
+    pub offset: UtcOffset,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            anonymize: false,
+            offset: UtcOffset::UTC,
+        }
+    }
+}
+
+/// Why an export failed (a bug rather than a user's mistake: every session
+/// that loads can be exported).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("could not export: {0}")]
+pub struct ExportError(pub String);
+
+/// The session in `format`.
+pub fn export(format: Format, session: &Session, opts: &Options) -> Result<String, ExportError> {
+    match format {
+        Format::Md => Ok(markdown(session, opts)),
+        Format::Html => html(session, opts),
+        Format::Csv => csv(session, opts),
+        Format::Json => json(session, opts),
+        Format::Svg => Ok(svg(session, opts)),
+    }
+}
+
+/// The session as the formats see it: anonymized when asked.
+fn prepare<'a>(session: &'a Session, opts: &Options) -> Cow<'a, Session> {
+    if opts.anonymize {
+        Cow::Owned(anonymize(session))
+    } else {
+        Cow::Borrowed(session)
+    }
+}
+
+/// The "now" of an export: the session's latest recorded time, so that a
+/// step left running counts up to the last thing that happened, and the
+/// same file always gives the same document.
+pub fn last_recorded(session: &Session) -> Timestamp {
+    view::latest(session)
+}

@@ -1,0 +1,396 @@
+//! The programme report: for a folder of sessions (monthly workshops, a
+//! season of a participatory budget...), an HTML index across sessions and
+//! the HTML summary of each session.
+//!
+//! Pure: the sessions come in loaded (see [`super::cli::report`] for the
+//! folder), the pages go out as strings.
+
+use super::html::{environment, page, render};
+use super::labels::{self, Labels};
+use super::text::{clean_line, iso_date, short_date, xml};
+use super::view::{ActionView, RankedView, short, status_key, summary};
+use super::{ExportError, Options, prepare};
+use crate::model::{ActionStatus, Origin, Role, Session};
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::fmt::Write;
+
+/// A session file of the folder, loaded.
+pub struct Entry {
+    /// The file's name, as shown and as the base of its page's name.
+    pub file: String,
+    pub session: Session,
+}
+
+/// A file of the folder that could not be used, and why.
+#[derive(Clone, Debug, Serialize)]
+pub struct Bad {
+    pub file: String,
+    pub error: String,
+}
+
+/// The report's files: `index.html` and one page per session.
+pub struct Report {
+    pub index: String,
+    /// (file name, HTML), in the index's order.
+    pub pages: Vec<(String, String)>,
+}
+
+#[derive(Serialize)]
+struct Row {
+    page: String,
+    date: String,
+    title: String,
+    challenge: String,
+    origin: &'static str,
+    public: bool,
+    participants: usize,
+    roles: Vec<usize>,
+    rounds: Vec<TopRound>,
+}
+
+#[derive(Serialize)]
+struct TopRound {
+    title: String,
+    ranked: Vec<RankedView>,
+}
+
+#[derive(Serialize)]
+struct ActionRow {
+    #[serde(flatten)]
+    action: ActionView,
+    session: String,
+    page: String,
+    date: String,
+}
+
+#[derive(Serialize)]
+struct View {
+    lang: &'static str,
+    anonymized: bool,
+    subtitle: String,
+    public_share: String,
+    public_count: usize,
+    rows: Vec<Row>,
+    role_labels: Vec<&'static str>,
+    role_colours: Vec<&'static str>,
+    role_totals: Vec<usize>,
+    participants_total: usize,
+    actions: Vec<ActionRow>,
+    action_counts: Vec<(&'static str, &'static str, usize)>,
+    bad: Vec<Bad>,
+    facts: Vec<(String, String)>,
+}
+
+const ROLE_COLOURS: [&str; 5] = ["#1f4e9c", "#b5651d", "#2b7a3d", "#6a4fb3", "#8d96a6"];
+
+/// The page name of each session: its file name's slug, made unique.
+fn page_names(entries: &[Entry]) -> Vec<String> {
+    let mut taken: HashSet<String> = HashSet::from(["index".to_owned()]);
+    entries
+        .iter()
+        .map(|e| {
+            let stem = e.file.rsplit_once('.').map_or(e.file.as_str(), |(s, _)| s);
+            let base = crate::store::paths::slug(stem);
+            let mut name = base.clone();
+            let mut n = 2;
+            while !taken.insert(name.clone()) {
+                name = format!("{base}-{n}");
+                n += 1;
+            }
+            format!("{name}.html")
+        })
+        .collect()
+}
+
+/// The report of `entries` (in any order: they are sorted by date) and the
+/// files left out.
+pub fn report(entries: &[Entry], bad: &[Bad], opts: &Options) -> Result<Report, ExportError> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&entries[a].session, &entries[b].session);
+        (x.date.is_none(), x.date, &x.title, &entries[a].file).cmp(&(
+            y.date.is_none(),
+            y.date,
+            &y.title,
+            &entries[b].file,
+        ))
+    });
+    let sorted: Vec<&Entry> = order.iter().map(|&i| &entries[i]).collect();
+    let names = page_names(entries);
+    let names: Vec<&String> = order.iter().map(|&i| &names[i]).collect();
+
+    // The language most sessions use.
+    let fr = sorted
+        .iter()
+        .filter(|e| labels::for_lang(e.session.language.as_deref()).lang == "fr")
+        .count();
+    let l: &'static Labels = if fr * 2 >= sorted.len() && fr > 0 {
+        &labels::FR
+    } else {
+        &labels::EN
+    };
+
+    let mut pages = Vec::new();
+    let mut rows = Vec::new();
+    let mut actions = Vec::new();
+    for (e, name) in sorted.iter().zip(&names) {
+        let s = prepare(&e.session, opts);
+        let own = labels::for_lang(s.language.as_deref());
+        let v = summary(&s, opts, own);
+        pages.push(((*name).clone(), page(&v, own, Some("index.html"))?));
+        let date = s.date.map(iso_date).unwrap_or_default();
+        let title = clean_line(&s.title);
+        for a in v.actions {
+            actions.push(ActionRow {
+                action: ActionView {
+                    status: l.status(status_of(a.status_key)),
+                    ..a
+                },
+                session: title.clone(),
+                page: (*name).clone(),
+                date: date.clone(),
+            });
+        }
+        rows.push(Row {
+            page: (*name).clone(),
+            date: date.clone(),
+            title,
+            challenge: short(&s.challenge.statement, 220),
+            origin: l.origin_short(s.challenge.origin),
+            public: s.challenge.origin == Origin::Public,
+            participants: s.participants.len(),
+            roles: Role::ALL
+                .iter()
+                .map(|r| s.participants.iter().filter(|p| p.role == *r).count())
+                .collect(),
+            rounds: v
+                .rounds
+                .into_iter()
+                .filter(|r| !r.ranked.is_empty())
+                .map(|r| TopRound {
+                    title: r.title,
+                    // The top three, and whatever ties with the third.
+                    ranked: r.ranked.into_iter().filter(|x| x.place <= 3).collect(),
+                })
+                .collect(),
+        });
+    }
+    let rank = |k: &str| match k {
+        "doing" => 0,
+        "todo" => 1,
+        "done" => 2,
+        _ => 3,
+    };
+    actions.sort_by(|a, b| {
+        (
+            rank(a.action.status_key),
+            a.action.due.is_none(),
+            &a.action.due,
+        )
+            .cmp(&(
+                rank(b.action.status_key),
+                b.action.due.is_none(),
+                &b.action.due,
+            ))
+    });
+    let action_counts = [
+        ActionStatus::Doing,
+        ActionStatus::Todo,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ]
+    .iter()
+    .map(|&st| {
+        let key = status_key(st);
+        (
+            key,
+            l.status(st),
+            actions
+                .iter()
+                .filter(|a| a.action.status_key == key)
+                .count(),
+        )
+    })
+    .filter(|(_, _, n)| *n > 0)
+    .collect();
+
+    let public_count = rows.iter().filter(|r| r.public).count();
+    let role_totals: Vec<usize> = (0..Role::ALL.len())
+        .map(|i| rows.iter().map(|r| r.roles[i]).sum())
+        .collect();
+    let participants_total: usize = rows.iter().map(|r| r.participants).sum();
+    let span = match (
+        sorted.iter().filter_map(|e| e.session.date).min(),
+        sorted.iter().filter_map(|e| e.session.date).max(),
+    ) {
+        (Some(a), Some(b)) if a != b => {
+            format!(", {} – {}", short_date(a, l.lang), short_date(b, l.lang))
+        }
+        (Some(a), _) => format!(", {}", short_date(a, l.lang)),
+        _ => String::new(),
+    };
+    let facts = vec![
+        (
+            rows.len().to_string(),
+            strip_count(l.n_sessions(rows.len())),
+        ),
+        (
+            match (public_count * 100 + rows.len() / 2).checked_div(rows.len()) {
+                None => "–".to_owned(),
+                Some(pct) if l.lang == "fr" => format!("{pct}\u{a0}%"),
+                Some(pct) => format!("{pct}%"),
+            },
+            l.report_public_share.to_lowercase(),
+        ),
+        (
+            participants_total.to_string(),
+            strip_count(l.n_participants(participants_total)),
+        ),
+        (
+            actions.len().to_string(),
+            strip_count(l.n_actions(actions.len())),
+        ),
+    ];
+    let view = View {
+        lang: l.lang,
+        anonymized: opts.anonymize,
+        subtitle: format!("{}{span}", l.n_sessions(rows.len())),
+        public_share: l.share(public_count, rows.len()),
+        public_count,
+        role_labels: Role::ALL.iter().map(|r| l.roles(*r)).collect(),
+        role_colours: ROLE_COLOURS.to_vec(),
+        role_totals,
+        participants_total,
+        actions,
+        action_counts,
+        bad: bad.to_vec(),
+        facts,
+        rows,
+    };
+    let chart = roles_chart(&view);
+    let env = environment()?;
+    let index = render(
+        &env,
+        "report.html",
+        context! {
+            r => Value::from(Serde(&view)),
+            l => Value::from(Serde(l)),
+            chart => Value::from_safe_string(chart),
+        },
+    )?;
+    Ok(Report { index, pages })
+}
+
+fn strip_count(phrase: String) -> String {
+    phrase
+        .split_once(' ')
+        .map_or(phrase.clone(), |(_, rest)| rest.to_owned())
+}
+
+fn status_of(key: &str) -> ActionStatus {
+    match key {
+        "doing" => ActionStatus::Doing,
+        "done" => ActionStatus::Done,
+        "dropped" => ActionStatus::Dropped,
+        _ => ActionStatus::Todo,
+    }
+}
+
+/// Participants by role, one stacked bar per session, as SVG.
+fn roles_chart(v: &View) -> String {
+    let n = v.rows.len().max(1);
+    let (w, h, left, bottom, top) = (760.0_f32, 280.0_f32, 36.0_f32, 56.0_f32, 24.0_f32);
+    let max = v
+        .rows
+        .iter()
+        .map(|r| r.participants)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let slot = (w - left - 10.0) / n as f32;
+    let bar = (slot * 0.6).min(56.0);
+    let scale = (h - top - bottom) / max as f32;
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="chart-title" font-family="system-ui, 'Segoe UI', Roboto, Arial, 'Liberation Sans', sans-serif">"#
+    );
+    let _ = writeln!(o, r#"<title id="chart-title">{}</title>"#, xml(v_title(v)));
+    let base = h - bottom;
+    // Gridlines at round numbers.
+    let step = [1usize, 2, 5, 10, 20, 50, 100]
+        .into_iter()
+        .find(|s| max / s <= 6)
+        .unwrap_or(200);
+    let mut t = 0;
+    while t <= max {
+        let y = base - t as f32 * scale;
+        let _ = writeln!(
+            o,
+            r##"<line x1="{left}" y1="{y:.1}" x2="{}" y2="{y:.1}" stroke="#e1e5ec"/><text x="{}" y="{:.1}" font-size="11" fill="#5b6473" text-anchor="end">{t}</text>"##,
+            w - 10.0,
+            left - 6.0,
+            y + 4.0
+        );
+        t += step;
+    }
+    let rotate = n > 8;
+    for (i, r) in v.rows.iter().enumerate() {
+        let x = left + slot * i as f32 + (slot - bar) / 2.0;
+        let mut y = base;
+        for (k, count) in r.roles.iter().enumerate() {
+            if *count == 0 {
+                continue;
+            }
+            let bh = *count as f32 * scale;
+            y -= bh;
+            let _ = writeln!(
+                o,
+                r#"<rect x="{x:.1}" y="{y:.1}" width="{bar:.1}" height="{bh:.1}" fill="{}"><title>{}: {count}</title></rect>"#,
+                v.role_colours[k],
+                xml(v.role_labels[k])
+            );
+        }
+        let cx = x + bar / 2.0;
+        let _ = writeln!(
+            o,
+            r##"<text x="{cx:.1}" y="{:.1}" font-size="12" font-weight="700" fill="#1f2430" text-anchor="middle">{}</text>"##,
+            y - 5.0,
+            r.participants
+        );
+        let label = if r.date.is_empty() {
+            format!("#{}", i + 1)
+        } else {
+            r.date.clone()
+        };
+        if rotate {
+            let _ = writeln!(
+                o,
+                r##"<text x="{cx:.1}" y="{:.1}" font-size="11" fill="#5b6473" text-anchor="end" transform="rotate(-40 {cx:.1} {:.1})">{}</text>"##,
+                base + 14.0,
+                base + 14.0,
+                xml(&label)
+            );
+        } else {
+            let _ = writeln!(
+                o,
+                r##"<text x="{cx:.1}" y="{:.1}" font-size="11" fill="#5b6473" text-anchor="middle">{}</text>"##,
+                base + 18.0,
+                xml(&label)
+            );
+        }
+    }
+    o.push_str("</svg>\n");
+    o
+}
+
+fn v_title(v: &View) -> &'static str {
+    if v.lang == "fr" {
+        "Participants par rôle et par séance"
+    } else {
+        "Participants by role and session"
+    }
+}

@@ -1,0 +1,440 @@
+//! The board as an SVG picture: clusters as labelled groups (by the stage
+//! they were made in), stickies in their colours with wrapped text and
+//! their vote dots; then the stickies not yet sorted and the parking lot.
+//!
+//! Every text is XML-escaped; the picture holds no comment, no script, no
+//! link and no external reference.
+
+use super::labels::{self, Labels};
+use super::text::{clean_line, xml};
+use super::view::{Board, ClusterView, StickyView, board};
+use super::{Options, prepare};
+use crate::model::Session;
+use std::fmt::Write;
+
+const FONTS: &str = "Inter, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+const INK: &str = "#1f2430";
+const MUTED: &str = "#5b6473";
+const DOT: &str = "#c1121f";
+
+const MARGIN: f32 = 24.0;
+const STICKY_W: f32 = 160.0;
+const GAP: f32 = 10.0;
+const PAD: f32 = 9.0;
+const FONT: f32 = 12.5;
+const LINE: f32 = 15.5;
+const MAX_LINES: usize = 9;
+const CLUSTER_PAD: f32 = 12.0;
+const CLUSTER_W: f32 = 2.0 * STICKY_W + GAP + 2.0 * CLUSTER_PAD;
+const COLUMNS: usize = 3;
+const COLUMN_GAP: f32 = 18.0;
+const WIDTH: f32 = 2.0 * MARGIN + COLUMNS as f32 * CLUSTER_W + (COLUMNS as f32 - 1.0) * COLUMN_GAP;
+
+/// The board of the session as a standalone SVG document.
+pub fn svg(session: &Session, opts: &Options) -> String {
+    let s = prepare(session, opts);
+    let l = labels::for_lang(s.language.as_deref());
+    let b = board(&s, l, &s.tally(None));
+    board_svg(&b, l, &clean_line(&s.title), opts.anonymize, true)
+}
+
+/// A number for an attribute: at most one decimal.
+fn n(x: f32) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{}", r as i64)
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// Rough advance width of a character in a sans-serif font, in ems.
+fn advance(c: char) -> f32 {
+    match c {
+        'i' | 'j' | 'l' | 'I' | '!' | '|' | '.' | ',' | ':' | ';' | '\'' | '’' | 'í' | 'ì'
+        | 'î' | 'ï' => 0.28,
+        'f' | 't' | 'r' | ' ' | '(' | ')' | '[' | ']' | '-' | '/' => 0.36,
+        'm' | 'w' | 'M' | 'W' | '@' | '%' | 'æ' | 'œ' | 'Æ' | 'Œ' | '—' => 0.86,
+        c if c.is_uppercase() => 0.69,
+        c if c.is_ascii_digit() => 0.56,
+        c if unicode_width::UnicodeWidthChar::width(c) == Some(2) => 1.0,
+        _ => 0.54,
+    }
+}
+
+fn width(text: &str, size: f32) -> f32 {
+    text.chars().map(advance).sum::<f32>() * size
+}
+
+/// Greedy word wrap to `max` pixels; a word too long for a line is cut.
+/// At most `max_lines` lines, the last ending in "…" when text is left over.
+fn wrap(text: &str, size: f32, max: f32, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if width(&candidate, size) <= max {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // The word alone: cut it if it is still too long.
+        for c in word.chars() {
+            let mut next = line.clone();
+            next.push(c);
+            if width(&next, size) > max && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                line.push(c);
+            } else {
+                line = next;
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            while !last.is_empty() && width(&format!("{last}…"), size) > max {
+                last.pop();
+            }
+            last.push('…');
+        }
+    }
+    lines
+}
+
+struct Canvas {
+    out: String,
+}
+
+impl Canvas {
+    fn text(&mut self, x: f32, y: f32, size: f32, weight: &str, fill: &str, text: &str) {
+        let _ = writeln!(
+            self.out,
+            r#"<text x="{}" y="{}" font-size="{}" font-weight="{weight}" fill="{fill}">{}</text>"#,
+            n(x),
+            n(y),
+            n(size),
+            xml(text)
+        );
+    }
+
+    fn dots(&mut self, x: f32, y: f32, count: u32) {
+        let shown = count.min(10);
+        for k in 0..shown {
+            let _ = writeln!(
+                self.out,
+                r#"<circle cx="{}" cy="{}" r="4.2" fill="{DOT}"/>"#,
+                n(x + 4.5 + k as f32 * 11.0),
+                n(y)
+            );
+        }
+        if count > shown {
+            self.text(
+                x + 4.5 + shown as f32 * 11.0,
+                y + 4.0,
+                11.0,
+                "700",
+                DOT,
+                &format!("+{}", count - shown),
+            );
+        }
+    }
+}
+
+fn sticky_lines(x: &StickyView) -> Vec<String> {
+    wrap(&clean_line(&x.text), FONT, STICKY_W - 2.0 * PAD, MAX_LINES)
+}
+
+fn sticky_height(x: &StickyView) -> f32 {
+    let lines = sticky_lines(x).len().max(1) as f32;
+    let dots = if x.votes > 0 { 16.0 } else { 0.0 };
+    (PAD + 4.0 + lines * LINE + dots + PAD).max(64.0)
+}
+
+fn draw_sticky(c: &mut Canvas, x: &StickyView, left: f32, top: f32, h: f32, l: &Labels) {
+    let _ = writeln!(
+        c.out,
+        r##"<g><rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="#000000" fill-opacity="0.10"/><rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="{}" stroke="#000000" stroke-opacity="0.10"/>"##,
+        n(left + 1.5),
+        n(top + 2.0),
+        n(STICKY_W),
+        n(h),
+        n(left),
+        n(top),
+        n(STICKY_W),
+        n(h),
+        x.colour
+    );
+    if x.votes > 0 {
+        let _ = writeln!(c.out, "<title>{}</title>", xml(&l.n_votes(x.votes)));
+    }
+    for (i, line) in sticky_lines(x).iter().enumerate() {
+        c.text(
+            left + PAD,
+            top + PAD + 12.0 + i as f32 * LINE,
+            FONT,
+            "400",
+            INK,
+            line,
+        );
+    }
+    if x.votes > 0 {
+        c.dots(left + PAD - 4.0, top + h - PAD - 5.0, x.votes);
+    }
+    c.out.push_str("</g>\n");
+}
+
+/// Stickies in a grid of `cols` columns from (`left`, `top`); returns the height used.
+fn grid(c: &mut Canvas, list: &[StickyView], cols: usize, left: f32, top: f32, l: &Labels) -> f32 {
+    let mut y = top;
+    for row in list.chunks(cols.max(1)) {
+        let h = row.iter().map(sticky_height).fold(0.0, f32::max);
+        for (i, x) in row.iter().enumerate() {
+            draw_sticky(c, x, left + i as f32 * (STICKY_W + GAP), y, h, l);
+        }
+        y += h + GAP;
+    }
+    (y - top - GAP).max(0.0)
+}
+
+fn grid_height(list: &[StickyView], cols: usize) -> f32 {
+    let rows: f32 = list
+        .chunks(cols.max(1))
+        .map(|row| row.iter().map(sticky_height).fold(0.0, f32::max) + GAP)
+        .sum();
+    (rows - GAP).max(0.0)
+}
+
+struct ClusterLayout {
+    title: Vec<String>,
+    line: Vec<String>,
+    height: f32,
+}
+
+fn cluster_layout(cv: &ClusterView) -> ClusterLayout {
+    let inner = CLUSTER_W - 2.0 * CLUSTER_PAD;
+    let title = wrap(&cv.title, 15.0, inner, 3);
+    let line = wrap(&cv.line, 12.0, inner, 2);
+    let mut h = CLUSTER_PAD + title.len().max(1) as f32 * 19.0 + line.len() as f32 * 15.0 + 6.0;
+    if cv.group_votes > 0 {
+        h += 16.0;
+    }
+    if !cv.stickies.is_empty() {
+        h += 6.0 + grid_height(&cv.stickies, 2);
+    }
+    ClusterLayout {
+        title,
+        line,
+        height: h + CLUSTER_PAD,
+    }
+}
+
+fn draw_cluster(
+    c: &mut Canvas,
+    cv: &ClusterView,
+    lay: &ClusterLayout,
+    left: f32,
+    top: f32,
+    l: &Labels,
+) {
+    let _ = writeln!(
+        c.out,
+        r##"<g><rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="#f3f5f8" stroke="#d8dde6"/>"##,
+        n(left),
+        n(top),
+        n(CLUSTER_W),
+        n(lay.height)
+    );
+    let mut y = top + CLUSTER_PAD;
+    for t in &lay.title {
+        y += 19.0;
+        c.text(left + CLUSTER_PAD, y - 4.0, 15.0, "700", INK, t);
+    }
+    for t in &lay.line {
+        y += 15.0;
+        c.text(left + CLUSTER_PAD, y - 2.0, 12.0, "400", MUTED, t);
+    }
+    y += 6.0;
+    if cv.group_votes > 0 {
+        c.dots(left + CLUSTER_PAD - 4.0, y + 6.0, cv.group_votes);
+        y += 16.0;
+    }
+    if !cv.stickies.is_empty() {
+        y += 6.0;
+        grid(c, &cv.stickies, 2, left + CLUSTER_PAD, y, l);
+    }
+    c.out.push_str("</g>\n");
+}
+
+/// The board as SVG. `standalone` adds the XML declaration, a heading with
+/// the session's title and a white background.
+pub(crate) fn board_svg(
+    b: &Board,
+    l: &Labels,
+    title: &str,
+    anonymized: bool,
+    standalone: bool,
+) -> String {
+    let mut c = Canvas {
+        out: String::with_capacity(64 * 1024),
+    };
+    let mut y = MARGIN;
+    if standalone {
+        for t in wrap(title, 22.0, WIDTH - 2.0 * MARGIN, 3) {
+            y += 28.0;
+            c.text(MARGIN, y - 6.0, 22.0, "700", INK, &t);
+        }
+        y += 22.0;
+        c.text(
+            MARGIN,
+            y - 4.0,
+            14.0,
+            "400",
+            MUTED,
+            &format!("{} — {}", l.board, b.summary_line),
+        );
+        if anonymized {
+            y += 22.0;
+            c.text(MARGIN, y - 4.0, 13.0, "700", "#8a4b00", l.anonymized_title);
+        }
+        y += 14.0;
+    }
+    if b.stickies == 0 && b.clusters == 0 {
+        y += 24.0;
+        c.text(MARGIN, y - 6.0, 14.0, "400", MUTED, l.none_board);
+        y += 8.0;
+    }
+    let stage_count = b.stages.len();
+    for stage in &b.stages {
+        if let Some(t) = &stage.title {
+            y += 14.0;
+            for line in wrap(t, 17.0, WIDTH - 2.0 * MARGIN, 2) {
+                y += 22.0;
+                c.text(MARGIN, y - 5.0, 17.0, "700", INK, &line);
+            }
+            let _ = writeln!(
+                c.out,
+                r##"<rect x="{}" y="{}" width="{}" height="1" fill="#c9ced8"/>"##,
+                n(MARGIN),
+                n(y + 2.0),
+                n(WIDTH - 2.0 * MARGIN)
+            );
+            y += 14.0;
+        } else if stage_count > 0 {
+            y += 8.0;
+        }
+        // Masonry: each cluster goes to the shortest column.
+        let mut cols = [y; COLUMNS];
+        for cv in &stage.clusters {
+            let lay = cluster_layout(cv);
+            let (i, top) = cols
+                .iter()
+                .copied()
+                .enumerate()
+                .fold(
+                    (0, f32::MAX),
+                    |best, (i, h)| if h < best.1 { (i, h) } else { best },
+                );
+            let left = MARGIN + i as f32 * (CLUSTER_W + COLUMN_GAP);
+            draw_cluster(&mut c, cv, &lay, left, top, l);
+            cols[i] = top + lay.height + COLUMN_GAP;
+        }
+        y = cols.iter().copied().fold(y, f32::max) - COLUMN_GAP;
+    }
+    let per_row =
+        ((WIDTH - 2.0 * MARGIN - 2.0 * CLUSTER_PAD + GAP) / (STICKY_W + GAP)).floor() as usize;
+    for (heading, list) in [(l.inbox, &b.inbox), (l.parking, &b.parking)] {
+        if list.is_empty() {
+            continue;
+        }
+        y += 20.0;
+        let box_top = y;
+        let inner_h = grid_height(list, per_row);
+        let box_h = CLUSTER_PAD + 19.0 + 8.0 + inner_h + CLUSTER_PAD;
+        let _ = writeln!(
+            c.out,
+            r##"<rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="#fbfbfc" stroke="#b8bfcc" stroke-dasharray="6 4"/>"##,
+            n(MARGIN),
+            n(box_top),
+            n(WIDTH - 2.0 * MARGIN),
+            n(box_h)
+        );
+        c.text(
+            MARGIN + CLUSTER_PAD,
+            box_top + CLUSTER_PAD + 15.0,
+            15.0,
+            "700",
+            INK,
+            &format!("{heading} ({})", list.len()),
+        );
+        grid(
+            &mut c,
+            list,
+            per_row,
+            MARGIN + CLUSTER_PAD,
+            box_top + CLUSTER_PAD + 19.0 + 8.0,
+            l,
+        );
+        y = box_top + box_h;
+    }
+    let height = y + MARGIN;
+    let mut out = String::with_capacity(c.out.len() + 1024);
+    if standalone {
+        out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    }
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="board-title" font-family="{fonts}">"#,
+        w = n(WIDTH),
+        h = n(height),
+        fonts = FONTS
+    );
+    let _ = writeln!(
+        out,
+        r#"<title id="board-title">{}</title>"#,
+        xml(&format!("{} — {}", l.board_alt, b.summary_line))
+    );
+    if standalone {
+        out.push_str("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+    }
+    out.push_str(&c.out);
+    out.push_str("</svg>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_lines_within_the_width() {
+        let lines = wrap(
+            "Des personnes sans abri viennent se rafraîchir ; certains agents ne savent pas",
+            FONT,
+            142.0,
+            9,
+        );
+        assert!(lines.len() >= 3, "{lines:?}");
+        for l in &lines {
+            assert!(width(l, FONT) <= 142.0, "{l}");
+        }
+        let long = wrap(&"x".repeat(200), FONT, 142.0, 3);
+        assert_eq!(long.len(), 3);
+        assert!(long[2].ends_with('…'));
+    }
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(n(12.0), "12");
+        assert_eq!(n(12.25), "12.3");
+    }
+}

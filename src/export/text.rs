@@ -1,0 +1,263 @@
+//! Text helpers shared by the formats: neutralizing control characters,
+//! escaping for Markdown and XML, dates and clock times.
+
+use crate::model::Timestamp;
+use time::{Date, UtcOffset};
+
+/// The text with every control character replaced by a visible symbol, so
+/// that nothing pasted into a session (an ANSI escape sequence, a NUL) can
+/// act on a terminal, a browser or an XML parser reading an export.
+///
+/// C0 controls become their Unicode "control picture" (ESC -> `␛`, NUL ->
+/// `␀`), DEL becomes `␡`, C1 controls and the XML non-characters U+FFFE and
+/// U+FFFF become `�`. Line feeds are kept, tabs become spaces and CR LF
+/// becomes LF.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push(' '),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\u{0}'..='\u{1f}' => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'));
+            }
+            '\u{7f}' => out.push('\u{2421}'),
+            '\u{80}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// As [`clean`], on one line: line breaks become spaces.
+pub fn clean_line(text: &str) -> String {
+    let cleaned = clean(text);
+    let mut out = String::with_capacity(cleaned.len());
+    for (i, line) in cleaned
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// ASCII punctuation that means something to CommonMark, GitHub or pandoc
+/// anywhere in a line (emphasis, code, links, tables, math, citations,
+/// sub- and superscripts, attributes), escaped with a backslash. `<`, `>`
+/// and `&` become entities.
+const MD_SPECIAL: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '|', '~', '#', '$', '^', '@', '{', '}',
+];
+
+fn md_escape_line(line: &str, out: &mut String) {
+    // Leading spaces would make an indented code block.
+    let line = line.trim_start();
+    let mut chars = line.char_indices().peekable();
+    // At the start of a line: list markers, setext underlines, definition lists.
+    if let Some(&(_, c)) = chars.peek()
+        && matches!(c, '-' | '+' | '=' | ':' | '%')
+    {
+        out.push('\\');
+    }
+    // "1." or "1)" at the start of a line begins an ordered list.
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let ordered = digits > 0 && matches!(line[digits..].chars().next(), Some('.' | ')'));
+    for (i, c) in chars {
+        match c {
+            // As entities, so that no raw "<" reaches a renderer at all.
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            _ => {
+                if MD_SPECIAL.contains(&c) || (ordered && i == digits) {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// User text for an inline Markdown context (a table cell, a heading, a
+/// list item's first line): controls made visible, line breaks folded into
+/// spaces, every significant character escaped.
+pub fn md_inline(text: &str) -> String {
+    let mut out = String::new();
+    md_escape_line(&clean_line(text), &mut out);
+    out
+}
+
+/// User text that may hold several lines, for a paragraph or a list item:
+/// each line escaped, joined by hard line breaks, continuation lines
+/// indented by `indent` spaces so they stay in the list item.
+pub fn md_block(text: &str, indent: usize) -> String {
+    let cleaned = clean(text);
+    let mut out = String::new();
+    let pad = " ".repeat(indent);
+    for (i, line) in cleaned
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
+        if i > 0 {
+            out.push_str("\\\n");
+            out.push_str(&pad);
+        }
+        md_escape_line(line, &mut out);
+    }
+    out
+}
+
+/// Text for XML (SVG) content or a quoted attribute value. The text must
+/// already be [`clean`]ed.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const DAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const DAYS_FR: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
+/// "Thursday 9 July 2026" or "jeudi 9 juillet 2026".
+pub fn long_date(date: Date, lang: &str) -> String {
+    let (days, months) = if lang == "fr" {
+        (DAYS_FR, MONTHS_FR)
+    } else {
+        (DAYS_EN, MONTHS_EN)
+    };
+    let day = days[usize::from(date.weekday().number_days_from_monday()) % 7];
+    let month = months[(usize::from(u8::from(date.month())) + 11) % 12];
+    format!("{day} {} {month} {}", date.day(), date.year())
+}
+
+/// "9 July 2026" or "9 juillet 2026".
+pub fn short_date(date: Date, lang: &str) -> String {
+    let months = if lang == "fr" { MONTHS_FR } else { MONTHS_EN };
+    let month = months[(usize::from(u8::from(date.month())) + 11) % 12];
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+/// "2026-07-09", for tables.
+pub fn iso_date(date: Date) -> String {
+    crate::model::time::iso_date::format(date)
+}
+
+/// `HH:MM` in `offset`.
+pub fn clock(t: Timestamp, offset: UtcOffset) -> String {
+    t.clock(offset)
+}
+
+/// "UTC+02:00".
+pub fn offset_name(offset: UtcOffset) -> String {
+    let (h, m, _) = offset.as_hms();
+    let sign = if offset.is_negative() { '-' } else { '+' };
+    format!("UTC{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs())
+}
+
+/// A signed difference in minutes: "+4", "-2", "0".
+pub fn signed(n: i64) -> String {
+    if n > 0 {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_become_visible() {
+        assert_eq!(
+            clean("a\u{1b}[31mb\u{0}c\u{7f}\u{9b}"),
+            "a\u{241b}[31mb\u{2400}c\u{2421}\u{fffd}"
+        );
+        assert_eq!(clean("a\r\nb\tc\rd"), "a\nb c\u{240d}d");
+        assert_eq!(clean_line(" a \n\n b "), "a b");
+    }
+
+    #[test]
+    fn markdown_stays_text() {
+        assert_eq!(
+            md_inline("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(md_inline("<script> & co"), "&lt;script&gt; &amp; co");
+        assert_eq!(md_inline("# title"), "\\# title");
+        assert_eq!(md_inline("- item"), "\\- item");
+        assert_eq!(md_inline("12. item"), "12\\. item");
+        assert_eq!(md_inline("a | b `c`"), "a \\| b \\`c\\`");
+        assert_eq!(
+            md_block("one\n    - two\n\n3) three", 2),
+            "one\\\n  \\- two\\\n  3\\) three"
+        );
+    }
+
+    #[test]
+    fn dates_in_both_languages() {
+        let d = time::macros::date!(2026 - 07 - 09);
+        assert_eq!(long_date(d, "fr"), "jeudi 9 juillet 2026");
+        assert_eq!(long_date(d, "en"), "Thursday 9 July 2026");
+        assert_eq!(short_date(d, "fr"), "9 juillet 2026");
+        assert_eq!(offset_name(time::macros::offset!(+2)), "UTC+02:00");
+        assert_eq!(offset_name(time::macros::offset!(-3:30)), "UTC-03:30");
+    }
+}

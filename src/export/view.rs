@@ -1,0 +1,658 @@
+//! What a summary shows, computed once from a session for the Markdown and
+//! HTML exports and the programme report: plain (unescaped) texts with
+//! their control characters already made visible.
+
+use super::labels::Labels;
+use super::text::{clean, clean_line, clock, iso_date, long_date, offset_name, signed};
+use super::{Options, last_recorded};
+use crate::model::{ActionStatus, Id, NoteKind, Origin, Role, Session, StepPos, Target, Timestamp};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub lang: &'static str,
+    pub title: String,
+    pub date: Option<String>,
+    pub iso_date: Option<String>,
+    pub place: String,
+    pub facilitators: Vec<String>,
+    pub anonymized: bool,
+    pub challenge: String,
+    pub origin: String,
+    pub origin_public: bool,
+    pub participants_total: usize,
+    pub participants_line: String,
+    pub roles: Vec<RoleGroup>,
+    pub facts: Vec<Fact>,
+    pub agenda: Vec<StageRow>,
+    pub planned_total: u32,
+    pub actual_total: Option<i64>,
+    pub diff_total: Option<String>,
+    pub times_note: String,
+    pub notes: Vec<StageNotes>,
+    pub notes_total: usize,
+    pub rounds: Vec<RoundView>,
+    pub decisions: Vec<NoteView>,
+    pub actions: Vec<ActionView>,
+    pub comments: Vec<CommentView>,
+    pub board: Board,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Fact {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoleGroup {
+    pub label: &'static str,
+    pub count: usize,
+    /// Empty when anonymized: only the count is shown.
+    pub people: Vec<Person>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub organisation: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StageRow {
+    pub number: usize,
+    pub title: String,
+    pub kind: &'static str,
+    pub start: Option<String>,
+    pub planned: u32,
+    pub actual: Option<i64>,
+    pub diff: Option<String>,
+    pub over: bool,
+    pub steps: Vec<StepRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StepRow {
+    pub number: String,
+    pub title: String,
+    pub planned: u32,
+    pub actual: Option<i64>,
+    pub diff: Option<String>,
+    pub over: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StageNotes {
+    /// The stage's number in the agenda; `None` for notes of no stage.
+    pub number: Option<usize>,
+    pub title: String,
+    pub count: usize,
+    pub groups: Vec<KindGroup>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KindGroup {
+    pub label: &'static str,
+    pub key: &'static str,
+    pub notes: Vec<NoteView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NoteView {
+    pub text: String,
+    pub author: String,
+    pub time: String,
+    pub stage: String,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoundView {
+    pub title: String,
+    pub rules: String,
+    pub ranked: Vec<RankedView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RankedView {
+    /// "1", or "2=" for a tie.
+    pub rank: String,
+    /// The rank as a number (ties share it).
+    pub place: usize,
+    pub text: String,
+    /// The cluster of a sticky, or "group, 9 sticky notes" for a cluster.
+    pub detail: String,
+    pub votes: u32,
+    pub colour: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ActionView {
+    pub text: String,
+    pub owner: String,
+    pub due: Option<String>,
+    pub status: &'static str,
+    pub status_key: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CommentView {
+    pub text: String,
+    pub author: String,
+    pub date: String,
+    pub about: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Board {
+    pub stages: Vec<BoardStage>,
+    pub inbox: Vec<StickyView>,
+    pub parking: Vec<StickyView>,
+    pub stickies: usize,
+    pub clusters: usize,
+    pub summary_line: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BoardStage {
+    pub title: Option<String>,
+    pub clusters: Vec<ClusterView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClusterView {
+    pub title: String,
+    pub count: usize,
+    pub line: String,
+    pub group_votes: u32,
+    pub sticky_votes: u32,
+    pub stickies: Vec<StickyView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StickyView {
+    pub text: String,
+    pub author: String,
+    pub colour: &'static str,
+    pub colour_name: &'static str,
+    pub votes: u32,
+}
+
+pub fn status_key(s: ActionStatus) -> &'static str {
+    match s {
+        ActionStatus::Todo => "todo",
+        ActionStatus::Doing => "doing",
+        ActionStatus::Done => "done",
+        ActionStatus::Dropped => "dropped",
+    }
+}
+
+fn kind_key(k: NoteKind) -> &'static str {
+    match k {
+        NoteKind::Observation => "observation",
+        NoteKind::Quote => "quote",
+        NoteKind::Insight => "insight",
+        NoteKind::Question => "question",
+        NoteKind::Idea => "idea",
+        NoteKind::Decision => "decision",
+        NoteKind::Action => "action",
+    }
+}
+
+/// "5 h 10" (French) or "5 h 10 min".
+pub fn duration(minutes: i64, l: &Labels) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, l.lang) {
+        (0, _) => format!("{m} min"),
+        (h, "fr") => format!("{h} h {m:02}"),
+        (h, _) => format!("{h} h {m:02} min"),
+    }
+}
+
+/// Split "12 participants" into ("12", "participants").
+fn fact(phrase: String) -> Fact {
+    match phrase.split_once(' ') {
+        Some((v, l)) => Fact {
+            value: v.to_owned(),
+            label: l.to_owned(),
+        },
+        None => Fact {
+            value: phrase,
+            label: String::new(),
+        },
+    }
+}
+
+/// One line of at most `n` characters, with "…" when cut.
+pub fn short(text: &str, n: usize) -> String {
+    let line = clean_line(text);
+    if line.chars().count() <= n {
+        line
+    } else {
+        let mut s: String = line.chars().take(n).collect();
+        s.push('…');
+        s
+    }
+}
+
+pub fn summary(s: &Session, opts: &Options, l: &'static Labels) -> Summary {
+    let now = last_recorded(s);
+    let offset = opts.offset;
+    let author = |id: Option<&Id>| clean_line(s.participant_name(id));
+    let stage_title = |id: Option<&Id>| {
+        id.and_then(|id| s.stage(id))
+            .map(|st| clean_line(&st.title))
+            .unwrap_or_default()
+    };
+
+    let roles = Role::ALL
+        .iter()
+        .filter_map(|&role| {
+            let people: Vec<_> = s.participants.iter().filter(|p| p.role == role).collect();
+            (!people.is_empty()).then(|| RoleGroup {
+                label: l.roles(role),
+                count: people.len(),
+                people: if opts.anonymize {
+                    Vec::new()
+                } else {
+                    people
+                        .iter()
+                        .map(|p| Person {
+                            name: clean_line(&p.name),
+                            organisation: clean_line(&p.organisation),
+                        })
+                        .collect()
+                },
+            })
+        })
+        .collect();
+
+    let agenda: Vec<StageRow> = s
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(si, st)| {
+            let actual = s.stage_actual_minutes(si, now);
+            let planned = st.planned_minutes();
+            StageRow {
+                number: si + 1,
+                title: clean_line(&st.title),
+                kind: l.stage_kind(st.kind),
+                start: st.started.map(|t| clock(t, offset)),
+                planned,
+                actual,
+                diff: actual.map(|a| signed(a - i64::from(planned))),
+                over: actual.is_some_and(|a| a > i64::from(planned)),
+                steps: st
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, step)| {
+                        let actual = s.step_actual_minutes(StepPos { stage: si, step: i }, now);
+                        StepRow {
+                            number: format!("{}.{}", si + 1, i + 1),
+                            title: clean_line(&step.title),
+                            planned: step.minutes,
+                            actual,
+                            diff: actual.map(|a| signed(a - i64::from(step.minutes))),
+                            over: actual.is_some_and(|a| a > i64::from(step.minutes)),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let planned_total = s.planned_minutes();
+    let ran: Vec<i64> = agenda.iter().filter_map(|r| r.actual).collect();
+    let actual_total = (!ran.is_empty()).then(|| ran.iter().sum::<i64>());
+
+    let note_view = |n: &crate::model::Note| NoteView {
+        text: clean(&n.text).trim().to_owned(),
+        author: author(n.author.as_ref()),
+        time: clock(n.time, offset),
+        stage: stage_title(n.stage.as_ref()),
+        tags: n.tags.iter().map(|t| clean_line(t)).collect(),
+    };
+    let mut sorted_notes: Vec<_> = s.notes.iter().enumerate().collect();
+    sorted_notes.sort_by_key(|(i, n)| (n.time, *i));
+    let mut notes = Vec::new();
+    let stage_ids: Vec<Option<&Id>> = s
+        .agenda
+        .iter()
+        .map(|st| Some(&st.id))
+        .chain(std::iter::once(None))
+        .collect();
+    for (si, stage_id) in stage_ids.iter().enumerate() {
+        let here: Vec<_> = sorted_notes
+            .iter()
+            .map(|(_, n)| *n)
+            .filter(|n| match stage_id {
+                Some(id) => n.stage.as_ref() == Some(*id),
+                None => n.stage.as_ref().is_none_or(|id| s.stage(id).is_none()),
+            })
+            .collect();
+        if here.is_empty() {
+            continue;
+        }
+        let groups = NoteKind::ALL
+            .iter()
+            .filter_map(|&k| {
+                let of_kind: Vec<NoteView> = here
+                    .iter()
+                    .filter(|n| n.kind == k)
+                    .map(|n| note_view(n))
+                    .collect();
+                (!of_kind.is_empty()).then_some(KindGroup {
+                    label: l.note_kinds(k),
+                    key: kind_key(k),
+                    notes: of_kind,
+                })
+            })
+            .collect();
+        let (number, title) = match stage_id.and_then(|id| s.stage(id)) {
+            Some(st) => (Some(si + 1), clean_line(&st.title)),
+            None => (None, l.other_notes.to_owned()),
+        };
+        notes.push(StageNotes {
+            number,
+            title,
+            count: here.len(),
+            groups,
+        });
+    }
+    let decisions = sorted_notes
+        .iter()
+        .filter(|(_, n)| n.kind == NoteKind::Decision)
+        .map(|(_, n)| note_view(n))
+        .collect();
+
+    let tally = s.tally(None);
+    let board = board(s, l, &tally);
+    let rounds = rounds(s, l);
+
+    let actions = s
+        .actions
+        .iter()
+        .map(|a| ActionView {
+            text: clean(&a.text).trim().to_owned(),
+            owner: clean_line(&a.owner),
+            due: a.due.map(iso_date),
+            status: l.status(a.status),
+            status_key: status_key(a.status),
+        })
+        .collect::<Vec<_>>();
+
+    let comments = s
+        .comments
+        .iter()
+        .map(|c| CommentView {
+            text: clean(&c.text).trim().to_owned(),
+            author: clean_line(&c.author),
+            date: iso_date(c.time.date(offset)),
+            about: c
+                .about
+                .as_ref()
+                .map_or_else(|| l.about_session.to_owned(), |id| about(s, id, l)),
+        })
+        .collect();
+
+    let total_votes: u32 = s.votes.iter().map(|v| v.count).sum();
+    let mut facts = vec![fact(l.n_participants(s.participants.len()))];
+    if let Some(a) = actual_total {
+        facts.push(Fact {
+            value: duration(a, l),
+            label: if l.lang == "fr" {
+                "d'atelier".into()
+            } else {
+                "of workshop".into()
+            },
+        });
+    }
+    facts.push(fact(l.n_notes(s.notes.len())));
+    facts.push(fact(l.n_stickies(s.stickies.len())));
+    if !s.clusters.is_empty() {
+        facts.push(fact(l.n_groups(s.clusters.len())));
+    }
+    if total_votes > 0 {
+        facts.push(fact(l.n_votes(total_votes)));
+    }
+    facts.push(fact(l.n_actions(s.actions.len())));
+
+    Summary {
+        lang: l.lang,
+        title: clean_line(&s.title),
+        date: s.date.map(|d| long_date(d, l.lang)),
+        iso_date: s.date.map(iso_date),
+        place: clean_line(&s.place),
+        facilitators: s.facilitators.iter().map(|f| clean_line(f)).collect(),
+        anonymized: opts.anonymize,
+        challenge: clean(&s.challenge.statement).trim().to_owned(),
+        origin: l.origin(s.challenge.origin).to_owned(),
+        origin_public: s.challenge.origin == Origin::Public,
+        participants_total: s.participants.len(),
+        participants_line: l.n_participants(s.participants.len()),
+        roles,
+        facts,
+        agenda,
+        planned_total,
+        actual_total,
+        diff_total: actual_total.map(|a| signed(a - i64::from(planned_total))),
+        times_note: l.times_note(&offset_name(offset)),
+        notes,
+        notes_total: s.notes.len(),
+        rounds,
+        decisions,
+        actions,
+        comments,
+        board,
+    }
+}
+
+/// A few words on what a comment is about.
+fn about(s: &Session, id: &Id, l: &Labels) -> String {
+    if let Some(st) = s.stage(id) {
+        return clean_line(&st.title);
+    }
+    for st in &s.agenda {
+        if let Some(step) = st.steps.iter().find(|x| &x.id == id) {
+            return format!("{} › {}", clean_line(&st.title), clean_line(&step.title));
+        }
+    }
+    if let Some(n) = s.notes.iter().find(|n| &n.id == id) {
+        return short(&n.text, 60);
+    }
+    if let Some(x) = s.stickies.iter().find(|x| &x.id == id) {
+        return short(&x.text, 60);
+    }
+    if let Some(c) = s.cluster(id) {
+        return clean_line(&c.title);
+    }
+    if let Some(a) = s.actions.iter().find(|a| &a.id == id) {
+        return short(&a.text, 60);
+    }
+    if let Some(r) = s.round(id) {
+        return clean_line(&r.title);
+    }
+    if let Some(p) = s.participant(id) {
+        return clean_line(&p.name);
+    }
+    l.about_session.to_owned()
+}
+
+fn sticky_view(s: &Session, x: &crate::model::Sticky, votes: u32) -> StickyView {
+    StickyView {
+        text: clean(&x.text).trim().to_owned(),
+        author: clean_line(s.participant_name(x.author.as_ref())),
+        colour: x.colour.hex(),
+        colour_name: x.colour.label(),
+        votes,
+    }
+}
+
+/// The board: clusters grouped by the stage they were made in (agenda
+/// order), stickies in each ranked by votes; then the inbox and the parking lot.
+pub fn board(s: &Session, l: &Labels, tally: &HashMap<Target, u32>) -> Board {
+    let votes_on = |t: Target| tally.get(&t).copied().unwrap_or(0);
+    let cluster_view = |c: &crate::model::Cluster| {
+        let mut stickies: Vec<StickyView> = s
+            .stickies
+            .iter()
+            .filter(|x| x.cluster.as_ref() == Some(&c.id))
+            .map(|x| sticky_view(s, x, votes_on(Target::Sticky(x.id.clone()))))
+            .collect();
+        // Stable: equal votes keep their board order.
+        stickies.sort_by_key(|x| std::cmp::Reverse(x.votes));
+        let group_votes = votes_on(Target::Cluster(c.id.clone()));
+        let sticky_votes = stickies.iter().map(|x| x.votes).sum();
+        let count = stickies.len();
+        let mut line = l.n_stickies(count);
+        let votes = l.group_votes(group_votes, sticky_votes);
+        if !votes.is_empty() {
+            line.push_str(" · ");
+            line.push_str(&votes);
+        }
+        ClusterView {
+            title: clean_line(&c.title),
+            count,
+            line,
+            group_votes,
+            sticky_votes,
+            stickies,
+        }
+    };
+    let mut stages = Vec::new();
+    for st in &s.agenda {
+        let clusters: Vec<ClusterView> = s
+            .clusters
+            .iter()
+            .filter(|c| c.stage.as_ref() == Some(&st.id))
+            .map(cluster_view)
+            .collect();
+        if !clusters.is_empty() {
+            stages.push(BoardStage {
+                title: Some(clean_line(&st.title)),
+                clusters,
+            });
+        }
+    }
+    let loose: Vec<ClusterView> = s
+        .clusters
+        .iter()
+        .filter(|c| c.stage.as_ref().is_none_or(|id| s.stage(id).is_none()))
+        .map(cluster_view)
+        .collect();
+    if !loose.is_empty() {
+        let title = (!stages.is_empty()).then(|| l.other_clusters.to_owned());
+        stages.push(BoardStage {
+            title,
+            clusters: loose,
+        });
+    }
+    let place = |parked: bool| {
+        s.stickies
+            .iter()
+            .filter(|x| x.cluster.is_none() && x.parked == parked)
+            .map(|x| sticky_view(s, x, votes_on(Target::Sticky(x.id.clone()))))
+            .collect::<Vec<_>>()
+    };
+    let mut summary_line = l.n_stickies(s.stickies.len());
+    if !s.clusters.is_empty() {
+        summary_line.push_str(if l.lang == "fr" { " en " } else { " in " });
+        summary_line.push_str(&l.n_groups(s.clusters.len()));
+    }
+    Board {
+        stages,
+        inbox: place(false),
+        parking: place(true),
+        stickies: s.stickies.len(),
+        clusters: s.clusters.len(),
+        summary_line,
+    }
+}
+
+/// Each voting round's top five (and whatever ties with the fifth).
+fn rounds(s: &Session, l: &Labels) -> Vec<RoundView> {
+    s.rounds
+        .iter()
+        .map(|r| {
+            let votes: Vec<_> = s.votes.iter().filter(|v| v.round == r.id).collect();
+            let voters: BTreeSet<&Id> = votes
+                .iter()
+                .filter_map(|v| v.participant.as_ref())
+                .collect();
+            let total: u32 = votes.iter().map(|v| v.count).sum();
+            let ranked = s
+                .ranking(Some(&r.id))
+                .into_iter()
+                .filter(|x| x.rank <= 5)
+                .map(|x| {
+                    let rank = if x.tie {
+                        format!("{}=", x.rank)
+                    } else {
+                        x.rank.to_string()
+                    };
+                    let (text, detail, colour) = match &x.target {
+                        Target::Cluster(id) => {
+                            let n = s
+                                .stickies
+                                .iter()
+                                .filter(|st| st.cluster.as_ref() == Some(id))
+                                .count();
+                            (
+                                s.cluster(id)
+                                    .map_or_else(|| l.unknown.to_owned(), |c| clean_line(&c.title)),
+                                format!("{}, {}", l.group, l.n_stickies(n)),
+                                None,
+                            )
+                        }
+                        Target::Sticky(id) => match s.stickies.iter().find(|st| &st.id == id) {
+                            Some(st) => (
+                                clean_line(&st.text),
+                                st.cluster
+                                    .as_ref()
+                                    .and_then(|c| s.cluster(c))
+                                    .map(|c| clean_line(&c.title))
+                                    .unwrap_or_default(),
+                                Some(st.colour.hex()),
+                            ),
+                            None => (l.unknown.to_owned(), String::new(), None),
+                        },
+                    };
+                    RankedView {
+                        rank,
+                        place: x.rank,
+                        text,
+                        detail,
+                        votes: x.count,
+                        colour,
+                    }
+                })
+                .collect();
+            RoundView {
+                title: clean_line(&r.title),
+                rules: l.round_rules(r.dots, r.cap, voters.len(), total),
+                ranked,
+            }
+        })
+        .collect()
+}
+
+/// When a session was last worked on: its latest recorded time (stage and
+/// step marks, notes, stickies, rounds), or the Unix epoch when it has none.
+pub fn latest(s: &Session) -> Timestamp {
+    let marks = s.agenda.iter().flat_map(|st| {
+        [st.started, st.ended].into_iter().flatten().chain(
+            st.steps
+                .iter()
+                .flat_map(|x| [x.started, x.ended].into_iter().flatten()),
+        )
+    });
+    marks
+        .chain(s.notes.iter().map(|n| n.time))
+        .chain(s.stickies.iter().map(|x| x.time))
+        .chain(s.rounds.iter().map(|r| r.opened))
+        .max()
+        .or_else(|| Timestamp::from_unix(0))
+        .unwrap_or_else(|| Timestamp::from(time::OffsetDateTime::UNIX_EPOCH))
+}

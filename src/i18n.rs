@@ -1,0 +1,397 @@
+//! The interface in English and French, through Fluent.
+//!
+//! The messages live in `assets/locales/{en,fr}/atelier.ftl` and are built
+//! into the binary. Every lookup names its language (`app.lang`): there is
+//! no global language, so tests draw both languages side by side.
+//!
+//! ```
+//! use atelier::{i18n, t};
+//! assert_eq!(t!("en", "stickies", n = 2), "2 stickies");
+//! assert_eq!(t!("fr", "stickies", n = 2), "2 post-it");
+//! assert_eq!(i18n::tr("fr", "screen-board"), "Tableau");
+//! ```
+
+use crate::model::{
+    ActionStatus, Colour, Detail, NoteKind, Origin, Role, StageKind, Timer, Timestamp, Verdict,
+};
+pub use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, StaticLoader};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./assets/locales",
+        fallback_language: "en",
+        // No Unicode isolation marks around arguments: a terminal would
+        // show them, or count them in widths.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The languages of the interface.
+pub const LANGUAGES: [&str; 2] = ["en", "fr"];
+
+/// `lang` as one of [`LANGUAGES`]: French for `fr…`, else English.
+pub fn supported(lang: &str) -> &'static str {
+    if lang.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("fr")) {
+        "fr"
+    } else {
+        "en"
+    }
+}
+
+fn id(lang: &str) -> &'static LanguageIdentifier {
+    static EN: LazyLock<LanguageIdentifier> = LazyLock::new(|| "en".parse().unwrap_or_default());
+    static FR: LazyLock<LanguageIdentifier> = LazyLock::new(|| "fr".parse().unwrap_or_default());
+    match supported(lang) {
+        "fr" => &FR,
+        _ => &EN,
+    }
+}
+
+fn lookup(lang: &str, key: &str, args: Option<&HashMap<&str, FluentValue>>) -> Option<String> {
+    let loader: &StaticLoader = &LOCALES;
+    loader.lookup_single_language(id(lang), key, args).ok()
+}
+
+/// The message `key` in `lang` (English if missing there; the key itself
+/// if missing everywhere).
+pub fn tr(lang: &str, key: &str) -> String {
+    lookup(lang, key, None)
+        .or_else(|| lookup("en", key, None))
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// The message `key` in `lang` with arguments (see [`t!`](crate::t)).
+pub fn tr_args(lang: &str, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    if args.is_empty() {
+        return tr(lang, key);
+    }
+    let map: HashMap<&str, FluentValue> = args.iter().map(|(k, v)| (*k, v.clone())).collect();
+    lookup(lang, key, Some(&map))
+        .or_else(|| lookup("en", key, Some(&map)))
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// Whether `lang` has the message `key` itself (no fallback). For tests.
+pub fn has(lang: &str, key: &str) -> bool {
+    let loader: &StaticLoader = &LOCALES;
+    let none: Option<&HashMap<&str, FluentValue>> = None;
+    match loader.lookup_single_language(id(lang), key, none) {
+        Ok(_) => true,
+        // The message is there and only wanted its arguments (the error
+        // type is not exported: its text tells the cases apart).
+        Err(e) => e.to_string().starts_with("Fluent errors"),
+    }
+}
+
+/// A message with named arguments:
+/// `t!(lang, "stickies-moved", n = 3, place = title)`. Numbers select
+/// plurals (`{ $n -> [one] … *[other] … }`).
+#[macro_export]
+macro_rules! t {
+    ($lang:expr, $key:literal $(,)?) => {
+        $crate::i18n::tr($lang, $key)
+    };
+    ($lang:expr, $key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::tr_args(
+            $lang,
+            $key,
+            &[$((stringify!($name), $crate::i18n::FluentValue::from($value))),+],
+        )
+    };
+}
+
+// ---------------------------------------------------------------- model words
+
+pub fn role(lang: &str, r: Role) -> String {
+    match r {
+        Role::CivilServant => tr(lang, "role-civil-servant"),
+        Role::ElectedOfficial => tr(lang, "role-elected-official"),
+        Role::Citizen => tr(lang, "role-citizen"),
+        Role::Partner => tr(lang, "role-partner"),
+        Role::Other => tr(lang, "role-other"),
+    }
+}
+
+pub fn origin(lang: &str, o: Origin) -> String {
+    match o {
+        Origin::Public => tr(lang, "origin-public"),
+        Origin::Administration => tr(lang, "origin-administration"),
+        Origin::Elected => tr(lang, "origin-elected"),
+        Origin::Other => tr(lang, "origin-other"),
+    }
+}
+
+pub fn stage_kind(lang: &str, k: StageKind) -> String {
+    match k {
+        StageKind::Opening => tr(lang, "stage-kind-opening"),
+        StageKind::Immersion => tr(lang, "stage-kind-immersion"),
+        StageKind::Interviews => tr(lang, "stage-kind-interviews"),
+        StageKind::Synthesis => tr(lang, "stage-kind-synthesis"),
+        StageKind::Ideation => tr(lang, "stage-kind-ideation"),
+        StageKind::Prototyping => tr(lang, "stage-kind-prototyping"),
+        StageKind::Testing => tr(lang, "stage-kind-testing"),
+        StageKind::Closing => tr(lang, "stage-kind-closing"),
+    }
+}
+
+pub fn note_kind(lang: &str, k: NoteKind) -> String {
+    match k {
+        NoteKind::Observation => tr(lang, "note-kind-observation"),
+        NoteKind::Quote => tr(lang, "note-kind-quote"),
+        NoteKind::Insight => tr(lang, "note-kind-insight"),
+        NoteKind::Question => tr(lang, "note-kind-question"),
+        NoteKind::Idea => tr(lang, "note-kind-idea"),
+        NoteKind::Decision => tr(lang, "note-kind-decision"),
+        NoteKind::Action => tr(lang, "note-kind-action"),
+    }
+}
+
+pub fn colour(lang: &str, c: Colour) -> String {
+    match c {
+        Colour::Yellow => tr(lang, "colour-yellow"),
+        Colour::Pink => tr(lang, "colour-pink"),
+        Colour::Blue => tr(lang, "colour-blue"),
+        Colour::Green => tr(lang, "colour-green"),
+        Colour::Orange => tr(lang, "colour-orange"),
+        Colour::Purple => tr(lang, "colour-purple"),
+    }
+}
+
+pub fn action_status(lang: &str, s: ActionStatus) -> String {
+    match s {
+        ActionStatus::Todo => tr(lang, "action-status-todo"),
+        ActionStatus::Doing => tr(lang, "action-status-doing"),
+        ActionStatus::Done => tr(lang, "action-status-done"),
+        ActionStatus::Dropped => tr(lang, "action-status-dropped"),
+    }
+}
+
+pub fn verdict(lang: &str, v: Verdict) -> String {
+    match v {
+        Verdict::Keep => tr(lang, "verdict-keep"),
+        Verdict::Change => tr(lang, "verdict-change"),
+        Verdict::Drop => tr(lang, "verdict-drop"),
+    }
+}
+
+/// The timer's state in a word: running, paused, ready.
+pub fn timer(lang: &str, t: &Timer) -> String {
+    match t {
+        Timer::Running { .. } => tr(lang, "timer-running"),
+        Timer::Paused { .. } => tr(lang, "timer-paused"),
+        Timer::Idle => tr(lang, "timer-ready"),
+    }
+}
+
+/// The label of a session detail in the setup screen.
+pub fn detail(lang: &str, d: Detail) -> String {
+    match d {
+        Detail::Title => tr(lang, "detail-title"),
+        Detail::Challenge => tr(lang, "detail-challenge"),
+        Detail::Origin => tr(lang, "detail-origin"),
+        Detail::Date => tr(lang, "detail-date"),
+        Detail::Place => tr(lang, "detail-place"),
+        Detail::Facilitators => tr(lang, "detail-facilitators"),
+        Detail::Language => tr(lang, "detail-language"),
+    }
+}
+
+/// A language code as its readers name it: "English", "français".
+pub fn language_name(lang: &str, code: &str) -> String {
+    match code {
+        "fr" => tr(lang, "language-fr"),
+        "en" => tr(lang, "language-en"),
+        other => other.to_owned(),
+    }
+}
+
+// ---------------------------------------------------------------- dates, numbers
+
+fn month(lang: &str, m: time::Month) -> String {
+    use time::Month::*;
+    match m {
+        January => tr(lang, "month-1"),
+        February => tr(lang, "month-2"),
+        March => tr(lang, "month-3"),
+        April => tr(lang, "month-4"),
+        May => tr(lang, "month-5"),
+        June => tr(lang, "month-6"),
+        July => tr(lang, "month-7"),
+        August => tr(lang, "month-8"),
+        September => tr(lang, "month-9"),
+        October => tr(lang, "month-10"),
+        November => tr(lang, "month-11"),
+        December => tr(lang, "month-12"),
+    }
+}
+
+/// A date as people write it: "9 July 2026", "9 juillet 2026" ("1er" in French).
+pub fn date(lang: &str, d: time::Date) -> String {
+    t!(
+        lang,
+        "date-long",
+        day = d.day(),
+        month = month(lang, d.month()),
+        year = d.year().to_string()
+    )
+}
+
+/// A date and a 24-hour time: "9 July 2026 14:05", "9 juillet 2026 14:05".
+pub fn date_time(lang: &str, at: Timestamp, offset: time::UtcOffset) -> String {
+    t!(
+        lang,
+        "date-time",
+        date = date(lang, at.date(offset)),
+        time = at.clock(offset)
+    )
+}
+
+/// A decimal number with one digit after the separator ("2.3", "2,3").
+pub fn decimal(lang: &str, x: f64) -> String {
+    let s = format!("{x:.1}");
+    if supported(lang) == "fr" {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// A file size: "512 B", "18 kB", "2.3 MB" ("512 o", "18 ko", "2,3 Mo").
+pub fn size(lang: &str, bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => t!(lang, "size-bytes", n = b.to_string()),
+        b if b < 1024 * 1024 => {
+            t!(lang, "size-kilobytes", n = format!("{:.0}", b as f64 / 1024.0))
+        }
+        b => t!(
+            lang,
+            "size-megabytes",
+            n = decimal(lang, b as f64 / (1024.0 * 1024.0))
+        ),
+    }
+}
+
+/// A key as written on the keyboard of the language: `Space` is `Espace`
+/// in French, `Enter` `Entrée`, `Esc` `Échap`, `Shift-` `Maj-`.
+pub fn key_label(lang: &str, label: &str) -> String {
+    if supported(lang) == "en" || label.chars().count() <= 1 {
+        return label.to_owned();
+    }
+    // Modifiers, then the key itself.
+    let mut rest = label;
+    let mut out = String::new();
+    loop {
+        if let Some(r) = rest.strip_prefix("Shift-").filter(|r| !r.is_empty()) {
+            out.push_str(&tr(lang, "key-shift"));
+            out.push('-');
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("Ctrl-").filter(|r| !r.is_empty()) {
+            out.push_str("Ctrl-");
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("Alt-").filter(|r| !r.is_empty()) {
+            out.push_str("Alt-");
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    let key = match rest {
+        "Space" => tr(lang, "key-space"),
+        "Enter" => tr(lang, "key-enter"),
+        "Esc" => tr(lang, "key-esc"),
+        "Delete" => tr(lang, "key-delete"),
+        "Backspace" => tr(lang, "key-backspace"),
+        "Home" => tr(lang, "key-home"),
+        "End" => tr(lang, "key-end"),
+        "PgUp" => tr(lang, "key-page-up"),
+        "PgDn" => tr(lang, "key-page-down"),
+        other => other.to_owned(),
+    };
+    out.push_str(&key);
+    out
+}
+
+/// Help's list of keys ("a, Ctrl-s, Space") with each key named in `lang`.
+pub fn key_list(lang: &str, keys: &str) -> String {
+    if supported(lang) == "en" {
+        return keys.to_owned();
+    }
+    keys.split(", ")
+        .map(|k| key_label(lang, k))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_follow_each_language() {
+        assert_eq!(t!("en", "stickies", n = 1), "1 sticky");
+        assert_eq!(t!("en", "stickies", n = 2), "2 stickies");
+        assert_eq!(t!("fr", "stickies", n = 1), "1 post-it");
+        assert_eq!(t!("fr", "stickies", n = 2), "2 post-it");
+        assert_eq!(t!("en", "dots", n = 1), "1 dot");
+        assert_eq!(t!("fr", "dots", n = 0), "0 gommette");
+        assert_eq!(t!("fr", "dots", n = 3), "3 gommettes");
+    }
+
+    #[test]
+    fn no_isolation_marks_around_arguments() {
+        let s = t!("en", "stickies", n = 3);
+        assert!(!s.contains(['\u{2068}', '\u{2069}']), "{s:?}");
+    }
+
+    #[test]
+    fn dates_are_written_the_local_way() {
+        let d = time::macros::date!(2026 - 07 - 09);
+        assert_eq!(date("en", d), "9 July 2026");
+        assert_eq!(date("fr", d), "9 juillet 2026");
+        assert_eq!(date("fr", time::macros::date!(2026 - 05 - 01)), "1er mai 2026");
+        let at = Timestamp::from_unix(1_783_605_900).expect("a time"); // 2026-07-09 14:05 UTC
+        assert_eq!(date_time("en", at, time::UtcOffset::UTC), "9 July 2026 14:05");
+        assert_eq!(
+            date_time("fr", at, time::UtcOffset::UTC),
+            "9 juillet 2026 14:05"
+        );
+    }
+
+    #[test]
+    fn sizes_use_the_local_decimal_separator() {
+        assert_eq!(size("en", 512), "512 B");
+        assert_eq!(size("en", 2_400_000), "2.3 MB");
+        assert_eq!(size("fr", 2_400_000), "2,3 Mo");
+        assert_eq!(size("fr", 18_432), "18 ko");
+    }
+
+    #[test]
+    fn keys_are_named_as_on_a_french_keyboard() {
+        assert_eq!(key_label("fr", "Space"), "Espace");
+        assert_eq!(key_label("fr", "Shift-Tab"), "Maj-Tab");
+        assert_eq!(key_label("fr", "Ctrl-s"), "Ctrl-s");
+        assert_eq!(key_label("fr", "-"), "-");
+        assert_eq!(key_label("en", "Space"), "Space");
+        assert_eq!(key_list("fr", "Esc, q"), "Échap, q");
+    }
+
+    #[test]
+    fn every_enum_word_exists_in_both_languages() {
+        for lang in LANGUAGES {
+            for r in Role::ALL {
+                assert_ne!(role(lang, r), "", "{lang} {r:?}");
+            }
+            for k in NoteKind::ALL {
+                assert!(!note_kind(lang, k).starts_with("note-kind"), "{lang} {k:?}");
+            }
+        }
+        assert_eq!(role("fr", Role::Citizen), "citoyen·ne");
+        assert_eq!(tr("de", "screen-board"), "Board");
+        assert_eq!(tr("fr", "no-such-key"), "no-such-key");
+        assert!(has("fr", "stickies") && has("en", "stickies"));
+        assert!(!has("fr", "no-such-key"));
+    }
+}

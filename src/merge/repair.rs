@@ -1,0 +1,243 @@
+//! Making a merged session hold together: unique ids, no reference to an
+//! item that is gone.
+
+use super::{conflict_id, count, fnv};
+use crate::model::{ConflictAbout, ConflictValue, Id, Item, Run, Session, Target};
+use std::collections::HashSet;
+
+/// Repair `s` so that it validates, saying what was done in `repairs`:
+/// - an id used twice: a step seen twice (moved to another stage by one
+///   side and edited in its old stage by the other) is kept once, where it
+///   is first; any other later item gets a new id;
+/// - a reference to an item that is not there is cleared: authors, stages,
+///   clusters (the sticky goes to the inbox), attachments (to the session);
+///   votes whose round, voter or target is gone are dropped;
+/// - a run pointing at a stage or step that is gone is reset;
+/// - conflicts about a deletion of an item that is gone anyway, or whose
+///   two versions are now the same, are dropped.
+pub fn repair(s: &mut Session, repairs: &mut Vec<String>) {
+    unique_ids(s, repairs);
+
+    let participants: HashSet<Id> = s.participants.iter().map(|x| x.id.clone()).collect();
+    let stages: HashSet<Id> = s.agenda.iter().map(|x| x.id.clone()).collect();
+    let clusters: HashSet<Id> = s.clusters.iter().map(|x| x.id.clone()).collect();
+    let rounds: HashSet<Id> = s.rounds.iter().map(|x| x.id.clone()).collect();
+    let stickies: HashSet<Id> = s.stickies.iter().map(|x| x.id.clone()).collect();
+    let clear = |r: &mut Option<Id>, set: &HashSet<Id>| -> bool {
+        if r.as_ref().is_some_and(|id| !set.contains(id)) {
+            *r = None;
+            true
+        } else {
+            false
+        }
+    };
+
+    let (mut authors, mut staged, mut inbox) = (0, 0, 0);
+    for n in &mut s.notes {
+        authors += usize::from(clear(&mut n.author, &participants));
+        staged += usize::from(clear(&mut n.stage, &stages));
+    }
+    for x in &mut s.stickies {
+        authors += usize::from(clear(&mut x.author, &participants));
+        staged += usize::from(clear(&mut x.stage, &stages));
+        if clear(&mut x.cluster, &clusters) {
+            x.parked = false;
+            inbox += 1;
+        }
+    }
+    for c in &mut s.clusters {
+        staged += usize::from(clear(&mut c.stage, &stages));
+    }
+    for r in &mut s.rounds {
+        staged += usize::from(clear(&mut r.stage, &stages));
+    }
+    for p in &mut s.prototypes {
+        staged += usize::from(clear(&mut p.stage, &stages));
+    }
+    if inbox > 0 {
+        repairs.push(format!(
+            "{} moved to the inbox: their cluster was deleted",
+            count(inbox, "sticky")
+        ));
+    }
+    if authors > 0 {
+        repairs.push(format!(
+            "{} without an author now: their author was removed",
+            count(authors, "item")
+        ));
+    }
+    if staged > 0 {
+        repairs.push(format!(
+            "{} without a stage now: their stage was removed",
+            count(staged, "item")
+        ));
+    }
+
+    fit_conflicts(s, repairs);
+
+    let before = s.votes.len();
+    s.votes.retain(|v| {
+        rounds.contains(&v.round)
+            && v.participant.as_ref().is_none_or(|p| participants.contains(p))
+            && match &v.target {
+                Target::Sticky(id) => stickies.contains(id),
+                Target::Cluster(id) => clusters.contains(id),
+            }
+    });
+    if s.votes.len() < before {
+        repairs.push(format!(
+            "{} dropped: the round, the voter or what they were on was deleted",
+            count(before - s.votes.len(), "vote")
+        ));
+    }
+
+    let every: HashSet<Id> = s.all_ids().into_iter().cloned().collect();
+    let mut detached = 0;
+    for a in &mut s.attachments {
+        detached += usize::from(clear(&mut a.to, &every));
+    }
+    if detached > 0 {
+        repairs.push(format!(
+            "{} now attached to the session: what they were attached to was deleted",
+            count(detached, "attachment")
+        ));
+    }
+
+    if !s.run_fits(&s.run) {
+        s.run = Default::default();
+        repairs.push("the run was reset: its stage or step was deleted".into());
+    }
+
+    let before = s.conflicts.len();
+    let kept: Vec<bool> = s
+        .conflicts
+        .iter()
+        .map(|c| {
+            let gone = matches!(&c.about, ConflictAbout::Item(id) if !every.contains(id));
+            let moot = gone && c.other == ConflictValue::Deleted;
+            !moot && s.conflict_kept(c) != c.other
+        })
+        .collect();
+    let mut i = 0;
+    s.conflicts.retain(|_| {
+        i += 1;
+        kept[i - 1]
+    });
+    if s.conflicts.len() < before {
+        repairs.push(format!(
+            "{} dropped: both versions are now the same",
+            count(before - s.conflicts.len(), "conflict")
+        ));
+    }
+}
+
+/// The other version of each conflict fitted to the merged session as the
+/// version in place is: its references to what is gone cleared. An other
+/// version that cannot stand (a vote whose target is gone, a run whose step
+/// is gone) is dropped; a version in place that cannot stand is replaced by
+/// the other when that one can.
+fn fit_conflicts(s: &mut Session, repairs: &mut Vec<String>) {
+    let mut conflicts = std::mem::take(&mut s.conflicts);
+    let mut dropped = 0;
+    conflicts.retain_mut(|c| match (&c.about, &mut c.other) {
+        (ConflictAbout::Item(id), ConflictValue::Item(item)) => {
+            if !s.fit(item) {
+                dropped += 1;
+                return false;
+            }
+            if let Item::Vote(theirs) = item.as_ref()
+                && let Some(slot) = s.votes.iter().position(|v| &v.id == id)
+            {
+                let mut kept = Item::Vote(s.votes[slot].clone());
+                if !s.fit(&mut kept) {
+                    s.votes[slot] = theirs.clone();
+                    dropped += 1;
+                    return false;
+                }
+            }
+            true
+        }
+        (ConflictAbout::Field(name), ConflictValue::Text(text)) if name == "run" => {
+            let Ok(run) = ron::from_str::<Run>(text) else {
+                dropped += 1;
+                return false;
+            };
+            if !s.run_fits(&run) {
+                dropped += 1;
+                return false;
+            }
+            if !s.run_fits(&s.run) {
+                s.run = run;
+                dropped += 1;
+                return false;
+            }
+            true
+        }
+        _ => true,
+    });
+    s.conflicts = conflicts;
+    if dropped > 0 {
+        repairs.push(format!(
+            "{} settled: one version points at what was deleted",
+            count(dropped, "conflict")
+        ));
+    }
+}
+
+/// Every id once (see [`repair`]).
+fn unique_ids(s: &mut Session, repairs: &mut Vec<String>) {
+    let mut seen: HashSet<Id> = HashSet::new();
+    let mut renamed = 0;
+    let mut steps_dropped = 0;
+    seen.insert(s.id.clone());
+    let mut fix = |id: &mut Id, seen: &mut HashSet<Id>| {
+        if !seen.insert(id.clone()) {
+            let seed = fnv(id.0.as_bytes());
+            let mut n = 0;
+            let mut fresh = conflict_id(seed, n);
+            while seen.contains(&fresh) {
+                n += 1;
+                fresh = conflict_id(seed, n);
+            }
+            seen.insert(fresh.clone());
+            *id = fresh;
+            renamed += 1;
+        }
+    };
+    for x in &mut s.participants {
+        fix(&mut x.id, &mut seen);
+    }
+    for st in &mut s.agenda {
+        fix(&mut st.id, &mut seen);
+        let before = st.steps.len();
+        st.steps.retain(|x| seen.insert(x.id.clone()));
+        steps_dropped += before - st.steps.len();
+    }
+    macro_rules! each {
+        ($($list:ident),*) => { $( for x in &mut s.$list { fix(&mut x.id, &mut seen); } )* };
+    }
+    each!(
+        notes,
+        stickies,
+        clusters,
+        rounds,
+        votes,
+        actions,
+        comments,
+        prototypes,
+        attachments,
+        conflicts
+    );
+    if renamed > 0 {
+        repairs.push(format!(
+            "{} given a new id: the id was used twice",
+            count(renamed, "item")
+        ));
+    }
+    if steps_dropped > 0 {
+        repairs.push(format!(
+            "{} kept only once: it was in two stages",
+            count(steps_dropped, "step")
+        ));
+    }
+}

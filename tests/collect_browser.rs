@@ -1,0 +1,222 @@
+//! A real browser: headless Chromium loads the participants' page, and the
+//! page's own form, submitted without the page's script, posts a sticky
+//! that reaches `try_recv`. Skipped (with a message) without Chromium.
+
+use atelier::collect::{CollectConfig, Collector};
+use atelier::model::Colour;
+use std::net::{IpAddr, Ipv4Addr};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+fn chromium() -> Option<&'static Path> {
+    let p = Path::new(CHROMIUM);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("chromium not installed: apt-get install chromium (browser test skipped)");
+        None
+    }
+}
+
+fn start(prompt: &str) -> Collector {
+    Collector::start(CollectConfig {
+        bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+        prompt: prompt.into(),
+        step_title: "Lunch".into(),
+        ..CollectConfig::default()
+    })
+    .expect("collector starts")
+}
+
+struct Run {
+    stdout: String,
+    stderr: String,
+}
+
+/// Run headless Chromium with `args`, at most a minute.
+fn run(chromium: &Path, dir: &Path, args: &[&str]) -> Run {
+    let profile = dir.join("profile");
+    let (out, err) = (dir.join("stdout"), dir.join("stderr"));
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .expect("chromium starts");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium did not finish within a minute");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Run {
+        stdout: std::fs::read_to_string(out).unwrap_or_default(),
+        stderr: std::fs::read_to_string(err).unwrap_or_default(),
+    }
+}
+
+/// Console messages about the page: script errors, CSP refusals.
+fn page_complaints(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| {
+            l.contains("CONSOLE") || l.contains("Content Security Policy") || l.contains("Uncaught")
+        })
+        .collect()
+}
+
+#[test]
+fn chromium_renders_the_page() {
+    let Some(chromium) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let c = start("Which meal should we <redesign> first?");
+    let url = c.urls().remove(0);
+    let r = run(chromium, dir.path(), &["--dump-dom", &url]);
+    let dom = &r.stdout;
+    assert!(dom.contains("<h1>Lunch</h1>"), "{dom}");
+    assert!(
+        dom.contains("Which meal should we &lt;redesign&gt; first?"),
+        "{dom}"
+    );
+    assert!(dom.contains(r#"<textarea id="text" name="text""#));
+    assert!(dom.contains(r#"<button type="submit" id="send">Send</button>"#));
+    assert_eq!(page_complaints(&r.stderr), Vec::<&str>::new());
+    assert!(c.try_recv().is_empty());
+}
+
+#[test]
+fn chromium_submits_the_page_form_without_javascript() {
+    let Some(chromium) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let c = start("What would make lunch better?");
+    let url = c.urls().remove(0);
+    let origin = url.split("/c/").next().unwrap().to_owned();
+
+    // The page's own form, as Chromium parsed it, filled in and submitted
+    // from a local file (the page's CSP lets no other script run on it).
+    let dom = run(chromium, dir.path(), &["--dump-dom", &url]).stdout;
+    let start = dom.find("<form").expect("a form");
+    let end = dom.find("</form>").expect("a form's end") + "</form>".len();
+    let form = dom[start..end]
+        .replace(r#"action="/c/"#, &format!(r#"action="{origin}/c/"#))
+        .replace(
+            "></textarea>",
+            ">From Chromium: café &amp; thé, \"quoted\" &lt;b&gt;</textarea>",
+        )
+        .replace(r#"name="name" "#, r#"name="name" value="Ana" "#)
+        .replace(r#" checked="""#, "")
+        .replace(r#"value="green""#, r#"value="green" checked"#);
+    assert!(form.contains(&format!(r#"action="{url}""#)), "{form}");
+    let wrapper: PathBuf = dir.path().join("submit.html");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "<!doctype html><meta charset=\"utf-8\">\
+             <body onload=\"document.forms[0].submit()\">{form}</body>"
+        ),
+    )
+    .unwrap();
+    let file_url = format!("file://{}", wrapper.display());
+    let r = run(
+        chromium,
+        dir.path(),
+        &["--virtual-time-budget=5000", "--dump-dom", &file_url],
+    );
+    // Redirected to the page again, with the confirmation.
+    assert!(
+        r.stdout.contains("Sent! Write another."),
+        "{}\n{}",
+        r.stdout,
+        r.stderr
+    );
+    let got = c.try_recv();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].text, "From Chromium: café & thé, \"quoted\" <b>");
+    assert_eq!(got[0].name.as_deref(), Some("Ana"));
+    assert_eq!(got[0].colour, Colour::Green);
+}
+
+#[test]
+fn chromium_screenshots_on_a_phone() {
+    let Some(chromium) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    // Set ATELIER_SCREENSHOTS=DIR to keep the pictures and look at them.
+    let keep = std::env::var_os("ATELIER_SCREENSHOTS").map(PathBuf::from);
+    let en = start("What would make lunch better for you?\nOne idea per sticky.");
+    let fr = Collector::start(CollectConfig {
+        bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+        prompt: "Qu'est-ce qui rendrait le déjeuner meilleur pour vous ?".into(),
+        step_title: "Irritants".into(),
+        lang: "fr".into(),
+        anonymous_only: true,
+        ..CollectConfig::default()
+    })
+    .expect("collector starts");
+    let shots = [
+        ("collect-en.png", en.urls().remove(0), "390,844", false),
+        (
+            "collect-fr-sent.png",
+            fr.urls().remove(0) + "?sent=1&colour=blue",
+            "390,844",
+            false,
+        ),
+        (
+            "collect-en-wide.png",
+            en.urls().remove(0),
+            "1280,800",
+            false,
+        ),
+        ("collect-en-dark.png", en.urls().remove(0), "390,844", true),
+    ];
+    for (name, url, size, dark) in shots {
+        let png = dir.path().join(name);
+        run(
+            chromium,
+            dir.path(),
+            &[
+                &format!("--screenshot={}", png.display()),
+                &format!("--window-size={size}"),
+                "--hide-scrollbars",
+                if dark {
+                    "--blink-settings=preferredColorScheme=0"
+                } else {
+                    "--blink-settings=preferredColorScheme=1"
+                },
+                &url,
+            ],
+        );
+        let bytes = std::fs::read(&png).expect("a screenshot");
+        assert!(
+            bytes.starts_with(b"\x89PNG") && bytes.len() > 10_000,
+            "{name}"
+        );
+        if let Some(keep) = &keep {
+            std::fs::create_dir_all(keep).unwrap();
+            std::fs::copy(&png, keep.join(name)).unwrap();
+        }
+    }
+}

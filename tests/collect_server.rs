@@ -1,0 +1,600 @@
+//! The collection server on loopback, driven by a real HTTP client (ureq)
+//! and, for what no well-behaved client sends, by raw sockets.
+
+use atelier::collect::{CollectConfig, Collector, Incoming};
+use atelier::model::Colour;
+use std::io::{Read, Write};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+
+const FORM: &str = "application/x-www-form-urlencoded";
+
+fn start(change: impl FnOnce(&mut CollectConfig)) -> Collector {
+    let mut cfg = CollectConfig {
+        bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+        port: 0,
+        prompt: "What would make lunch better?".into(),
+        step_title: "Pain points".into(),
+        per_minute: 1000,
+        ..CollectConfig::default()
+    };
+    change(&mut cfg);
+    Collector::start(cfg).expect("collector starts")
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_global(Some(Duration::from_secs(20)))
+        .build()
+        .into()
+}
+
+fn url(c: &Collector) -> String {
+    let urls = c.urls();
+    assert_eq!(urls.len(), 1, "{urls:?}");
+    urls[0].clone()
+}
+
+/// The server's root: `http://127.0.0.1:PORT`.
+fn root(c: &Collector) -> String {
+    format!("http://127.0.0.1:{}", c.port())
+}
+
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn reply(r: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
+    let mut r = r.expect("the server answers");
+    let headers = r
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned()))
+        .collect();
+    Reply {
+        status: r.status().as_u16(),
+        headers,
+        body: r.body_mut().read_to_string().unwrap_or_default(),
+    }
+}
+
+fn get(url: &str) -> Reply {
+    reply(agent().get(url).call())
+}
+
+/// A post as the page's form sends it without JavaScript.
+fn post(url: &str, body: impl AsRef<[u8]>) -> Reply {
+    reply(
+        agent()
+            .post(url)
+            .header("Content-Type", FORM)
+            .send(body.as_ref()),
+    )
+}
+
+/// A post as the page's script sends it.
+fn post_js(url: &str, body: &str) -> Reply {
+    reply(
+        agent()
+            .post(url)
+            .header(
+                "Content-Type",
+                "application/x-www-form-urlencoded;charset=UTF-8",
+            )
+            .header("X-Atelier", "fetch")
+            .send(body),
+    )
+}
+
+fn enc(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => {
+                out.push(char::from(b))
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn sticky(text: &str) -> String {
+    format!("text={}&name=&colour=yellow", enc(text))
+}
+
+fn texts(v: &[Incoming]) -> Vec<&str> {
+    v.iter().map(|i| i.text.as_str()).collect()
+}
+
+/// A valid post still goes through.
+fn still_works(c: &Collector, marker: &str) {
+    let r = post(&url(c), sticky(marker));
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(texts(&c.try_recv()), [marker]);
+}
+
+#[test]
+fn posts_with_the_token_arrive_in_order_with_name_and_colour() {
+    let c = start(|_| {});
+    let u = url(&c);
+    let r = post(&u, "text=First+idea%3A+more+veggies&name=Ana&colour=green");
+    assert_eq!(r.status, 303);
+    let location = r.header("Location").expect("a redirect");
+    assert!(location.ends_with("?sent=1&colour=green"), "{location}");
+    assert!(u.ends_with(location.split('?').next().unwrap()));
+    assert!(r.body.is_empty());
+
+    // Anonymous, no colour given: yellow.
+    assert_eq!(post(&u, "text=Second&name=++").status, 303);
+    // From the page's script: the message alone.
+    let r = post_js(&u, "text=Third&name=Bo&colour=purple");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.body, "Sent! Write another.");
+    assert!(r.header("Content-Type").unwrap().starts_with("text/plain"));
+
+    let got = c.try_recv();
+    assert_eq!(texts(&got), ["First idea: more veggies", "Second", "Third"]);
+    assert_eq!(got[0].name.as_deref(), Some("Ana"));
+    assert_eq!(got[0].colour, Colour::Green);
+    assert_eq!(got[1].name, None);
+    assert_eq!(got[1].colour, Colour::Yellow);
+    assert_eq!(got[2].colour, Colour::Purple);
+    let now = atelier::model::Timestamp::now();
+    assert!(got.iter().all(|i| i.at.seconds_until(now).abs() < 60));
+    assert!(c.try_recv().is_empty(), "taken once");
+}
+
+#[test]
+fn the_confirmation_page_clears_the_fields_and_keeps_the_colour() {
+    let c = start(|_| {});
+    let r = post(&url(&c), "text=Hello+there&name=Ana&colour=blue");
+    let page = get(&format!("{}{}", root(&c), r.header("Location").unwrap()));
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Sent! Write another."));
+    assert!(!page.body.contains("Hello there"));
+    assert!(!page.body.contains("Ana"));
+    assert!(page.body.contains(r#"value="blue" checked"#));
+}
+
+#[test]
+fn without_the_token_everything_is_404_with_an_empty_body() {
+    let c = start(|_| {});
+    let u = url(&c);
+    let (r, path) = (root(&c), u.trim_start_matches(&root(&c)).to_owned());
+    let token = path.trim_start_matches("/c/");
+    let wrong = format!("{r}/c/{}", "a".repeat(token.len()));
+    let upper = format!("{r}/c/{}", token.to_uppercase());
+    for target in [
+        format!("{r}/"),
+        format!("{r}/c/"),
+        format!("{r}/c"),
+        format!("{r}/favicon.ico"),
+        wrong.clone(),
+        upper,
+        format!("{u}/"),
+        format!("{u}x"),
+        format!("{r}/c/{}", &token[1..]),
+        format!("{r}//c/{token}"),
+        format!("{r}/c/{token}%00"),
+    ] {
+        let g = get(&target);
+        assert_eq!(g.status, 404, "{target}");
+        assert!(g.body.is_empty(), "{target}");
+        let p = post(&target, sticky("nope"));
+        assert_eq!(p.status, 404, "{target}");
+        assert!(p.body.is_empty(), "{target}");
+    }
+    assert!(c.try_recv().is_empty());
+    // Other methods on the right path.
+    let put = reply(agent().put(&u).send("text=x"));
+    assert_eq!(put.status, 405);
+    assert_eq!(put.header("Allow"), Some("GET, HEAD, POST"));
+    assert_eq!(reply(agent().head(&u).call()).status, 200);
+    still_works(&c, "after the 404s");
+}
+
+#[test]
+fn the_page_shows_the_escaped_prompt_and_never_a_sticky() {
+    let c = start(|cfg| {
+        cfg.prompt = r#"<script>alert("x")</script> & 'you'?"#.into();
+        cfg.step_title = "<b>Step</b>".into();
+    });
+    let u = url(&c);
+    assert_eq!(
+        post(&u, sticky("SECRET-STICKY-42 from someone")).status,
+        303
+    );
+    assert_eq!(post_js(&u, &sticky("ANOTHER-SECRET-7")).status, 200);
+
+    let page = get(&u);
+    assert_eq!(page.status, 200);
+    let b = &page.body;
+    assert!(
+        b.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;&#x2f;script&gt; &amp; &#x27;you&#x27;?"),
+        "{b}"
+    );
+    assert!(b.contains("&lt;b&gt;Step&lt;&#x2f;b&gt;"));
+    assert!(!b.contains("<script>alert"));
+    assert!(!b.contains("<b>Step"));
+    assert!(!b.contains("SECRET"));
+    assert!(b.contains(r#"<html lang="en">"#));
+    assert!(b.contains(r#"maxlength="500""#));
+    assert!(b.contains(r#"name="name""#));
+    for colour in ["yellow", "pink", "blue", "green", "orange", "purple"] {
+        assert!(b.contains(&format!(r#"value="{colour}""#)), "{colour}");
+    }
+    assert!(b.contains(r#"value="yellow" checked"#));
+    // No external asset of any kind.
+    assert!(!b.contains("http://") && !b.contains("https://") && !b.contains("src="));
+
+    // Headers: no caching, no sniffing, a CSP whose nonce is the page's.
+    assert_eq!(page.header("Cache-Control"), Some("no-store"));
+    assert_eq!(page.header("X-Content-Type-Options"), Some("nosniff"));
+    let csp = page.header("Content-Security-Policy").expect("a CSP");
+    assert!(csp.starts_with("default-src 'none'"));
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap();
+    assert!(b.contains(&format!(r#"<script nonce="{nonce}">"#)));
+    assert!(b.contains(&format!(r#"<style nonce="{nonce}">"#)));
+
+    // What was posted still arrived, verbatim.
+    assert_eq!(
+        texts(&c.try_recv()),
+        ["SECRET-STICKY-42 from someone", "ANOTHER-SECRET-7"]
+    );
+}
+
+#[test]
+fn the_page_follows_the_step_language_and_anonymity() {
+    let c = start(|cfg| {
+        cfg.lang = "fr".into();
+        cfg.anonymous_only = true;
+        cfg.max_chars = 280;
+        cfg.step_title = String::new();
+    });
+    let u = url(&c);
+    let page = get(&u).body;
+    assert!(page.contains(r#"<html lang="fr">"#));
+    assert!(page.contains("Ajouter un post-it"), "fallback title");
+    assert!(page.contains("Envoyer"));
+    assert!(page.contains("Violet"));
+    assert!(page.contains(r#"maxlength="280""#));
+    assert!(!page.contains(r#"name="name""#), "no name field");
+    // A name sent anyway is dropped.
+    let r = post_js(&u, "text=Salut&name=Ana&colour=pink");
+    assert_eq!(r.body, "Envoyé\u{a0}! Écrivez-en un autre.");
+    let got = c.try_recv();
+    assert_eq!(got[0].name, None);
+
+    c.set_prompt("Idées", "Et si <on> essayait ?");
+    c.set_anonymous_only(false);
+    let page = get(&u).body;
+    assert!(page.contains("<h1>Idées</h1>"));
+    assert!(page.contains("Et si &lt;on&gt; essayait ?"));
+    assert!(page.contains(r#"name="name""#));
+    assert!(!page.contains("What would make lunch better"));
+}
+
+#[test]
+fn too_long_texts_and_names_are_refused_with_a_message() {
+    let c = start(|_| {});
+    let u = url(&c);
+    let exact: String = "é".repeat(500);
+    assert_eq!(post(&u, sticky(&exact)).status, 303);
+    assert_eq!(texts(&c.try_recv()), [exact.as_str()]);
+
+    let long = format!("<script>x</script>{}", "a".repeat(490));
+    let r = post(&u, format!("text={}&name=Ana&colour=pink", enc(&long)));
+    assert_eq!(r.status, 413);
+    assert!(r.body.contains("Too long: 508 characters, 500 at most."));
+    // What was typed comes back, escaped, to be shortened.
+    assert!(r.body.contains("&lt;script&gt;x&lt;&#x2f;script&gt;aaaa"));
+    assert!(!r.body.contains("<script>x"));
+    assert!(r.body.contains(r#"value="Ana""#));
+    assert!(r.body.contains(r#"value="pink" checked"#));
+    let r = post_js(&u, &sticky(&"b".repeat(501)));
+    assert_eq!(r.status, 413);
+    assert_eq!(
+        r.body,
+        "Too long: 501 characters, 500 at most. Shorten it and send again."
+    );
+    let r = post(&u, format!("text=ok&name={}", "n".repeat(61)));
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("The name is too long"));
+    assert!(c.try_recv().is_empty());
+    still_works(&c, "short enough");
+}
+
+#[test]
+fn too_many_posts_from_one_device_get_429_then_pass_again_later() {
+    let c = start(|cfg| cfg.per_minute = 3);
+    let u = url(&c);
+    for i in 0..3 {
+        assert_eq!(post(&u, sticky(&format!("idea {i}"))).status, 303);
+    }
+    let r = post(&u, sticky("one too many"));
+    assert_eq!(r.status, 429);
+    assert_eq!(r.header("Retry-After"), Some("60"));
+    assert!(r.body.contains("That is a lot of stickies in a minute!"));
+    assert!(
+        r.body.contains("one too many</textarea>"),
+        "kept to send later"
+    );
+    let r = post_js(&u, &sticky("and another"));
+    assert_eq!(r.status, 429);
+    assert!(r.body.starts_with("That is a lot"));
+    assert_eq!(texts(&c.try_recv()), ["idea 0", "idea 1", "idea 2"]);
+    // Reading the page is not limited.
+    assert_eq!(get(&u).status, 200);
+}
+
+#[test]
+fn malformed_and_hostile_bodies_are_refused_and_the_server_keeps_running() {
+    let c = start(|_| {});
+    let u = url(&c);
+    let refused: [(&str, &[u8], u16); 10] = [
+        ("bad escape", b"text=50%&colour=pink", 400),
+        ("bad hex", b"text=%zz", 400),
+        ("invalid utf-8", b"text=%FF%FE", 400),
+        ("raw invalid utf-8", b"text=\xc3\x28", 400),
+        ("no text", b"name=Ana&colour=pink", 400),
+        ("empty text", b"text=+%0D%0A+&colour=pink", 400),
+        ("only nul", b"text=%00%00", 400),
+        ("unknown colour", b"text=hi&colour=%3Cscript%3E", 400),
+        ("empty body", b"", 400),
+        ("binary junk", b"\x00\x01\x02\xff=\xfe", 400),
+    ];
+    for (what, body, status) in refused {
+        let r = post(&u, body);
+        assert_eq!(r.status, status, "{what}");
+        assert!(
+            r.body.contains("could not be read")
+                || r.body.contains("Write something first")
+                || r.body.contains("Unknown colour"),
+            "{what}: {}",
+            r.body
+        );
+        assert!(!r.body.contains("<script>"), "{what}");
+    }
+    // Not a form.
+    for ct in [
+        "text/plain",
+        "multipart/form-data; boundary=x",
+        "application/json",
+    ] {
+        let r = reply(agent().post(&u).header("Content-Type", ct).send("text=hi"));
+        assert_eq!(r.status, 415, "{ct}");
+    }
+    let r = reply(agent().post(&u).send_empty());
+    assert_eq!(r.status, 415);
+
+    // A megabyte, declared: refused before it is read.
+    let big = format!("text={}", "a".repeat(1024 * 1024));
+    match agent()
+        .post(&u)
+        .header("Content-Type", FORM)
+        .send(big.as_str())
+    {
+        Ok(r) => {
+            let r = reply(Ok(r));
+            assert_eq!(r.status, 413);
+            assert!(r.body.contains("Too much text at once"));
+        }
+        Err(e) => eprintln!("the 1 MB post was cut off, which is fine: {e}"),
+    }
+    // A megabyte, chunked: read up to the limit, then refused.
+    let mut chunked = std::io::Cursor::new(big.into_bytes());
+    let sent = agent()
+        .post(&u)
+        .header("Content-Type", FORM)
+        .send(ureq::SendBody::from_reader(&mut chunked));
+    if let Ok(r) = sent {
+        assert_eq!(reply(Ok(r)).status, 413);
+    }
+    // Just over the body limit.
+    let r = post(&u, format!("text={}", "a".repeat(16 * 1024)));
+    assert_eq!(r.status, 413);
+
+    // Hostile but well-formed: kept verbatim (the app neutralises it on
+    // screen); NUL bytes go, CRLF becomes LF.
+    let hostile = r#"<script>alert('x')</script> "quoted" & <img src=x onerror=alert(1)>"#;
+    assert_eq!(post(&u, sticky(hostile)).status, 303);
+    assert_eq!(
+        post(&u, "text=a%00b%0D%0Ac%1B%5B31m&name=%00Zo%0A%C3%A9").status,
+        303
+    );
+    let got = c.try_recv();
+    assert_eq!(texts(&got), [hostile, "ab\nc\u{1b}[31m"]);
+    assert_eq!(got[1].name.as_deref(), Some("Zo é"));
+    still_works(&c, "after the hostile bodies");
+}
+
+/// Write raw bytes; read what comes back within a second, if anything.
+fn raw(addr: SocketAddr, bytes: &[u8]) -> String {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(1))).unwrap();
+    let _ = s.write_all(bytes);
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn broken_requests_on_raw_sockets_do_not_stop_the_server() {
+    let c = start(|_| {});
+    let u = url(&c);
+    let path = u.trim_start_matches(&root(&c)).to_owned();
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, c.port()));
+
+    assert!(raw(addr, b"garbage\r\n\r\n").starts_with("HTTP/1.1 400"));
+    assert!(raw(addr, b"GET / HTTP/1.1\r\nno colon here\r\n\r\n").starts_with("HTTP/1.1 400"));
+    raw(addr, b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+    raw(addr, &[0xff; 4096]);
+    raw(addr, b"");
+    // A declared body far larger than memory: tiny_http would allocate all
+    // of it to throw it away, which aborts; the request is dropped unanswered.
+    let huge = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {FORM}\r\n\
+         Content-Length: 1000000000000000\r\n\r\ntext=hello"
+    );
+    raw(addr, huge.as_bytes());
+    let overflow = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999999\r\n\r\n"
+    );
+    raw(addr, overflow.as_bytes());
+    // A body cut short is not half a sticky.
+    let short = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {FORM}\r\n\
+         Content-Length: 5000\r\n\r\ntext=half"
+    );
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.write_all(short.as_bytes()).unwrap();
+    s.shutdown(std::net::Shutdown::Write).unwrap();
+    drop(s);
+    // A 100-continue post answers as usual.
+    let expect = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {FORM}\r\n\
+         Expect: 100-continue\r\nContent-Length: 9\r\nConnection: close\r\n\r\ntext=cont"
+    );
+    let answer = raw(addr, expect.as_bytes());
+    assert!(answer.contains("303"), "{answer}");
+    assert_eq!(texts(&c.try_recv()), ["cont"]);
+    still_works(&c, "after the raw sockets");
+}
+
+#[test]
+fn a_slow_device_does_not_hold_up_the_others() {
+    let c = start(|_| {});
+    let u = url(&c);
+    let path = u.trim_start_matches(&root(&c)).to_owned();
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, c.port()));
+    let mut slow = TcpStream::connect(addr).unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {FORM}\r\nContent-Length: 4000\r\n\r\ntext=sl"
+    );
+    slow.write_all(head.as_bytes()).unwrap();
+    let mut idle = TcpStream::connect(addr).unwrap();
+    idle.write_all(b"GET / HTTP/1.1\r\nHost:").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    still_works(&c, "while two are slow");
+    let t = Instant::now();
+    c.stop();
+    assert!(
+        t.elapsed() < Duration::from_secs(3),
+        "stop does not wait for them"
+    );
+    drop((slow, idle));
+}
+
+#[test]
+fn the_port_is_closed_after_stop_and_after_drop() {
+    let c = start(|_| {});
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, c.port()));
+    // A keep-alive connection open at the time of stopping.
+    let agent = agent();
+    assert_eq!(agent.get(&url(&c)).call().unwrap().status().as_u16(), 200);
+    assert_eq!(post(&url(&c), sticky("not taken yet")).status, 303);
+    let left = c.stop();
+    assert_eq!(texts(&left), ["not taken yet"], "stop hands back the rest");
+    assert!(
+        TcpStream::connect_timeout(&addr, Duration::from_secs(1)).is_err(),
+        "port {} still open after stop",
+        addr.port()
+    );
+
+    let c = start(|_| {});
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, c.port()));
+    drop(c);
+    assert!(TcpStream::connect_timeout(&addr, Duration::from_secs(1)).is_err());
+}
+
+#[test]
+fn a_taken_port_is_a_clear_error_and_a_chosen_port_is_used() {
+    let c = start(|_| {});
+    let taken = c.port();
+    let err = Collector::start(CollectConfig {
+        bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+        port: taken,
+        ..CollectConfig::default()
+    })
+    .unwrap_err();
+    assert!(
+        err.starts_with(&format!("cannot listen on 127.0.0.1 port {taken}")),
+        "{err}"
+    );
+    c.stop();
+    // Now free: the same port, chosen.
+    let c = start(|cfg| cfg.port = taken);
+    assert_eq!(c.port(), taken);
+    assert!(url(&c).starts_with(&format!("http://127.0.0.1:{taken}/c/")));
+}
+
+#[test]
+fn each_start_has_a_fresh_unguessable_token() {
+    let a = start(|_| {});
+    let b = start(|_| {});
+    let token = |c: &Collector| url(c).rsplit('/').next().unwrap().to_owned();
+    let (ta, tb) = (token(&a), token(&b));
+    assert_eq!(ta.len(), 26, "128 bits in base32");
+    assert_ne!(ta, tb);
+    // A's token does not open B.
+    let on_b = format!("{}/c/{ta}", root(&b));
+    assert_eq!(get(&on_b).status, 404);
+}
+
+#[test]
+fn urls_and_qr_codes() {
+    let c = start(|_| {});
+    let u = url(&c);
+    assert!(u.starts_with(&format!("http://127.0.0.1:{}/c/", c.port())));
+    let lines = c.qr(&u);
+    assert!(!lines.is_empty());
+    let width = lines[0].chars().count();
+    assert!(lines.iter().all(|l| l.chars().count() == width));
+    // Two module rows per line: as tall as wide on a terminal's cells.
+    assert_eq!(lines.len(), width.div_ceil(2));
+    assert!((25..=60).contains(&width), "{width}");
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.chars().all(|ch| " ▀▄█".contains(ch)))
+    );
+    c.stop();
+
+    // Every interface: one address per non-loopback IPv4 interface, or
+    // loopback; each with the port and the token path.
+    let c = Collector::start(CollectConfig::default()).unwrap();
+    assert!(c.addr().ip().is_unspecified());
+    let urls = c.urls();
+    assert!(!urls.is_empty());
+    let path = urls[0]
+        .split_once(&format!(":{}", c.port()))
+        .unwrap()
+        .1
+        .to_owned();
+    assert!(path.starts_with("/c/"));
+    for u in &urls {
+        assert!(u.starts_with("http://") && u.ends_with(&format!(":{}{path}", c.port())));
+        assert!(!u.contains("0.0.0.0"));
+    }
+}

@@ -1,0 +1,337 @@
+//! End to end in a real terminal: tmux runs the `atelier` binary on a
+//! session, keys go in with `send-keys`, the screen comes back with
+//! `capture-pane`, and the session file and the terminal modes are checked
+//! after quitting. Without tmux these tests say so and pass (CI installs it:
+//! see `.ci/run`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use atelier::model::{Session, Timer};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_atelier");
+const WAIT: Duration = Duration::from_secs(10);
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+macro_rules! require_tmux {
+    () => {
+        if !tmux_available() {
+            eprintln!(
+                "SKIPPED {}: tmux is not installed (CI installs it; locally: apt-get install tmux)",
+                std::thread::current().name().unwrap_or(module_path!())
+            );
+            return;
+        }
+    };
+}
+
+/// `'text'` for `sh`, whatever the text holds.
+fn sh_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// A tmux server of our own (its own socket), killed on drop, even when
+/// the test fails.
+struct Tmux {
+    socket: String,
+    home: PathBuf,
+    /// The socket file, removed on drop.
+    socket_path: std::cell::RefCell<Option<PathBuf>>,
+}
+
+impl Tmux {
+    fn new(home: &Path) -> Tmux {
+        static N: AtomicU32 = AtomicU32::new(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        Tmux {
+            socket: format!(
+                "atelier-e2e-{}-{}-{nanos}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::SeqCst)
+            ),
+            home: home.to_path_buf(),
+            socket_path: Default::default(),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null", "-u"])
+            .args(args)
+            .env("ATELIER_HOME", &self.home)
+            .env("LANG", "C.UTF-8")
+            .env("LC_ALL", "C.UTF-8")
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR")
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Start `command` (run by `sh`) in a detached 100x30 window.
+    fn start(&self, command: &str) {
+        let out = self.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-s",
+            "e2e",
+            "-e",
+            &format!("ATELIER_HOME={}", self.home.display()),
+            "-e",
+            "LANG=C.UTF-8",
+            "-e",
+            "LC_ALL=C.UTF-8",
+            command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = self.run(&["display-message", "-p", "#{socket_path}"]);
+        let path = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        if !path.is_empty() {
+            *self.socket_path.borrow_mut() = Some(PathBuf::from(path));
+        }
+    }
+
+    /// Key names as tmux knows them (`Space`, `C-s`, `Enter`).
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        let out = self.run(&args);
+        assert!(out.status.success(), "send-keys {keys:?}");
+    }
+
+    /// Text typed literally.
+    fn type_text(&self, text: &str) {
+        let out = self.run(&["send-keys", "-t", "e2e", "-l", text]);
+        assert!(out.status.success(), "send-keys -l {text:?}");
+    }
+
+    fn screen(&self) -> String {
+        let out = self.run(&["capture-pane", "-p", "-t", "e2e"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Wait until the screen shows every one of `texts`.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "waited {WAIT:?} for {texts:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+        if let Some(path) = self.socket_path.borrow_mut().take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Wait for a file the shell writes once the app has exited.
+fn wait_for_file(path: &Path, tmux: &Tmux) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && text.ends_with('\n')
+        {
+            return text;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "the app did not exit within {WAIT:?}; the screen shows:\n{}",
+            tmux.screen()
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    }
+}
+
+/// `atelier new ... --no-open`: the path of the new session.
+fn new_session(home: &Path, title: &str) -> PathBuf {
+    let out = Command::new(BIN)
+        .args([
+            "new",
+            "--title",
+            title,
+            "--template",
+            "ideation-sprint-2h",
+            "--lang",
+            "en",
+            "--no-open",
+        ])
+        .env("ATELIER_HOME", home)
+        .output()
+        .expect("atelier runs");
+    assert!(
+        out.status.success(),
+        "atelier new: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim_end());
+    assert!(path.is_file(), "{path:?}");
+    path
+}
+
+/// `sh` runs the app on `file`, then records how it exited and the
+/// terminal's modes in `dir`.
+fn app_then_stty(args: &str, file: &Path, dir: &Path) -> (String, PathBuf, PathBuf) {
+    let stty = dir.join("stty.txt");
+    let status = dir.join("status.txt");
+    let command = format!(
+        "{} {args} {}; echo $? > {}; stty -a > {}.tmp; mv {}.tmp {}; sleep 30",
+        sh_quote(BIN),
+        sh_quote(&file.display().to_string()),
+        sh_quote(&status.display().to_string()),
+        sh_quote(&stty.display().to_string()),
+        sh_quote(&stty.display().to_string()),
+        sh_quote(&stty.display().to_string()),
+    );
+    (command, status, stty)
+}
+
+fn load(path: &Path) -> Session {
+    atelier::store::load_file(path).expect("the session file loads")
+}
+
+#[test]
+fn a_workshop_run_in_tmux_keeps_the_note_and_the_step_times_and_restores_the_terminal() {
+    require_tmux!();
+    let home = tempfile::tempdir().unwrap();
+    let file = new_session(home.path(), "Cantines d'été 🍽️");
+    let before = load(&file);
+    assert_eq!(before.agenda[0].steps[0].title, "Pick your weather");
+    let second = before.agenda[0].steps[1].title.clone();
+
+    let tmux = Tmux::new(home.path());
+    let (command, status, stty) = app_then_stty("open", &file, home.path());
+    tmux.start(&command);
+    tmux.wait_for(&["Pick your weather", "ready", "Cantines d'été"]);
+
+    tmux.keys(&["Space"]);
+    tmux.wait_for(&["running"]);
+
+    tmux.keys(&["n"]);
+    tmux.wait_for(&["New note"]);
+    let note = "Il fait très chaud à la cantine, même à 11 h : « on étouffe »";
+    tmux.type_text(note);
+    tmux.wait_for(&["même à 11 h"]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for(&["Notes of this stage (1)", "Il fait très chaud"]);
+
+    tmux.type_text("]");
+    tmux.wait_for(&[&second, "step 2/3", "ready"]);
+
+    tmux.type_text("q");
+    let code = wait_for_file(&status, &tmux);
+    assert_eq!(code.trim(), "0", "atelier's exit status");
+
+    let s = load(&file);
+    assert_eq!(s.notes.len(), 1, "{:?}", s.notes);
+    assert_eq!(s.notes[0].text, note);
+    assert_eq!(s.notes[0].stage, Some(s.agenda[0].id.clone()));
+    let first = &s.agenda[0].steps[0];
+    let (started, ended) = (first.started.unwrap(), first.ended.unwrap());
+    assert!(started <= ended, "{started} then {ended}");
+    assert!(started <= s.notes[0].time && s.notes[0].time <= ended);
+    assert_eq!(s.agenda[0].started, Some(started));
+    assert_eq!(s.agenda[0].ended, None, "still in the first stage");
+    assert_eq!(s.run.stage, Some(s.agenda[0].id.clone()));
+    assert_eq!(s.run.step, Some(s.agenda[0].steps[1].id.clone()));
+    assert_eq!(s.run.timer, Timer::Idle);
+    assert!(atelier::model::validate(&s).is_empty());
+
+    // Back in cooked mode, echo on.
+    let modes = wait_for_file(&stty, &tmux);
+    let flags: Vec<&str> = modes.split_whitespace().collect();
+    for flag in ["icanon", "echo", "isig", "icrnl", "opost"] {
+        assert!(flags.contains(&flag), "{flag} is off:\n{modes}");
+        assert!(!flags.contains(&format!("-{flag}").as_str()), "{modes}");
+    }
+}
+
+#[test]
+fn a_running_timer_is_still_running_after_quitting_and_reopening() {
+    require_tmux!();
+    let home = tempfile::tempdir().unwrap();
+    let file = new_session(home.path(), "Reprise ⏱️");
+
+    let tmux = Tmux::new(home.path());
+    let (command, status, _) = app_then_stty("open", &file, home.path());
+    tmux.start(&command);
+    tmux.wait_for(&["ready"]);
+    tmux.keys(&["Space"]);
+    tmux.wait_for(&["running"]);
+    tmux.type_text("+");
+    tmux.type_text("q");
+    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    drop(tmux);
+
+    let s = load(&file);
+    let Timer::Running { deadline } = s.run.timer else {
+        panic!("the timer was saved running: {:?}", s.run.timer);
+    };
+    let started = s.agenda[0].steps[0].started.unwrap();
+    // One planned minute, plus the added one.
+    assert_eq!(started.seconds_until(deadline), 2 * 60);
+
+    // Reopened, it still counts down to the same deadline.
+    let tmux = Tmux::new(home.path());
+    let (command, status, _) = app_then_stty("open", &file, home.path());
+    tmux.start(&command);
+    let screen = tmux.wait_for(&["running", "Pick your weather"]);
+    assert!(
+        screen.contains(" 01:") || screen.contains(" 02:00"),
+        "about two minutes left:\n{screen}"
+    );
+    tmux.type_text("q");
+    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(load(&file).run.timer, Timer::Running { deadline });
+}
+
+#[test]
+fn review_mode_shows_the_session_and_changes_nothing() {
+    require_tmux!();
+    let home = tempfile::tempdir().unwrap();
+    let file = new_session(home.path(), "Relecture");
+    let bytes = std::fs::read(&file).unwrap();
+
+    let tmux = Tmux::new(home.path());
+    let (command, status, _) = app_then_stty("review", &file, home.path());
+    tmux.start(&command);
+    tmux.wait_for(&["[read-only]", "Pick your weather"]);
+    tmux.keys(&["Space"]);
+    tmux.wait_for(&["Read-only"]);
+    tmux.type_text("q");
+    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        bytes,
+        "the file is untouched"
+    );
+}

@@ -1,0 +1,440 @@
+//! Shared by the reliability tests (`e2e_kill.rs`, `e2e_faults.rs`,
+//! `e2e_signals.rs`, `e2e_escapes.rs`): the `atelier` binary run in a tmux
+//! server of its own, keys in with `send-keys`, the screen back with
+//! `capture-pane`, and small helpers around processes and session files.
+//!
+//! Without tmux these tests print why they skip and pass (CI installs tmux:
+//! see `.ci/run`).
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use atelier::model::Session;
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_atelier");
+
+/// How long to wait for the screen to show something (generous: debug
+/// builds on two shared cores).
+pub const WAIT: Duration = Duration::from_secs(10);
+
+/// The tmux session every `Tmux` creates.
+pub const SESSION: &str = "e2e";
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// True (after saying why) when tmux is missing: the caller returns.
+pub fn skip_without_tmux(test: &str) -> bool {
+    if tmux_available() {
+        return false;
+    }
+    eprintln!(
+        "SKIPPED {test}: tmux is not installed (CI installs it; locally: apt-get install tmux)"
+    );
+    true
+}
+
+/// `'text'` for `sh`, whatever the text holds.
+pub fn sh_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+pub fn q(path: &Path) -> String {
+    sh_quote(&path.display().to_string())
+}
+
+/// A tmux server of our own (its own socket), killed on drop, even when the
+/// test fails; the atelier processes the test registered are killed too.
+pub struct Tmux {
+    socket: String,
+    home: PathBuf,
+    socket_path: RefCell<Option<PathBuf>>,
+    pids: RefCell<Vec<u32>>,
+}
+
+impl Tmux {
+    /// A server whose windows run with `ATELIER_HOME=home`.
+    pub fn new(home: &Path) -> Tmux {
+        static N: AtomicU32 = AtomicU32::new(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        Tmux {
+            socket: format!(
+                "atelier-rel-{}-{}-{nanos}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::SeqCst)
+            ),
+            home: home.to_path_buf(),
+            socket_path: RefCell::default(),
+            pids: RefCell::default(),
+        }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null", "-u"])
+            .args(args)
+            .env("ATELIER_HOME", &self.home)
+            .env("LANG", "C.UTF-8")
+            .env("LC_ALL", "C.UTF-8")
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR")
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn env_args(&self) -> Vec<String> {
+        vec![
+            "-e".into(),
+            format!("ATELIER_HOME={}", self.home.display()),
+            "-e".into(),
+            "LANG=C.UTF-8".into(),
+            "-e".into(),
+            "LC_ALL=C.UTF-8".into(),
+        ]
+    }
+
+    /// Start `command` (run by `sh`) in a detached 100x30 window named `main`.
+    pub fn start(&self, command: &str) {
+        let mut args: Vec<String> = [
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-s",
+            SESSION,
+            "-n",
+            "main",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        args.extend(self.env_args());
+        args.push(command.to_owned());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = self.run(&args);
+        assert!(
+            out.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = self.run(&["display-message", "-p", "#{socket_path}"]);
+        let path = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        if !path.is_empty() {
+            *self.socket_path.borrow_mut() = Some(PathBuf::from(path));
+        }
+    }
+
+    /// Another window named `name`, running `command`.
+    pub fn new_window(&self, name: &str, command: &str) {
+        let mut args: Vec<String> = ["new-window", "-d", "-t", SESSION, "-n", name]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        args.extend(self.env_args());
+        args.push(command.to_owned());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = self.run(&args);
+        assert!(
+            out.status.success(),
+            "tmux new-window: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Key names as tmux knows them (`Space`, `C-s`, `Enter`), to `window`.
+    pub fn keys_to(&self, window: &str, keys: &[&str]) {
+        let target = format!("{SESSION}:{window}");
+        let mut args = vec!["send-keys", "-t", &target];
+        args.extend_from_slice(keys);
+        let out = self.run(&args);
+        assert!(
+            out.status.success(),
+            "send-keys {keys:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        self.keys_to("main", keys);
+    }
+
+    /// Text typed literally into `window`.
+    pub fn type_to(&self, window: &str, text: &str) {
+        let target = format!("{SESSION}:{window}");
+        let out = self.run(&["send-keys", "-t", &target, "-l", "--", text]);
+        assert!(
+            out.status.success(),
+            "send-keys -l {text:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    pub fn type_text(&self, text: &str) {
+        self.type_to("main", text);
+    }
+
+    /// The screen of `window`, as text.
+    pub fn screen_of(&self, window: &str) -> String {
+        let target = format!("{SESSION}:{window}");
+        let out = self.run(&["capture-pane", "-p", "-t", &target]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    pub fn screen(&self) -> String {
+        self.screen_of("main")
+    }
+
+    /// The screen with its colours and attributes as escape sequences.
+    pub fn screen_with_escapes(&self) -> String {
+        let target = format!("{SESSION}:main");
+        let out = self.run(&["capture-pane", "-p", "-e", "-t", &target]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Wait until `ok` holds for the screen of `window`; the failure says
+    /// what was expected (`what`) and what the screen showed.
+    pub fn wait_until_in(
+        &self,
+        window: &str,
+        what: &str,
+        timeout: Duration,
+        ok: impl Fn(&str) -> bool,
+    ) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen_of(window);
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < timeout,
+                "waited {timeout:?} for {what}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Wait until the screen of `window` shows every one of `texts`.
+    pub fn wait_for_in(&self, window: &str, texts: &[&str]) -> String {
+        self.wait_until_in(window, &format!("{texts:?}"), WAIT, |s| {
+            texts.iter().all(|t| s.contains(t))
+        })
+    }
+
+    pub fn wait_for(&self, texts: &[&str]) -> String {
+        self.wait_for_in("main", texts)
+    }
+
+    /// Wait until the screen no longer shows `text`.
+    pub fn wait_gone(&self, text: &str) -> String {
+        self.wait_until_in("main", &format!("{text:?} to go away"), WAIT, |s| {
+            !s.contains(text)
+        })
+    }
+
+    /// Kill this process on drop if it still runs.
+    pub fn register_pid(&self, pid: u32) {
+        self.pids.borrow_mut().push(pid);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+        for pid in self.pids.borrow().iter() {
+            if is_atelier(*pid) {
+                kill(*pid, "KILL");
+                wait_gone(*pid, Duration::from_secs(5));
+            }
+        }
+        if let Some(path) = self.socket_path.borrow_mut().take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Whether `pid` is a live (not zombie) atelier process.
+pub fn is_atelier(pid: u32) -> bool {
+    alive(pid)
+        && std::fs::read(format!("/proc/{pid}/cmdline"))
+            .is_ok_and(|c| String::from_utf8_lossy(&c).contains("atelier"))
+}
+
+/// Whether `pid` runs (a zombie has exited: its files and locks are closed).
+pub fn alive(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => {
+            // "pid (comm) S ...": the state follows the last ')'.
+            let state = stat
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().next())
+                .unwrap_or("?");
+            state != "Z" && state != "X"
+        }
+        Err(_) => false,
+    }
+}
+
+/// `kill -SIG pid`.
+pub fn kill(pid: u32, signal: &str) {
+    let out = Command::new("kill")
+        .args([format!("-{signal}"), pid.to_string()])
+        .output()
+        .expect("kill runs");
+    assert!(
+        out.status.success() || !alive(pid),
+        "kill -{signal} {pid}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Wait until `pid` has exited; false on timeout.
+pub fn wait_gone(pid: u32, timeout: Duration) -> bool {
+    let start = Instant::now();
+    while alive(pid) {
+        if start.elapsed() > timeout {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    true
+}
+
+/// Wait for a file that a shell writes whole (ending in a line end).
+pub fn wait_for_file(path: &Path, timeout: Duration, tmux: &Tmux) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && text.ends_with('\n')
+        {
+            return text;
+        }
+        assert!(
+            start.elapsed() < timeout,
+            "{} was not written within {timeout:?} (has the app exited?); the screen shows:\n{}",
+            path.display(),
+            tmux.screen()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Read a pid file written by `sh` (`echo $$ > FILE`).
+pub fn read_pid(path: &Path, tmux: &Tmux) -> u32 {
+    let text = wait_for_file(path, WAIT, tmux);
+    let pid = text
+        .trim()
+        .parse()
+        .unwrap_or_else(|e| panic!("pid file {}: {text:?}: {e}", path.display()));
+    tmux.register_pid(pid);
+    pid
+}
+
+/// A `sh` command line: write the pid to `pid_file`, then become
+/// `atelier open FILE` (so the pid is atelier's own).
+pub fn exec_open(file: &Path, pid_file: &Path) -> String {
+    format!(
+        "echo $$ > {}; exec {} open {}",
+        q(pid_file),
+        sh_quote(BIN),
+        q(file)
+    )
+}
+
+/// A `sh` command line: run atelier (its pid in `dir/pid`), then record
+/// its exit status in `dir/status` and the terminal's modes in `dir/stty`,
+/// then stay (so the window stays).
+pub fn open_then_record(file: &Path, dir: &Path) -> String {
+    let stty = dir.join("stty");
+    format!(
+        "sh -c {}; echo $? > {}; stty -a > {}.tmp; mv {}.tmp {}; sleep 60",
+        sh_quote(&exec_open(file, &dir.join("pid"))),
+        q(&dir.join("status")),
+        q(&stty),
+        q(&stty),
+        q(&stty),
+    )
+}
+
+/// `atelier new --title TITLE --no-open` (with an agenda template, so the
+/// app opens on the facilitation screen): the path of the new session.
+pub fn new_session(home: &Path, title: &str) -> PathBuf {
+    let out = Command::new(BIN)
+        .args([
+            "new",
+            "--title",
+            title,
+            "--template",
+            "ideation-sprint-2h",
+            "--lang",
+            "en",
+            "--no-open",
+        ])
+        .env("ATELIER_HOME", home)
+        .output()
+        .expect("atelier runs");
+    assert!(
+        out.status.success(),
+        "atelier new: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim_end());
+    assert!(path.is_file(), "atelier new made no file at {path:?}");
+    path
+}
+
+pub fn load(path: &Path) -> Session {
+    atelier::store::load_file(path)
+        .unwrap_or_else(|e| panic!("{} does not load: {e}", path.display()))
+}
+
+/// The sticky texts of a session, in order.
+pub fn sticky_texts(s: &Session) -> Vec<String> {
+    s.stickies.iter().map(|x| x.text.clone()).collect()
+}
+
+/// Assert that `s` holds each of `texts` as a sticky exactly once.
+pub fn assert_stickies_once(s: &Session, texts: &[String], context: &str) {
+    let have = sticky_texts(s);
+    for t in texts {
+        let n = have.iter().filter(|h| *h == t).count();
+        assert_eq!(
+            n, 1,
+            "{context}: sticky {t:?} is there {n} times; the file has {have:?}"
+        );
+    }
+}
+
+/// A small deterministic PRNG (splitmix64): no extra crates.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `lo..hi` (milliseconds, say).
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next_u64() % (hi - lo).max(1)
+    }
+}
