@@ -11,7 +11,10 @@
 //! ```
 //!
 //! Scenarios: `board`, `notes`, `facilitate` (Down/Up), `edit` (park a
-//! sticky, then undo), `search` (type a letter, then erase it).
+//! sticky, then undo), `search` (type a letter, then erase it); and, with
+//! `--toggle-collect='*profile::serialize*'` or `'*profile::parse*'`,
+//! `to_ron` (the session as the text of its file) and `load_str` (that
+//! text loaded back), repeated instead of keys.
 
 mod common;
 
@@ -24,10 +27,21 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::hint::black_box;
 use std::time::Instant;
 
-const SCENARIOS: [&str; 5] = ["board", "notes", "facilitate", "edit", "search"];
+const SCENARIOS: [&str; 7] = [
+    "board",
+    "notes",
+    "facilitate",
+    "edit",
+    "search",
+    "to_ron",
+    "load_str",
+];
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     if args.is_empty() {
         // Under `cargo bench`: a smoke run of every scenario.
         for s in SCENARIOS {
@@ -47,6 +61,21 @@ fn main() {
 }
 
 fn run(scenario: &str, w: u16, h: u16, n: usize, keys: usize) {
+    if matches!(scenario, "to_ron" | "load_str") {
+        let session = generate::session(n, common::SEED);
+        let text = atelier::store::to_ron(&session).expect("serializes");
+        let start = Instant::now();
+        for _ in 0..keys {
+            if scenario == "to_ron" {
+                serialize(&session);
+            } else {
+                parse(&text);
+            }
+        }
+        let each = start.elapsed() / keys.max(1) as u32;
+        println!("{scenario} {n} stickies: {keys} times, {each:?} each");
+        return;
+    }
     let home = tempfile::tempdir().expect("a temporary folder");
     let screen = match scenario {
         "notes" => Screen::Notes,
@@ -55,7 +84,11 @@ fn run(scenario: &str, w: u16, h: u16, n: usize, keys: usize) {
     };
     let mut app = common::app(generate::session(n, common::SEED), home.path(), screen);
     update(&mut app, Msg::Tick, common::now());
-    app.board.row = app.index.columns.first().map_or(0, |c| c.stickies.len() / 2);
+    app.board.row = app
+        .index
+        .columns
+        .first()
+        .map_or(0, |c| c.stickies.len() / 2);
     app.notes.selected = app.visible_notes().len() / 2;
     if scenario == "search" {
         update(&mut app, Msg::Do(Action::Search), common::now());
@@ -83,6 +116,16 @@ fn run(scenario: &str, w: u16, h: u16, n: usize, keys: usize) {
 fn press(app: &mut App, term: &mut Terminal<TestBackend>, msg: Msg) {
     black_box(update(app, msg, common::now()));
     common::draw(term, app);
+}
+
+#[inline(never)]
+fn serialize(session: &atelier::model::Session) {
+    black_box(atelier::store::to_ron(black_box(session)).expect("serializes"));
+}
+
+#[inline(never)]
+fn parse(text: &str) {
+    black_box(atelier::store::load_str("generated.ron", black_box(text)).expect("loads"));
 }
 
 fn key(code: KeyCode) -> Msg {

@@ -49,43 +49,61 @@ fn save(c: &mut Criterion) {
         let floor_path = dir.path().join(format!("floor{n}.ron"));
         let std_path = dir.path().join(format!("std{n}.ron"));
         let std_tmp = dir.path().join(format!(".std{n}.ron.tmp"));
-        g.bench_with_input(BenchmarkId::new("to_ron+write_atomic", n), &session, |b, s| {
-            b.iter(|| {
-                let text = store::to_ron(black_box(s)).expect("serializes");
-                store::write_atomic(&path, text.as_bytes()).expect("written");
-            })
-        });
-        g.bench_with_input(BenchmarkId::new("floor_ron+write+fsync", n), &session, |b, s| {
-            b.iter(|| {
-                let text = ron::ser::to_string_pretty(black_box(s), pretty()).expect("serializes");
-                std::fs::write(&floor_path, text.as_bytes()).expect("written");
-                std::fs::File::open(&floor_path)
-                    .and_then(|f| f.sync_all())
-                    .expect("synced");
-            })
-        });
+        g.bench_with_input(
+            BenchmarkId::new("to_ron+write_atomic", n),
+            &session,
+            |b, s| {
+                b.iter(|| {
+                    let text = store::to_ron(black_box(s)).expect("serializes");
+                    store::write_atomic(&path, text.as_bytes()).expect("written");
+                })
+            },
+        );
+        g.bench_with_input(
+            BenchmarkId::new("floor_ron+write+fsync", n),
+            &session,
+            |b, s| {
+                b.iter(|| {
+                    let text =
+                        ron::ser::to_string_pretty(black_box(s), pretty()).expect("serializes");
+                    std::fs::write(&floor_path, text.as_bytes()).expect("written");
+                    std::fs::File::open(&floor_path)
+                        .and_then(|f| f.sync_all())
+                        .expect("synced");
+                })
+            },
+        );
         // The same atomic protocol by hand with std (temporary file, fsync,
         // rename, fsync of the folder): what atomicity itself costs.
-        g.bench_with_input(BenchmarkId::new("ref_ron+std_atomic", n), &session, |b, s| {
-            b.iter(|| {
-                let text = ron::ser::to_string_pretty(black_box(s), pretty()).expect("serializes");
-                let mut f = std::fs::File::create(&std_tmp).expect("created");
-                f.write_all(text.as_bytes()).expect("written");
-                f.sync_all().expect("synced");
-                drop(f);
-                std::fs::rename(&std_tmp, &std_path).expect("renamed");
-                std::fs::File::open(dir.path())
-                    .and_then(|d| d.sync_all())
-                    .expect("folder synced");
-            })
-        });
+        g.bench_with_input(
+            BenchmarkId::new("ref_ron+std_atomic", n),
+            &session,
+            |b, s| {
+                b.iter(|| {
+                    let text =
+                        ron::ser::to_string_pretty(black_box(s), pretty()).expect("serializes");
+                    let mut f = std::fs::File::create(&std_tmp).expect("created");
+                    f.write_all(text.as_bytes()).expect("written");
+                    f.sync_all().expect("synced");
+                    drop(f);
+                    std::fs::rename(&std_tmp, &std_path).expect("renamed");
+                    std::fs::File::open(dir.path())
+                        .and_then(|d| d.sync_all())
+                        .expect("folder synced");
+                })
+            },
+        );
         // Serialization alone, without the disk.
         g.bench_with_input(BenchmarkId::new("to_ron", n), &session, |b, s| {
             b.iter(|| store::to_ron(black_box(s)).expect("serializes"))
         });
-        g.bench_with_input(BenchmarkId::new("floor_ron_to_string_pretty", n), &session, |b, s| {
-            b.iter(|| ron::ser::to_string_pretty(black_box(s), pretty()).expect("serializes"))
-        });
+        g.bench_with_input(
+            BenchmarkId::new("floor_ron_to_string_pretty", n),
+            &session,
+            |b, s| {
+                b.iter(|| ron::ser::to_string_pretty(black_box(s), pretty()).expect("serializes"))
+            },
+        );
     }
     g.finish();
 }

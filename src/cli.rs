@@ -40,7 +40,13 @@ pub enum Command {
         no_open: bool,
     },
     /// Open a session in the app.
-    Open { file: PathBuf },
+    Open {
+        file: PathBuf,
+        /// Start collecting stickies from participants' phones at once
+        /// (the address and QR code show on screen; see docs/collect.md).
+        #[arg(long)]
+        collect: bool,
+    },
     /// Browse a session read-only (for participants).
     Review { file: PathBuf },
     /// Export a session: a summary to publish (md, html), a spreadsheet (csv),
@@ -58,9 +64,17 @@ pub enum Command {
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
         /// Number the people (P1, P2, ...) and redact names, e-mail addresses
-        /// and phone numbers from every text: safe to publish.
+        /// and phone numbers from every text: safe to publish. Photos, videos
+        /// and links are left out (faces are personal data) unless --with-media.
         #[arg(long)]
         anonymize: bool,
+        /// Keep photos, videos and links in an anonymized export.
+        #[arg(long)]
+        with_media: bool,
+        /// Write DIR/index.html and copy the videos and audio it links to
+        /// into DIR (photos are in the page): a folder to publish. HTML only.
+        #[arg(long, value_name = "DIR", conflicts_with = "output")]
+        bundle: Option<PathBuf>,
     },
     /// Write an HTML report for a folder of sessions (a programme): an index
     /// across sessions and a page per session. Files that do not load are
@@ -143,6 +157,21 @@ pub enum Command {
     Templates {
         #[command(subcommand)]
         what: Option<LibraryCmd>,
+    },
+    /// Attach photos, videos, audio or links to a session (or to one of its
+    /// items): files are copied into SESSION.media/, stored once by content.
+    Attach {
+        /// The session file.
+        session: PathBuf,
+        /// Files, folders (their photos, videos and audio) or http(s) links.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// The id of the note, sticky, cluster, stage or prototype they belong to.
+        #[arg(long)]
+        to: Option<String>,
+        /// A caption (default: the file's name).
+        #[arg(long)]
+        caption: Option<String>,
     },
     /// Print a shell completion script.
     Completions { shell: Shell },

@@ -9,12 +9,23 @@ use std::path::{Path, PathBuf};
 /// The bundled demo session, as shipped in `sessions/demo.ron`.
 pub const DEMO: &str = include_str!("../sessions/demo.ron");
 
-/// `atelier check FILE...`: true when every file is good.
+/// `atelier check FILE...`: true when every file is good (and its media
+/// are all there, unaltered).
 pub fn check(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
     let mut all_ok = true;
     for f in files {
         match store::load_file(f) {
-            Ok(_) => writeln!(out, "{}: ok", f.display())?,
+            Ok(s) => {
+                let problems = store::media::check(f, &s);
+                if problems.is_empty() {
+                    writeln!(out, "{}: ok", f.display())?;
+                } else {
+                    all_ok = false;
+                    for p in problems {
+                        writeln!(out, "{}: {p}", f.display())?;
+                    }
+                }
+            }
             Err(e) => {
                 all_ok = false;
                 writeln!(out, "{e}")?;
@@ -267,4 +278,89 @@ pub fn template_show(
     }
     text.push_str(&format!("\ntotal: {}h{:02}\n", total / 60, total % 60));
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// `atelier attach SESSION FILE... [--to ID] [--caption TEXT]`.
+pub fn attach(
+    session: &Path,
+    files: &[String],
+    to: Option<&str>,
+    caption: Option<&str>,
+    out: &mut impl Write,
+) -> Result<bool, String> {
+    use crate::model::{Attachment, Id, Item, MediaKind, Op, Timestamp};
+    let (mut st, mut s) = Store::open(session).map_err(|e| e.to_string())?;
+    if let Some(why) = st.read_only() {
+        return Err(format!("{}: not changed: {why}", session.display()));
+    }
+    let to = to.map(Id::from);
+    if let Some(id) = &to {
+        let known = s.notes.iter().any(|x| &x.id == id)
+            || s.stickies.iter().any(|x| &x.id == id)
+            || s.clusters.iter().any(|x| &x.id == id)
+            || s.agenda.iter().any(|x| &x.id == id)
+            || s.prototypes.iter().any(|x| &x.id == id);
+        if !known {
+            return Err(format!(
+                "--to {id}: no note, sticky, cluster, stage or prototype has that id"
+            ));
+        }
+    }
+    let author = std::env::var("USER").unwrap_or_default();
+    let now = Timestamp::now();
+    let mut new: Vec<Attachment> = Vec::new();
+    let mut same = 0;
+    for f in files {
+        if f.starts_with("http://") || f.starts_with("https://") {
+            new.push(Attachment {
+                id: Id::new(),
+                to: to.clone(),
+                kind: MediaKind::Link,
+                path: f.clone(),
+                hash: String::new(),
+                caption: caption.unwrap_or(f).to_owned(),
+                author: author.clone(),
+                time: now,
+            });
+            continue;
+        }
+        let paths = store::media::expand(Path::new(f));
+        if paths.is_empty() {
+            writeln!(out, "{f}: no photos, videos or audio files in this folder")
+                .map_err(|e| e.to_string())?;
+        }
+        for p in paths {
+            let a =
+                store::media::import(session, &p, to.clone(), caption.unwrap_or(""), &author, now)?;
+            let dup = s
+                .attachments
+                .iter()
+                .chain(new.iter())
+                .any(|x| x.hash == a.hash && x.to == a.to);
+            if dup {
+                same += 1;
+                continue;
+            }
+            writeln!(out, "{} -> {}", p.display(), a.path).map_err(|e| e.to_string())?;
+            new.push(a);
+        }
+    }
+    let n = new.len();
+    let ops: Vec<Op> = new
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| Op::Insert {
+            at: s.attachments.len() + i,
+            item: Item::Attachment(a),
+        })
+        .collect();
+    s.apply_all(ops);
+    st.save(&s).map_err(|e| e.to_string())?;
+    let tail = if same > 0 {
+        format!(" ({same} already attached, stored once)")
+    } else {
+        String::new()
+    };
+    writeln!(out, "{}: {n} attached{tail}", session.display()).map_err(|e| e.to_string())?;
+    Ok(true)
 }

@@ -196,7 +196,7 @@ impl Gen {
     }
 
     /// Mark the stages before the (first) synthesis stage as run, make its
-    /// first step current with a paused timer, and return its id.
+    /// first step current (its timer not started), and return its id.
     fn run_until_synthesis(&mut self, s: &mut Session) -> Option<Id> {
         let current = s
             .agenda
@@ -212,15 +212,13 @@ impl Gen {
             }
             stage.ended = ts(at);
         }
-        let stage = &mut s.agenda[current];
-        stage.started = ts(at);
-        stage.steps[0].started = ts(at);
+        // The current step has not started: opened later, the session
+        // shows the time of the stages that ran, not months of pause.
+        let stage = &s.agenda[current];
         s.run = Run {
             stage: Some(stage.id.clone()),
             step: Some(stage.steps[0].id.clone()),
-            timer: Timer::Paused {
-                remaining: i64::from(stage.steps[0].minutes) * 60 / 2,
-            },
+            timer: Timer::Idle,
         };
         Some(stage.id.clone())
     }
@@ -284,7 +282,12 @@ impl Gen {
 
     fn notes(&mut self, s: &Session, count: usize) -> Vec<Note> {
         let mut at = START;
-        let stages: Vec<&Stage> = s.agenda.iter().filter(|st| st.started.is_some()).collect();
+        // Notes are taken in the stages that ran and in the current one.
+        let stages: Vec<&Stage> = s
+            .agenda
+            .iter()
+            .filter(|st| st.started.is_some() || s.run.stage.as_ref() == Some(&st.id))
+            .collect();
         (0..count)
             .map(|_| {
                 at += self.rng.range(2, 20) as i64;

@@ -87,7 +87,7 @@ pub fn has(lang: &str, key: &str) -> bool {
 }
 
 /// A message with named arguments:
-/// `t!(lang, "stickies-moved", n = 3, place = title)`. Numbers select
+/// `t!(lang, "msg-moved", n = 3, place = title)`. Numbers select
 /// plurals (`{ $n -> [one] … *[other] … }`).
 #[macro_export]
 macro_rules! t {
@@ -264,7 +264,11 @@ pub fn size(lang: &str, bytes: u64) -> String {
     match bytes {
         b if b < 1024 => t!(lang, "size-bytes", n = b.to_string()),
         b if b < 1024 * 1024 => {
-            t!(lang, "size-kilobytes", n = format!("{:.0}", b as f64 / 1024.0))
+            t!(
+                lang,
+                "size-kilobytes",
+                n = format!("{:.0}", b as f64 / 1024.0)
+            )
         }
         b => t!(
             lang,
@@ -351,9 +355,15 @@ mod tests {
         let d = time::macros::date!(2026 - 07 - 09);
         assert_eq!(date("en", d), "9 July 2026");
         assert_eq!(date("fr", d), "9 juillet 2026");
-        assert_eq!(date("fr", time::macros::date!(2026 - 05 - 01)), "1er mai 2026");
+        assert_eq!(
+            date("fr", time::macros::date!(2026 - 05 - 01)),
+            "1er mai 2026"
+        );
         let at = Timestamp::from_unix(1_783_605_900).expect("a time"); // 2026-07-09 14:05 UTC
-        assert_eq!(date_time("en", at, time::UtcOffset::UTC), "9 July 2026 14:05");
+        assert_eq!(
+            date_time("en", at, time::UtcOffset::UTC),
+            "9 July 2026 14:05"
+        );
         assert_eq!(
             date_time("fr", at, time::UtcOffset::UTC),
             "9 juillet 2026 14:05"

@@ -178,7 +178,10 @@ pub fn parse_text(text: &str) -> (Format, Vec<Row>) {
         votes: None,
     };
     if use_blocks {
-        let rows = blocks.into_iter().map(|(n, l)| row(n, l.join("\n"))).collect();
+        let rows = blocks
+            .into_iter()
+            .map(|(n, l)| row(n, l.join("\n")))
+            .collect();
         (Format::Blocks, rows)
     } else {
         let rows = blocks
@@ -376,10 +379,7 @@ impl Outcome {
             ));
         }
         if !self.new_clusters.is_empty() {
-            out.push_str(&format!(
-                "new clusters: {}\n",
-                self.new_clusters.join(", ")
-            ));
+            out.push_str(&format!("new clusters: {}\n", self.new_clusters.join(", ")));
         }
         if self.tallies > 0 {
             out.push_str(&format!(

@@ -32,10 +32,7 @@ impl Config {
                 Err(e) => (Config::default(), Some(format!("{}{e}", path.display()))),
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
-            Err(e) => (
-                Config::default(),
-                Some(format!("{}: {e}", path.display())),
-            ),
+            Err(e) => (Config::default(), Some(format!("{}: {e}", path.display()))),
         }
     }
 }
@@ -139,10 +136,7 @@ mod tests {
             choose(&config(None), env(&[("LANG", "fr_FR.UTF-8")])),
             ("fr", None)
         );
-        assert_eq!(
-            choose(&config(None), env(&[("LANG", "fr_CA")])).0,
-            "fr"
-        );
+        assert_eq!(choose(&config(None), env(&[("LANG", "fr_CA")])).0, "fr");
     }
 
     #[test]
@@ -186,10 +180,7 @@ mod tests {
 
     #[test]
     fn the_config_file_is_read_and_a_bad_one_is_reported() {
-        assert_eq!(
-            Config::parse("(language: \"fr\")"),
-            Ok(config(Some("fr")))
-        );
+        assert_eq!(Config::parse("(language: \"fr\")"), Ok(config(Some("fr"))));
         assert_eq!(Config::parse("()"), Ok(config(None)));
         // Other settings may come later: they are not an error.
         assert_eq!(

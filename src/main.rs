@@ -16,14 +16,24 @@ fn main() -> ExitCode {
         Some(Command::Demo) => {
             commands::demo_copy(&home).and_then(|p| atelier::app::run_file(&home, &p, false))
         }
-        Some(Command::Open { file }) => atelier::app::run_file(&home, &file, false),
+        Some(Command::Open { file, collect }) => atelier::app::run_open(&home, &file, collect),
         Some(Command::Review { file }) => atelier::app::run_file(&home, &file, true),
         Some(Command::Export {
             file,
             format,
             output,
             anonymize,
-        }) => atelier::export::cli::export(&file, format, output.as_deref(), anonymize, &mut out),
+            with_media,
+            bundle,
+        }) => {
+            let args = atelier::export::cli::Args {
+                output: output.as_deref(),
+                anonymize,
+                with_media,
+                bundle: bundle.as_deref(),
+            };
+            atelier::export::cli::export_with(&file, format, &args, &mut out)
+        }
         Some(Command::Report {
             dir,
             output,
@@ -112,6 +122,9 @@ fn main() -> ExitCode {
                     true
                 })
                 .map_err(|e| e.to_string())
+        }
+        Some(Command::Attach { session, files, to, caption }) => {
+            commands::attach(&session, &files, to.as_deref(), caption.as_deref(), &mut out)
         }
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();

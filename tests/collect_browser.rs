@@ -220,3 +220,141 @@ fn chromium_screenshots_on_a_phone() {
         }
     }
 }
+
+/// Serves the collector's page on another port with a script appended that
+/// fills the form and submits it through the page's own script
+/// (`requestSubmit` fires the submit event), and forwards posts to the
+/// collector: the page and its `fetch` share an origin, as on a phone.
+/// (The collector's CSP lets no script but the page's run on the real one.)
+fn proxy(collector: String, fill: String) -> (String, std::thread::JoinHandle<()>) {
+    let server = tiny_http::Server::http("127.0.0.1:0").expect("proxy starts");
+    let port = server.server_addr().to_ip().expect("an IP address").port();
+    let path = format!("/c/{}", collector.rsplit('/').next().unwrap());
+    let url = format!("http://127.0.0.1:{port}{path}");
+    let handle = std::thread::spawn(move || {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into();
+        let deadline = Instant::now() + Duration::from_secs(90);
+        while Instant::now() < deadline {
+            let Ok(Some(mut rq)) = server.recv_timeout(Duration::from_millis(100)) else {
+                continue;
+            };
+            let header = |rq: &tiny_http::Request, name: &str| {
+                rq.headers()
+                    .iter()
+                    .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+                    .map(|h| h.value.as_str().to_owned())
+            };
+            let (status, ct, body) = if rq.url() != path {
+                (404, "text/plain".to_owned(), String::new())
+            } else if *rq.method() == tiny_http::Method::Get {
+                let mut r = agent.get(&collector).call().unwrap();
+                let page = r.body_mut().read_to_string().unwrap();
+                let page = page.replace("</body>", &format!("<script>{fill}</script></body>"));
+                (200, "text/html; charset=utf-8".to_owned(), page)
+            } else {
+                let mut body = String::new();
+                std::io::Read::read_to_string(rq.as_reader(), &mut body).unwrap();
+                let mut req = agent.post(&collector);
+                for name in ["Content-Type", "X-Atelier"] {
+                    if let Some(v) = header(&rq, name) {
+                        req = req.header(name, &v);
+                    }
+                }
+                let mut r = req.send(body.as_str()).unwrap();
+                let ct = r
+                    .headers()
+                    .get("content-type")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("")
+                    .to_owned();
+                (
+                    r.status().as_u16(),
+                    ct,
+                    r.body_mut().read_to_string().unwrap(),
+                )
+            };
+            let mut response = tiny_http::Response::from_string(body).with_status_code(status);
+            if let Ok(h) = tiny_http::Header::from_bytes("Content-Type", ct.as_bytes()) {
+                response.add_header(h);
+            }
+            let _ = rq.respond(response);
+        }
+    });
+    (url, handle)
+}
+
+/// A script that types `text` and `name`, picks pink, submits, and once
+/// the page shows a message writes the fields' values into `data-after`.
+fn fill(text: &str, name: &str) -> String {
+    let js = |s: &str| format!("{s:?}");
+    format!(
+        r#"(function () {{
+  var t = document.getElementById("text"), n = document.getElementById("name"),
+      s = document.getElementById("status");
+  t.value = {text}; n.value = {name};
+  document.querySelector('input[value="pink"]').checked = true;
+  document.getElementById("f").requestSubmit();
+  var w = setInterval(function () {{
+    if (s.textContent) {{
+      clearInterval(w);
+      document.body.setAttribute("data-after",
+        [s.className, t.value.length, n.value].join("|"));
+    }}
+  }}, 20);
+}})();"#,
+        text = js(text),
+        name = js(name)
+    )
+}
+
+#[test]
+fn chromium_sends_with_the_page_script() {
+    let Some(chromium) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let c = start("What would make lunch better?");
+    let collector = c.urls().remove(0);
+
+    // Accepted: the confirmation shows, the text is cleared, the name kept.
+    let (url, proxy_thread) = proxy(
+        collector.clone(),
+        fill("Typed in Chromium: thé & <b>", "Bo"),
+    );
+    let r = run(
+        chromium,
+        dir.path(),
+        &["--virtual-time-budget=10000", "--dump-dom", &url],
+    );
+    assert!(
+        r.stdout.contains(r#"data-after="status ok|0|Bo""#),
+        "{}\n{}",
+        r.stdout,
+        r.stderr
+    );
+    assert!(r.stdout.contains("Sent! Write another.</p>"));
+    assert_eq!(page_complaints(&r.stderr), Vec::<&str>::new());
+    let got = c.try_recv();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].text, "Typed in Chromium: thé & <b>");
+    assert_eq!(got[0].name.as_deref(), Some("Bo"));
+    assert_eq!(got[0].colour, Colour::Pink);
+    drop(proxy_thread);
+
+    // Refused: the reason shows and the text stays to be shortened.
+    let (url, _proxy_thread) = proxy(collector, fill(&"x".repeat(501), "Bo"));
+    let r = run(
+        chromium,
+        dir.path(),
+        &["--virtual-time-budget=10000", "--dump-dom", &url],
+    );
+    assert!(
+        r.stdout.contains(r#"data-after="status err|501|Bo""#),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("Too long: 501 characters, 500 at most."));
+    assert!(c.try_recv().is_empty());
+}

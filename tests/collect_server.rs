@@ -598,3 +598,10 @@ fn urls_and_qr_codes() {
         assert!(!u.contains("0.0.0.0"));
     }
 }
+
+#[test]
+fn a_collector_can_live_in_the_app_state_across_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Collector>();
+    send_sync::<Incoming>();
+}

@@ -182,10 +182,6 @@ fn escapes_pasted_in_the_capture_bar_show_as_symbols_and_the_sticky_keeps_them()
 }
 
 #[test]
-#[ignore = "bug: the note editor draws its TextArea as is (src/ui/popups.rs: ed.text.render) \
-            without ui::widgets::safe: ESC, BEL, NUL and the bidi override silently vanish \
-            (ratatui drops them) instead of showing as ␛ ␇ ␀ �, so the facilitator cannot see \
-            what the note will hold"]
 fn the_note_editor_shows_escapes_as_visible_symbols() {
     // A new note, the text pasted in.
     let mut app = app_on(Screen::Facilitate);

@@ -448,10 +448,6 @@ fn a_second_instance_is_read_only_names_the_holder_and_changes_nothing() {
 }
 
 #[test]
-#[ignore = "bug: after a conflict the crash journal is never rebased (save_generation skips \
-            rebase on Saved::Conflict), so at the next open its base does not match the file \
-            and it is only kept aside (.journal.old): a sticky typed more than a second before \
-            a crash, but after the last conflict-copy save, is in no session file"]
 fn a_crash_after_a_conflict_loses_nothing_typed_more_than_a_second_before() {
     if skip_without_tmux("a_crash_after_a_conflict_loses_nothing_typed_more_than_a_second_before") {
         return;

@@ -90,10 +90,43 @@ fn sigint_saves_and_exits() {
 }
 
 #[test]
-#[ignore = "bug: when the terminal goes away (window closed, ssh dropped) atelier never exits: \
-            crossterm 0.29's mio event source loops forever on read() == 0 (EOF) inside \
-            event::poll, so the SIGHUP flag is never looked at; it spins at 100% CPU and keeps \
-            the session's lock"]
+fn ctrl_c_quits_with_a_save() {
+    if skip_without_tmux("ctrl_c_quits_with_a_save") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path().join("home");
+    let file = new_session(&home, "T");
+    let tmux = Tmux::new(&home);
+    tmux.start(&open_then_record(&file, tmp.path()));
+    read_pid(&tmp.path().join("pid"), &tmux);
+    tmux.wait_for(&["Facilitation", "ready"]);
+    tmux.keys(&["Space"]);
+    tmux.wait_for(&["running"]);
+    tmux.keys(&["s"]);
+    tmux.wait_for(&["New sticky"]);
+    tmux.type_text("before Ctrl-c é");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["· 1 added"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_gone("New sticky");
+    tmux.keys(&["C-c"]);
+    let status = wait_for_file(&tmp.path().join("status"), WAIT, &tmux);
+    assert_eq!(status.trim(), "0", "exit status after Ctrl-c");
+    let s = load(&file);
+    assert_stickies_once(&s, &["before Ctrl-c é".to_owned()], "after Ctrl-c");
+    assert!(
+        matches!(s.run.timer, Timer::Running { .. }),
+        "the timer was saved running: {:?}",
+        s.run.timer
+    );
+    assert_cooked(
+        &wait_for_file(&tmp.path().join("stty"), WAIT, &tmux),
+        "after Ctrl-c",
+    );
+}
+
+#[test]
 fn closing_the_terminal_saves_and_exits() {
     if skip_without_tmux("closing_the_terminal_saves_and_exits") {
         return;

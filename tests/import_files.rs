@@ -25,7 +25,7 @@ fn atelier(args: &[&std::ffi::OsStr]) -> Output {
 fn import(session: &Path, from: &Path, extra: &[&str]) -> Output {
     let mut args: Vec<&std::ffi::OsStr> =
         vec!["import".as_ref(), session.as_os_str(), from.as_os_str()];
-    args.extend(extra.iter().map(|x| std::ffi::OsStr::new(x)));
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
     atelier(&args)
 }
 
@@ -87,7 +87,11 @@ fn text_one_sticky_per_line() {
         &["--author", "ZOE marchand", "--stage", "stage-ideas"],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("imported 4 stickies"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("imported 4 stickies"),
+        "{}",
+        text(&out.stdout)
+    );
     let s = load(&path);
     let texts: Vec<&str> = s.stickies.iter().map(|x| x.text.as_str()).collect();
     assert_eq!(
@@ -101,7 +105,11 @@ fn text_one_sticky_per_line() {
     );
     let zoe = &s.participants[0].id;
     assert!(s.stickies.iter().all(|x| x.author.as_ref() == Some(zoe)));
-    assert!(s.stickies.iter().all(|x| x.stage == Some(Id::from("stage-ideas"))));
+    assert!(
+        s.stickies
+            .iter()
+            .all(|x| x.stage == Some(Id::from("stage-ideas")))
+    );
     assert!(s.stickies.iter().all(|x| x.cluster.is_none() && !x.parked));
     assert_eq!(s.participants.len(), 2, "the author was matched, not added");
 }
@@ -127,12 +135,20 @@ fn text_blocks_make_multi_line_stickies() {
 
     let dir = tempfile::tempdir().unwrap();
     let path = session(dir.path());
-    let out = import(&path, &fixture("blocks.txt"), &["--cluster", "Nouvelles idées"]);
+    let out = import(
+        &path,
+        &fixture("blocks.txt"),
+        &["--cluster", "Nouvelles idées"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = load(&path);
     assert_eq!(s.stickies.len(), 3);
     assert_eq!(s.stickies[1].text, "Ouvrir le soir,\nquand il fait frais");
-    let c = s.clusters.iter().find(|c| c.title == "Nouvelles idées").unwrap();
+    let c = s
+        .clusters
+        .iter()
+        .find(|c| c.title == "Nouvelles idées")
+        .unwrap();
     assert!(s.stickies.iter().all(|x| x.cluster.as_ref() == Some(&c.id)));
 }
 
@@ -144,7 +160,10 @@ fn csv_with_quotes_commas_newlines_accents_and_votes() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let said = text(&out.stdout);
     assert!(said.contains("imported 4 stickies"), "{said}");
-    assert!(said.contains("new participants (no one of that name): Inès Moreau"), "{said}");
+    assert!(
+        said.contains("new participants (no one of that name): Inès Moreau"),
+        "{said}"
+    );
     assert!(said.contains("new clusters: Horaires"), "{said}");
     assert!(said.contains("2 paper tallies"), "{said}");
 
@@ -153,7 +172,11 @@ fn csv_with_quotes_commas_newlines_accents_and_votes() {
     let [a, b, c, d] = [0, 1, 2, 3].map(|i| &s.stickies[i]);
     assert_eq!(a.text, "Plus d'ombre, des arbres \"vrais\" et des bancs");
     assert_eq!(a.colour, Colour::Green);
-    assert_eq!(a.author.as_ref(), Some(&s.participants[0].id), "zoe  MARCHAND is Zoé Marchand");
+    assert_eq!(
+        a.author.as_ref(),
+        Some(&s.participants[0].id),
+        "zoe  MARCHAND is Zoé Marchand"
+    );
     assert_eq!(a.cluster, Some(Id::from("cluster-ombre")), "ombre is Ombre");
     assert_eq!(b.text, "Ouvrir le soir\nquand il fait frais");
     assert_eq!(b.colour, Colour::Blue);
@@ -162,7 +185,11 @@ fn csv_with_quotes_commas_newlines_accents_and_votes() {
     assert_eq!(b.cluster.as_ref(), Some(&horaires.id));
     assert_eq!(c.text, "Brumisateurs à l'entrée");
     assert_eq!(c.colour, Colour::Yellow);
-    let ines = s.participants.iter().find(|p| p.name == "Inès Moreau").unwrap();
+    let ines = s
+        .participants
+        .iter()
+        .find(|p| p.name == "Inès Moreau")
+        .unwrap();
     assert_eq!(c.author.as_ref(), Some(&ines.id));
     assert_eq!(c.cluster, None);
     assert_eq!(d.text, "涼み処 : un refuge");
@@ -211,12 +238,22 @@ fn bad_rows_are_reported_with_their_lines_and_nothing_is_imported() {
         (7, "votes must be a whole number"),
         (8, "3 fields where the header has 5"),
     ] {
-        assert!(err.contains(&format!("bad.csv:{line}: {what}")), "line {line}: {err}");
+        assert!(
+            err.contains(&format!("bad.csv:{line}: {what}")),
+            "line {line}: {err}"
+        );
     }
     for line in [1, 2, 3, 4, 9] {
-        assert!(!err.contains(&format!("bad.csv:{line}:")), "line {line}: {err}");
+        assert!(
+            !err.contains(&format!("bad.csv:{line}:")),
+            "line {line}: {err}"
+        );
     }
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the session is untouched");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the session is untouched"
+    );
 
     // The same, through the library.
     let bad = import::parse(&std::fs::read(fixture("bad.csv")).unwrap(), true).unwrap_err();
@@ -242,7 +279,10 @@ fn importing_the_same_file_twice_adds_nothing() {
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         let said = text(&out.stdout);
         assert!(
-            said.contains(&format!("imported 0 stickies into {} ({rows} rows skipped: already there)", path.display())),
+            said.contains(&format!(
+                "imported 0 stickies into {} ({rows} rows skipped: already there)",
+                path.display()
+            )),
             "{said}"
         );
     }
@@ -302,7 +342,12 @@ fn a_stage_that_does_not_exist_is_an_error() {
     // A stage by its title works too.
     let out = import(&path, &fixture("lines.txt"), &["--stage", "idees"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(load(&path).stickies.iter().all(|x| x.stage == Some(Id::from("stage-ideas"))));
+    assert!(
+        load(&path)
+            .stickies
+            .iter()
+            .all(|x| x.stage == Some(Id::from("stage-ideas")))
+    );
 }
 
 #[test]

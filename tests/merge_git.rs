@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn git(dir: &Path, args: &[&str]) -> Output {
-    let out = Command::new("git")
+    Command::new("git")
         .args(args)
         .current_dir(dir)
         .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -20,8 +20,7 @@ fn git(dir: &Path, args: &[&str]) -> Output {
         .env("GIT_COMMITTER_EMAIL", "test@example.org")
         .env("LANG", "C")
         .output()
-        .expect("git runs");
-    out
+        .expect("git runs")
 }
 
 fn ok(dir: &Path, args: &[&str]) {
@@ -39,11 +38,11 @@ fn repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     ok(d, &["init", "-q", "-b", "main"]);
-    ok(d, &["config", "merge.atelier.name", "atelier session merge"]);
-    let driver = format!(
-        "\"{}\" merge --git %O %A %B",
-        env!("CARGO_BIN_EXE_atelier")
+    ok(
+        d,
+        &["config", "merge.atelier.name", "atelier session merge"],
     );
+    let driver = format!("\"{}\" merge --git %O %A %B", env!("CARGO_BIN_EXE_atelier"));
     ok(d, &["config", "merge.atelier.driver", &driver]);
     std::fs::write(d.join(".gitattributes"), "*.ron merge=atelier\n").unwrap();
     ok(d, &["add", ".gitattributes"]);

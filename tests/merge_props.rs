@@ -69,16 +69,19 @@ fn apply(s: &mut Session, e: &Edit, tag: &str) {
                 (_, None) => Place::Inbox,
             };
             match pick(&s.stickies, a) {
-                Some(x) => s.move_stickies(&[x.id.clone()], &to),
+                Some(x) => s.move_stickies(std::slice::from_ref(&x.id), &to),
                 None => vec![],
             }
         }
         4 => match pick(&s.stickies, a) {
-            Some(x) => s.delete_stickies(&[x.id.clone()]),
+            Some(x) => s.delete_stickies(std::slice::from_ref(&x.id)),
             None => vec![],
         },
         5 => {
-            let ids: Vec<Id> = pick(&s.stickies, a).map(|x| x.id.clone()).into_iter().collect();
+            let ids: Vec<Id> = pick(&s.stickies, a)
+                .map(|x| x.id.clone())
+                .into_iter()
+                .collect();
             s.new_cluster(&text, None, &ids, None).1
         }
         6 => match pick(&s.clusters, a) {
@@ -230,7 +233,11 @@ fn edited(base: &Session, edits: &[Edit], tag: &str) -> Session {
     for e in edits {
         apply(&mut s, e, tag);
     }
-    assert_eq!(validate(&s), vec![], "the edits themselves keep the session valid");
+    assert_eq!(
+        validate(&s),
+        vec![],
+        "the edits themselves keep the session valid"
+    );
     s
 }
 
@@ -291,7 +298,15 @@ fn settled(s: &Session) -> BTreeMap<Id, String> {
             if !about.contains(&x.id) { out.insert(x.id.clone(), format!("{x:?}")); }
         } )* };
     }
-    put!(participants, notes, stickies, clusters, rounds, votes, actions);
+    put!(
+        participants,
+        notes,
+        stickies,
+        clusters,
+        rounds,
+        votes,
+        actions
+    );
     out
 }
 
@@ -356,31 +371,4 @@ proptest! {
         }
         prop_assert!(s.conflicts.is_empty());
     }
-}
-
-#[test]
-fn tmp_stats() {
-    use proptest::strategy::ValueTree;
-    let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let (mut total, mut with, mut kinds) = (0, 0, BTreeMap::<String, usize>::new());
-    for _ in 0..300 {
-        let (seed, xe, ye) = (0usize..4, edits(), edits()).new_tree(&mut runner).unwrap().current();
-        let base = &BASES[seed];
-        let x = edited(base, &xe, "x");
-        let y = edited(base, &ye, "y");
-        let m = merge(base, &x, &y);
-        total += 1;
-        if !m.session.conflicts.is_empty() { with += 1; }
-        for c in &m.session.conflicts {
-            let k = match (&c.about, &c.other) {
-                (ConflictAbout::Field(f), _) => f.clone(),
-                (_, ConflictValue::Deleted) => "deleted".into(),
-                (_, ConflictValue::Item(i)) => format!("{:?}", i.kind()),
-                _ => "text".into(),
-            };
-            *kinds.entry(k).or_default() += 1;
-        }
-        for r in &m.report.repairs { *kinds.entry(r.split(':').next().unwrap().chars().filter(|c| !c.is_ascii_digit()).collect()).or_default() += 1; }
-    }
-    eprintln!("{with}/{total} {kinds:#?}");
 }

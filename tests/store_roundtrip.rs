@@ -339,9 +339,20 @@ fn build(
         .iter()
         .flat_map(|x| x.steps.iter().map(|y| y.id.clone()))
         .collect();
+    // The run's step, when set, is a step of the run's stage (else of any
+    // stage, and then that stage is the run's).
+    let step = resolve(&run.1, &steps);
+    let stage = match &step {
+        Some(st) => s
+            .agenda
+            .iter()
+            .find(|x| x.steps.iter().any(|y| &y.id == st))
+            .map(|x| x.id.clone()),
+        None => resolve(&run.0, &stages),
+    };
     s.run = Run {
-        stage: resolve(&run.0, &stages),
-        step: resolve(&run.1, &steps),
+        stage,
+        step,
         timer: run.2,
     };
     s.notes = notes

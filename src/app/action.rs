@@ -82,7 +82,27 @@ pub enum Action {
     NextParticipant,
     PrevParticipant,
     Results,
+    Suggest,
+    Looser,
+    Tighter,
+    Reject,
+    Conflicts,
+    TakeOther,
+    KeepThis,
+    Attach,
+    NewPrototype,
+    Verdict,
+    Feedback,
+    NextPrototype,
     CycleColour,
+    // Collecting stickies from phones, the pending tray
+    Collect,
+    OpenTray,
+    AcceptSticky,
+    RejectSticky,
+    AcceptAllStickies,
+    AutoAccept,
+    CollectNames,
     /// Does nothing: bind a key to it to unbind a default.
     Ignore,
 }
@@ -157,7 +177,26 @@ impl Action {
             NextParticipant => tr(lang, "action-next-participant"),
             PrevParticipant => tr(lang, "action-prev-participant"),
             Results => tr(lang, "action-results"),
+            Suggest => tr(lang, "action-suggest"),
+            Looser => tr(lang, "action-looser"),
+            Tighter => tr(lang, "action-tighter"),
+            Reject => tr(lang, "action-reject"),
+            Conflicts => tr(lang, "action-conflicts"),
+            TakeOther => tr(lang, "action-take-other"),
+            KeepThis => tr(lang, "action-keep-this"),
+            Attach => tr(lang, "action-attach"),
+            NewPrototype => tr(lang, "action-new-prototype"),
+            Verdict => tr(lang, "action-verdict"),
+            Feedback => tr(lang, "action-feedback"),
+            NextPrototype => tr(lang, "action-next-prototype"),
             CycleColour => tr(lang, "action-cycle-colour"),
+            Collect => tr(lang, "action-collect"),
+            OpenTray => tr(lang, "action-open-tray"),
+            AcceptSticky => tr(lang, "action-accept-sticky"),
+            RejectSticky => tr(lang, "action-reject-sticky"),
+            AcceptAllStickies => tr(lang, "action-accept-all-stickies"),
+            AutoAccept => tr(lang, "action-auto-accept"),
+            CollectNames => tr(lang, "action-collect-names"),
             Ignore => tr(lang, "action-ignore"),
         }
     }
@@ -176,6 +215,15 @@ pub enum Msg {
     /// The background saver reports.
     Saved(SaveReport),
     Resize,
+    /// Stickies arrived from phones (the run loop polls the collector).
+    Incoming(Vec<crate::collect::Incoming>),
+    /// Collecting started (what to show), or could not start, or stopped
+    /// on its own (why).
+    Collecting(Result<super::state::CollectView, String>),
+    /// Files copied into the session's media folder (or why not).
+    Attached(Result<Vec<crate::model::Attachment>, String>),
+    /// Completions of a path typed in the attach field.
+    Completed(String, Vec<String>),
 }
 
 /// How the last save went, as the status line tells it.

@@ -5,9 +5,9 @@ use super::action::Action;
 use super::state::*;
 use super::update::{Effect, edit, move_sel, say, warn};
 use crate::i18n::tr;
-use crate::t;
 use crate::model::text::fold;
 use crate::model::{Colour, Id, Op, Place, Session, Target, Timestamp};
+use crate::t;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use std::collections::HashMap;
 use tui_input::Input;
@@ -43,6 +43,7 @@ pub fn commit(
     h.undo.push(Step {
         label: label.into(),
         undo,
+        pending: Vec::new(),
     });
     if h.undo.len() > History::LIMIT {
         h.undo.remove(0);
@@ -96,7 +97,9 @@ pub fn undo(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>, redo: bool) {
     let back = Step {
         label: label.clone(),
         undo: inverse,
+        pending: step.pending,
     };
+    super::collect::after_undo(app, &back.pending, redo);
     if redo {
         app.history.undo.push(back);
         say(app, t!(lang, "msg-redone", what = label), now);
@@ -521,6 +524,7 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                 "",
             );
         }
+        Action::Suggest => super::suggest::open(app, now),
         Action::Results => {
             if app.session().is_some_and(|s| s.votes.is_empty()) {
                 return say(app, tr(lang, "msg-no-votes-yet"), now);
@@ -597,7 +601,12 @@ fn voting_hint(app: &mut App, now: Timestamp) {
         return;
     };
     let left = r.dots.saturating_sub(s.dots_spent(&r.id, &p.id));
-    let text = t!(app.lang, "msg-voting-hint", name = p.name.as_str(), n = left);
+    let text = t!(
+        app.lang,
+        "msg-voting-hint",
+        name = p.name.as_str(),
+        n = left
+    );
     say(app, text, now);
 }
 
@@ -668,7 +677,13 @@ pub fn submit_board_field(
             else {
                 return true;
             };
-            if commit(app, t!(lang, "undo-new-cluster", title = title), ops, now, fx) {
+            if commit(
+                app,
+                t!(lang, "undo-new-cluster", title = title),
+                ops,
+                now,
+                fx,
+            ) {
                 app.board.marked.clear();
                 refresh_index(app);
                 if let Some(c) = app
@@ -825,7 +840,13 @@ pub fn submit_board_pick(
                 .session()
                 .map(|s| s.merge_clusters(from, into))
                 .unwrap_or_default();
-            if commit(app, t!(lang, "undo-merged", title = title.as_str()), ops, now, fx) {
+            if commit(
+                app,
+                t!(lang, "undo-merged", title = title.as_str()),
+                ops,
+                now,
+                fx,
+            ) {
                 if let Some(c) = app
                     .index
                     .columns

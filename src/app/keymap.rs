@@ -30,6 +30,12 @@ pub enum Context {
     Search,
     /// The vote results popup.
     Results,
+    /// Cluster suggestions.
+    Suggest,
+    /// Merge conflicts to settle.
+    Conflicts,
+    /// The tray of stickies sent from phones.
+    Tray,
 }
 
 impl Context {
@@ -49,6 +55,9 @@ impl Context {
             Context::Capture => tr(lang, "context-capture"),
             Context::Search => tr(lang, "context-search"),
             Context::Results => tr(lang, "context-results"),
+            Context::Suggest => tr(lang, "context-suggest"),
+            Context::Conflicts => tr(lang, "context-conflicts"),
+            Context::Tray => tr(lang, "context-tray"),
         }
     }
 }

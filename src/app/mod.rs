@@ -5,13 +5,17 @@
 
 pub mod action;
 mod board;
+pub mod evidence;
+mod collect;
+pub mod conflicts;
 pub mod keymap;
 mod run;
 mod saver;
+pub mod suggest;
 pub mod state;
 pub mod update;
 
 pub use action::{Action, Msg, SaveReport};
-pub use run::{run_file, run_home};
+pub use run::{run_file, run_home, run_open};
 pub use state::App;
 pub use update::{Effect, update};

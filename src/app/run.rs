@@ -1,10 +1,10 @@
 //! The run loop: terminal events in, effects out. The only place that
 //! touches the terminal, the clock and (through the saver) the disk.
 
-use super::action::{Msg, SaveReport};
+use super::action::{Action, Msg, SaveReport};
 use super::keymap::{Context, Keymap};
 use super::saver::{Report, Saver};
-use super::state::{App, Doc, SaveStatus, Screen};
+use super::state::{App, CollectView, Doc, SaveStatus, Screen};
 use super::update::{Effect, say, update, warn};
 use crate::methods::Library;
 use crate::model::{Session, Timestamp};
@@ -19,12 +19,17 @@ use std::time::Duration;
 
 /// `atelier`: the home screen.
 pub fn run_home(home: &Home) -> Result<bool, String> {
-    run(home, None)
+    run(home, None, false)
 }
 
 /// `atelier open FILE` / `review FILE`.
 pub fn run_file(home: &Home, path: &Path, review: bool) -> Result<bool, String> {
-    run(home, Some((path, review)))
+    run(home, Some((path, review)), false)
+}
+
+/// `atelier open FILE --collect`: collecting stickies from phones from the start.
+pub fn run_open(home: &Home, path: &Path, collect: bool) -> Result<bool, String> {
+    run(home, Some((path, false)), collect)
 }
 
 /// Everything the loop owns besides the app state.
@@ -35,13 +40,19 @@ struct World {
     stop: Arc<AtomicBool>,
     /// Exports being written, each reporting where it went.
     exports: Vec<std::sync::mpsc::Receiver<Result<std::path::PathBuf, String>>>,
+    /// Files being copied into the media folder.
+    attaching: Vec<std::sync::mpsc::Receiver<Result<Vec<crate::model::Attachment>, String>>>,
+    /// The server phones post stickies to, while collecting.
+    collector: Option<crate::collect::Collector>,
 }
 
 fn build_app(home: &Home) -> (App, Vec<String>) {
     let library = Library::load(Some(&home.methods_dir()));
     let (keymap, mut warnings) = Keymap::load(&home.config);
     warnings.extend(library.skipped.iter().map(|s| s.to_string()));
-    let mut app = App::new(home.clone(), library, keymap, crate::lang::from_env());
+    let (lang, lang_warning) = crate::lang::detect(&home.config);
+    warnings.extend(lang_warning);
+    let mut app = App::new(home.clone(), library, keymap, lang);
     let (theme, theme_warning) = crate::ui::theme::Theme::load(&home.config);
     app.theme = theme;
     warnings.extend(theme_warning);
@@ -49,7 +60,7 @@ fn build_app(home: &Home) -> (App, Vec<String>) {
     (app, warnings)
 }
 
-fn run(home: &Home, open: Option<(&Path, bool)>) -> Result<bool, String> {
+fn run(home: &Home, open: Option<(&Path, bool)>, collect: bool) -> Result<bool, String> {
     // The local offset must be read before any thread starts.
     let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
     let (mut app, warnings) = build_app(home);
@@ -67,6 +78,8 @@ fn run(home: &Home, open: Option<(&Path, bool)>) -> Result<bool, String> {
         last_attempt: None,
         stop,
         exports: Vec::new(),
+        attaching: Vec::new(),
+        collector: None,
     };
     // Open the file before touching the terminal, so a bad file is a plain
     // error on the shell, not a flash of the app.
@@ -84,6 +97,10 @@ fn run(home: &Home, open: Option<(&Path, bool)>) -> Result<bool, String> {
         let _ = execute!(std::io::stdout(), event::DisableBracketedPaste);
         previous(info);
     }));
+    if collect && app.doc.is_some() {
+        let fx = update(&mut app, Msg::Do(Action::Collect), Timestamp::now());
+        run_effects(&mut app, &mut world, &mut terminal, fx);
+    }
     let result = event_loop(&mut terminal, &mut app, &mut world);
     let _ = execute!(std::io::stdout(), event::DisableBracketedPaste);
     ratatui::restore();
@@ -107,6 +124,26 @@ fn event_loop(
             dirty = true;
         }
         if take_exports(app, world) {
+            dirty = true;
+        }
+        let done: Vec<_> = {
+            let mut out = Vec::new();
+            world.attaching.retain(|rx| match rx.try_recv() {
+                Ok(r) => {
+                    out.push(r);
+                    false
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => true,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+            });
+            out
+        };
+        for r in done {
+            let fx = update(app, Msg::Attached(r), Timestamp::now());
+            run_effects(app, world, terminal, fx);
+            dirty = true;
+        }
+        if take_collected(app, world, terminal) {
             dirty = true;
         }
         retry_failed_save(app, world);
@@ -187,13 +224,11 @@ fn quit_ready(app: &mut App, world: &mut World) -> bool {
     app.quit_armed = true;
     let e = match app.doc.as_ref().map(|d| &d.save) {
         Some(SaveStatus::Failed(e)) => e.clone(),
-        _ => "The last save did not finish.".into(),
+        _ => crate::t!(app.lang, "run-save-unfinished"),
     };
     warn(
         app,
-        format!(
-            "{e} Quit anyway? Changes since the last save would be lost: q again quits, W saves elsewhere."
-        ),
+        crate::t!(app.lang, "msg-quit-unsaved", error = e),
         Timestamp::now(),
     );
     false
@@ -207,8 +242,15 @@ fn take_exports(app: &mut App, world: &mut World) -> bool {
             any = true;
             let now = Timestamp::now();
             match result {
-                Ok(path) => say(app, format!("Exported to {}.", path.display()), now),
-                Err(e) => warn(app, format!("Export failed: {e}. Nothing else changed."), now),
+                Ok(path) => {
+                    let text =
+                        crate::t!(app.lang, "run-exported", path = path.display().to_string());
+                    say(app, text, now)
+                }
+                Err(e) => {
+                    let text = crate::t!(app.lang, "run-export-failed", error = e);
+                    warn(app, text, now)
+                }
             }
             false
         }
@@ -216,6 +258,43 @@ fn take_exports(app: &mut App, world: &mut World) -> bool {
         Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
     });
     any
+}
+
+/// Feed what phones sent to `update`; stop collecting when the server
+/// died. True when anything happened.
+fn take_collected(
+    app: &mut App,
+    world: &mut World,
+    terminal: &mut ratatui::DefaultTerminal,
+) -> bool {
+    let Some(c) = world.collector.as_ref() else {
+        return false;
+    };
+    let (items, error) = (c.try_recv(), c.error());
+    let any = !items.is_empty() || error.is_some();
+    if !items.is_empty() {
+        let fx = update(app, Msg::Incoming(items), Timestamp::now());
+        run_effects(app, world, terminal, fx);
+    }
+    if let Some(e) = error {
+        let mut fx = stop_collecting(app, world);
+        fx.extend(update(app, Msg::Collecting(Err(e)), Timestamp::now()));
+        run_effects(app, world, terminal, fx);
+    }
+    any
+}
+
+/// Stop the collector (returns once its port is closed) and hand `update`
+/// the stickies that arrived last.
+fn stop_collecting(app: &mut App, world: &mut World) -> Vec<Effect> {
+    let Some(c) = world.collector.take() else {
+        return Vec::new();
+    };
+    let left = c.stop();
+    if left.is_empty() {
+        return Vec::new();
+    }
+    update(app, Msg::Incoming(left), Timestamp::now())
 }
 
 /// Feed the saver's reports to `update`; true when any came.
@@ -249,7 +328,7 @@ fn apply_report(app: &mut App, report: Report) {
             }
             say(
                 app,
-                format!("Saved to {}; the session now lives there.", path.display()),
+                crate::t!(app.lang, "run-moved-to", path = path.display().to_string()),
                 Timestamp::now(),
             );
         }
@@ -352,9 +431,18 @@ fn run_effects(
                             .and_then(|t| store::write_atomic(&path, t.as_bytes()))
                         {
                             Ok(()) => {
-                                say(app, format!("A copy is saved to {}.", path.display()), now)
+                                let text = crate::t!(
+                                    app.lang,
+                                    "run-copy-saved",
+                                    path = path.display().to_string()
+                                );
+                                say(app, text, now)
                             }
-                            Err(e) => warn(app, format!("Not saved: {e}."), now),
+                            Err(e) => {
+                                let text =
+                                    crate::t!(app.lang, "run-not-saved", error = e.to_string());
+                                warn(app, text, now)
+                            }
                         }
                     }
                 }
@@ -364,31 +452,95 @@ fn run_effects(
                     continue;
                 };
                 match store::save_comments(&doc.path, &doc.session.comments) {
-                    Ok(()) => say(app, "Comment saved.", now),
+                    Ok(()) => {
+                        let text = crate::t!(app.lang, "run-comment-saved");
+                        say(app, text, now)
+                    }
                     Err(e) => warn(
                         app,
-                        format!("The comment is kept here but not saved yet: {e}"),
+                        crate::t!(app.lang, "run-comment-not-saved", error = e),
                         now,
                     ),
                 }
             }
             Effect::Suspend => suspend(terminal),
-            Effect::Export { format, anonymize, path } => {
-                let Some(doc) = app.doc.as_ref() else { continue };
+            Effect::Attach { path, to } => {
+                let Some(doc) = app.doc.as_ref() else {
+                    continue;
+                };
+                let session_path = doc.path.clone();
+                let author = std::env::var("USER").unwrap_or_default();
+                let (tx, rx) = std::sync::mpsc::channel();
+                // Copying photos takes a moment: off the key path.
+                let spawned = std::thread::Builder::new()
+                    .name("atelier-attach".into())
+                    .spawn(move || {
+                        let files = store::media::expand(&path);
+                        let result = if files.is_empty() {
+                            Err(format!(
+                                "{}: no photos, videos or audio files here",
+                                path.display()
+                            ))
+                        } else {
+                            files
+                                .iter()
+                                .map(|f| {
+                                    store::media::import(
+                                        &session_path,
+                                        f,
+                                        to.clone(),
+                                        "",
+                                        &author,
+                                        Timestamp::now(),
+                                    )
+                                })
+                                .collect()
+                        };
+                        let _ = tx.send(result);
+                    });
+                match spawned {
+                    Ok(_) => world.attaching.push(rx),
+                    Err(e) => warn(app, format!("{e}"), now),
+                }
+            }
+            Effect::Complete(prefix) => {
+                let matches = complete_path(&prefix);
+                let fx = update(app, Msg::Completed(prefix, matches), now);
+                run_effects(app, world, terminal, fx);
+            }
+            Effect::Export {
+                format,
+                anonymize,
+                path,
+            } => {
+                let Some(doc) = app.doc.as_ref() else {
+                    continue;
+                };
                 let session = doc.session.clone();
-                let opts = crate::export::Options { anonymize, offset: app.offset };
+                let opts = crate::export::Options {
+                    anonymize,
+                    offset: app.offset,
+                };
                 let (tx, rx) = std::sync::mpsc::channel();
                 // Off the key path: a large session's page takes a moment.
-                let spawned = std::thread::Builder::new().name("atelier-export".into()).spawn(move || {
-                    let result = crate::export::export(format, &session, &opts)
-                        .map_err(|e| e.to_string())
-                        .and_then(|text| store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string()))
-                        .map(|()| path);
-                    let _ = tx.send(result);
-                });
+                let spawned = std::thread::Builder::new()
+                    .name("atelier-export".into())
+                    .spawn(move || {
+                        let result = crate::export::export(format, &session, &opts)
+                            .map_err(|e| e.to_string())
+                            .and_then(|text| {
+                                store::write_atomic(&path, text.as_bytes())
+                                    .map_err(|e| e.to_string())
+                            })
+                            .map(|()| path);
+                        let _ = tx.send(result);
+                    });
                 match spawned {
                     Ok(_) => world.exports.push(rx),
-                    Err(e) => warn(app, format!("Cannot export: {e}"), now),
+                    Err(e) => {
+                        let text = crate::t!(app.lang, "run-cannot-export", error = e.to_string());
+                        warn(app, text, now)
+                    }
                 }
             }
             Effect::Bell => {
@@ -422,10 +574,7 @@ fn run_effects(
                         app.setup = Default::default();
                         say(
                             app,
-                            format!(
-                                "Created {}. Tab moves between details, participants and agenda.",
-                                path.display()
-                            ),
+                            crate::t!(app.lang, "run-created", title = path.display().to_string()),
                             now,
                         );
                     }
@@ -452,9 +601,76 @@ fn run_effects(
                 app.home.sessions = store::list_sessions(&app.home_dir.sessions);
                 app.home.selected = app.home.selected.min(app.home.rows().saturating_sub(1));
             }
+            Effect::StartCollect {
+                prompt,
+                step_title,
+                lang,
+                anonymous_only,
+            } => {
+                let mut fx = stop_collecting(app, world);
+                let cfg = crate::collect::CollectConfig {
+                    prompt,
+                    step_title,
+                    lang,
+                    anonymous_only,
+                    ..Default::default()
+                };
+                let started = crate::collect::Collector::start(cfg).map(|c| {
+                    let urls = c.urls();
+                    let qr = urls.first().map(|u| c.qr(u)).unwrap_or_default();
+                    let view = CollectView {
+                        urls,
+                        qr,
+                        port: c.port(),
+                    };
+                    world.collector = Some(c);
+                    view
+                });
+                fx.extend(update(app, Msg::Collecting(started), now));
+                run_effects(app, world, terminal, fx);
+            }
+            Effect::StopCollect => {
+                let fx = stop_collecting(app, world);
+                run_effects(app, world, terminal, fx);
+            }
+            Effect::CollectPrompt { step_title, prompt } => {
+                if let Some(c) = &world.collector {
+                    c.set_prompt(&step_title, &prompt);
+                }
+            }
+            Effect::CollectAnonymous(anonymous) => {
+                if let Some(c) = &world.collector {
+                    c.set_anonymous_only(anonymous);
+                }
+            }
             Effect::Quit => app.quit = true,
         }
     }
+}
+
+/// Names in the folder of `prefix` that start with its last part (folders
+/// end with `/`), sorted.
+fn complete_path(prefix: &str) -> Vec<String> {
+    let (dir, start) = match prefix.rfind('/') {
+        Some(i) => (&prefix[..=i], &prefix[i + 1..]),
+        None => ("./", prefix),
+    };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = rd
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !name.starts_with(start) || (name.starts_with('.') && !start.starts_with('.')) {
+                return None;
+            }
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            Some(if is_dir { format!("{name}/") } else { name })
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// Ctrl-z: give the terminal back, stop, and take it again on `fg`.
@@ -489,7 +705,7 @@ fn open_doc(app: &mut App, world: &mut World, path: &Path, review: bool) -> Resu
     if let Some(why) = reason.filter(|_| !review) {
         warn(
             app,
-            format!("Opened read-only: {why}. Edits are refused; W saves a copy."),
+            crate::t!(app.lang, "run-opened-read-only", why = why),
             Timestamp::now(),
         );
     }
@@ -544,6 +760,10 @@ fn install_doc(
 /// the error when the last save failed: the session then stays open, since
 /// nothing may be dropped.
 fn close_doc(app: &mut App, world: &mut World) -> Option<String> {
+    // Collecting ends with the session (its last stickies are taken first).
+    let _ = stop_collecting(app, world);
+    app.collecting = None;
+    app.collect_prompt = None;
     flush_journal(app, world);
     if let Some(saver) = world.saver.as_ref()
         && let Some(doc) = app.doc.as_ref()
@@ -575,13 +795,14 @@ fn close_doc(app: &mut App, world: &mut World) -> Option<String> {
         let now = Timestamp::now();
         warn(
             app,
-            format!("{e} The session stays open: W saves it elsewhere."),
+            crate::t!(app.lang, "run-stays-open", error = e.clone()),
             now,
         );
         return Some(e);
     }
     if !app.quit {
         app.doc = None;
+        super::collect::reset(app);
     }
     None
 }

@@ -143,6 +143,8 @@ pub struct FacilitateState {
     pub rang_for: Option<(Id, Timestamp)>,
     /// Until when the screen flashes after time ran out.
     pub flash_until: Option<Timestamp>,
+    /// The prototype selected among the current stage's.
+    pub prototype: usize,
 }
 
 #[derive(Debug, Default)]
@@ -165,6 +167,23 @@ pub struct BoardState {
     pub sort_votes: bool,
     pub voting: Option<Voting>,
     pub results: bool,
+}
+
+/// The cluster suggestions popup.
+#[derive(Debug)]
+pub struct SuggestState {
+    pub scope: crate::model::suggest::Scope,
+    pub threshold: f32,
+    pub items: Vec<crate::model::suggest::Suggestion>,
+    pub selected: usize,
+    /// How many were accepted since the popup opened.
+    pub accepted: usize,
+}
+
+/// The merge conflicts popup: which conflict is selected.
+#[derive(Debug, Default)]
+pub struct ConflictsState {
+    pub selected: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -197,6 +216,9 @@ pub struct Search {
 pub struct Step {
     pub label: String,
     pub undo: Vec<crate::model::Op>,
+    /// Stickies from phones this step accepted: undoing it puts them back
+    /// in the pending tray.
+    pub pending: Vec<crate::collect::Incoming>,
 }
 
 #[derive(Debug, Default)]
@@ -207,6 +229,16 @@ pub struct History {
 
 impl History {
     pub const LIMIT: usize = 1000;
+}
+
+/// A running collection, as the screens show it (set when the server started).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CollectView {
+    /// The addresses to give participants, best first (the QR code is the first's).
+    pub urls: Vec<String>,
+    /// The first address's QR code: half-block lines, the glyphs are the dark modules.
+    pub qr: Vec<String>,
+    pub port: u16,
 }
 
 /// A board column, derived from the session.
@@ -253,6 +285,15 @@ pub enum FieldPurpose {
     Tally(crate::model::Target),
     SaveAs,
     Comment(Option<Id>),
+    /// The title of a suggestion, edited before accepting it.
+    SuggestionTitle(usize),
+    /// Files to attach (to an item, or the session).
+    Attach(Option<Id>),
+    /// A new prototype: its name, then what it tests, then its hypothesis.
+    PrototypeName,
+    PrototypeTests(Id),
+    PrototypeHypothesis(Id),
+    PrototypeFeedback(Id),
     ExportTo(crate::export::Format, bool),
 }
 
@@ -335,6 +376,8 @@ pub struct App {
     pub board: BoardState,
     pub index: BoardIndex,
     pub capture: Option<Capture>,
+    pub suggest: Option<SuggestState>,
+    pub conflicts: Option<ConflictsState>,
     pub search: Search,
     pub history: History,
     pub field: Option<TextField>,
@@ -355,6 +398,18 @@ pub struct App {
     pub journaled: Option<crate::store::journal::Sections>,
     /// Quit was asked while the last save had failed: a second quit leaves.
     pub quit_armed: bool,
+    /// Collecting stickies from phones (see `app::collect`).
+    pub collecting: Option<CollectView>,
+    /// Stickies from phones waiting for moderation, oldest first.
+    pub pending: Vec<crate::collect::Incoming>,
+    /// The pending tray is open, with this row selected.
+    pub tray: Option<usize>,
+    /// Stickies from phones join the board without moderation.
+    pub auto_accept: bool,
+    /// The page hides the name field.
+    pub collect_anonymous: bool,
+    /// The step title and prompt the page shows.
+    pub collect_prompt: Option<(String, String)>,
 }
 
 impl App {
@@ -375,6 +430,8 @@ impl App {
             board: BoardState::default(),
             index: BoardIndex::default(),
             capture: None,
+            suggest: None,
+            conflicts: None,
             search: Search::default(),
             history: History::default(),
             field: None,
@@ -390,6 +447,12 @@ impl App {
             outbox: Vec::new(),
             journaled: None,
             quit_armed: false,
+            collecting: None,
+            pending: Vec::new(),
+            tray: None,
+            auto_accept: false,
+            collect_anonymous: false,
+            collect_prompt: None,
         }
     }
 
@@ -403,12 +466,18 @@ impl App {
             Context::Editor
         } else if self.picker.is_some() {
             Context::Picker
+        } else if self.tray.is_some() {
+            Context::Tray
         } else if self.capture.is_some() {
             Context::Capture
         } else if self.search.editing {
             Context::Search
         } else if self.board.results {
             Context::Results
+        } else if self.suggest.is_some() {
+            Context::Suggest
+        } else if self.conflicts.is_some() {
+            Context::Conflicts
         } else {
             match self.screen {
                 Screen::Home => Context::Home,

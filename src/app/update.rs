@@ -6,10 +6,10 @@ use super::action::{Action, Msg, SaveReport};
 use super::board;
 use super::state::*;
 use crate::i18n::{self, tr};
-use crate::t;
 use crate::model::{
     Id, Note, NoteKind, Origin, Participant, Role, Session, StepPos, Timer, Timestamp,
 };
+use crate::t;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
@@ -53,6 +53,26 @@ pub enum Effect {
         anonymize: bool,
         path: PathBuf,
     },
+    /// Copy a file (or a folder's media) into the session's media folder.
+    Attach { path: PathBuf, to: Option<Id> },
+    /// List the completions of a path typed in a field.
+    Complete(String),
+    /// Start collecting stickies from phones (see `app::collect`).
+    StartCollect {
+        prompt: String,
+        step_title: String,
+        lang: String,
+        anonymous_only: bool,
+    },
+    /// Stop collecting: the port closes.
+    StopCollect,
+    /// The current step changed while collecting: the page follows.
+    CollectPrompt {
+        step_title: String,
+        prompt: String,
+    },
+    /// Hide (true) or show the page's name field.
+    CollectAnonymous(bool),
     Quit,
 }
 
@@ -68,7 +88,12 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::Paste(text) => paste(app, &text, now, &mut fx),
         Msg::Key(key) => key_input(app, key, now, &mut fx),
         Msg::Do(action) => act(app, action, now, &mut fx),
+        Msg::Incoming(items) => super::collect::incoming(app, items, now, &mut fx),
+        Msg::Collecting(result) => super::collect::started(app, result, now),
+        Msg::Attached(result) => super::evidence::attached(app, result, now, &mut fx),
+        Msg::Completed(prefix, matches) => super::evidence::completed(app, prefix, matches, now),
     }
+    super::collect::follow_step(app, &mut fx);
     board::refresh_index(app);
     journal_sections(app);
     if let Some(m) = &app.message
@@ -290,6 +315,13 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
         match action {
             Action::Cancel | Action::Back => app.field = None,
             Action::Submit => submit_field(app, now, fx),
+            Action::NextField => {
+                if let Some(f) = app.field.as_ref()
+                    && matches!(f.purpose, FieldPurpose::Attach(_))
+                {
+                    fx.push(Effect::Complete(f.input.value().to_owned()));
+                }
+            }
             _ => {}
         }
         return;
@@ -302,6 +334,9 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
         picker_action(app, action, now, fx);
         return;
     }
+    if app.tray.is_some() && super::collect::tray_action(app, action, now, fx) {
+        return;
+    }
     if app.capture.is_some() {
         board::capture_action(app, action, now, fx);
         return;
@@ -312,6 +347,14 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
     }
     if app.board.results {
         board::results_action(app, action);
+        return;
+    }
+    if app.suggest.is_some() {
+        super::suggest::action(app, action, now, fx);
+        return;
+    }
+    if app.conflicts.is_some() {
+        super::conflicts::action(app, action, now, fx);
         return;
     }
     match action {
@@ -391,9 +434,17 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
             Action::NewSticky => return board::open_capture(app, now),
             Action::GoBoard => return app.screen = Screen::Board,
             Action::Comment => return open_comment(app),
+            Action::Conflicts => return super::conflicts::open(app, now),
+            Action::Attach | Action::NewPrototype | Action::Verdict | Action::Feedback | Action::NextPrototype
+                if super::evidence::action(app, action, now, fx) =>
+            {
+                return;
+            }
             Action::Export => return open_export(app),
             Action::Undo => return board::undo(app, now, fx, false),
             Action::Redo => return board::undo(app, now, fx, true),
+            Action::Collect => return super::collect::toggle(app, now, fx),
+            Action::OpenTray => return super::collect::open_tray(app),
             Action::Search if matches!(app.screen, Screen::Board | Screen::Notes) => {
                 return board::open_search(app);
             }
@@ -483,7 +534,9 @@ fn open_export(app: &mut App) {
 /// Where an export goes by default: beside the session, with the format's
 /// extension (`-anonymized` added when it is).
 fn export_path(app: &App, format: crate::export::Format, anonymize: bool) -> String {
-    let Some(doc) = app.doc.as_ref() else { return String::new() };
+    let Some(doc) = app.doc.as_ref() else {
+        return String::new();
+    };
     let mut p = crate::export::cli::default_output(&doc.path, format);
     if anonymize && let Some(stem) = p.file_stem().map(|s| s.to_string_lossy().into_owned()) {
         p.set_file_name(format!("{stem}-anonymized.{}", format.extension()));
@@ -619,7 +672,8 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
                 return;
             }
             let path = match value.strip_prefix("~/") {
-                Some(rest) => std::env::var_os("HOME").map_or_else(|| PathBuf::from(&value), |h| PathBuf::from(h).join(rest)),
+                Some(rest) => std::env::var_os("HOME")
+                    .map_or_else(|| PathBuf::from(&value), |h| PathBuf::from(h).join(rest)),
                 None => PathBuf::from(&value),
             };
             if app.doc.as_ref().is_some_and(|d| d.path == path) {
@@ -632,7 +686,19 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
                 t!(lang, "msg-exporting", path = path.display().to_string()),
                 now,
             );
-            fx.push(Effect::Export { format, anonymize, path });
+            fx.push(Effect::Export {
+                format,
+                anonymize,
+                path,
+            });
+        }
+        FieldPurpose::SuggestionTitle(i) => super::suggest::accept(app, i, Some(value), now, fx),
+        FieldPurpose::Attach(_)
+        | FieldPurpose::PrototypeName
+        | FieldPurpose::PrototypeTests(_)
+        | FieldPurpose::PrototypeHypothesis(_)
+        | FieldPurpose::PrototypeFeedback(_) => {
+            super::evidence::submit(app, &field.purpose, &value, now, fx);
         }
         FieldPurpose::SaveAs => {
             if value.is_empty() {
@@ -985,7 +1051,12 @@ fn participants_action(app: &mut App, action: Action, now: Timestamp, fx: &mut V
             }
             app.setup.participant = sel.min(n.saturating_sub(2));
             let text = if cleared > 0 {
-                t!(lang, "msg-participant-removed-orphans", name = name, n = cleared)
+                t!(
+                    lang,
+                    "msg-participant-removed-orphans",
+                    name = name,
+                    n = cleared
+                )
             } else {
                 t!(lang, "msg-participant-removed", name = name)
             };
@@ -1116,7 +1187,12 @@ fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
                 let n = app.agenda_rows().len();
                 app.setup.agenda_row = app.setup.agenda_row.min(n.saturating_sub(1));
                 let text = if detached > 0 {
-                    t!(lang, "msg-stage-removed-detached", title = title, n = detached)
+                    t!(
+                        lang,
+                        "msg-stage-removed-detached",
+                        title = title,
+                        n = detached
+                    )
                 } else {
                     t!(lang, "msg-stage-removed", title = title)
                 };

@@ -70,10 +70,23 @@
 //! Content-Security-Policy. At most [`QUEUE_MAX`] stickies wait to be taken.
 //!
 //! Each request is handled on its own short-lived thread, so a slow or
-//! hostile client cannot hold up the others. The HTTP crate (tiny_http)
-//! reads request heads without a size limit or timeout, so a hostile device
-//! on the same network can still tie up threads while collecting runs: this
-//! is a server for a workshop room, started only while collecting.
+//! hostile client cannot hold up the others. Limits of the HTTP crate
+//! (tiny_http 0.12) and what is done about them:
+//! - it throws away an unread body into one buffer of the declared
+//!   `Content-Length`, which aborts the process for an absurd length: a
+//!   request declaring more than 64 MiB is never dropped but leaked,
+//!   unanswered (a test checks that the app survives one);
+//! - its accept loop ends at the first failed `accept`: the server is
+//!   started again on the same socket, a few times, before [`Collector::error`]
+//!   says it stopped;
+//! - it reads request heads without a size limit or timeout, so a hostile
+//!   device on the same network can still tie up threads and memory while
+//!   collecting runs: this is a server for a workshop room, started only
+//!   while collecting;
+//! - keep-alive connections open when collecting stops are not closed by
+//!   the server (the listening port is): a phone that posts on one after the
+//!   stop gets no answer, and the page's script gives up after 20 seconds
+//!   with "Not sent".
 
 mod addrs;
 mod form;

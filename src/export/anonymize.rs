@@ -9,6 +9,11 @@
 //!   replaced by a marker, and the names of participants and facilitators,
 //!   full or in part (first or last name), are replaced by their number.
 //!   Names are matched whole-word, ignoring case and accents.
+//! - Prototypes are kept, their texts redacted the same way.
+//! - Photos, videos, audio and links are left out (faces are personal
+//!   data), unless asked for (`--with-media`): then their captions are
+//!   redacted and their authors numbered or dropped.
+//! - The other versions recorded by a merge (conflicts) are left out.
 
 use crate::model::Session;
 use crate::model::text::fold_char;
@@ -32,9 +37,16 @@ const FR: Markers = Markers {
     name: "[nom]",
 };
 
-/// A copy of the session with every person replaced by a number and every
-/// name, e-mail address and phone number removed from its texts.
+/// A copy of the session with every person replaced by a number, every
+/// name, e-mail address and phone number removed from its texts, and no
+/// attachment.
 pub fn anonymize(session: &Session) -> Session {
+    anonymized(session, false)
+}
+
+/// As [`anonymize`]; with `keep_media`, the attachments stay (captions
+/// redacted).
+pub(crate) fn anonymized(session: &Session, keep_media: bool) -> Session {
     let markers = if session
         .language
         .as_deref()
@@ -108,6 +120,23 @@ pub fn anonymize(session: &Session) -> Session {
                 .clone()
         };
     }
+    for p in &mut s.prototypes {
+        p.name = r.redact(&p.name);
+        p.tests = r.redact(&p.tests);
+        p.hypothesis = r.redact(&p.hypothesis);
+        for f in &mut p.feedback {
+            *f = r.redact(f);
+        }
+    }
+    if keep_media {
+        for a in &mut s.attachments {
+            a.caption = r.redact(&a.caption);
+            a.author = r.person(&a.author).unwrap_or_default();
+        }
+    } else {
+        s.attachments.clear();
+    }
+    s.conflicts.clear();
     s
 }
 

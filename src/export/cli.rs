@@ -1,10 +1,11 @@
 //! `atelier export` and `atelier report`: reading the session files and
 //! writing the documents (the only I/O of the export layer).
 
+use super::media::{Folder, Media};
 use super::report::{Bad, Entry, report as build_report};
 use super::text::clean;
-use super::{Format, Options, export as render};
-use crate::model::Session;
+use super::{Format, Options, export_with as render, media_left_out};
+use crate::model::{MediaKind, Session};
 use crate::store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -39,13 +40,77 @@ pub fn export(
     anonymize: bool,
     out: &mut impl Write,
 ) -> Result<bool, String> {
+    let args = Args {
+        output,
+        anonymize,
+        ..Args::default()
+    };
+    export_with(file, format, &args, out)
+}
+
+/// What `atelier export` was asked, besides the file and the format.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Args<'a> {
+    /// `-o`: a file, a folder, or `-` for standard output.
+    pub output: Option<&'a Path>,
+    pub anonymize: bool,
+    /// Keep photos, videos and links in an anonymized export.
+    pub with_media: bool,
+    /// Write `DIR/index.html` and copy the files it links to into `DIR`.
+    pub bundle: Option<&'a Path>,
+}
+
+/// The attached files of `session` (the session file `file`) as an export
+/// in `format` uses them, read from the session's folder; problems (missing,
+/// altered files) are said on standard error, never fatal.
+pub fn load_media(
+    file: &Path,
+    session: &Session,
+    format: Format,
+    opts: &Options,
+    with_media: bool,
+) -> Media {
+    let shown = !opts.anonymize || with_media;
+    let uses_files = matches!(format, Format::Html | Format::Md);
+    let media = if shown && uses_files && !session.attachments.is_empty() {
+        Media::load(file, session, format == Format::Html)
+    } else {
+        Media::none()
+    };
+    let media = media.with_media(with_media);
+    for (_, problem) in media.problems() {
+        eprintln!("atelier: {}: {problem}", file.display());
+    }
+    let left = media_left_out(session, opts, &media);
+    if left > 0 && format != Format::Csv && format != Format::Svg {
+        eprintln!(
+            "atelier: {left} photo(s), video(s) and link(s) left out: faces are personal data; use --with-media to include them"
+        );
+    }
+    media
+}
+
+/// `atelier export` with every option (see [`Args`]).
+pub fn export_with(
+    file: &Path,
+    format: Format,
+    args: &Args,
+    out: &mut impl Write,
+) -> Result<bool, String> {
+    if args.bundle.is_some() && format != Format::Html {
+        return Err("--bundle writes an HTML page and its media: use it with --format html".into());
+    }
     let session = store::load_file(file).map_err(|e| e.to_string())?;
     let opts = Options {
-        anonymize,
+        anonymize: args.anonymize,
         offset: local_offset(&session),
     };
-    let text = render(format, &session, &opts).map_err(|e| e.to_string())?;
-    let target = match output {
+    let media = load_media(file, &session, format, &opts, args.with_media);
+    let text = render(format, &session, &opts, &media).map_err(|e| e.to_string())?;
+    if let Some(dir) = args.bundle {
+        return bundle(file, &session, dir, &text, &media, out);
+    }
+    let target = match args.output {
         Some(p) if p.as_os_str() == "-" => {
             out.write_all(text.as_bytes())
                 .and_then(|()| out.flush())
@@ -69,7 +134,83 @@ pub fn export(
         ));
     }
     store::write_atomic(&target, text.as_bytes()).map_err(|e| e.to_string())?;
+    let beside = match (target.parent(), file.parent()) {
+        (Some(a), Some(b)) => same_dir(a, b),
+        _ => false,
+    };
+    if !beside && !media.linked().is_empty() {
+        eprintln!(
+            "atelier: note: videos and audio are linked by their path from the session's folder \
+             ({}): keep the page beside it, or use --bundle DIR to publish them together",
+            media.linked()[0]
+        );
+    }
     writeln!(out, "{}", target.display()).map_err(|e| e.to_string())?;
+    Ok(true)
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    let dot = |p: &Path| {
+        if p.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            p.to_path_buf()
+        }
+    };
+    same_file(&dot(a), &dot(b))
+}
+
+/// `--bundle DIR`: `DIR/index.html`, and the files the page links to
+/// (videos, audio) copied into `DIR` under the same relative paths
+/// (`DIR/demo.media/<hash>.mp4`). Photos are in the page itself.
+fn bundle(
+    file: &Path,
+    session: &Session,
+    dir: &Path,
+    html: &str,
+    media: &Media,
+    out: &mut impl Write,
+) -> Result<bool, String> {
+    let io = |p: &Path, e: std::io::Error| format!("{}: {}", p.display(), store::describe_io(&e));
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    let index = dir.join("index.html");
+    let from = Folder::of(file);
+    let to = Folder(dir.to_path_buf());
+    for rel in media.linked() {
+        let src = from.file(rel).map_err(|e| io(Path::new(rel), e))?;
+        // `rel` stays inside: checked when the media were loaded.
+        let dst = dir.join(rel);
+        if same_file(&src, &dst) {
+            continue;
+        }
+        let hash = session
+            .attachments
+            .iter()
+            .find(|a| a.path == rel && a.kind != MediaKind::Link)
+            .map(|a| a.hash.as_str())
+            .unwrap_or_default();
+        let done = to.file(rel).is_ok_and(|p| {
+            !hash.is_empty() && store::media::hash_file(&p).is_ok_and(|h| h == hash)
+        });
+        if done {
+            continue;
+        }
+        let parent = dst.parent().unwrap_or(dir);
+        std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+        let name = dst
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = parent.join(format!(".{name}.part"));
+        std::fs::copy(&src, &tmp)
+            .and_then(|_| std::fs::rename(&tmp, &dst))
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                io(&dst, e)
+            })?;
+    }
+    store::write_atomic(&index, html.as_bytes()).map_err(|e| e.to_string())?;
+    writeln!(out, "{}", index.display()).map_err(|e| e.to_string())?;
     Ok(true)
 }
 

@@ -6,7 +6,7 @@
 use super::labels::{self, Labels};
 use super::svg::board_svg;
 use super::view::{Summary, summary};
-use super::{ExportError, Options, prepare};
+use super::{ExportError, Media, Options, media_left_out, prepare_media};
 use crate::model::Session;
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
@@ -34,11 +34,17 @@ pub(crate) fn render(env: &Environment, name: &str, ctx: Value) -> Result<String
         .map_err(|e| ExportError(format!("template {name}: {e}")))
 }
 
-/// The session as one HTML page.
+/// The session as one HTML page, its media linked by path (see [`html_with`]).
 pub fn html(session: &Session, opts: &Options) -> Result<String, ExportError> {
-    let s = prepare(session, opts);
+    html_with(session, opts, &Media::none())
+}
+
+/// The session as one HTML page: photos embedded, videos and audio linked
+/// by relative path, missing or altered files shown as placeholders.
+pub fn html_with(session: &Session, opts: &Options, media: &Media) -> Result<String, ExportError> {
+    let s = prepare_media(session, opts, media.with_media);
     let l = labels::for_lang(s.language.as_deref());
-    let v = summary(&s, opts, l);
+    let v = summary(&s, opts, l, media, media_left_out(session, opts, media));
     page(&v, l, None)
 }
 

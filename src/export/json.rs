@@ -1,7 +1,7 @@
 //! The JSON interchange format (see `docs/json.md`): the whole session,
 //! wrapped with a version number.
 
-use super::{ExportError, Options, prepare};
+use super::{ExportError, Options, prepare_media};
 use crate::model::{Session, validate};
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +24,16 @@ struct In {
 
 /// The session as pretty-printed JSON.
 pub fn json(session: &Session, opts: &Options) -> Result<String, ExportError> {
-    let s = prepare(session, opts);
+    json_with(session, opts, false)
+}
+
+/// As [`json`]; an anonymized export keeps its attachments with `with_media`.
+pub(crate) fn json_with(
+    session: &Session,
+    opts: &Options,
+    with_media: bool,
+) -> Result<String, ExportError> {
+    let s = prepare_media(session, opts, with_media);
     let out = Out {
         atelier_json: JSON_VERSION,
         format: s.format,

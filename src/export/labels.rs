@@ -1,6 +1,6 @@
 //! The words of the exports, in the session's language (English or French).
 
-use crate::model::{ActionStatus, NoteKind, Origin, Role, StageKind};
+use crate::model::{ActionStatus, MediaKind, NoteKind, Origin, Role, StageKind, Verdict};
 use serde::Serialize;
 
 /// Fixed words and phrases. Counted phrases are methods.
@@ -61,6 +61,16 @@ pub struct Labels {
     pub board_alt: &'static str,
     pub board_detail: &'static str,
     pub minutes: &'static str,
+    // Prototypes and media.
+    pub prototypes: &'static str,
+    pub proto_tests: &'static str,
+    pub hypothesis: &'static str,
+    pub feedback: &'static str,
+    pub no_verdict: &'static str,
+    pub media: &'static str,
+    pub other_media: &'static str,
+    pub media_left_out: &'static str,
+    pub not_embeddable: &'static str,
     // The programme report.
     pub report_title: &'static str,
     pub report_sessions: &'static str,
@@ -131,6 +141,15 @@ pub static EN: Labels = Labels {
     board_alt: "The board: groups of sticky notes with their votes",
     board_detail: "The groups as text",
     minutes: "min",
+    prototypes: "Prototypes",
+    proto_tests: "What it tests",
+    hypothesis: "Hypothesis",
+    feedback: "Feedback",
+    no_verdict: "no verdict yet",
+    media: "Photos and videos",
+    other_media: "Other photos and videos",
+    media_left_out: "Photos and videos left out: faces are personal data; use --with-media to include them.",
+    not_embeddable: "a picture this page cannot show: open the file",
     report_title: "Programme report",
     report_sessions: "Sessions",
     report_public_share: "Challenges raised by the public",
@@ -200,6 +219,15 @@ pub static FR: Labels = Labels {
     board_alt: "Le mur : groupes de post-it et leurs votes",
     board_detail: "Les groupes en texte",
     minutes: "min",
+    prototypes: "Prototypes",
+    proto_tests: "Ce qu'il teste",
+    hypothesis: "Hypothèse",
+    feedback: "Retours",
+    no_verdict: "pas encore de verdict",
+    media: "Photos et vidéos",
+    other_media: "Autres photos et vidéos",
+    media_left_out: "Photos et vidéos non incluses : les visages sont des données personnelles ; --with-media pour les inclure.",
+    not_embeddable: "une image que cette page ne peut pas afficher : ouvrir le fichier",
     report_title: "Bilan du programme",
     report_sessions: "Séances",
     report_public_share: "Défis portés par le public",
@@ -213,6 +241,14 @@ pub static FR: Labels = Labels {
     report_error: "Raison",
     report_no_sessions: "Aucun fichier de séance dans ce dossier.",
 };
+
+/// Why a file is not shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MediaWhy {
+    Missing,
+    Altered,
+    Outside,
+}
 
 /// The labels for a session's language (`"fr..."` is French, anything else English).
 pub fn for_lang(lang: Option<&str>) -> &'static Labels {
@@ -411,6 +447,60 @@ impl Labels {
             (NoteKind::Insight, true) => "Enseignements",
             (NoteKind::Idea, true) => "Idées",
             (NoteKind::Decision, true) => "Décisions",
+        }
+    }
+
+    pub fn verdict(&self, v: Verdict) -> &'static str {
+        match (v, self.fr()) {
+            (Verdict::Keep, false) => "Keep",
+            (Verdict::Change, false) => "Change",
+            (Verdict::Drop, false) => "Drop",
+            (Verdict::Keep, true) => "On garde",
+            (Verdict::Change, true) => "À modifier",
+            (Verdict::Drop, true) => "Abandonné",
+        }
+    }
+
+    /// "photo", "video", "audio recording", "link".
+    pub fn media_kind(&self, k: MediaKind) -> &'static str {
+        match (k, self.fr()) {
+            (MediaKind::Image, _) => "photo",
+            (MediaKind::Video, false) => "video",
+            (MediaKind::Video, true) => "vidéo",
+            (MediaKind::Audio, false) => "audio recording",
+            (MediaKind::Audio, true) => "enregistrement audio",
+            (MediaKind::Link, false) => "link",
+            (MediaKind::Link, true) => "lien",
+        }
+    }
+
+    /// The placeholder of a file that is not shown: "missing photo:
+    /// caption" (`why`: missing, altered or outside).
+    pub fn media_problem(&self, k: MediaKind, why: MediaWhy, caption: &str) -> String {
+        let kind = self.media_kind(k);
+        // French: photo and vidéo are feminine.
+        let fem = matches!(k, MediaKind::Image | MediaKind::Video);
+        let e = if fem { "e" } else { "" };
+        let text = match (why, self.fr()) {
+            (MediaWhy::Missing, false) => format!("missing {kind}"),
+            (MediaWhy::Altered, false) => {
+                format!("{kind} altered since it was attached, not shown")
+            }
+            (MediaWhy::Outside, false) => {
+                format!("{kind} outside the session's folder, not shown")
+            }
+            (MediaWhy::Missing, true) => format!("{kind} manquant{e}"),
+            (MediaWhy::Altered, true) => {
+                format!("{kind} modifié{e} depuis son ajout, non affiché{e}")
+            }
+            (MediaWhy::Outside, true) => {
+                format!("{kind} hors du dossier de la séance, non affiché{e}")
+            }
+        };
+        if caption.is_empty() {
+            text
+        } else {
+            format!("{text}{} {caption}", self.colon)
         }
     }
 

@@ -3,16 +3,23 @@
 
 use super::labels::{self, Labels};
 use super::text::{md_block, md_inline};
-use super::view::{NoteView, Summary, summary};
-use super::{Options, prepare};
+use super::view::{MediaView, NoteView, Summary, summary};
+use super::{Media, Options, media_left_out, prepare_media};
 use crate::model::Session;
 use std::fmt::Write;
 
-/// The session as a Markdown document.
+/// The session as a Markdown document, its media linked by path,
+/// unchecked (see [`markdown_with`]).
 pub fn markdown(session: &Session, opts: &Options) -> String {
-    let s = prepare(session, opts);
+    markdown_with(session, opts, &Media::none())
+}
+
+/// The session as a Markdown document: photos, videos and audio linked by
+/// relative path, missing or altered files named instead.
+pub fn markdown_with(session: &Session, opts: &Options, media: &Media) -> String {
+    let s = prepare_media(session, opts, media.with_media);
     let l = labels::for_lang(s.language.as_deref());
-    let v = summary(&s, opts, l);
+    let v = summary(&s, opts, l, media, media_left_out(session, opts, media));
     let mut out = String::with_capacity(32 * 1024);
     // Writing to a String cannot fail.
     let _ = write_doc(&mut out, &v, l);
@@ -28,6 +35,9 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
             l.anonymized_title,
             md_inline(l.anonymized_text)
         )?;
+    }
+    if v.media_left_out {
+        writeln!(o, "> {}\n", md_inline(l.media_left_out))?;
     }
     let mut meta = Vec::new();
     if let Some(d) = &v.date {
@@ -153,6 +163,46 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
         writeln!(o)?;
     }
 
+    if !v.prototypes.is_empty() {
+        writeln!(o, "## {}\n", l.prototypes)?;
+        for p in &v.prototypes {
+            writeln!(o, "### {}\n", md_inline(&p.name))?;
+            let mut line = format!("**{}**", p.verdict.unwrap_or(l.no_verdict));
+            if !p.stage.is_empty() {
+                line.push_str(&format!(" · *{}*", md_inline(&p.stage)));
+            }
+            writeln!(o, "{line}\n")?;
+            let mut card = Vec::new();
+            if !p.tests.is_empty() {
+                card.push(format!(
+                    "**{}{}** {}",
+                    l.proto_tests,
+                    l.colon,
+                    md_block(&p.tests, 0)
+                ));
+            }
+            if !p.hypothesis.is_empty() {
+                card.push(format!(
+                    "**{}{}** {}",
+                    l.hypothesis,
+                    l.colon,
+                    md_block(&p.hypothesis, 0)
+                ));
+            }
+            if !card.is_empty() {
+                writeln!(o, "{}\n", card.join("\\\n"))?;
+            }
+            if !p.feedback.is_empty() {
+                writeln!(o, "**{}{}**\n", l.feedback, l.colon)?;
+                for f in &p.feedback {
+                    writeln!(o, "- {}", md_block(f, 2))?;
+                }
+                writeln!(o)?;
+            }
+            media_list(o, &p.media, l)?;
+        }
+    }
+
     writeln!(o, "## {}\n", l.agenda)?;
     writeln!(o, "*{}*\n", md_inline(&v.times_note))?;
     writeln!(
@@ -217,6 +267,7 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
             if !c.stickies.is_empty() {
                 writeln!(o)?;
             }
+            media_list(o, &c.media, l)?;
         }
     }
     for (title, list) in [(l.inbox, &v.board.inbox), (l.parking, &v.board.parking)] {
@@ -228,6 +279,16 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
             writeln!(o, "- {}", sticky_item(x, l))?;
         }
         writeln!(o)?;
+    }
+
+    if !v.media.is_empty() {
+        writeln!(o, "## {}\n", l.media)?;
+        for g in &v.media {
+            if !g.title.is_empty() {
+                writeln!(o, "### {}\n", md_inline(&g.title))?;
+            }
+            media_list(o, &g.items, l)?;
+        }
     }
 
     writeln!(o, "## {}\n", l.notes)?;
@@ -243,6 +304,9 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
             writeln!(o, "#### {}\n", g.label)?;
             for n in &g.notes {
                 writeln!(o, "- {}", note_item(n, false))?;
+                for m in &n.media {
+                    writeln!(o, "  - {}", media_item(m, l))?;
+                }
             }
             writeln!(o)?;
         }
@@ -270,6 +334,43 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
 
     writeln!(o, "---\n\n*{}*", l.footer)?;
     Ok(())
+}
+
+/// Media as a list, then a blank line.
+fn media_list(o: &mut String, list: &[MediaView], l: &Labels) -> std::fmt::Result {
+    if list.is_empty() {
+        return Ok(());
+    }
+    for m in list {
+        writeln!(o, "- {}", media_item(m, l))?;
+    }
+    writeln!(o)
+}
+
+/// A photo (`![caption](path)`), a linked file or link, or what is wrong.
+/// Paths and URLs come percent-encoded: nothing in them ends the link.
+fn media_item(m: &MediaView, l: &Labels) -> String {
+    let text = if m.caption.is_empty() {
+        m.kind.to_owned()
+    } else {
+        md_inline(&m.caption)
+    };
+    let mut out = match (&m.problem, &m.file, &m.url) {
+        (Some(p), _, _) => format!("*{}*", md_inline(p)),
+        (None, Some(f), _) if m.key == "image" && m.remark.is_none() => {
+            format!("![{text}]({f}) *{text}*")
+        }
+        (None, Some(f), _) => format!("[{text}]({f}) ({})", m.kind),
+        (None, None, Some(u)) => format!("[{text}]({u}) ({})", m.kind),
+        (None, None, None) => format!("{text} ({})", m.kind),
+    };
+    if let Some(r) = m.remark {
+        out.push_str(&format!(" — {r}"));
+    }
+    if !m.about.is_empty() {
+        out.push_str(&format!(" · {} {}", l.about, md_inline(&m.about)));
+    }
+    out
 }
 
 fn note_item(n: &NoteView, with_stage: bool) -> String {

@@ -13,7 +13,13 @@
 //! - [`svg`]: a picture of the board.
 //!
 //! With [`Options::anonymize`], the session goes through [`anonymize`]
-//! first, whatever the format.
+//! first, whatever the format: media are left out unless
+//! [`Media::with_media`].
+//!
+//! Photos, videos and audio come in through [`Media`], read beforehand from
+//! the session's folder ([`Media::load`], used by [`cli`]): the formats
+//! themselves read no file. [`export`] is [`export_with`] and
+//! [`Media::none`]: files linked by their relative path, unchecked.
 //!
 //! User text never reaches a document as markup: control characters are
 //! made visible ([`text::clean`]), Markdown is backslash-escaped, HTML and
@@ -26,6 +32,7 @@ mod html;
 mod json;
 mod labels;
 mod markdown;
+pub mod media;
 pub mod report;
 mod svg;
 pub mod text;
@@ -33,9 +40,10 @@ mod view;
 
 pub use anonymize::anonymize;
 pub use csv::{CSV_HEADER, csv, csv_rows};
-pub use html::html;
+pub use html::{html, html_with};
 pub use json::{JSON_VERSION, from_json, json};
-pub use markdown::markdown;
+pub use markdown::{markdown, markdown_with};
+pub use media::{FileState, Folder, Media, MediaSource};
 pub use svg::svg;
 
 use crate::model::{Session, Timestamp};
@@ -115,23 +123,50 @@ impl Default for Options {
 #[error("could not export: {0}")]
 pub struct ExportError(pub String);
 
-/// The session in `format`.
+/// The session in `format`, its media linked by path, unchecked (see
+/// [`export_with`]).
 pub fn export(format: Format, session: &Session, opts: &Options) -> Result<String, ExportError> {
+    export_with(format, session, opts, &Media::none())
+}
+
+/// The session in `format`, with the media found on disk: photos embedded
+/// in HTML, missing or altered files shown as placeholders.
+pub fn export_with(
+    format: Format,
+    session: &Session,
+    opts: &Options,
+    media: &Media,
+) -> Result<String, ExportError> {
     match format {
-        Format::Md => Ok(markdown(session, opts)),
-        Format::Html => html(session, opts),
+        Format::Md => Ok(markdown_with(session, opts, media)),
+        Format::Html => html_with(session, opts, media),
         Format::Csv => csv(session, opts),
-        Format::Json => json(session, opts),
+        Format::Json => json::json_with(session, opts, media.with_media),
         Format::Svg => Ok(svg(session, opts)),
     }
 }
 
-/// The session as the formats see it: anonymized when asked.
+/// The session as the formats see it: anonymized when asked (without its
+/// media unless `with_media`).
 fn prepare<'a>(session: &'a Session, opts: &Options) -> Cow<'a, Session> {
+    prepare_media(session, opts, false)
+}
+
+fn prepare_media<'a>(session: &'a Session, opts: &Options, with_media: bool) -> Cow<'a, Session> {
     if opts.anonymize {
-        Cow::Owned(anonymize(session))
+        Cow::Owned(anonymize::anonymized(session, with_media))
     } else {
         Cow::Borrowed(session)
+    }
+}
+
+/// How many attachments an export leaves out: all of them when anonymized
+/// without `with_media` (faces are personal data), none otherwise.
+pub fn media_left_out(session: &Session, opts: &Options, media: &Media) -> usize {
+    if opts.anonymize && !media.with_media {
+        session.attachments.len()
+    } else {
+        0
     }
 }
 

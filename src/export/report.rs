@@ -9,7 +9,7 @@ use super::html::{environment, page, render};
 use super::labels::{self, Labels};
 use super::text::{clean_line, iso_date, short_date, xml};
 use super::view::{ActionView, RankedView, short, status_key, summary};
-use super::{ExportError, Options, prepare};
+use super::{ExportError, Media, Options, media_left_out, prepare};
 use crate::model::{ActionStatus, Origin, Role, Session};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
@@ -139,7 +139,11 @@ pub fn report(entries: &[Entry], bad: &[Bad], opts: &Options) -> Result<Report, 
     for (e, name) in sorted.iter().zip(&names) {
         let s = prepare(&e.session, opts);
         let own = labels::for_lang(s.language.as_deref());
-        let v = summary(&s, opts, own);
+        // The pages are written one folder below the sessions (DIR/report/):
+        // their media are linked from there, not read.
+        let media = Media::none().with_base("../");
+        let left_out = media_left_out(&e.session, opts, &media);
+        let v = summary(&s, opts, own, &media, left_out);
         pages.push(((*name).clone(), page(&v, own, Some("index.html"))?));
         let date = s.date.map(iso_date).unwrap_or_default();
         let title = clean_line(&s.title);

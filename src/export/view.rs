@@ -2,10 +2,14 @@
 //! HTML exports and the programme report: plain (unescaped) texts with
 //! their control characters already made visible.
 
-use super::labels::Labels;
+use super::labels::{Labels, MediaWhy};
+use super::media::{FileState, Media, relative_url, web_url};
 use super::text::{clean, clean_line, clock, iso_date, long_date, offset_name, signed};
 use super::{Options, last_recorded};
-use crate::model::{ActionStatus, Id, NoteKind, Origin, Role, Session, StepPos, Target, Timestamp};
+use crate::model::{
+    ActionStatus, Attachment, Id, MediaKind, NoteKind, Origin, Role, Session, StepPos, Target,
+    Timestamp, Verdict,
+};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 
@@ -37,6 +41,58 @@ pub struct Summary {
     pub actions: Vec<ActionView>,
     pub comments: Vec<CommentView>,
     pub board: Board,
+    pub prototypes: Vec<PrototypeView>,
+    /// Media of the stages, then the others (the session's, the sticky
+    /// notes'); media of notes, clusters and prototypes are shown with them.
+    pub media: Vec<MediaGroup>,
+    /// Media were left out (an anonymized export without `--with-media`).
+    pub media_left_out: bool,
+}
+
+/// A photo, a video, an audio recording or a link.
+#[derive(Debug, Serialize)]
+pub struct MediaView {
+    /// `image`, `video`, `audio` or `link`.
+    pub key: &'static str,
+    /// "photo", "video"... in the session's language.
+    pub kind: &'static str,
+    pub caption: String,
+    /// What it is attached to, when shown away from it.
+    pub about: String,
+    /// The picture to show: a `data:` URI, or a relative URL when the files
+    /// were not read. Made of `A-Za-z0-9+/=:;,.-_~%` only: safe as is in an
+    /// attribute.
+    pub img: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// The file's relative URL, percent-encoded (safe as is in an attribute
+    /// or a Markdown link).
+    pub file: Option<String>,
+    /// A web address (http or https only), to be escaped.
+    pub url: Option<String>,
+    /// Shown instead of the file: "missing photo: caption".
+    pub problem: Option<String>,
+    /// A remark on a picture linked rather than shown.
+    pub remark: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MediaGroup {
+    pub title: String,
+    pub items: Vec<MediaView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PrototypeView {
+    pub name: String,
+    pub stage: String,
+    pub tests: String,
+    pub hypothesis: String,
+    pub feedback: Vec<String>,
+    pub verdict: Option<&'static str>,
+    /// `keep`, `change`, `drop` or `none`.
+    pub verdict_key: &'static str,
+    pub media: Vec<MediaView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -105,6 +161,7 @@ pub struct NoteView {
     pub time: String,
     pub stage: String,
     pub tags: Vec<String>,
+    pub media: Vec<MediaView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -162,12 +219,15 @@ pub struct BoardStage {
 
 #[derive(Debug, Serialize)]
 pub struct ClusterView {
+    #[serde(skip)]
+    pub id: Id,
     pub title: String,
     pub count: usize,
     pub line: String,
     pub group_votes: u32,
     pub sticky_votes: u32,
     pub stickies: Vec<StickyView>,
+    pub media: Vec<MediaView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -236,8 +296,30 @@ pub fn short(text: &str, n: usize) -> String {
     }
 }
 
-pub fn summary(s: &Session, opts: &Options, l: &'static Labels) -> Summary {
+/// What a summary shows of `s` (already prepared: anonymized when asked),
+/// with the files found in `media`; `left_out` is how many attachments
+/// the preparation left out.
+pub fn summary(
+    s: &Session,
+    opts: &Options,
+    l: &'static Labels,
+    media: &Media,
+    left_out: usize,
+) -> Summary {
     let now = last_recorded(s);
+    let mut by_item: HashMap<&Id, Vec<&Attachment>> = HashMap::new();
+    for a in &s.attachments {
+        if let Some(to) = &a.to {
+            by_item.entry(to).or_default().push(a);
+        }
+    }
+    let media_of = |id: &Id| -> Vec<MediaView> {
+        by_item.get(id).map_or_else(Vec::new, |list| {
+            list.iter()
+                .map(|a| media_view(a, media, l, String::new()))
+                .collect()
+        })
+    };
     let offset = opts.offset;
     let author = |id: Option<&Id>| clean_line(s.participant_name(id));
     let stage_title = |id: Option<&Id>| {
@@ -313,6 +395,7 @@ pub fn summary(s: &Session, opts: &Options, l: &'static Labels) -> Summary {
         time: clock(n.time, offset),
         stage: stage_title(n.stage.as_ref()),
         tags: n.tags.iter().map(|t| clean_line(t)).collect(),
+        media: media_of(&n.id),
     };
     let mut sorted_notes: Vec<_> = s.notes.iter().enumerate().collect();
     sorted_notes.sort_by_key(|(i, n)| (n.time, *i));
@@ -368,7 +451,74 @@ pub fn summary(s: &Session, opts: &Options, l: &'static Labels) -> Summary {
         .collect();
 
     let tally = s.tally(None);
-    let board = board(s, l, &tally);
+    let mut board = board(s, l, &tally);
+    for c in board.stages.iter_mut().flat_map(|g| g.clusters.iter_mut()) {
+        c.media = media_of(&c.id);
+    }
+
+    let prototypes = s
+        .prototypes
+        .iter()
+        .map(|p| PrototypeView {
+            name: clean_line(&p.name),
+            stage: stage_title(p.stage.as_ref()),
+            tests: clean(&p.tests).trim().to_owned(),
+            hypothesis: clean(&p.hypothesis).trim().to_owned(),
+            feedback: p
+                .feedback
+                .iter()
+                .map(|f| clean(f).trim().to_owned())
+                .filter(|f| !f.is_empty())
+                .collect(),
+            verdict: p.verdict.map(|v| l.verdict(v)),
+            verdict_key: match p.verdict {
+                Some(Verdict::Keep) => "keep",
+                Some(Verdict::Change) => "change",
+                Some(Verdict::Drop) => "drop",
+                None => "none",
+            },
+            media: media_of(&p.id),
+        })
+        .collect();
+
+    // Media of the stages, then of the session and of what has no place
+    // of its own (sticky notes, steps, items since deleted).
+    let mut media_groups = Vec::new();
+    for (i, st) in s.agenda.iter().enumerate() {
+        let items = media_of(&st.id);
+        if !items.is_empty() {
+            media_groups.push(MediaGroup {
+                title: format!("{}. {}", i + 1, clean_line(&st.title)),
+                items,
+            });
+        }
+    }
+    let shown_elsewhere = |id: &Id| {
+        s.stage(id).is_some()
+            || s.notes.iter().any(|n| &n.id == id)
+            || s.cluster(id).is_some()
+            || s.prototypes.iter().any(|p| &p.id == id)
+    };
+    let others: Vec<MediaView> = s
+        .attachments
+        .iter()
+        .filter(|a| a.to.as_ref().is_none_or(|id| !shown_elsewhere(id)))
+        .map(|a| {
+            let on = a.to.as_ref().map(|id| about(s, id, l)).unwrap_or_default();
+            media_view(a, media, l, on)
+        })
+        .collect();
+    if !others.is_empty() {
+        media_groups.push(MediaGroup {
+            // Alone, the group needs no title of its own.
+            title: if media_groups.is_empty() {
+                String::new()
+            } else {
+                l.other_media.to_owned()
+            },
+            items: others,
+        });
+    }
     let rounds = rounds(s, l);
 
     let actions = s
@@ -446,7 +596,69 @@ pub fn summary(s: &Session, opts: &Options, l: &'static Labels) -> Summary {
         actions,
         comments,
         board,
+        prototypes,
+        media: media_groups,
+        media_left_out: left_out > 0,
     }
+}
+
+/// One attachment as shown: the picture, the link, or a placeholder.
+fn media_view(a: &Attachment, media: &Media, l: &Labels, about: String) -> MediaView {
+    let mut v = MediaView {
+        key: match a.kind {
+            MediaKind::Image => "image",
+            MediaKind::Video => "video",
+            MediaKind::Audio => "audio",
+            MediaKind::Link => "link",
+        },
+        kind: l.media_kind(a.kind),
+        caption: clean_line(&a.caption),
+        about,
+        img: None,
+        width: None,
+        height: None,
+        file: None,
+        url: None,
+        problem: None,
+        remark: None,
+    };
+    if a.kind == MediaKind::Link {
+        // Anything but a web address is shown as text, never linked.
+        v.url = web_url(&a.path);
+        if v.caption.is_empty() {
+            v.caption = clean_line(&a.path);
+        }
+        return v;
+    }
+    let rel = relative_url(&media.base, &a.path);
+    let state = media.state(&a.path);
+    let why = match (&rel, state) {
+        (None, _) | (_, Some(FileState::Outside)) => Some(MediaWhy::Outside),
+        (_, Some(FileState::Missing)) => Some(MediaWhy::Missing),
+        (_, Some(FileState::Altered)) => Some(MediaWhy::Altered),
+        _ => None,
+    };
+    if let Some(why) = why {
+        v.problem = Some(l.media_problem(a.kind, why, &v.caption));
+        return v;
+    }
+    match state {
+        Some(FileState::Photo {
+            data_uri,
+            width,
+            height,
+        }) => {
+            v.img = Some(data_uri.clone());
+            v.width = Some(*width);
+            v.height = Some(*height);
+        }
+        Some(FileState::NotEmbeddable) => v.remark = Some(l.not_embeddable),
+        // Not read, or only checked: the picture by its path.
+        None | Some(FileState::Present) if a.kind == MediaKind::Image => v.img = rel.clone(),
+        _ => {}
+    }
+    v.file = rel;
+    v
 }
 
 /// A few words on what a comment is about.
@@ -513,12 +725,14 @@ pub fn board(s: &Session, l: &Labels, tally: &HashMap<Target, u32>) -> Board {
             line.push_str(&votes);
         }
         ClusterView {
+            id: c.id.clone(),
             title: clean_line(&c.title),
             count,
             line,
             group_votes,
             sticky_votes,
             stickies,
+            media: Vec::new(),
         }
     };
     let mut stages = Vec::new();

@@ -49,7 +49,38 @@ pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<bo
         Some(b) => merge(b, &o, &t),
         None => union(&o, &t),
     };
-    let Merged { session, report } = merged;
+    let Merged {
+        mut session,
+        mut report,
+    } = merged;
+    if !args.git {
+        // Name the files in the notes of the new conflicts.
+        let known: std::collections::HashSet<&crate::model::Id> = o
+            .conflicts
+            .iter()
+            .chain(&t.conflicts)
+            .map(|c| &c.id)
+            .collect();
+        for c in session
+            .conflicts
+            .iter_mut()
+            .filter(|c| !known.contains(&c.id))
+        {
+            c.note = format!(
+                "{} (ours: {}, theirs: {})",
+                c.note,
+                ours.display(),
+                theirs.display()
+            );
+        }
+    }
+    if b.is_some() && o.id != t.id {
+        report.notes.push(
+            "ours and theirs are different sessions (their ids differ): if they started apart, \
+             use --no-base to match their participants and clusters"
+                .into(),
+        );
+    }
     let problems = validate(&session);
     if !problems.is_empty() {
         // `merge` repairs what it makes; this is a bug, never a bad file.

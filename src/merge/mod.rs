@@ -232,7 +232,13 @@ pub fn merge(base: &Session, ours: &Session, theirs: &Session) -> Merged {
         &theirs.clusters,
         Item::Cluster,
     );
-    s.rounds = cx.simple("round", &base.rounds, &ours.rounds, &theirs.rounds, Item::Round);
+    s.rounds = cx.simple(
+        "round",
+        &base.rounds,
+        &ours.rounds,
+        &theirs.rounds,
+        Item::Round,
+    );
     s.votes = cx.simple("vote", &base.votes, &ours.votes, &theirs.votes, Item::Vote);
     s.actions = cx.simple(
         "action",
@@ -273,7 +279,7 @@ pub fn merge(base: &Session, ours: &Session, theirs: &Session) -> Merged {
 fn merge_names(base: &[String], ours: &[String], theirs: &[String]) -> Vec<String> {
     let mut out: Vec<String> = ours
         .iter()
-        .filter(|x| !(base.contains(x) && !theirs.contains(x)))
+        .filter(|x| !base.contains(x) || theirs.contains(x))
         .cloned()
         .collect();
     for x in theirs {
@@ -701,7 +707,9 @@ fn fold_votes(s: &mut Session, ours: &HashSet<&Id>, theirs: &HashSet<&Id>, repor
         if all_ours || all_theirs {
             continue;
         }
-        let Some(&keep) = members.iter().min_by(|&&a, &&b| s.votes[a].id.cmp(&s.votes[b].id))
+        let Some(&keep) = members
+            .iter()
+            .min_by(|&&a, &&b| s.votes[a].id.cmp(&s.votes[b].id))
         else {
             continue;
         };
@@ -711,18 +719,20 @@ fn fold_votes(s: &mut Session, ours: &HashSet<&Id>, theirs: &HashSet<&Id>, repor
         } else {
             counts.max().unwrap_or(0)
         };
-        let who = key
-            .1
-            .as_ref()
-            .map_or_else(|| "the paper tally".to_owned(), |p| {
-                format!("participant {}", short(s.participant_name(Some(p))))
-            });
+        let who = key.1.as_ref().map_or_else(
+            || "the paper tally".to_owned(),
+            |p| format!("participant {}", short(s.participant_name(Some(p)))),
+        );
         report.repairs.push(format!(
             "{} records of {who}'s dots on one item in one round made one ({} dot{}, {})",
             members.len(),
             total,
             if total == 1 { "" } else { "s" },
-            if key.1.is_some() { "added up" } else { "the largest count" }
+            if key.1.is_some() {
+                "added up"
+            } else {
+                "the largest count"
+            }
         ));
         set.push((keep, total));
         drop.extend(members.into_iter().filter(|&i| i != keep));

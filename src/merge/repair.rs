@@ -78,7 +78,9 @@ pub fn repair(s: &mut Session, repairs: &mut Vec<String>) {
     let before = s.votes.len();
     s.votes.retain(|v| {
         rounds.contains(&v.round)
-            && v.participant.as_ref().is_none_or(|p| participants.contains(p))
+            && v.participant
+                .as_ref()
+                .is_none_or(|p| participants.contains(p))
             && match &v.target {
                 Target::Sticky(id) => stickies.contains(id),
                 Target::Cluster(id) => clusters.contains(id),

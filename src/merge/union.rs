@@ -78,7 +78,10 @@ pub fn union(ours: &Session, theirs: &Session) -> Merged {
         (ns, "stage", "kind and title"),
     ] {
         if n > 0 {
-            matched.push(format!("{} of theirs matched to ours by {by}", count(n, what)));
+            matched.push(format!(
+                "{} of theirs matched to ours by {by}",
+                count(n, what)
+            ));
         }
     }
 
@@ -160,7 +163,10 @@ fn remapped(theirs: &Session, ours: &Session, map: &HashMap<Id, Id>) -> Session 
             ..o.clone()
         };
         for step in steps {
-            match map.get(&step.id).and_then(|m| o.steps.iter().find(|x| &x.id == m)) {
+            match map
+                .get(&step.id)
+                .and_then(|m| o.steps.iter().find(|x| &x.id == m))
+            {
                 Some(ostep) => st.steps.push(ostep.clone()),
                 None => st.steps.push(step),
             }

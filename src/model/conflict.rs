@@ -15,14 +15,13 @@
 //!   hold that one step;
 //! - a field of the session (`ConflictAbout::Field("title")`) or the text
 //!   of a review comment, the other version being `ConflictValue::Text`.
-//!   Ops cannot change fields or comments, so the other text is put in
-//!   place by [`Session::apply_conflict_text`] (or all at once by
+//!   Ops cannot change fields or comments, so the other version is put in
+//!   place by [`Session::apply_conflict_fields`] (or all at once by
 //!   [`Session::settle_conflict`]).
 
 use super::change::{Item, Kind, Op};
 use super::{
-    Conflict, ConflictAbout, ConflictValue, Id, Origin, Run, Session, Stage, Target,
-    time::iso_date,
+    Conflict, ConflictAbout, ConflictValue, Id, Origin, Run, Session, Stage, Target, time::iso_date,
 };
 use std::collections::HashSet;
 
@@ -122,13 +121,12 @@ impl Session {
                 .field_text(name)
                 .map_or(ConflictValue::Deleted, ConflictValue::Text),
             ConflictAbout::Item(id) => {
-                if let ConflictValue::Text(_) = c.other
-                    && let Some(comment) = self.comments.iter().find(|x| &x.id == id)
-                {
+                if let Some(comment) = self.comments.iter().find(|x| &x.id == id) {
                     return ConflictValue::Text(comment.text.clone());
                 }
-                self.find_item(id)
-                    .map_or(ConflictValue::Deleted, |item| ConflictValue::Item(Box::new(item)))
+                self.find_item(id).map_or(ConflictValue::Deleted, |item| {
+                    ConflictValue::Item(Box::new(item))
+                })
             }
         }
     }
@@ -178,8 +176,9 @@ impl Session {
     ///   (a sticky with its votes, a cluster sends its stickies to the
     ///   inbox, a participant leaves their notes without author and their
     ///   votes go, attachments to it become attachments to the session).
-    /// - `Other` with a text (a field or a comment): only the record goes;
-    ///   put the text in place first with [`Session::apply_conflict_text`].
+    /// - `Other` with a text (a field or a comment), or the deletion of a
+    ///   comment: only the record goes; put the other version in place first
+    ///   with [`Session::apply_conflict_fields`].
     ///
     /// Empty when nothing can be done: no such conflict, a vote whose round,
     /// voter or target is gone, the deletion of the step the run is on (move
@@ -211,30 +210,38 @@ impl Session {
         ops
     }
 
-    /// For a conflict whose other version is a text (a session field, a
-    /// comment): put that text in place. `Ok(false)` when the conflict is
-    /// not of that kind (nothing changes); an error when the text does not
-    /// fit any more (a run pointing at a deleted step, a bad date).
-    pub fn apply_conflict_text(&mut self, id: &Id) -> Result<bool, String> {
+    /// Put the other version of conflict `id` in place where ops cannot:
+    /// a session field, or a review comment (its other text, or its
+    /// deletion). `Ok(false)` when the conflict is not of that kind (nothing
+    /// changes: use [`Session::resolve_conflict`]); an error when the other
+    /// version does not fit any more (a run pointing at a deleted step, a
+    /// bad date). Call it before applying the ops of
+    /// `resolve_conflict(id, Pick::Other)`, which then remove the record.
+    pub fn apply_conflict_fields(&mut self, id: &Id) -> Result<bool, String> {
         let Some(c) = self.conflict(id).cloned() else {
             return Ok(false);
         };
-        let ConflictValue::Text(text) = &c.other else {
-            return Ok(false);
-        };
-        match &c.about {
-            ConflictAbout::Field(name) => self.set_field_text(name, text)?,
-            ConflictAbout::Item(about) => {
+        match (&c.about, &c.other) {
+            (ConflictAbout::Field(name), ConflictValue::Text(text)) => {
+                self.set_field_text(name, text)?
+            }
+            (ConflictAbout::Item(about), ConflictValue::Text(text)) => {
                 let Some(comment) = self.comments.iter_mut().find(|x| &x.id == about) else {
                     return Err("the comment is no longer in the session".into());
                 };
                 comment.text = text.clone();
             }
+            (ConflictAbout::Item(about), ConflictValue::Deleted)
+                if self.comments.iter().any(|x| &x.id == about) =>
+            {
+                self.comments.retain(|x| &x.id != about);
+            }
+            _ => return Ok(false),
         }
         Ok(true)
     }
 
-    /// Settle conflict `id` at once: the text of a field or comment if
+    /// Settle conflict `id` at once: [`Session::apply_conflict_fields`] if
     /// `pick` is `Other`, then the ops of [`Session::resolve_conflict`].
     /// Returns the ops that undo the item changes (field changes are not
     /// undone by them); an error when nothing could be done.
@@ -243,7 +250,7 @@ impl Session {
             return Err("no such conflict".into());
         }
         if pick == Pick::Other {
-            self.apply_conflict_text(id)?;
+            self.apply_conflict_fields(id)?;
         }
         let ops = self.resolve_conflict(id, pick);
         if ops.is_empty() {
@@ -385,7 +392,11 @@ impl Session {
                 gone.extend(stage.steps.iter().map(|x| &x.id));
                 let mut ops = self.remove_stage(index).0;
                 // Prototypes made in the stage stay, without a stage.
-                for p in self.prototypes.iter().filter(|p| p.stage.as_ref() == Some(id)) {
+                for p in self
+                    .prototypes
+                    .iter()
+                    .filter(|p| p.stage.as_ref() == Some(id))
+                {
                     let mut p = p.clone();
                     p.stage = None;
                     ops.insert(0, Op::Replace(Item::Prototype(p)));

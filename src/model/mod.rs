@@ -551,7 +551,7 @@ pub enum MediaKind {
 }
 
 /// A file or a link attached to the session or to one of its items.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
     pub id: Id,

@@ -163,7 +163,7 @@ impl Corpus {
             let (mut f, mut e) = (0usize, 0usize);
             let mut kept = Vec::new();
             for raw in words_of(text) {
-                let folded = fold(&raw);
+                let folded = fold(&raw).replace('-', "");
                 let (in_fr, in_en) = (fr.contains(folded.as_str()), en.contains(folded.as_str()));
                 match (in_fr, in_en) {
                     (true, false) => f += 1,
@@ -427,7 +427,8 @@ impl Corpus {
 
 /// The words of a text: runs of letters and digits. A hyphen between two of
 /// them joins a compound into one word ("week-end", "sous-sol",
-/// "rez-de-chaussée"), so it counts once and matches "weekend".
+/// "rez-de-chaussée"), kept as written; it is compared without its hyphens,
+/// so it counts once and "week-end" matches "weekend".
 fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
     let mut chars = text.chars().peekable();
     let mut prev_alnum = false;
@@ -441,7 +442,9 @@ fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
                 let joins =
                     c == '-' && prev_alnum && chars.peek().is_some_and(|n| n.is_alphanumeric());
                 prev_alnum = false;
-                if !joins && !word.is_empty() {
+                if joins {
+                    word.push('-');
+                } else if !word.is_empty() {
                     return Some(word);
                 }
             }
@@ -488,19 +491,26 @@ fn capitalize(s: &str) -> String {
 struct Condensed {
     n: usize,
     values: Vec<f32>,
+    /// Per row `i`: where `(i, j)` is, less `j` (for `j > i`).
+    rows: Vec<usize>,
 }
 
 impl Condensed {
     fn new(n: usize) -> Condensed {
+        // Row i starts at i * (2n - i - 1) / 2 and holds j = i + 1 .. n.
+        let rows = (0..n)
+            .map(|i| (i * (2 * n - i - 1) / 2).wrapping_sub(i + 1))
+            .collect();
         Condensed {
             n,
             values: vec![0.0; n * n.saturating_sub(1) / 2],
+            rows,
         }
     }
 
     fn index(&self, a: usize, b: usize) -> usize {
         let (i, j) = if a < b { (a, b) } else { (b, a) };
-        i * (2 * self.n - i - 1) / 2 + (j - i - 1)
+        self.rows[i].wrapping_add(j)
     }
 
     fn get(&self, a: usize, b: usize) -> f32 {
@@ -523,24 +533,33 @@ impl Condensed {
 /// to the previous link of the chain, then to the lowest index.
 fn average_linkage(sim: &mut Condensed, threshold: f32) -> Vec<(usize, usize)> {
     let n = sim.n;
-    let mut active = vec![true; n];
+    // The groups still open, by index (a group lives at its lowest index).
+    let mut open: Vec<usize> = (0..n).collect();
     let mut size = vec![1f32; n];
-    let mut left = n;
     let mut chain: Vec<usize> = Vec::new();
     let mut merges = Vec::new();
-    let mut next_start = 0;
-    while left > 1 {
+    let close = |open: &mut Vec<usize>, x: usize| {
+        if let Ok(k) = open.binary_search(&x) {
+            open.remove(k);
+        }
+    };
+    while open.len() > 1 {
         if chain.is_empty() {
-            while !active[next_start] {
-                next_start += 1;
-            }
-            chain.push(next_start);
+            chain.push(open[0]);
         }
         let a = chain[chain.len() - 1];
         let prev = chain.len().checked_sub(2).map(|k| chain[k]);
         let mut best = prev.map(|p| (p, sim.get(a, p)));
-        for b in (0..n).filter(|&b| active[b] && b != a) {
-            let s = sim.get(a, b);
+        let row_a = sim.rows[a];
+        for &b in &open {
+            if b == a {
+                continue;
+            }
+            let s = if b < a {
+                sim.values[sim.rows[b].wrapping_add(a)]
+            } else {
+                sim.values[row_a.wrapping_add(b)]
+            };
             if best.is_none_or(|(_, bs)| s > bs) {
                 best = Some((b, s));
             }
@@ -553,22 +572,21 @@ fn average_linkage(sim: &mut Condensed, threshold: f32) -> Vec<(usize, usize)> {
                 }
                 chain.truncate(chain.len() - 2);
                 merges.push((a, b));
-                // The merged group lives at the lower index.
                 let (keep, gone) = if a < b { (a, b) } else { (b, a) };
                 let (sk, sg) = (size[keep], size[gone]);
-                active[gone] = false;
-                for k in (0..n).filter(|&k| active[k] && k != keep) {
-                    let v = (sk * sim.get(keep, k) + sg * sim.get(gone, k)) / (sk + sg);
-                    sim.set(keep, k, v);
+                close(&mut open, gone);
+                for &k in &open {
+                    if k != keep {
+                        let v = (sk * sim.get(keep, k) + sg * sim.get(gone, k)) / (sk + sg);
+                        sim.set(keep, k, v);
+                    }
                 }
                 size[keep] = sk + sg;
-                left -= 1;
             }
             _ => {
                 // Nothing close enough: done with `a`.
                 chain.pop();
-                active[a] = false;
-                left -= 1;
+                close(&mut open, a);
             }
         }
     }
@@ -1177,6 +1195,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn compounds_are_one_word_shown_as_written() {
+        let words: Vec<String> = words_of("Le week-end, l'après-midi -- au sous-sol-").collect();
+        assert_eq!(
+            words,
+            ["Le", "week-end", "l", "après-midi", "au", "sous-sol"]
+        );
+        let corpus = Corpus::new(["Ouvert le week-end", "Fermé le weekend"].into_iter());
+        assert_eq!(corpus.groups(0.1), [[0, 1]]);
+        let (title, words) = corpus.explain(&[0, 1]);
+        assert_eq!(
+            (title.as_str(), words[0].as_str()),
+            ("Week-end", "week-end")
+        );
     }
 
     #[test]

@@ -281,6 +281,53 @@ impl Journal {
     }
 }
 
+/// A conflict copy beside `path` whose content the journal was based on:
+/// replay the journal into it (atomically) and say so.
+fn recover_into_conflict_copy(path: &Path, read: &Contents) -> Option<String> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let stem = path.file_stem()?.to_string_lossy().into_owned();
+    let prefix = format!("{stem}.conflict-");
+    let mut copies: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().is_some_and(|n| {
+                n.to_string_lossy().starts_with(&prefix) && n.to_string_lossy().ends_with(".ron")
+            })
+        })
+        .collect();
+    copies.sort();
+    for copy in copies.into_iter().rev() {
+        let Ok(bytes) = std::fs::read(&copy) else {
+            continue;
+        };
+        if fingerprint(&bytes) != read.base {
+            continue;
+        }
+        let name = copy.display().to_string();
+        let text = crate::store::decode(&name, &bytes).ok()?;
+        let mut session = crate::store::load_str(&name, &text).ok()?;
+        let n = read.records.len();
+        for r in read.records.iter().cloned() {
+            r.apply_to(&mut session);
+        }
+        if !crate::model::validate(&session).is_empty() {
+            return None;
+        }
+        let out = crate::store::to_ron(&session).ok()?;
+        crate::store::write_atomic(&copy, out.as_bytes()).ok()?;
+        return Some(format!(
+            "recovered {n} change{} from the crash journal into the conflict copy {name} (the session file had been changed by someone else)",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    None
+}
+
 /// Replay the journal of `path` onto `session` (loaded from bytes with
 /// fingerprint `base`). Returns how many records were applied and a note
 /// about anything dropped; `None` when there was nothing to replay.
@@ -303,6 +350,11 @@ pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, 
         return None;
     }
     if read.base != base {
+        // Saves had gone to a conflict copy: the journal belongs to it.
+        if let Some(note) = recover_into_conflict_copy(path, &read) {
+            let _ = std::fs::remove_file(&jpath);
+            return Some((0, note));
+        }
         // The session file was saved after this journal started: its
         // changes are in the file. Keep the old journal aside, just in case.
         let aside = jpath.with_extension("journal.old");

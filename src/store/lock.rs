@@ -15,9 +15,9 @@ pub struct Lock {
     pub path: PathBuf,
 }
 
-/// Who holds a lock, as its file says.
+/// Who holds a lock, as its file says (in words, and the file's raw text).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Holder(pub String);
+pub struct Holder(pub String, pub String);
 
 impl std::fmt::Display for Holder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -45,9 +45,49 @@ fn hostname() -> String {
         .unwrap_or_else(|| "unknown host".into())
 }
 
+/// Whether the holder recorded in the lock file is a process of this host
+/// that is gone or exiting (a zombie): the OS is about to free the lock.
+fn holder_is_exiting(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some("pid"), Some(pid), Some("on"), Some(host)) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    if host != hostname() || pid.parse::<u32>().is_err() {
+        return false;
+    }
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .is_some_and(|state| state == "Z" || state == "X"),
+        // No /proc entry: the process is gone (or this is not Linux: do not guess).
+        Err(_) => Path::new("/proc/self").exists(),
+    }
+}
+
 /// Try to take the lock of `session`. `Ok(Err(holder))` when another
-/// process holds it; `Err` when the lock file cannot be made at all.
+/// process holds it; `Err` when the lock file cannot be made at all. A lock
+/// whose holder was just killed is waited for (up to two seconds), since
+/// the OS frees it as the process finishes exiting.
 pub fn try_lock(session: &Path) -> std::io::Result<Result<Lock, Holder>> {
+    let mut waited = std::time::Duration::ZERO;
+    loop {
+        match try_lock_once(session)? {
+            Err(Holder(text, raw))
+                if waited < std::time::Duration::from_secs(2) && holder_is_exiting(&raw) =>
+            {
+                let _ = text;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                waited += std::time::Duration::from_millis(50);
+            }
+            other => return Ok(other.map_err(|Holder(text, _)| Holder(text, String::new()))),
+        }
+    }
+}
+
+fn try_lock_once(session: &Path) -> std::io::Result<Result<Lock, Holder>> {
     let path = lock_path(session);
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
@@ -75,11 +115,14 @@ pub fn try_lock(session: &Path) -> std::io::Result<Result<Lock, Holder>> {
             let mut text = String::new();
             let _ = file.read_to_string(&mut text);
             let text = text.trim();
-            Ok(Err(Holder(if text.is_empty() {
-                "another atelier".into()
-            } else {
-                format!("another atelier ({text})")
-            })))
+            Ok(Err(Holder(
+                if text.is_empty() {
+                    "another atelier".into()
+                } else {
+                    format!("another atelier ({text})")
+                },
+                text.to_owned(),
+            )))
         }
         Err(TryLockError::Error(e)) => Err(e),
     }

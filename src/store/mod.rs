@@ -8,6 +8,7 @@
 
 mod error;
 pub mod journal;
+pub mod media;
 mod load;
 mod lock;
 mod migrate;
@@ -277,8 +278,9 @@ impl Store {
     ) -> Result<Saved, SaveError> {
         let text = to_ron(session)?;
         let saved = self.save_text(text, write_atomic)?;
+        // After a conflict, saves go to the conflict copy: the journal then
+        // belongs to the copy (recovery finds it there).
         if saved != Saved::Unchanged
-            && !matches!(saved, Saved::Conflict(_))
             && let (Some(j), Some(t)) = (self.journal.as_mut(), self.last_written.as_deref())
         {
             j.rebase(journal::fingerprint(t.as_bytes()), generation);

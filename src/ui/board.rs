@@ -5,8 +5,8 @@
 use super::widgets::{block, fit, safe_line};
 use crate::app::state::{App, Column};
 use crate::i18n::tr;
-use crate::t;
 use crate::model::{Colour, Place, Session, Sticky, Target};
+use crate::t;
 use ratatui::prelude::*;
 
 pub struct BoardView<'a>(pub &'a App);
@@ -70,7 +70,9 @@ impl Widget for BoardView<'_> {
             let r = s.round(&v.round)?;
             let p = s.participants.get(v.participant)?;
             let left = r.dots.saturating_sub(s.dots_spent(&r.id, &p.id));
-            let cap = r.cap.map_or(String::new(), |c| t!(lang, "vote-cap", cap = c));
+            let cap = r
+                .cap
+                .map_or(String::new(), |c| t!(lang, "vote-cap", cap = c));
             Some(t!(
                 lang,
                 "board-voting-line",
@@ -342,21 +344,20 @@ pub fn results_lines(app: &App, s: &Session) -> Vec<Line<'static>> {
         .as_ref()
         .map(|v| v.round.clone())
         .or_else(|| s.rounds.last().map(|r| r.id.clone()));
-    let title = round
-        .as_ref()
-        .and_then(|r| s.round(r))
-        .map_or_else(
-            || tr(lang, "results-all-rounds"),
-            |r| {
-                t!(
-                    lang,
-                    "results-round",
-                    round = safe_line(&r.title),
-                    dots = r.dots,
-                    cap = r.cap.map_or(String::new(), |c| t!(lang, "vote-cap", cap = c))
-                )
-            },
-        );
+    let title = round.as_ref().and_then(|r| s.round(r)).map_or_else(
+        || tr(lang, "results-all-rounds"),
+        |r| {
+            t!(
+                lang,
+                "results-round",
+                round = safe_line(&r.title),
+                dots = r.dots,
+                cap = r
+                    .cap
+                    .map_or(String::new(), |c| t!(lang, "vote-cap", cap = c))
+            )
+        },
+    );
     let mut lines = vec![Line::styled(title, t.title), Line::raw("")];
     for r in s.ranking(round.as_ref()) {
         let label = match &r.target {

@@ -4,8 +4,8 @@
 use super::widgets::{block, clock, fit, minutes, pad, safe, safe_line, scroll_for};
 use crate::app::state::App;
 use crate::i18n::{self, tr};
-use crate::t;
 use crate::model::{Session, Timer};
+use crate::t;
 use ratatui::prelude::*;
 use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
@@ -15,6 +15,7 @@ impl Widget for FacilitateView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         let Some(s) = app.session() else { return };
+        let area = super::collect::facilitate_panel(app, area, buf);
         let narrow = area.width < 70;
         let [agenda_area, main] = if narrow {
             [Rect::default(), area]
@@ -31,7 +32,24 @@ impl Widget for FacilitateView<'_> {
             Layout::vertical([Constraint::Min(0), Constraint::Length(notes_h)]).areas(main);
         step(app, s, step_area, buf);
         if notes_h > 0 {
-            notes(app, s, notes_area, buf);
+            // Prototypes, when the stage has some or makes some.
+            let making = s.current_or_first().is_some_and(|p| {
+                matches!(
+                    s.agenda[p.stage].kind,
+                    crate::model::StageKind::Prototyping | crate::model::StageKind::Testing
+                )
+            });
+            if (making || !crate::app::evidence::stage_prototypes(app).is_empty())
+                && notes_area.width >= 60
+            {
+                let [left, right] =
+                    Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                        .areas(notes_area);
+                notes(app, s, left, buf);
+                super::evidence::Prototypes(app).render(right, buf);
+            } else {
+                notes(app, s, notes_area, buf);
+            }
         }
     }
 }

@@ -1,6 +1,9 @@
 //! Drawing: one widget per screen, all reading `&App` and changing nothing.
 
 mod board;
+mod evidence;
+mod collect;
+mod conflicts;
 mod facilitate;
 mod help;
 mod home;
@@ -8,14 +11,15 @@ mod notes;
 mod popups;
 mod projector;
 mod setup;
+mod suggest;
 pub mod theme;
 pub mod widgets;
 
 use crate::app::Action;
-use crate::i18n::{key_label, tr};
-use crate::t;
 use crate::app::keymap::Context;
 use crate::app::state::{App, SaveStatus, Screen};
+use crate::i18n::{key_label, tr};
+use crate::t;
 use ratatui::prelude::*;
 use ratatui::widgets::Paragraph;
 use widgets::{fit, safe_line};
@@ -57,9 +61,11 @@ impl Widget for AppView<'_> {
                 Screen::Board => board::BoardView(app).render(body, buf),
                 Screen::Projector => home::HomeView(app).render(body, buf),
             }
+            let status = collect::status_badge(app, status, buf);
             StatusBar(app).render(status, buf);
         }
         popups::Popups(app).render(area, buf);
+        collect::Tray(app).render(area, buf);
         if app.help {
             help::Help(app).render(area, buf);
         }
@@ -110,7 +116,10 @@ impl Widget for TopBar<'_> {
                     Span::styled(format!(" {} ", tr(lang, "top-saving")), t.muted)
                 }
                 (SaveStatus::Saved(Some(at)), _) => Span::styled(
-                    format!(" {} ", t!(lang, "top-saved-at", time = at.clock(app.offset))),
+                    format!(
+                        " {} ",
+                        t!(lang, "top-saved-at", time = at.clock(app.offset))
+                    ),
                     t.ok,
                 ),
                 (SaveStatus::Saved(None), _) => {
@@ -119,10 +128,9 @@ impl Widget for TopBar<'_> {
                 (SaveStatus::Failed(_), _) => {
                     Span::styled(format!(" {} ", tr(lang, "top-not-saved")), t.error)
                 }
-                (SaveStatus::Conflict(_), _) => Span::styled(
-                    format!(" {} ", tr(lang, "top-conflict-copy")),
-                    t.warning,
-                ),
+                (SaveStatus::Conflict(_), _) => {
+                    Span::styled(format!(" {} ", tr(lang, "top-conflict-copy")), t.warning)
+                }
             });
         let right_w = save.as_ref().map_or(0, |s| s.width() as u16);
         let left = Rect {
@@ -166,6 +174,8 @@ fn hints(ctx: Context) -> &'static [Action] {
             PrevStep,
             AddMinute,
             NewNote,
+            NewSticky,
+            GoBoard,
             Projector,
             GoSetup,
             Help,
@@ -175,10 +185,13 @@ fn hints(ctx: Context) -> &'static [Action] {
         Context::Editor => &[Submit, NextField, Cancel],
         Context::Picker => &[Submit, Cancel],
         Context::Global => &[Help, Quit],
-        Context::Board => &[Mark, MoveTo, NewCluster, Rename, Vote, Undo, Search, Help],
+        Context::Board => &[Mark, MoveTo, NewCluster, Rename, Vote, Suggest, Undo, Search, Help],
+        Context::Suggest => &[Submit, Edit, Reject, Tighter, Looser, Cycle, Cancel],
+        Context::Conflicts => &[KeepThis, TakeOther, Cancel],
         Context::Capture => &[NextParticipant, CycleColour, Cancel],
         Context::Search => &[Submit, Cancel],
         Context::Results => &[Cancel],
+        Context::Tray => collect::HINTS,
     }
 }
 
@@ -203,16 +216,37 @@ impl Widget for StatusBar<'_> {
             return;
         }
         let ctx = app.context();
-        let mut spans = Vec::new();
-        for a in hints(ctx) {
-            if let Some(k) = app.keymap.key_for(ctx, *a) {
-                spans.push(Span::styled(
-                    format!(" {}", key_label(app.lang, &k)),
-                    t.key,
-                ));
-                spans.push(Span::styled(format!(" {} ", short(app.lang, *a)), t.muted));
+        let pairs: Vec<(Action, Span, Span)> = hints(ctx)
+            .iter()
+            .filter_map(|a| {
+                let k = app.keymap.key_for(ctx, *a)?;
+                Some((
+                    *a,
+                    Span::styled(format!(" {}", key_label(app.lang, &k)), t.key),
+                    Span::styled(format!(" {} ", short(app.lang, *a)), t.muted),
+                ))
+            })
+            .collect();
+        // Too long for the line (a narrow terminal, longer words): drop
+        // hints from the end, but keep the one that opens the help.
+        let mut total: usize = pairs.iter().map(|(_, k, w)| k.width() + w.width()).sum();
+        let mut keep = vec![true; pairs.len()];
+        for (i, (a, k, w)) in pairs.iter().enumerate().rev() {
+            // The last hint's trailing space may fall off the edge.
+            if total <= area.width as usize + 1 {
+                break;
+            }
+            if *a != Action::Help {
+                keep[i] = false;
+                total -= k.width() + w.width();
             }
         }
+        let spans: Vec<Span> = pairs
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, keep)| *keep)
+            .flat_map(|((_, k, w), _)| [k, w])
+            .collect();
         Paragraph::new(Line::from(spans)).render(area, buf);
     }
 }
@@ -256,6 +290,12 @@ fn short(lang: &str, a: Action) -> String {
         Search => tr(lang, "hint-search"),
         NextParticipant => tr(lang, "hint-next-participant"),
         CycleColour => tr(lang, "hint-cycle-colour"),
-        _ => String::new(),
+        Suggest => tr(lang, "hint-suggest"),
+        Reject => tr(lang, "hint-reject"),
+        Tighter => tr(lang, "hint-tighter"),
+        Looser => tr(lang, "hint-looser"),
+        KeepThis => tr(lang, "hint-keep-this"),
+        TakeOther => tr(lang, "hint-take-other"),
+        _ => collect::short(lang, a),
     }
 }

@@ -25,12 +25,7 @@ impl Widget for NotesView<'_> {
         let visible = app.visible_notes();
         let title = format!(
             " {} ",
-            t!(
-                lang,
-                "notes-title",
-                stage = stage_name,
-                n = visible.len()
-            )
+            t!(lang, "notes-title", stage = stage_name, n = visible.len())
         );
         let b = block(title, true, t);
         let inner = b.inner(area);

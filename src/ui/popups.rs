@@ -4,8 +4,8 @@
 use super::widgets::{centered, fit, popup, safe_line, scroll_for};
 use crate::app::state::{App, EditorField};
 use crate::i18n::{self, tr};
-use crate::t;
 use crate::model::NoteKind;
+use crate::t;
 use ratatui::prelude::*;
 use ratatui::widgets::Paragraph;
 
@@ -16,6 +16,12 @@ impl Widget for Popups<'_> {
         let app = self.0;
         let t = &app.theme;
         let lang = app.lang;
+        if app.suggest.is_some() {
+            super::suggest::SuggestView(app).render(area, buf);
+        }
+        if app.conflicts.is_some() {
+            super::conflicts::ConflictsView(app).render(area, buf);
+        }
         if let Some(p) = &app.picker {
             let h = (p.items.len() as u16 + 2)
                 .min(area.height.saturating_sub(2))
@@ -165,7 +171,46 @@ impl Widget for Popups<'_> {
             ])
             .areas(inner);
             let focus = |f: EditorField| if ed.field == f { t.selected } else { t.muted };
-            ed.text.render(text, buf);
+            if ed
+                .text
+                .lines()
+                .iter()
+                .any(|l| l.chars().any(super::widgets::needs_escape))
+            {
+                // The text area would draw control characters as nothing:
+                // show them as symbols (the note keeps them), cursor included.
+                let ratatui_textarea::DataCursor(row, col) = ed.text.cursor();
+                let top = row.saturating_sub(text.height.saturating_sub(1) as usize);
+                for (k, l) in ed
+                    .text
+                    .lines()
+                    .iter()
+                    .enumerate()
+                    .skip(top)
+                    .take(text.height as usize)
+                {
+                    let y = text.y + (k - top) as u16;
+                    buf.set_stringn(
+                        text.x,
+                        y,
+                        super::widgets::safe(l),
+                        text.width as usize,
+                        t.base,
+                    );
+                    if k == row {
+                        use unicode_width::UnicodeWidthStr;
+                        let before: String = l.chars().take(col).collect();
+                        let cx = text.x
+                            + (super::widgets::safe(&before).width() as u16)
+                                .min(text.width.saturating_sub(1));
+                        if let Some(cell) = buf.cell_mut((cx, y)) {
+                            cell.set_style(t.selected);
+                        }
+                    }
+                }
+            } else {
+                ed.text.render(text, buf);
+            }
             let kinds: Vec<Span> = NoteKind::ALL
                 .iter()
                 .enumerate()
@@ -199,7 +244,10 @@ impl Widget for Popups<'_> {
                 line.extend(kinds);
             } else {
                 // Too narrow for all seven: the chosen one, with its number.
-                let i = NoteKind::ALL.iter().position(|k| *k == ed.kind).unwrap_or(0);
+                let i = NoteKind::ALL
+                    .iter()
+                    .position(|k| *k == ed.kind)
+                    .unwrap_or(0);
                 line.push(Span::styled(
                     format!(
                         "◀ {} {} ▶  (1-7, ←/→)",

@@ -33,6 +33,7 @@ impl Widget for Projector<'_> {
         if area.width == 0 || area.height == 0 {
             return;
         }
+        let area = super::collect::projector_panel(app, area, buf);
         let Some(pos) = s.current_or_first() else {
             Paragraph::new(tr(app.lang, "agenda-empty"))
                 .style(t.muted)

@@ -3,8 +3,8 @@
 use super::widgets::{block, fit, minutes, pad, safe_line, scroll_for};
 use crate::app::state::{AgendaRow, App, DetailField, SetupTab};
 use crate::i18n::{self, tr};
-use crate::t;
 use crate::model::{Session, Timestamp};
+use crate::t;
 use ratatui::prelude::*;
 use ratatui::widgets::Tabs;
 
@@ -33,10 +33,10 @@ impl Widget for SetupView<'_> {
             SetupTab::Participants => tr(lang, "setup-tab-participants"),
             SetupTab::Agenda => tr(lang, "setup-tab-agenda"),
         }))
-            .select(selected)
-            .style(t.muted)
-            .highlight_style(t.selected)
-            .render(tabs, buf);
+        .select(selected)
+        .style(t.muted)
+        .highlight_style(t.selected)
+        .render(tabs, buf);
         match app.setup.tab {
             SetupTab::Details => details(app, s, body, buf),
             SetupTab::Participants => participants(app, s, body, buf),
@@ -144,7 +144,11 @@ fn participants(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             area.x,
             area.y,
-            t!(lang, "setup-no-participants", key = i18n::key_label(lang, &key)),
+            t!(
+                lang,
+                "setup-no-participants",
+                key = i18n::key_label(lang, &key)
+            ),
             area.width as usize,
             t.muted,
         );
@@ -244,7 +248,11 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
             buf.set_stringn(
                 area.x,
                 area.y + 2,
-                t!(lang, "setup-agenda-empty", key = i18n::key_label(lang, &key)),
+                t!(
+                    lang,
+                    "setup-agenda-empty",
+                    key = i18n::key_label(lang, &key)
+                ),
                 area.width as usize,
                 t.muted,
             );

@@ -27,7 +27,7 @@ pub fn safe_line(text: &str) -> Cow<'_, str> {
     )
 }
 
-fn needs_escape(c: char) -> bool {
+pub fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n')
         // Bidirectional overrides can reorder what follows on screen.
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')

@@ -244,6 +244,19 @@ impl Tmux {
         })
     }
 
+    /// Every window's screen, named (for failure messages).
+    pub fn all_screens(&self) -> String {
+        let out = self.run(&["list-windows", "-t", SESSION, "-F", "#{window_name}"]);
+        let names = String::from_utf8_lossy(&out.stdout).into_owned();
+        if names.trim().is_empty() {
+            return "(no tmux window left)".into();
+        }
+        names
+            .lines()
+            .map(|w| format!("--- window {w}:\n{}", self.screen_of(w)))
+            .collect()
+    }
+
     /// Kill this process on drop if it still runs.
     pub fn register_pid(&self, pid: u32) {
         self.pids.borrow_mut().push(pid);
@@ -325,7 +338,7 @@ pub fn wait_for_file(path: &Path, timeout: Duration, tmux: &Tmux) -> String {
             start.elapsed() < timeout,
             "{} was not written within {timeout:?} (has the app exited?); the screen shows:\n{}",
             path.display(),
-            tmux.screen()
+            tmux.all_screens()
         );
         std::thread::sleep(Duration::from_millis(20));
     }

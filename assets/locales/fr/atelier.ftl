@@ -61,7 +61,7 @@ hint-go-board = tableau
 hint-left = séquence
 hint-right = séquence
 hint-back = retour
-hint-submit = enregistrer
+hint-submit = valider
 hint-next-field = champ suivant
 hint-cancel = annuler
 hint-mark = marquer
@@ -175,7 +175,7 @@ key-shift = Maj
 ## Accueil
 
 home-sessions = Séances
-home-open-demo = Ouvrir la démo (une copie neuve)
+home-open-demo = Ouvrir la démo (copie neuve)
 home-new-session = Nouvelle séance…
 home-new-session-hint = depuis un modèle ou vide
 home-no-sessions = Aucune séance pour l’instant : ouvrez la démo ou créez-en une.
@@ -189,7 +189,7 @@ setup-title = Préparation de la séance
 setup-tab-details = Détails
 setup-tab-participants = Participants
 setup-tab-agenda = Déroulé
-setup-details-hint = Entrée modifie le champ ; sur « Origine » et « Langue », elle change la valeur.
+setup-details-hint = Entrée modifie le champ, ou change la valeur pour « Origine » et « Langue ».
 setup-no-participants = Aucun participant pour l’instant : appuyez sur { $key } pour en ajouter.
 setup-participants-summary = { $n ->
     [one] { $n } participant

@@ -1,0 +1,330 @@
+//! Collecting stickies from phones: the app's side (pure). The server
+//! itself is [`crate::collect`]; the run loop owns it and starts or stops it
+//! on the effects sent from here, and feeds what arrives as
+//! [`Msg::Incoming`](super::Msg::Incoming).
+//!
+//! - `w` (facilitation, board, projector) starts collecting for the current
+//!   step, or stops; the page follows the current step while it runs.
+//! - Incoming stickies wait in the pending tray (`T`): accept one (`a`,
+//!   Enter), all (`A`), reject one (`x`, `d`), or accept automatically (`*`).
+//! - Accepting adds the stickies to the inbox of the current stage through
+//!   [`board::commit`]: saved, journaled and undoable as one step. Undoing an
+//!   acceptance puts the stickies back in the tray; redoing takes them out.
+//! - The participant's name becomes the sticky's author when it matches a
+//!   participant's name (accents and case ignored). Any other name is kept
+//!   at the end of the text, `" — name"`, so nobody is added to the
+//!   participants list by a phone; no name means no author.
+
+use super::action::Action;
+use super::board;
+use super::state::{App, CollectView};
+use super::update::{Effect, move_sel, say, warn};
+use crate::collect::Incoming;
+use crate::model::text::fold;
+use crate::model::{Id, Op, Place, Session, Timestamp};
+use crate::t;
+
+/// How many characters of a sticky a status message quotes.
+const QUOTE_CHARS: usize = 40;
+
+/// `w`: start collecting for the current step, or stop.
+pub fn toggle(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
+    let lang = app.lang;
+    if app.collecting.is_some() {
+        app.collecting = None;
+        app.collect_prompt = None;
+        fx.push(Effect::StopCollect);
+        let text = t!(lang, "collect-stopped", n = app.pending.len());
+        return say(app, text, now);
+    }
+    let Some(doc) = app.doc.as_ref() else { return };
+    if let Some(why) = doc.read_only.clone() {
+        return warn(app, t!(lang, "collect-read-only", why = why), now);
+    }
+    let (step_title, prompt) = step_prompt(app);
+    let page_lang = app
+        .session()
+        .and_then(|s| s.language.clone())
+        .unwrap_or_else(|| lang.to_owned());
+    app.collect_prompt = Some((step_title.clone(), prompt.clone()));
+    fx.push(Effect::StartCollect {
+        prompt,
+        step_title,
+        lang: page_lang,
+        anonymous_only: app.collect_anonymous,
+    });
+}
+
+/// The run loop started the server (or could not, or it stopped on its own).
+pub fn started(app: &mut App, result: Result<CollectView, String>, now: Timestamp) {
+    let lang = app.lang;
+    match result {
+        Ok(view) => {
+            app.collecting = Some(view);
+            let key = key(app, Action::Collect);
+            let text = t!(lang, "collect-started", key = key);
+            say(app, text, now);
+        }
+        Err(e) => {
+            app.collecting = None;
+            app.collect_prompt = None;
+            warn(app, t!(lang, "collect-failed", error = e), now);
+        }
+    }
+}
+
+/// The session closed: nothing of it is collected or pending any more.
+pub fn reset(app: &mut App) {
+    app.collecting = None;
+    app.collect_prompt = None;
+    app.pending.clear();
+    app.tray = None;
+}
+
+/// Stickies arrived from phones: into the tray, or straight onto the board
+/// when accepting automatically.
+pub fn incoming(app: &mut App, items: Vec<Incoming>, now: Timestamp, fx: &mut Vec<Effect>) {
+    if items.is_empty() || app.doc.is_none() {
+        return;
+    }
+    let n = items.len();
+    if app.auto_accept && accept(app, items.clone(), now, fx) {
+        let text = t!(app.lang, "collect-auto-accepted", n = n);
+        return say(app, text, now);
+    }
+    app.pending.extend(items);
+    let key = key(app, Action::OpenTray);
+    let text = t!(app.lang, "collect-arrived", n = n, key = key);
+    say(app, text, now);
+}
+
+/// Keep the page on the current step while collecting.
+pub fn follow_step(app: &mut App, fx: &mut Vec<Effect>) {
+    if app.collecting.is_none() {
+        return;
+    }
+    let want = step_prompt(app);
+    if app.collect_prompt.as_ref() != Some(&want) {
+        fx.push(Effect::CollectPrompt {
+            step_title: want.0.clone(),
+            prompt: want.1.clone(),
+        });
+        app.collect_prompt = Some(want);
+    }
+}
+
+/// `T`: open the tray (or close it).
+pub fn open_tray(app: &mut App) {
+    app.tray = match app.tray {
+        Some(_) => None,
+        None => Some(0),
+    };
+}
+
+/// A key in the tray; false when it is not the tray's (quit, help, undo,
+/// save, ... work as everywhere).
+pub fn tray_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) -> bool {
+    let lang = app.lang;
+    let n = app.pending.len();
+    let sel = app.tray.unwrap_or(0).min(n.saturating_sub(1));
+    match action {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => {
+            let mut s = sel;
+            move_sel(&mut s, n, action);
+            app.tray = Some(s);
+        }
+        Action::Back | Action::Cancel | Action::OpenTray => app.tray = None,
+        Action::AcceptSticky | Action::Select | Action::Submit => {
+            if sel >= n {
+                return nothing_pending(app, now);
+            }
+            let item = app.pending[sel].clone();
+            if accept(app, vec![item.clone()], now, fx) {
+                remove_first(&mut app.pending, &item);
+                clamp(app);
+                let text = t!(lang, "collect-accepted", text = quote(&item.text));
+                say(app, text, now);
+            }
+        }
+        Action::AcceptAllStickies => {
+            if n == 0 {
+                return nothing_pending(app, now);
+            }
+            let items = app.pending.clone();
+            if accept(app, items, now, fx) {
+                app.pending.clear();
+                clamp(app);
+                say(app, t!(lang, "collect-accepted-all", n = n), now);
+            }
+        }
+        Action::RejectSticky => {
+            if sel >= n {
+                return nothing_pending(app, now);
+            }
+            let item = app.pending.remove(sel);
+            clamp(app);
+            let text = t!(lang, "collect-rejected", text = quote(&item.text));
+            say(app, text, now);
+        }
+        Action::AutoAccept => {
+            app.auto_accept = !app.auto_accept;
+            let text = if app.auto_accept {
+                t!(lang, "collect-auto-on", n = app.pending.len())
+            } else {
+                t!(lang, "collect-auto-off")
+            };
+            say(app, text, now);
+        }
+        Action::CollectNames => {
+            app.collect_anonymous = !app.collect_anonymous;
+            if app.collecting.is_some() {
+                fx.push(Effect::CollectAnonymous(app.collect_anonymous));
+            }
+            let text = if app.collect_anonymous {
+                t!(lang, "collect-names-off")
+            } else {
+                t!(lang, "collect-names-on")
+            };
+            say(app, text, now);
+        }
+        // These work from the tray as from anywhere.
+        Action::Quit
+        | Action::Help
+        | Action::SaveNow
+        | Action::SaveAs
+        | Action::Suspend
+        | Action::Undo
+        | Action::Redo
+        | Action::Collect => return false,
+        _ => {}
+    }
+    true
+}
+
+/// An acceptance was undone (its stickies go back to the tray) or redone
+/// (they leave it again).
+pub fn after_undo(app: &mut App, items: &[Incoming], redo: bool) {
+    if items.is_empty() {
+        return;
+    }
+    if redo {
+        for item in items {
+            remove_first(&mut app.pending, item);
+        }
+    } else {
+        app.pending.extend(items.iter().cloned());
+        // Back in the order they arrived.
+        app.pending.sort_by_key(|i| i.at);
+    }
+    clamp(app);
+}
+
+/// Add `items` to the inbox as one undoable step that remembers them.
+fn accept(app: &mut App, items: Vec<Incoming>, now: Timestamp, fx: &mut Vec<Effect>) -> bool {
+    let Some(s) = app.session() else { return false };
+    let ops = sticky_ops(s, &items);
+    let label = t!(app.lang, "collect-undo-accepted", n = items.len());
+    if !board::commit(app, label, ops, now, fx) {
+        return false;
+    }
+    if let Some(step) = app.history.undo.last_mut() {
+        step.pending = items;
+    }
+    true
+}
+
+/// The ops that add `items` to the inbox of the current stage.
+pub fn sticky_ops(s: &Session, items: &[Incoming]) -> Vec<Op> {
+    let stage = s.current_stage_id();
+    items
+        .iter()
+        .enumerate()
+        .map(|(k, item)| {
+            let (author, text) = author_and_text(s, item);
+            let mut op = s.new_sticky(
+                &text,
+                author,
+                item.colour,
+                stage.clone(),
+                &Place::Inbox,
+                item.at,
+            );
+            if let Op::Insert { at, .. } = &mut op {
+                *at += k;
+            }
+            op
+        })
+        .collect()
+}
+
+/// The sticky's author and text: a name that matches a participant (accents
+/// and case ignored) becomes the author; another name stays in the text.
+pub fn author_and_text(s: &Session, item: &Incoming) -> (Option<Id>, String) {
+    let name = item.name.as_deref().map(str::trim).unwrap_or_default();
+    if name.is_empty() {
+        return (None, item.text.clone());
+    }
+    let folded = fold(name);
+    match s
+        .participants
+        .iter()
+        .find(|p| fold(p.name.trim()) == folded)
+    {
+        Some(p) => (Some(p.id.clone()), item.text.clone()),
+        None => (None, format!("{} — {name}", item.text)),
+    }
+}
+
+/// The current step's title and prompt (empty without an agenda).
+fn step_prompt(app: &App) -> (String, String) {
+    app.session()
+        .and_then(|s| {
+            let p = s.current_or_first()?;
+            let step = &s.agenda[p.stage].steps[p.step];
+            Some((step.title.clone(), step.prompt.clone()))
+        })
+        .unwrap_or_default()
+}
+
+fn nothing_pending(app: &mut App, now: Timestamp) -> bool {
+    let text = t!(app.lang, "collect-nothing-pending");
+    say(app, text, now);
+    true
+}
+
+fn remove_first(list: &mut Vec<Incoming>, item: &Incoming) {
+    if let Some(i) = list.iter().position(|x| x == item) {
+        list.remove(i);
+    }
+}
+
+fn clamp(app: &mut App) {
+    if let Some(sel) = app.tray.as_mut() {
+        *sel = (*sel).min(app.pending.len().saturating_sub(1));
+    }
+}
+
+/// A sticky's beginning, on one line, for a status message.
+fn quote(text: &str) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() > QUOTE_CHARS {
+        let cut: String = one_line.chars().take(QUOTE_CHARS - 1).collect();
+        format!("{cut}…")
+    } else {
+        one_line
+    }
+}
+
+/// The key bound to `action` (in facilitation, else anywhere), as shown.
+fn key(app: &App, action: Action) -> String {
+    let k = app
+        .keymap
+        .key_for(super::keymap::Context::Facilitate, action)
+        .unwrap_or_default();
+    crate::i18n::key_label(app.lang, &k)
+}

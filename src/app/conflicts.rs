@@ -1,0 +1,108 @@
+//! Merge conflicts in the app: after `atelier merge`, items two copies
+//! changed differently hold both versions; the facilitator keeps the one in
+//! place or takes the other, one conflict at a time, each undoable.
+
+use super::action::Action;
+use super::board::commit;
+use super::state::{App, ConflictsState};
+use super::update::{Effect, edit, move_sel, say, warn};
+use crate::model::conflict::Pick;
+use crate::model::{Timestamp, validate};
+use crate::t;
+
+pub fn open(app: &mut App, now: Timestamp) {
+    if app.session().is_none_or(|s| s.conflicts.is_empty()) {
+        let text = t!(app.lang, "conflicts-none");
+        return say(app, text, now);
+    }
+    app.conflicts = Some(ConflictsState::default());
+}
+
+pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    let n = app.session().map_or(0, |s| s.conflicts.len());
+    let Some(st) = app.conflicts.as_mut() else {
+        return;
+    };
+    if move_sel(&mut st.selected, n, action) {
+        return;
+    }
+    let i = st.selected;
+    match action {
+        Action::Cancel | Action::Back => app.conflicts = None,
+        Action::KeepThis | Action::TakeOther => {
+            let pick = if action == Action::KeepThis {
+                Pick::Kept
+            } else {
+                Pick::Other
+            };
+            settle(app, i, pick, now, fx);
+            let left = app.session().map_or(0, |s| s.conflicts.len());
+            if left == 0 {
+                app.conflicts = None;
+                let text = t!(app.lang, "conflicts-all-settled");
+                say(app, text, now);
+            } else if let Some(st) = app.conflicts.as_mut() {
+                st.selected = st.selected.min(left - 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn settle(app: &mut App, i: usize, pick: Pick, now: Timestamp, fx: &mut Vec<Effect>) {
+    let Some(id) = app
+        .session()
+        .and_then(|s| s.conflicts.get(i))
+        .map(|c| c.id.clone())
+    else {
+        return;
+    };
+    if pick == Pick::Other {
+        // Session fields and comments are not items: put the other version
+        // in place first (journaled with the small sections), then the ops.
+        let Some(probe) = app.session().cloned() else {
+            return;
+        };
+        let mut trial = probe.clone();
+        match trial.apply_conflict_fields(&id) {
+            Ok(true) => {
+                if !validate(&trial).is_empty() {
+                    let text = t!(
+                        app.lang,
+                        "conflicts-cannot",
+                        error = "the other version does not fit"
+                    );
+                    return warn(app, text, now);
+                }
+                let Some(s) = edit(app, now, fx) else { return };
+                let _ = s.apply_conflict_fields(&id);
+            }
+            Ok(false) => {}
+            Err(e) => {
+                let text = t!(app.lang, "conflicts-cannot", error = e);
+                return warn(app, text, now);
+            }
+        }
+    }
+    let ops = app
+        .session()
+        .map(|s| s.resolve_conflict(&id, pick))
+        .unwrap_or_default();
+    if ops.is_empty() {
+        let text = t!(
+            app.lang,
+            "conflicts-cannot",
+            error = "nothing can be done for this one yet"
+        );
+        return warn(app, text, now);
+    }
+    let label = t!(app.lang, "conflicts-step");
+    if commit(app, label, ops, now, fx) {
+        let text = if pick == Pick::Kept {
+            t!(app.lang, "conflicts-kept")
+        } else {
+            t!(app.lang, "conflicts-took-other")
+        };
+        say(app, text, now);
+    }
+}

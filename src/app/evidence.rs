@@ -1,0 +1,296 @@
+//! Evidence of the day in the app: attaching photos, videos and audio (a
+//! path field with completion; a folder imports all its media), and the
+//! prototypes of the current stage with their verdicts and feedback.
+
+use super::action::Action;
+use super::board::{commit, selected_sticky};
+use super::state::{App, FieldPurpose, Screen, TextField};
+use super::update::{Effect, say, warn};
+use crate::model::{Attachment, Id, Item, Op, Prototype, Timestamp, Verdict};
+use crate::t;
+use std::path::PathBuf;
+use tui_input::Input;
+
+fn read_only(app: &mut App, now: Timestamp) -> bool {
+    if let Some(why) = app.doc.as_ref().and_then(|d| d.read_only.clone()) {
+        let text = t!(app.lang, "msg-read-only", why = why);
+        warn(app, text, now);
+        return true;
+    }
+    false
+}
+
+/// What an attachment made now belongs to: the selected sticky or cluster
+/// on the board, the selected prototype, else the current stage.
+fn target(app: &App) -> Option<Id> {
+    let s = app.session()?;
+    match app.screen {
+        Screen::Board => {
+            if let Some(i) = selected_sticky(app) {
+                return Some(s.stickies[i].id.clone());
+            }
+            match app.index.columns.get(app.board.col).map(|c| &c.place) {
+                Some(crate::model::Place::Cluster(id)) => Some(id.clone()),
+                _ => None,
+            }
+        }
+        _ => current_prototype(app)
+            .map(|p| p.id.clone())
+            .or_else(|| s.current_stage_id()),
+    }
+}
+
+/// The prototypes of the current stage, in order.
+pub fn stage_prototypes(app: &App) -> Vec<&Prototype> {
+    let Some(s) = app.session() else {
+        return Vec::new();
+    };
+    let stage = s.current_stage_id();
+    s.prototypes
+        .iter()
+        .filter(|p| p.stage == stage || stage.is_none())
+        .collect()
+}
+
+pub fn current_prototype(app: &App) -> Option<&Prototype> {
+    let list = stage_prototypes(app);
+    let n = list.len();
+    list.into_iter()
+        .nth(app.facilitate.prototype.min(n.saturating_sub(1)))
+}
+
+pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) -> bool {
+    match action {
+        Action::Attach => {
+            if read_only(app, now) {
+                return true;
+            }
+            let to = target(app);
+            let title = t!(app.lang, "evidence-attach-field");
+            let start = std::env::var("HOME")
+                .map(|h| format!("{h}/"))
+                .unwrap_or_default();
+            app.field = Some(TextField {
+                purpose: FieldPurpose::Attach(to),
+                title,
+                input: Input::new(start),
+            });
+        }
+        Action::NewPrototype if app.screen == Screen::Facilitate => {
+            if read_only(app, now) {
+                return true;
+            }
+            let title = t!(app.lang, "evidence-prototype-name");
+            app.field = Some(TextField {
+                purpose: FieldPurpose::PrototypeName,
+                title,
+                input: Input::default(),
+            });
+        }
+        Action::Verdict if app.screen == Screen::Facilitate => {
+            let Some(mut p) = current_prototype(app).cloned() else {
+                let text = t!(app.lang, "evidence-no-prototype");
+                warn(app, text, now);
+                return true;
+            };
+            p.verdict = match p.verdict {
+                None => Some(Verdict::Keep),
+                Some(Verdict::Keep) => Some(Verdict::Change),
+                Some(Verdict::Change) => Some(Verdict::Drop),
+                Some(Verdict::Drop) => None,
+            };
+            let label = t!(app.lang, "evidence-verdict-step", name = p.name.clone());
+            commit(app, label, vec![Op::Replace(Item::Prototype(p))], now, fx);
+        }
+        Action::Feedback if app.screen == Screen::Facilitate => {
+            if read_only(app, now) {
+                return true;
+            }
+            let Some(id) = current_prototype(app).map(|p| p.id.clone()) else {
+                let text = t!(app.lang, "evidence-no-prototype");
+                warn(app, text, now);
+                return true;
+            };
+            let title = t!(app.lang, "evidence-feedback-field");
+            app.field = Some(TextField {
+                purpose: FieldPurpose::PrototypeFeedback(id),
+                title,
+                input: Input::default(),
+            });
+        }
+        Action::NextPrototype if app.screen == Screen::Facilitate => {
+            let n = stage_prototypes(app).len();
+            if n > 0 {
+                app.facilitate.prototype = (app.facilitate.prototype + 1) % n;
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// A field of this module was submitted; false if it was not one of them.
+pub fn submit(
+    app: &mut App,
+    purpose: &FieldPurpose,
+    value: &str,
+    now: Timestamp,
+    fx: &mut Vec<Effect>,
+) -> bool {
+    match purpose {
+        FieldPurpose::Attach(to) => {
+            if value.is_empty() {
+                return true;
+            }
+            let path = match value.strip_prefix("~/") {
+                Some(rest) => std::env::var_os("HOME")
+                    .map_or_else(|| PathBuf::from(value), |h| PathBuf::from(h).join(rest)),
+                None => PathBuf::from(value),
+            };
+            let text = t!(
+                app.lang,
+                "evidence-attaching",
+                path = path.display().to_string()
+            );
+            say(app, text, now);
+            fx.push(Effect::Attach {
+                path,
+                to: to.clone(),
+            });
+        }
+        FieldPurpose::PrototypeName => {
+            if value.is_empty() {
+                return true;
+            }
+            let Some(s) = app.session() else { return true };
+            let p = Prototype {
+                id: Id::new(),
+                name: value.to_owned(),
+                stage: s.current_stage_id(),
+                tests: String::new(),
+                hypothesis: String::new(),
+                feedback: Vec::new(),
+                verdict: None,
+            };
+            let (id, at) = (p.id.clone(), s.prototypes.len());
+            let label = t!(app.lang, "evidence-prototype-step", name = value.to_owned());
+            if commit(
+                app,
+                label,
+                vec![Op::Insert {
+                    at,
+                    item: Item::Prototype(p),
+                }],
+                now,
+                fx,
+            ) {
+                app.facilitate.prototype = stage_prototypes(app).len().saturating_sub(1);
+                let title = t!(app.lang, "evidence-prototype-tests");
+                app.field = Some(TextField {
+                    purpose: FieldPurpose::PrototypeTests(id),
+                    title,
+                    input: Input::default(),
+                });
+            }
+        }
+        FieldPurpose::PrototypeTests(id)
+        | FieldPurpose::PrototypeHypothesis(id)
+        | FieldPurpose::PrototypeFeedback(id) => {
+            let Some(mut p) = app
+                .session()
+                .and_then(|s| s.prototypes.iter().find(|p| &p.id == id))
+                .cloned()
+            else {
+                return true;
+            };
+            match purpose {
+                FieldPurpose::PrototypeTests(_) => p.tests = value.to_owned(),
+                FieldPurpose::PrototypeHypothesis(_) => p.hypothesis = value.to_owned(),
+                _ if !value.is_empty() => p.feedback.push(value.to_owned()),
+                _ => return true,
+            }
+            let label = t!(app.lang, "evidence-prototype-edit", name = p.name.clone());
+            commit(app, label, vec![Op::Replace(Item::Prototype(p))], now, fx);
+            if let FieldPurpose::PrototypeTests(id) = purpose {
+                let title = t!(app.lang, "evidence-prototype-hypothesis");
+                app.field = Some(TextField {
+                    purpose: FieldPurpose::PrototypeHypothesis(id.clone()),
+                    title,
+                    input: Input::default(),
+                });
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Files were copied into the media folder: record them (one undoable step).
+pub fn attached(
+    app: &mut App,
+    result: Result<Vec<Attachment>, String>,
+    now: Timestamp,
+    fx: &mut Vec<Effect>,
+) {
+    match result {
+        Err(e) => {
+            let text = t!(app.lang, "evidence-attach-failed", error = e);
+            warn(app, text, now);
+        }
+        Ok(list) => {
+            let Some(s) = app.session() else { return };
+            let fresh: Vec<Attachment> = list
+                .into_iter()
+                .filter(|a| {
+                    !s.attachments
+                        .iter()
+                        .any(|x| x.hash == a.hash && x.to == a.to && !a.hash.is_empty())
+                })
+                .collect();
+            let n = fresh.len();
+            let base = s.attachments.len();
+            let ops = fresh
+                .into_iter()
+                .enumerate()
+                .map(|(i, a)| Op::Insert {
+                    at: base + i,
+                    item: Item::Attachment(a),
+                })
+                .collect();
+            let label = t!(app.lang, "evidence-attach-step", n = n as i64);
+            commit(app, label, ops, now, fx);
+            let text = t!(app.lang, "evidence-attached", n = n as i64);
+            say(app, text, now);
+        }
+    }
+}
+
+/// Completion of a typed path: the longest common prefix of the matches,
+/// and the matches (names) to show.
+pub fn completed(app: &mut App, prefix: String, matches: Vec<String>, now: Timestamp) {
+    let Some(field) = app.field.as_mut() else {
+        return;
+    };
+    if !matches!(field.purpose, FieldPurpose::Attach(_)) || field.input.value() != prefix.as_str() {
+        return;
+    }
+    if matches.is_empty() {
+        let text = t!(app.lang, "evidence-no-completion");
+        return say(app, text, now);
+    }
+    let dir_end = prefix.rfind('/').map_or(0, |i| i + 1);
+    let common = matches.iter().skip(1).fold(matches[0].clone(), |acc, m| {
+        acc.chars()
+            .zip(m.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a)
+            .collect()
+    });
+    let value = format!("{}{}", &prefix[..dir_end], common);
+    field.input = Input::new(value);
+    if matches.len() > 1 {
+        let shown: Vec<&str> = matches.iter().take(8).map(String::as_str).collect();
+        let more = if matches.len() > 8 { " …" } else { "" };
+        say(app, format!("{}{more}", shown.join("  ")), now);
+    }
+}

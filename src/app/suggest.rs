@@ -1,0 +1,142 @@
+//! Cluster suggestions in the app: open them for the inbox (or the whole
+//! board), loosen or tighten the threshold, accept (one undoable step),
+//! edit the title first, or reject.
+
+use super::action::Action;
+use super::board::{commit, refresh_index};
+use super::state::{App, FieldPurpose, SuggestState, TextField};
+use super::update::{Effect, move_sel, say, warn};
+use crate::model::Timestamp;
+use crate::model::suggest::{DEFAULT_THRESHOLD, Scope, THRESHOLD_STEP};
+use crate::t;
+use tui_input::Input;
+
+fn compute(app: &App, scope: Scope, threshold: f32) -> Vec<crate::model::suggest::Suggestion> {
+    app.session()
+        .map(|s| s.suggest_clusters(scope, threshold))
+        .unwrap_or_default()
+}
+
+/// `S` on the board: suggestions for the inbox (Tab switches to the board).
+pub fn open(app: &mut App, now: Timestamp) {
+    if let Some(why) = app.doc.as_ref().and_then(|d| d.read_only.clone()) {
+        let text = t!(app.lang, "msg-read-only", why = why);
+        return warn(app, text, now);
+    }
+    let items = compute(app, Scope::Inbox, DEFAULT_THRESHOLD);
+    app.suggest = Some(SuggestState {
+        scope: Scope::Inbox,
+        threshold: DEFAULT_THRESHOLD,
+        items,
+        selected: 0,
+        accepted: 0,
+    });
+}
+
+fn recompute(app: &mut App) {
+    let Some(st) = app.suggest.as_ref() else {
+        return;
+    };
+    let (scope, threshold) = (st.scope, st.threshold);
+    let items = compute(app, scope, threshold);
+    if let Some(st) = app.suggest.as_mut() {
+        st.selected = st.selected.min(items.len().saturating_sub(1));
+        st.items = items;
+    }
+}
+
+pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    let Some(st) = app.suggest.as_mut() else {
+        return;
+    };
+    let n = st.items.len();
+    if move_sel(&mut st.selected, n, action) {
+        return;
+    }
+    match action {
+        Action::Cancel | Action::Back => {
+            let accepted = st.accepted;
+            app.suggest = None;
+            if accepted > 0 {
+                let text = t!(app.lang, "suggest-closed", n = accepted as i64);
+                say(app, text, now);
+            }
+        }
+        Action::Tighter | Action::Looser => {
+            let step = if action == Action::Tighter {
+                THRESHOLD_STEP
+            } else {
+                -THRESHOLD_STEP
+            };
+            st.threshold = (st.threshold + step).clamp(THRESHOLD_STEP, 0.95);
+            recompute(app);
+        }
+        Action::Cycle => {
+            st.scope = match st.scope {
+                Scope::Inbox => Scope::Board,
+                Scope::Board => Scope::Inbox,
+            };
+            st.selected = 0;
+            recompute(app);
+        }
+        Action::Reject => {
+            if st.selected < n {
+                st.items.remove(st.selected);
+                st.selected = st.selected.min(st.items.len().saturating_sub(1));
+            }
+        }
+        Action::Edit => {
+            let Some(s) = st.items.get(st.selected) else {
+                return;
+            };
+            let (i, title) = (st.selected, s.title.clone());
+            let label = t!(app.lang, "suggest-edit-title");
+            app.field = Some(TextField {
+                purpose: FieldPurpose::SuggestionTitle(i),
+                title: label,
+                input: Input::new(title),
+            });
+        }
+        Action::Submit | Action::Select => {
+            let i = st.selected;
+            accept(app, i, None, now, fx);
+        }
+        _ => {}
+    }
+}
+
+/// Accept suggestion `i` (with an edited title, if given): one undoable step.
+pub fn accept(
+    app: &mut App,
+    i: usize,
+    title: Option<String>,
+    now: Timestamp,
+    fx: &mut Vec<Effect>,
+) {
+    let Some(mut s) = app.suggest.as_ref().and_then(|st| st.items.get(i).cloned()) else {
+        return;
+    };
+    if let Some(t) = title.filter(|t| !t.trim().is_empty()) {
+        s.title = t.trim().to_owned();
+    }
+    let stage = app.session().and_then(|x| x.current_stage_id());
+    let ops = app
+        .session()
+        .map(|x| x.ops_for(&s, stage))
+        .unwrap_or_default();
+    let label = t!(app.lang, "suggest-step", title = s.title.clone());
+    if commit(app, label, ops, now, fx) {
+        refresh_index(app);
+        let text = t!(
+            app.lang,
+            "suggest-accepted",
+            title = s.title.clone(),
+            n = s.stickies.len() as i64
+        );
+        say(app, text, now);
+        if let Some(st) = app.suggest.as_mut() {
+            st.accepted += 1;
+        }
+        recompute(app);
+    }
+}

@@ -1,0 +1,236 @@
+//! End to end: `atelier open FILE --collect` in tmux shows an address; a
+//! real HTTP post to it arrives in the pending tray (`T`), `a` accepts it,
+//! `q` quits, the session file holds the sticky, and the port is closed.
+//! Without tmux this test says so and passes (CI installs it: `.ci/run`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use atelier::model::{Colour, Session};
+use std::net::{Ipv4Addr, SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_atelier");
+const WAIT: Duration = Duration::from_secs(15);
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn sh_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// A tmux server of our own, killed on drop.
+struct Tmux {
+    socket: String,
+    home: PathBuf,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null", "-u"])
+            .args(args)
+            .env("ATELIER_HOME", &self.home)
+            .env("LANG", "C.UTF-8")
+            .env("LC_ALL", "C.UTF-8")
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR")
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn start(&self, command: &str) {
+        let home = format!("ATELIER_HOME={}", self.home.display());
+        let out = self.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-s",
+            "e2e",
+            "-e",
+            &home,
+            "-e",
+            "LANG=C.UTF-8",
+            "-e",
+            "LC_ALL=C.UTF-8",
+            command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success(), "send-keys {keys:?}");
+    }
+
+    fn screen(&self) -> String {
+        let out = self.run(&["capture-pane", "-p", "-t", "e2e"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "waited {WAIT:?} for {texts:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn new_session(home: &Path) -> PathBuf {
+    let out = Command::new(BIN)
+        .args([
+            "new",
+            "--title",
+            "Cour d'école",
+            "--template",
+            "ideation-sprint-2h",
+            "--lang",
+            "en",
+            "--no-open",
+        ])
+        .env("ATELIER_HOME", home)
+        .output()
+        .expect("atelier runs");
+    assert!(
+        out.status.success(),
+        "atelier new: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    PathBuf::from(String::from_utf8(out.stdout).unwrap().trim_end())
+}
+
+/// The first `http://HOST:PORT/c/TOKEN` on the screen: (port, token path).
+fn address(screen: &str) -> (u16, String) {
+    let i = screen.find("http://").expect("an address on screen");
+    let url: String = screen[i..]
+        .chars()
+        .take_while(|c| c.is_ascii_graphic() && *c != '│')
+        .collect();
+    let rest = &url["http://".len()..];
+    let (host_port, path) = rest.split_at(rest.find('/').expect("a path"));
+    let port = host_port
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("a port");
+    assert!(path.starts_with("/c/") && path.len() > 20, "{url}");
+    (port, path.to_owned())
+}
+
+fn wait_for_file(path: &Path, tmux: &Tmux) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && text.ends_with('\n')
+        {
+            return text;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "the app did not exit; the screen shows:\n{}",
+            tmux.screen()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_sticky_posted_from_a_phone_is_accepted_and_saved_and_the_port_closes_on_quit() {
+    if !tmux_available() {
+        eprintln!(
+            "SKIPPED e2e_collect: tmux is not installed (CI installs it; locally: apt-get install tmux)"
+        );
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let file = new_session(home.path());
+    let status = home.path().join("status.txt");
+    let tmux = Tmux {
+        socket: format!("atelier-e2e-collect-{}", std::process::id()),
+        home: home.path().to_path_buf(),
+    };
+    tmux.start(&format!(
+        "{} open --collect {}; echo $? > {}; sleep 30",
+        sh_quote(BIN),
+        sh_quote(&file.display().to_string()),
+        sh_quote(&status.display().to_string()),
+    ));
+    let screen = tmux.wait_for(&["http://", "Collecting"]);
+    let (port, path) = address(&screen);
+
+    // A phone posts (as the page's script does), over the network stack.
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .into();
+    let mut reply = agent
+        .post(format!("http://127.0.0.1:{port}{path}"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Atelier", "fetch")
+        .send("text=Des+bancs+%C3%A0+l%27ombre&name=Zo%C3%A9&colour=green")
+        .expect("the server answers");
+    let body = reply.body_mut().read_to_string().unwrap_or_default();
+    assert_eq!(reply.status().as_u16(), 200, "{body}");
+    // Without the token: nothing.
+    let wrong = agent
+        .post(format!("http://127.0.0.1:{port}/c/nope"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .send("text=intrus")
+        .expect("the server answers");
+    assert_eq!(wrong.status().as_u16(), 404);
+
+    tmux.wait_for(&["1 pending: T to review"]);
+    tmux.keys(&["T"]);
+    tmux.wait_for(&["Pending stickies (1)", "Des bancs à l'ombre", "— Zoé"]);
+    tmux.keys(&["a"]);
+    tmux.wait_for(&["Accepted", "Pending stickies (0)"]);
+    tmux.keys(&["q"]);
+    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+
+    let s: Session = atelier::store::load_file(&file).expect("the session loads");
+    let x = s
+        .stickies
+        .iter()
+        .find(|x| x.text == "Des bancs à l'ombre — Zoé")
+        .unwrap_or_else(|| panic!("the sticky was saved: {:?}", s.stickies));
+    assert_eq!(x.colour, Colour::Green);
+    assert_eq!(x.author, None, "Zoé is not a participant");
+    assert_eq!(x.stage, Some(s.agenda[0].id.clone()));
+    assert!(atelier::model::validate(&s).is_empty());
+
+    // The app is gone, and so is the server.
+    let target = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    assert!(
+        TcpStream::connect_timeout(&target, Duration::from_secs(1)).is_err(),
+        "port {port} still accepts connections after quitting"
+    );
+}
