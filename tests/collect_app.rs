@@ -22,7 +22,10 @@ const URL: &str = "http://192.168.1.23:41234/c/abcdefghijklmnopqrstuvwxyz";
 
 fn view() -> CollectView {
     CollectView {
-        urls: vec![URL.to_owned(), "http://10.0.0.5:41234/c/abcdefghijklmnopqrstuvwxyz".into()],
+        urls: vec![
+            URL.to_owned(),
+            "http://10.0.0.5:41234/c/abcdefghijklmnopqrstuvwxyz".into(),
+        ],
         qr: qr_lines(URL, Ink::Dark),
         port: 41234,
     }
@@ -42,7 +45,12 @@ fn inc(text: &str, name: Option<&str>, colour: Colour, secs: i64) -> Incoming {
 /// not on the participants list.
 fn three() -> Vec<Incoming> {
     vec![
-        inc("Des jeux d'eau 💦", Some("  amelie ROUX "), Colour::Blue, 60),
+        inc(
+            "Des jeux d'eau 💦",
+            Some("  amelie ROUX "),
+            Colour::Blue,
+            60,
+        ),
         inc("Un préau plus grand", None, Colour::Pink, 61),
         inc("Planter une haie", Some("Zoé"), Colour::Green, 62),
     ]
@@ -111,7 +119,11 @@ fn w_starts_collecting_for_the_current_step_and_again_stops() {
     let fx = keys(&mut app, &["w"]);
     assert_eq!(fx, vec![Effect::StopCollect]);
     assert!(app.collecting.is_none());
-    assert!(message(&app).starts_with("Stopped collecting"), "{}", message(&app));
+    assert!(
+        message(&app).starts_with("Stopped collecting"),
+        "{}",
+        message(&app)
+    );
     app.screen = Screen::Projector;
     let fx = keys(&mut app, &["w"]);
     assert!(matches!(fx[..], [Effect::StartCollect { .. }]), "{fx:?}");
@@ -124,11 +136,17 @@ fn a_server_that_cannot_start_is_said_and_nothing_shows() {
     keys(&mut app, &["w"]);
     send(
         &mut app,
-        Msg::Collecting(Err("cannot listen on 0.0.0.0 port 80: permission denied".into())),
+        Msg::Collecting(Err(
+            "cannot listen on 0.0.0.0 port 80: permission denied".into()
+        )),
     );
     assert!(app.collecting.is_none());
     assert!(is_error(&app));
-    assert!(message(&app).contains("permission denied"), "{}", message(&app));
+    assert!(
+        message(&app).contains("permission denied"),
+        "{}",
+        message(&app)
+    );
     // The next press tries again.
     let fx = keys(&mut app, &["w"]);
     assert!(matches!(fx[..], [Effect::StartCollect { .. }]), "{fx:?}");
@@ -186,7 +204,10 @@ fn incoming_stickies_wait_in_the_tray_and_t_opens_it() {
     assert!(fx.is_empty(), "nothing saved before moderation: {fx:?}");
     assert_eq!(sess(&app).stickies.len(), before);
     assert_eq!(app.pending, three());
-    assert_eq!(message(&app), "3 stickies arrived from phones: T to review.");
+    assert_eq!(
+        message(&app),
+        "3 stickies arrived from phones: T to review."
+    );
     keys(&mut app, &["T"]);
     assert_eq!(app.tray, Some(0));
     assert_eq!(app.context(), Context::Tray);
@@ -213,11 +234,15 @@ fn accepting_adds_the_sticky_to_the_inbox_as_one_saved_undoable_step() {
     assert_eq!(app.history.undo.len(), undo_before + 1);
     assert_eq!(app.pending, three()[1..].to_vec());
     assert_eq!(app.tray, Some(0), "the tray stays open");
-    assert_eq!(message(&app), "Accepted: “Des jeux d'eau 💦” is in the Inbox.");
-    assert!(app.outbox.iter().any(|(_, r)| matches!(
-        r,
-        atelier::store::journal::Record::Ops(_)
-    )));
+    assert_eq!(
+        message(&app),
+        "Accepted: “Des jeux d'eau 💦” is in the Inbox."
+    );
+    assert!(
+        app.outbox
+            .iter()
+            .any(|(_, r)| matches!(r, atelier::store::journal::Record::Ops(_)))
+    );
 
     // Enter accepts too: the anonymous one has no author.
     keys(&mut app, &["enter"]);
@@ -247,7 +272,10 @@ fn rejecting_drops_the_sticky_and_says_so() {
     assert_eq!(sess(&app).stickies, stickies);
     assert_eq!(app.history.undo.len(), undo_before);
     assert_eq!(app.pending, vec![three()[0].clone(), three()[2].clone()]);
-    assert_eq!(message(&app), "Rejected: “Un préau plus grand” was dropped.");
+    assert_eq!(
+        message(&app),
+        "Rejected: “Un préau plus grand” was dropped."
+    );
     // The selection stays in the list: `d` rejects the last one.
     keys(&mut app, &["j", "d"]);
     assert_eq!(app.pending, vec![three()[0].clone()]);
@@ -321,7 +349,11 @@ fn accepting_automatically_puts_incoming_stickies_on_the_board_at_once() {
     let mut app = collecting(vec![inc("Déjà là", None, Colour::Yellow, 50)]);
     keys(&mut app, &["T", "*"]);
     assert!(app.auto_accept);
-    assert!(message(&app).contains("1 sticky still pending"), "{}", message(&app));
+    assert!(
+        message(&app).contains("1 sticky still pending"),
+        "{}",
+        message(&app)
+    );
     let undo_before = app.history.undo.len();
     let fx = send(&mut app, Msg::Incoming(three()));
     assert_eq!(saves(&fx), 1, "{fx:?}");
@@ -340,7 +372,10 @@ fn accepting_automatically_puts_incoming_stickies_on_the_board_at_once() {
     // `*` again: back to moderation.
     keys(&mut app, &["*"]);
     assert!(!app.auto_accept);
-    let fx = send(&mut app, Msg::Incoming(vec![inc("Encore", None, Colour::Blue, 90)]));
+    let fx = send(
+        &mut app,
+        Msg::Incoming(vec![inc("Encore", None, Colour::Blue, 90)]),
+    );
     assert!(fx.is_empty());
     assert_eq!(app.pending.len(), 5);
 }
@@ -416,7 +451,10 @@ fn snapshot_the_facilitation_view_while_collecting() {
         let text = screen(&terminal);
         assert!(text.contains(URL), "{w}x{h}:\n{text}");
         assert!(text.contains("3 pending: T to review"), "{w}x{h}:\n{text}");
-        assert!(text.contains("█▀▀▀▀▀█"), "the QR code shows at {w}x{h}:\n{text}");
+        assert!(
+            text.contains("█▀▀▀▀▀█"),
+            "the QR code shows at {w}x{h}:\n{text}"
+        );
         insta::assert_snapshot!(format!("facilitate_collecting_{w}x{h}"), terminal.backend());
     }
 }
@@ -459,10 +497,18 @@ fn snapshot_the_tray() {
     insta::assert_snapshot!("tray_80x24", terminal.backend());
 
     // Control characters sent from a phone are neutralised.
-    let mut app = collecting(vec![inc("Bip\u{7}\u{1b}[2J fin", Some("X\u{1b}]0;t\u{7}"), Colour::Yellow, 5)]);
+    let mut app = collecting(vec![inc(
+        "Bip\u{7}\u{1b}[2J fin",
+        Some("X\u{1b}]0;t\u{7}"),
+        Colour::Yellow,
+        5,
+    )]);
     keys(&mut app, &["T"]);
     let text = screen(&draw(&app, 80, 24));
-    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text}"
+    );
 }
 
 #[test]
@@ -472,8 +518,14 @@ fn snapshot_the_projector_while_collecting_and_the_address_alone_when_small() {
     let terminal = draw(&app, 80, 24);
     let text = screen(&terminal);
     assert!(text.contains(URL), "{text}");
-    assert!(text.contains("█▀▀▀▀▀█"), "the QR code fits at 80x24:\n{text}");
-    assert!(!text.contains("pending"), "moderation is not for the room:\n{text}");
+    assert!(
+        text.contains("█▀▀▀▀▀█"),
+        "the QR code fits at 80x24:\n{text}"
+    );
+    assert!(
+        !text.contains("pending"),
+        "moderation is not for the room:\n{text}"
+    );
     insta::assert_snapshot!("projector_collecting_80x24", terminal.backend());
 
     // Too small for the code: the address alone, whole.

@@ -213,6 +213,17 @@ fn a_sticky_posted_from_a_phone_is_accepted_and_saved_and_the_port_closes_on_qui
     tmux.wait_for(&["Pending stickies (1)", "Des bancs à l'ombre", "— Zoé"]);
     tmux.keys(&["a"]);
     tmux.wait_for(&["Accepted", "Pending stickies (0)"]);
+
+    // Stopping closes the port while the app runs on.
+    tmux.keys(&["w"]);
+    tmux.wait_for(&["Stopped collecting"]);
+    assert_closed(port);
+    // Again: a new address (a new token), closed in turn on quitting.
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["w"]);
+    let screen = tmux.wait_for(&["http://", "Collecting ·"]);
+    let (port, second) = address(&screen);
+    assert_ne!(second, path, "a fresh token");
     tmux.keys(&["q"]);
     assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
 
@@ -228,9 +239,13 @@ fn a_sticky_posted_from_a_phone_is_accepted_and_saved_and_the_port_closes_on_qui
     assert!(atelier::model::validate(&s).is_empty());
 
     // The app is gone, and so is the server.
+    assert_closed(port);
+}
+
+fn assert_closed(port: u16) {
     let target = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     assert!(
         TcpStream::connect_timeout(&target, Duration::from_secs(1)).is_err(),
-        "port {port} still accepts connections after quitting"
+        "port {port} still accepts connections"
     );
 }

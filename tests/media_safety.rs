@@ -258,3 +258,82 @@ fn anonymized_exports_leave_media_out_unless_asked() {
     let (html, _) = w.ok(&["export", "demo.ron", "--format", "html", "-o", "-"]);
     assert!(html.contains(&caption.replace('\'', "&#x27;")));
 }
+
+#[path = "export_support/mod.rs"]
+mod export_support;
+
+#[test]
+fn hostile_captions_and_links_stay_text() {
+    use atelier::export::{self, Format, Media, Options};
+    let w = Workshop::new();
+    let png = w.path("p.png");
+    photo(&png, 200, 100, 7);
+    w.attach(&[&png], Some(PROTOTYPE), "photo");
+    let (mut store, mut s) = Store::open(&w.file).unwrap();
+    s.attachments[0].caption = export_support::HOSTILE.to_owned();
+    let time = Timestamp::parse("2026-07-12T08:00:00Z").unwrap();
+    for (i, url) in [
+        "javascript:alert(1)",
+        "https://example.org/\"><script>alert(1)</script>",
+        "data:text/html,<script>alert(1)</script>",
+    ]
+    .iter()
+    .enumerate()
+    {
+        s.attachments.push(Attachment {
+            id: Id::from(format!("link-{i}").as_str()),
+            to: Some(s.stickies[0].id.clone()),
+            kind: MediaKind::Link,
+            path: (*url).to_owned(),
+            hash: String::new(),
+            caption: export_support::h("link"),
+            author: String::new(),
+            time,
+        });
+    }
+    s.prototypes[0].name = export_support::h("name");
+    s.prototypes[0]
+        .feedback
+        .push(export_support::HOSTILE.to_owned());
+    store.save(&s).unwrap();
+    drop(store);
+
+    for anonymize in [false, true] {
+        let opts = Options {
+            anonymize,
+            ..Options::default()
+        };
+        let media = Media::load(&w.file, &s, true).with_media(true);
+        let html = export::export_with(Format::Html, &s, &opts, &media).unwrap();
+        let found = export_support::check_xml(&html)
+            .unwrap_or_else(|e| panic!("HTML is not well-formed: {e}"));
+        for (el, name, value) in &found.attributes {
+            assert!(!name.starts_with("on"), "event handler {name} on <{el}>");
+            match name.as_str() {
+                "src" => assert!(value.starts_with("data:image/jpeg;base64,"), "{value}"),
+                "href" => assert!(
+                    value.starts_with('#') || value.starts_with("https:&#x2f;&#x2f;example.org"),
+                    "{value}"
+                ),
+                _ => {}
+            }
+        }
+        for el in &found.elements {
+            assert!(!["script", "iframe", "object", "embed"].contains(&el.as_str()));
+        }
+        assert!(!html.to_lowercase().contains("<script"));
+        assert!(export_support::controls(&html).is_empty());
+        assert_eq!(embedded(&html).len(), 1);
+
+        let md = export::export_with(Format::Md, &s, &opts, &media).unwrap();
+        assert!(!md.contains("<script"));
+        // A link to anything but the web would be `](javascript...`, its
+        // bracket not escaped.
+        for bad in ["](javascript", "](data"] {
+            let live = md.match_indices(bad).any(|(i, _)| !md[..i].ends_with('\\'));
+            assert!(!live, "{bad}");
+        }
+        assert!(md.contains("](https://example.org/%22%3E%3Cscript%3Ealert%281%29%3C/script%3E)"));
+        assert!(export_support::controls(&md).is_empty());
+    }
+}

@@ -635,7 +635,8 @@ fn agenda_columns_line_up_with_wide_characters() {
     let app = setup_agenda();
     let t = draw(&app, 80, 24);
     let buf = t.backend().buffer();
-    let ends: Vec<u16> = ["8 min", "12 min", "2 min"]
+    // " 2 min" with its space: "total 22 min" in the header is not it.
+    let ends: Vec<u16> = [" 8 min", "12 min", " 2 min"]
         .iter()
         .map(|s| find_or_panic(buf, s).0 + s.len() as u16)
         .collect();
@@ -685,9 +686,14 @@ fn the_cursor_of_a_long_field_of_wide_characters_follows_the_text() {
         left.trim_end().ends_with('終'),
         "the cursor at column {cursor} is not right after the text: {before:?}"
     );
+    // 終 is two columns wide: the cursor sits right after its second column.
+    let last = (0..cursor)
+        .rev()
+        .find(|&x| buf[(x, y)].symbol() == "終")
+        .expect("終 on the row");
     assert_eq!(
-        left.len(),
-        left.trim_end().len(),
+        cursor,
+        last + 2,
         "a gap before the cursor at column {cursor}: {before:?}"
     );
 }

@@ -121,11 +121,27 @@ pub fn refresh_index(app: &mut App) {
     let generation = doc.generation;
     let query = fold(app.search.input.value().trim());
     let key = (generation, query.clone(), app.board.sort_votes);
+    let notes_key = (generation, app.notes.stage, query.clone());
+    if app.index.notes_for.as_ref() != Some(&notes_key) {
+        // The notes screen's list, kept with the board's: a key on the notes
+        // list then costs the same whatever the number of notes.
+        let s: &Session = &doc.session;
+        if !query.is_empty() && app.index.folded_for != Some(generation) {
+            app.index.folded = s.stickies.iter().map(|x| fold(&x.text)).collect();
+            app.index.folded_notes = s.notes.iter().map(|n| fold(&n.text)).collect();
+            app.index.folded_for = Some(generation);
+        }
+        app.index.notes_visible = app.compute_visible_notes();
+        app.index.notes_for = Some(notes_key);
+    }
+    let Some(doc) = app.doc.as_ref() else { return };
     if app.index.built_for.as_ref() == Some(&key) {
         return;
     }
     let s: &Session = &doc.session;
-    if app.index.folded_for != Some(generation) {
+    // Texts are folded for search only while there is a query: an edit with
+    // no search going costs nothing per sticky.
+    if !query.is_empty() && app.index.folded_for != Some(generation) {
         app.index.folded = s.stickies.iter().map(|x| fold(&x.text)).collect();
         app.index.folded_notes = s.notes.iter().map(|n| fold(&n.text)).collect();
         app.index.folded_for = Some(generation);

@@ -263,6 +263,9 @@ pub struct BoardIndex {
     /// Folded sticky texts, for search.
     pub folded: Vec<String>,
     pub folded_notes: Vec<String>,
+    /// The notes screen's visible notes, for (generation, stage, query).
+    pub notes_for: Option<(u64, usize, String)>,
+    pub notes_visible: Vec<usize>,
     /// Session generation the folded texts are for.
     pub folded_for: Option<u64>,
 }
@@ -518,6 +521,16 @@ impl App {
 
     /// Indices of notes shown in the notes screen, in time order.
     pub fn visible_notes(&self) -> Vec<usize> {
+        let generation = self.doc.as_ref().map_or(0, |d| d.generation);
+        let query = crate::model::text::fold(self.search.input.value().trim());
+        if self.index.notes_for.as_ref() == Some(&(generation, self.notes.stage, query)) {
+            return self.index.notes_visible.clone();
+        }
+        self.compute_visible_notes()
+    }
+
+    /// The notes shown on the notes screen, computed (see `visible_notes`).
+    pub fn compute_visible_notes(&self) -> Vec<usize> {
         let Some(s) = self.session() else {
             return Vec::new();
         };
@@ -542,7 +555,10 @@ impl App {
             })
             .map(|(i, _)| i)
             .collect();
-        idx.sort_by_key(|&i| (s.notes[i].time, i));
+        // Notes are usually written in time order: sort only when not.
+        if !idx.is_sorted_by_key(|&i| (s.notes[i].time, i)) {
+            idx.sort_by_key(|&i| (s.notes[i].time, i));
+        }
         idx
     }
 }

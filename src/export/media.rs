@@ -391,6 +391,9 @@ pub fn relative_url(base: &str, path: &str) -> Option<String> {
             _ => None,
         })
         .collect();
+    if segments.is_empty() {
+        return None;
+    }
     Some(format!("{base}{}", segments.join("/")))
 }
 

@@ -17,25 +17,36 @@ pub fn to_ron(session: &Session) -> Result<String, SaveError> {
             .new_line("\n")
             .escape_strings(escape)
     };
-    let mut out = String::with_capacity(64 * 1024);
-    out.push_str(HEADER);
-    let body = ron::ser::to_string_pretty(session, pretty(false))
-        .map_err(|e| SaveError::Serialize(e.to_string()))?;
+    let write = |escape: bool| -> Result<String, SaveError> {
+        let mut out = String::with_capacity(64 * 1024);
+        out.push_str(HEADER);
+        // Straight into `out`: no second string to copy.
+        ron::Options::default()
+            .to_writer_pretty(&mut out, session, pretty(escape))
+            .map_err(|e| SaveError::Serialize(e.to_string()))?;
+        out.push('\n');
+        Ok(out)
+    };
+    let out = write(false)?;
     // Multi-line texts stay readable as they are; but a text holding other
     // control characters (an escape sequence pasted in) would put them raw in
     // the file, so such a session is written with escapes instead.
-    let body = if body
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        ron::ser::to_string_pretty(session, pretty(true))
-            .map_err(|e| SaveError::Serialize(e.to_string()))?
+    if has_control(out.as_bytes()) {
+        write(true)
     } else {
-        body
-    };
-    out.push_str(&body);
-    out.push('\n');
-    Ok(out)
+        Ok(out)
+    }
+}
+
+/// Whether UTF-8 text holds a control character other than newline and
+/// tab, looked for on bytes: a C0 control or DEL is one byte, a C1 control
+/// is 0xC2 followed by 0x80..=0x9F.
+fn has_control(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
 }
 
 /// Write `bytes` to `path` atomically: a temporary file in the same folder,

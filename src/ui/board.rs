@@ -5,7 +5,7 @@
 use super::widgets::{block, fit, safe_line};
 use crate::app::state::{App, Column};
 use crate::i18n::tr;
-use crate::model::{Colour, Place, Session, Sticky, Target};
+use crate::model::{Colour, Place, Session, Target};
 use crate::t;
 use ratatui::prelude::*;
 
@@ -33,7 +33,9 @@ pub fn sticky_style(c: Colour, colour: bool) -> Style {
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let shown = safe_line(text);
-    let mut lines: Vec<String> = textwrap::wrap(&shown, width)
+    // First fit: as good as optimal fit on a five-line card, and much cheaper.
+    let options = textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    let mut lines: Vec<String> = textwrap::wrap(&shown, options)
         .into_iter()
         .map(|c| c.into_owned())
         .collect();
@@ -47,11 +49,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         }
     }
     lines
-}
-
-/// Rows a card takes: its text, a line for author and dots, a gap.
-fn card_height(s: &Sticky, width: usize) -> usize {
-    wrap(&s.text, width).len() + 2
 }
 
 impl Widget for BoardView<'_> {
@@ -217,9 +214,18 @@ fn column(app: &App, s: &Session, col: &Column, focused: bool, area: Rect, buf: 
     // Start so that the selected card is visible: walk back from it.
     let anchor = sel.unwrap_or(0).min(col.stickies.len() - 1);
     let mut start = anchor;
-    let mut used = card_height(&s.stickies[col.stickies[anchor]], text_w);
+    // Each visible card is wrapped once per frame, however often it is measured.
+    let mut wrapped: std::collections::HashMap<usize, Vec<String>> =
+        std::collections::HashMap::new();
+    let mut lines_of = |pos: usize| -> Vec<String> {
+        wrapped
+            .entry(pos)
+            .or_insert_with(|| wrap(&s.stickies[col.stickies[pos]].text, text_w))
+            .clone()
+    };
+    let mut used = lines_of(anchor).len() + 2;
     while start > 0 {
-        let h = card_height(&s.stickies[col.stickies[start - 1]], text_w);
+        let h = lines_of(start - 1).len() + 2;
         if used + h > inner.height as usize {
             break;
         }
@@ -229,6 +235,7 @@ fn column(app: &App, s: &Session, col: &Column, focused: bool, area: Rect, buf: 
     if sel.is_none() {
         start = 0;
     }
+    let query = crate::model::text::fold(app.search.input.value().trim());
     let mut y = inner.y;
     for (pos, &i) in col.stickies.iter().enumerate().skip(start) {
         if y >= inner.bottom() {
@@ -248,8 +255,7 @@ fn column(app: &App, s: &Session, col: &Column, focused: bool, area: Rect, buf: 
             _ => "  ",
         };
         let marker_style = if selected { t.selected } else { t.accent };
-        let lines = wrap(&x.text, text_w);
-        let query = crate::model::text::fold(app.search.input.value().trim());
+        let lines = lines_of(pos);
         for (li, line) in lines.iter().enumerate() {
             if y >= inner.bottom() {
                 break;

@@ -58,13 +58,7 @@ fn qr_size(view: &CollectView) -> (u16, u16) {
 fn draw_qr(app: &App, view: &CollectView, area: Rect, buf: &mut Buffer) {
     let style = qr_style(app);
     for (i, line) in view.qr.iter().enumerate().take(area.height as usize) {
-        buf.set_stringn(
-            area.x,
-            area.y + i as u16,
-            line,
-            area.width as usize,
-            style,
-        );
+        buf.set_stringn(area.x, area.y + i as u16, line, area.width as usize, style);
     }
 }
 
@@ -103,13 +97,25 @@ pub fn facilitate_panel(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
         return area;
     }
     let t = &app.theme;
-    let lines: Vec<String> = view
-        .urls
-        .iter()
-        .take(MAX_URLS)
-        .flat_map(|u| chunks(&safe_line(u), area.width.saturating_sub(2) as usize))
-        .collect();
-    let strip_h = (lines.len().max(1) as u16 + 2).min(area.height / 2);
+    let (qr_w, qr_h) = qr_size(view);
+    let lines_of = |n: usize| -> Vec<String> {
+        view.urls
+            .iter()
+            .take(n)
+            .flat_map(|u| chunks(&safe_line(u), area.width.saturating_sub(2) as usize))
+            .collect()
+    };
+    let strip_of = |lines: &[String]| (lines.len().max(1) as u16 + 2).min(area.height / 2);
+    let mut lines = lines_of(MAX_URLS);
+    // The code matters more than the other addresses: on a small screen
+    // only the first (the one the code carries) is listed.
+    if area.height.saturating_sub(strip_of(&lines)) < qr_h {
+        let first = lines_of(1);
+        if area.height.saturating_sub(strip_of(&first)) >= qr_h {
+            lines = first;
+        }
+    }
+    let strip_h = strip_of(&lines);
     let [rest, strip] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(strip_h)]).areas(area);
     let title = t!(
@@ -132,9 +138,14 @@ pub fn facilitate_panel(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
         );
     }
     for (i, l) in lines.iter().enumerate().take(inner.height as usize) {
-        buf.set_stringn(inner.x, inner.y + i as u16, l, inner.width as usize, t.accent);
+        buf.set_stringn(
+            inner.x,
+            inner.y + i as u16,
+            l,
+            inner.width as usize,
+            t.accent,
+        );
     }
-    let (qr_w, qr_h) = qr_size(view);
     if qr_w == 0 || rest.height < qr_h || rest.width < qr_w + 1 + BESIDE_FACILITATE {
         return rest;
     }
@@ -208,7 +219,12 @@ pub fn status_badge(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
     let (text, style) = if !app.pending.is_empty() {
         let key = key(app, Context::Global, Action::OpenTray);
         (
-            t!(app.lang, "collect-status-pending", n = app.pending.len(), key = key),
+            t!(
+                app.lang,
+                "collect-status-pending",
+                n = app.pending.len(),
+                key = key
+            ),
             t.warning,
         )
     } else if app.collecting.is_some() {
@@ -293,13 +309,7 @@ impl Widget for Tray<'_> {
             let style = if i == selected { t.selected } else { t.base };
             let text = pad(&safe_line(&item.text), text_w);
             buf.set_stringn(list.x + 2, y, &text, text_w, style);
-            buf.set_stringn(
-                list.x + 2 + text_w as u16,
-                y,
-                &who,
-                who.width(),
-                t.muted,
-            );
+            buf.set_stringn(list.x + 2 + text_w as u16, y, &who, who.width(), t.muted);
         }
         if footer_h > 0 {
             let keys = t!(

@@ -163,9 +163,11 @@ impl Widget for Popups<'_> {
             if inner.height == 0 {
                 return;
             }
+            // Two rows for the kinds when there is room, so all seven show.
+            let kind_rows = if inner.height >= 6 { 2 } else { 1 };
             let [text, kind, author, tags] = Layout::vertical([
                 Constraint::Min(1),
-                Constraint::Length(1),
+                Constraint::Length(kind_rows),
                 Constraint::Length(1),
                 Constraint::Length(1),
             ])
@@ -240,8 +242,30 @@ impl Widget for Popups<'_> {
                 names.map(|n| super::widgets::pad(&n, name_w));
             let mut line = vec![Span::styled(kind_name, focus(EditorField::Kind))];
             let all_w: usize = name_w + kinds.iter().map(|s| s.width()).sum::<usize>();
+            // Spread the kinds over the rows there are, one greedy line at a time.
+            let mut rows: Vec<Vec<Span>> = vec![Vec::new()];
+            let mut used = name_w;
+            for k in kinds.iter().cloned() {
+                if used + k.width() > kind.width as usize && !rows.last().is_some_and(Vec::is_empty)
+                {
+                    rows.push(Vec::new());
+                    used = name_w;
+                }
+                used += k.width();
+                if let Some(r) = rows.last_mut() {
+                    r.push(k);
+                }
+            }
             if all_w <= kind.width as usize {
                 line.extend(kinds);
+            } else if rows.len() <= kind.height as usize {
+                let mut rows = rows.into_iter();
+                line.extend(rows.next().unwrap_or_default());
+                for (k, r) in rows.enumerate() {
+                    let mut l = vec![Span::raw(" ".repeat(name_w))];
+                    l.extend(r);
+                    buf.set_line(kind.x, kind.y + 1 + k as u16, &Line::from(l), kind.width);
+                }
             } else {
                 // Too narrow for all seven: the chosen one, with its number.
                 let i = NoteKind::ALL

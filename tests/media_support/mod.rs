@@ -110,7 +110,7 @@ pub fn picture(w: u32, h: u32, seed: u32) -> RgbImage {
         state ^= state << 13;
         state ^= state >> 17;
         state ^= state << 5;
-        let noise = (state % 24) as u8;
+        let noise = (state % 8) as u8;
         let r = ((x * 255) / w) as u8;
         let g = ((y * 255) / h) as u8;
         let b = (((x / 40 + y / 40) % 2) * 90) as u8;

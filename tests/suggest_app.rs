@@ -1,0 +1,643 @@
+//! Cluster suggestions in the app (issue 9, item 1): `S` on the board opens
+//! them for the inbox; each shows the words its stickies share; Enter or
+//! `a` accepts (one undoable step), `e` edits the title first, `x`/`d`
+//! rejects, `+`/`-` tighten or loosen the threshold, Tab switches between
+//! the inbox and the whole board, Esc closes. Plus the popup drawn at 100x30
+//! in English and French, and the demo session.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod feature_support;
+
+use atelier::app::state::Screen;
+use atelier::app::{App, Effect};
+use atelier::model::suggest::{DEFAULT_THRESHOLD, Scope, Suggestion, THRESHOLD_STEP};
+use atelier::model::text::fold;
+use atelier::model::{Id, Session, validate};
+use feature_support::*;
+
+// ---------------------------------------------------------------- session
+
+/// The inbox: three stickies about the library on Sundays (one written
+/// without accents), three about trees in the schoolyard, two in English
+/// about shade in the playground, a picnic that shares only "dimanche" and
+/// one that shares nothing. A cluster "Eau" holds two stickies about
+/// fountains (suggested only for the whole board), and one sticky is parked.
+fn session() -> Session {
+    let mut s = base_session("Cours d'école et bibliothèques 🌳");
+    s.clusters = vec![cluster("c-eau", "Eau 💧")];
+    s.stickies = vec![
+        sticky(
+            "s-bib-1",
+            "Ouvrir la bibliothèque le dimanche",
+            None,
+            Some("p-amelie"),
+        ),
+        sticky(
+            "s-bib-2",
+            "Bibliotheque ouverte le dimanche matin",
+            None,
+            None,
+        ),
+        sticky(
+            "s-bib-3",
+            "Horaires élargis à la Bibliothèque",
+            None,
+            Some("p-noel"),
+        ),
+        sticky(
+            "s-arbre-1",
+            "Planter des arbres dans la cour de l'école",
+            None,
+            None,
+        ),
+        sticky(
+            "s-arbre-2",
+            "Plus d'arbres et d'ombre dans la cour",
+            None,
+            None,
+        ),
+        sticky(
+            "s-shade-1",
+            "More shade trees in the playground",
+            None,
+            None,
+        ),
+        sticky(
+            "s-shade-2",
+            "Shade sails over the playground benches",
+            None,
+            None,
+        ),
+        sticky("s-gourde", "Gourdes offertes", None, None),
+        sticky("s-picnic", "Un pique-nique le dimanche au parc", None, None),
+        sticky("s-eau-1", "Fontaines à eau fraîche", Some("c-eau"), None),
+        sticky(
+            "s-eau-2",
+            "Une fontaine à eau par étage",
+            Some("c-eau"),
+            None,
+        ),
+        {
+            let mut x = sticky("s-park", "La cantine bio, plus tard", None, None);
+            x.parked = true;
+            x
+        },
+    ];
+    s
+}
+
+fn app() -> App {
+    board_app(session(), None)
+}
+
+fn ids(list: &[&str]) -> Vec<Id> {
+    list.iter().map(|x| Id::from(*x)).collect()
+}
+
+/// The suggestions the popup lists.
+fn items(app: &App) -> &[Suggestion] {
+    &app.suggest
+        .as_ref()
+        .expect("the suggestions are open")
+        .items
+}
+
+fn threshold(app: &App) -> f32 {
+    app.suggest
+        .as_ref()
+        .expect("the suggestions are open")
+        .threshold
+}
+
+fn scope(app: &App) -> Scope {
+    app.suggest
+        .as_ref()
+        .expect("the suggestions are open")
+        .scope
+}
+
+/// Ids of the stickies in the cluster titled `title`, in board order.
+fn members(s: &Session, title: &str) -> Vec<Id> {
+    let c = s
+        .clusters
+        .iter()
+        .find(|c| c.title == title)
+        .unwrap_or_else(|| panic!("no cluster {title:?} in {:?}", s.clusters));
+    s.stickies
+        .iter()
+        .filter(|x| x.cluster.as_ref() == Some(&c.id))
+        .map(|x| x.id.clone())
+        .collect()
+}
+
+fn close(a: f32, b: f32) -> bool {
+    (a - b).abs() < 1e-4
+}
+
+// ---------------------------------------------------------------- opening
+
+#[test]
+fn s_on_the_board_lists_the_inbox_suggestions_with_their_shared_words() {
+    let mut app = app();
+    let before = sess(&app).clone();
+    let fx = keys(&mut app, &["S"]);
+    assert!(fx.is_empty(), "opening changes nothing: {fx:?}");
+    assert_eq!(sess(&app), &before);
+    assert_eq!(scope(&app), Scope::Inbox);
+    assert!(close(threshold(&app), DEFAULT_THRESHOLD));
+
+    let list = items(&app).to_vec();
+    assert_eq!(
+        list,
+        before.suggest_clusters(Scope::Inbox, DEFAULT_THRESHOLD)
+    );
+    assert_eq!(list.len(), 3, "{list:#?}");
+    // French with and without accents, English: each group and its reasons.
+    assert_eq!(list[0].stickies, ids(&["s-bib-1", "s-bib-2", "s-bib-3"]));
+    assert_eq!(list[0].words, ["bibliothèque", "dimanche"]);
+    assert_eq!(list[0].title, "Bibliothèque, dimanche");
+    assert_eq!(list[1].stickies, ids(&["s-arbre-1", "s-arbre-2"]));
+    assert_eq!(list[1].words, ["arbres", "cour"]);
+    assert_eq!(list[2].stickies, ids(&["s-shade-1", "s-shade-2"]));
+    assert_eq!(list[2].words, ["shade", "playground"]);
+    // Only stickies of the inbox: not the clustered, not the parked ones.
+    for sg in &list {
+        for id in &sg.stickies {
+            assert!(
+                !["s-eau-1", "s-eau-2", "s-park"].contains(&id.as_str()),
+                "{id} is not in the inbox"
+            );
+        }
+    }
+
+    // The popup shows every suggestion's title, words and stickies.
+    let screen = shown(&app, 100, 30);
+    for text in [
+        "Suggested clusters for the inbox",
+        "threshold 0.15",
+        "Bibliothèque, dimanche · 3 stickies",
+        "because they share: bibliothèque, dimanche",
+        "because they share: arbres, cour",
+        "because they share: shade, playground",
+        "Bibliotheque ouverte le dimanche matin",
+        "More shade trees in the playground",
+    ] {
+        assert!(screen.contains(text), "{text:?} not on screen:\n{screen}");
+    }
+}
+
+#[test]
+fn the_words_shown_are_shared_by_the_suggested_stickies_accents_and_case_aside() {
+    let mut app = app();
+    keys(&mut app, &["S"]);
+    let s = sess(&app).clone();
+    for sg in items(&app) {
+        for w in &sg.words {
+            let n = sg
+                .stickies
+                .iter()
+                .map(|id| &s.stickies.iter().find(|x| &x.id == id).unwrap().text)
+                .filter(|text| fold(text).contains(&fold(w)))
+                .count();
+            assert!(
+                n >= 2 && 2 * n >= sg.stickies.len(),
+                "{w:?} is in {n} of the {} stickies of {}",
+                sg.stickies.len(),
+                sg.title
+            );
+        }
+    }
+}
+
+#[test]
+fn esc_closes_the_suggestions_and_q_does_too() {
+    let mut app = app();
+    keys(&mut app, &["S", "esc"]);
+    assert!(app.suggest.is_none());
+    assert_eq!(app.screen, Screen::Board);
+    keys(&mut app, &["S", "q"]);
+    assert!(app.suggest.is_none());
+    assert!(!app.quit, "q closes the popup, it does not quit");
+}
+
+// ---------------------------------------------------------------- accepting
+
+#[test]
+fn enter_accepts_one_cluster_with_exactly_its_stickies_as_one_undoable_step() {
+    let mut app = app();
+    let before = sess(&app).clone();
+    keys(&mut app, &["S"]);
+    let undo_before = app.history.undo.len();
+    let fx = keys(&mut app, &["enter"]);
+    assert!(fx.contains(&Effect::Save), "{fx:?}");
+
+    let after = sess(&app).clone();
+    assert_eq!(after.clusters.len(), before.clusters.len() + 1);
+    let new = after.clusters.last().unwrap();
+    assert_eq!(new.title, "Bibliothèque, dimanche");
+    assert_eq!(
+        members(&after, "Bibliothèque, dimanche"),
+        ids(&["s-bib-1", "s-bib-2", "s-bib-3"])
+    );
+    // Nothing else moved, nothing else changed.
+    for (b, a) in before.stickies.iter().zip(&after.stickies) {
+        if !b.id.as_str().starts_with("s-bib") {
+            assert_eq!(a, b);
+        } else {
+            assert_eq!(a.text, b.text);
+        }
+    }
+    assert_eq!(after.stickies.len(), before.stickies.len());
+    assert!(validate(&after).is_empty(), "{:?}", validate(&after));
+    assert_eq!(app.history.undo.len(), undo_before + 1, "one step");
+    assert!(
+        message(&app).contains("Bibliothèque, dimanche"),
+        "{}",
+        message(&app)
+    );
+
+    // The popup stays open, without the accepted suggestion.
+    assert_eq!(items(&app).len(), 2);
+    assert!(
+        items(&app)
+            .iter()
+            .all(|sg| !sg.stickies.contains(&Id::from("s-bib-1")))
+    );
+
+    // Esc, then u: the session exactly as before; Ctrl-r: exactly as after.
+    keys(&mut app, &["esc"]);
+    assert!(
+        message(&app).contains("1 suggestion accepted"),
+        "{}",
+        message(&app)
+    );
+    let fx = keys(&mut app, &["u"]);
+    assert_eq!(saves(&fx), 1);
+    assert_eq!(sess(&app), &before, "u restores the session exactly");
+    assert_eq!(app.history.undo.len(), undo_before);
+    let fx = keys(&mut app, &["ctrl-r"]);
+    assert_eq!(saves(&fx), 1);
+    assert_eq!(sess(&app), &after, "Ctrl-r redoes the acceptance");
+}
+
+#[test]
+fn a_accepts_the_selected_suggestion() {
+    let mut app = app();
+    let before = sess(&app).clone();
+    keys(&mut app, &["S", "j", "a"]);
+    let after = sess(&app).clone();
+    assert_eq!(after.clusters.len(), 2);
+    assert_eq!(
+        members(&after, "Arbres, cour"),
+        ids(&["s-arbre-1", "s-arbre-2"])
+    );
+    keys(&mut app, &["esc", "u"]);
+    assert_eq!(sess(&app), &before);
+}
+
+#[test]
+fn accepting_two_suggestions_is_two_steps_undone_one_at_a_time() {
+    let mut app = app();
+    let before = sess(&app).clone();
+    keys(&mut app, &["S", "enter"]);
+    let one = sess(&app).clone();
+    keys(&mut app, &["enter"]);
+    let two = sess(&app).clone();
+    assert_eq!(two.clusters.len(), 3);
+    assert_eq!(app.history.undo.len(), 2);
+    keys(&mut app, &["esc"]);
+    assert!(
+        message(&app).contains("2 suggestions accepted"),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, &["u"]);
+    assert_eq!(sess(&app), &one);
+    keys(&mut app, &["u"]);
+    assert_eq!(sess(&app), &before);
+}
+
+#[test]
+#[ignore = "bug: u in the suggestions popup does nothing although the message after accepting says \"u undoes\" (src/app/suggest.rs::action ignores Action::Undo/Redo)"]
+fn u_in_the_open_popup_undoes_the_acceptance_as_the_message_says() {
+    let mut app = app();
+    let before = sess(&app).clone();
+    keys(&mut app, &["S", "enter"]);
+    assert!(message(&app).contains("u undoes"), "{}", message(&app));
+    keys(&mut app, &["u"]);
+    assert_eq!(sess(&app), &before, "u undid the acceptance");
+}
+
+#[test]
+fn e_edits_the_title_then_enter_accepts_with_the_edited_title() {
+    let mut app = app();
+    let before = sess(&app).clone();
+    keys(&mut app, &["S", "e"]);
+    let field = app.field.as_ref().expect("a title field");
+    assert_eq!(field.input.value(), "Bibliothèque, dimanche");
+    assert_eq!(sess(&app), &before, "editing the title changes nothing yet");
+    for _ in 0.."Bibliothèque, dimanche".chars().count() {
+        keys(&mut app, &["backspace"]);
+    }
+    type_text(&mut app, "Bibliothèque le dimanche ☀️");
+    let fx = keys(&mut app, &["enter"]);
+    assert!(fx.contains(&Effect::Save));
+    assert!(app.field.is_none());
+    let after = sess(&app).clone();
+    assert_eq!(after.clusters.len(), 2);
+    assert_eq!(after.clusters[1].title, "Bibliothèque le dimanche ☀️");
+    assert_eq!(
+        members(&after, "Bibliothèque le dimanche ☀️"),
+        ids(&["s-bib-1", "s-bib-2", "s-bib-3"])
+    );
+    assert!(
+        after
+            .clusters
+            .iter()
+            .all(|c| c.title != "Bibliothèque, dimanche"),
+        "the suggested title is not used"
+    );
+    assert_eq!(app.history.undo.len(), 1, "one step");
+    assert!(app.suggest.is_some(), "back in the suggestions");
+    keys(&mut app, &["esc", "u"]);
+    assert_eq!(sess(&app), &before);
+    keys(&mut app, &["ctrl-r"]);
+    assert_eq!(sess(&app), &after);
+}
+
+#[test]
+fn editing_the_title_then_esc_accepts_nothing() {
+    let mut app = app();
+    let before = sess(&app).clone();
+    keys(&mut app, &["S", "e"]);
+    type_text(&mut app, " et le soir");
+    let fx = keys(&mut app, &["esc"]);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(app.field.is_none());
+    assert_eq!(sess(&app), &before);
+    assert_eq!(items(&app).len(), 3, "the suggestion is still there");
+}
+
+#[test]
+fn an_emptied_title_falls_back_to_the_suggested_one() {
+    let mut app = app();
+    keys(&mut app, &["S", "e"]);
+    for _ in 0..40 {
+        keys(&mut app, &["backspace"]);
+    }
+    type_text(&mut app, "   ");
+    keys(&mut app, &["enter"]);
+    let after = sess(&app).clone();
+    assert_eq!(after.clusters.len(), 2);
+    assert_eq!(after.clusters[1].title, "Bibliothèque, dimanche");
+}
+
+// ---------------------------------------------------------------- rejecting
+
+#[test]
+fn x_and_d_reject_a_suggestion_without_changing_the_session() {
+    let mut app = app();
+    let before = sess(&app).clone();
+    keys(&mut app, &["S"]);
+    let list = items(&app).to_vec();
+    let fx = keys(&mut app, &["x"]);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(items(&app), &list[1..]);
+    assert_eq!(sess(&app), &before);
+    assert!(app.history.undo.is_empty());
+
+    let fx = keys(&mut app, &["j", "d"]);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(items(&app), &list[1..2], "the selected one goes");
+    assert_eq!(sess(&app), &before);
+
+    // Rejecting everything leaves an empty list; Enter then does nothing.
+    let fx = keys(&mut app, &["x", "x", "enter"]);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(items(&app).is_empty());
+    assert_eq!(sess(&app), &before);
+    assert!(app.history.undo.is_empty());
+    let screen = shown(&app, 100, 30);
+    assert!(screen.contains("No suggestion"), "{screen}");
+}
+
+// ---------------------------------------------------------------- threshold
+
+#[test]
+fn plus_and_minus_change_the_threshold_and_the_list() {
+    let mut app = app();
+    let before = sess(&app).clone();
+    keys(&mut app, &["S"]);
+    let start = items(&app).to_vec();
+
+    // Looser: the picnic joins the Sunday library group.
+    keys(&mut app, &["-"]);
+    let looser = DEFAULT_THRESHOLD - THRESHOLD_STEP;
+    assert!(close(threshold(&app), looser), "{}", threshold(&app));
+    assert_eq!(items(&app), before.suggest_clusters(Scope::Inbox, looser));
+    assert_ne!(items(&app), start);
+    assert!(items(&app)[0].stickies.contains(&Id::from("s-picnic")));
+    assert!(shown(&app, 100, 30).contains("threshold 0.10"));
+
+    // Back, then tighter twice: the Sunday group loses its third sticky.
+    keys(&mut app, &["+"]);
+    assert!(close(threshold(&app), DEFAULT_THRESHOLD));
+    assert_eq!(items(&app), start);
+    keys(&mut app, &["+", "="]);
+    let tighter = DEFAULT_THRESHOLD + 2.0 * THRESHOLD_STEP;
+    assert!(close(threshold(&app), tighter), "{}", threshold(&app));
+    let list = items(&app).to_vec();
+    assert_eq!(list, before.suggest_clusters(Scope::Inbox, threshold(&app)));
+    assert_ne!(list, start);
+    let sunday = list
+        .iter()
+        .find(|sg| sg.stickies.contains(&Id::from("s-bib-1")))
+        .unwrap();
+    assert_eq!(sunday.stickies, ids(&["s-bib-1", "s-bib-2"]));
+    assert!(shown(&app, 100, 30).contains("threshold 0.25"));
+
+    // The threshold stays within its bounds.
+    keys(&mut app, &["+"; 30]);
+    assert!(threshold(&app) <= 0.95 + 1e-4, "{}", threshold(&app));
+    keys(&mut app, &["-"; 40]);
+    assert!(threshold(&app) > 0.0, "{}", threshold(&app));
+    assert_eq!(
+        items(&app),
+        before.suggest_clusters(Scope::Inbox, threshold(&app))
+    );
+    assert_eq!(sess(&app), &before, "the threshold changes no data");
+}
+
+// ---------------------------------------------------------------- scope
+
+#[test]
+fn tab_switches_to_the_whole_board_and_back() {
+    let mut app = app();
+    let before = sess(&app).clone();
+    keys(&mut app, &["S", "tab"]);
+    assert_eq!(scope(&app), Scope::Board);
+    assert_eq!(
+        items(&app),
+        before.suggest_clusters(Scope::Board, DEFAULT_THRESHOLD)
+    );
+    // The fountains, already in a cluster, are suggested for the board.
+    let fountains = items(&app)
+        .iter()
+        .find(|sg| sg.stickies.contains(&Id::from("s-eau-1")))
+        .expect("a suggestion with the clustered stickies");
+    assert_eq!(fountains.stickies, ids(&["s-eau-1", "s-eau-2"]));
+    assert!(fountains.words.contains(&"eau".to_owned()), "{fountains:?}");
+    let screen = shown(&app, 100, 30);
+    assert!(
+        screen.contains("Suggested clusters for the whole board"),
+        "{screen}"
+    );
+
+    keys(&mut app, &["tab"]);
+    assert_eq!(scope(&app), Scope::Inbox);
+    assert_eq!(
+        items(&app),
+        before.suggest_clusters(Scope::Inbox, DEFAULT_THRESHOLD)
+    );
+    assert_eq!(sess(&app), &before);
+}
+
+#[test]
+fn accepting_a_board_suggestion_moves_stickies_out_of_their_cluster_and_undoes() {
+    let mut app = app();
+    let before = sess(&app).clone();
+    keys(&mut app, &["S", "tab"]);
+    let i = items(&app)
+        .iter()
+        .position(|sg| sg.stickies.contains(&Id::from("s-eau-1")))
+        .unwrap();
+    let title = items(&app)[i].title.clone();
+    for _ in 0..i {
+        keys(&mut app, &["j"]);
+    }
+    keys(&mut app, &["enter"]);
+    let after = sess(&app).clone();
+    assert_eq!(members(&after, &title), ids(&["s-eau-1", "s-eau-2"]));
+    assert!(members(&after, "Eau 💧").is_empty());
+    assert!(validate(&after).is_empty());
+    keys(&mut app, &["esc", "u"]);
+    assert_eq!(sess(&app), &before);
+}
+
+#[test]
+#[ignore = "bug: in the whole-board scope an accepted suggestion comes straight back (recompute suggests the same stickies again), and accepting it again makes a second cluster and leaves the first empty"]
+fn an_accepted_board_suggestion_leaves_the_list() {
+    let mut app = app();
+    keys(&mut app, &["S", "tab"]);
+    let first = items(&app)[0].clone();
+    let n = items(&app).len();
+    keys(&mut app, &["enter"]);
+    assert!(
+        items(&app).iter().all(|sg| sg.stickies != first.stickies),
+        "{:?} is suggested again: {:#?}",
+        first.title,
+        items(&app)
+    );
+    assert_eq!(items(&app).len(), n - 1);
+}
+
+#[test]
+#[ignore = "bug: the French popup shows the threshold as \"0.15\" (src/ui/suggest.rs formats it with {:.2}); numbers should use the local separator, \"0,15\""]
+fn the_french_popup_writes_the_threshold_with_a_decimal_comma() {
+    let mut app = app();
+    app.lang = "fr";
+    keys(&mut app, &["S"]);
+    let screen = shown(&app, 100, 30);
+    assert!(screen.contains("seuil 0,15"), "{screen}");
+}
+
+// ---------------------------------------------------------------- read-only
+
+#[test]
+fn read_only_refuses_to_suggest() {
+    let mut app = board_app(session(), Some("it is open in atelier (pid 4242)"));
+    let before = sess(&app).clone();
+    let fx = keys(&mut app, &["S"]);
+    assert!(fx.is_empty(), "{fx:?}");
+    assert!(app.suggest.is_none(), "no popup");
+    assert!(is_error(&app));
+    assert!(message(&app).starts_with("Read-only"), "{}", message(&app));
+    assert_eq!(sess(&app), &before);
+}
+
+// ---------------------------------------------------------------- the demo
+
+fn demo() -> Session {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/demo.ron");
+    atelier::store::load_file(std::path::Path::new(path)).expect("the demo loads")
+}
+
+/// The folded text of a sticky, hyphens out (compounds count as one word).
+fn flat(text: &str) -> String {
+    fold(text).replace('-', "")
+}
+
+#[test]
+fn on_the_demo_s_then_tab_proposes_suggestions_whose_words_their_stickies_share() {
+    let mut app = board_app(demo(), None);
+    let before = sess(&app).clone();
+    keys(&mut app, &["S", "tab"]);
+    assert_eq!(scope(&app), Scope::Board);
+    let list = items(&app).to_vec();
+    assert!(!list.is_empty(), "no suggestion on the demo's board");
+    let s = sess(&app);
+    for sg in &list {
+        assert!(sg.stickies.len() >= 2, "{sg:?}");
+        assert!(
+            !sg.words.is_empty(),
+            "a suggestion without a reason: {sg:?}"
+        );
+        let texts: Vec<String> = sg
+            .stickies
+            .iter()
+            .map(|id| flat(&s.stickies.iter().find(|x| &x.id == id).unwrap().text))
+            .collect();
+        for w in &sg.words {
+            // Shown as written by at least one of them...
+            let exact = flat(w);
+            assert!(
+                texts.iter().any(|t| t.contains(&exact)),
+                "{w:?} is written by none of {texts:?}"
+            );
+            // ...and shared (same stem: a common beginning) by two at least.
+            let n = exact.chars().count();
+            let stem: String = exact.chars().take((n * 2 / 3).max(4)).collect();
+            let sharing = texts.iter().filter(|t| t.contains(&stem)).count();
+            assert!(sharing >= 2, "{w:?} ({stem}) is in {sharing} of {texts:?}");
+        }
+    }
+    let screen = shown(&app, 100, 30);
+    assert!(
+        screen.contains(&format!("because they share: {}", list[0].words.join(", "))),
+        "{screen}"
+    );
+
+    // Accepting the first is one step, undone exactly.
+    keys(&mut app, &["enter"]);
+    assert_eq!(sess(&app).clusters.len(), before.clusters.len() + 1);
+    assert!(validate(sess(&app)).is_empty());
+    keys(&mut app, &["esc", "u"]);
+    assert_eq!(sess(&app), &before);
+}
+
+// ---------------------------------------------------------------- snapshots
+
+#[test]
+fn snapshot_of_the_popup_in_english() {
+    let mut app = app();
+    keys(&mut app, &["S", "j"]);
+    insta::assert_snapshot!("suggest_popup_en_100x30", draw(&app, 100, 30).backend());
+}
+
+#[test]
+fn snapshot_of_the_popup_in_french() {
+    let mut app = app();
+    app.lang = "fr";
+    keys(&mut app, &["S", "j"]);
+    insta::assert_snapshot!("suggest_popup_fr_100x30", draw(&app, 100, 30).backend());
+}
