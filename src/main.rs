@@ -123,9 +123,18 @@ fn main() -> ExitCode {
                 })
                 .map_err(|e| e.to_string())
         }
-        Some(Command::Attach { session, files, to, caption }) => {
-            commands::attach(&session, &files, to.as_deref(), caption.as_deref(), &mut out)
-        }
+        Some(Command::Attach {
+            session,
+            files,
+            to,
+            caption,
+        }) => commands::attach(
+            &session,
+            &files,
+            to.as_deref(),
+            caption.as_deref(),
+            &mut out,
+        ),
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
             let shell = match shell {

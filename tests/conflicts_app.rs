@@ -291,7 +291,6 @@ fn take_other_puts_their_title_in_place() {
 }
 
 #[test]
-#[ignore = "bug: undoing \"take the other\" on a session field (the title) brings the conflict back but leaves their title in place: src/app/conflicts.rs::settle sets the field outside the undo step (only the Op::Remove of the record is undoable)"]
 fn undoing_take_other_on_the_title_restores_the_session_exactly() {
     let mut app = app();
     let before = sess(&app).clone();
@@ -306,7 +305,6 @@ fn undoing_take_other_on_the_title_restores_the_session_exactly() {
 }
 
 #[test]
-#[ignore = "bug: u in the conflicts popup does nothing although the message after settling says \"u undoes\" (src/app/conflicts.rs::action ignores Action::Undo/Redo)"]
 fn u_in_the_open_popup_undoes_as_the_message_says() {
     let mut app = app();
     let before = sess(&app).clone();

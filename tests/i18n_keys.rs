@@ -100,7 +100,10 @@ fn messages(text: &str) -> BTreeMap<String, BTreeSet<String>> {
 /// Every .ftl file of a language, concatenated (fluent-templates loads
 /// them all; a key defined in two of them is caught by `messages`).
 fn all_text(lang: &str) -> String {
-    let dir = ftl_path(lang).parent().map(Path::to_path_buf).unwrap_or_default();
+    let dir = ftl_path(lang)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{dir:?}: {e}"))
         .map(|e| e.unwrap().path())

@@ -318,7 +318,6 @@ fn accepting_two_suggestions_is_two_steps_undone_one_at_a_time() {
 }
 
 #[test]
-#[ignore = "bug: u in the suggestions popup does nothing although the message after accepting says \"u undoes\" (src/app/suggest.rs::action ignores Action::Undo/Redo)"]
 fn u_in_the_open_popup_undoes_the_acceptance_as_the_message_says() {
     let mut app = app();
     let before = sess(&app).clone();
@@ -476,17 +475,19 @@ fn tab_switches_to_the_whole_board_and_back() {
     let before = sess(&app).clone();
     keys(&mut app, &["S", "tab"]);
     assert_eq!(scope(&app), Scope::Board);
-    assert_eq!(
-        items(&app),
-        before.suggest_clusters(Scope::Board, DEFAULT_THRESHOLD)
+    // The model's suggestions for the board, but for the one that is
+    // exactly a cluster already (the fountains, in "Eau 💧").
+    let model = before.suggest_clusters(Scope::Board, DEFAULT_THRESHOLD);
+    assert!(
+        model
+            .iter()
+            .any(|sg| sg.stickies == ids(&["s-eau-1", "s-eau-2"]))
     );
-    // The fountains, already in a cluster, are suggested for the board.
-    let fountains = items(&app)
-        .iter()
-        .find(|sg| sg.stickies.contains(&Id::from("s-eau-1")))
-        .expect("a suggestion with the clustered stickies");
-    assert_eq!(fountains.stickies, ids(&["s-eau-1", "s-eau-2"]));
-    assert!(fountains.words.contains(&"eau".to_owned()), "{fountains:?}");
+    let expected: Vec<Suggestion> = model
+        .into_iter()
+        .filter(|sg| sg.stickies != ids(&["s-eau-1", "s-eau-2"]))
+        .collect();
+    assert_eq!(items(&app), expected);
     let screen = shown(&app, 100, 30);
     assert!(
         screen.contains("Suggested clusters for the whole board"),
@@ -505,6 +506,13 @@ fn tab_switches_to_the_whole_board_and_back() {
 #[test]
 fn accepting_a_board_suggestion_moves_stickies_out_of_their_cluster_and_undoes() {
     let mut app = app();
+    // One fountain back in the inbox: the pair is no longer exactly a cluster.
+    if let Some(doc) = app.doc.as_mut() {
+        let s = std::sync::Arc::make_mut(&mut doc.session);
+        if let Some(x) = s.stickies.iter_mut().find(|x| x.id == Id::from("s-eau-2")) {
+            x.cluster = None;
+        }
+    }
     let before = sess(&app).clone();
     keys(&mut app, &["S", "tab"]);
     let i = items(&app)
@@ -518,14 +526,16 @@ fn accepting_a_board_suggestion_moves_stickies_out_of_their_cluster_and_undoes()
     keys(&mut app, &["enter"]);
     let after = sess(&app).clone();
     assert_eq!(members(&after, &title), ids(&["s-eau-1", "s-eau-2"]));
-    assert!(members(&after, "Eau 💧").is_empty());
+    assert!(
+        members(&after, "Eau 💧").is_empty(),
+        "s-eau-1 left its cluster"
+    );
     assert!(validate(&after).is_empty());
     keys(&mut app, &["esc", "u"]);
     assert_eq!(sess(&app), &before);
 }
 
 #[test]
-#[ignore = "bug: in the whole-board scope an accepted suggestion comes straight back (recompute suggests the same stickies again), and accepting it again makes a second cluster and leaves the first empty"]
 fn an_accepted_board_suggestion_leaves_the_list() {
     let mut app = app();
     keys(&mut app, &["S", "tab"]);
@@ -542,7 +552,6 @@ fn an_accepted_board_suggestion_leaves_the_list() {
 }
 
 #[test]
-#[ignore = "bug: the French popup shows the threshold as \"0.15\" (src/ui/suggest.rs formats it with {:.2}); numbers should use the local separator, \"0,15\""]
 fn the_french_popup_writes_the_threshold_with_a_decimal_comma() {
     let mut app = app();
     app.lang = "fr";

@@ -44,6 +44,7 @@ pub fn commit(
         label: label.into(),
         undo,
         pending: Vec::new(),
+        fields: None,
     });
     if h.undo.len() > History::LIMIT {
         h.undo.remove(0);
@@ -92,12 +93,16 @@ pub fn undo(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>, redo: bool) {
         return;
     };
     let (applied, inverse) = s.apply_logged(step.undo);
+    if let Some(f) = &step.fields {
+        f.0.clone().apply_to(s);
+    }
     journal_ops(app, applied);
     let label = step.label;
     let back = Step {
         label: label.clone(),
         undo: inverse,
         pending: step.pending,
+        fields: step.fields.map(|f| Box::new((f.1, f.0))),
     };
     super::collect::after_undo(app, &back.pending, redo);
     if redo {

@@ -29,6 +29,14 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
     let i = st.selected;
     match action {
         Action::Cancel | Action::Back => app.conflicts = None,
+        Action::Undo | Action::Redo => {
+            super::board::undo(app, now, fx, action == Action::Redo);
+            let left = app.session().map_or(0, |s| s.conflicts.len());
+            match app.conflicts.as_mut() {
+                Some(st) if left > 0 => st.selected = st.selected.min(left - 1),
+                _ => app.conflicts = None,
+            }
+        }
         Action::KeepThis | Action::TakeOther => {
             let pick = if action == Action::KeepThis {
                 Pick::Kept
@@ -57,9 +65,11 @@ fn settle(app: &mut App, i: usize, pick: Pick, now: Timestamp, fx: &mut Vec<Effe
     else {
         return;
     };
+    let mut fields = None;
     if pick == Pick::Other {
         // Session fields and comments are not items: put the other version
-        // in place first (journaled with the small sections), then the ops.
+        // in place first (journaled with the small sections), then the ops;
+        // the step remembers the fields before and after, for undo.
         let Some(probe) = app.session().cloned() else {
             return;
         };
@@ -75,7 +85,9 @@ fn settle(app: &mut App, i: usize, pick: Pick, now: Timestamp, fx: &mut Vec<Effe
                     return warn(app, text, now);
                 }
                 let Some(s) = edit(app, now, fx) else { return };
+                let before = crate::store::journal::Sections::of(s);
                 let _ = s.apply_conflict_fields(&id);
+                fields = Some(Box::new((before, crate::store::journal::Sections::of(s))));
             }
             Ok(false) => {}
             Err(e) => {
@@ -98,6 +110,9 @@ fn settle(app: &mut App, i: usize, pick: Pick, now: Timestamp, fx: &mut Vec<Effe
     }
     let label = t!(app.lang, "conflicts-step");
     if commit(app, label, ops, now, fx) {
+        if let Some(step) = app.history.undo.last_mut() {
+            step.fields = fields;
+        }
         let text = if pick == Pick::Kept {
             t!(app.lang, "conflicts-kept")
         } else {

@@ -5,14 +5,14 @@
 
 pub mod action;
 mod board;
-pub mod evidence;
 mod collect;
 pub mod conflicts;
+pub mod evidence;
 pub mod keymap;
 mod run;
 mod saver;
-pub mod suggest;
 pub mod state;
+pub mod suggest;
 pub mod update;
 
 pub use action::{Action, Msg, SaveReport};

@@ -517,6 +517,7 @@ fn run_effects(
                     continue;
                 };
                 let session = doc.session.clone();
+                let session_path = doc.path.clone();
                 let opts = crate::export::Options {
                     anonymize,
                     offset: app.offset,
@@ -526,8 +527,36 @@ fn run_effects(
                 let spawned = std::thread::Builder::new()
                     .name("atelier-export".into())
                     .spawn(move || {
-                        let result = crate::export::export(format, &session, &opts)
+                        // Photos are read (and checked) here, off the key path;
+                        // an anonymized export leaves media out.
+                        let media = if anonymize {
+                            crate::export::media::Media::none()
+                        } else {
+                            crate::export::media::Media::load(
+                                &session_path,
+                                &session,
+                                format == crate::export::Format::Html,
+                            )
+                        };
+                        let problems = media.problems();
+                        let result = crate::export::export_with(format, &session, &opts, &media)
                             .map_err(|e| e.to_string())
+                            .and_then(|text| {
+                                if problems.is_empty() {
+                                    Ok(text)
+                                } else {
+                                    // Written all the same; the message names what is missing.
+                                    let what: Vec<String> =
+                                        problems.iter().map(|(_, why)| why.clone()).collect();
+                                    store::write_atomic(&path, text.as_bytes())
+                                        .map_err(|e| e.to_string())?;
+                                    Err(format!(
+                                        "written to {}, but {}",
+                                        path.display(),
+                                        what.join("; ")
+                                    ))
+                                }
+                            })
                             .and_then(|text| {
                                 store::write_atomic(&path, text.as_bytes())
                                     .map_err(|e| e.to_string())

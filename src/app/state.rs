@@ -219,6 +219,14 @@ pub struct Step {
     /// Stickies from phones this step accepted: undoing it puts them back
     /// in the pending tray.
     pub pending: Vec<crate::collect::Incoming>,
+    /// Session fields this step changed outside ops (settling a merge
+    /// conflict on the title, say): (before, after), restored on undo.
+    pub fields: Option<
+        Box<(
+            crate::store::journal::Sections,
+            crate::store::journal::Sections,
+        )>,
+    >,
 }
 
 #[derive(Debug, Default)]

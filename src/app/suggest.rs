@@ -11,10 +11,35 @@ use crate::model::suggest::{DEFAULT_THRESHOLD, Scope, THRESHOLD_STEP};
 use crate::t;
 use tui_input::Input;
 
+/// Suggestions, leaving out any that is exactly a cluster already there
+/// (with the whole board in scope, an accepted one would come back).
 fn compute(app: &App, scope: Scope, threshold: f32) -> Vec<crate::model::suggest::Suggestion> {
-    app.session()
-        .map(|s| s.suggest_clusters(scope, threshold))
-        .unwrap_or_default()
+    let Some(s) = app.session() else {
+        return Vec::new();
+    };
+    let mut items = s.suggest_clusters(scope, threshold);
+    items.retain(|sg| {
+        let in_cluster = |id: &crate::model::Id| {
+            s.stickies
+                .iter()
+                .find(|x| &x.id == id)
+                .and_then(|x| x.cluster.clone())
+        };
+        let Some(cluster) = sg.stickies.first().and_then(in_cluster) else {
+            return true;
+        };
+        let members = s
+            .stickies
+            .iter()
+            .filter(|x| x.cluster.as_ref() == Some(&cluster))
+            .count();
+        !(members == sg.stickies.len()
+            && sg
+                .stickies
+                .iter()
+                .all(|id| in_cluster(id).as_ref() == Some(&cluster)))
+    });
+    items
 }
 
 /// `S` on the board: suggestions for the inbox (Tab switches to the board).
@@ -79,11 +104,13 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
             st.selected = 0;
             recompute(app);
         }
-        Action::Reject => {
-            if st.selected < n {
-                st.items.remove(st.selected);
-                st.selected = st.selected.min(st.items.len().saturating_sub(1));
-            }
+        Action::Reject if st.selected < n => {
+            st.items.remove(st.selected);
+            st.selected = st.selected.min(st.items.len().saturating_sub(1));
+        }
+        Action::Undo | Action::Redo => {
+            super::board::undo(app, now, fx, action == Action::Redo);
+            recompute(app);
         }
         Action::Edit => {
             let Some(s) = st.items.get(st.selected) else {

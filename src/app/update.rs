@@ -54,7 +54,10 @@ pub enum Effect {
         path: PathBuf,
     },
     /// Copy a file (or a folder's media) into the session's media folder.
-    Attach { path: PathBuf, to: Option<Id> },
+    Attach {
+        path: PathBuf,
+        to: Option<Id>,
+    },
     /// List the completions of a path typed in a field.
     Complete(String),
     /// Start collecting stickies from phones (see `app::collect`).
@@ -435,7 +438,11 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
             Action::GoBoard => return app.screen = Screen::Board,
             Action::Comment => return open_comment(app),
             Action::Conflicts => return super::conflicts::open(app, now),
-            Action::Attach | Action::NewPrototype | Action::Verdict | Action::Feedback | Action::NextPrototype
+            Action::Attach
+            | Action::NewPrototype
+            | Action::Verdict
+            | Action::Feedback
+            | Action::NextPrototype
                 if super::evidence::action(app, action, now, fx) =>
             {
                 return;

@@ -68,7 +68,7 @@ impl Sections {
             && self.comments == s.comments
     }
 
-    fn apply_to(self, s: &mut Session) {
+    pub fn apply_to(self, s: &mut Session) {
         s.title = self.title;
         s.language = self.language;
         s.challenge = self.challenge;

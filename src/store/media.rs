@@ -140,7 +140,8 @@ impl std::fmt::Display for MediaProblem {
 /// Whether a relative attachment path stays inside the session's folder.
 pub fn inside(path: &str) -> bool {
     let p = Path::new(path);
-    !p.is_absolute()
+    !path.is_empty()
+        && !p.is_absolute()
         && p.components()
             .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
@@ -161,6 +162,14 @@ pub fn check(session_path: &Path, s: &Session) -> Vec<MediaProblem> {
             continue;
         }
         let p = base.join(&a.path);
+        // A link in the media folder could point anywhere: exports refuse
+        // it, so check reports it too.
+        if std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink()) {
+            out.push(MediaProblem::Outside {
+                path: a.path.clone(),
+            });
+            continue;
+        }
         match hash_file(&p) {
             Ok(h) if a.hash.is_empty() || h == a.hash => {}
             Ok(_) => out.push(MediaProblem::Altered {

@@ -8,9 +8,9 @@
 
 mod error;
 pub mod journal;
-pub mod media;
 mod load;
 mod lock;
+pub mod media;
 mod migrate;
 pub mod paths;
 mod save;

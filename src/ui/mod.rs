@@ -1,9 +1,9 @@
 //! Drawing: one widget per screen, all reading `&App` and changing nothing.
 
 mod board;
-mod evidence;
 mod collect;
 mod conflicts;
+mod evidence;
 mod facilitate;
 mod help;
 mod home;
@@ -185,7 +185,9 @@ fn hints(ctx: Context) -> &'static [Action] {
         Context::Editor => &[Submit, NextField, Cancel],
         Context::Picker => &[Submit, Cancel],
         Context::Global => &[Help, Quit],
-        Context::Board => &[Mark, MoveTo, NewCluster, Rename, Vote, Suggest, Undo, Search, Help],
+        Context::Board => &[
+            Mark, MoveTo, NewCluster, Rename, Vote, Suggest, Undo, Search, Help,
+        ],
         Context::Suggest => &[Submit, Edit, Reject, Tighter, Looser, Cycle, Cancel],
         Context::Conflicts => &[KeepThis, TakeOther, Cancel],
         Context::Capture => &[NextParticipant, CycleColour, Cancel],
@@ -216,7 +218,23 @@ impl Widget for StatusBar<'_> {
             return;
         }
         let ctx = app.context();
-        let pairs: Vec<(Action, Span, Span)> = hints(ctx)
+        // Reviewing: only what a participant can do.
+        const REVIEW: &[Action] = &[
+            Action::Comment,
+            Action::GoBoard,
+            Action::GoNotes,
+            Action::GoFacilitate,
+            Action::Search,
+            Action::Help,
+            Action::Quit,
+        ];
+        let review = app.doc.as_ref().is_some_and(|d| d.review)
+            && matches!(
+                ctx,
+                Context::Facilitate | Context::Board | Context::Notes | Context::Setup
+            );
+        let list = if review { REVIEW } else { hints(ctx) };
+        let pairs: Vec<(Action, Span, Span)> = list
             .iter()
             .filter_map(|a| {
                 let k = app.keymap.key_for(ctx, *a)?;
@@ -291,6 +309,8 @@ fn short(lang: &str, a: Action) -> String {
         NextParticipant => tr(lang, "hint-next-participant"),
         CycleColour => tr(lang, "hint-cycle-colour"),
         Suggest => tr(lang, "hint-suggest"),
+        Comment => tr(lang, "hint-comment"),
+        GoNotes => tr(lang, "hint-go-notes"),
         Reject => tr(lang, "hint-reject"),
         Tighter => tr(lang, "hint-tighter"),
         Looser => tr(lang, "hint-looser"),

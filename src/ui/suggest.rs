@@ -25,7 +25,15 @@ impl Widget for SuggestView<'_> {
             lang,
             "suggest-title",
             scope = scope,
-            threshold = format!("{:.2}", st.threshold)
+            threshold = {
+                // Two digits, with the local decimal mark (0,15 in French).
+                let th = format!("{:.2}", st.threshold);
+                if crate::i18n::supported(lang) == "fr" {
+                    th.replace('.', ",")
+                } else {
+                    th
+                }
+            }
         );
         let rect = centered(area, 90, area.height.saturating_sub(2).max(3));
         let inner = popup(rect, buf, &title, t);

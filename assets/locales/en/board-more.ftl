@@ -90,3 +90,5 @@ evidence-prototype-line = { $name } · { $verdict } · { $photos ->
 }
 evidence-tests = tests: { $text }
 evidence-hypothesis = we believe that: { $text }
+hint-comment = comment
+hint-go-notes = notes

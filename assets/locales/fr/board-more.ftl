@@ -90,3 +90,5 @@ evidence-prototype-line = { $name } · { $verdict } · { $photos ->
 }
 evidence-tests = teste : { $text }
 evidence-hypothesis = nous pensons que : { $text }
+hint-comment = commenter
+hint-go-notes = notes
