@@ -145,7 +145,7 @@ fn paths_outside_the_session_folder_are_never_read() {
 
     let check = w.run(&["check", "demo.ron"]);
     assert_eq!(check.status.code(), Some(1));
-    assert_eq!(text(&check.stdout).matches("points outside").count(), 3);
+    assert_eq!(text(&check.stdout).matches("points outside").count(), 4);
 
     let (out, err) = w.ok(&["export", "demo.ron", "--format", "html", "--bundle", "site"]);
     assert_eq!(err.matches("points outside").count(), 4, "{err}");

@@ -19,23 +19,25 @@ use crate::model::Session;
 use crate::model::text::fold_char;
 use std::collections::HashMap;
 
-/// The markers put in place of what is redacted, in the session's language.
+/// The markers put in place of what is redacted, in the session's language
+/// (`export-redacted-…` in the Fluent files).
+#[derive(Clone, Copy)]
 struct Markers {
     email: &'static str,
     phone: &'static str,
     name: &'static str,
 }
 
-const EN: Markers = Markers {
-    email: "[email]",
-    phone: "[phone]",
-    name: "[name]",
-};
-const FR: Markers = Markers {
-    email: "[courriel]",
-    phone: "[téléphone]",
-    name: "[nom]",
-};
+impl Markers {
+    fn of(lang: Option<&str>) -> Markers {
+        let l = super::labels::for_lang(lang);
+        Markers {
+            email: &l.redacted_email,
+            phone: &l.redacted_phone,
+            name: &l.redacted_name,
+        }
+    }
+}
 
 /// A copy of the session with every person replaced by a number, every
 /// name, e-mail address and phone number removed from its texts, and no
@@ -47,15 +49,7 @@ pub fn anonymize(session: &Session) -> Session {
 /// As [`anonymize`]; with `keep_media`, the attachments stay (captions
 /// redacted).
 pub(crate) fn anonymized(session: &Session, keep_media: bool) -> Session {
-    let markers = if session
-        .language
-        .as_deref()
-        .is_some_and(|l| l.to_ascii_lowercase().starts_with("fr"))
-    {
-        &FR
-    } else {
-        &EN
-    };
+    let markers = Markers::of(session.language.as_deref());
     let mut people: Vec<(String, String)> = Vec::new();
     for (i, p) in session.participants.iter().enumerate() {
         people.push((p.name.clone(), format!("P{}", i + 1)));
@@ -170,11 +164,11 @@ struct Redactor {
     patterns: Vec<Pattern>,
     /// Whole names (folded) to labels, for owners and comment authors.
     whole: HashMap<String, String>,
-    markers: &'static Markers,
+    markers: Markers,
 }
 
 impl Redactor {
-    fn new(people: &[(String, String)], markers: &'static Markers) -> Self {
+    fn new(people: &[(String, String)], markers: Markers) -> Self {
         let mut patterns = Vec::new();
         let mut whole = HashMap::new();
         // Parts of names: a part shared by two people gets the generic marker.
@@ -502,7 +496,7 @@ mod tests {
             ("Thibault Nguyễn".to_owned(), "F1".to_owned()),
             ("Amélie Le Gall".to_owned(), "P3".to_owned()),
         ];
-        Redactor::new(&people, &EN)
+        Redactor::new(&people, Markers::of(Some("en")))
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! writing the documents (the only I/O of the export layer).
 
 use super::media::{Folder, Media};
-use super::report::{Bad, Entry, report as build_report};
+use super::report::{
+    Bad, Entry, conflict_copy_reason, language as report_language, report as build_report,
+};
 use super::text::clean;
 use super::{Format, Options, export_with as render, media_left_out};
 use crate::model::{MediaKind, Session};
@@ -234,12 +236,16 @@ pub fn report(
     files.sort();
     let mut entries = Vec::new();
     let mut bad = Vec::new();
+    // Conflict copies among `bad`: their reason is given in the report's
+    // language once every session is read.
+    let mut conflicts = Vec::new();
     for path in &files {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         if name.contains(".conflict-") {
+            conflicts.push(bad.len());
             bad.push(Bad {
                 file: clean(&name),
                 error: "a conflict copy, left out: merge it into its session first".into(),
@@ -263,7 +269,12 @@ pub fn report(
             .first()
             .map_or(UtcOffset::UTC, |e| local_offset(&e.session)),
     };
-    let report = build_report(&entries, &bad, &opts).map_err(|e| e.to_string())?;
+    let mut shown = bad.clone();
+    let reason = conflict_copy_reason(report_language(&entries));
+    for &i in &conflicts {
+        shown[i].error = reason.clone();
+    }
+    let report = build_report(&entries, &shown, &opts).map_err(|e| e.to_string())?;
     let target = output.map_or_else(|| dir.join("report"), Path::to_path_buf);
     std::fs::create_dir_all(&target)
         .map_err(|e| format!("{}: {}", target.display(), store::describe_io(&e)))?;

@@ -1,246 +1,135 @@
 //! The words of the exports, in the session's language (English or French).
+//!
+//! They live in `assets/locales/{en,fr}/export.ftl` (keys `export-…`) and
+//! are read through Fluent ([`crate::i18n`]) once per language into a
+//! [`Labels`]: the templates read its fields as `l.date`, `l.top_ideas`...;
+//! counted phrases ("12 participants") are methods, their plurals chosen by
+//! Fluent.
 
+use crate::i18n::{self, tr};
 use crate::model::{ActionStatus, MediaKind, NoteKind, Origin, Role, StageKind, Verdict};
+use crate::t;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Fixed words and phrases. Counted phrases are methods.
 #[derive(Debug, Serialize)]
 pub struct Labels {
     pub lang: &'static str,
     /// ":" or, in French, a no-break space and ":".
-    pub colon: &'static str,
-    pub anonymized_title: &'static str,
-    pub anonymized_text: &'static str,
-    pub date: &'static str,
-    pub place: &'static str,
-    pub facilitation: &'static str,
-    pub challenge: &'static str,
-    pub participants: &'static str,
-    pub role: &'static str,
-    pub count: &'static str,
-    pub top_ideas: &'static str,
-    pub decisions: &'static str,
-    pub actions: &'static str,
-    pub agenda: &'static str,
-    pub board: &'static str,
-    pub notes: &'static str,
-    pub comments: &'static str,
-    pub in_brief: &'static str,
-    pub kicker: &'static str,
-    pub contents: &'static str,
-    pub step: &'static str,
-    pub started: &'static str,
-    pub planned: &'static str,
-    pub actual: &'static str,
-    pub difference: &'static str,
-    pub total: &'static str,
-    pub not_run: &'static str,
-    pub rank: &'static str,
-    pub idea: &'static str,
-    pub votes: &'static str,
-    pub action: &'static str,
-    pub owner: &'static str,
-    pub due: &'static str,
-    pub status: &'static str,
-    pub session: &'static str,
-    pub inbox: &'static str,
-    pub parking: &'static str,
-    pub other_notes: &'static str,
-    pub other_clusters: &'static str,
-    pub group: &'static str,
-    pub about: &'static str,
-    pub about_session: &'static str,
-    pub none_decisions: &'static str,
-    pub none_actions: &'static str,
-    pub none_votes: &'static str,
-    pub none_notes: &'static str,
-    pub none_board: &'static str,
-    pub none_participants: &'static str,
-    pub unknown: &'static str,
-    pub footer: &'static str,
-    pub board_alt: &'static str,
-    pub board_detail: &'static str,
-    pub minutes: &'static str,
+    pub colon: String,
+    pub anonymized_title: String,
+    pub anonymized_text: String,
+    pub date: String,
+    pub place: String,
+    pub facilitation: String,
+    pub challenge: String,
+    pub participants: String,
+    pub role: String,
+    pub count: String,
+    pub top_ideas: String,
+    pub decisions: String,
+    pub actions: String,
+    pub agenda: String,
+    pub board: String,
+    pub notes: String,
+    pub comments: String,
+    pub in_brief: String,
+    pub kicker: String,
+    pub contents: String,
+    pub step: String,
+    pub started: String,
+    pub planned: String,
+    pub actual: String,
+    pub difference: String,
+    pub total: String,
+    pub not_run: String,
+    pub rank: String,
+    pub idea: String,
+    pub votes: String,
+    pub action: String,
+    pub owner: String,
+    pub due: String,
+    pub status: String,
+    pub session: String,
+    pub inbox: String,
+    pub parking: String,
+    pub other_notes: String,
+    pub other_clusters: String,
+    pub about: String,
+    pub about_session: String,
+    pub none_decisions: String,
+    pub none_actions: String,
+    pub none_votes: String,
+    pub none_notes: String,
+    pub none_board: String,
+    pub none_participants: String,
+    pub unknown: String,
+    pub footer: String,
+    pub board_alt: String,
+    pub board_detail: String,
     // Prototypes and media.
-    pub prototypes: &'static str,
-    pub proto_tests: &'static str,
-    pub hypothesis: &'static str,
-    pub feedback: &'static str,
-    pub no_verdict: &'static str,
-    pub media: &'static str,
-    pub other_media: &'static str,
-    pub media_left_out: &'static str,
-    pub not_embeddable: &'static str,
+    pub prototypes: String,
+    pub proto_tests: String,
+    pub hypothesis: String,
+    pub feedback: String,
+    pub no_verdict: String,
+    pub media: String,
+    pub other_media: String,
+    pub media_left_out: String,
+    pub not_embeddable: String,
     // The programme report.
-    pub report_title: &'static str,
-    pub report_sessions: &'static str,
-    pub report_public_share: &'static str,
-    pub report_roles_over_time: &'static str,
-    pub report_actions: &'static str,
-    pub report_top_ideas: &'static str,
-    pub report_bad_files: &'static str,
-    pub report_back: &'static str,
-    pub report_origin: &'static str,
-    pub report_file: &'static str,
-    pub report_error: &'static str,
-    pub report_no_sessions: &'static str,
+    pub report_title: String,
+    pub report_sessions: String,
+    pub report_public_share: String,
+    pub report_roles_over_time: String,
+    pub report_actions: String,
+    pub report_top_ideas: String,
+    pub report_bad_files: String,
+    pub report_back: String,
+    pub report_origin: String,
+    pub report_file: String,
+    pub report_error: String,
+    pub report_no_sessions: String,
+    // What anonymizing puts in place of a redacted e-mail address, phone
+    // number or name.
+    pub redacted_email: String,
+    pub redacted_phone: String,
+    pub redacted_name: String,
+    /// The words of the model's enums, looked up once.
+    #[serde(skip)]
+    words: Words,
 }
 
-pub static EN: Labels = Labels {
-    lang: "en",
-    colon: ":",
-    anonymized_title: "Anonymized export",
-    anonymized_text: "Participants and facilitators are numbered (P1, P2, …; F1, F2, …); names, e-mail addresses and phone numbers are redacted from every text.",
-    date: "Date",
-    place: "Place",
-    facilitation: "Facilitation",
-    challenge: "The challenge",
-    participants: "Participants",
-    role: "Role",
-    count: "Number",
-    top_ideas: "Top ideas",
-    decisions: "Decisions",
-    actions: "Actions",
-    agenda: "The agenda as it ran",
-    board: "The board",
-    notes: "Notes",
-    comments: "Review comments",
-    in_brief: "In brief",
-    kicker: "Workshop summary",
-    contents: "Contents",
-    step: "Stage and step",
-    started: "Start",
-    planned: "Planned",
-    actual: "Actual",
-    difference: "Difference",
-    total: "Total",
-    not_run: "not run",
-    rank: "Rank",
-    idea: "Idea",
-    votes: "Votes",
-    action: "Action",
-    owner: "Owner",
-    due: "Due",
-    status: "Status",
-    session: "Session",
-    inbox: "Not yet sorted",
-    parking: "Parking lot",
-    other_notes: "Other notes",
-    other_clusters: "Other groups",
-    group: "group",
-    about: "on",
-    about_session: "the session",
-    none_decisions: "No decision was recorded.",
-    none_actions: "No action was recorded.",
-    none_votes: "No vote was taken.",
-    none_notes: "No note was taken.",
-    none_board: "The board is empty.",
-    none_participants: "No participant was recorded.",
-    unknown: "unknown",
-    footer: "Summary produced with atelier from the session file.",
-    board_alt: "The board: groups of sticky notes with their votes",
-    board_detail: "The groups as text",
-    minutes: "min",
-    prototypes: "Prototypes",
-    proto_tests: "What it tests",
-    hypothesis: "Hypothesis",
-    feedback: "Feedback",
-    no_verdict: "no verdict yet",
-    media: "Photos and videos",
-    other_media: "Other photos and videos",
-    media_left_out: "Photos and videos left out: faces are personal data; use --with-media to include them.",
-    not_embeddable: "a picture this page cannot show: open the file",
-    report_title: "Programme report",
-    report_sessions: "Sessions",
-    report_public_share: "Challenges raised by the public",
-    report_roles_over_time: "Participants by role over time",
-    report_actions: "Actions across sessions",
-    report_top_ideas: "Top ideas",
-    report_bad_files: "Files left out",
-    report_back: "Programme report",
-    report_origin: "Raised by",
-    report_file: "File",
-    report_error: "Why",
-    report_no_sessions: "No session file was found in this folder.",
-};
+#[derive(Debug, Default)]
+struct Words {
+    origin: HashMap<Origin, String>,
+    origin_short: HashMap<Origin, String>,
+    roles: HashMap<Role, String>,
+    stage_kind: HashMap<StageKind, String>,
+    note_kinds: HashMap<NoteKind, String>,
+    verdict: HashMap<Verdict, String>,
+    media_kind: HashMap<MediaKind, String>,
+    status: HashMap<ActionStatus, String>,
+}
 
-pub static FR: Labels = Labels {
-    lang: "fr",
-    colon: "\u{a0}:",
-    anonymized_title: "Export anonymisé",
-    anonymized_text: "Participants et animateurs sont numérotés (P1, P2, … ; F1, F2, …) ; les noms, adresses électroniques et numéros de téléphone sont masqués dans tous les textes.",
-    date: "Date",
-    place: "Lieu",
-    facilitation: "Animation",
-    challenge: "Le défi",
-    participants: "Participants",
-    role: "Rôle",
-    count: "Nombre",
-    top_ideas: "Idées les plus soutenues",
-    decisions: "Décisions",
-    actions: "Actions",
-    agenda: "Le déroulé",
-    board: "Le mur de post-it",
-    notes: "Notes",
-    comments: "Commentaires de relecture",
-    in_brief: "En bref",
-    kicker: "Synthèse d'atelier",
-    contents: "Sommaire",
-    step: "Séquence et étape",
-    started: "Début",
-    planned: "Prévu",
-    actual: "Réel",
-    difference: "Écart",
-    total: "Total",
-    not_run: "non réalisé",
-    rank: "Rang",
-    idea: "Idée",
-    votes: "Votes",
-    action: "Action",
-    owner: "Porteur",
-    due: "Échéance",
-    status: "État",
-    session: "Séance",
-    inbox: "À trier",
-    parking: "Parking",
-    other_notes: "Autres notes",
-    other_clusters: "Autres groupes",
-    group: "groupe",
-    about: "sur",
-    about_session: "la séance",
-    none_decisions: "Aucune décision n'a été notée.",
-    none_actions: "Aucune action n'a été notée.",
-    none_votes: "Aucun vote n'a eu lieu.",
-    none_notes: "Aucune note n'a été prise.",
-    none_board: "Le mur est vide.",
-    none_participants: "Aucun participant n'a été inscrit.",
-    unknown: "inconnu",
-    footer: "Synthèse produite avec atelier à partir du fichier de la séance.",
-    board_alt: "Le mur : groupes de post-it et leurs votes",
-    board_detail: "Les groupes en texte",
-    minutes: "min",
-    prototypes: "Prototypes",
-    proto_tests: "Ce qu'il teste",
-    hypothesis: "Hypothèse",
-    feedback: "Retours",
-    no_verdict: "pas encore de verdict",
-    media: "Photos et vidéos",
-    other_media: "Autres photos et vidéos",
-    media_left_out: "Photos et vidéos non incluses : les visages sont des données personnelles ; --with-media pour les inclure.",
-    not_embeddable: "une image que cette page ne peut pas afficher : ouvrir le fichier",
-    report_title: "Bilan du programme",
-    report_sessions: "Séances",
-    report_public_share: "Défis portés par le public",
-    report_roles_over_time: "Participants par rôle au fil des séances",
-    report_actions: "Actions de toutes les séances",
-    report_top_ideas: "Idées les plus soutenues",
-    report_bad_files: "Fichiers non pris en compte",
-    report_back: "Bilan du programme",
-    report_origin: "Porté par",
-    report_file: "Fichier",
-    report_error: "Raison",
-    report_no_sessions: "Aucun fichier de séance dans ce dossier.",
-};
+const STATUSES: [ActionStatus; 4] = [
+    ActionStatus::Todo,
+    ActionStatus::Doing,
+    ActionStatus::Done,
+    ActionStatus::Dropped,
+];
+const VERDICTS: [Verdict; 3] = [Verdict::Keep, Verdict::Change, Verdict::Drop];
+const MEDIA_KINDS: [MediaKind; 4] = [
+    MediaKind::Image,
+    MediaKind::Video,
+    MediaKind::Audio,
+    MediaKind::Link,
+];
+
+static EN: LazyLock<Labels> = LazyLock::new(|| Labels::new("en"));
+static FR: LazyLock<Labels> = LazyLock::new(|| Labels::new("fr"));
 
 /// Why a file is not shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -252,267 +141,535 @@ pub enum MediaWhy {
 
 /// The labels for a session's language (`"fr..."` is French, anything else English).
 pub fn for_lang(lang: Option<&str>) -> &'static Labels {
-    match lang {
-        Some(l) if l.to_ascii_lowercase().starts_with("fr") => &FR,
+    for_code(i18n::supported(lang.unwrap_or("en")))
+}
+
+/// The labels of `lang`, one of [`i18n::LANGUAGES`] (English otherwise).
+pub fn for_code(lang: &str) -> &'static Labels {
+    match i18n::supported(lang) {
+        "fr" => &FR,
         _ => &EN,
     }
 }
 
-impl Labels {
-    fn fr(&self) -> bool {
-        self.lang == "fr"
+/// `key` as a media kind names itself to Fluent (`$kind`).
+fn media_key(k: MediaKind) -> &'static str {
+    match k {
+        MediaKind::Image => "image",
+        MediaKind::Video => "video",
+        MediaKind::Audio => "audio",
+        MediaKind::Link => "link",
     }
+}
 
-    fn plural(&self, n: usize, one: &str, many: &str) -> String {
-        // French uses the singular for 0 and 1, English for 1 only.
-        let single = if self.fr() { n <= 1 } else { n == 1 };
-        format!("{n} {}", if single { one } else { many })
+fn origin_word(lang: &str, o: Origin) -> String {
+    match o {
+        Origin::Public => tr(lang, "export-origin-public"),
+        Origin::Administration => tr(lang, "export-origin-administration"),
+        Origin::Elected => tr(lang, "export-origin-elected"),
+        Origin::Other => tr(lang, "export-origin-other"),
+    }
+}
+
+fn origin_short_word(lang: &str, o: Origin) -> String {
+    match o {
+        Origin::Public => tr(lang, "export-origin-short-public"),
+        Origin::Administration => tr(lang, "export-origin-short-administration"),
+        Origin::Elected => tr(lang, "export-origin-short-elected"),
+        Origin::Other => tr(lang, "export-origin-short-other"),
+    }
+}
+
+fn roles_word(lang: &str, r: Role) -> String {
+    match r {
+        Role::CivilServant => tr(lang, "export-roles-civil-servant"),
+        Role::ElectedOfficial => tr(lang, "export-roles-elected-official"),
+        Role::Citizen => tr(lang, "export-roles-citizen"),
+        Role::Partner => tr(lang, "export-roles-partner"),
+        Role::Other => tr(lang, "export-roles-other"),
+    }
+}
+
+fn stage_kind_word(lang: &str, k: StageKind) -> String {
+    match k {
+        StageKind::Opening => tr(lang, "export-stage-kind-opening"),
+        StageKind::Immersion => tr(lang, "export-stage-kind-immersion"),
+        StageKind::Interviews => tr(lang, "export-stage-kind-interviews"),
+        StageKind::Synthesis => tr(lang, "export-stage-kind-synthesis"),
+        StageKind::Ideation => tr(lang, "export-stage-kind-ideation"),
+        StageKind::Prototyping => tr(lang, "export-stage-kind-prototyping"),
+        StageKind::Testing => tr(lang, "export-stage-kind-testing"),
+        StageKind::Closing => tr(lang, "export-stage-kind-closing"),
+    }
+}
+
+fn note_kinds_word(lang: &str, k: NoteKind) -> String {
+    match k {
+        NoteKind::Observation => tr(lang, "export-note-kinds-observation"),
+        NoteKind::Quote => tr(lang, "export-note-kinds-quote"),
+        NoteKind::Insight => tr(lang, "export-note-kinds-insight"),
+        NoteKind::Question => tr(lang, "export-note-kinds-question"),
+        NoteKind::Idea => tr(lang, "export-note-kinds-idea"),
+        NoteKind::Decision => tr(lang, "export-note-kinds-decision"),
+        NoteKind::Action => tr(lang, "export-note-kinds-action"),
+    }
+}
+
+fn verdict_word(lang: &str, v: Verdict) -> String {
+    match v {
+        Verdict::Keep => tr(lang, "export-verdict-keep"),
+        Verdict::Change => tr(lang, "export-verdict-change"),
+        Verdict::Drop => tr(lang, "export-verdict-drop"),
+    }
+}
+
+fn status_word(lang: &str, s: ActionStatus) -> String {
+    match s {
+        ActionStatus::Todo => tr(lang, "export-status-todo"),
+        ActionStatus::Doing => tr(lang, "export-status-doing"),
+        ActionStatus::Done => tr(lang, "export-status-done"),
+        ActionStatus::Dropped => tr(lang, "export-status-dropped"),
+    }
+}
+
+/// `f` for each of `all`, as a map.
+fn words<K: Copy + Eq + std::hash::Hash>(
+    lang: &str,
+    all: &[K],
+    f: fn(&str, K) -> String,
+) -> HashMap<K, String> {
+    all.iter().map(|&k| (k, f(lang, k))).collect()
+}
+
+/// An empty string when a word is missing (it never is: a test checks).
+fn get<'a, K: Eq + std::hash::Hash>(map: &'a HashMap<K, String>, k: &K) -> &'a str {
+    map.get(k).map_or("", String::as_str)
+}
+
+impl Labels {
+    /// Every word of `lang` (`"en"` or `"fr"`) from Fluent.
+    fn new(lang: &'static str) -> Labels {
+        let words = Words {
+            origin: words(lang, &Origin::ALL, origin_word),
+            origin_short: words(lang, &Origin::ALL, origin_short_word),
+            roles: words(lang, &Role::ALL, roles_word),
+            stage_kind: words(lang, &StageKind::ALL, stage_kind_word),
+            note_kinds: words(lang, &NoteKind::ALL, note_kinds_word),
+            verdict: words(lang, &VERDICTS, verdict_word),
+            media_kind: words(lang, &MEDIA_KINDS, |lang, k| {
+                t!(lang, "export-media-kind", kind = media_key(k))
+            }),
+            status: words(lang, &STATUSES, status_word),
+        };
+        Labels {
+            lang,
+            colon: tr(lang, "export-colon"),
+            anonymized_title: tr(lang, "export-anonymized-title"),
+            anonymized_text: tr(lang, "export-anonymized-text"),
+            date: tr(lang, "export-date"),
+            place: tr(lang, "export-place"),
+            facilitation: tr(lang, "export-facilitation"),
+            challenge: tr(lang, "export-challenge"),
+            participants: tr(lang, "export-participants"),
+            role: tr(lang, "export-role"),
+            count: tr(lang, "export-count"),
+            top_ideas: tr(lang, "export-top-ideas"),
+            decisions: tr(lang, "export-decisions"),
+            actions: tr(lang, "export-actions"),
+            agenda: tr(lang, "export-agenda"),
+            board: tr(lang, "export-board"),
+            notes: tr(lang, "export-notes"),
+            comments: tr(lang, "export-comments"),
+            in_brief: tr(lang, "export-in-brief"),
+            kicker: tr(lang, "export-kicker"),
+            contents: tr(lang, "export-contents"),
+            step: tr(lang, "export-step"),
+            started: tr(lang, "export-started"),
+            planned: tr(lang, "export-planned"),
+            actual: tr(lang, "export-actual"),
+            difference: tr(lang, "export-difference"),
+            total: tr(lang, "export-total"),
+            not_run: tr(lang, "export-not-run"),
+            rank: tr(lang, "export-rank"),
+            idea: tr(lang, "export-idea"),
+            votes: tr(lang, "export-votes"),
+            action: tr(lang, "export-action"),
+            owner: tr(lang, "export-owner"),
+            due: tr(lang, "export-due"),
+            status: tr(lang, "export-status"),
+            session: tr(lang, "export-session"),
+            inbox: tr(lang, "export-inbox"),
+            parking: tr(lang, "export-parking"),
+            other_notes: tr(lang, "export-other-notes"),
+            other_clusters: tr(lang, "export-other-clusters"),
+            about: tr(lang, "export-about"),
+            about_session: tr(lang, "export-about-session"),
+            none_decisions: tr(lang, "export-none-decisions"),
+            none_actions: tr(lang, "export-none-actions"),
+            none_votes: tr(lang, "export-none-votes"),
+            none_notes: tr(lang, "export-none-notes"),
+            none_board: tr(lang, "export-none-board"),
+            none_participants: tr(lang, "export-none-participants"),
+            unknown: tr(lang, "export-unknown"),
+            footer: tr(lang, "export-footer"),
+            board_alt: tr(lang, "export-board-alt"),
+            board_detail: tr(lang, "export-board-detail"),
+            prototypes: tr(lang, "export-prototypes"),
+            proto_tests: tr(lang, "export-proto-tests"),
+            hypothesis: tr(lang, "export-hypothesis"),
+            feedback: tr(lang, "export-feedback"),
+            no_verdict: tr(lang, "export-no-verdict"),
+            media: tr(lang, "export-media"),
+            other_media: tr(lang, "export-other-media"),
+            media_left_out: tr(lang, "export-media-left-out"),
+            not_embeddable: tr(lang, "export-not-embeddable"),
+            report_title: tr(lang, "export-report-title"),
+            report_sessions: tr(lang, "export-report-sessions"),
+            report_public_share: tr(lang, "export-report-public-share"),
+            report_roles_over_time: tr(lang, "export-report-roles-over-time"),
+            report_actions: tr(lang, "export-report-actions"),
+            report_top_ideas: tr(lang, "export-report-top-ideas"),
+            report_bad_files: tr(lang, "export-report-bad-files"),
+            report_back: tr(lang, "export-report-back"),
+            report_origin: tr(lang, "export-report-origin"),
+            report_file: tr(lang, "export-report-file"),
+            report_error: tr(lang, "export-report-error"),
+            report_no_sessions: tr(lang, "export-report-no-sessions"),
+            redacted_email: tr(lang, "export-redacted-email"),
+            redacted_phone: tr(lang, "export-redacted-phone"),
+            redacted_name: tr(lang, "export-redacted-name"),
+            words,
+        }
     }
 
     pub fn n_participants(&self, n: usize) -> String {
-        self.plural(n, "participant", "participants")
+        t!(self.lang, "export-n-participants", n = n)
     }
 
     pub fn n_stickies(&self, n: usize) -> String {
-        if self.fr() {
-            self.plural(n, "post-it", "post-it")
-        } else {
-            self.plural(n, "sticky note", "sticky notes")
-        }
+        t!(self.lang, "export-n-stickies", n = n)
     }
 
     pub fn n_votes(&self, n: u32) -> String {
-        self.plural(n as usize, "vote", "votes")
+        t!(self.lang, "export-n-votes", n = n)
     }
 
     pub fn n_groups(&self, n: usize) -> String {
-        if self.fr() {
-            self.plural(n, "groupe", "groupes")
-        } else {
-            self.plural(n, "group", "groups")
-        }
+        t!(self.lang, "export-n-groups", n = n)
     }
 
     pub fn n_notes(&self, n: usize) -> String {
-        self.plural(n, "note", "notes")
+        t!(self.lang, "export-n-notes", n = n)
     }
 
     pub fn n_actions(&self, n: usize) -> String {
-        self.plural(n, "action", "actions")
+        t!(self.lang, "export-n-actions", n = n)
     }
 
     pub fn n_sessions(&self, n: usize) -> String {
-        if self.fr() {
-            self.plural(n, "séance", "séances")
-        } else {
-            self.plural(n, "session", "sessions")
-        }
+        t!(self.lang, "export-n-sessions", n = n)
     }
 
-    /// "5 votes for the group, 9 for its sticky notes".
+    /// "12 sticky notes in 3 groups".
+    pub fn stickies_in_groups(&self, stickies: usize, groups: usize) -> String {
+        t!(
+            self.lang,
+            "export-stickies-in-groups",
+            stickies = self.n_stickies(stickies),
+            groups = self.n_groups(groups)
+        )
+    }
+
+    /// "group, 9 sticky notes": a group among the top ideas.
+    pub fn ranked_group(&self, stickies: usize) -> String {
+        t!(
+            self.lang,
+            "export-ranked-group",
+            stickies = self.n_stickies(stickies)
+        )
+    }
+
+    /// "5 votes for the group, 9 on its sticky notes".
     pub fn group_votes(&self, group: u32, inner: u32) -> String {
-        match (group, inner, self.fr()) {
-            (0, 0, _) => String::new(),
-            (g, 0, _) => self.n_votes(g),
-            (0, i, true) => format!("{} sur ses post-it", self.n_votes(i)),
-            (0, i, false) => format!("{} on its sticky notes", self.n_votes(i)),
-            (g, i, true) => format!("{} pour le groupe, {i} sur ses post-it", self.n_votes(g)),
-            (g, i, false) => format!("{} for the group, {i} on its sticky notes", self.n_votes(g)),
+        match (group, inner) {
+            (0, 0) => String::new(),
+            (g, 0) => self.n_votes(g),
+            (0, i) => t!(self.lang, "export-group-votes-inner", n = i),
+            (g, i) => t!(
+                self.lang,
+                "export-group-votes-both",
+                votes = self.n_votes(g),
+                inner = i
+            ),
         }
     }
 
-    /// "3 dots each (at most 2 on one item); 12 voters, 36 dots".
+    /// "3 dots each (at most 2 on one item); 12 voters; 36 votes".
     pub fn round_rules(&self, dots: u32, cap: Option<u32>, voters: usize, total: u32) -> String {
-        let mut out = if self.fr() {
-            format!(
-                "{dots} gommette{} par personne",
-                if dots > 1 { "s" } else { "" }
-            )
-        } else {
-            format!("{dots} dot{} each", if dots == 1 { "" } else { "s" })
-        };
-        if let Some(cap) = cap {
-            if self.fr() {
-                out.push_str(&format!(" (au plus {cap} sur une même idée)"));
-            } else {
-                out.push_str(&format!(" (at most {cap} on one item)"));
-            }
-        }
+        let mut parts = vec![match cap {
+            Some(cap) => t!(
+                self.lang,
+                "export-round-dots-capped",
+                dots = dots,
+                cap = cap
+            ),
+            None => t!(self.lang, "export-round-dots", dots = dots),
+        }];
         if voters > 0 {
-            if self.fr() {
-                out.push_str(&format!(
-                    " ; {voters} votant{}",
-                    if voters > 1 { "s" } else { "" }
-                ));
-            } else {
-                out.push_str(&format!(
-                    "; {voters} voter{}",
-                    if voters == 1 { "" } else { "s" }
-                ));
-            }
+            parts.push(t!(self.lang, "export-round-voters", voters = voters));
         }
-        let sep = if self.fr() { " ; " } else { "; " };
-        out.push_str(sep);
-        out.push_str(&self.n_votes(total));
-        out
+        parts.push(self.n_votes(total));
+        parts.join(&tr(self.lang, "export-semicolon"))
     }
 
-    /// "Times are local (UTC+02:00)."
+    /// "Local times (UTC+02:00), durations in minutes."
     pub fn times_note(&self, offset: &str) -> String {
-        if self.fr() {
-            format!("Heures locales ({offset}), durées en minutes.")
-        } else {
-            format!("Local times ({offset}), durations in minutes.")
-        }
+        t!(self.lang, "export-times-note", offset = offset)
     }
 
-    /// "4 of 6 (67 %)".
+    /// "4 of 6 (67%)".
     pub fn share(&self, part: usize, whole: usize) -> String {
         let pct = (part * 100 + whole / 2).checked_div(whole).unwrap_or(0);
-        if self.fr() {
-            format!("{part} sur {whole} ({pct} %)")
+        t!(
+            self.lang,
+            "export-share",
+            part = part,
+            whole = whole,
+            pct = pct
+        )
+    }
+
+    /// "67%" ("67 %" in French).
+    pub fn percent(&self, pct: usize) -> String {
+        t!(self.lang, "export-percent", pct = pct)
+    }
+
+    /// "5 h 10 min" ("5 h 10" in French), "45 min".
+    pub fn duration(&self, minutes: i64) -> String {
+        let (h, m) = (minutes / 60, minutes % 60);
+        if h == 0 {
+            t!(
+                self.lang,
+                "export-duration-minutes",
+                minutes = m.to_string()
+            )
         } else {
-            format!("{part} of {whole} ({pct}%)")
+            t!(
+                self.lang,
+                "export-duration-hours",
+                hours = h.to_string(),
+                minutes = format!("{m:02}")
+            )
         }
     }
 
-    pub fn origin(&self, o: Origin) -> &'static str {
-        match (o, self.fr()) {
-            (Origin::Public, false) => "Raised by the public",
-            (Origin::Administration, false) => "Raised by the administration",
-            (Origin::Elected, false) => "Raised by elected officials",
-            (Origin::Other, false) => "Other origin",
-            (Origin::Public, true) => "Porté par le public",
-            (Origin::Administration, true) => "Porté par l'administration",
-            (Origin::Elected, true) => "Porté par des élus",
-            (Origin::Other, true) => "Autre origine",
-        }
+    /// The label of the workshop's duration among the facts: "of workshop".
+    pub fn of_workshop(&self) -> String {
+        tr(self.lang, "export-of-workshop")
+    }
+
+    /// "Thursday 9 July 2026", "jeudi 9 juillet 2026".
+    pub fn long_date(&self, date: time::Date) -> String {
+        let weekday = match date.weekday() {
+            time::Weekday::Monday => tr(self.lang, "export-weekday-1"),
+            time::Weekday::Tuesday => tr(self.lang, "export-weekday-2"),
+            time::Weekday::Wednesday => tr(self.lang, "export-weekday-3"),
+            time::Weekday::Thursday => tr(self.lang, "export-weekday-4"),
+            time::Weekday::Friday => tr(self.lang, "export-weekday-5"),
+            time::Weekday::Saturday => tr(self.lang, "export-weekday-6"),
+            time::Weekday::Sunday => tr(self.lang, "export-weekday-7"),
+        };
+        t!(
+            self.lang,
+            "export-date-weekday",
+            weekday = weekday,
+            date = self.short_date(date)
+        )
+    }
+
+    /// "9 July 2026", "9 juillet 2026" ("1er mai 2026").
+    pub fn short_date(&self, date: time::Date) -> String {
+        i18n::date(self.lang, date)
+    }
+
+    /// The title of the report's chart of participants by role.
+    pub fn report_roles_chart(&self) -> String {
+        tr(self.lang, "export-report-roles-chart")
+    }
+
+    /// Why a conflict copy is not in the report.
+    pub fn report_conflict_copy(&self) -> String {
+        tr(self.lang, "export-report-conflict-copy")
+    }
+
+    pub fn origin(&self, o: Origin) -> &str {
+        get(&self.words.origin, &o)
     }
 
     /// Short origin for tables ("public", "administration").
-    pub fn origin_short(&self, o: Origin) -> &'static str {
-        match (o, self.fr()) {
-            (Origin::Public, _) => "public",
-            (Origin::Administration, _) => "administration",
-            (Origin::Elected, false) => "elected officials",
-            (Origin::Elected, true) => "élus",
-            (Origin::Other, false) => "other",
-            (Origin::Other, true) => "autre",
-        }
+    pub fn origin_short(&self, o: Origin) -> &str {
+        get(&self.words.origin_short, &o)
     }
 
     /// Plural role names, for headings with counts.
-    pub fn roles(&self, r: Role) -> &'static str {
-        match (r, self.fr()) {
-            (Role::CivilServant, false) => "Civil servants",
-            (Role::ElectedOfficial, false) => "Elected officials",
-            (Role::Citizen, false) => "Citizens",
-            (Role::Partner, false) => "Partners",
-            (Role::Other, false) => "Others",
-            (Role::CivilServant, true) => "Agents publics",
-            (Role::ElectedOfficial, true) => "Élus",
-            (Role::Citizen, true) => "Habitants et usagers",
-            (Role::Partner, true) => "Partenaires",
-            (Role::Other, true) => "Autres",
-        }
+    pub fn roles(&self, r: Role) -> &str {
+        get(&self.words.roles, &r)
     }
 
-    pub fn stage_kind(&self, k: StageKind) -> &'static str {
-        if !self.fr() {
-            return k.label();
-        }
-        match k {
-            StageKind::Opening => "ouverture",
-            StageKind::Immersion => "immersion",
-            StageKind::Interviews => "entretiens et observation",
-            StageKind::Synthesis => "synthèse",
-            StageKind::Ideation => "idéation",
-            StageKind::Prototyping => "prototypage",
-            StageKind::Testing => "test et expérimentation",
-            StageKind::Closing => "clôture",
-        }
+    pub fn stage_kind(&self, k: StageKind) -> &str {
+        get(&self.words.stage_kind, &k)
     }
 
     /// Plural note kinds, for headings.
-    pub fn note_kinds(&self, k: NoteKind) -> &'static str {
-        match (k, self.fr()) {
-            (NoteKind::Observation, _) => "Observations",
-            (NoteKind::Quote, false) => "Quotes",
-            (NoteKind::Insight, false) => "Insights",
-            (NoteKind::Question, _) => "Questions",
-            (NoteKind::Idea, false) => "Ideas",
-            (NoteKind::Decision, false) => "Decisions",
-            (NoteKind::Action, _) => "Actions",
-            (NoteKind::Quote, true) => "Citations",
-            (NoteKind::Insight, true) => "Enseignements",
-            (NoteKind::Idea, true) => "Idées",
-            (NoteKind::Decision, true) => "Décisions",
-        }
+    pub fn note_kinds(&self, k: NoteKind) -> &str {
+        get(&self.words.note_kinds, &k)
     }
 
-    pub fn verdict(&self, v: Verdict) -> &'static str {
-        match (v, self.fr()) {
-            (Verdict::Keep, false) => "Keep",
-            (Verdict::Change, false) => "Change",
-            (Verdict::Drop, false) => "Drop",
-            (Verdict::Keep, true) => "On garde",
-            (Verdict::Change, true) => "À modifier",
-            (Verdict::Drop, true) => "Abandonné",
-        }
+    pub fn verdict(&self, v: Verdict) -> &str {
+        get(&self.words.verdict, &v)
     }
 
     /// "photo", "video", "audio recording", "link".
-    pub fn media_kind(&self, k: MediaKind) -> &'static str {
-        match (k, self.fr()) {
-            (MediaKind::Image, _) => "photo",
-            (MediaKind::Video, false) => "video",
-            (MediaKind::Video, true) => "vidéo",
-            (MediaKind::Audio, false) => "audio recording",
-            (MediaKind::Audio, true) => "enregistrement audio",
-            (MediaKind::Link, false) => "link",
-            (MediaKind::Link, true) => "lien",
-        }
+    pub fn media_kind(&self, k: MediaKind) -> &str {
+        get(&self.words.media_kind, &k)
     }
 
     /// The placeholder of a file that is not shown: "missing photo:
     /// caption" (`why`: missing, altered or outside).
     pub fn media_problem(&self, k: MediaKind, why: MediaWhy, caption: &str) -> String {
-        let kind = self.media_kind(k);
-        // French: photo and vidéo are feminine.
-        let fem = matches!(k, MediaKind::Image | MediaKind::Video);
-        let e = if fem { "e" } else { "" };
-        let text = match (why, self.fr()) {
-            (MediaWhy::Missing, false) => format!("missing {kind}"),
-            (MediaWhy::Altered, false) => {
-                format!("{kind} altered since it was attached, not shown")
-            }
-            (MediaWhy::Outside, false) => {
-                format!("{kind} outside the session's folder, not shown")
-            }
-            (MediaWhy::Missing, true) => format!("{kind} manquant{e}"),
-            (MediaWhy::Altered, true) => {
-                format!("{kind} modifié{e} depuis son ajout, non affiché{e}")
-            }
-            (MediaWhy::Outside, true) => {
-                format!("{kind} hors du dossier de la séance, non affiché{e}")
-            }
+        let kind = media_key(k);
+        let text = match why {
+            MediaWhy::Missing => t!(self.lang, "export-media-missing", kind = kind),
+            MediaWhy::Altered => t!(self.lang, "export-media-altered", kind = kind),
+            MediaWhy::Outside => t!(self.lang, "export-media-outside", kind = kind),
         };
         if caption.is_empty() {
             text
         } else {
-            format!("{text}{} {caption}", self.colon)
+            t!(
+                self.lang,
+                "export-media-caption",
+                problem = text,
+                caption = caption
+            )
         }
     }
 
-    pub fn status(&self, s: ActionStatus) -> &'static str {
-        if !self.fr() {
-            return s.label();
+    pub fn status(&self, s: ActionStatus) -> &str {
+        get(&self.words.status, &s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_is_found_in_both_languages() {
+        for lang in i18n::LANGUAGES {
+            let l = for_code(lang);
+            assert_eq!(l.lang, lang);
+            let json = serde_json::to_value(l).expect("labels serialize");
+            for (field, value) in json.as_object().expect("an object") {
+                let value = value.as_str().unwrap_or_default();
+                assert!(
+                    !value.is_empty() && !value.starts_with("export-"),
+                    "{lang}: {field} = {value:?}"
+                );
+            }
+            let words = &l.words;
+            let all: Vec<&String> = (words.origin.values())
+                .chain(words.origin_short.values())
+                .chain(words.roles.values())
+                .chain(words.stage_kind.values())
+                .chain(words.note_kinds.values())
+                .chain(words.verdict.values())
+                .chain(words.media_kind.values())
+                .chain(words.status.values())
+                .collect();
+            assert_eq!(all.len(), 4 + 4 + 5 + 8 + 7 + 3 + 4 + 4);
+            for w in all {
+                assert!(!w.is_empty() && !w.starts_with("export-"), "{lang}: {w}");
+            }
+            assert_eq!(words.origin.len(), Origin::ALL.len());
+            assert_eq!(words.roles.len(), Role::ALL.len());
+            assert_eq!(words.stage_kind.len(), StageKind::ALL.len());
+            assert_eq!(words.note_kinds.len(), NoteKind::ALL.len());
         }
-        match s {
-            ActionStatus::Todo => "à faire",
-            ActionStatus::Doing => "en cours",
-            ActionStatus::Done => "fait",
-            ActionStatus::Dropped => "abandonné",
-        }
+    }
+
+    #[test]
+    fn counts_follow_each_language() {
+        let (en, fr) = (for_code("en"), for_code("fr"));
+        assert_eq!(en.n_votes(0), "0 votes");
+        assert_eq!(en.n_votes(1), "1 vote");
+        assert_eq!(fr.n_votes(0), "0 vote");
+        assert_eq!(fr.n_votes(1), "1 vote");
+        assert_eq!(fr.n_votes(2), "2 votes");
+        assert_eq!(en.n_stickies(2), "2 sticky notes");
+        assert_eq!(fr.n_stickies(2), "2 post-it");
+        assert_eq!(en.n_sessions(1), "1 session");
+        assert_eq!(fr.n_groups(3), "3 groupes");
+        assert_eq!(en.stickies_in_groups(12, 1), "12 sticky notes in 1 group");
+        assert_eq!(fr.stickies_in_groups(12, 3), "12 post-it en 3 groupes");
+        assert_eq!(
+            en.group_votes(5, 9),
+            "5 votes for the group, 9 on its sticky notes"
+        );
+        assert_eq!(fr.group_votes(0, 1), "1 vote sur ses post-it");
+        assert_eq!(en.group_votes(0, 0), "");
+    }
+
+    #[test]
+    fn round_rules_read_naturally() {
+        let (en, fr) = (for_code("en"), for_code("fr"));
+        assert_eq!(
+            en.round_rules(3, Some(2), 12, 36),
+            "3 dots each (at most 2 on one item); 12 voters; 36 votes"
+        );
+        assert_eq!(en.round_rules(1, None, 0, 1), "1 dot each; 1 vote");
+        assert_eq!(
+            fr.round_rules(3, Some(2), 1, 3),
+            "3 gommettes par personne (au plus 2 sur une même idée)\u{a0}; 1 votant\u{a0}; 3 votes"
+        );
+    }
+
+    #[test]
+    fn durations_dates_and_shares() {
+        let (en, fr) = (for_code("en"), for_code("fr"));
+        assert_eq!(en.duration(45), "45 min");
+        assert_eq!(en.duration(310), "5 h 10 min");
+        assert_eq!(fr.duration(305), "5 h 05");
+        let d = time::macros::date!(2026 - 07 - 09);
+        assert_eq!(en.long_date(d), "Thursday 9 July 2026");
+        assert_eq!(fr.long_date(d), "jeudi 9 juillet 2026");
+        assert_eq!(
+            fr.long_date(time::macros::date!(2026 - 05 - 01)),
+            "vendredi 1er mai 2026"
+        );
+        assert_eq!(en.share(4, 6), "4 of 6 (67%)");
+        assert_eq!(fr.share(1, 2), "1 sur 2 (50 %)");
+        assert_eq!(fr.percent(50), "50\u{a0}%");
+        assert_eq!(en.share(0, 0), "0 of 0 (0%)");
+    }
+
+    #[test]
+    fn media_placeholders_agree_with_their_kind() {
+        let (en, fr) = (for_code("en"), for_code("fr"));
+        assert_eq!(
+            en.media_problem(MediaKind::Image, MediaWhy::Missing, "Wall"),
+            "missing photo: Wall"
+        );
+        assert_eq!(
+            fr.media_problem(MediaKind::Video, MediaWhy::Altered, ""),
+            "vidéo modifiée depuis son ajout, non affichée"
+        );
+        assert_eq!(
+            fr.media_problem(MediaKind::Audio, MediaWhy::Outside, "x"),
+            "enregistrement audio hors du dossier de la séance, non affiché\u{a0}: x"
+        );
+        assert_eq!(fr.media_kind(MediaKind::Audio), "enregistrement audio");
+        assert_eq!(en.status(ActionStatus::Doing), "in progress");
+        assert_eq!(fr.roles(Role::Citizen), "Habitants et usagers");
     }
 }

@@ -33,11 +33,11 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
             o,
             "> **{}.** {}\n",
             l.anonymized_title,
-            md_inline(l.anonymized_text)
+            md_inline(&l.anonymized_text)
         )?;
     }
     if v.media_left_out {
-        writeln!(o, "> {}\n", md_inline(l.media_left_out))?;
+        writeln!(o, "> {}\n", md_inline(&l.media_left_out))?;
     }
     let mut meta = Vec::new();
     if let Some(d) = &v.date {
@@ -167,7 +167,7 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
         writeln!(o, "## {}\n", l.prototypes)?;
         for p in &v.prototypes {
             writeln!(o, "### {}\n", md_inline(&p.name))?;
-            let mut line = format!("**{}**", p.verdict.unwrap_or(l.no_verdict));
+            let mut line = format!("**{}**", p.verdict.unwrap_or(&l.no_verdict));
             if !p.stage.is_empty() {
                 line.push_str(&format!(" · *{}*", md_inline(&p.stage)));
             }
@@ -270,7 +270,7 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
             media_list(o, &c.media, l)?;
         }
     }
-    for (title, list) in [(l.inbox, &v.board.inbox), (l.parking, &v.board.parking)] {
+    for (title, list) in [(&l.inbox, &v.board.inbox), (&l.parking, &v.board.parking)] {
         if list.is_empty() {
             continue;
         }

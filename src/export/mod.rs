@@ -21,6 +21,10 @@
 //! themselves read no file. [`export`] is [`export_with`] and
 //! [`Media::none`]: files linked by their relative path, unchecked.
 //!
+//! The words a document adds (headings, counts, dates) are in the
+//! session's language, not the interface's: they come from Fluent
+//! (`assets/locales/{en,fr}/export.ftl`, keys `export-…`) through `labels`.
+//!
 //! User text never reaches a document as markup: control characters are
 //! made visible ([`text::clean`]), Markdown is backslash-escaped, HTML and
 //! SVG are entity-escaped (HTML by minijinja's auto-escaping).

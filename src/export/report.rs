@@ -6,8 +6,8 @@
 //! folder), the pages go out as strings.
 
 use super::html::{environment, page, render};
-use super::labels::{self, Labels};
-use super::text::{clean_line, iso_date, short_date, xml};
+use super::labels;
+use super::text::{clean_line, iso_date, xml};
 use super::view::{ActionView, RankedView, short, status_key, summary};
 use super::{ExportError, Media, Options, media_left_out, prepare};
 use crate::model::{ActionStatus, Origin, Role, Session};
@@ -105,6 +105,25 @@ fn page_names(entries: &[Entry]) -> Vec<String> {
         .collect()
 }
 
+/// The language of a report: the one most sessions of `entries` use
+/// (French on a tie), English when there is none.
+pub fn language(entries: &[Entry]) -> &'static str {
+    let fr = entries
+        .iter()
+        .filter(|e| labels::for_lang(e.session.language.as_deref()).lang == "fr")
+        .count();
+    if fr * 2 >= entries.len() && fr > 0 {
+        "fr"
+    } else {
+        "en"
+    }
+}
+
+/// Why a conflict copy (`demo.conflict-….ron`) is left out of a report in `lang`.
+pub fn conflict_copy_reason(lang: &str) -> String {
+    labels::for_code(lang).report_conflict_copy()
+}
+
 /// The report of `entries` (in any order: they are sorted by date) and the
 /// files left out.
 pub fn report(entries: &[Entry], bad: &[Bad], opts: &Options) -> Result<Report, ExportError> {
@@ -122,16 +141,7 @@ pub fn report(entries: &[Entry], bad: &[Bad], opts: &Options) -> Result<Report, 
     let names = page_names(entries);
     let names: Vec<&String> = order.iter().map(|&i| &names[i]).collect();
 
-    // The language most sessions use.
-    let fr = sorted
-        .iter()
-        .filter(|e| labels::for_lang(e.session.language.as_deref()).lang == "fr")
-        .count();
-    let l: &'static Labels = if fr * 2 >= sorted.len() && fr > 0 {
-        &labels::FR
-    } else {
-        &labels::EN
-    };
+    let l = labels::for_code(language(entries));
 
     let mut pages = Vec::new();
     let mut rows = Vec::new();
@@ -231,9 +241,9 @@ pub fn report(entries: &[Entry], bad: &[Bad], opts: &Options) -> Result<Report, 
         sorted.iter().filter_map(|e| e.session.date).max(),
     ) {
         (Some(a), Some(b)) if a != b => {
-            format!(", {} – {}", short_date(a, l.lang), short_date(b, l.lang))
+            format!(", {} – {}", l.short_date(a), l.short_date(b))
         }
-        (Some(a), _) => format!(", {}", short_date(a, l.lang)),
+        (Some(a), _) => format!(", {}", l.short_date(a)),
         _ => String::new(),
     };
     let facts = vec![
@@ -244,8 +254,7 @@ pub fn report(entries: &[Entry], bad: &[Bad], opts: &Options) -> Result<Report, 
         (
             match (public_count * 100 + rows.len() / 2).checked_div(rows.len()) {
                 None => "–".to_owned(),
-                Some(pct) if l.lang == "fr" => format!("{pct}\u{a0}%"),
-                Some(pct) => format!("{pct}%"),
+                Some(pct) => l.percent(pct),
             },
             l.report_public_share.to_lowercase(),
         ),
@@ -274,7 +283,7 @@ pub fn report(entries: &[Entry], bad: &[Bad], opts: &Options) -> Result<Report, 
         facts,
         rows,
     };
-    let chart = roles_chart(&view);
+    let chart = roles_chart(&view, &l.report_roles_chart());
     let env = environment()?;
     let index = render(
         &env,
@@ -304,7 +313,7 @@ fn status_of(key: &str) -> ActionStatus {
 }
 
 /// Participants by role, one stacked bar per session, as SVG.
-fn roles_chart(v: &View) -> String {
+fn roles_chart(v: &View, title: &str) -> String {
     let n = v.rows.len().max(1);
     let (w, h, left, bottom, top) = (760.0_f32, 280.0_f32, 36.0_f32, 56.0_f32, 24.0_f32);
     let max = v
@@ -322,7 +331,7 @@ fn roles_chart(v: &View) -> String {
         o,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="chart-title" font-family="system-ui, 'Segoe UI', Roboto, Arial, 'Liberation Sans', sans-serif">"#
     );
-    let _ = writeln!(o, r#"<title id="chart-title">{}</title>"#, xml(v_title(v)));
+    let _ = writeln!(o, r#"<title id="chart-title">{}</title>"#, xml(title));
     let base = h - bottom;
     // Gridlines at round numbers.
     let step = [1usize, 2, 5, 10, 20, 50, 100]
@@ -389,12 +398,4 @@ fn roles_chart(v: &View) -> String {
     }
     o.push_str("</svg>\n");
     o
-}
-
-fn v_title(v: &View) -> &'static str {
-    if v.lang == "fr" {
-        "Participants par rôle et par séance"
-    } else {
-        "Participants by role and session"
-    }
 }

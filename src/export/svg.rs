@@ -304,13 +304,13 @@ pub(crate) fn board_svg(
         );
         if anonymized {
             y += 22.0;
-            c.text(MARGIN, y - 4.0, 13.0, "700", "#8a4b00", l.anonymized_title);
+            c.text(MARGIN, y - 4.0, 13.0, "700", "#8a4b00", &l.anonymized_title);
         }
         y += 14.0;
     }
     if b.stickies == 0 && b.clusters == 0 {
         y += 24.0;
-        c.text(MARGIN, y - 6.0, 14.0, "400", MUTED, l.none_board);
+        c.text(MARGIN, y - 6.0, 14.0, "400", MUTED, &l.none_board);
         y += 8.0;
     }
     let stage_count = b.stages.len();
@@ -352,7 +352,7 @@ pub(crate) fn board_svg(
     }
     let per_row =
         ((WIDTH - 2.0 * MARGIN - 2.0 * CLUSTER_PAD + GAP) / (STICKY_W + GAP)).floor() as usize;
-    for (heading, list) in [(l.inbox, &b.inbox), (l.parking, &b.parking)] {
+    for (heading, list) in [(&l.inbox, &b.inbox), (&l.parking, &b.parking)] {
         if list.is_empty() {
             continue;
         }

@@ -1,5 +1,6 @@
 //! Text helpers shared by the formats: neutralizing control characters,
-//! escaping for Markdown and XML, dates and clock times.
+//! escaping for Markdown and XML, dates and clock times (their words come
+//! from Fluent, through `export::labels`).
 
 use crate::model::Timestamp;
 use time::{Date, UtcOffset};
@@ -134,64 +135,15 @@ pub fn xml(text: &str) -> String {
     out
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const DAYS_EN: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const DAYS_FR: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
-
-/// "Thursday 9 July 2026" or "jeudi 9 juillet 2026".
+/// "Thursday 9 July 2026" or "jeudi 9 juillet 2026" (through Fluent, see
+/// `export::labels`).
 pub fn long_date(date: Date, lang: &str) -> String {
-    let (days, months) = if lang == "fr" {
-        (DAYS_FR, MONTHS_FR)
-    } else {
-        (DAYS_EN, MONTHS_EN)
-    };
-    let day = days[usize::from(date.weekday().number_days_from_monday()) % 7];
-    let month = months[(usize::from(u8::from(date.month())) + 11) % 12];
-    format!("{day} {} {month} {}", date.day(), date.year())
+    super::labels::for_code(lang).long_date(date)
 }
 
-/// "9 July 2026" or "9 juillet 2026".
+/// "9 July 2026" or "9 juillet 2026" ("1er mai 2026").
 pub fn short_date(date: Date, lang: &str) -> String {
-    let months = if lang == "fr" { MONTHS_FR } else { MONTHS_EN };
-    let month = months[(usize::from(u8::from(date.month())) + 11) % 12];
-    format!("{} {month} {}", date.day(), date.year())
+    super::labels::for_code(lang).short_date(date)
 }
 
 /// "2026-07-09", for tables.

@@ -4,7 +4,7 @@
 
 use super::labels::{Labels, MediaWhy};
 use super::media::{FileState, Media, relative_url, web_url};
-use super::text::{clean, clean_line, clock, iso_date, long_date, offset_name, signed};
+use super::text::{clean, clean_line, clock, iso_date, offset_name, signed};
 use super::{Options, last_recorded};
 use crate::model::{
     ActionStatus, Attachment, Id, MediaKind, NoteKind, Origin, Role, Session, StepPos, Target,
@@ -181,6 +181,8 @@ pub struct RankedView {
     /// The cluster of a sticky, or "group, 9 sticky notes" for a cluster.
     pub detail: String,
     pub votes: u32,
+    /// "3 votes", "1 vote".
+    pub votes_line: String,
     pub colour: Option<&'static str>,
 }
 
@@ -262,12 +264,7 @@ fn kind_key(k: NoteKind) -> &'static str {
 
 /// "5 h 10" (French) or "5 h 10 min".
 pub fn duration(minutes: i64, l: &Labels) -> String {
-    let (h, m) = (minutes / 60, minutes % 60);
-    match (h, l.lang) {
-        (0, _) => format!("{m} min"),
-        (h, "fr") => format!("{h} h {m:02}"),
-        (h, _) => format!("{h} h {m:02} min"),
-    }
+    l.duration(minutes)
 }
 
 /// Split "12 participants" into ("12", "participants").
@@ -552,11 +549,7 @@ pub fn summary(
     if let Some(a) = actual_total {
         facts.push(Fact {
             value: duration(a, l),
-            label: if l.lang == "fr" {
-                "d'atelier".into()
-            } else {
-                "of workshop".into()
-            },
+            label: l.of_workshop(),
         });
     }
     facts.push(fact(l.n_notes(s.notes.len())));
@@ -572,7 +565,7 @@ pub fn summary(
     Summary {
         lang: l.lang,
         title: clean_line(&s.title),
-        date: s.date.map(|d| long_date(d, l.lang)),
+        date: s.date.map(|d| l.long_date(d)),
         iso_date: s.date.map(iso_date),
         place: clean_line(&s.place),
         facilitators: s.facilitators.iter().map(|f| clean_line(f)).collect(),
@@ -603,7 +596,7 @@ pub fn summary(
 }
 
 /// One attachment as shown: the picture, the link, or a placeholder.
-fn media_view(a: &Attachment, media: &Media, l: &Labels, about: String) -> MediaView {
+fn media_view(a: &Attachment, media: &Media, l: &'static Labels, about: String) -> MediaView {
     let mut v = MediaView {
         key: match a.kind {
             MediaKind::Image => "image",
@@ -652,7 +645,7 @@ fn media_view(a: &Attachment, media: &Media, l: &Labels, about: String) -> Media
             v.width = Some(*width);
             v.height = Some(*height);
         }
-        Some(FileState::NotEmbeddable) => v.remark = Some(l.not_embeddable),
+        Some(FileState::NotEmbeddable) => v.remark = Some(l.not_embeddable.as_str()),
         // Not read, or only checked: the picture by its path.
         None | Some(FileState::Present) if a.kind == MediaKind::Image => v.img = rel.clone(),
         _ => {}
@@ -770,11 +763,11 @@ pub fn board(s: &Session, l: &Labels, tally: &HashMap<Target, u32>) -> Board {
             .map(|x| sticky_view(s, x, votes_on(Target::Sticky(x.id.clone()))))
             .collect::<Vec<_>>()
     };
-    let mut summary_line = l.n_stickies(s.stickies.len());
-    if !s.clusters.is_empty() {
-        summary_line.push_str(if l.lang == "fr" { " en " } else { " in " });
-        summary_line.push_str(&l.n_groups(s.clusters.len()));
-    }
+    let summary_line = if s.clusters.is_empty() {
+        l.n_stickies(s.stickies.len())
+    } else {
+        l.stickies_in_groups(s.stickies.len(), s.clusters.len())
+    };
     Board {
         stages,
         inbox: place(false),
@@ -816,7 +809,7 @@ fn rounds(s: &Session, l: &Labels) -> Vec<RoundView> {
                             (
                                 s.cluster(id)
                                     .map_or_else(|| l.unknown.to_owned(), |c| clean_line(&c.title)),
-                                format!("{}, {}", l.group, l.n_stickies(n)),
+                                l.ranked_group(n),
                                 None,
                             )
                         }
@@ -839,6 +832,7 @@ fn rounds(s: &Session, l: &Labels) -> Vec<RoundView> {
                         text,
                         detail,
                         votes: x.count,
+                        votes_line: l.n_votes(x.count),
                         colour,
                     }
                 })

@@ -149,6 +149,10 @@ export-media-altered = { export-media-kind } altered since it was attached, not 
 export-media-outside = { export-media-kind } outside the session's folder, not shown
 # A file that is not shown, and its caption.
 export-media-caption = { $problem }: { $caption }
+# What anonymizing puts in place of an e-mail address, a phone number, a name.
+export-redacted-email = [email]
+export-redacted-phone = [phone]
+export-redacted-name = [name]
 
 ## The programme report
 

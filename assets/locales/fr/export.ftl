@@ -159,6 +159,10 @@ export-media-outside = { $kind ->
    *[link] lien hors du dossier de la séance, non affiché
 }
 export-media-caption = { $problem } : { $caption }
+# Ce que l'anonymisation met à la place d'une adresse électronique, d'un numéro, d'un nom.
+export-redacted-email = [courriel]
+export-redacted-phone = [téléphone]
+export-redacted-name = [nom]
 
 ## Le bilan du programme
 
