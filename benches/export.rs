@@ -27,7 +27,13 @@ fn bench(c: &mut criterion::Criterion) {
             anonymize: false,
             offset: time::UtcOffset::UTC,
         };
-        for format in [Format::Html, Format::Md, Format::Csv, Format::Json, Format::Svg] {
+        for format in [
+            Format::Html,
+            Format::Md,
+            Format::Csv,
+            Format::Json,
+            Format::Svg,
+        ] {
             let out = dir.path().join(format!("s{n}.{}", format.extension()));
             group.bench_with_input(BenchmarkId::new(format.extension(), n), &session, |b, s| {
                 b.iter(|| {
