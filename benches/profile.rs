@@ -14,7 +14,8 @@
 //! sticky, then undo), `search` (type a letter, then erase it); and, with
 //! `--toggle-collect='*profile::serialize*'` or `'*profile::parse*'`,
 //! `to_ron` (the session as the text of its file) and `load_str` (that
-//! text loaded back), repeated instead of keys.
+//! text loaded back), repeated instead of keys; `ron_to_string` and
+//! `ron_from_str` are their floors (plain RON, same settings).
 
 mod common;
 
@@ -27,7 +28,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::hint::black_box;
 use std::time::Instant;
 
-const SCENARIOS: [&str; 7] = [
+const SCENARIOS: [&str; 9] = [
     "board",
     "notes",
     "facilitate",
@@ -35,6 +36,8 @@ const SCENARIOS: [&str; 7] = [
     "search",
     "to_ron",
     "load_str",
+    "ron_to_string",
+    "ron_from_str",
 ];
 
 fn main() {
@@ -61,15 +64,19 @@ fn main() {
 }
 
 fn run(scenario: &str, w: u16, h: u16, n: usize, keys: usize) {
-    if matches!(scenario, "to_ron" | "load_str") {
+    if matches!(
+        scenario,
+        "to_ron" | "load_str" | "ron_to_string" | "ron_from_str"
+    ) {
         let session = generate::session(n, common::SEED);
         let text = atelier::store::to_ron(&session).expect("serializes");
         let start = Instant::now();
         for _ in 0..keys {
-            if scenario == "to_ron" {
-                serialize(&session);
-            } else {
-                parse(&text);
+            match scenario {
+                "to_ron" => serialize(&session),
+                "ron_to_string" => serialize_floor(&session),
+                "load_str" => parse(&text),
+                _ => parse_floor(&text),
             }
         }
         let each = start.elapsed() / keys.max(1) as u32;
@@ -121,6 +128,20 @@ fn press(app: &mut App, term: &mut Terminal<TestBackend>, msg: Msg) {
 #[inline(never)]
 fn serialize(session: &atelier::model::Session) {
     black_box(atelier::store::to_ron(black_box(session)).expect("serializes"));
+}
+
+#[inline(never)]
+fn serialize_floor(session: &atelier::model::Session) {
+    let pretty = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .escape_strings(false);
+    black_box(ron::ser::to_string_pretty(black_box(session), pretty).expect("serializes"));
+}
+
+#[inline(never)]
+fn parse_floor(text: &str) {
+    black_box(ron::from_str::<atelier::model::Session>(black_box(text)).expect("parses"));
 }
 
 #[inline(never)]

@@ -7,6 +7,16 @@ use atelier::store::journal::{self, Record, Sections};
 use atelier::store::{Store, load_file};
 use std::path::{Path, PathBuf};
 
+/// One test at a time: `check_recover_replays_without_the_app` spawns a
+/// process, and a fork briefly shares every open file of this process
+/// (until its exec), locks included, which would make another test's store
+/// open read-only by chance.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn now() -> Timestamp {
     Timestamp::from_unix(1_780_000_000).unwrap_or_else(Timestamp::now)
 }
@@ -48,6 +58,7 @@ fn crash_after_stickies(path: &Path, n: usize) -> Session {
 
 #[test]
 fn journaled_changes_are_replayed_at_the_next_open() {
+    let _serial = serial();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = new_session(dir.path());
     let live = crash_after_stickies(&path, 5);
@@ -69,6 +80,7 @@ fn journaled_changes_are_replayed_at_the_next_open() {
 
 #[test]
 fn a_torn_last_record_is_dropped_and_the_rest_kept() {
+    let _serial = serial();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = new_session(dir.path());
     crash_after_stickies(&path, 3);
@@ -88,6 +100,7 @@ fn a_torn_last_record_is_dropped_and_the_rest_kept() {
 
 #[test]
 fn a_corrupt_record_stops_the_replay_there() {
+    let _serial = serial();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = new_session(dir.path());
     crash_after_stickies(&path, 4);
@@ -114,6 +127,7 @@ fn a_corrupt_record_stops_the_replay_there() {
 
 #[test]
 fn garbage_journals_never_fail_the_open() {
+    let _serial = serial();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = new_session(dir.path());
     let jpath = journal::journal_path(&path);
@@ -135,6 +149,7 @@ fn garbage_journals_never_fail_the_open() {
 
 #[test]
 fn a_journal_of_an_older_file_is_kept_aside_not_applied() {
+    let _serial = serial();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = new_session(dir.path());
     crash_after_stickies(&path, 2);
@@ -163,6 +178,7 @@ fn a_journal_of_an_older_file_is_kept_aside_not_applied() {
 
 #[test]
 fn a_save_restarts_the_journal_with_only_later_changes() {
+    let _serial = serial();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = new_session(dir.path());
     let (mut store, mut s) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
@@ -198,6 +214,7 @@ fn a_save_restarts_the_journal_with_only_later_changes() {
 
 #[test]
 fn check_recover_replays_without_the_app() {
+    let _serial = serial();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = new_session(dir.path());
     crash_after_stickies(&path, 2);

@@ -69,31 +69,40 @@ fn width(text: &str, size: f32) -> f32 {
 /// Greedy word wrap to `max` pixels; a word too long for a line is cut.
 /// At most `max_lines` lines, the last ending in "…" when text is left over.
 fn wrap(text: &str, size: f32, max: f32, max_lines: usize) -> Vec<String> {
+    // Widths are added up as the line grows (not measured again per word):
+    // a 10,000-sticky board is drawn in linear time.
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let mut line_w = 0.0_f32;
+    let space = advance(' ') * size;
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_owned()
+        let word_w = width(word, size);
+        let candidate_w = if line.is_empty() {
+            word_w
         } else {
-            format!("{line} {word}")
+            line_w + space + word_w
         };
-        if width(&candidate, size) <= max {
-            line = candidate;
+        if candidate_w <= max {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            line_w = candidate_w;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
+            line_w = 0.0;
         }
         // The word alone: cut it if it is still too long.
         for c in word.chars() {
-            let mut next = line.clone();
-            next.push(c);
-            if width(&next, size) > max && !line.is_empty() {
+            let cw = advance(c) * size;
+            if line_w + cw > max && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
-                line.push(c);
-            } else {
-                line = next;
+                line_w = 0.0;
             }
+            line.push(c);
+            line_w += cw;
         }
     }
     if !line.is_empty() {

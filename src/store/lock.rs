@@ -57,6 +57,11 @@ fn holder_is_exiting(text: &str) -> bool {
     if host != hostname() || pid.parse::<u32>().is_err() {
         return false;
     }
+    // Our own pid: a process being spawned shares our open files until it
+    // starts its program, locks included; that lasts an instant.
+    if pid.parse::<u32>().is_ok_and(|p| p == std::process::id()) {
+        return true;
+    }
     match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
         Ok(stat) => stat
             .rsplit_once(')')
