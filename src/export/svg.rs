@@ -163,13 +163,29 @@ fn sticky_lines(x: &StickyView) -> Vec<String> {
     wrap(&clean_line(&x.text), FONT, STICKY_W - 2.0 * PAD, MAX_LINES)
 }
 
-fn sticky_height(x: &StickyView) -> f32 {
-    let lines = sticky_lines(x).len().max(1) as f32;
-    let dots = if x.votes > 0 { 16.0 } else { 0.0 };
+/// A sticky with its text wrapped once, for both measuring and drawing.
+struct Wrapped<'a> {
+    x: &'a StickyView,
+    lines: Vec<String>,
+}
+
+fn wrapped(list: &[StickyView]) -> Vec<Wrapped<'_>> {
+    list.iter()
+        .map(|x| Wrapped {
+            x,
+            lines: sticky_lines(x),
+        })
+        .collect()
+}
+
+fn sticky_height(w: &Wrapped) -> f32 {
+    let lines = w.lines.len().max(1) as f32;
+    let dots = if w.x.votes > 0 { 16.0 } else { 0.0 };
     (PAD + 4.0 + lines * LINE + dots + PAD).max(64.0)
 }
 
-fn draw_sticky(c: &mut Canvas, x: &StickyView, left: f32, top: f32, h: f32, l: &Labels) {
+fn draw_sticky(c: &mut Canvas, w: &Wrapped, left: f32, top: f32, h: f32, l: &Labels) {
+    let x = w.x;
     let _ = writeln!(
         c.out,
         r##"<g><rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="#000000" fill-opacity="0.10"/><rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="{}" stroke="#000000" stroke-opacity="0.10"/>"##,
@@ -186,7 +202,7 @@ fn draw_sticky(c: &mut Canvas, x: &StickyView, left: f32, top: f32, h: f32, l: &
     if x.votes > 0 {
         let _ = writeln!(c.out, "<title>{}</title>", xml(&l.n_votes(x.votes)));
     }
-    for (i, line) in sticky_lines(x).iter().enumerate() {
+    for (i, line) in w.lines.iter().enumerate() {
         c.text(
             left + PAD,
             top + PAD + 12.0 + i as f32 * LINE,
@@ -203,7 +219,7 @@ fn draw_sticky(c: &mut Canvas, x: &StickyView, left: f32, top: f32, h: f32, l: &
 }
 
 /// Stickies in a grid of `cols` columns from (`left`, `top`); returns the height used.
-fn grid(c: &mut Canvas, list: &[StickyView], cols: usize, left: f32, top: f32, l: &Labels) -> f32 {
+fn grid(c: &mut Canvas, list: &[Wrapped], cols: usize, left: f32, top: f32, l: &Labels) -> f32 {
     let mut y = top;
     for row in list.chunks(cols.max(1)) {
         let h = row.iter().map(sticky_height).fold(0.0, f32::max);
@@ -215,7 +231,7 @@ fn grid(c: &mut Canvas, list: &[StickyView], cols: usize, left: f32, top: f32, l
     (y - top - GAP).max(0.0)
 }
 
-fn grid_height(list: &[StickyView], cols: usize) -> f32 {
+fn grid_height(list: &[Wrapped], cols: usize) -> f32 {
     let rows: f32 = list
         .chunks(cols.max(1))
         .map(|row| row.iter().map(sticky_height).fold(0.0, f32::max) + GAP)
@@ -223,13 +239,14 @@ fn grid_height(list: &[StickyView], cols: usize) -> f32 {
     (rows - GAP).max(0.0)
 }
 
-struct ClusterLayout {
+struct ClusterLayout<'a> {
     title: Vec<String>,
     line: Vec<String>,
+    stickies: Vec<Wrapped<'a>>,
     height: f32,
 }
 
-fn cluster_layout(cv: &ClusterView) -> ClusterLayout {
+fn cluster_layout(cv: &ClusterView) -> ClusterLayout<'_> {
     let inner = CLUSTER_W - 2.0 * CLUSTER_PAD;
     let title = wrap(&cv.title, 15.0, inner, 3);
     let line = wrap(&cv.line, 12.0, inner, 2);
@@ -237,12 +254,14 @@ fn cluster_layout(cv: &ClusterView) -> ClusterLayout {
     if cv.group_votes > 0 {
         h += 16.0;
     }
-    if !cv.stickies.is_empty() {
-        h += 6.0 + grid_height(&cv.stickies, 2);
+    let stickies = wrapped(&cv.stickies);
+    if !stickies.is_empty() {
+        h += 6.0 + grid_height(&stickies, 2);
     }
     ClusterLayout {
         title,
         line,
+        stickies,
         height: h + CLUSTER_PAD,
     }
 }
@@ -279,7 +298,7 @@ fn draw_cluster(
     }
     if !cv.stickies.is_empty() {
         y += 6.0;
-        grid(c, &cv.stickies, 2, left + CLUSTER_PAD, y, l);
+        grid(c, &lay.stickies, 2, left + CLUSTER_PAD, y, l);
     }
     c.out.push_str("</g>\n");
 }
@@ -367,7 +386,8 @@ pub(crate) fn board_svg(
         }
         y += 20.0;
         let box_top = y;
-        let inner_h = grid_height(list, per_row);
+        let list_w = wrapped(list);
+        let inner_h = grid_height(&list_w, per_row);
         let box_h = CLUSTER_PAD + 19.0 + 8.0 + inner_h + CLUSTER_PAD;
         let _ = writeln!(
             c.out,
@@ -387,7 +407,7 @@ pub(crate) fn board_svg(
         );
         grid(
             &mut c,
-            list,
+            &list_w,
             per_row,
             MARGIN + CLUSTER_PAD,
             box_top + CLUSTER_PAD + 19.0 + 8.0,
