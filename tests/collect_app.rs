@@ -411,6 +411,16 @@ fn the_name_field_can_be_hidden_and_quit_works_from_the_tray() {
         "{fx:?}"
     );
     keys(&mut app, &["T"]);
+    // Stickies still wait in the tray: the first q says so, the second quits.
+    let fx = keys(&mut app, &["q"]);
+    assert!(!fx.contains(&Effect::Quit), "{fx:?}");
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("still waiting")),
+        "{:?}",
+        app.message
+    );
     let fx = keys(&mut app, &["q"]);
     assert!(fx.contains(&Effect::Quit), "{fx:?}");
 }

@@ -296,6 +296,10 @@ fn cycle<T: Copy + PartialEq>(all: &[T], current: T, step: isize) -> T {
 }
 
 fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    // A quit to confirm is confirmed by the very next key only.
+    if action != Action::Quit {
+        app.quit_armed = false;
+    }
     if app.help {
         match action {
             Action::Help | Action::Back | Action::Cancel | Action::Quit => app.help = false,
@@ -380,6 +384,13 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
             {
                 app.quit_armed = true;
                 let text = t!(app.lang, "msg-quit-unsaved", error = e);
+                warn(app, text, now);
+                return;
+            }
+            // Stickies from phones not yet reviewed are not in the session.
+            if !app.pending.is_empty() && !app.quit_armed {
+                app.quit_armed = true;
+                let text = t!(app.lang, "msg-quit-pending", n = app.pending.len() as i64);
                 warn(app, text, now);
                 return;
             }

@@ -92,3 +92,7 @@ evidence-tests = tests: { $text }
 evidence-hypothesis = we believe that: { $text }
 hint-comment = comment
 hint-go-notes = notes
+msg-quit-pending = { $n ->
+    [one] 1 sticky from a phone is still waiting: T reviews it; q again quits without it.
+   *[other] { $n } stickies from phones are still waiting: T reviews them; q again quits without them.
+}

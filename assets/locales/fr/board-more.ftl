@@ -92,3 +92,7 @@ evidence-tests = teste : { $text }
 evidence-hypothesis = nous pensons que : { $text }
 hint-comment = commenter
 hint-go-notes = notes
+msg-quit-pending = { $n ->
+    [one] 1 post-it envoyé d’un téléphone attend encore : T pour le voir ; q à nouveau pour quitter sans lui.
+   *[other] { $n } post-it envoyés de téléphones attendent encore : T pour les voir ; q à nouveau pour quitter sans eux.
+}
