@@ -237,7 +237,17 @@ impl Session {
     /// `now` while its timer counts; `None` if it never started.
     pub fn step_actual_minutes(&self, pos: StepPos, now: Timestamp) -> Option<i64> {
         let step = self.agenda.get(pos.stage)?.steps.get(pos.step)?;
-        let live = self.current() == Some(pos) && self.run.timer != Timer::Idle;
+        if self.current() == Some(pos)
+            && step.ended.is_none()
+            && let Timer::Paused { remaining } = self.run.timer
+        {
+            // Paused: what ran is what was planned minus what is left (the
+            // pause itself, however long, does not count).
+            return step
+                .started
+                .map(|_| ((self.planned_seconds(pos) - remaining).max(0) + 30) / 60);
+        }
+        let live = self.current() == Some(pos) && matches!(self.run.timer, Timer::Running { .. });
         let end = step.ended.or(if live { Some(now) } else { None });
         match end {
             Some(end) => Self::actual_minutes(step.started, Some(end), now),
@@ -413,6 +423,19 @@ mod tests {
             Some(0)
         );
         assert_eq!(s.stage_actual_minutes(1, t(10_000_000)), None);
+    }
+
+    #[test]
+    fn a_paused_step_counts_what_ran_not_the_pause() {
+        let mut s = session();
+        s.timer_start(t(0));
+        s.timer_pause(t(120));
+        // Reopened months later: two minutes ran, whatever the pause.
+        assert_eq!(
+            s.step_actual_minutes(StepPos { stage: 0, step: 0 }, t(10_000_000)),
+            Some(2)
+        );
+        assert_eq!(s.stage_actual_minutes(0, t(10_000_000)), Some(2));
     }
 
     #[test]

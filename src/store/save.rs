@@ -42,10 +42,17 @@ pub fn to_ron(session: &Session) -> Result<String, SaveError> {
 /// tab, looked for on bytes: a C0 control or DEL is one byte, a C1 control
 /// is 0xC2 followed by 0x80..=0x9F.
 fn has_control(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| {
-        (b < 0x20 && b != b'\n' && b != b'\t')
-            || b == 0x7f
-            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f) | (b == 0xc2);
+    // A branch-free pass over each 64-byte chunk (it vectorizes); only the
+    // rare chunk with a suspect byte is looked at closely.
+    bytes.chunks(64).enumerate().any(|(k, chunk)| {
+        chunk.iter().fold(false, |acc, &b| acc | suspect(b))
+            && chunk.iter().enumerate().any(|(j, &b)| {
+                let i = k * 64 + j;
+                (b < 0x20 && b != b'\n' && b != b'\t')
+                    || b == 0x7f
+                    || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+            })
     })
 }
 

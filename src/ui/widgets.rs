@@ -149,14 +149,23 @@ pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
     }
-    let mut out = String::new();
-    for c in text.chars() {
-        out.push(c);
-        if out.width() + 1 > width {
-            out.pop();
-            break;
+    // The longest prefix (at a char boundary) that leaves room for "…",
+    // found by halving: linear in the text, not quadratic.
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let (mut lo, mut hi) = (0usize, bounds.len() - 1);
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if text[..bounds[mid]].width() < width {
+            lo = mid;
+        } else {
+            hi = mid - 1;
         }
     }
+    let mut out = text[..bounds[lo]].to_owned();
     if width > 0 {
         out.push('…');
     }
