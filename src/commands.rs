@@ -136,16 +136,7 @@ pub fn demo_copy(home: &Home) -> Result<PathBuf, String> {
     let dir = home
         .ensure_sessions()
         .map_err(|e| format!("{}: {}", home.sessions.display(), store::describe_io(&e)))?;
-    let now = time::OffsetDateTime::now_utc();
-    let name = format!(
-        "demo-{:04}{:02}{:02}-{:02}{:02}{:02}",
-        now.year(),
-        u8::from(now.month()),
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second()
-    );
+    let name = format!("demo-{}", store::paths::stamp_now(false));
     let path = fresh_path(dir, &name);
     Store::create(&path, &session).map_err(|e| e.to_string())?;
     Ok(path)

@@ -840,11 +840,7 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
         }
         FieldPurpose::StepTitle(id) => {
             let Some(s) = edit(app, now, fx) else { return };
-            if let Some(step) = s
-                .agenda
-                .iter_mut()
-                .flat_map(|st| st.steps.iter_mut())
-                .find(|x| x.id == id)
+            if let Some(step) = s.step_mut(&id)
                 && !value.is_empty()
             {
                 step.title = value;
@@ -852,12 +848,7 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
         }
         FieldPurpose::StepPrompt(id) => {
             let Some(s) = edit(app, now, fx) else { return };
-            if let Some(step) = s
-                .agenda
-                .iter_mut()
-                .flat_map(|st| st.steps.iter_mut())
-                .find(|x| x.id == id)
-            {
+            if let Some(step) = s.step_mut(&id) {
                 step.prompt = value;
             }
         }
@@ -1531,7 +1522,7 @@ fn submit_editor(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
             (tr(lang, "undo-note-edited"), Op::Replace(Item::Note(n)))
         }
         None => (
-            t!(lang, "undo-new-note", kind = note_kind_id(ed.kind)),
+            t!(lang, "undo-new-note", kind = ed.kind.label()),
             Op::Insert {
                 at: s.notes.len(),
                 item: Item::Note(Note {
@@ -1551,25 +1542,11 @@ fn submit_editor(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
         let what = if ed.editing.is_some() {
             tr(lang, "msg-note-saved")
         } else {
-            t!(lang, "msg-note-added", kind = note_kind_id(ed.kind))
+            t!(lang, "msg-note-added", kind = ed.kind.label())
         };
         say(app, what, now);
     } else if readonly {
         app.editor = Some(ed);
-    }
-}
-
-/// A note kind as a Fluent selector (`[quote] …`): the messages about a
-/// note agree with its kind's gender in French.
-fn note_kind_id(k: NoteKind) -> &'static str {
-    match k {
-        NoteKind::Observation => "observation",
-        NoteKind::Quote => "quote",
-        NoteKind::Insight => "insight",
-        NoteKind::Question => "question",
-        NoteKind::Idea => "idea",
-        NoteKind::Decision => "decision",
-        NoteKind::Action => "action",
     }
 }
 

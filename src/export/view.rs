@@ -250,18 +250,6 @@ pub fn status_key(s: ActionStatus) -> &'static str {
     }
 }
 
-fn kind_key(k: NoteKind) -> &'static str {
-    match k {
-        NoteKind::Observation => "observation",
-        NoteKind::Quote => "quote",
-        NoteKind::Insight => "insight",
-        NoteKind::Question => "question",
-        NoteKind::Idea => "idea",
-        NoteKind::Decision => "decision",
-        NoteKind::Action => "action",
-    }
-}
-
 /// "5 h 10" (French) or "5 h 10 min".
 pub fn duration(minutes: i64, l: &Labels) -> String {
     l.duration(minutes)
@@ -425,7 +413,7 @@ pub fn summary(
                     .collect();
                 (!of_kind.is_empty()).then_some(KindGroup {
                     label: l.note_kinds(k),
-                    key: kind_key(k),
+                    key: k.label(),
                     notes: of_kind,
                 })
             })

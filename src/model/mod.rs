@@ -644,6 +644,14 @@ impl Session {
         self.agenda.iter().find(|s| &s.id == id)
     }
 
+    /// A step of the agenda by id, to change it.
+    pub fn step_mut(&mut self, id: &Id) -> Option<&mut Step> {
+        self.agenda
+            .iter_mut()
+            .flat_map(|st| st.steps.iter_mut())
+            .find(|x| &x.id == id)
+    }
+
     pub fn cluster(&self, id: &Id) -> Option<&Cluster> {
         self.clusters.iter().find(|c| &c.id == id)
     }

@@ -340,16 +340,7 @@ pub fn conflict_path(path: &Path) -> PathBuf {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "session".into());
-    let now = time::OffsetDateTime::now_utc();
-    let stamp = format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        now.year(),
-        u8::from(now.month()),
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second()
-    );
+    let stamp = paths::stamp_now(true);
     let mut candidate = path.with_file_name(format!("{stem}.conflict-{stamp}.ron"));
     let mut n = 2;
     while candidate.exists() {

@@ -85,3 +85,23 @@ pub fn slug(title: &str) -> String {
         out
     }
 }
+
+/// The time now in UTC as `20260709T093000Z` (`T`/`Z` when `iso`), or
+/// `20260709-093000`: for file names.
+pub fn stamp_now(iso: bool) -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let (d, t) = (
+        format!(
+            "{:04}{:02}{:02}",
+            now.year(),
+            u8::from(now.month()),
+            now.day()
+        ),
+        format!("{:02}{:02}{:02}", now.hour(), now.minute(), now.second()),
+    );
+    if iso {
+        format!("{d}T{t}Z")
+    } else {
+        format!("{d}-{t}")
+    }
+}
