@@ -470,7 +470,7 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
         }
     }
     match app.screen {
-        Screen::Home => home_action(app, action, now, fx),
+        Screen::Home => home_action(app, action, fx),
         Screen::Setup => setup_action(app, action, now, fx),
         Screen::Facilitate => facilitate_action(app, action, now, fx),
         Screen::Projector => projector_action(app, action, now, fx),
@@ -608,7 +608,7 @@ pub(crate) fn move_sel(sel: &mut usize, len: usize, action: Action) -> bool {
 
 // ---------------------------------------------------------------- home
 
-fn home_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+fn home_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     match app.home.pane {
         HomePane::Sessions => {
             let rows = app.home.rows();
@@ -651,9 +651,7 @@ fn home_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effec
             app.home.pane = HomePane::Sessions;
         }
         Action::Back if app.doc.is_some() => app.screen = Screen::Facilitate,
-        _ => {
-            let _ = now;
-        }
+        _ => {}
     }
 }
 

@@ -80,10 +80,9 @@ pub fn try_lock(session: &Path) -> std::io::Result<Result<Lock, Holder>> {
     let mut waited = std::time::Duration::ZERO;
     loop {
         match try_lock_once(session)? {
-            Err(Holder(text, raw))
+            Err(Holder(_, raw))
                 if waited < std::time::Duration::from_secs(2) && holder_is_exiting(&raw) =>
             {
-                let _ = text;
                 std::thread::sleep(std::time::Duration::from_millis(50));
                 waited += std::time::Duration::from_millis(50);
             }
