@@ -39,6 +39,12 @@ pub enum Context {
 }
 
 impl Context {
+    /// Whether keys the context does not bind are typed into a text field
+    /// (rather than looked up in the global table).
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Editor | Context::Capture | Context::Search)
+    }
+
     /// The context's name, as a heading of the help screen, in `lang`.
     pub fn title(self, lang: &str) -> String {
         use crate::i18n::tr;
@@ -287,7 +293,7 @@ impl Keymap {
         if let Some(a) = self.tables.get(&ctx).and_then(|t| t.get(&chord)) {
             return Some(*a);
         }
-        if matches!(ctx, Context::Editor | Context::Capture | Context::Search) {
+        if ctx.takes_text() {
             return None;
         }
         self.tables

@@ -2,7 +2,7 @@
 //! touches the terminal, the clock and (through the saver) the disk.
 
 use super::action::{Action, Msg, SaveReport};
-use super::keymap::{Context, Keymap};
+use super::keymap::Keymap;
 use super::saver::{Report, Saver};
 use super::state::{App, CollectView, Doc, SaveStatus, Screen};
 use super::update::{Effect, say, update, warn};
@@ -358,14 +358,7 @@ fn next_wake(app: &App) -> Duration {
 pub fn to_msg(app: &App, ev: Event) -> Option<Msg> {
     match ev {
         Event::Key(key) if key.kind == KeyEventKind::Press || key.kind == KeyEventKind::Repeat => {
-            let ctx = app.context();
-            match app.keymap.lookup(ctx, &key) {
-                Some(action) => Some(Msg::Do(action)),
-                None if matches!(ctx, Context::Editor | Context::Capture | Context::Search) => {
-                    Some(Msg::Key(key))
-                }
-                None => None,
-            }
+            app.key_msg(key)
         }
         Event::Paste(text) => Some(Msg::Paste(text)),
         Event::Resize(_, _) => Some(Msg::Resize),

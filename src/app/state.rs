@@ -501,6 +501,17 @@ impl App {
         }
     }
 
+    /// A key press as a message: the action the keymap of the current
+    /// context binds it to, or the key itself for a field that takes text.
+    pub fn key_msg(&self, key: ratatui::crossterm::event::KeyEvent) -> Option<super::Msg> {
+        let ctx = self.context();
+        match self.keymap.lookup(ctx, &key) {
+            Some(action) => Some(super::Msg::Do(action)),
+            None if ctx.takes_text() => Some(super::Msg::Key(key)),
+            None => None,
+        }
+    }
+
     /// Whether a key not bound in the context should be typed into a field.
     pub fn typing(&self) -> bool {
         self.field.is_some()

@@ -3,7 +3,7 @@
 //! time, and keys fed through the keymap as the run loop does.
 #![allow(dead_code)]
 
-use atelier::app::keymap::{Context, Keymap};
+use atelier::app::keymap::Keymap;
 use atelier::app::state::{Doc, SaveStatus, Screen};
 use atelier::app::{App, Effect, Msg, update};
 use atelier::methods::Library;
@@ -201,14 +201,7 @@ pub fn sess(app: &App) -> &Session {
 /// the keymap of the context, or typed into the focused field when the
 /// context takes text.
 pub fn to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
-    let ctx = app.context();
-    match app.keymap.lookup(ctx, &key) {
-        Some(action) => Some(Msg::Do(action)),
-        None if matches!(ctx, Context::Editor | Context::Capture | Context::Search) => {
-            Some(Msg::Key(key))
-        }
-        None => None,
-    }
+    app.key_msg(key)
 }
 
 /// Press a key at `now`; returns the effects.

@@ -4,7 +4,7 @@
 //! drawn on a `TestBackend`.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use atelier::app::keymap::{Context, Keymap};
+use atelier::app::keymap::Keymap;
 use atelier::app::state::{Doc, SaveStatus, Screen};
 use atelier::app::{App, Effect, Msg, update};
 use atelier::methods::Library;
@@ -177,14 +177,7 @@ pub fn sess(app: &App) -> &Session {
 /// A key as the run loop maps it (`app::run::to_msg`): through the keymap
 /// of the context; unbound keys are typed where text is edited.
 pub fn to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
-    let ctx = app.context();
-    match app.keymap.lookup(ctx, &key) {
-        Some(action) => Some(Msg::Do(action)),
-        None if matches!(ctx, Context::Editor | Context::Capture | Context::Search) => {
-            Some(Msg::Key(key))
-        }
-        None => None,
-    }
+    app.key_msg(key)
 }
 
 pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
