@@ -130,12 +130,14 @@ impl Gen {
                 origin: Origin::Public,
             },
             date: Some(time::macros::date!(2026 - 06 - 12)),
+            time_zone: Some("Europe/Paris".into()),
             place: "Médiathèque Françoise-Sagan, Paris 10e".into(),
             facilitators: vec![
                 "Zoé Marchand (lab d'innovation publique)".into(),
                 "Thibault Nguyễn (La 27e Région)".into(),
             ],
             participants,
+            guests: Vec::new(),
             agenda,
             run: Run::default(),
             notes: Vec::new(),
@@ -275,6 +277,8 @@ impl Gen {
                     cluster: place.flatten().map(|c| s.clusters[c].id.clone()),
                     parked: place.is_none(),
                     time: ts(at).unwrap_or_else(start),
+                    tags: Vec::new(),
+                    private: false,
                 }
             })
             .collect()
@@ -305,6 +309,7 @@ impl Gen {
                     tags,
                     text: self.text(40, 400, 25, NOTE_WORDS),
                     time: ts(at).unwrap_or_else(start),
+                    private: false,
                 }
             })
             .collect()

@@ -852,6 +852,7 @@ fn search_filters_notes_too() {
             tags: vec![],
             text: "Visite de l'École Jean-Jaurès".into(),
             time: t(10),
+            private: false,
         },
         Note {
             id: Id::from("n-2"),
@@ -861,6 +862,7 @@ fn search_filters_notes_too() {
             tags: vec![],
             text: "Des brumisateurs".into(),
             time: t(20),
+            private: false,
         },
     ];
     let mut app = app_with(s, None);
@@ -884,6 +886,7 @@ fn with_notes() -> Session {
         tags: vec![],
         text: "「校庭は暑すぎる」".into(),
         time: t(10),
+        private: false,
     }];
     s
 }

@@ -63,6 +63,8 @@ fn session() -> Session {
         cluster: None,
         parked: false,
         time: t(60),
+        private: false,
+        tags: Vec::new(),
     }];
     s.notes = vec![Note {
         id: Id::from("n-1"),
@@ -72,6 +74,7 @@ fn session() -> Session {
         tags: vec![],
         text: format!("note {NASTY}"),
         time: t(120),
+        private: false,
     }];
     s
 }

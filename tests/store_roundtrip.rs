@@ -332,7 +332,27 @@ fn build(
             ended,
         })
         .collect();
-    let people: Vec<Id> = s.participants.iter().map(|p| p.id.clone()).collect();
+    // Guests (authors who are not participants) come from the same names.
+    s.guests = s
+        .facilitators
+        .iter()
+        .map(|name| Guest {
+            id: ids.next(),
+            name: name.clone(),
+        })
+        .collect();
+    s.time_zone = s
+        .title
+        .len()
+        .is_multiple_of(2)
+        .then(|| "Europe/Paris".to_owned());
+    let people: Vec<Id> = s
+        .participants
+        .iter()
+        .map(|p| p.id.clone())
+        .chain(s.guests.iter().map(|g| g.id.clone()))
+        .collect();
+    let voters: Vec<Id> = s.participants.iter().map(|p| p.id.clone()).collect();
     let stages: Vec<Id> = s.agenda.iter().map(|x| x.id.clone()).collect();
     let steps: Vec<Id> = s
         .agenda
@@ -362,6 +382,7 @@ fn build(
             kind,
             stage: resolve(&stage, &stages),
             author: resolve(&author, &people),
+            private: text.len().is_multiple_of(3),
             tags,
             text,
             time,
@@ -381,13 +402,15 @@ fn build(
         .map(
             |(text, author, colour, stage, cluster, parked, time)| Sticky {
                 id: ids.next(),
-                text,
                 author: resolve(&author, &people),
                 colour,
                 stage: resolve(&stage, &stages),
                 cluster: resolve(&cluster, &cluster_ids),
                 parked,
                 time,
+                tags: text.split_whitespace().take(2).map(str::to_owned).collect(),
+                private: text.len() % 4 == 1,
+                text,
             },
         )
         .collect();
@@ -418,7 +441,7 @@ fn build(
             Some(Vote {
                 id: ids.next(),
                 round,
-                participant: resolve(&participant, &people),
+                participant: resolve(&participant, &voters),
                 target,
                 count,
             })
@@ -583,6 +606,31 @@ fn full_fixture_is_canonical_and_complete() {
     assert!(!s.actions.is_empty() && !s.comments.is_empty());
     assert!(s.stickies.iter().any(|x| x.parked));
     assert!(s.stickies.iter().any(|x| x.text.contains('\n')));
+    assert!(s.time_zone.is_some() && !s.guests.is_empty());
+    assert!(s.stickies.iter().any(|x| x.private) && s.notes.iter().any(|x| x.private));
+    assert!(s.stickies.iter().any(|x| !x.tags.is_empty()));
+    assert!(
+        s.stickies
+            .iter()
+            .any(|x| x.author.as_ref() == Some(&s.guests[0].id))
+    );
+}
+
+#[test]
+fn version_2_file_reads_as_version_3() {
+    let path = fixture("v2.ron");
+    let before = std::fs::read(&path).unwrap();
+    assert!(String::from_utf8_lossy(&before).contains("format: 2,"));
+    let s = store::load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.format, FORMAT);
+    assert_eq!(s.time_zone, None);
+    assert!(s.guests.is_empty());
+    assert!(s.stickies.iter().all(|x| !x.private && x.tags.is_empty()));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "loading never rewrites"
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ fn session(title: &str) -> Session {
             tags: vec!["chaleur".into()],
             text: format!("Observation n°{i} : il fait 31 °C dans la salle de lecture"),
             time: Timestamp::from_unix(1_780_000_000 + i).unwrap(),
+            private: false,
         });
     }
     s

@@ -1531,6 +1531,7 @@ fn submit_editor(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
                     tags,
                     text,
                     time: now,
+                    private: false,
                 }),
             },
         ),

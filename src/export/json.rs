@@ -63,7 +63,12 @@ pub fn from_json(text: &str) -> Result<Session, String> {
         Some(n) => return Err(format!("unsupported atelier_json version {n}")),
         None => return Err("not an atelier JSON export (no \"atelier_json\")".into()),
     }
-    let doc: In = serde_json::from_value(v).map_err(|e| e.to_string())?;
+    let mut doc: In = serde_json::from_value(v).map_err(|e| e.to_string())?;
+    // Format 3 only added optional keys to format 2: both read as 3.
+    if doc.format == 2 && doc.session.format == 2 {
+        doc.format = crate::model::FORMAT;
+        doc.session.format = crate::model::FORMAT;
+    }
     if doc.format != doc.session.format || doc.format != crate::model::FORMAT {
         return Err(format!(
             "session format {} is not the one this atelier reads ({})",

@@ -51,8 +51,8 @@ pub use repair::repair;
 pub use union::{same_name, union};
 
 use crate::model::{
-    ActionItem, Attachment, Cluster, Comment, Conflict, ConflictAbout, ConflictValue, Id, Item,
-    Note, Participant, Prototype, Session, Stage, Step, Sticky, Target, Vote, VotingRound,
+    ActionItem, Attachment, Cluster, Comment, Conflict, ConflictAbout, ConflictValue, Guest, Id,
+    Item, Note, Participant, Prototype, Session, Stage, Step, Sticky, Target, Vote, VotingRound,
     time::iso_date,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -208,6 +208,13 @@ pub fn merge(base: &Session, ours: &Session, theirs: &Session) -> Merged {
         |x| Item::Participant(x.clone()).into(),
         &mut keep_ours,
     );
+    s.guests = cx.simple(
+        "guest",
+        &base.guests,
+        &ours.guests,
+        &theirs.guests,
+        Item::Guest,
+    );
     s.agenda = cx.items(
         "stage",
         &base.agenda,
@@ -345,6 +352,7 @@ macro_rules! keyed {
 
 keyed!(
     Participant => |x| format!("participant {}", short(&x.name)),
+    Guest => |x| format!("guest {}", short(&x.name)),
     Stage => |x| format!("stage {}", short(&x.title)),
     Step => |x| format!("step {}", short(&x.title)),
     Note => |x| format!("note {}", short(&x.text)),

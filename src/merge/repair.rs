@@ -19,6 +19,11 @@ pub fn repair(s: &mut Session, repairs: &mut Vec<String>) {
     unique_ids(s, repairs);
 
     let participants: HashSet<Id> = s.participants.iter().map(|x| x.id.clone()).collect();
+    let people: HashSet<Id> = participants
+        .iter()
+        .cloned()
+        .chain(s.guests.iter().map(|x| x.id.clone()))
+        .collect();
     let stages: HashSet<Id> = s.agenda.iter().map(|x| x.id.clone()).collect();
     let clusters: HashSet<Id> = s.clusters.iter().map(|x| x.id.clone()).collect();
     let rounds: HashSet<Id> = s.rounds.iter().map(|x| x.id.clone()).collect();
@@ -34,11 +39,11 @@ pub fn repair(s: &mut Session, repairs: &mut Vec<String>) {
 
     let (mut authors, mut staged, mut inbox) = (0, 0, 0);
     for n in &mut s.notes {
-        authors += usize::from(clear(&mut n.author, &participants));
+        authors += usize::from(clear(&mut n.author, &people));
         staged += usize::from(clear(&mut n.stage, &stages));
     }
     for x in &mut s.stickies {
-        authors += usize::from(clear(&mut x.author, &participants));
+        authors += usize::from(clear(&mut x.author, &people));
         staged += usize::from(clear(&mut x.stage, &stages));
         if clear(&mut x.cluster, &clusters) {
             x.parked = false;

@@ -97,6 +97,8 @@ impl Session {
             cluster: None,
             parked: false,
             time: now,
+            tags: Vec::new(),
+            private: false,
         }
         .at(place);
         Op::Insert {

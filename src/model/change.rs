@@ -3,14 +3,15 @@
 //! inverse, which is what undo and redo are made of.
 
 use super::{
-    ActionItem, Attachment, Cluster, Conflict, Id, Note, Participant, Prototype, Session, Stage,
-    Sticky, Vote, VotingRound,
+    ActionItem, Attachment, Cluster, Conflict, Guest, Id, Note, Participant, Prototype, Session,
+    Stage, Sticky, Vote, VotingRound,
 };
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Item {
     Participant(Participant),
+    Guest(Guest),
     Stage(Stage),
     Note(Note),
     Sticky(Sticky),
@@ -26,6 +27,7 @@ pub enum Item {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
     Participant,
+    Guest,
     Stage,
     Note,
     Sticky,
@@ -57,6 +59,7 @@ macro_rules! has_id {
 }
 has_id!(
     Participant,
+    Guest,
     Stage,
     Note,
     Sticky,
@@ -93,6 +96,7 @@ impl Item {
     pub fn kind(&self) -> Kind {
         match self {
             Item::Participant(_) => Kind::Participant,
+            Item::Guest(_) => Kind::Guest,
             Item::Stage(_) => Kind::Stage,
             Item::Note(_) => Kind::Note,
             Item::Sticky(_) => Kind::Sticky,
@@ -109,6 +113,7 @@ impl Item {
     pub fn id(&self) -> &Id {
         match self {
             Item::Participant(x) => &x.id,
+            Item::Guest(x) => &x.id,
             Item::Stage(x) => &x.id,
             Item::Note(x) => &x.id,
             Item::Sticky(x) => &x.id,
@@ -132,6 +137,7 @@ impl Session {
                 let (kind, id) = (item.kind(), item.id().clone());
                 match item {
                     Item::Participant(x) => insert(&mut self.participants, at, x),
+                    Item::Guest(x) => insert(&mut self.guests, at, x),
                     Item::Stage(x) => insert(&mut self.agenda, at, x),
                     Item::Note(x) => insert(&mut self.notes, at, x),
                     Item::Sticky(x) => insert(&mut self.stickies, at, x),
@@ -149,6 +155,9 @@ impl Session {
                 let (at, item) = match kind {
                     Kind::Participant => remove(&mut self.participants, &id)
                         .map(|(i, x)| (i, Item::Participant(x)))?,
+                    Kind::Guest => {
+                        remove(&mut self.guests, &id).map(|(i, x)| (i, Item::Guest(x)))?
+                    }
                     Kind::Stage => {
                         let removed =
                             remove(&mut self.agenda, &id).map(|(i, x)| (i, Item::Stage(x)))?;
@@ -189,6 +198,7 @@ impl Session {
                     Item::Participant(x) => {
                         replace(&mut self.participants, x).map(Item::Participant)
                     }
+                    Item::Guest(x) => replace(&mut self.guests, x).map(Item::Guest),
                     Item::Stage(x) => replace(&mut self.agenda, x).map(Item::Stage),
                     Item::Note(x) => replace(&mut self.notes, x).map(Item::Note),
                     Item::Sticky(x) => replace(&mut self.stickies, x).map(Item::Sticky),
@@ -216,6 +226,7 @@ impl Session {
         match op {
             Op::Replace(item) => match item {
                 Item::Participant(x) => differs(&self.participants, x),
+                Item::Guest(x) => differs(&self.guests, x),
                 Item::Stage(x) => differs(&self.agenda, x),
                 Item::Note(x) => differs(&self.notes, x),
                 Item::Sticky(x) => differs(&self.stickies, x),

@@ -151,6 +151,7 @@ impl Session {
         }
         find(&self.participants, id, |x| &x.id)
             .map(Item::Participant)
+            .or_else(|| find(&self.guests, id, |x| &x.id).map(Item::Guest))
             .or_else(|| find(&self.notes, id, |x| &x.id).map(Item::Note))
             .or_else(|| find(&self.stickies, id, |x| &x.id).map(Item::Sticky))
             .or_else(|| find(&self.clusters, id, |x| &x.id).map(Item::Cluster))
@@ -365,7 +366,11 @@ impl Session {
                     return None;
                 }
             }
-            Item::Participant(_) | Item::Stage(_) | Item::Action(_) | Item::Conflict(_) => {}
+            Item::Participant(_)
+            | Item::Guest(_)
+            | Item::Stage(_)
+            | Item::Action(_)
+            | Item::Conflict(_) => {}
         }
         Some(())
     }
@@ -404,6 +409,7 @@ impl Session {
                 ops
             }
             Item::Participant(_) => self.remove_participant(id).0,
+            Item::Guest(_) => self.remove_guest(id),
             Item::Sticky(_) => self.delete_stickies(std::slice::from_ref(id)),
             Item::Cluster(_) => self.delete_cluster(id),
             Item::Round(_) => {
@@ -446,6 +452,7 @@ impl Session {
     pub fn all_ids(&self) -> HashSet<&Id> {
         std::iter::once(&self.id)
             .chain(self.participants.iter().map(|x| &x.id))
+            .chain(self.guests.iter().map(|x| &x.id))
             .chain(
                 self.agenda
                     .iter()

@@ -131,6 +131,15 @@ impl Session {
         (ops, cleared)
     }
 
+    /// Remove a guest: what they wrote stays, without an author.
+    pub fn remove_guest(&self, id: &Id) -> Vec<Op> {
+        let mut ops = self.remove_participant(id).0;
+        if let Some(Op::Remove { kind, .. }) = ops.last_mut() {
+            *kind = Kind::Guest;
+        }
+        ops
+    }
+
     /// Remove the stage at `index`: notes, stickies, clusters and rounds
     /// that were in it stay, without a stage. Returns the ops and how many
     /// notes and stickies were detached.

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 /// The version of the session file format this build writes.
 /// Older versions are migrated on load (see `store::migrate`).
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,12 +41,21 @@ pub struct Session {
     pub challenge: Challenge,
     #[serde(default, with = "time::iso_date::option")]
     pub date: Option<Date>,
+    /// The workshop's own time zone (an IANA name such as `"Europe/Paris"`):
+    /// exports and screens show its local times wherever they are opened.
+    #[serde(default)]
+    pub time_zone: Option<String>,
     #[serde(default)]
     pub place: String,
     #[serde(default)]
     pub facilitators: Vec<String>,
     #[serde(default)]
     pub participants: Vec<Participant>,
+    /// People who wrote something without being participants: a name typed
+    /// on a phone, an author in an imported board. Authors like anyone else
+    /// (anonymized alike), but not counted as taking part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guests: Vec<Guest>,
     #[serde(default)]
     pub agenda: Vec<Stage>,
     #[serde(default)]
@@ -127,6 +136,14 @@ pub struct Participant {
     /// Organisation or department, free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
+}
+
+/// Someone who wrote a sticky or a note without being a participant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guest {
+    pub id: Id,
+    pub name: String,
 }
 
 #[derive(
@@ -328,6 +345,9 @@ pub struct Note {
     pub tags: Vec<String>,
     pub text: String,
     pub time: Timestamp,
+    /// For the facilitators only: left out of every export unless asked for.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub private: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -398,6 +418,12 @@ pub struct Sticky {
     #[serde(default, skip_serializing_if = "is_false")]
     pub parked: bool,
     pub time: Timestamp,
+    /// Words to find or group it by (an imported board's column, say).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// For the facilitators only: left out of every export unless asked for.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub private: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -612,9 +638,11 @@ impl Session {
             language: None,
             challenge: Challenge::default(),
             date: None,
+            time_zone: None,
             place: String::new(),
             facilitators: Vec::new(),
             participants: Vec::new(),
+            guests: Vec::new(),
             agenda: Vec::new(),
             run: Run::default(),
             notes: Vec::new(),
@@ -634,9 +662,16 @@ impl Session {
         self.participants.iter().find(|p| &p.id == id)
     }
 
+    pub fn guest(&self, id: &Id) -> Option<&Guest> {
+        self.guests.iter().find(|g| &g.id == id)
+    }
+
+    /// The name of an author: a participant's, or a guest's.
     pub fn participant_name(&self, id: Option<&Id>) -> &str {
-        id.and_then(|id| self.participant(id))
+        let Some(id) = id else { return "" };
+        self.participant(id)
             .map(|p| p.name.as_str())
+            .or_else(|| self.guest(id).map(|g| g.name.as_str()))
             .unwrap_or("")
     }
 

@@ -64,6 +64,7 @@ pub fn validate(s: &Session) -> Vec<Problem> {
     let mut problems = Vec::new();
     let all_ids = std::iter::once(&s.id)
         .chain(s.participants.iter().map(|p| &p.id))
+        .chain(s.guests.iter().map(|g| &g.id))
         .chain(
             s.agenda
                 .iter()
@@ -87,6 +88,11 @@ pub fn validate(s: &Session) -> Vec<Problem> {
     }
 
     let participants: HashSet<&Id> = s.participants.iter().map(|p| &p.id).collect();
+    let authors: HashSet<&Id> = participants
+        .iter()
+        .copied()
+        .chain(s.guests.iter().map(|g| &g.id))
+        .collect();
     let stages: HashSet<&Id> = s.agenda.iter().map(|st| &st.id).collect();
     let steps: HashSet<&Id> = s
         .agenda
@@ -114,10 +120,20 @@ pub fn validate(s: &Session) -> Vec<Problem> {
     refer("run.step", s.run.step.as_ref(), &steps, "step");
     for n in &s.notes {
         refer("stage", n.stage.as_ref(), &stages, "stage");
-        refer("author", n.author.as_ref(), &participants, "participant");
+        refer(
+            "author",
+            n.author.as_ref(),
+            &authors,
+            "participant or guest",
+        );
     }
     for x in &s.stickies {
-        refer("author", x.author.as_ref(), &participants, "participant");
+        refer(
+            "author",
+            x.author.as_ref(),
+            &authors,
+            "participant or guest",
+        );
         refer("stage", x.stage.as_ref(), &stages, "stage");
         refer("cluster", x.cluster.as_ref(), &clusters, "cluster");
     }

@@ -71,7 +71,7 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, st
         return Err(LoadError::new(
             file,
             Some((1, 1)),
-            "the file is empty: expected a session such as `(format: 2, id: ..., title: ...)`",
+            "the file is empty: expected a session such as `(format: 3, id: ..., title: ...)`",
         ));
     }
     let text = match std::str::from_utf8(bytes) {

@@ -6,6 +6,8 @@
 //!
 //! - Version 1: the challenge was a plain string and its origin a top-level
 //!   `origin` field. Version 2 groups them as `challenge: (statement, origin)`.
+//! - Version 2 had no `time_zone`, `guests`, `private` or sticky `tags`;
+//!   version 3 adds them, all optional, so a version-2 file reads as version 3.
 
 use super::error::LoadError;
 use super::load::parse_ron;
@@ -19,7 +21,12 @@ use serde::Deserialize;
 pub fn load_version(version: u32, text: &str) -> Result<Session, LoadError> {
     match version {
         1 => parse_ron::<V1>(text).map(Session::from),
-        FORMAT => parse_ron::<Session>(text),
+        // Version 3 only added optional fields (time zone, guests, private
+        // flags, sticky tags): a version-2 file reads as it is.
+        2 | FORMAT => parse_ron::<Session>(text).map(|mut s| {
+            s.format = FORMAT;
+            s
+        }),
         v => Err(LoadError::new(
             "",
             None,
@@ -81,9 +88,11 @@ impl From<V1> for Session {
                 origin: v.origin,
             },
             date: v.date,
+            time_zone: None,
             place: v.place,
             facilitators: v.facilitators,
             participants: v.participants,
+            guests: Vec::new(),
             agenda: v.agenda,
             run: v.run,
             notes: v.notes,

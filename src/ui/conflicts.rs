@@ -31,6 +31,7 @@ fn describe(lang: &str, s: &Session, v: &ConflictValue) -> String {
             Item::Note(x) => format!("{}: {}", crate::i18n::note_kind(lang, x.kind), x.text),
             Item::Cluster(x) => x.title.clone(),
             Item::Participant(x) => format!("{} ({})", x.name, crate::i18n::role(lang, x.role)),
+            Item::Guest(x) => x.name.clone(),
             Item::Stage(x) => {
                 let steps: Vec<String> = x
                     .steps

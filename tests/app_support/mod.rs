@@ -53,6 +53,7 @@ fn note(id: &str, kind: NoteKind, stage: &str, author: Option<&str>, text: &str,
         tags: vec![],
         text: text.to_owned(),
         time: t(at),
+        private: false,
     }
 }
 

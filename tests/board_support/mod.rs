@@ -44,6 +44,8 @@ pub fn sticky(
         cluster: cluster.map(Id::from),
         parked: false,
         time: t(600),
+        tags: Vec::new(),
+        private: false,
     }
 }
 

@@ -36,6 +36,8 @@ pub fn sticky(id: &str, text: &str, cluster: Option<&str>, author: Option<&str>)
         cluster: cluster.map(Id::from),
         parked: false,
         time: t(600),
+        private: false,
+        tags: Vec::new(),
     }
 }
 
@@ -89,6 +91,7 @@ pub fn note(id: &str, kind: NoteKind, author: Option<&str>, text: &str) -> Note 
         tags: vec![],
         text: text.to_owned(),
         time: t(300),
+        private: false,
     }
 }
 
