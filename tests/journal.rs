@@ -234,3 +234,48 @@ fn check_recover_replays_without_the_app() {
         2
     );
 }
+
+#[test]
+fn drafts_survive_saves_and_crashes_but_never_touch_the_session() {
+    let _serial = serial();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = new_session(dir.path());
+    let (mut store, mut s) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(store.recovered_drafts().is_empty());
+    let drafts = journal::Drafts::from([
+        (
+            "capture".to_owned(),
+            "Une idée à moitié tapée 涼".to_owned(),
+        ),
+        ("note".to_owned(), "« À 14 h »".to_owned()),
+    ]);
+    store.journal(0, &Record::Drafts(drafts.clone()));
+    let op = s.new_sticky("saved", None, Colour::Blue, None, &Place::Inbox, now());
+    let (applied, _) = s.apply_logged(vec![op]);
+    store.journal(1, &Record::Ops(applied));
+    // A full save rebases the journal: the drafts stay in it.
+    store
+        .save_generation(&s, 1)
+        .unwrap_or_else(|e| panic!("{e}"));
+    store.sync();
+    drop(store); // a crash
+    let (store, reopened) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.recovered_drafts(), &drafts);
+    assert_eq!(reopened, s, "drafts are not part of the session");
+    assert_eq!(
+        store.recovered(),
+        None,
+        "drafts alone are nothing to recover"
+    );
+    // And they are still there if atelier stops again before they change.
+    drop(store);
+    let (store, _) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.recovered_drafts(), &drafts);
+    // An empty drafts record clears them.
+    let mut store = store;
+    store.journal(0, &Record::Drafts(journal::Drafts::new()));
+    store.sync();
+    drop(store);
+    let (store, _) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(store.recovered_drafts().is_empty());
+}

@@ -6,11 +6,16 @@
 //! File: `<session>.journal` beside the session. Layout: the 4 bytes
 //! `ATJ1`, the 8-byte fingerprint of the session file it applies to, then
 //! records: `u32 LE length`, `u32 LE CRC-32 of the payload`, payload (RON).
+//!
+//! Drafts (text typed in a field and not yet committed) ride along as
+//! [`Record::Drafts`]: never applied to the session, and the latest one
+//! survives every rebase, so a crash keeps them too.
 
 use crate::model::{
     ActionItem, Challenge, Comment, Op, Participant, Run, Session, Stage, time::iso_date,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -27,6 +32,8 @@ pub struct Sections {
     pub challenge: Challenge,
     #[serde(with = "iso_date::option")]
     pub date: Option<time::Date>,
+    #[serde(default)]
+    pub time_zone: Option<String>,
     pub place: String,
     pub facilitators: Vec<String>,
     pub participants: Vec<Participant>,
@@ -43,6 +50,7 @@ impl Sections {
             language: s.language.clone(),
             challenge: s.challenge.clone(),
             date: s.date,
+            time_zone: s.time_zone.clone(),
             place: s.place.clone(),
             facilitators: s.facilitators.clone(),
             participants: s.participants.clone(),
@@ -59,6 +67,7 @@ impl Sections {
             && self.language == s.language
             && self.challenge == s.challenge
             && self.date == s.date
+            && self.time_zone == s.time_zone
             && self.place == s.place
             && self.facilitators == s.facilitators
             && self.participants == s.participants
@@ -73,6 +82,7 @@ impl Sections {
         s.language = self.language;
         s.challenge = self.challenge;
         s.date = self.date;
+        s.time_zone = self.time_zone;
         s.place = self.place;
         s.facilitators = self.facilitators;
         s.participants = self.participants;
@@ -91,7 +101,14 @@ pub enum Record {
     Ops(Vec<Op>),
     /// The small sections as they became.
     Sections(Box<Sections>),
+    /// Every draft as it now is (replaces the previous drafts record).
+    Drafts(Drafts),
 }
+
+/// Text typed in a field and left without committing it, by field kind
+/// (`"capture"`, `"note"`, ...). Kept across a crash, never part of the
+/// session's content.
+pub type Drafts = BTreeMap<String, String>;
 
 impl Record {
     pub fn apply_to(self, s: &mut Session) {
@@ -100,8 +117,25 @@ impl Record {
                 s.apply_all(ops);
             }
             Record::Sections(sections) => sections.apply_to(s),
+            Record::Drafts(_) => {}
         }
     }
+
+    fn is_drafts(&self) -> bool {
+        matches!(self, Record::Drafts(_))
+    }
+}
+
+/// The last drafts a journal's records hold (empty when none).
+pub fn last_drafts(records: &[Record]) -> Drafts {
+    records
+        .iter()
+        .rev()
+        .find_map(|r| match r {
+            Record::Drafts(d) => Some(d.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 /// The fingerprint of a session file's bytes: length and CRC-32.
@@ -197,6 +231,8 @@ pub struct Journal {
     file: Option<File>,
     /// Frames written since the base, with the session generation they bring.
     frames: Vec<(u64, Vec<u8>)>,
+    /// The latest drafts record's frame: kept through every rebase.
+    drafts: Option<Vec<u8>>,
     dirty: bool,
     /// The last error, so it is reported once.
     pub error: Option<String>,
@@ -209,6 +245,7 @@ impl Journal {
             path: journal_path(session),
             file: None,
             frames: Vec::new(),
+            drafts: None,
             dirty: false,
             error: None,
         };
@@ -229,7 +266,11 @@ impl Journal {
             self.error = Some(crate::store::describe_io(&e));
             self.file = None;
         }
-        self.frames.push((generation, bytes));
+        if record.is_drafts() {
+            self.drafts = Some(bytes);
+        } else {
+            self.frames.push((generation, bytes));
+        }
         self.dirty = true;
     }
 
@@ -260,6 +301,9 @@ impl Journal {
         bytes.extend_from_slice(&base.to_le_bytes());
         for (_, f) in &self.frames {
             bytes.extend_from_slice(f);
+        }
+        if let Some(d) = &self.drafts {
+            bytes.extend_from_slice(d);
         }
         self.file = None;
         match crate::store::write_atomic(&self.path, &bytes) {
@@ -311,7 +355,7 @@ fn recover_into_conflict_copy(path: &Path, read: &Contents) -> Option<String> {
         let name = copy.display().to_string();
         let text = crate::store::decode(&name, &bytes).ok()?;
         let mut session = crate::store::load_str(&name, &text).ok()?;
-        let n = read.records.len();
+        let n = read.records.iter().filter(|r| !r.is_drafts()).count();
         for r in read.records.iter().cloned() {
             r.apply_to(&mut session);
         }
@@ -346,7 +390,7 @@ pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, 
             ));
         }
     };
-    if read.records.is_empty() && read.torn == 0 {
+    if read.records.iter().all(Record::is_drafts) && read.torn == 0 {
         return None;
     }
     if read.base != base {
@@ -367,7 +411,7 @@ pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, 
             ),
         ));
     }
-    let n = read.records.len();
+    let n = read.records.iter().filter(|r| !r.is_drafts()).count();
     for r in read.records {
         r.apply_to(session);
     }

@@ -102,6 +102,8 @@ pub struct Store {
     journal: Option<journal::Journal>,
     /// What was recovered from a crash journal when the session was opened.
     recovered: Option<String>,
+    /// Drafts found in the crash journal at open.
+    drafts: journal::Drafts,
 }
 
 impl Store {
@@ -120,7 +122,14 @@ impl Store {
         let mut session = session;
         let mut recovered = None;
         let base = journal::fingerprint(&bytes);
+        let mut drafts = journal::Drafts::new();
         if lock.is_some() {
+            // Drafts are kept whenever the journal is this file's.
+            if let Ok(Some(read)) = journal::read(&journal::journal_path(path))
+                && read.base == base
+            {
+                drafts = journal::last_drafts(&read.records);
+            }
             let mut replayed = session.clone();
             if let Some((n, note)) = journal::recover(path, base, &mut replayed) {
                 if n > 0 && !crate::model::validate(&replayed).is_empty() {
@@ -147,6 +156,7 @@ impl Store {
             conflict: None,
             journal: None,
             recovered,
+            drafts,
         };
         if store.lock.is_some() {
             if store.recovered.is_some() {
@@ -157,7 +167,13 @@ impl Store {
                 .last_written
                 .as_deref()
                 .map_or(base, |t| journal::fingerprint(t.as_bytes()));
-            store.journal = Some(journal::Journal::start(path, base));
+            let mut journal = journal::Journal::start(path, base);
+            if !store.drafts.is_empty() {
+                // Still kept if atelier stops again before they change.
+                journal.append(0, &journal::Record::Drafts(store.drafts.clone()));
+                journal.sync();
+            }
+            store.journal = Some(journal);
         }
         Ok((store, session))
     }
@@ -165,6 +181,11 @@ impl Store {
     /// What was recovered from a crash journal at open, in words.
     pub fn recovered(&self) -> Option<&str> {
         self.recovered.as_deref()
+    }
+
+    /// The drafts the crash journal held at open (empty when none).
+    pub fn recovered_drafts(&self) -> &journal::Drafts {
+        &self.drafts
     }
 
     /// Append a change to the crash journal (made durable by [`Store::sync`]).
@@ -199,6 +220,7 @@ impl Store {
                 conflict: None,
                 journal: None,
                 recovered: None,
+                drafts: journal::Drafts::new(),
             },
             session,
         ))
@@ -234,6 +256,7 @@ impl Store {
             conflict: None,
             journal: None,
             recovered: None,
+            drafts: journal::Drafts::new(),
         };
         store.save(session)?;
         let base = store
