@@ -78,7 +78,8 @@ pub enum Command {
     },
     /// Write an HTML report for a folder of sessions (a programme): an index
     /// across sessions and a page per session. Files that do not load are
-    /// listed, not fatal.
+    /// listed on standard error and left out of the pages (meant for
+    /// publication); not fatal.
     Report {
         /// The folder holding the session files (*.ron).
         dir: PathBuf,

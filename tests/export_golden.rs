@@ -37,6 +37,73 @@ fn csv() {
     insta::assert_snapshot!("demo.csv", body.replace("\r\n", "\n"));
 }
 
+/// The CSV read back as a spreadsheet would: header and rows.
+fn spreadsheet(session: &atelier::model::Session, anonymize: bool) -> Vec<Vec<String>> {
+    let text = export::csv(session, &opts(anonymize)).unwrap();
+    let body = text.strip_prefix('\u{feff}').unwrap();
+    csv::Reader::from_reader(body.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn csv_votes_add_up_to_the_sessions_votes_and_every_action_is_there() {
+    let s = demo();
+    let total: u32 = s.votes.iter().map(|v| v.count).sum();
+    assert_eq!(total, 72, "the demo's two rounds of 36 dots");
+    for anonymize in [false, true] {
+        let rows = spreadsheet(&s, anonymize);
+        let votes: u32 = rows
+            .iter()
+            .filter(|r| !r[5].is_empty())
+            .map(|r| r[5].parse::<u32>().unwrap())
+            .sum();
+        assert_eq!(votes, total, "anonymized: {anonymize}");
+        // The groups' own votes, as the first round's results give them.
+        for c in &s.clusters {
+            let row = rows.iter().find(|r| r[0] == c.id.as_str()).unwrap();
+            let on_it: u32 = s
+                .votes
+                .iter()
+                .filter(|v| v.target == atelier::model::Target::Cluster(c.id.clone()))
+                .map(|v| v.count)
+                .sum();
+            assert_eq!(
+                (row[1].as_str(), row[5].parse::<u32>().unwrap()),
+                ("cluster", on_it)
+            );
+        }
+        for a in &s.actions {
+            let row = rows
+                .iter()
+                .find(|r| r[0] == a.id.as_str())
+                .unwrap_or_else(|| panic!("action {} missing", a.id.as_str()));
+            assert_eq!(row[1], "action-item");
+            assert_eq!(row[9], a.due.map(|d| d.to_string()).unwrap_or_default());
+            assert!(["todo", "doing", "done", "dropped"].contains(&row[10].as_str()));
+            if !anonymize {
+                assert_eq!((&row[6], &row[8]), (&a.text, &a.owner));
+            }
+        }
+        let statuses: Vec<&str> = rows
+            .iter()
+            .map(|r| r[10].as_str())
+            .filter(|x| !x.is_empty())
+            .collect();
+        assert_eq!(
+            statuses,
+            ["done", "doing", "done", "doing", "todo", "todo", "dropped"]
+        );
+    }
+    // A vote on any sticky note or group of any session counts once.
+    let mut other = demo();
+    other.votes.truncate(5);
+    let rows = spreadsheet(&other, false);
+    let votes: u32 = rows.iter().filter_map(|r| r[5].parse::<u32>().ok()).sum();
+    assert_eq!(votes, other.votes.iter().map(|v| v.count).sum::<u32>());
+}
+
 #[test]
 fn json() {
     insta::assert_snapshot!("demo.json", render(Format::Json, false));

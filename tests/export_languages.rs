@@ -8,7 +8,7 @@
 mod export_support;
 
 use atelier::export::{self, Format};
-use export_support::{DEMO, demo, opts};
+use export_support::{DEMO, demo, opts, text_of};
 
 fn session(lang: &str) -> atelier::model::Session {
     let mut s = demo();
@@ -220,6 +220,29 @@ fn counts_dates_and_punctuation_follow_the_language() {
     assert!(html_en.contains("<span class=\"label\">of workshop</span>"));
     assert!(html_fr.contains("<span class=\"label\">participants</span>"));
     assert!(html_en.contains("<span class=\"label\">sticky notes</span>"));
+}
+
+#[test]
+fn the_cover_gives_the_number_of_participants_once() {
+    for lang in ["fr", "en"] {
+        let html = render(Format::Html, lang);
+        let cover = between(&html, "<header class=\"cover\">", "</header>")[0];
+        let text = text_of(cover);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let said = words
+            .windows(2)
+            .filter(|w| w[0] == "12" && w[1].eq_ignore_ascii_case("participants"))
+            .count();
+        assert_eq!(said, 1, "{lang}: {text}");
+        assert_eq!(
+            words
+                .iter()
+                .filter(|w| w.eq_ignore_ascii_case("participants"))
+                .count(),
+            1,
+            "{lang}: {text}"
+        );
+    }
 }
 
 #[test]

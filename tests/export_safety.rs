@@ -3,7 +3,7 @@
 
 mod export_support;
 
-use atelier::export::{self, CSV_HEADER, Format};
+use atelier::export::{self, CSV_HEADER, Format, KIND_ACTION, KIND_CLUSTER};
 use export_support::{HOSTILE, check_xml, controls, demo, hostile, opts};
 
 fn all(anonymize: bool) -> Vec<(Format, String)> {
@@ -272,6 +272,7 @@ fn csv_parses_back_to_the_same_rows() {
         let mut expected: Vec<String> = CSV_HEADER.iter().map(|s| (*s).to_owned()).collect();
         if anonymize {
             expected[4] = "author (anonymized)".into();
+            expected[8] = "owner (anonymized)".into();
         }
         assert_eq!(header, expected);
         let rows: Vec<Vec<String>> = reader
@@ -283,7 +284,13 @@ fn csv_parses_back_to_the_same_rows() {
             .map(|r| r.to_vec())
             .collect();
         assert_eq!(rows, want);
-        assert_eq!(rows.len(), session.notes.len() + session.stickies.len());
+        assert_eq!(
+            rows.len(),
+            session.notes.len()
+                + session.stickies.len()
+                + session.clusters.len()
+                + session.actions.len()
+        );
     }
 }
 
@@ -301,10 +308,38 @@ fn csv_rows_are_what_the_session_says() {
     assert_eq!(row[1], note.kind.label());
     assert_eq!(row[4], s.participant_name(note.author.as_ref()));
     assert_eq!(row[5], "", "notes take no votes");
-    let times: Vec<&String> = rows.iter().map(|r| &r[7]).collect();
+    let cluster = &s.clusters[0];
+    let row = rows.iter().find(|r| r[0] == cluster.id.as_str()).unwrap();
+    assert_eq!(row[1], KIND_CLUSTER);
+    assert_eq!((&row[3], &row[6]), (&cluster.title, &cluster.title));
+    assert_eq!(row[7], "", "a group has no time of its own");
+    let action = &s.actions[0];
+    let row = rows.iter().find(|r| r[0] == action.id.as_str()).unwrap();
+    assert_eq!(row[1], KIND_ACTION);
+    assert_eq!((&row[6], &row[8]), (&action.text, &action.owner));
+    // Notes and sticky notes first, in time order; then the groups, then
+    // the actions, in the session's order.
+    let timed = s.notes.len() + s.stickies.len();
+    let times: Vec<&String> = rows[..timed].iter().map(|r| &r[7]).collect();
+    assert!(times.iter().all(|t| !t.is_empty()));
     let mut sorted = times.clone();
     sorted.sort();
     assert_eq!(times, sorted, "in time order");
+    let kinds: Vec<&str> = rows[timed..].iter().map(|r| r[1].as_str()).collect();
+    let mut expected = vec![KIND_CLUSTER; s.clusters.len()];
+    expected.extend(vec![KIND_ACTION; s.actions.len()]);
+    assert_eq!(kinds, expected);
+    for r in &rows {
+        let is_action = r[1] == KIND_ACTION;
+        assert_eq!(
+            r[10].is_empty(),
+            !is_action,
+            "only actions have a status: {r:?}"
+        );
+        if !is_action {
+            assert_eq!((r[8].as_str(), r[9].as_str()), ("", ""), "{r:?}");
+        }
+    }
 }
 
 #[test]
@@ -314,6 +349,9 @@ fn csv_cells_never_start_a_formula() {
     s.stickies[1].text = "+1".into();
     s.stickies[2].text = "-2 °C".into();
     s.stickies[3].text = "@SUM(A1)".into();
+    s.clusters[0].title = "=1+2".into();
+    s.actions[0].text = "+33 6 12 34 56 78".into();
+    s.actions[1].owner = "-Direction".into();
     let rows = export::csv_rows(&s, &opts(false));
     for r in &rows {
         for cell in r {
@@ -321,6 +359,8 @@ fn csv_cells_never_start_a_formula() {
         }
     }
     assert!(rows.iter().any(|r| r[6] == "'-2 °C"));
+    assert!(rows.iter().any(|r| r[1] == KIND_CLUSTER && r[6] == "'=1+2"));
+    assert!(rows.iter().any(|r| r[8] == "'-Direction"));
 }
 
 #[test]
@@ -362,7 +402,7 @@ fn json_import_refuses_what_it_cannot_read() {
 
 #[test]
 fn the_programme_report_is_well_formed_and_inert() {
-    use atelier::export::report::{Bad, Entry, report};
+    use atelier::export::report::{Entry, report};
     let mut second = hostile();
     second.date = None;
     second.challenge.origin = atelier::model::Origin::Other;
@@ -376,17 +416,9 @@ fn the_programme_report_is_well_formed_and_inert() {
             session: second,
         },
     ];
-    let bad = vec![Bad {
-        file: "<b>bad</b>.ron".into(),
-        error: export::text::clean(HOSTILE),
-    }];
     for anonymize in [false, true] {
-        let r = report(&entries, &bad, &opts(anonymize)).unwrap();
+        let r = report(&entries, &opts(anonymize)).unwrap();
         check_html(&r.index);
-        assert!(
-            r.index.contains("&lt;b&gt;bad&lt;&#x2f;b&gt;.ron"),
-            "bad files listed"
-        );
         assert!(r.index.contains("1 sur 2 (50 %)"));
         assert_eq!(r.pages.len(), 2);
         for (name, page) in &r.pages {

@@ -2,9 +2,7 @@
 //! writing the documents (the only I/O of the export layer).
 
 use super::media::{Folder, Media};
-use super::report::{
-    Bad, Entry, conflict_copy_reason, language as report_language, report as build_report,
-};
+use super::report::{Entry, report as build_report};
 use super::text::clean;
 use super::{Format, Options, export_with as render, media_left_out};
 use crate::model::{MediaKind, Session};
@@ -218,8 +216,9 @@ fn bundle(
 
 /// `atelier report DIR [-o OUT]`: an HTML index of the sessions in `dir`
 /// and a page per session, written into `OUT` (default `DIR/report/`).
-/// Files that do not load are listed in the report (and on standard
-/// error), not fatal. Prints the index's path to `out`.
+/// Files that do not load are left out of the pages, which are meant for
+/// publication, and listed on standard error; not fatal. Prints the
+/// index's path to `out`.
 pub fn report(
     dir: &Path,
     output: Option<&Path>,
@@ -235,21 +234,18 @@ pub fn report(
         .collect();
     files.sort();
     let mut entries = Vec::new();
+    // (file, why): said on standard error, never in the pages.
     let mut bad = Vec::new();
-    // Conflict copies among `bad`: their reason is given in the report's
-    // language once every session is read.
-    let mut conflicts = Vec::new();
     for path in &files {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         if name.contains(".conflict-") {
-            conflicts.push(bad.len());
-            bad.push(Bad {
-                file: clean(&name),
-                error: "a conflict copy, left out: merge it into its session first".into(),
-            });
+            bad.push((
+                clean(&name),
+                "a conflict copy, left out: merge it into its session first".to_owned(),
+            ));
             continue;
         }
         match store::load_file(path) {
@@ -257,10 +253,7 @@ pub fn report(
                 file: name,
                 session,
             }),
-            Err(e) => bad.push(Bad {
-                file: clean(&name),
-                error: clean(&e.to_string()),
-            }),
+            Err(e) => bad.push((clean(&name), clean(&e.to_string()))),
         }
     }
     let opts = Options {
@@ -269,12 +262,7 @@ pub fn report(
             .first()
             .map_or(UtcOffset::UTC, |e| local_offset(&e.session)),
     };
-    let mut shown = bad.clone();
-    let reason = conflict_copy_reason(report_language(&entries));
-    for &i in &conflicts {
-        shown[i].error = reason.clone();
-    }
-    let report = build_report(&entries, &shown, &opts).map_err(|e| e.to_string())?;
+    let report = build_report(&entries, &opts).map_err(|e| e.to_string())?;
     let target = output.map_or_else(|| dir.join("report"), Path::to_path_buf);
     std::fs::create_dir_all(&target)
         .map_err(|e| format!("{}: {}", target.display(), store::describe_io(&e)))?;
@@ -283,8 +271,8 @@ pub fn report(
     }
     let index = target.join("index.html");
     store::write_atomic(&index, report.index.as_bytes()).map_err(|e| e.to_string())?;
-    for b in &bad {
-        eprintln!("atelier: left out of the report: {}: {}", b.file, b.error);
+    for (file, why) in &bad {
+        eprintln!("atelier: not in the report (its pages never name it): {file}: {why}");
     }
     writeln!(out, "{}", index.display()).map_err(|e| e.to_string())?;
     Ok(true)

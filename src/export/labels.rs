@@ -86,11 +86,8 @@ pub struct Labels {
     pub report_roles_over_time: String,
     pub report_actions: String,
     pub report_top_ideas: String,
-    pub report_bad_files: String,
     pub report_back: String,
     pub report_origin: String,
-    pub report_file: String,
-    pub report_error: String,
     pub report_no_sessions: String,
     // What anonymizing puts in place of a redacted e-mail address, phone
     // number or name.
@@ -329,11 +326,8 @@ impl Labels {
             report_roles_over_time: tr(lang, "export-report-roles-over-time"),
             report_actions: tr(lang, "export-report-actions"),
             report_top_ideas: tr(lang, "export-report-top-ideas"),
-            report_bad_files: tr(lang, "export-report-bad-files"),
             report_back: tr(lang, "export-report-back"),
             report_origin: tr(lang, "export-report-origin"),
-            report_file: tr(lang, "export-report-file"),
-            report_error: tr(lang, "export-report-error"),
             report_no_sessions: tr(lang, "export-report-no-sessions"),
             redacted_email: tr(lang, "export-redacted-email"),
             redacted_phone: tr(lang, "export-redacted-phone"),
@@ -495,11 +489,6 @@ impl Labels {
     /// The title of the report's chart of participants by role.
     pub fn report_roles_chart(&self) -> String {
         tr(self.lang, "export-report-roles-chart")
-    }
-
-    /// Why a conflict copy is not in the report.
-    pub fn report_conflict_copy(&self) -> String {
-        tr(self.lang, "export-report-conflict-copy")
     }
 
     pub fn origin(&self, o: Origin) -> &str {

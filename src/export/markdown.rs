@@ -1,5 +1,7 @@
-//! The Markdown summary: CommonMark with pipe tables (GitHub, GitLab,
-//! pandoc). Every user text is escaped so that it stays text.
+//! The Markdown summary: GitHub-flavoured Markdown (GFM), that is
+//! CommonMark with pipe tables, as GitHub, GitLab, Gitea and pandoc read it
+//! (a strict CommonMark reader shows the tables as lines of text). Every
+//! user text is escaped so that it stays text.
 
 use super::labels::{self, Labels};
 use super::text::{md_block, md_inline};

@@ -4,11 +4,13 @@
 //! no clock (the "now" of a step still running is the session's latest
 //! recorded time), so the same session always gives the same bytes.
 //!
-//! - [`markdown`]: CommonMark, for a code forge, a wiki or pandoc.
+//! - [`markdown`]: GitHub-flavoured Markdown (GFM: CommonMark with pipe
+//!   tables), for a code forge, a wiki or pandoc.
 //! - [`html`]: one self-contained page (inline CSS and SVG, no script, no
 //!   network), readable on a phone, printing cleanly to PDF.
-//! - [`csv`]: one row per sticky and per note, RFC 4180, UTF-8 with a byte
-//!   order mark so that spreadsheets keep accents.
+//! - [`csv`]: one row per note, sticky note, group and action (see
+//!   `docs/csv.md`), RFC 4180, UTF-8 with a byte order mark so that
+//!   spreadsheets keep accents.
 //! - [`json`]: the whole session, versioned (see `docs/json.md`).
 //! - [`svg`]: a picture of the board.
 //!
@@ -43,7 +45,7 @@ pub mod text;
 mod view;
 
 pub use anonymize::anonymize;
-pub use csv::{CSV_HEADER, csv, csv_rows};
+pub use csv::{CSV_COLUMNS, CSV_HEADER, KIND_ACTION, KIND_CLUSTER, csv, csv_header, csv_rows};
 pub use html::{html, html_with};
 pub use json::{JSON_VERSION, from_json, json};
 pub use markdown::{markdown, markdown_with};
@@ -57,11 +59,11 @@ use time::UtcOffset;
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
-    /// Markdown (CommonMark): for a code forge, a wiki, or pandoc.
+    /// Markdown (GitHub-flavoured, GFM: its tables are pipe tables): for a code forge, a wiki, or pandoc.
     Md,
     /// One self-contained HTML page: publish it, or print it to PDF from a browser.
     Html,
-    /// A spreadsheet: one row per sticky and per note (UTF-8 with BOM).
+    /// A spreadsheet: one row per note, sticky note, group and action (UTF-8 with BOM, see docs/csv.md).
     Csv,
     /// The whole session for other tools (versioned, see docs/json.md).
     Json,

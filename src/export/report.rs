@@ -3,7 +3,9 @@
 //! the HTML summary of each session.
 //!
 //! Pure: the sessions come in loaded (see [`super::cli::report`] for the
-//! folder), the pages go out as strings.
+//! folder), the pages go out as strings. The pages are meant for
+//! publication: a file that could not be loaded is not named in them (its
+//! error could quote its content); the command says so on the terminal.
 
 use super::html::{environment, page, render};
 use super::labels;
@@ -22,13 +24,6 @@ pub struct Entry {
     /// The file's name, as shown and as the base of its page's name.
     pub file: String,
     pub session: Session,
-}
-
-/// A file of the folder that could not be used, and why.
-#[derive(Clone, Debug, Serialize)]
-pub struct Bad {
-    pub file: String,
-    pub error: String,
 }
 
 /// The report's files: `index.html` and one page per session.
@@ -80,7 +75,6 @@ struct View {
     participants_total: usize,
     actions: Vec<ActionRow>,
     action_counts: Vec<(&'static str, &'static str, usize)>,
-    bad: Vec<Bad>,
     facts: Vec<(String, String)>,
 }
 
@@ -119,14 +113,8 @@ pub fn language(entries: &[Entry]) -> &'static str {
     }
 }
 
-/// Why a conflict copy (`demo.conflict-….ron`) is left out of a report in `lang`.
-pub fn conflict_copy_reason(lang: &str) -> String {
-    labels::for_code(lang).report_conflict_copy()
-}
-
-/// The report of `entries` (in any order: they are sorted by date) and the
-/// files left out.
-pub fn report(entries: &[Entry], bad: &[Bad], opts: &Options) -> Result<Report, ExportError> {
+/// The report of `entries` (in any order: they are sorted by date).
+pub fn report(entries: &[Entry], opts: &Options) -> Result<Report, ExportError> {
     let mut order: Vec<usize> = (0..entries.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&entries[a].session, &entries[b].session);
@@ -279,7 +267,6 @@ pub fn report(entries: &[Entry], bad: &[Bad], opts: &Options) -> Result<Report, 
         participants_total,
         actions,
         action_counts,
-        bad: bad.to_vec(),
         facts,
         rows,
     };

@@ -89,6 +89,25 @@ pub fn hostile() -> Session {
     s
 }
 
+/// The text of an HTML or SVG fragment: every tag replaced by a space
+/// (entities left as they are).
+pub fn text_of(markup: &str) -> String {
+    let mut text = String::with_capacity(markup.len());
+    let mut in_tag = false;
+    for c in markup.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// Raw control characters other than line ends.
 pub fn controls(text: &str) -> Vec<char> {
     text.chars()

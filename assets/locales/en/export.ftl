@@ -163,13 +163,9 @@ export-report-roles-over-time = Participants by role over time
 export-report-roles-chart = Participants by role and session
 export-report-actions = Actions across sessions
 export-report-top-ideas = Top ideas
-export-report-bad-files = Files left out
 export-report-back = Programme report
 export-report-origin = Raised by
-export-report-file = File
-export-report-error = Why
 export-report-no-sessions = No session file was found in this folder.
-export-report-conflict-copy = a conflict copy, left out: merge it into its session first
 
 ## Words of the session
 

@@ -173,13 +173,9 @@ export-report-roles-over-time = Participants par rôle au fil des séances
 export-report-roles-chart = Participants par rôle et par séance
 export-report-actions = Actions de toutes les séances
 export-report-top-ideas = Idées les plus soutenues
-export-report-bad-files = Fichiers non pris en compte
 export-report-back = Bilan du programme
 export-report-origin = Porté par
-export-report-file = Fichier
-export-report-error = Raison
 export-report-no-sessions = Aucun fichier de séance dans ce dossier.
-export-report-conflict-copy = une copie de conflit, laissée de côté : fusionnez-la d'abord dans sa séance
 
 ## Mots de la séance
 

@@ -1,0 +1,307 @@
+//! Shared by the tests that check the HTML pages with the tools a publisher
+//! would use: headless Chromium (axe-core's accessibility rules, printing to
+//! PDF), the W3C Nu HTML checker (`vnu.jar`, run with java) and poppler's
+//! `pdftotext`.
+//!
+//! `tests/tools/package.json` pins the npm packages (`axe-core`, `vnu-jar`);
+//! `.ci/run` installs them with `npm ci` and installs java, Chromium and
+//! poppler-utils with apt. Without one of them a test prints
+//! `SKIPPED test: …` and passes, except in CI (`CI` set), where a missing
+//! tool is a failure: CI is where they are installed.
+#![allow(dead_code)]
+
+use crate::export_support::{demo, hostile, opts};
+use atelier::export::report::{Entry, report};
+use atelier::export::{self, Format};
+use atelier::model::Session;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Where `npm ci` puts the checkers (`tests/tools/node_modules`).
+pub fn node_modules() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/node_modules")
+}
+
+/// `path` when it exists; otherwise says why `test` skips (or fails, in CI).
+fn need(test: &str, path: PathBuf, install: &str) -> Option<PathBuf> {
+    if path.exists() {
+        return Some(path);
+    }
+    let why = format!("{} is missing ({install})", path.display());
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test}: {why}: .ci/run installs it"
+    );
+    eprintln!("SKIPPED {test}: {why}");
+    None
+}
+
+/// Whether `program --version` (or `-v`) runs; otherwise says why `test` skips.
+fn need_program(test: &str, program: &str, arg: &str, install: &str) -> bool {
+    let ok = Command::new(program)
+        .arg(arg)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        let why = format!("{program} is not installed ({install})");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{test}: {why}: .ci/run installs it"
+        );
+        eprintln!("SKIPPED {test}: {why}");
+    }
+    ok
+}
+
+pub fn chromium(test: &str) -> Option<PathBuf> {
+    need(test, PathBuf::from(CHROMIUM), "apt-get install chromium")
+}
+
+/// `vnu.jar`, when both it and java are there.
+pub fn vnu_jar(test: &str) -> Option<PathBuf> {
+    let jar = need(
+        test,
+        node_modules().join("vnu-jar/build/dist/vnu.jar"),
+        "npm ci --ignore-scripts --prefix tests/tools",
+    )?;
+    need_program(
+        test,
+        "java",
+        "-version",
+        "apt-get install default-jre-headless",
+    )
+    .then_some(jar)
+}
+
+pub fn axe_js(test: &str) -> Option<PathBuf> {
+    need(
+        test,
+        node_modules().join("axe-core/axe.min.js"),
+        "npm ci --ignore-scripts --prefix tests/tools",
+    )
+}
+
+pub fn pdftotext(test: &str) -> bool {
+    need_program(test, "pdftotext", "-v", "apt-get install poppler-utils")
+}
+
+/// Run headless Chromium on `url` with `args` (a new, empty profile each
+/// time), at most two minutes; its standard output.
+pub fn run_chromium(dir: &Path, args: &[String], url: &str) -> String {
+    let profile = tempfile::tempdir_in(dir).unwrap();
+    let out_path = profile.path().join("stdout");
+    let err_path = profile.path().join("stderr");
+    let mut child = Command::new(CHROMIUM)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            profile.path().join("profile").display()
+        ))
+        .args(args)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(std::fs::File::create(&err_path).unwrap())
+        .spawn()
+        .expect("chromium starts");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium did not finish within two minutes on {url}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let err = std::fs::read_to_string(&err_path).unwrap_or_default();
+    assert!(status.success(), "chromium failed on {url}: {err}");
+    std::fs::read_to_string(&out_path).unwrap()
+}
+
+pub fn file_url(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// A copy of the demo in `lang`.
+pub fn demo_in(lang: &str) -> Session {
+    let mut s = demo();
+    s.language = Some(lang.to_owned());
+    s
+}
+
+/// Every kind of HTML page the project writes, as (file name, HTML): the
+/// summary in French and English, anonymized or not, with hostile text in
+/// every field, of an empty session and of a board whose groups belong to
+/// no stage; the programme report's index and pages, anonymized or not.
+/// The pages named `*.en.*` are English copies of the French demo: English
+/// words around French texts.
+pub fn pages() -> Vec<(String, String)> {
+    let html =
+        |s: &Session, anonymize: bool| export::export(Format::Html, s, &opts(anonymize)).unwrap();
+    let mut loose = demo_in("en");
+    for c in &mut loose.clusters {
+        c.stage = None;
+    }
+    let mut pages = vec![
+        ("demo.fr.html".to_owned(), html(&demo_in("fr"), false)),
+        ("demo.en.html".to_owned(), html(&demo_in("en"), false)),
+        (
+            "demo.fr.anonymized.html".to_owned(),
+            html(&demo_in("fr"), true),
+        ),
+        (
+            "demo.en.anonymized.html".to_owned(),
+            html(&demo_in("en"), true),
+        ),
+        ("hostile.html".to_owned(), html(&hostile(), false)),
+        ("hostile.anonymized.html".to_owned(), html(&hostile(), true)),
+        ("empty.html".to_owned(), html(&Session::new("Vide"), false)),
+        ("loose.en.html".to_owned(), html(&loose, false)),
+    ];
+    let mut undated = hostile();
+    undated.date = None;
+    let entries = vec![
+        Entry {
+            file: "demo.ron".into(),
+            session: demo(),
+        },
+        Entry {
+            file: "hostile.ron".into(),
+            session: undated,
+        },
+        Entry {
+            file: "empty.ron".into(),
+            session: Session::new("Vide"),
+        },
+    ];
+    for anonymize in [false, true] {
+        let prefix = if anonymize {
+            "report-anonymized"
+        } else {
+            "report"
+        };
+        let r = report(&entries, &opts(anonymize)).unwrap();
+        pages.push((format!("{prefix}.index.html"), r.index));
+        for (name, page) in r.pages {
+            pages.push((format!("{prefix}.{name}"), page));
+        }
+    }
+    pages
+}
+
+/// `pages` written into `dir`; their paths.
+pub fn write_pages(dir: &Path, pages: &[(String, String)]) -> Vec<PathBuf> {
+    pages
+        .iter()
+        .map(|(name, html)| {
+            let path = dir.join(name);
+            std::fs::write(&path, html).unwrap();
+            path
+        })
+        .collect()
+}
+
+/// A workshop holding what the demo lacks, so that every part of the page
+/// is checked: prototypes of each verdict (and none), photos shown, a video
+/// and an audio recording linked, a web link, a photo gone missing and one
+/// altered since it was attached, and a review comment. Exported by the
+/// binary itself (which reads the media) as a page, anonymized with its
+/// media, and as a `--bundle`: (file name, HTML) of each.
+pub fn showcase_pages(w: &crate::media_support::Workshop) -> Vec<(String, String)> {
+    use crate::media_support::{PROTOTYPE, photo};
+    use atelier::model::{Comment, Id, Prototype, Timestamp, Verdict};
+    let (mut store, mut s) = atelier::store::Store::open(&w.file).unwrap();
+    for (i, verdict) in [Some(Verdict::Change), Some(Verdict::Drop), None]
+        .into_iter()
+        .enumerate()
+    {
+        s.prototypes.push(Prototype {
+            id: Id::from(format!("prototype-{i}").as_str()),
+            name: format!("Prototype {i}"),
+            stage: None,
+            tests: "Whether it works".into(),
+            hypothesis: "We believe that it does".into(),
+            feedback: vec!["Seen by three people".into()],
+            verdict,
+        });
+    }
+    s.comments.push(Comment {
+        id: Id::from("comment-showcase"),
+        about: Some(Id::from(PROTOTYPE)),
+        author: "Reviewer".into(),
+        text: "Check the opening hours first.".into(),
+        time: Timestamp::parse("2026-07-12T08:00:00Z").unwrap(),
+    });
+    store.save(&s).unwrap();
+    drop(store);
+    let note = s.notes[0].id.as_str().to_owned();
+    let stage = s.agenda[0].id.as_str().to_owned();
+    let files = w.path("files");
+    std::fs::create_dir_all(&files).unwrap();
+    let file = |name: &str| files.join(name);
+    photo(&file("wall.jpg"), 640, 480, 1);
+    photo(&file("door.png"), 320, 240, 2);
+    photo(&file("gone.jpg"), 320, 240, 3);
+    photo(&file("changed.jpg"), 320, 240, 4);
+    std::fs::write(file("clip.mp4"), b"not much of a video").unwrap();
+    std::fs::write(file("voice.mp3"), b"not much of a recording").unwrap();
+    w.attach(&[&file("wall.jpg")], Some(PROTOTYPE), "The wall");
+    w.attach(&[&file("door.png")], None, "The door");
+    w.attach(&[&file("clip.mp4")], Some(&stage), "Opening");
+    w.attach(&[&file("voice.mp3")], Some(&note), "A voice");
+    w.ok(&[
+        "attach",
+        "demo.ron",
+        "https://example.org/board",
+        "--caption",
+        "The board online",
+    ]);
+    w.attach(&[&file("gone.jpg")], None, "Gone");
+    w.attach(&[&file("changed.jpg")], None, "Changed");
+    let s = w.session();
+    let stored = |caption: &str| {
+        let a = s.attachments.iter().find(|a| a.caption == caption).unwrap();
+        w.path(&a.path)
+    };
+    std::fs::remove_file(stored("Gone")).unwrap();
+    std::fs::write(stored("Changed"), b"altered").unwrap();
+    let mut pages = Vec::new();
+    for (name, extra) in [
+        ("showcase.html", &[][..]),
+        (
+            "showcase.anonymized.html",
+            &["--anonymize", "--with-media"][..],
+        ),
+    ] {
+        let out = w.path(name);
+        let out_arg = out.display().to_string();
+        let mut args = vec!["export", "demo.ron", "--format", "html", "-o", &out_arg];
+        args.extend(extra);
+        w.ok(&args);
+        pages.push((name.to_owned(), std::fs::read_to_string(&out).unwrap()));
+    }
+    w.ok(&["export", "demo.ron", "--format", "html", "--bundle", "site"]);
+    let bundle = std::fs::read_to_string(w.path("site/index.html")).unwrap();
+    pages.push(("showcase.bundle.html".to_owned(), bundle));
+    pages
+}
