@@ -25,7 +25,7 @@ fn bench(c: &mut criterion::Criterion) {
         });
         let opts = Options {
             anonymize: false,
-            offset: time::UtcOffset::UTC,
+            ..Options::default()
         };
         for format in [
             Format::Html,
@@ -44,7 +44,7 @@ fn bench(c: &mut criterion::Criterion) {
         }
         let anon = Options {
             anonymize: true,
-            offset: time::UtcOffset::UTC,
+            ..Options::default()
         };
         let out = dir.path().join(format!("s{n}.anon.html"));
         group.bench_with_input(BenchmarkId::new("html_anonymized", n), &session, |b, s| {

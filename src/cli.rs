@@ -71,6 +71,11 @@ pub enum Command {
         /// Keep photos, videos and links in an anonymized export.
         #[arg(long)]
         with_media: bool,
+        /// Keep the notes and sticky notes marked private (for the
+        /// facilitators only): without it they are left out, with their
+        /// votes, attachments and comments.
+        #[arg(long)]
+        include_private: bool,
         /// Write DIR/index.html and copy the videos and audio it links to
         /// into DIR (photos are in the page): a folder to publish. HTML only.
         #[arg(long, value_name = "DIR", conflicts_with = "output")]
@@ -89,6 +94,9 @@ pub enum Command {
         /// Anonymize every session first (as `export --anonymize`).
         #[arg(long)]
         anonymize: bool,
+        /// Keep private notes and sticky notes (as `export --include-private`).
+        #[arg(long)]
+        include_private: bool,
     },
     /// Check session files; print `FILE: ok` or the error. Exit status 1 if any is bad.
     Check {

@@ -1,7 +1,7 @@
 //! Subcommands that need no terminal: check, fmt, new, methods, templates.
 
 use crate::methods::Library;
-use crate::model::Session;
+use crate::model::{Session, Zone};
 use crate::store::{self, Home, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -61,18 +61,30 @@ pub fn recover(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool>
     Ok(all_ok)
 }
 
-/// `atelier fmt FILE...`: rewrite each good file canonically.
-pub fn fmt(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
+/// `atelier fmt FILE...`: rewrite each good file canonically. A file that
+/// names no time zone (an older one) gets `zone`, the machine's, and a
+/// line says so.
+pub fn fmt(files: &[PathBuf], zone: &Zone, out: &mut impl Write) -> std::io::Result<bool> {
     let mut all_ok = true;
     for f in files {
+        let mut adopted = false;
         let result = Store::open(f)
             .map_err(|e| e.to_string())
-            .and_then(|(mut st, s)| {
+            .and_then(|(mut st, mut s)| {
                 if let Some(why) = st.read_only() {
                     return Err(format!("{}: not rewritten: {why}", f.display()));
                 }
+                adopted = s.adopt_zone(zone);
                 st.save(&s).map_err(|e| e.to_string())
             });
+        if adopted && result.is_ok() {
+            writeln!(
+                out,
+                "{}: note: it named no time zone; it now keeps {} (this computer's)",
+                f.display(),
+                zone.name()
+            )?;
+        }
         match result {
             Ok(store::Saved::Conflict(p)) => {
                 all_ok = false;
@@ -105,16 +117,19 @@ pub fn fresh_path(dir: &Path, title: &str) -> PathBuf {
     path
 }
 
-/// Create a new session (from a template if given) in the sessions folder.
+/// Create a new session (from a template if given) in the sessions folder,
+/// in the time zone `zone` (the facilitator's machine's).
 pub fn new_session(
     home: &Home,
     library: &Library,
     title: &str,
     template: Option<&str>,
     lang: &str,
+    zone: &Zone,
 ) -> Result<(PathBuf, Store, Session), String> {
     let mut session = Session::new(title.trim());
     session.language = Some(lang.to_owned());
+    session.time_zone = Some(zone.name().to_owned());
     if let Some(id) = template {
         let t = library.template(id).ok_or_else(|| {
             let known: Vec<&str> = library.templates.iter().map(|t| t.id.as_str()).collect();

@@ -196,6 +196,7 @@ pub fn detail(lang: &str, d: Detail) -> String {
         Detail::Place => tr(lang, "detail-place"),
         Detail::Facilitators => tr(lang, "detail-facilitators"),
         Detail::Language => tr(lang, "detail-language"),
+        Detail::TimeZone => tr(lang, "detail-time-zone"),
     }
 }
 
@@ -240,12 +241,12 @@ pub fn date(lang: &str, d: time::Date) -> String {
 }
 
 /// A date and a 24-hour time: "9 July 2026 14:05", "9 juillet 2026 14:05".
-pub fn date_time(lang: &str, at: Timestamp, offset: time::UtcOffset) -> String {
+pub fn date_time(lang: &str, at: Timestamp, zone: &crate::model::Zone) -> String {
     t!(
         lang,
         "date-time",
-        date = date(lang, at.date(offset)),
-        time = at.clock(offset)
+        date = date(lang, at.date(zone)),
+        time = at.clock(zone)
     )
 }
 
@@ -361,11 +362,11 @@ mod tests {
         );
         let at = Timestamp::from_unix(1_783_605_900).expect("a time"); // 2026-07-09 14:05 UTC
         assert_eq!(
-            date_time("en", at, time::UtcOffset::UTC),
+            date_time("en", at, &crate::model::Zone::utc()),
             "9 July 2026 14:05"
         );
         assert_eq!(
-            date_time("fr", at, time::UtcOffset::UTC),
+            date_time("fr", at, &crate::model::Zone::utc()),
             "9 juillet 2026 14:05"
         );
     }

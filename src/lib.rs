@@ -18,3 +18,4 @@ pub mod methods;
 pub mod model;
 pub mod store;
 pub mod ui;
+pub mod zone;

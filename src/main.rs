@@ -24,6 +24,7 @@ fn main() -> ExitCode {
             output,
             anonymize,
             with_media,
+            include_private,
             bundle,
         }) => {
             let args = atelier::export::cli::Args {
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
                 anonymize,
                 with_media,
                 bundle: bundle.as_deref(),
+                include_private,
             };
             atelier::export::cli::export_with(&file, format, &args, &mut out)
         }
@@ -38,7 +40,14 @@ fn main() -> ExitCode {
             dir,
             output,
             anonymize,
-        }) => atelier::export::cli::report(&dir, output.as_deref(), anonymize, &mut out),
+            include_private,
+        }) => atelier::export::cli::report_with(
+            &dir,
+            output.as_deref(),
+            anonymize,
+            include_private,
+            &mut out,
+        ),
         Some(Command::New {
             title,
             template,
@@ -46,8 +55,9 @@ fn main() -> ExitCode {
             no_open,
         }) => {
             let l = l.as_deref().map(lang::normalize).unwrap_or(lang);
-            commands::new_session(&home, &library(), &title, template.as_deref(), l).and_then(
-                |(path, store, _)| {
+            let zone = atelier::zone::machine();
+            commands::new_session(&home, &library(), &title, template.as_deref(), l, &zone)
+                .and_then(|(path, store, _)| {
                     println!("{}", path.display());
                     drop(store);
                     if no_open {
@@ -55,8 +65,7 @@ fn main() -> ExitCode {
                     } else {
                         atelier::app::run_file(&home, &path, false)
                     }
-                },
-            )
+                })
         }
         Some(Command::Check { files, recover }) => if recover {
             commands::recover(&files, &mut out)
@@ -64,7 +73,9 @@ fn main() -> ExitCode {
             commands::check(&files, &mut out)
         }
         .map_err(|e| e.to_string()),
-        Some(Command::Fmt { files }) => commands::fmt(&files, &mut out).map_err(|e| e.to_string()),
+        Some(Command::Fmt { files }) => {
+            commands::fmt(&files, &atelier::zone::machine(), &mut out).map_err(|e| e.to_string())
+        }
         Some(Command::Merge {
             files,
             output,

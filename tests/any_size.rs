@@ -32,7 +32,7 @@ fn app() -> App {
         x.text = "x".repeat(3000);
     }
     app.doc = Some(Doc::new(s, "demo.ron".into()));
-    app.offset = time::UtcOffset::UTC;
+    app.local_zone = atelier::model::Zone::utc();
     update(&mut app, Msg::Tick, now());
     app
 }

@@ -9,6 +9,8 @@ fn atelier(home: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("ATELIER_HOME", home)
         .env("LANG", "C")
+        // A machine far from the workshops' Paris: what it shows is the session's.
+        .env("TZ", "Asia/Tokyo")
         .output()
         .unwrap()
 }
@@ -184,9 +186,17 @@ fn fmt_rewrites_a_hand_edited_file() {
     let path_text = path.display().to_string();
     let out = atelier(home.path(), &["fmt", &path_text]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert_eq!(stdout(&out), format!("{path_text}: ok\n"));
+    // The hand-written file named no time zone: it gets the machine's.
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{path_text}: note: it named no time zone; it now keeps Asia/Tokyo (this computer's)\n\
+             {path_text}: ok\n"
+        )
+    );
     let text = std::fs::read_to_string(&path).unwrap();
     let loaded = atelier::store::load_str("x", &text).unwrap();
+    assert_eq!(loaded.time_zone.as_deref(), Some("Asia/Tokyo"));
     assert_eq!(loaded.title, "Atelier à la main");
     assert_eq!(loaded.challenge.origin, atelier::model::Origin::Other);
     assert_eq!(text, atelier::store::to_ron(&loaded).unwrap());

@@ -86,7 +86,7 @@ fn app_on(screen: Screen) -> App {
         Keymap::defaults(),
         "en",
     );
-    app.offset = time::UtcOffset::UTC;
+    app.local_zone = atelier::model::Zone::utc();
     app.doc = Some(Doc::new(
         session(),
         PathBuf::from("/nonexistent/escapes.ron"),

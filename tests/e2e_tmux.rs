@@ -335,3 +335,56 @@ fn review_mode_shows_the_session_and_changes_nothing() {
         "the file is untouched"
     );
 }
+
+/// Issue 15: an older file (no time zone) opened on a Tokyo machine gets
+/// Tokyo at its first save, and the status line says so.
+#[test]
+fn an_old_file_opened_gets_this_machines_zone_and_says_so() {
+    require_tmux!();
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("ancien.ron");
+    let demo = include_str!("../sessions/demo.ron");
+    std::fs::write(
+        &file,
+        demo.replace("    time_zone: Some(\"Europe/Paris\"),\n", ""),
+    )
+    .unwrap();
+    assert_eq!(load(&file).time_zone, None);
+
+    let tmux = Tmux::new(home.path());
+    let (command, status, _) = app_then_stty("open", &file, home.path());
+    tmux.start(&format!("TZ=Asia/Tokyo {command}"));
+    tmux.wait_for(&["named no time zone: it now keeps Asia/Tokyo"]);
+    tmux.type_text("q");
+    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(load(&file).time_zone.as_deref(), Some("Asia/Tokyo"));
+}
+
+/// Issue 15: a participant reviewing the Paris demo from Tokyo reads the
+/// room's times (09:38, not 16:38), and the private note is marked.
+#[test]
+fn a_paris_workshop_reviewed_from_tokyo_shows_paris_times() {
+    require_tmux!();
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("demo.ron");
+    std::fs::write(&file, include_str!("../sessions/demo.ron")).unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+
+    let tmux = Tmux::new(home.path());
+    let (command, status, _) = app_then_stty("review", &file, home.path());
+    tmux.start(&format!("TZ=Asia/Tokyo {command}"));
+    tmux.wait_for(&["read-only", "Qui, quoi, quand"]);
+    tmux.type_text("N");
+    // The first note was taken at 07:38Z: 09:38 in Paris in July.
+    let screen = tmux.wait_for(&["┃09:38 "]);
+    assert!(!screen.contains("┃16:38 "), "{screen}");
+    tmux.type_text("G");
+    tmux.wait_for(&["[private] Note for the 27e"]);
+    tmux.type_text("q");
+    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        bytes,
+        "review changes nothing"
+    );
+}

@@ -284,12 +284,11 @@ fn csv_parses_back_to_the_same_rows() {
             .map(|r| r.to_vec())
             .collect();
         assert_eq!(rows, want);
+        // Private notes and stickies are left out.
+        let public = export::without_private(&session);
         assert_eq!(
             rows.len(),
-            session.notes.len()
-                + session.stickies.len()
-                + session.clusters.len()
-                + session.actions.len()
+            public.notes.len() + public.stickies.len() + public.clusters.len() + public.actions.len()
         );
     }
 }
@@ -317,9 +316,10 @@ fn csv_rows_are_what_the_session_says() {
     let row = rows.iter().find(|r| r[0] == action.id.as_str()).unwrap();
     assert_eq!(row[1], KIND_ACTION);
     assert_eq!((&row[6], &row[8]), (&action.text, &action.owner));
-    // Notes and sticky notes first, in time order; then the groups, then
-    // the actions, in the session's order.
-    let timed = s.notes.len() + s.stickies.len();
+    // Notes and sticky notes first, in time order (private ones left
+    // out); then the groups, then the actions, in the session's order.
+    let public = export::without_private(&s);
+    let timed = public.notes.len() + public.stickies.len();
     let times: Vec<&String> = rows[..timed].iter().map(|r| &r[7]).collect();
     assert!(times.iter().all(|t| !t.is_empty()));
     let mut sorted = times.clone();
@@ -365,8 +365,13 @@ fn csv_cells_never_start_a_formula() {
 
 #[test]
 fn json_round_trips_to_the_same_session() {
+    // With its private items, the JSON holds the whole session.
+    let all = export::Options {
+        include_private: true,
+        ..opts(false)
+    };
     for s in [demo(), hostile(), atelier::model::Session::new("vide")] {
-        let text = export::json(&s, &opts(false)).unwrap();
+        let text = export::json(&s, &all).unwrap();
         assert_eq!(controls(&text), Vec::<char>::new());
         let back = export::from_json(&text).unwrap();
         assert_eq!(back, s);

@@ -683,26 +683,41 @@ fn version_1_with_a_version_2_field_is_an_error() {
     assert!(shown.contains("challengee"), "{shown}");
 }
 
-/// `atelier fmt` rewrites a hand-edited (here: old-format) file canonically.
+/// `atelier fmt` rewrites a hand-edited (here: old-format) file canonically;
+/// a file that named no time zone gets the machine's, and fmt says so.
 #[test]
 fn fmt_rewrites_an_old_file_canonically() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v1.ron");
     std::fs::copy(fixture("v1.ron"), &path).unwrap();
-    let before = store::load_file(&path).unwrap();
+    let mut before = store::load_file(&path).unwrap();
+    assert_eq!(before.time_zone, None);
+    let zone = atelier::model::Zone::named("America/Montreal").unwrap();
 
     let mut out = Vec::new();
-    assert!(atelier::commands::fmt(std::slice::from_ref(&path), &mut out).unwrap());
+    assert!(atelier::commands::fmt(std::slice::from_ref(&path), &zone, &mut out).unwrap());
     let out = String::from_utf8(out).unwrap();
-    assert_eq!(out, format!("{}: ok\n", path.display()));
+    assert_eq!(
+        out,
+        format!(
+            "{0}: note: it named no time zone; it now keeps America/Montreal (this computer's)\n{0}: ok\n",
+            path.display()
+        )
+    );
 
     let after = assert_canonical(&path);
+    before.time_zone = Some("America/Montreal".into());
     assert_eq!(after, before);
-    // A second fmt changes nothing.
+    // A second fmt changes nothing, whatever the machine's zone.
     let bytes = std::fs::read(&path).unwrap();
     let mut out = Vec::new();
-    assert!(atelier::commands::fmt(std::slice::from_ref(&path), &mut out).unwrap());
+    let utc = atelier::model::Zone::utc();
+    assert!(atelier::commands::fmt(std::slice::from_ref(&path), &utc, &mut out).unwrap());
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        format!("{}: ok\n", path.display())
+    );
 }
 
 // ---------------------------------------------------------------------------

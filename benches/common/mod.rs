@@ -44,7 +44,7 @@ pub fn app(session: Session, home: &Path, screen: Screen) -> App {
         "en",
     );
     app.now = now();
-    app.offset = time::UtcOffset::UTC;
+    app.local_zone = atelier::model::Zone::utc();
     app.doc = Some(Doc {
         session: Arc::new(session),
         path: home.join("sessions").join("generated.ron"),

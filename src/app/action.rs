@@ -95,6 +95,8 @@ pub enum Action {
     Feedback,
     NextPrototype,
     CycleColour,
+    /// Mark the selected note or sticky private (left out of exports), or public again.
+    TogglePrivate,
     // Collecting stickies from phones, the pending tray
     Collect,
     OpenTray,
@@ -190,6 +192,7 @@ impl Action {
             Feedback => tr(lang, "action-feedback"),
             NextPrototype => tr(lang, "action-next-prototype"),
             CycleColour => tr(lang, "action-cycle-colour"),
+            TogglePrivate => tr(lang, "action-toggle-private"),
             Collect => tr(lang, "action-collect"),
             OpenTray => tr(lang, "action-open-tray"),
             AcceptSticky => tr(lang, "action-accept-sticky"),

@@ -233,7 +233,7 @@ pub fn selected_sticky(app: &App) -> Option<usize> {
 }
 
 /// The marked stickies, or the one under the cursor.
-fn selection(app: &App) -> Vec<Id> {
+pub(crate) fn selection(app: &App) -> Vec<Id> {
     if !app.board.marked.is_empty() {
         let s = app.session();
         // Keep board order.

@@ -9,11 +9,13 @@ mod collect;
 pub mod conflicts;
 pub mod evidence;
 pub mod keymap;
+mod private;
 mod run;
 mod saver;
 pub mod state;
 pub mod suggest;
 pub mod update;
+pub mod zone;
 
 pub use action::{Action, Msg, SaveReport};
 pub use run::{run_file, run_home, run_open};

@@ -61,10 +61,10 @@ fn build_app(home: &Home) -> (App, Vec<String>) {
 }
 
 fn run(home: &Home, open: Option<(&Path, bool)>, collect: bool) -> Result<bool, String> {
-    // The local offset must be read before any thread starts.
-    let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    // This machine's time zone, read once: `update` and the screens are given it.
+    let zone = crate::zone::machine();
     let (mut app, warnings) = build_app(home);
-    app.offset = offset;
+    app.local_zone = zone;
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -504,22 +504,26 @@ fn run_effects(
             Effect::Export {
                 format,
                 anonymize,
+                include_private,
                 path,
             } => {
                 let Some(doc) = app.doc.as_ref() else {
                     continue;
                 };
-                let session = doc.session.clone();
                 let session_path = doc.path.clone();
                 let opts = crate::export::Options {
                     anonymize,
-                    offset: app.offset,
+                    include_private,
+                    zone: app.local_zone.clone(),
                 };
+                let session = doc.session.clone();
                 let (tx, rx) = std::sync::mpsc::channel();
                 // Off the key path: a large session's page takes a moment.
                 let spawned = std::thread::Builder::new()
                     .name("atelier-export".into())
                     .spawn(move || {
+                        // What is private is not even looked for in the media folder.
+                        let session = crate::export::shown(&session, &opts);
                         // Photos are read (and checked) here, off the key path;
                         // an anonymized export leaves media out.
                         let media = if anonymize {
@@ -589,6 +593,7 @@ fn run_effects(
                     &title,
                     template.as_deref(),
                     lang,
+                    &app.local_zone,
                 ) {
                     Ok((path, store, session)) => {
                         install_doc(app, world, store, session, &path, None, false);
@@ -730,6 +735,12 @@ fn open_doc(app: &mut App, world: &mut World, path: &Path, review: bool) -> Resu
             crate::t!(app.lang, "run-opened-read-only", why = why),
             Timestamp::now(),
         );
+    }
+    // An older file gets this machine's zone, saved at once.
+    if !super::zone::adopt(app, Timestamp::now()).is_empty()
+        && let (Some(doc), Some(saver)) = (app.doc.as_ref(), world.saver.as_ref())
+    {
+        saver.save(doc.session.clone(), doc.generation);
     }
     if let Some(r) = recovered {
         let text = format!("{}{}.", r[..1].to_uppercase(), &r[1..]);

@@ -305,7 +305,9 @@ pub enum FieldPurpose {
     PrototypeTests(Id),
     PrototypeHypothesis(Id),
     PrototypeFeedback(Id),
-    ExportTo(crate::export::Format, bool),
+    /// Where to write an export: its format, anonymized or not, with the
+    /// private items or not.
+    ExportTo(crate::export::Format, bool, bool),
 }
 
 #[derive(Debug)]
@@ -326,8 +328,9 @@ pub enum PickPurpose {
     MoveTo(Vec<Id>),
     /// The cluster to merge this one into.
     MergeInto(Id),
-    /// An export format (and whether anonymized).
-    Export,
+    /// An export format (and whether anonymized); `private`: the private
+    /// notes and stickies are kept (the picker's last row toggles it).
+    Export { private: bool },
 }
 
 #[derive(Debug)]
@@ -398,8 +401,10 @@ pub struct App {
     pub help_scroll: u16,
     pub message: Option<Message>,
     pub quit: bool,
-    /// Local offset for showing times (computed once at start-up).
-    pub offset: time::UtcOffset,
+    /// This machine's time zone (read once at start-up by the run loop):
+    /// times of a session that names none are shown in it, and a session
+    /// opened without one is given it.
+    pub local_zone: crate::model::Zone,
     pub last_save_report: Option<SaveReport>,
     /// The time of the last message `update` handled: what screens show as now.
     pub now: Timestamp,
@@ -452,7 +457,7 @@ impl App {
             help_scroll: 0,
             message: None,
             quit: false,
-            offset: time::UtcOffset::UTC,
+            local_zone: crate::model::Zone::utc(),
             last_save_report: None,
             now: Timestamp::now(),
             outbox: Vec::new(),
@@ -469,6 +474,15 @@ impl App {
 
     pub fn session(&self) -> Option<&Session> {
         self.doc.as_ref().map(|d| d.session())
+    }
+
+    /// The zone times are shown in: the open session's own (so that a Paris
+    /// workshop reads in Paris time anywhere), else this machine's.
+    pub fn zone(&self) -> crate::model::Zone {
+        match self.session() {
+            Some(s) => s.zone_or(&self.local_zone),
+            None => self.local_zone.clone(),
+        }
     }
 
     /// The context whose keymap reads the next key.

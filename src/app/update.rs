@@ -51,6 +51,8 @@ pub enum Effect {
     Export {
         format: crate::export::Format,
         anonymize: bool,
+        /// Keep private notes and stickies.
+        include_private: bool,
         path: PathBuf,
     },
     /// Copy a file (or a folder's media) into the session's media folder.
@@ -459,6 +461,9 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
                 return;
             }
             Action::Export => return open_export(app),
+            Action::TogglePrivate if matches!(app.screen, Screen::Board | Screen::Notes) => {
+                return super::private::toggle(app, now, fx);
+            }
             Action::Undo => return board::undo(app, now, fx, false),
             Action::Redo => return board::undo(app, now, fx, true),
             Action::Collect => return super::collect::toggle(app, now, fx),
@@ -538,26 +543,31 @@ pub fn export_label(lang: &str, format: crate::export::Format, anonymize: bool) 
 
 fn open_export(app: &mut App) {
     let lang = app.lang;
+    let mut items: Vec<String> = EXPORTS
+        .iter()
+        .map(|(format, anonymize)| export_label(lang, *format, *anonymize))
+        .collect();
+    // Private items are left out unless this last row says otherwise.
+    items.extend(super::private::export_row(app, false));
     app.picker = Some(Picker {
-        purpose: PickPurpose::Export,
+        purpose: PickPurpose::Export { private: false },
         title: tr(lang, "picker-export"),
-        items: EXPORTS
-            .iter()
-            .map(|(format, anonymize)| export_label(lang, *format, *anonymize))
-            .collect(),
+        items,
         selected: 0,
     });
 }
 
 /// Where an export goes by default: beside the session, with the format's
 /// extension (`-anonymized` added when it is).
-fn export_path(app: &App, format: crate::export::Format, anonymize: bool) -> String {
+fn export_path(app: &App, format: crate::export::Format, anonymize: bool, private: bool) -> String {
     let Some(doc) = app.doc.as_ref() else {
         return String::new();
     };
     let mut p = crate::export::cli::default_output(&doc.path, format);
-    if anonymize && let Some(stem) = p.file_stem().map(|s| s.to_string_lossy().into_owned()) {
-        p.set_file_name(format!("{stem}-anonymized.{}", format.extension()));
+    for (yes, suffix) in [(anonymize, "-anonymized"), (private, "-private")] {
+        if yes && let Some(stem) = p.file_stem().map(|s| s.to_string_lossy().into_owned()) {
+            p.set_file_name(format!("{stem}{suffix}.{}", format.extension()));
+        }
     }
     p.display().to_string()
 }
@@ -683,7 +693,7 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
     }
     let lang = app.lang;
     match field.purpose {
-        FieldPurpose::ExportTo(format, anonymize) => {
+        FieldPurpose::ExportTo(format, anonymize, include_private) => {
             if value.is_empty() {
                 return;
             }
@@ -705,6 +715,7 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
             fx.push(Effect::Export {
                 format,
                 anonymize,
+                include_private,
                 path,
             });
         }
@@ -793,6 +804,11 @@ fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
                 items,
                 selected: 0,
             });
+        }
+        FieldPurpose::Detail(DetailField::TimeZone)
+            if crate::model::Zone::find(&value).is_err() =>
+        {
+            super::zone::refuse(app, field, &value, now);
         }
         FieldPurpose::Detail(d) => {
             let Some(s) = edit(app, now, fx) else { return };
@@ -897,15 +913,16 @@ fn picker_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
                     let text = t!(app.lang, "msg-method-added", name = m.name.get(&lang));
                     say(app, text, now);
                 }
-                PickPurpose::Export => {
+                PickPurpose::Export { private } => {
                     let Some((format, anonymize)) = EXPORTS.get(p.selected).copied() else {
-                        return;
+                        // The last row: private items in, or out.
+                        return super::private::export_toggled(app, p, !private);
                     };
-                    let path = export_path(app, format, anonymize);
+                    let path = export_path(app, format, anonymize, private);
                     let title = tr(app.lang, "field-export-to");
                     open_field(
                         app,
-                        FieldPurpose::ExportTo(format, anonymize),
+                        FieldPurpose::ExportTo(format, anonymize, private),
                         &title,
                         &path,
                     );

@@ -5,17 +5,23 @@ use super::media::{Folder, Media};
 use super::report::{Entry, report as build_report};
 use super::text::clean;
 use super::{Format, Options, export_with as render, media_left_out};
-use crate::model::{MediaKind, Session};
+use crate::model::{MediaKind, Session, Zone};
 use crate::store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use time::UtcOffset;
 
-/// The local offset at the time of the session (so that a July workshop
-/// exported in December still shows summer time), or UTC when it cannot be
-/// known.
-pub fn local_offset(session: &Session) -> UtcOffset {
-    UtcOffset::local_offset_at(super::last_recorded(session).inner()).unwrap_or(UtcOffset::UTC)
+/// Say on standard error when `session` (an older file) names no time
+/// zone: its times are then shown in `machine`'s, the zone the file itself
+/// gets at its next save.
+fn note_zone(file: &Path, session: &Session, machine: &Zone) {
+    if session.time_zone.is_none() {
+        eprintln!(
+            "atelier: note: {} names no time zone: its times are shown in {} (this computer's); \
+             it keeps that zone from its next save (`atelier fmt`, or opening it)",
+            file.display(),
+            machine.name()
+        );
+    }
 }
 
 /// Where `atelier export` writes when not told: beside the session, with
@@ -58,6 +64,8 @@ pub struct Args<'a> {
     pub with_media: bool,
     /// Write `DIR/index.html` and copy the files it links to into `DIR`.
     pub bundle: Option<&'a Path>,
+    /// Keep private notes and stickies (`--include-private`).
+    pub include_private: bool,
 }
 
 /// The attached files of `session` (the session file `file`) as an export
@@ -103,8 +111,13 @@ pub fn export_with(
     let session = store::load_file(file).map_err(|e| e.to_string())?;
     let opts = Options {
         anonymize: args.anonymize,
-        offset: local_offset(&session),
+        include_private: args.include_private,
+        zone: crate::zone::machine(),
     };
+    note_zone(file, &session, &opts.zone);
+    // What is private is not even looked for in the media folder, so that
+    // a bundle never copies its files.
+    let session = super::shown(&session, &opts).into_owned();
     let media = load_media(file, &session, format, &opts, args.with_media);
     let text = render(format, &session, &opts, &media).map_err(|e| e.to_string())?;
     if let Some(dir) = args.bundle {
@@ -225,6 +238,17 @@ pub fn report(
     anonymize: bool,
     out: &mut impl Write,
 ) -> Result<bool, String> {
+    report_with(dir, output, anonymize, false, out)
+}
+
+/// `atelier report` with `--include-private` or not.
+pub fn report_with(
+    dir: &Path,
+    output: Option<&Path>,
+    anonymize: bool,
+    include_private: bool,
+    out: &mut impl Write,
+) -> Result<bool, String> {
     let read = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {}", dir.display(), store::describe_io(&e)))?;
     let mut files: Vec<PathBuf> = read
@@ -233,6 +257,7 @@ pub fn report(
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron")))
         .collect();
     files.sort();
+    let machine = crate::zone::machine();
     let mut entries = Vec::new();
     // (file, why): said on standard error, never in the pages.
     let mut bad = Vec::new();
@@ -249,18 +274,20 @@ pub fn report(
             continue;
         }
         match store::load_file(path) {
-            Ok(session) => entries.push(Entry {
-                file: name,
-                session,
-            }),
+            Ok(session) => {
+                note_zone(path, &session, &machine);
+                entries.push(Entry {
+                    file: name,
+                    session,
+                })
+            }
             Err(e) => bad.push((clean(&name), clean(&e.to_string()))),
         }
     }
     let opts = Options {
         anonymize,
-        offset: entries
-            .first()
-            .map_or(UtcOffset::UTC, |e| local_offset(&e.session)),
+        include_private,
+        zone: machine,
     };
     let report = build_report(&entries, &opts).map_err(|e| e.to_string())?;
     let target = output.map_or_else(|| dir.join("report"), Path::to_path_buf);

@@ -14,9 +14,14 @@
 //! - [`json`]: the whole session, versioned (see `docs/json.md`).
 //! - [`svg`]: a picture of the board.
 //!
-//! With [`Options::anonymize`], the session goes through [`anonymize`]
-//! first, whatever the format: media are left out unless
-//! [`Media::with_media`].
+//! Whatever the format, private notes and stickies are left out first
+//! ([`without_private`]) unless [`Options::include_private`]; then, with
+//! [`Options::anonymize`], the session goes through [`anonymize`]: media
+//! are left out unless [`Media::with_media`].
+//!
+//! Times are shown in the session's own time zone (`time_zone`), so the
+//! same file gives the same bytes on any machine; [`Options::zone`] (the
+//! exporting machine's) is used only for a session that names none.
 //!
 //! Photos, videos and audio come in through [`Media`], read beforehand from
 //! the session's folder ([`Media::load`], used by [`cli`]): the formats
@@ -52,9 +57,9 @@ pub use markdown::{markdown, markdown_with};
 pub use media::{FileState, Folder, Media, MediaSource};
 pub use svg::svg;
 
-use crate::model::{Session, Timestamp};
+use crate::model::{ConflictAbout, ConflictValue, Id, Item, Session, Target, Timestamp, Zone};
 use std::borrow::Cow;
-use time::UtcOffset;
+use std::collections::HashSet;
 
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -104,21 +109,25 @@ impl Format {
 }
 
 /// How to export.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Replace people by numbers and redact names, e-mail addresses and
     /// phone numbers from every text (see [`anonymize`]).
     pub anonymize: bool,
-    /// The offset clock times are shown in (the app passes its local
-    /// offset; the command line the local offset at the session's date).
-    pub offset: UtcOffset,
+    /// Keep private notes and stickies (`--include-private`); otherwise
+    /// they are left out (see [`without_private`]).
+    pub include_private: bool,
+    /// The zone times are shown in when the session names none (the
+    /// exporting machine's): a session's own `time_zone` always wins.
+    pub zone: Zone,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             anonymize: false,
-            offset: UtcOffset::UTC,
+            include_private: false,
+            zone: Zone::utc(),
         }
     }
 }
@@ -152,28 +161,127 @@ pub fn export_with(
     }
 }
 
-/// The session as the formats see it: anonymized when asked (without its
-/// media unless `with_media`).
+/// The session as the formats see it: without what is private unless
+/// asked, then anonymized when asked (without its media unless
+/// `with_media`).
 fn prepare<'a>(session: &'a Session, opts: &Options) -> Cow<'a, Session> {
     prepare_media(session, opts, false)
 }
 
 fn prepare_media<'a>(session: &'a Session, opts: &Options, with_media: bool) -> Cow<'a, Session> {
+    let shown = shown(session, opts);
     if opts.anonymize {
-        Cow::Owned(anonymize::anonymized(session, with_media))
+        Cow::Owned(anonymize::anonymized(&shown, with_media))
     } else {
-        Cow::Borrowed(session)
+        shown
     }
 }
 
-/// How many attachments an export leaves out: all of them when anonymized
-/// without `with_media` (faces are personal data), none otherwise.
+/// The session an export may show: all of it with `include_private`,
+/// otherwise [`without_private`].
+pub fn shown<'a>(session: &'a Session, opts: &Options) -> Cow<'a, Session> {
+    if opts.include_private {
+        Cow::Borrowed(session)
+    } else {
+        without_private(session)
+    }
+}
+
+/// The session without its private notes and stickies, nor what only
+/// pointed at them: the votes on a private sticky (they leave with it, so
+/// tallies count only what is shown), the photos and links attached to a
+/// private item, review comments about one, merge conflicts over one (or
+/// whose other version is private), and guests who wrote nothing else.
+/// Borrowed as it is when nothing is private.
+pub fn without_private(session: &Session) -> Cow<'_, Session> {
+    let private: HashSet<&Id> = private_ids(session);
+    if private.is_empty() {
+        return Cow::Borrowed(session);
+    }
+    let mut s = session.clone();
+    s.notes.retain(|n| !n.private);
+    s.stickies.retain(|x| !x.private);
+    s.votes.retain(|v| match &v.target {
+        Target::Sticky(id) => !private.contains(id),
+        Target::Cluster(_) => true,
+    });
+    s.attachments
+        .retain(|a| a.to.as_ref().is_none_or(|id| !private.contains(id)));
+    s.comments
+        .retain(|c| c.about.as_ref().is_none_or(|id| !private.contains(id)));
+    s.conflicts.retain(|c| {
+        let about = match &c.about {
+            ConflictAbout::Item(id) => private.contains(id),
+            ConflictAbout::Field(_) => false,
+        };
+        let other = match &c.other {
+            ConflictValue::Item(item) => match item.as_ref() {
+                Item::Note(n) => n.private,
+                Item::Sticky(x) => x.private,
+                _ => false,
+            },
+            _ => false,
+        };
+        !about && !other
+    });
+    let wrote: HashSet<&Id> = session
+        .notes
+        .iter()
+        .filter(|n| !n.private)
+        .filter_map(|n| n.author.as_ref())
+        .chain(
+            session
+                .stickies
+                .iter()
+                .filter(|x| !x.private)
+                .filter_map(|x| x.author.as_ref()),
+        )
+        .chain(session.votes.iter().filter_map(|v| v.participant.as_ref()))
+        .collect();
+    let authored_private: HashSet<&Id> = session
+        .notes
+        .iter()
+        .filter(|n| n.private)
+        .filter_map(|n| n.author.as_ref())
+        .chain(
+            session
+                .stickies
+                .iter()
+                .filter(|x| x.private)
+                .filter_map(|x| x.author.as_ref()),
+        )
+        .collect();
+    s.guests
+        .retain(|g| wrote.contains(&g.id) || !authored_private.contains(&g.id));
+    Cow::Owned(s)
+}
+
+/// The ids of the private notes and stickies.
+fn private_ids(session: &Session) -> HashSet<&Id> {
+    session
+        .notes
+        .iter()
+        .filter(|n| n.private)
+        .map(|n| &n.id)
+        .chain(session.stickies.iter().filter(|x| x.private).map(|x| &x.id))
+        .collect()
+}
+
+/// How many attachments an export leaves out for anonymity: all of those
+/// it may show when anonymized without `with_media` (faces are personal
+/// data), none otherwise.
 pub fn media_left_out(session: &Session, opts: &Options, media: &Media) -> usize {
     if opts.anonymize && !media.with_media {
-        session.attachments.len()
+        shown(session, opts).attachments.len()
     } else {
         0
     }
+}
+
+/// The zone an export shows `session`'s times in: its own, else the
+/// exporting machine's ([`Options::zone`]).
+pub fn zone_of(session: &Session, opts: &Options) -> Zone {
+    session.zone_or(&opts.zone)
 }
 
 /// The "now" of an export: the session's latest recorded time, so that a

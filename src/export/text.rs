@@ -2,8 +2,8 @@
 //! escaping for Markdown and XML, dates and clock times (their words come
 //! from Fluent, through `export::labels`).
 
-use crate::model::Timestamp;
-use time::{Date, UtcOffset};
+use crate::model::{Session, Timestamp, Zone};
+use time::Date;
 
 /// The text with every control character replaced by a visible symbol, so
 /// that nothing pasted into a session (an ANSI escape sequence, a NUL) can
@@ -151,16 +151,27 @@ pub fn iso_date(date: Date) -> String {
     crate::model::time::iso_date::format(date)
 }
 
-/// `HH:MM` in `offset`.
-pub fn clock(t: Timestamp, offset: UtcOffset) -> String {
-    t.clock(offset)
+/// `HH:MM` on the clocks of `zone`.
+pub fn clock(t: Timestamp, zone: &Zone) -> String {
+    t.clock(zone)
 }
 
-/// "UTC+02:00".
-pub fn offset_name(offset: UtcOffset) -> String {
-    let (h, m, _) = offset.as_hms();
-    let sign = if offset.is_negative() { '-' } else { '+' };
-    format!("UTC{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs())
+/// The zone `s`'s times are shown in, as a summary names it: "Europe/Paris,
+/// UTC+02:00", with both offsets when the workshop ran across a change
+/// of daylight-saving time ("Europe/Paris, UTC+02:00 → UTC+01:00").
+pub fn zone_name(s: &Session, zone: &Zone) -> String {
+    let times = super::view::recorded(s);
+    let first = times.clone().min();
+    let last = times.max();
+    let (Some(first), Some(last)) = (first, last) else {
+        return zone.name().to_owned();
+    };
+    let (a, b) = (zone.offset_name(first), zone.offset_name(last));
+    if a == b {
+        format!("{}, {a}", zone.name())
+    } else {
+        format!("{}, {a} → {b}", zone.name())
+    }
 }
 
 /// A signed difference in minutes: "+4", "-2", "0".
@@ -209,7 +220,5 @@ mod tests {
         assert_eq!(long_date(d, "fr"), "jeudi 9 juillet 2026");
         assert_eq!(long_date(d, "en"), "Thursday 9 July 2026");
         assert_eq!(short_date(d, "fr"), "9 juillet 2026");
-        assert_eq!(offset_name(time::macros::offset!(+2)), "UTC+02:00");
-        assert_eq!(offset_name(time::macros::offset!(-3:30)), "UTC-03:30");
     }
 }

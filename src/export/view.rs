@@ -4,8 +4,8 @@
 
 use super::labels::{Labels, MediaWhy};
 use super::media::{FileState, Media, relative_url, web_url};
-use super::text::{clean, clean_line, clock, iso_date, offset_name, signed};
-use super::{Options, last_recorded};
+use super::text::{clean, clean_line, clock, iso_date, signed, zone_name};
+use super::{Options, last_recorded, zone_of};
 use crate::model::{
     ActionStatus, Attachment, Id, MediaKind, NoteKind, Origin, Role, Session, StepPos, Target,
     Timestamp, Verdict,
@@ -305,7 +305,7 @@ pub fn summary(
                 .collect()
         })
     };
-    let offset = opts.offset;
+    let zone = zone_of(s, opts);
     let author = |id: Option<&Id>| clean_line(s.participant_name(id));
     let stage_title = |id: Option<&Id>| {
         id.and_then(|id| s.stage(id))
@@ -346,7 +346,7 @@ pub fn summary(
                 number: si + 1,
                 title: clean_line(&st.title),
                 kind: l.stage_kind(st.kind),
-                start: st.started.map(|t| clock(t, offset)),
+                start: st.started.map(|t| clock(t, &zone)),
                 planned,
                 actual,
                 diff: actual.map(|a| signed(a - i64::from(planned))),
@@ -377,7 +377,7 @@ pub fn summary(
     let note_view = |n: &crate::model::Note| NoteView {
         text: clean(&n.text).trim().to_owned(),
         author: author(n.author.as_ref()),
-        time: clock(n.time, offset),
+        time: clock(n.time, &zone),
         stage: stage_title(n.stage.as_ref()),
         tags: n.tags.iter().map(|t| clean_line(t)).collect(),
         media: media_of(&n.id),
@@ -524,7 +524,7 @@ pub fn summary(
         .map(|c| CommentView {
             text: clean(&c.text).trim().to_owned(),
             author: clean_line(&c.author),
-            date: iso_date(c.time.date(offset)),
+            date: iso_date(c.time.date(&zone)),
             about: c
                 .about
                 .as_ref()
@@ -569,7 +569,7 @@ pub fn summary(
         planned_total,
         actual_total,
         diff_total: actual_total.map(|a| signed(a - i64::from(planned_total))),
-        times_note: l.times_note(&offset_name(offset)),
+        times_note: l.times_note(&zone_name(s, &zone)),
         notes,
         notes_total: s.notes.len(),
         rounds,
@@ -837,6 +837,15 @@ fn rounds(s: &Session, l: &Labels) -> Vec<RoundView> {
 /// When a session was last worked on: its latest recorded time (stage and
 /// step marks, notes, stickies, rounds), or the Unix epoch when it has none.
 pub fn latest(s: &Session) -> Timestamp {
+    recorded(s)
+        .max()
+        .or_else(|| Timestamp::from_unix(0))
+        .unwrap_or_else(|| Timestamp::from(time::OffsetDateTime::UNIX_EPOCH))
+}
+
+/// Every moment the session recorded as it ran: the agenda's starts and
+/// ends, notes, stickies, rounds opened.
+pub fn recorded(s: &Session) -> impl Iterator<Item = Timestamp> + Clone + '_ {
     let marks = s.agenda.iter().flat_map(|st| {
         [st.started, st.ended].into_iter().flatten().chain(
             st.steps
@@ -848,7 +857,4 @@ pub fn latest(s: &Session) -> Timestamp {
         .chain(s.notes.iter().map(|n| n.time))
         .chain(s.stickies.iter().map(|x| x.time))
         .chain(s.rounds.iter().map(|r| r.opened))
-        .max()
-        .or_else(|| Timestamp::from_unix(0))
-        .unwrap_or_else(|| Timestamp::from(time::OffsetDateTime::UNIX_EPOCH))
 }

@@ -14,10 +14,11 @@ pub enum Detail {
     Place,
     Facilitators,
     Language,
+    TimeZone,
 }
 
 impl Detail {
-    pub const ALL: [Detail; 7] = [
+    pub const ALL: [Detail; 8] = [
         Detail::Title,
         Detail::Challenge,
         Detail::Origin,
@@ -25,6 +26,7 @@ impl Detail {
         Detail::Place,
         Detail::Facilitators,
         Detail::Language,
+        Detail::TimeZone,
     ];
 
     pub fn label(self) -> &'static str {
@@ -36,6 +38,7 @@ impl Detail {
             Detail::Place => "Place",
             Detail::Facilitators => "Facilitators",
             Detail::Language => "Language",
+            Detail::TimeZone => "Time zone",
         }
     }
 }
@@ -51,6 +54,7 @@ impl Session {
             Detail::Place => self.place.clone(),
             Detail::Facilitators => self.facilitators.join(", "),
             Detail::Language => self.language.clone().unwrap_or_default(),
+            Detail::TimeZone => self.time_zone.clone().unwrap_or_default(),
         }
     }
 
@@ -89,6 +93,11 @@ impl Session {
                 } else {
                     Some(value.to_owned())
                 }
+            }
+            // A zone is never taken away: times need one to be shown.
+            Detail::TimeZone => {
+                let zone = super::Zone::find(value).map_err(|e| e.to_string())?;
+                self.time_zone = Some(zone.name().to_owned());
             }
         }
         Ok(())

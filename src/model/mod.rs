@@ -19,7 +19,7 @@ pub use change::{Item, Kind, Op};
 pub use edit::Detail;
 pub use id::Id;
 pub use run::StepPos;
-pub use time::Timestamp;
+pub use time::{Timestamp, UnknownZone, Zone};
 pub use validate::{Problem, validate};
 
 use ::time::Date;
@@ -43,7 +43,8 @@ pub struct Session {
     pub date: Option<Date>,
     /// The workshop's own time zone (an IANA name such as `"Europe/Paris"`):
     /// exports and screens show its local times wherever they are opened.
-    #[serde(default)]
+    /// A name the tz database does not know does not load.
+    #[serde(default, deserialize_with = "time::zone_name::deserialize")]
     pub time_zone: Option<String>,
     #[serde(default)]
     pub place: String,

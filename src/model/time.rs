@@ -1,11 +1,17 @@
 //! Points in time and calendar dates as they are written in a session file.
 //!
 //! Every instant is stored in UTC, to the second, as RFC 3339
-//! (`"2026-06-12T07:30:00Z"`); dates are `"2026-06-12"`. The local offset is
-//! applied only for display.
+//! (`"2026-06-12T07:30:00Z"`); dates are `"2026-06-12"`. They are shown in
+//! the workshop's own time zone ([`Zone`], named in the session file), with
+//! its daylight-saving rules, wherever the file is opened.
+//!
+//! The `time` crate keeps the instants and dates (their file format, their
+//! arithmetic); `jiff` and its bundled copy of the IANA tz database answer
+//! one question only: the offset of a zone at an instant ([`Zone::offset_at`]).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
+use std::sync::LazyLock;
 use time::format_description::well_known::Rfc3339;
 use time::macros::{datetime, format_description};
 use time::{Date, OffsetDateTime, UtcOffset};
@@ -51,15 +57,15 @@ impl Timestamp {
         OffsetDateTime::parse(text, &Rfc3339).map(Self::from)
     }
 
-    /// `HH:MM` in the given offset.
-    pub fn clock(self, offset: UtcOffset) -> String {
-        let t = self.in_offset(offset);
+    /// `HH:MM` on the clocks of `zone`.
+    pub fn clock(self, zone: &Zone) -> String {
+        let t = self.in_offset(zone.offset_at(self));
         format!("{:02}:{:02}", t.hour(), t.minute())
     }
 
-    /// The calendar date in the given offset.
-    pub fn date(self, offset: UtcOffset) -> Date {
-        self.in_offset(offset).date()
+    /// The calendar date in `zone`.
+    pub fn date(self, zone: &Zone) -> Date {
+        self.in_offset(zone.offset_at(self)).date()
     }
 
     /// The instant in `offset`, or in UTC at the calendar's very ends
@@ -105,6 +111,199 @@ impl<'de> Deserialize<'de> for Timestamp {
                 "expected a time in RFC 3339 form such as \"2026-06-12T07:30:00Z\", found {text:?} ({e})"
             ))
         })
+    }
+}
+
+/// The tz database atelier carries (jiff's bundled copy): the same answers
+/// on every machine, and no system file read to give them.
+static ZONES: LazyLock<jiff::tz::TimeZoneDatabase> =
+    LazyLock::new(jiff::tz::TimeZoneDatabase::bundled);
+
+/// A time zone by its IANA name (`Europe/Paris`), with its daylight-saving
+/// rules.
+#[derive(Clone, Debug)]
+pub struct Zone {
+    name: String,
+    tz: jiff::tz::TimeZone,
+}
+
+impl PartialEq for Zone {
+    fn eq(&self, other: &Zone) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for Zone {}
+
+/// A time zone name that is not in the tz database.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownZone {
+    /// What was given.
+    pub name: String,
+    /// Known names that look like it (at most three), best first.
+    pub like: Vec<String>,
+}
+
+impl fmt::Display for UnknownZone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown time zone {:?}: expected an IANA name such as \"Europe/Paris\"",
+            self.name
+        )?;
+        if !self.like.is_empty() {
+            write!(f, " (did you mean {}?)", self.like.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownZone {}
+
+impl Zone {
+    pub fn utc() -> Zone {
+        Zone {
+            name: "UTC".into(),
+            tz: jiff::tz::TimeZone::UTC,
+        }
+    }
+
+    /// The zone with this IANA name (ASCII case aside: `europe/paris` is
+    /// `Europe/Paris`).
+    pub fn named(name: &str) -> Result<Zone, UnknownZone> {
+        let name = name.trim();
+        match ZONES.get(name) {
+            Ok(tz) if !name.is_empty() => Ok(Zone {
+                name: tz.iana_name().unwrap_or(name).to_owned(),
+                tz,
+            }),
+            _ => Err(UnknownZone {
+                name: name.to_owned(),
+                like: Self::like(name),
+            }),
+        }
+    }
+
+    /// The zone a person means by `text`: an IANA name, or the city alone
+    /// ("paris", "New York", "são paulo") when exactly one zone ends with it.
+    pub fn find(text: &str) -> Result<Zone, UnknownZone> {
+        Zone::named(text).or_else(|e| {
+            let key = Self::city_key(text);
+            let mut same = e.like.iter().filter(|n| Self::city_key(n) == key);
+            match (same.next(), same.next()) {
+                (Some(one), None) => Zone::named(one),
+                _ => Err(e),
+            }
+        })
+    }
+
+    /// The last part of a name, folded: "America/New_York" and "new york"
+    /// both give "new york".
+    fn city_key(name: &str) -> String {
+        let last = name.trim().rsplit('/').next().unwrap_or_default();
+        super::text::fold(&last.replace('_', " "))
+    }
+
+    /// Known names that look like `name`: the same city, then cities one
+    /// or two letters away (a typo), then names that contain what was typed.
+    fn like(name: &str) -> Vec<String> {
+        let key = Self::city_key(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for known in ZONES.available() {
+            let known = known.as_str();
+            let k = Self::city_key(known);
+            let rank = if k == key {
+                0
+            } else if key.chars().count() >= 4 && edits(&k, &key) <= 2 {
+                1
+            } else if k.contains(&key) {
+                2
+            } else {
+                continue;
+            };
+            found.push((rank, known.to_owned()));
+        }
+        found.sort();
+        found.into_iter().take(3).map(|(_, n)| n).collect()
+    }
+
+    /// Its IANA name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its offset from UTC at `at` (summer or winter time).
+    pub fn offset_at(&self, at: Timestamp) -> UtcOffset {
+        let Ok(instant) = jiff::Timestamp::from_second(at.unix()) else {
+            return UtcOffset::UTC;
+        };
+        UtcOffset::from_whole_seconds(self.tz.to_offset(instant).seconds())
+            .unwrap_or(UtcOffset::UTC)
+    }
+
+    /// Its offset at `at` as people write it: "UTC+02:00".
+    pub fn offset_name(&self, at: Timestamp) -> String {
+        let offset = self.offset_at(at);
+        let (h, m, _) = offset.as_hms();
+        let sign = if offset.is_negative() { '-' } else { '+' };
+        format!("UTC{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs())
+    }
+}
+
+/// How many letters to add, remove or change to turn `a` into `b`
+/// (Levenshtein), for names of a few letters.
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+impl super::Session {
+    /// The zone the session's times are shown in: its own, or `fallback`
+    /// (this machine's) when it names none or one this build does not know.
+    pub fn zone_or(&self, fallback: &Zone) -> Zone {
+        self.time_zone
+            .as_deref()
+            .and_then(|n| Zone::named(n).ok())
+            .unwrap_or_else(|| fallback.clone())
+    }
+
+    /// Give a session that names no time zone `zone` (the machine's, read
+    /// by the caller); true when it did change.
+    pub fn adopt_zone(&mut self, zone: &Zone) -> bool {
+        if self.time_zone.is_some() {
+            return false;
+        }
+        self.time_zone = Some(zone.name().to_owned());
+        true
+    }
+}
+
+/// Serde for the session's `time_zone`: an IANA name the tz database
+/// knows, or the file does not load (at the field's line and column).
+pub mod zone_name {
+    use super::*;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        let name = <Option<String>>::deserialize(d)?;
+        if let Some(n) = &name {
+            Zone::named(n).map_err(serde::de::Error::custom)?;
+        }
+        Ok(name)
     }
 }
 

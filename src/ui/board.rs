@@ -285,7 +285,13 @@ fn column(app: &App, s: &Session, col: &Column, focused: bool, area: Rect, buf: 
                 .get(&Target::Sticky(x.id.clone()))
                 .copied()
                 .unwrap_or(0);
-            let author = s.participant_name(x.author.as_ref());
+            let author = safe_line(s.participant_name(x.author.as_ref())).into_owned();
+            // A private sticky says so in words, on every card.
+            let author = if x.private {
+                format!("{} {author}", tr(lang, "private-tag"))
+            } else {
+                author
+            };
             let dot_text = if dots > 0 {
                 format!("{} {dots}", "●".repeat(dots.min(5) as usize))
             } else {
@@ -294,7 +300,7 @@ fn column(app: &App, s: &Session, col: &Column, focused: bool, area: Rect, buf: 
             let author_w = text_w.saturating_sub(dot_text.chars().count() + 1);
             let meta = format!(
                 "{} {dot_text}",
-                super::widgets::pad(&safe_line(author), author_w)
+                super::widgets::pad(author.trim_end(), author_w)
             );
             buf.set_stringn(inner.x, y, "  ", 2, style);
             buf.set_stringn(

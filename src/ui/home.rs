@@ -9,10 +9,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 pub struct HomeView<'a>(pub &'a App);
 
-fn date(lang: &str, t: Option<std::time::SystemTime>, offset: time::UtcOffset) -> String {
+fn date(lang: &str, t: Option<std::time::SystemTime>, zone: &crate::model::Zone) -> String {
     t.and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .and_then(|d| crate::model::Timestamp::from_unix(d.as_secs() as i64))
-        .map(|ts| i18n::date_time(lang, ts, offset))
+        .map(|ts| i18n::date_time(lang, ts, zone))
         .unwrap_or_default()
 }
 
@@ -56,7 +56,7 @@ impl Widget for HomeView<'_> {
                 title,
                 format!(
                     "{}  {}",
-                    date(lang, e.modified, app.offset),
+                    date(lang, e.modified, &app.local_zone),
                     i18n::size(lang, e.size)
                 ),
             ));

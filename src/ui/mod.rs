@@ -118,7 +118,7 @@ impl Widget for TopBar<'_> {
                 (SaveStatus::Saved(Some(at)), _) => Span::styled(
                     format!(
                         " {} ",
-                        t!(lang, "top-saved-at", time = at.clock(app.offset))
+                        t!(lang, "top-saved-at", time = at.clock(&app.zone()))
                     ),
                     t.ok,
                 ),

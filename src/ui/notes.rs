@@ -53,16 +53,24 @@ impl Widget for NotesView<'_> {
         let start = scroll_for(app.notes.selected, h, visible.len());
         let w = list.width as usize;
         let kind_w = super::widgets::note_kind_width(lang);
+        let zone = app.zone();
+        let private_tag = tr(lang, "private-tag");
         for (row, &i) in visible.iter().enumerate().skip(start).take(h) {
             let n = &s.notes[i];
             let y = list.y + (row - start) as u16;
             let sel = row == app.notes.selected;
             let author = s.participant_name(n.author.as_ref());
-            let time = n.time.clock(app.offset);
+            let time = n.time.clock(&zone);
             let head = format!(
                 "{time} {} ",
                 super::widgets::pad(&i18n::note_kind(lang, n.kind), kind_w)
             );
+            // Private notes say so in words, not only in colour.
+            let tag = if n.private {
+                format!("{private_tag} ")
+            } else {
+                String::new()
+            };
             let tail = if author.is_empty() {
                 String::new()
             } else {
@@ -70,10 +78,11 @@ impl Widget for NotesView<'_> {
             };
             let body = fit(
                 &format!("{}{}", safe_line(&n.text), tail),
-                w.saturating_sub(head.chars().count()),
+                w.saturating_sub(head.chars().count() + tag.chars().count()),
             );
             let line = Line::from(vec![
                 Span::styled(head, if sel { t.selected } else { t.key }),
+                Span::styled(tag, if sel { t.selected } else { t.warning }),
                 Span::styled(body, if sel { t.selected } else { t.base }),
             ]);
             buf.set_line(list.x, y, &line, list.width);

@@ -103,6 +103,7 @@ fn details(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
                 _ => i18n::language_name(lang, "en"),
             },
             DetailField::Date => s.date.map_or_else(String::new, |d| i18n::date(lang, d)),
+            DetailField::TimeZone => crate::app::zone::describe(app, s),
             _ => s.detail_text(*f),
         };
         let style = if i == app.setup.detail {
@@ -228,6 +229,7 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let lang = app.lang;
     let now = app.now;
+    let zone = app.zone();
     let total = s.planned_minutes();
     let end = planned_end(s, now);
     let header = t!(
@@ -235,7 +237,7 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         "setup-agenda-header",
         n = s.agenda.len(),
         total = minutes(total),
-        end = end.clock(app.offset)
+        end = end.clock(&zone)
     );
     buf.set_stringn(area.x, area.y, header, area.width as usize, t.accent);
     let rows = app.agenda_rows();
@@ -277,7 +279,7 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
                 (
                     format!(
                         "{} {} {:>7}",
-                        stage_start[si].clock(app.offset),
+                        stage_start[si].clock(&zone),
                         pad(
                             &format!(
                                 "{} [{}]",

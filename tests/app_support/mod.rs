@@ -186,7 +186,7 @@ pub fn bare_app() -> App {
         "en",
     );
     app.now = t(0);
-    app.offset = time::UtcOffset::UTC;
+    app.local_zone = atelier::model::Zone::utc();
     app
 }
 

@@ -197,7 +197,7 @@ pub fn app_with(session: Session, read_only: Option<&str>) -> App {
         "en",
     );
     app.now = t(0);
-    app.offset = time::UtcOffset::UTC;
+    app.local_zone = atelier::model::Zone::utc();
     app.doc = Some(Doc {
         session: Arc::new(session),
         path: PathBuf::from("/nonexistent/cours.ron"),

@@ -11,11 +11,13 @@ pub fn demo() -> Session {
     atelier::store::load_str("demo.ron", DEMO).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Paris in July: the offset the golden files are made with.
+/// Public items only; Paris for a session that names no zone (the demo
+/// names Europe/Paris itself).
 pub fn opts(anonymize: bool) -> Options {
     Options {
         anonymize,
-        offset: time::UtcOffset::from_hms(2, 0, 0).unwrap(),
+        include_private: false,
+        zone: atelier::model::Zone::named("Europe/Paris").unwrap(),
     }
 }
 

@@ -146,7 +146,7 @@ pub fn app_at(
         "en",
     );
     app.now = t(0);
-    app.offset = time::UtcOffset::UTC;
+    app.local_zone = atelier::model::Zone::utc();
     app.doc = Some(Doc {
         session: Arc::new(session),
         path: path.to_path_buf(),
