@@ -93,6 +93,8 @@ pub enum Action {
     NewPrototype,
     Verdict,
     Feedback,
+    /// What the current prototype tests, then its hypothesis.
+    EditPrototype,
     NextPrototype,
     CycleColour,
     // Collecting stickies from phones, the pending tray
@@ -188,6 +190,7 @@ impl Action {
             NewPrototype => tr(lang, "action-new-prototype"),
             Verdict => tr(lang, "action-verdict"),
             Feedback => tr(lang, "action-feedback"),
+            EditPrototype => tr(lang, "action-edit-prototype"),
             NextPrototype => tr(lang, "action-next-prototype"),
             CycleColour => tr(lang, "action-cycle-colour"),
             Collect => tr(lang, "action-collect"),
@@ -224,6 +227,12 @@ pub enum Msg {
     Attached(Result<Vec<crate::model::Attachment>, String>),
     /// Completions of a path typed in the attach field.
     Completed(String, Vec<String>),
+    /// The drafts the open session's crash journal held (sent at open;
+    /// empty when none): they replace the previous session's.
+    Drafts(crate::store::journal::Drafts),
+    /// The app is about to leave (a signal, the terminal closed): what open
+    /// fields hold is kept as drafts.
+    Closing,
 }
 
 /// How the last save went, as the status line tells it.

@@ -313,6 +313,11 @@ pub struct TextField {
     pub purpose: FieldPurpose,
     pub title: String,
     pub input: Input,
+    /// What the field opened with (before any draft): closing it unchanged
+    /// keeps no draft.
+    pub initial: String,
+    /// Where Esc keeps what was typed (see `app::drafts`).
+    pub draft: super::drafts::DraftKey,
 }
 
 /// What a list popup chooses.
@@ -367,6 +372,9 @@ pub struct NoteEditor {
     pub author: usize,
     pub tags: Input,
     pub field: EditorField,
+    /// The parts as the editor opened (before any draft), in
+    /// `drafts::NotePart::ALL` order: closing it unchanged keeps no draft.
+    pub initial: [String; 4],
 }
 
 #[derive(Debug)]
@@ -394,6 +402,8 @@ pub struct App {
     pub field: Option<TextField>,
     pub picker: Option<Picker>,
     pub editor: Option<NoteEditor>,
+    /// Text left in fields with Esc, shown again when they reopen.
+    pub drafts: super::drafts::Drafts,
     pub help: bool,
     pub help_scroll: u16,
     pub message: Option<Message>,
@@ -448,6 +458,7 @@ impl App {
             field: None,
             picker: None,
             editor: None,
+            drafts: Default::default(),
             help: false,
             help_scroll: 0,
             message: None,
