@@ -174,6 +174,9 @@ pub struct Drafts {
     texts: BTreeMap<String, String>,
     /// The session's drafts as last queued for the journal (or recovered).
     journaled: journal::Drafts,
+    /// Changed since the journal last got them (so a key that changes no
+    /// draft costs nothing).
+    changed: bool,
 }
 
 impl Drafts {
@@ -182,16 +185,22 @@ impl Drafts {
     }
 
     pub fn keep(&mut self, key: &DraftKey, text: impl Into<String>) {
-        self.texts.insert(key.0.clone(), text.into());
+        let text = text.into();
+        if self.get(key) != Some(text.as_str()) {
+            self.texts.insert(key.0.clone(), text);
+            self.changed = true;
+        }
     }
 
     /// Remove the draft and hand it over.
     pub fn take(&mut self, key: &DraftKey) -> Option<String> {
-        self.texts.remove(&key.0)
+        let taken = self.texts.remove(&key.0);
+        self.changed |= taken.is_some();
+        taken
     }
 
     pub fn clear(&mut self, key: &DraftKey) {
-        self.texts.remove(&key.0);
+        self.take(key);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -220,6 +229,7 @@ impl Drafts {
     pub fn restore(&mut self, recovered: journal::Drafts) {
         self.texts.retain(|k, _| !DraftKey::in_session(k));
         self.journaled = recovered.clone();
+        self.changed = false;
         self.texts.extend(
             recovered
                 .into_iter()
@@ -230,6 +240,9 @@ impl Drafts {
     /// The session's drafts, when they changed since the journal last got
     /// them.
     pub fn unjournaled(&mut self) -> Option<journal::Drafts> {
+        if !std::mem::take(&mut self.changed) {
+            return None;
+        }
         let now: journal::Drafts = self
             .texts
             .iter()
