@@ -857,3 +857,15 @@ fn drafts_are_in_the_journal_but_never_in_the_saved_session_or_its_exports() {
     let key = DraftKey::note(None, NotePart::Text);
     assert_eq!(key.as_str(), "note:new");
 }
+
+#[test]
+fn snapshot_the_status_line_after_esc_in_french() {
+    let mut app = app_on(Screen::Board);
+    app.lang = "fr";
+    keys(&mut app, &["s"]);
+    type_text(&mut app, "Une cour végétalisée 🌳 緑の校庭");
+    keys(&mut app, &["esc"]);
+    insta::assert_snapshot!("fr_draft_kept_80x24", shown(&app, 80, 24));
+    keys(&mut app, &["s"]);
+    insta::assert_snapshot!("fr_draft_back_80x24", shown(&app, 80, 24));
+}

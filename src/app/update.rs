@@ -150,8 +150,8 @@ fn keep_open_drafts(app: &mut App) {
     if let Some(c) = app.capture.as_ref() {
         app.drafts.close(&DraftKey::capture(), c.input.value(), "");
     }
-    if let Some(ed) = app.editor.as_ref() {
-        let parts = note_parts(app, ed);
+    if let (Some(ed), Some(s)) = (app.editor.as_ref(), app.doc.as_ref().map(|d| d.session())) {
+        let parts = note_parts(s, ed);
         close_note(&mut app.drafts, ed, &parts);
     }
 }
@@ -1513,30 +1513,28 @@ fn open_note_editor(app: &mut App, editing: Option<Id>, now: Timestamp) {
             s.current_stage_id(),
         ),
     };
-    let initial = [
-        text.join("\n"),
-        kind.label().to_owned(),
-        author
-            .checked_sub(1)
-            .and_then(|i| s.participants.get(i))
-            .map_or_else(String::new, |p| p.id.to_string()),
-        tags.clone(),
-    ];
     let mut editor = NoteEditor {
         editing,
         stage,
-        text: TextArea::default(),
+        text: TextArea::new(if text.is_empty() {
+            vec![String::new()]
+        } else {
+            text
+        }),
         kind,
         author,
         tags: Input::new(tags),
         field: EditorField::Text,
-        initial,
+        initial: Default::default(),
     };
+    editor.initial = note_parts(s, &editor);
     // A draft kept for this note comes back, every part of it.
     let key = |part| DraftKey::note(editor.editing.as_ref(), part);
-    let mut text = text;
     if let Some(draft) = app.drafts.get(&key(NotePart::Text)) {
-        text = draft.lines().map(str::to_owned).collect();
+        let mut area = TextArea::new(draft.split('\n').map(str::to_owned).collect());
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        editor.text = area;
     }
     if let Some(draft) = app.drafts.get(&key(NotePart::Kind))
         && let Some(k) = NoteKind::ALL.iter().find(|k| k.label() == draft)
@@ -1553,29 +1551,20 @@ fn open_note_editor(app: &mut App, editing: Option<Id>, now: Timestamp) {
     if let Some(draft) = app.drafts.get(&key(NotePart::Tags)) {
         editor.tags = Input::new(draft.to_owned());
     }
-    let restored = app.drafts.get(&key(NotePart::Text)).is_some();
-    let mut area = TextArea::new(if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text
-    });
-    if restored {
-        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        area.move_cursor(ratatui_textarea::CursorMove::End);
-    }
-    area.set_placeholder_text(tr(lang, "editor-placeholder"));
-    editor.text = area;
+    editor
+        .text
+        .set_placeholder_text(tr(lang, "editor-placeholder"));
     app.editor = Some(editor);
 }
 
 /// The editor's parts as drafts keep them (`NotePart::ALL` order).
-fn note_parts(app: &App, ed: &NoteEditor) -> [String; 4] {
+fn note_parts(s: &Session, ed: &NoteEditor) -> [String; 4] {
     [
         ed.text.lines().join("\n"),
         ed.kind.label().to_owned(),
         ed.author
             .checked_sub(1)
-            .and_then(|i| app.session().and_then(|s| s.participants.get(i)))
+            .and_then(|i| s.participants.get(i))
             .map_or_else(String::new, |p| p.id.to_string()),
         ed.tags.value().to_owned(),
     ]
@@ -1617,7 +1606,9 @@ fn editor_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
         Action::PrevField => ed.field = EditorField::ALL[(i + n - 1) % n],
         Action::Cancel | Action::Back => {
             let Some(ed) = app.editor.take() else { return };
-            let parts = note_parts(app, &ed);
+            let Some(parts) = app.session().map(|s| note_parts(s, &ed)) else {
+                return;
+            };
             if close_note(&mut app.drafts, &ed, &parts) {
                 let reopen = if ed.editing.is_some() {
                     Action::Edit
