@@ -83,22 +83,11 @@ impl DraftKey {
 
     /// The draft of a one-line field.
     pub fn field(purpose: &FieldPurpose) -> DraftKey {
-        use crate::model::Detail;
         use FieldPurpose::*;
         match purpose {
             NewSessionTitle => DraftKey(SESSION_TITLE.into()),
-            Detail(d) => Self::of(
-                "detail",
-                match d {
-                    Detail::Title => "title",
-                    Detail::Challenge => "challenge",
-                    Detail::Origin => "origin",
-                    Detail::Date => "date",
-                    Detail::Place => "place",
-                    Detail::Facilitators => "facilitators",
-                    Detail::Language => "language",
-                },
-            ),
+            // The variant's name: "detail:title", "detail:challenge", ...
+            Detail(d) => Self::of("detail", &format!("{d:?}").to_lowercase()),
             NewParticipant => Self::of("participant", "new"),
             ParticipantName(id) => Self::of("participant", id.as_str()),
             StageTitle(id) => Self::of("stage", id.as_str()),
@@ -310,6 +299,10 @@ mod tests {
         assert_eq!(
             DraftKey::field(&FieldPurpose::Comment(None)).as_str(),
             "comment:session"
+        );
+        assert_eq!(
+            DraftKey::field(&FieldPurpose::Detail(crate::model::Detail::Facilitators)).as_str(),
+            "detail:facilitators"
         );
         assert_ne!(
             DraftKey::field(&FieldPurpose::RenameCluster(a)),
