@@ -449,7 +449,13 @@ fn the_capture_bar_shows_the_author_the_colour_and_the_text() {
     let app = board_capture();
     let t = draw(&app, 80, 24);
     let buf = t.backend().buffer();
-    find(buf, "New sticky · Amélie Roux (Tab) · pink (Ctrl-n)");
+    // The colour's key is the one the hint line names (issue 14: the
+    // title said Ctrl-n while the hint said F2).
+    find(
+        buf,
+        "New sticky · Amélie Roux (Tab) · pink (F2) · Enter adds · Esc closes",
+    );
+    find(buf, "F2 colour");
     let (x, y) = find(buf, "■");
     assert_eq!(buf[(x, y)].fg, Color::LightMagenta, "the swatch is pink");
     let (tx, ty) = find(buf, "Une idée 💡 アイデア");
@@ -457,6 +463,25 @@ fn the_capture_bar_shows_the_author_the_colour_and_the_text() {
     assert_eq!(tx, x + 2);
     // The cursor sits after the text (display width 20).
     assert_styled(buf, (tx + 20, ty), app.theme.selected, "the cursor");
+}
+
+#[test]
+fn the_capture_bar_names_the_keys_the_keymap_binds() {
+    let user = r#"{ capture: { "ctrl-n": Ignore, "f2": Ignore, "ctrl-k": CycleColour, "f4": NextParticipant, "tab": Ignore } }"#;
+    let (keymap, warnings) = atelier::app::keymap::Keymap::with_user(Some(("keymap.ron", user)));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let mut app = app();
+    app.keymap = keymap;
+    keys(&mut app, &["j", "s", "ctrl-k"]);
+    let t = draw(&app, 100, 24);
+    let buf = t.backend().buffer();
+    find(
+        buf,
+        "New sticky · no author (F4) · pink (Ctrl-k) · Enter adds · Esc closes",
+    );
+    find(buf, "F4 author");
+    find(buf, "Ctrl-k colour");
+    assert!(find_all(buf, "F2").is_empty() && find_all(buf, "Ctrl-n").is_empty());
 }
 
 #[test]

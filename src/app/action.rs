@@ -93,6 +93,8 @@ pub enum Action {
     NewPrototype,
     Verdict,
     Feedback,
+    /// What the current prototype tests, then its hypothesis.
+    EditPrototype,
     NextPrototype,
     CycleColour,
     /// Mark the selected note or sticky private (left out of exports), or public again.
@@ -190,6 +192,7 @@ impl Action {
             NewPrototype => tr(lang, "action-new-prototype"),
             Verdict => tr(lang, "action-verdict"),
             Feedback => tr(lang, "action-feedback"),
+            EditPrototype => tr(lang, "action-edit-prototype"),
             NextPrototype => tr(lang, "action-next-prototype"),
             CycleColour => tr(lang, "action-cycle-colour"),
             TogglePrivate => tr(lang, "action-toggle-private"),
@@ -227,6 +230,12 @@ pub enum Msg {
     Attached(Result<Vec<crate::model::Attachment>, String>),
     /// Completions of a path typed in the attach field.
     Completed(String, Vec<String>),
+    /// The drafts the open session's crash journal held (sent at open;
+    /// empty when none): they replace the previous session's.
+    Drafts(crate::store::journal::Drafts),
+    /// The app is about to leave (a signal, the terminal closed): what open
+    /// fields hold is kept as drafts.
+    Closing,
 }
 
 /// How the last save went, as the status line tells it.

@@ -2,6 +2,7 @@
 //! and undo/redo of every change to stickies, clusters, votes and notes.
 
 use super::action::Action;
+use super::drafts::DraftKey;
 use super::state::*;
 use super::update::{Effect, edit, move_sel, say, warn};
 use crate::i18n::tr;
@@ -670,11 +671,12 @@ fn open_field(app: &mut App, purpose: FieldPurpose, title: &str, value: &str) {
         let text = t!(app.lang, "msg-read-only", why = why);
         return warn(app, text, now);
     }
-    app.field = Some(TextField {
+    app.field = Some(super::drafts::field(
+        &app.drafts,
         purpose,
-        title: title.into(),
-        input: Input::new(value.to_owned()),
-    });
+        title.into(),
+        value,
+    ));
 }
 
 /// A board field was submitted; false if it was not a board field.
@@ -898,8 +900,9 @@ pub fn open_capture(app: &mut App, now: Timestamp) {
         let text = t!(app.lang, "msg-read-only", why = why);
         return warn(app, text, now);
     }
+    let draft = app.drafts.or(&DraftKey::capture(), "").to_owned();
     app.capture = Some(Capture {
-        input: Input::default(),
+        input: Input::new(draft),
         author: 0,
         colour: Colour::Yellow,
         added: 0,
@@ -914,10 +917,17 @@ pub fn capture_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Ve
     match action {
         Action::Cancel | Action::Back => {
             let added = c.added;
+            let kept = app.drafts.close(&DraftKey::capture(), c.input.value(), "");
             app.capture = None;
+            let mut said = Vec::new();
             if added > 0 {
-                let text = t!(app.lang, "msg-stickies-added", n = added);
-                say(app, text, now);
+                said.push(t!(app.lang, "msg-stickies-added", n = added));
+            }
+            if kept {
+                said.push(super::drafts::kept_message(app, Action::NewSticky));
+            }
+            if !said.is_empty() {
+                say(app, said.join(" "), now);
             }
         }
         Action::NextParticipant | Action::Cycle => c.author = (c.author + 1) % n,
@@ -995,6 +1005,7 @@ fn submit_capture(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
         && let Some(c) = app.capture.as_mut()
     {
         c.input.reset();
+        app.drafts.clear(&DraftKey::capture());
     }
 }
 

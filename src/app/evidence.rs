@@ -4,7 +4,8 @@
 
 use super::action::Action;
 use super::board::{commit, selected_sticky};
-use super::state::{App, FieldPurpose, Screen, TextField};
+use super::drafts::field;
+use super::state::{App, FieldPurpose, Screen};
 use super::update::{Effect, say, warn};
 use crate::model::{Attachment, Id, Item, Op, Prototype, Timestamp, Verdict};
 use crate::t;
@@ -70,22 +71,14 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
             let start = std::env::var("HOME")
                 .map(|h| format!("{h}/"))
                 .unwrap_or_default();
-            app.field = Some(TextField {
-                purpose: FieldPurpose::Attach(to),
-                title,
-                input: Input::new(start),
-            });
+            app.field = Some(field(&app.drafts, FieldPurpose::Attach(to), title, &start));
         }
         Action::NewPrototype if app.screen == Screen::Facilitate => {
             if read_only(app, now) {
                 return true;
             }
             let title = t!(app.lang, "evidence-prototype-name");
-            app.field = Some(TextField {
-                purpose: FieldPurpose::PrototypeName,
-                title,
-                input: Input::default(),
-            });
+            app.field = Some(field(&app.drafts, FieldPurpose::PrototypeName, title, ""));
         }
         Action::Verdict if app.screen == Screen::Facilitate => {
             let Some(mut p) = current_prototype(app).cloned() else {
@@ -102,21 +95,24 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
             let label = t!(app.lang, "evidence-verdict-step", name = p.name.clone());
             commit(app, label, vec![Op::Replace(Item::Prototype(p))], now, fx);
         }
-        Action::Feedback if app.screen == Screen::Facilitate => {
+        Action::Feedback | Action::EditPrototype if app.screen == Screen::Facilitate => {
             if read_only(app, now) {
                 return true;
             }
-            let Some(id) = current_prototype(app).map(|p| p.id.clone()) else {
+            let Some(p) = current_prototype(app) else {
                 let text = t!(app.lang, "evidence-no-prototype");
                 warn(app, text, now);
                 return true;
             };
-            let title = t!(app.lang, "evidence-feedback-field");
-            app.field = Some(TextField {
-                purpose: FieldPurpose::PrototypeFeedback(id),
-                title,
-                input: Input::default(),
-            });
+            // Feedback is added to; what it tests (then its hypothesis) is edited.
+            let (purpose, title, initial) = if action == Action::Feedback {
+                let title = t!(app.lang, "evidence-feedback-field");
+                (FieldPurpose::PrototypeFeedback(p.id.clone()), title, "")
+            } else {
+                let title = t!(app.lang, "evidence-prototype-tests");
+                (FieldPurpose::PrototypeTests(p.id.clone()), title, &*p.tests)
+            };
+            app.field = Some(field(&app.drafts, purpose, title, initial));
         }
         Action::NextPrototype if app.screen == Screen::Facilitate => {
             let n = stage_prototypes(app).len();
@@ -186,11 +182,12 @@ pub fn submit(
             ) {
                 app.facilitate.prototype = stage_prototypes(app).len().saturating_sub(1);
                 let title = t!(app.lang, "evidence-prototype-tests");
-                app.field = Some(TextField {
-                    purpose: FieldPurpose::PrototypeTests(id),
+                app.field = Some(field(
+                    &app.drafts,
+                    FieldPurpose::PrototypeTests(id),
                     title,
-                    input: Input::default(),
-                });
+                    "",
+                ));
             }
         }
         FieldPurpose::PrototypeTests(id)
@@ -209,15 +206,17 @@ pub fn submit(
                 _ if !value.is_empty() => p.feedback.push(value.to_owned()),
                 _ => return true,
             }
+            let hypothesis = p.hypothesis.clone();
             let label = t!(app.lang, "evidence-prototype-edit", name = p.name.clone());
             commit(app, label, vec![Op::Replace(Item::Prototype(p))], now, fx);
             if let FieldPurpose::PrototypeTests(id) = purpose {
                 let title = t!(app.lang, "evidence-prototype-hypothesis");
-                app.field = Some(TextField {
-                    purpose: FieldPurpose::PrototypeHypothesis(id.clone()),
+                app.field = Some(field(
+                    &app.drafts,
+                    FieldPurpose::PrototypeHypothesis(id.clone()),
                     title,
-                    input: Input::default(),
-                });
+                    &hypothesis,
+                ));
             }
         }
         _ => return false,

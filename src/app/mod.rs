@@ -7,6 +7,7 @@ pub mod action;
 mod board;
 mod collect;
 pub mod conflicts;
+pub mod drafts;
 pub mod evidence;
 pub mod keymap;
 mod private;

@@ -148,7 +148,10 @@ fn event_loop(
         }
         retry_failed_save(app, world);
         if world.stop.swap(false, Ordering::SeqCst) {
-            // A signal asked us to leave: save first (close_doc waits for it).
+            // A signal asked us to leave: keep what open fields hold, save
+            // first (close_doc waits for it).
+            let fx = update(app, Msg::Closing, Timestamp::now());
+            run_effects(app, world, terminal, fx);
             app.quit = true;
         }
         if app.quit {
@@ -381,14 +384,68 @@ fn retry_failed_save(app: &mut App, world: &mut World) {
     }
 }
 
-/// Send the crash journal what `update` queued.
+/// Send the crash journal what `update` queued. Reviewing, there is no
+/// journal of ours: drafts go to the reviewer's own file instead.
 fn flush_journal(app: &mut App, world: &World) {
     let out = std::mem::take(&mut app.outbox);
     if let Some(saver) = &world.saver {
         for (generation, record) in out {
             saver.record(generation, record);
         }
+    } else if let Some(doc) = app.doc.as_ref().filter(|d| d.review) {
+        let last = out.into_iter().rev().find_map(|(_, r)| match r {
+            crate::store::journal::Record::Drafts(d) => Some(d),
+            _ => None,
+        });
+        if let Some(drafts) = last
+            && let Err(e) = write_review_drafts(&app.home_dir, &doc.path, &drafts)
+        {
+            let text = crate::t!(app.lang, "drafts-not-kept", error = e);
+            warn(app, text, Timestamp::now());
+        }
     }
+}
+
+/// Where a reviewer's drafts for the session at `session` are kept: in
+/// their own state folder (the session's journal belongs to whoever holds
+/// its lock), one file per session path.
+pub fn review_drafts_path(home: &Home, session: &Path) -> std::path::PathBuf {
+    let real = std::fs::canonicalize(session).unwrap_or_else(|_| session.to_path_buf());
+    let stem = real
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let hash = crc32fast::hash(real.as_os_str().as_encoded_bytes());
+    home.state
+        .join("review-drafts")
+        .join(format!("{stem}-{hash:08x}.ron"))
+}
+
+fn write_review_drafts(
+    home: &Home,
+    session: &Path,
+    drafts: &crate::store::journal::Drafts,
+) -> Result<(), String> {
+    let path = review_drafts_path(home, session);
+    if drafts.is_empty() {
+        return match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.to_string()),
+            _ => Ok(()),
+        };
+    }
+    if let Some(dir) = path.parent() {
+        store::paths::make_private_dir(dir).map_err(|e| e.to_string())?;
+    }
+    let text = ron::to_string(drafts).map_err(|e| e.to_string())?;
+    store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// A reviewer's drafts for `session` (empty when none, or unreadable).
+fn read_review_drafts(home: &Home, session: &Path) -> crate::store::journal::Drafts {
+    std::fs::read_to_string(review_drafts_path(home, session))
+        .ok()
+        .and_then(|t| ron::from_str(&t).ok())
+        .unwrap_or_default()
 }
 
 fn run_effects(
@@ -758,6 +815,11 @@ fn install_doc(
     read_only: Option<String>,
     review: bool,
 ) {
+    let drafts = if review {
+        read_review_drafts(&app.home_dir, path)
+    } else {
+        store.recovered_drafts().clone()
+    };
     world.saver = if read_only.is_none() {
         Some(Saver::start(store))
     } else {
@@ -787,6 +849,10 @@ fn install_doc(
         .and_then(|s| s.current_or_first())
         .map(|p| p.stage);
     super::board::refresh_index(app);
+    // The session's drafts replace the previous one's (update stays pure:
+    // they come as a message).
+    // Nothing runs yet for a session just installed: there is no effect.
+    let _ = update(app, Msg::Drafts(drafts), Timestamp::now());
 }
 
 /// Wait for the last save of the open session, then forget it. Returns

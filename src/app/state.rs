@@ -315,6 +315,11 @@ pub struct TextField {
     pub purpose: FieldPurpose,
     pub title: String,
     pub input: Input,
+    /// What the field opened with (before any draft): closing it unchanged
+    /// keeps no draft.
+    pub initial: String,
+    /// Where Esc keeps what was typed (see `app::drafts`).
+    pub draft: super::drafts::DraftKey,
 }
 
 /// What a list popup chooses.
@@ -370,6 +375,9 @@ pub struct NoteEditor {
     pub author: usize,
     pub tags: Input,
     pub field: EditorField,
+    /// The parts as the editor opened (before any draft), in
+    /// `drafts::NotePart::ALL` order: closing it unchanged keeps no draft.
+    pub initial: [String; 4],
 }
 
 #[derive(Debug)]
@@ -397,6 +405,8 @@ pub struct App {
     pub field: Option<TextField>,
     pub picker: Option<Picker>,
     pub editor: Option<NoteEditor>,
+    /// Text left in fields with Esc, shown again when they reopen.
+    pub drafts: super::drafts::Drafts,
     pub help: bool,
     pub help_scroll: u16,
     pub message: Option<Message>,
@@ -453,6 +463,7 @@ impl App {
             field: None,
             picker: None,
             editor: None,
+            drafts: Default::default(),
             help: false,
             help_scroll: 0,
             message: None,

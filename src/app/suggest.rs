@@ -4,12 +4,12 @@
 
 use super::action::Action;
 use super::board::{commit, refresh_index};
-use super::state::{App, FieldPurpose, SuggestState, TextField};
+use super::drafts::{DraftKey, keyed_field};
+use super::state::{App, FieldPurpose, SuggestState};
 use super::update::{Effect, move_sel, say, warn};
 use crate::model::Timestamp;
 use crate::model::suggest::{DEFAULT_THRESHOLD, Scope, THRESHOLD_STEP};
 use crate::t;
-use tui_input::Input;
 
 /// Suggestions, leaving out any that is exactly a cluster already there
 /// (with the whole board in scope, an accepted one would come back).
@@ -117,12 +117,17 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
                 return;
             };
             let (i, title) = (st.selected, s.title.clone());
+            // Suggestions are numbered afresh each time: the draft is the
+            // group's, known by its first sticky.
+            let key = DraftKey::suggestion(s.stickies.first());
             let label = t!(app.lang, "suggest-edit-title");
-            app.field = Some(TextField {
-                purpose: FieldPurpose::SuggestionTitle(i),
-                title: label,
-                input: Input::new(title),
-            });
+            app.field = Some(keyed_field(
+                &app.drafts,
+                key,
+                FieldPurpose::SuggestionTitle(i),
+                label,
+                &title,
+            ));
         }
         Action::Submit | Action::Select => {
             let i = st.selected;

@@ -4,6 +4,7 @@
 
 use super::action::{Action, Msg, SaveReport};
 use super::board;
+use super::drafts::{self, DraftKey, NotePart};
 use super::state::*;
 use crate::i18n::{self, tr};
 use crate::model::{
@@ -97,10 +98,13 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::Collecting(result) => super::collect::started(app, result, now),
         Msg::Attached(result) => super::evidence::attached(app, result, now, &mut fx),
         Msg::Completed(prefix, matches) => super::evidence::completed(app, prefix, matches, now),
+        Msg::Drafts(recovered) => app.drafts.restore(recovered),
+        Msg::Closing => keep_open_drafts(app),
     }
     super::collect::follow_step(app, &mut fx);
     board::refresh_index(app);
     journal_sections(app);
+    journal_drafts(app);
     if let Some(m) = &app.message
         && m.at.seconds_until(now) > MESSAGE_SECONDS
     {
@@ -126,6 +130,32 @@ fn journal_sections(app: &mut App) {
             .push((doc.generation, Record::Sections(Box::new(sections.clone()))));
     }
     app.journaled = Some(sections);
+}
+
+/// Queue the session's drafts for the crash journal when they changed.
+fn journal_drafts(app: &mut App) {
+    let Some(generation) = app.doc.as_ref().map(|d| d.generation) else {
+        return;
+    };
+    if let Some(drafts) = app.drafts.unjournaled() {
+        app.outbox
+            .push((generation, crate::store::journal::Record::Drafts(drafts)));
+    }
+}
+
+/// Leaving with fields open: keep what they hold, as Esc would (they stay
+/// open, in case leaving is refused).
+fn keep_open_drafts(app: &mut App) {
+    if let Some(f) = app.field.as_ref() {
+        app.drafts.close(&f.draft, f.input.value(), &f.initial);
+    }
+    if let Some(c) = app.capture.as_ref() {
+        app.drafts.close(&DraftKey::capture(), c.input.value(), "");
+    }
+    if let (Some(ed), Some(s)) = (app.editor.as_ref(), app.doc.as_ref().map(|d| d.session())) {
+        let parts = note_parts(s, ed);
+        close_note(&mut app.drafts, ed, &parts);
+    }
 }
 
 pub fn say(app: &mut App, text: impl Into<String>, now: Timestamp) {
@@ -322,7 +352,7 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
     }
     if app.field.is_some() {
         match action {
-            Action::Cancel | Action::Back => app.field = None,
+            Action::Cancel | Action::Back => close_field(app, now),
             Action::Submit => submit_field(app, now, fx),
             Action::NextField => {
                 if let Some(f) = app.field.as_ref()
@@ -452,6 +482,7 @@ fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
             Action::Comment => return open_comment(app),
             Action::Conflicts => return super::conflicts::open(app, now),
             Action::Attach
+            | Action::EditPrototype
             | Action::NewPrototype
             | Action::Verdict
             | Action::Feedback
@@ -666,24 +697,61 @@ fn home_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
 }
 
 fn new_session_field(app: &mut App) {
-    app.field = Some(TextField {
-        purpose: FieldPurpose::NewSessionTitle,
-        title: tr(app.lang, "field-new-session"),
-        input: Input::default(),
-    });
+    let title = tr(app.lang, "field-new-session");
+    open_field(app, FieldPurpose::NewSessionTitle, &title, "");
 }
 
 // ---------------------------------------------------------------- fields
 
 fn open_field(app: &mut App, purpose: FieldPurpose, title: &str, value: &str) {
-    app.field = Some(TextField {
-        purpose,
-        title: title.into(),
-        input: Input::new(value.to_owned()),
-    });
+    app.field = Some(drafts::field(&app.drafts, purpose, title.into(), value));
 }
 
+/// Esc on a field: what was typed is kept as a draft (and the status line
+/// says which key continues it).
+fn close_field(app: &mut App, now: Timestamp) {
+    let Some(f) = app.field.take() else { return };
+    if app.drafts.close(&f.draft, f.input.value(), &f.initial) {
+        let text = drafts::kept_message(app, drafts::reopened_by(&f.purpose));
+        say(app, text, now);
+    }
+}
+
+/// Enter on a field: its draft is cleared once the text is taken, and kept
+/// when the field closes on a refusal (read-only, a value that does not
+/// parse), so the text can be fixed instead of typed again.
 fn submit_field(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
+    let Some((key, value, reopen)) = app.field.as_ref().map(|f| {
+        (
+            f.draft.clone(),
+            f.input.value().to_owned(),
+            drafts::reopened_by(&f.purpose),
+        )
+    }) else {
+        return;
+    };
+    let before = app.message.take();
+    submit_field_text(app, now, fx);
+    let refused = app.message.as_ref().is_some_and(|m| m.error);
+    if app.message.is_none() {
+        app.message = before;
+    }
+    if app.field.as_ref().is_some_and(|f| f.draft == key) {
+        // Still open, to be fixed: the field holds the text.
+        return;
+    }
+    if refused && !value.trim().is_empty() {
+        app.drafts.keep(&key, value);
+        let kept = drafts::kept_message(app, reopen);
+        if let Some(m) = app.message.as_mut() {
+            m.text = format!("{} {kept}", m.text);
+        }
+    } else {
+        app.drafts.clear(&key);
+    }
+}
+
+fn submit_field_text(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
     let Some(field) = app.field.take() else {
         return;
     };
@@ -1462,21 +1530,83 @@ fn open_note_editor(app: &mut App, editing: Option<Id>, now: Timestamp) {
             s.current_stage_id(),
         ),
     };
-    let mut area = TextArea::new(if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text
-    });
-    area.set_placeholder_text(tr(lang, "editor-placeholder"));
-    app.editor = Some(NoteEditor {
+    let mut editor = NoteEditor {
         editing,
         stage,
-        text: area,
+        text: TextArea::new(if text.is_empty() {
+            vec![String::new()]
+        } else {
+            text
+        }),
         kind,
         author,
         tags: Input::new(tags),
         field: EditorField::Text,
-    });
+        initial: Default::default(),
+    };
+    editor.initial = note_parts(s, &editor);
+    // A draft kept for this note comes back, every part of it.
+    let key = |part| DraftKey::note(editor.editing.as_ref(), part);
+    if let Some(draft) = app.drafts.get(&key(NotePart::Text)) {
+        let mut area = TextArea::new(draft.split('\n').map(str::to_owned).collect());
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        editor.text = area;
+    }
+    if let Some(draft) = app.drafts.get(&key(NotePart::Kind))
+        && let Some(k) = NoteKind::ALL.iter().find(|k| k.label() == draft)
+    {
+        editor.kind = *k;
+    }
+    if let Some(draft) = app.drafts.get(&key(NotePart::Author)) {
+        editor.author = s
+            .participants
+            .iter()
+            .position(|p| p.id.as_str() == draft)
+            .map_or(0, |i| i + 1);
+    }
+    if let Some(draft) = app.drafts.get(&key(NotePart::Tags)) {
+        editor.tags = Input::new(draft.to_owned());
+    }
+    editor
+        .text
+        .set_placeholder_text(tr(lang, "editor-placeholder"));
+    app.editor = Some(editor);
+}
+
+/// The editor's parts as drafts keep them (`NotePart::ALL` order).
+fn note_parts(s: &Session, ed: &NoteEditor) -> [String; 4] {
+    [
+        ed.text.lines().join("\n"),
+        ed.kind.label().to_owned(),
+        ed.author
+            .checked_sub(1)
+            .and_then(|i| s.participants.get(i))
+            .map_or_else(String::new, |p| p.id.to_string()),
+        ed.tags.value().to_owned(),
+    ]
+}
+
+/// Esc on the note editor: every part is kept when text or tags were
+/// typed and anything differs from how it opened; else the draft goes.
+fn close_note(drafts: &mut drafts::Drafts, ed: &NoteEditor, parts: &[String; 4]) -> bool {
+    let typed = !parts[0].trim().is_empty() || !parts[3].trim().is_empty();
+    let keep = typed && *parts != ed.initial;
+    for (part, value) in NotePart::ALL.iter().zip(parts) {
+        let key = DraftKey::note(ed.editing.as_ref(), *part);
+        if keep {
+            drafts.keep(&key, value.as_str());
+        } else {
+            drafts.clear(&key);
+        }
+    }
+    keep
+}
+
+fn clear_note_draft(drafts: &mut drafts::Drafts, editing: Option<&Id>) {
+    for part in NotePart::ALL {
+        drafts.clear(&DraftKey::note(editing, part));
+    }
 }
 
 fn editor_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
@@ -1492,9 +1622,22 @@ fn editor_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
         Action::NextField => ed.field = EditorField::ALL[(i + 1) % n],
         Action::PrevField => ed.field = EditorField::ALL[(i + n - 1) % n],
         Action::Cancel | Action::Back => {
-            app.editor = None;
-            let text = tr(app.lang, "msg-note-discarded");
-            say(app, text, now);
+            let Some(ed) = app.editor.take() else { return };
+            let Some(parts) = app.session().map(|s| note_parts(s, &ed)) else {
+                return;
+            };
+            if close_note(&mut app.drafts, &ed, &parts) {
+                let reopen = if ed.editing.is_some() {
+                    Action::Edit
+                } else {
+                    Action::NewNote
+                };
+                let text = drafts::kept_message(app, reopen);
+                say(app, text, now);
+            } else if ed.editing.is_none() {
+                let text = tr(app.lang, "msg-note-discarded");
+                say(app, text, now);
+            }
         }
         Action::Submit => submit_editor(app, now, fx),
         _ => {}
@@ -1554,7 +1697,12 @@ fn submit_editor(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
         ),
     };
     let readonly = app.doc.as_ref().is_some_and(|d| d.read_only.is_some());
-    if board::commit(app, label, vec![op], now, fx) {
+    let committed = board::commit(app, label, vec![op], now, fx);
+    if !readonly {
+        // Taken (or the same as the note already is): nothing left to keep.
+        clear_note_draft(&mut app.drafts, ed.editing.as_ref());
+    }
+    if committed {
         let what = if ed.editing.is_some() {
             tr(lang, "msg-note-saved")
         } else {

@@ -2,6 +2,8 @@
 //! and the note editor.
 
 use super::widgets::{centered, fit, popup, safe_line, scroll_for};
+use crate::app::Action;
+use crate::app::keymap::Context;
 use crate::app::state::{App, EditorField};
 use crate::i18n::{self, tr};
 use crate::model::NoteKind;
@@ -77,11 +79,20 @@ impl Widget for Popups<'_> {
                     || tr(lang, "capture-no-author"),
                     |p| safe_line(&p.name).into_owned(),
                 );
+            // The keys as the keymap binds them (the hint line says the same).
+            let key = |a| {
+                app.keymap
+                    .key_for(Context::Capture, a)
+                    .map_or_else(|| "-".to_owned(), |k| i18n::key_label(lang, &k))
+            };
             let title = t!(
                 lang,
                 "capture-title",
                 author = who,
+                author_key = key(Action::NextParticipant),
                 colour = i18n::colour(lang, c.colour),
+                colour_key = key(Action::CycleColour),
+                close_key = key(Action::Cancel),
                 n = c.added
             );
             let inner = popup(rect, buf, &title, t);

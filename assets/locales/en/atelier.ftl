@@ -254,7 +254,7 @@ board-voting-line = ● { $round } · { $name } · { $left } of { $dots ->
    *[other] { $dots } dots
 } left{ $cap } · [ ] participant · + - dot
 vote-cap = , at most { $cap } per item
-capture-title = New sticky · { $author } (Tab) · { $colour } (Ctrl-n) · Enter adds · Esc closes · { $n } added
+capture-title = New sticky · { $author } ({ $author_key }) · { $colour } ({ $colour_key }) · Enter adds · { $close_key } closes · { $n } added
 capture-no-author = no author
 search-label = Search:
 results-title = Vote results

@@ -258,7 +258,7 @@ board-voting-line = ● { $round } · { $name } · { $left } { $left ->
    *[other] gommettes restantes
 } sur { $dots }{ $cap } · [ ] participant · + - gommette
 vote-cap = , { $cap } au plus par élément
-capture-title = Nouveau post-it · { $author } (Tab) · { $colour } (Ctrl-n) · Entrée ajoute · Échap ferme · { $n } { $n ->
+capture-title = Nouveau post-it · { $author } ({ $author_key }) · { $colour } ({ $colour_key }) · Entrée ajoute · { $close_key } ferme · { $n } { $n ->
     [one] ajouté
    *[other] ajoutés
 }
