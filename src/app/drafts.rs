@@ -111,11 +111,12 @@ impl DraftKey {
             PrototypeTests(id) => Self::of("prototype-tests", id.as_str()),
             PrototypeHypothesis(id) => Self::of("prototype-hypothesis", id.as_str()),
             PrototypeFeedback(id) => Self::of("feedback", id.as_str()),
-            ExportTo(format, anonymized) => Self::of(
-                if *anonymized {
-                    "export-anonymized"
-                } else {
-                    "export"
+            ExportTo(format, anonymized, private) => Self::of(
+                match (*anonymized, *private) {
+                    (true, true) => "export-anonymized-private",
+                    (true, false) => "export-anonymized",
+                    (false, true) => "export-private",
+                    (false, false) => "export",
                 },
                 format.extension(),
             ),
