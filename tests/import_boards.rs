@@ -183,7 +183,7 @@ fn a_scrumlr_csv_keeps_commas_stacks_columns_iterations_and_times() {
     assert_eq!(counts(&s), [6, 3, 0, 0, 2, 5, 2]);
     assert_eq!(guest_names(&s), ["Karim Benali", "Inès Moreau"]);
     assert!(
-        said.contains("authors found among the participants: ZOE marchand, Thibault Nguyễn"),
+        said.contains("authors found among the participants: Zoé Marchand, Thibault Nguyễn"),
         "{said}"
     );
 

@@ -251,8 +251,10 @@ impl Planner<'_> {
         let name = name.map(norm).filter(|n| !n.is_empty())?;
         let key = same_name(&name);
         if let Some(id) = self.people.get(&key) {
-            if self.work.participant(id).is_some() && !self.out.participants.contains(&name) {
-                self.out.participants.push(name);
+            if let Some(p) = self.work.participant(id)
+                && !self.out.participants.contains(&p.name)
+            {
+                self.out.participants.push(p.name.clone());
             }
             return Some(id.clone());
         }
