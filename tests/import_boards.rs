@@ -347,6 +347,12 @@ fn a_bad_row_is_reported_with_its_line_and_nothing_is_imported() {
     )
     .unwrap_err();
     assert_eq!(bad.iter().map(|b| b.line).collect::<Vec<_>>(), [3]);
+    // A whole number written as a decimal is read.
+    let parsed = import::parse(br#"[{"text": "a", "votes": 2.0}]"#, None, false, "en").unwrap();
+    assert_eq!(
+        parsed.board().unwrap().rounds[0].tallies,
+        [(Tallied::Sticky(0), 2)]
+    );
     // A scrumlr row cut short, with nothing after it to complete it.
     let bad = scrumlr::parse_csv(
         "noteId,author,text,column,timestamp,parent,votes\nn-1,Léa,Des arbres\n",
@@ -629,6 +635,37 @@ proptest! {
         }
     }
 
+    /// Whatever the bytes, in whatever format they are said to be: rows
+    /// or bad rows, never a panic.
+    #[test]
+    fn any_file_is_read_or_refused_without_a_panic(
+        bytes in prop::collection::vec(prop::sample::select(
+            b"ab,;\"\n\r-0123[]{}:=\xc3\xa9 ".to_vec()), 0..200),
+        header in prop::sample::select(vec![
+            "",
+            "noteId,author,text,column,timestamp,parent,votes,voting_iteration_1\n",
+            "\"reflectionGroup\",\"author\",\"votes\",\"type\",\"content\"\n",
+            "note_id,author,text,column,stack,voting_0\n",
+            "[{\"text\": ",
+        ]),
+        source in prop::sample::select(vec![
+            None, Some(Source::Text), Some(Source::Csv), Some(Source::Parabol), Some(Source::Scrumlr),
+        ]),
+    ) {
+        let mut file = header.as_bytes().to_vec();
+        file.extend(bytes);
+        if let Ok(parsed) = import::parse(&file, source, false, "fr")
+            && let Some(board) = parsed.board()
+        {
+            // What is read makes a valid session.
+            let mut s = Session::new("x");
+            let now = time("2026-07-02T12:00:00Z");
+            let (ops, _) = import::plan_board(&s, board, &Options::default(), "fr", now).unwrap();
+            s.apply_all(ops);
+            prop_assert_eq!(atelier::model::validate(&s), vec![]);
+        }
+    }
+
     /// One line: the text is whatever lies between the fixed fields.
     #[test]
     fn a_scrumlr_line_splits_around_its_text(text in "[^\n]{0,40}") {
@@ -642,4 +679,30 @@ proptest! {
         prop_assert_eq!(note.votes, 3);
         prop_assert_eq!(note.iterations, vec![3]);
     }
+}
+
+#[test]
+fn a_later_export_of_the_board_updates_its_tallies() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = session(dir.path());
+    import_ok(&path, "scrumlr-board.csv", &[]);
+    let before = counts(&load(&path));
+    // The same board after more votes on the first note in round 2.
+    let later = std::fs::read_to_string(fixture("scrumlr-board.csv"))
+        .unwrap()
+        .replace("GMT,-,3,2,1", "GMT,-,6,2,4");
+    let file = dir.path().join("later.csv");
+    std::fs::write(&file, later).unwrap();
+    let out = import(&path, &file, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(said.contains("votes: 1 paper tally set"), "{said}");
+    let s = load(&path);
+    assert_eq!(counts(&s), before, "the tally changed, nothing was added");
+    let first = sticky(&s, "Plus d'ombre, des arbres, des bancs");
+    let tally = s
+        .tally(Some(&s.rounds[1].id))
+        .get(&Target::Sticky(first.id.clone()))
+        .copied();
+    assert_eq!(tally, Some(4));
 }

@@ -6,7 +6,7 @@ use crate::i18n::LANGUAGES;
 use crate::merge::same_name;
 use crate::model::{
     ActionItem, ActionStatus, Cluster, Colour, Guest, Id, Item, Note, NoteKind, Op, Session,
-    Sticky, Target, Timestamp,
+    Sticky, Target, Timestamp, Vote,
 };
 use crate::t;
 use std::collections::{HashMap, VecDeque};
@@ -130,6 +130,9 @@ impl Warning {
     }
 }
 
+/// How many names a summary lists.
+const LISTED: usize = 12;
+
 /// What importing a board did (or would do).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BoardOutcome {
@@ -187,7 +190,19 @@ impl BoardOutcome {
                 there = self.actions_there
             ));
         }
-        let list = |v: &[String]| v.join(", ");
+        // A big board can bring thousands: the first ones say enough.
+        let list = |v: &[String]| {
+            let mut names = v
+                .iter()
+                .take(LISTED)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if v.len() > LISTED {
+                names.push_str(", …");
+            }
+            names
+        };
         if !self.new_clusters.is_empty() {
             line(t!(
                 lang,
@@ -465,6 +480,15 @@ pub fn plan_board(
         });
     }
 
+    // Paper tallies already in the session, by round and target: where
+    // they are in its votes (votes are only added or replaced here).
+    let mut tallies: HashMap<(Id, Target), usize> = s
+        .votes
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.participant.is_none())
+        .map(|(i, v)| ((v.round.clone(), v.target.clone()), i))
+        .collect();
     for round in &board.rounds {
         let rid = p.round(round.name);
         for (what, count) in &round.tallies {
@@ -475,18 +499,30 @@ pub fn plan_board(
                 },
                 Tallied::Cluster(title) => Target::Cluster(p.cluster(title)),
             };
-            let tally: Vec<Op> = p
-                .work
-                .paper_tally(&rid, &target, *count)
-                .into_iter()
-                .filter(|op| p.work.changes(op))
-                .collect();
-            if !tally.is_empty() {
-                p.out.tallies += 1;
-                for op in tally {
-                    p.push(op);
+            let key = (rid.clone(), target);
+            let op = match tallies.get(&key).and_then(|&i| p.work.votes.get(i)) {
+                Some(v) if v.count == *count => continue,
+                Some(v) => Op::Replace(Item::Vote(Vote {
+                    count: *count,
+                    ..v.clone()
+                })),
+                None => {
+                    let (round, target) = key.clone();
+                    tallies.insert(key, p.work.votes.len());
+                    Op::Insert {
+                        at: usize::MAX,
+                        item: Item::Vote(Vote {
+                            id: Id::new(),
+                            round,
+                            participant: None,
+                            target,
+                            count: *count,
+                        }),
+                    }
                 }
-            }
+            };
+            p.out.tallies += 1;
+            p.push(op);
         }
     }
     Ok((p.ops, p.out))

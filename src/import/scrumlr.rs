@@ -159,7 +159,15 @@ impl Note {
             if trimmed.is_empty() {
                 return Ok(0);
             }
-            trimmed.parse::<u32>().map_err(|_| {
+            // JSON may write a whole number as 2.0.
+            let whole = || {
+                trimmed
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+                    .map(|n| n as u32)
+            };
+            trimmed.parse::<u32>().ok().or_else(whole).ok_or_else(|| {
                 t!(
                     lang,
                     "import-scrumlr-number",
@@ -350,7 +358,7 @@ fn parse_server_csv(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
                 }),
             }
         }
-        note.votes = note.iterations.iter().sum();
+        note.votes = note.iterations.iter().fold(0, |a, n| a.saturating_add(*n));
         notes.push(note);
     }
     if !errors.is_empty() {
