@@ -353,6 +353,17 @@ fn a_bad_row_is_reported_with_its_line_and_nothing_is_imported() {
         parsed.board().unwrap().rounds[0].tallies,
         [(Tallied::Sticky(0), 2)]
     );
+    // The first note without an id (scrumlr writes `-`) does not set the
+    // length of ids: a row cut short is not completed by the next note.
+    let bad = scrumlr::parse_csv(
+        "noteId,author,text,column,timestamp,parent,votes\n\
+         -,Léa,Des arbres,Bien,-,-,1\n\
+         n-1,Léa,Des bancs\n\
+         n-2,Marc,Des jeux,Idées,-,-,2\n",
+        "en",
+    )
+    .unwrap_err();
+    assert_eq!(bad.iter().map(|b| b.line).collect::<Vec<_>>(), [3]);
     // A scrumlr row cut short, with nothing after it to complete it.
     let bad = scrumlr::parse_csv(
         "noteId,author,text,column,timestamp,parent,votes\nn-1,Léa,Des arbres\n",

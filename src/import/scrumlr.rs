@@ -243,9 +243,12 @@ pub fn parse_csv(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
     // note's: a line that reads alone as a note with an id of that length
     // starts a note; any other line goes on the text of the note before it.
     let id_at = layout.cols.iter().position(|c| *c == Col::Id);
+    // (scrumlr wrote `-` for a note without an id: not a length to go by.)
     let id_len: Option<usize> = id_at.and_then(|at| {
-        let (_, first) = rest.iter().find(|(_, l)| !l.trim().is_empty())?;
-        Some(first.split(',').nth(at)?.trim().len())
+        rest.iter()
+            .filter_map(|(_, l)| l.split(',').nth(at).map(str::trim))
+            .find(|id| *id != "-" && id_like(id))
+            .map(str::len)
     });
     let starts = |line: usize, l: &str| match layout.split(l, line, lang) {
         Ok(n) => !has_id || (id_like(&n.id) && id_len.is_none_or(|len| n.id.len() == len)),
