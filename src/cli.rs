@@ -135,18 +135,23 @@ pub enum Command {
         no_base: bool,
     },
     /// Import sticky notes into a session from a text file (one per line,
-    /// or blocks separated by blank lines) or a CSV file with a header
-    /// (text, author, colour, cluster, votes).
+    /// or blocks separated by blank lines), a CSV file with a header
+    /// (text, author, colour, cluster, votes), or a board exported from
+    /// Parabol (retrospective CSV) or scrumlr (CSV or JSON).
     ///
-    /// Unknown authors are added as participants; missing clusters are
-    /// created; votes become paper tallies in the round "Imported votes".
-    /// Bad rows are reported with their line numbers and nothing is
-    /// imported; rows already in the session are skipped.
+    /// The format is found from the file and said. Unknown authors are
+    /// added as participants (guests for boards); missing clusters are
+    /// created; votes become paper tallies. Bad rows are reported with
+    /// their line numbers and nothing is imported; what is already in the
+    /// session is skipped (see docs/import.md).
     Import {
         /// The session file.
         session: PathBuf,
-        /// The text or CSV file to import.
+        /// The file to import.
         from: PathBuf,
+        /// Read the file as this format instead of finding it.
+        #[arg(long = "from", value_enum, value_name = "FORMAT")]
+        format: Option<crate::import::Source>,
         /// The stage the stickies belong to (id or title).
         #[arg(long)]
         stage: Option<String>,

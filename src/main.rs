@@ -93,6 +93,7 @@ fn main() -> ExitCode {
         Some(Command::Import {
             session,
             from,
+            format,
             stage,
             author,
             cluster,
@@ -102,7 +103,7 @@ fn main() -> ExitCode {
                 author,
                 cluster,
             };
-            atelier::import::run(&session, &from, &opts, &mut out)
+            atelier::import::run(&session, &from, format, &opts, lang, &mut out)
         }
         Some(Command::Methods { what }) => match what {
             None | Some(LibraryCmd::List) => commands::methods_list(&library(), lang, &mut out)

@@ -1,81 +1,11 @@
 //! `atelier import`: stickies from text and CSV files, run as a user
 //! would, on a session in a temporary folder.
 
+mod import_support;
+
 use atelier::import::{self, Format, Options};
-use atelier::model::{
-    Cluster, Colour, Id, Participant, Role, Session, Stage, StageKind, Step, Target, validate,
-};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
-}
-
-fn atelier(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(args)
-        .env("LANG", "C")
-        .output()
-        .unwrap()
-}
-
-fn import(session: &Path, from: &Path, extra: &[&str]) -> Output {
-    let mut args: Vec<&std::ffi::OsStr> =
-        vec!["import".as_ref(), session.as_os_str(), from.as_os_str()];
-    args.extend(extra.iter().map(std::ffi::OsStr::new));
-    atelier(&args)
-}
-
-fn text(o: &[u8]) -> String {
-    String::from_utf8_lossy(o).into_owned()
-}
-
-/// A small session: two participants, a cluster "Ombre", one stage.
-fn session(dir: &Path) -> PathBuf {
-    let mut s = Session::new("Cours d'école fraîches");
-    for name in ["Zoé Marchand", "Thibault Nguyễn"] {
-        s.participants.push(Participant {
-            id: Id::new(),
-            name: name.into(),
-            role: Role::Citizen,
-            organisation: String::new(),
-        });
-    }
-    s.agenda.push(Stage {
-        id: Id::from("stage-ideas"),
-        method: String::new(),
-        title: "Idées".into(),
-        kind: StageKind::Ideation,
-        steps: vec![Step {
-            id: Id::from("step-1"),
-            title: "Crazy 8s".into(),
-            minutes: 8,
-            prompt: String::new(),
-            produces: vec![],
-            started: None,
-            ended: None,
-        }],
-        started: None,
-        ended: None,
-    });
-    s.clusters.push(Cluster {
-        id: Id::from("cluster-ombre"),
-        title: "Ombre".into(),
-        stage: None,
-    });
-    let path = dir.join("cours.ron");
-    std::fs::write(&path, atelier::store::to_ron(&s).unwrap()).unwrap();
-    path
-}
-
-fn load(path: &Path) -> Session {
-    let s = atelier::store::load_file(path).unwrap();
-    assert_eq!(validate(&s), vec![]);
-    s
-}
+use atelier::model::{Colour, Id, Target};
+use import_support::{fixture, import, load, session, text};
 
 #[test]
 fn text_one_sticky_per_line() {
@@ -256,11 +186,17 @@ fn bad_rows_are_reported_with_their_lines_and_nothing_is_imported() {
     );
 
     // The same, through the library.
-    let bad = import::parse(&std::fs::read(fixture("bad.csv")).unwrap(), true).unwrap_err();
+    let bad = import::parse(
+        &std::fs::read(fixture("bad.csv")).unwrap(),
+        None,
+        true,
+        "en",
+    )
+    .unwrap_err();
     assert_eq!(bad.iter().map(|b| b.line).collect::<Vec<_>>(), [5, 6, 7, 8]);
 
     // A header naming an unknown column.
-    let bad = import::parse(b"text,mood\nhello,happy\n", true).unwrap_err();
+    let bad = import::parse(b"text,mood\nhello,happy\n", None, true, "en").unwrap_err();
     assert_eq!(bad[0].line, 1);
     assert!(bad[0].message.contains("unknown column \"mood\""));
 }
@@ -354,9 +290,9 @@ fn a_stage_that_does_not_exist_is_an_error() {
 fn a_spreadsheet_saved_as_windows_1252_is_read() {
     // "Brûlant" and "Zoé" in Windows-1252.
     let bytes = b"text,author\nBr\xfblant,Zo\xe9 Marchand\n";
-    let parsed = import::parse(bytes, false).unwrap();
+    let parsed = import::parse(bytes, None, false, "en").unwrap();
     assert_eq!(parsed.format, Format::Csv);
     assert!(parsed.note.is_some());
-    assert_eq!(parsed.rows[0].text, "Brûlant");
-    assert_eq!(parsed.rows[0].author.as_deref(), Some("Zoé Marchand"));
+    assert_eq!(parsed.rows()[0].text, "Brûlant");
+    assert_eq!(parsed.rows()[0].author.as_deref(), Some("Zoé Marchand"));
 }

@@ -1,0 +1,168 @@
+//! CSV files of stickies with a header naming their columns.
+
+use super::{BadRow, Row};
+use crate::model::{Colour, text::fold};
+use crate::t;
+use std::collections::HashMap;
+
+/// The name of a column, as the header may write it.
+fn column(name: &str) -> Option<&'static str> {
+    Some(match fold(name.trim()).as_str() {
+        "text" | "texte" => "text",
+        "author" | "auteur" | "auteure" | "autrice" => "author",
+        "colour" | "color" | "couleur" => "colour",
+        "cluster" | "group" | "groupe" => "cluster",
+        "votes" | "vote" | "dots" => "votes",
+        _ => return None,
+    })
+}
+
+/// The delimiter that makes `line` a header naming known columns,
+/// `text` among them.
+pub(super) fn header_delimiter(line: &str) -> Option<u8> {
+    [b',', b';', b'\t'].into_iter().find(|&d| {
+        let names: Vec<&str> = line
+            .split(char::from(d))
+            .map(|f| f.trim().trim_matches('"'))
+            .collect();
+        names.iter().all(|n| column(n).is_some()) && names.iter().any(|n| column(n) == Some("text"))
+    })
+}
+
+/// CSV with a header (see the module's documentation); messages in `lang`.
+pub fn parse_csv(text: &str, delimiter: u8, lang: &str) -> Result<Vec<Row>, Vec<BadRow>> {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let bad = |line: usize, message: String| BadRow { line, message };
+    let header = reader
+        .headers()
+        .map_err(|e| vec![bad(1, t!(lang, "import-bad-header", error = e.to_string()))])?
+        .clone();
+    let header_line = header.position().map_or(1, |p| p.line() as usize);
+    let mut cols: HashMap<&'static str, usize> = HashMap::new();
+    let mut errors = Vec::new();
+    for (i, name) in header.iter().enumerate() {
+        match column(name) {
+            Some(c) => {
+                if cols.insert(c, i).is_some() {
+                    errors.push(bad(
+                        header_line,
+                        t!(lang, "import-column-twice", column = format!("{c:?}")),
+                    ));
+                }
+            }
+            None => errors.push(bad(
+                header_line,
+                t!(
+                    lang,
+                    "import-unknown-column",
+                    column = format!("{:?}", name.trim())
+                ),
+            )),
+        }
+    }
+    if !cols.contains_key("text") {
+        errors.push(bad(header_line, t!(lang, "import-no-text-column")));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let width = header.len();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                errors.push(bad(
+                    line,
+                    t!(lang, "import-unreadable-row", error = e.to_string()),
+                ));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != width {
+            let message = if record.len() > width {
+                t!(
+                    lang,
+                    "import-too-many-fields",
+                    n = record.len(),
+                    width = width
+                )
+            } else {
+                t!(lang, "import-field-count", n = record.len(), width = width)
+            };
+            errors.push(bad(line, message));
+            continue;
+        }
+        let get = |c: &str| {
+            cols.get(c)
+                .and_then(|&i| record.get(i))
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+        };
+        let text = get("text").unwrap_or("").to_owned();
+        if text.is_empty() {
+            errors.push(bad(line, t!(lang, "import-empty-text")));
+        }
+        let colour = match get("colour") {
+            None => None,
+            Some(c) => match colour(c) {
+                Some(c) => Some(c),
+                None => {
+                    errors.push(bad(
+                        line,
+                        t!(lang, "import-unknown-colour", colour = format!("{c:?}")),
+                    ));
+                    None
+                }
+            },
+        };
+        let votes = match get("votes") {
+            None => None,
+            Some(v) => match v.parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    errors.push(bad(
+                        line,
+                        t!(lang, "import-votes-not-number", found = format!("{v:?}")),
+                    ));
+                    None
+                }
+            },
+        };
+        rows.push(Row {
+            line,
+            text,
+            author: get("author").map(str::to_owned),
+            colour,
+            cluster: get("cluster").map(str::to_owned),
+            votes,
+        });
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A colour by its English or French name.
+pub fn colour(name: &str) -> Option<Colour> {
+    Some(match fold(name.trim()).as_str() {
+        "yellow" | "jaune" => Colour::Yellow,
+        "pink" | "rose" => Colour::Pink,
+        "blue" | "bleu" | "bleue" => Colour::Blue,
+        "green" | "vert" | "verte" => Colour::Green,
+        "orange" => Colour::Orange,
+        "purple" | "violet" | "violette" | "mauve" => Colour::Purple,
+        _ => return None,
+    })
+}
