@@ -288,7 +288,10 @@ fn csv_parses_back_to_the_same_rows() {
         let public = export::without_private(&session);
         assert_eq!(
             rows.len(),
-            public.notes.len() + public.stickies.len() + public.clusters.len() + public.actions.len()
+            public.notes.len()
+                + public.stickies.len()
+                + public.clusters.len()
+                + public.actions.len()
         );
     }
 }
