@@ -718,7 +718,10 @@ fn open_doc(app: &mut App, world: &mut World, path: &Path, review: bool) -> Resu
     .map_err(|e| e.to_string())?;
     let reason = store.read_only().map(str::to_owned);
     let recovered = store.recovered().map(str::to_owned);
-    install_doc(app, world, store, session, path, reason.clone(), review);
+    // The real file (links resolved once, by the store): media, exports and
+    // comments go beside it.
+    let path = store.path().to_path_buf();
+    install_doc(app, world, store, session, &path, reason.clone(), review);
     app.screen = if app.session().is_some_and(|s| s.agenda.is_empty()) {
         Screen::Setup
     } else {

@@ -306,7 +306,7 @@ impl Journal {
             bytes.extend_from_slice(d);
         }
         self.file = None;
-        match crate::store::write_atomic(&self.path, &bytes) {
+        match crate::store::write_atomic_as(&self.path, &bytes, crate::store::Access::Private) {
             Ok(()) => match OpenOptions::new().append(true).open(&self.path) {
                 Ok(f) => {
                     self.file = Some(f);
