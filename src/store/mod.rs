@@ -144,9 +144,7 @@ impl Store {
         let mut drafts = journal::Drafts::new();
         if lock.is_some() {
             // Drafts are kept whenever the journal is this file's.
-            if let Ok(Some(read)) = journal::read(&journal::journal_path(path))
-                && read.base == base
-            {
+            if let Some(read) = journal::matching(path, base) {
                 drafts = journal::last_drafts(&read.records);
             }
             let mut replayed = session.clone();
@@ -343,15 +341,25 @@ impl Store {
         write: impl FnOnce(&Path, &[u8]) -> Result<(), SaveError>,
     ) -> Result<Saved, SaveError> {
         let text = to_ron(session)?;
-        let saved = self.save_text(text, write)?;
-        // After a conflict, saves go to the conflict copy: the journal then
-        // belongs to the copy (recovery finds it there).
-        if saved != Saved::Unchanged
-            && let (Some(j), Some(t)) = (&self.journal, self.last_written.as_deref())
-        {
-            lock_journal(j).rebase(journal::fingerprint(t.as_bytes()), generation);
+        let Some(j) = self.journal.clone() else {
+            return self.save_text(text, write);
+        };
+        if self.last_written.as_deref() == Some(text.as_str()) && self.unchanged_on_disk() {
+            return Ok(Saved::Unchanged);
         }
-        Ok(saved)
+        // The journal for the file about to be written is ready before it
+        // is (and kept up to date while it is written): a crash at any
+        // moment finds a journal for whichever file is on disk. After a
+        // conflict, saves go to the conflict copy: the journal then belongs
+        // to the copy (recovery finds it there).
+        lock_journal(&j).saving(journal::fingerprint(text.as_bytes()), generation);
+        let saved = self.save_text(text, write);
+        let mut j = lock_journal(&j);
+        match saved {
+            Ok(Saved::Written | Saved::Conflict(_)) => j.saved(),
+            Ok(Saved::Unchanged) | Err(_) => j.abandon(),
+        }
+        saved
     }
 
     /// As [`Store::save`], with the atomic writer given (tests inject failures).
