@@ -147,18 +147,19 @@ fn an_export_to_a_fifo_reaches_its_reader() {
         &["-o", fifo.to_str().unwrap(), "--anonymize"],
         Stdio::piped(),
     );
-    let got = reader.join().unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&got),
-        String::from_utf8_lossy(&want),
-        "the reader gets the whole document"
-    );
+    // Checked first: had the FIFO been replaced, its reader would wait forever.
     assert!(
         std::fs::symlink_metadata(&fifo)
             .unwrap()
             .file_type()
             .is_fifo(),
         "the FIFO is still a FIFO"
+    );
+    let got = reader.join().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&got),
+        String::from_utf8_lossy(&want),
+        "the reader gets the whole document"
     );
     assert_eq!(
         names(dir.path()),

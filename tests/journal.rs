@@ -308,7 +308,7 @@ fn a_crash_at_any_moment_of_a_full_save_loses_no_journaled_change() {
     std::fs::create_dir_all(&work).unwrap_or_else(|e| panic!("{e}"));
     let path = new_session(&work);
     let (mut store, mut s) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
-    let mut add = |s: &mut Session, store: &mut Store, g: u64, text: &str| {
+    let add = |s: &mut Session, store: &mut Store, g: u64, text: &str| {
         let op = s.new_sticky(text, None, Colour::Green, None, &Place::Inbox, now());
         let (applied, _) = s.apply_logged(vec![op]);
         store.journal(g, &Record::Ops(applied));
