@@ -198,11 +198,20 @@ fn an_export_to_standard_output_writes_into_it_whatever_it_is() {
         "the same file"
     );
 
-    // A link to /dev/stdout is the same.
+    // A link to /dev/stdout is the same, for a pipe or a file.
     let link = dir.path().join("out.md");
     symlink("/dev/stdout", &link).unwrap();
     let piped = export(&file, &["-o", link.to_str().unwrap()], Stdio::piped());
     assert_eq!(piped.stdout, want);
+    let out = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
+    export(&file, &["-o", link.to_str().unwrap()], Stdio::from(out));
+    expected.extend_from_slice(&want);
+    assert_eq!(std::fs::read(&log).unwrap(), expected, "appended again");
+    assert_eq!(
+        std::fs::metadata(&log).unwrap().ino(),
+        inode,
+        "still the same file"
+    );
     assert!(
         std::fs::symlink_metadata(&link)
             .unwrap()

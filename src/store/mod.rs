@@ -227,8 +227,9 @@ impl Store {
     }
 
     /// The crash journal, shared: another thread may append to it and sync
-    /// it while this store writes a full save (which rebases it under the
-    /// same lock). `None` when the store keeps no journal (read-only).
+    /// it while this store writes a full save (which takes the same lock
+    /// only to prepare the next journal and to put it in place). `None`
+    /// when the store keeps no journal (read-only).
     pub fn shared_journal(&self) -> Option<SharedJournal> {
         self.journal.clone()
     }

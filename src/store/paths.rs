@@ -103,7 +103,12 @@ pub fn resolve(path: &Path) -> PathBuf {
             || ["/dev/stdin", "/dev/stdout", "/dev/stderr"]
                 .iter()
                 .any(|s| p == Path::new(s));
-        if !is_link || stream {
+        if stream {
+            // Not made "clean": that would name whatever the stream is now
+            // (a terminal, or the file a shell redirected it to).
+            return p;
+        }
+        if !is_link {
             break;
         }
         let Ok(to) = std::fs::read_link(&p) else {
