@@ -110,7 +110,8 @@ pub fn fresh_path(dir: &Path, title: &str) -> PathBuf {
     let slug = store::paths::slug(title);
     let mut path = dir.join(format!("{slug}.ron"));
     let mut n = 2;
-    while path.exists() {
+    // A name held by anything, a dangling link included, is taken.
+    while std::fs::symlink_metadata(&path).is_ok() {
         path = dir.join(format!("{slug}-{n}.ron"));
         n += 1;
     }
@@ -142,7 +143,7 @@ pub fn new_session(
         .map_err(|e| format!("{}: {}", home.sessions.display(), store::describe_io(&e)))?;
     let path = fresh_path(dir, title);
     let st = Store::create(&path, &session).map_err(|e| e.to_string())?;
-    Ok((path, st, session))
+    Ok((st.path().to_path_buf(), st, session))
 }
 
 /// A fresh copy of the demo in the sessions folder.

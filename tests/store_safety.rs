@@ -387,3 +387,20 @@ fn an_existing_file_keeps_its_mode() {
     assert_eq!(st.save(&changed).unwrap(), Saved::Written);
     assert_eq!(mode(&path), 0o640);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_save_never_leaves_a_session_writable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, path, mut st, s) = created("Atelier ouvert à tous");
+    // Made so by hand, or by a tool run under umask 000.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let mut changed = s.clone();
+    changed.title = "Plus maintenant".into();
+    assert_eq!(st.save(&changed).unwrap(), Saved::Written);
+    assert_eq!(
+        mode(&path),
+        0o644,
+        "still readable as it was, writable by its owner only"
+    );
+}

@@ -593,6 +593,8 @@ fn run_effects(
                             )
                         };
                         let problems = media.problems();
+                        // Anonymized exports are meant to be published (0644).
+                        let access = crate::export::cli::access(anonymize);
                         let result = crate::export::export_with(format, &session, &opts, &media)
                             .map_err(|e| e.to_string())
                             .and_then(|text| {
@@ -602,7 +604,7 @@ fn run_effects(
                                     // Written all the same; the message names what is missing.
                                     let what: Vec<String> =
                                         problems.iter().map(|(_, why)| why.clone()).collect();
-                                    store::write_atomic(&path, text.as_bytes())
+                                    store::write_atomic_as(&path, text.as_bytes(), access)
                                         .map_err(|e| e.to_string())?;
                                     Err(format!(
                                         "written to {}, but {}",
@@ -612,7 +614,7 @@ fn run_effects(
                                 }
                             })
                             .and_then(|text| {
-                                store::write_atomic(&path, text.as_bytes())
+                                store::write_atomic_as(&path, text.as_bytes(), access)
                                     .map_err(|e| e.to_string())
                             })
                             .map(|()| path);
@@ -780,7 +782,10 @@ fn open_doc(app: &mut App, world: &mut World, path: &Path, review: bool) -> Resu
     .map_err(|e| e.to_string())?;
     let reason = store.read_only().map(str::to_owned);
     let recovered = store.recovered().map(str::to_owned);
-    install_doc(app, world, store, session, path, reason.clone(), review);
+    // The real file (links resolved once, by the store): media, exports and
+    // comments go beside it.
+    let path = store.path().to_path_buf();
+    install_doc(app, world, store, session, &path, reason.clone(), review);
     app.screen = if app.session().is_some_and(|s| s.agenda.is_empty()) {
         Screen::Setup
     } else {

@@ -118,13 +118,16 @@ pub fn export_with(
     // What is private is not even looked for in the media folder, so that
     // a bundle never copies its files.
     let session = super::shown(&session, &opts).into_owned();
-    let media = load_media(file, &session, format, &opts, args.with_media);
+    // Media are beside the real session file (links followed).
+    let real = store::paths::resolve(file);
+    let media = load_media(&real, &session, format, &opts, args.with_media);
     let text = render(format, &session, &opts, &media).map_err(|e| e.to_string())?;
+    let access = access(args.anonymize);
     if let Some(dir) = args.bundle {
-        return bundle(file, &session, dir, &text, &media, out);
+        return bundle(&real, &session, dir, &text, &media, access, out);
     }
     let target = match args.output {
-        Some(p) if p.as_os_str() == "-" => {
+        Some(p) if p.as_os_str() == "-" || store::is_stdout(p) => {
             out.write_all(text.as_bytes())
                 .and_then(|()| out.flush())
                 .map_err(|e| format!("standard output: {e}"))?;
@@ -146,7 +149,8 @@ pub fn export_with(
             target.display()
         ));
     }
-    store::write_atomic(&target, text.as_bytes()).map_err(|e| e.to_string())?;
+    // A device, a FIFO or a link is written into, never replaced.
+    store::write_atomic_as(&target, text.as_bytes(), access).map_err(|e| e.to_string())?;
     let beside = match (target.parent(), file.parent()) {
         (Some(a), Some(b)) => same_dir(a, b),
         _ => false,
@@ -160,6 +164,28 @@ pub fn export_with(
     }
     writeln!(out, "{}", target.display()).map_err(|e| e.to_string())?;
     Ok(true)
+}
+
+/// Who may read what an export writes: an anonymized export is meant to
+/// be published (0644, folders 0755); anything else holds people's names
+/// and stays its owner's (0600, folders 0700).
+pub(crate) fn access(anonymize: bool) -> store::Access {
+    if anonymize {
+        store::Access::Public
+    } else {
+        store::Access::Private
+    }
+}
+
+/// Make the folder `dir` for an export (see [`access`]).
+fn make_dir(dir: &Path, access: store::Access) -> Result<(), String> {
+    let mode = if access == store::Access::Public {
+        0o755
+    } else {
+        0o700
+    };
+    store::paths::make_dir(dir, mode)
+        .map_err(|e| format!("{}: {}", dir.display(), store::describe_io(&e)))
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {
@@ -182,10 +208,11 @@ fn bundle(
     dir: &Path,
     html: &str,
     media: &Media,
+    access: store::Access,
     out: &mut impl Write,
 ) -> Result<bool, String> {
     let io = |p: &Path, e: std::io::Error| format!("{}: {}", p.display(), store::describe_io(&e));
-    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    make_dir(dir, access)?;
     let index = dir.join("index.html");
     let from = Folder::of(file);
     let to = Folder(dir.to_path_buf());
@@ -208,21 +235,10 @@ fn bundle(
         if done {
             continue;
         }
-        let parent = dst.parent().unwrap_or(dir);
-        std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
-        let name = dst
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let tmp = parent.join(format!(".{name}.part"));
-        std::fs::copy(&src, &tmp)
-            .and_then(|_| std::fs::rename(&tmp, &dst))
-            .map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
-                io(&dst, e)
-            })?;
+        make_dir(dst.parent().unwrap_or(dir), access)?;
+        store::copy_atomic(&src, &dst, access).map_err(|e| e.to_string())?;
     }
-    store::write_atomic(&index, html.as_bytes()).map_err(|e| e.to_string())?;
+    store::write_atomic_as(&index, html.as_bytes(), access).map_err(|e| e.to_string())?;
     writeln!(out, "{}", index.display()).map_err(|e| e.to_string())?;
     Ok(true)
 }
@@ -291,13 +307,14 @@ pub fn report_with(
     };
     let report = build_report(&entries, &opts).map_err(|e| e.to_string())?;
     let target = output.map_or_else(|| dir.join("report"), Path::to_path_buf);
-    std::fs::create_dir_all(&target)
-        .map_err(|e| format!("{}: {}", target.display(), store::describe_io(&e)))?;
+    let access = access(anonymize);
+    make_dir(&target, access)?;
     for (name, html) in &report.pages {
-        store::write_atomic(&target.join(name), html.as_bytes()).map_err(|e| e.to_string())?;
+        store::write_atomic_as(&target.join(name), html.as_bytes(), access)
+            .map_err(|e| e.to_string())?;
     }
     let index = target.join("index.html");
-    store::write_atomic(&index, report.index.as_bytes()).map_err(|e| e.to_string())?;
+    store::write_atomic_as(&index, report.index.as_bytes(), access).map_err(|e| e.to_string())?;
     for (file, why) in &bad {
         eprintln!("atelier: not in the report (its pages never name it): {file}: {why}");
     }

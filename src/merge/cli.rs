@@ -144,11 +144,16 @@ fn write_git(path: &Path, session: &Session) -> Result<(), String> {
 /// `-o OUT`: an existing file goes through the store, so a session open in
 /// atelier is never overwritten and a file that is not a session is left
 /// alone. Returns a line to add to the summary.
+///
+/// A link is followed (its target is written, the link stays); a device or
+/// a FIFO is written straight into.
 fn write_file(path: &Path, session: &Session) -> Result<String, String> {
-    if !path.exists() {
-        // A new file: no one has it open.
+    let real = store::paths::resolve(path);
+    if !real.exists() || store::is_stream(&real) {
+        // A new file (no one has it open), or not a file at all.
         let text = store::to_ron(session).map_err(|e| e.to_string())?;
-        store::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())?;
+        store::write_atomic_as(&real, text.as_bytes(), store::Access::Private)
+            .map_err(|e| e.to_string())?;
         return Ok(format!("written to {}", path.display()));
     }
     let (mut store, _) = Store::open(path).map_err(|e| {

@@ -7,6 +7,12 @@
 //! `ATJ1`, the 8-byte fingerprint of the session file it applies to, then
 //! records: `u32 LE length`, `u32 LE CRC-32 of the payload`, payload (RON).
 //!
+//! A full save prepares the journal of the file it is about to write
+//! (`<session>.journal.next`: the later records, then every record appended
+//! while the file is written) and renames it over the journal once the file
+//! is in place: a crash at any moment finds a journal for whichever file is
+//! on disk.
+//!
 //! Drafts (text typed in a field and not yet committed) ride along as
 //! [`Record::Drafts`]: never applied to the session, and the latest one
 //! survives every rebase, so a crash keeps them too.
@@ -152,6 +158,14 @@ pub fn journal_path(session: &Path) -> PathBuf {
     session.with_file_name(name)
 }
 
+/// `<session>.journal.next`: the journal prepared for the file a full save
+/// is writing, kept up to date while it writes, and renamed over the
+/// journal once the file is in place. A crash in between finds the journal
+/// that belongs to whichever file is on disk.
+pub fn next_path(session: &Path) -> PathBuf {
+    journal_path(session).with_extension("journal.next")
+}
+
 /// Encode one record as a frame.
 pub fn frame(record: &Record) -> Vec<u8> {
     let payload = ron::to_string(record).unwrap_or_default().into_bytes();
@@ -234,19 +248,35 @@ pub struct Journal {
     /// The latest drafts record's frame: kept through every rebase.
     drafts: Option<Vec<u8>>,
     dirty: bool,
+    /// While a full save is written: the journal prepared for its file.
+    next: Option<Next>,
     /// The last error, so it is reported once.
     pub error: Option<String>,
+}
+
+/// The journal of a file being written by a full save.
+#[derive(Debug)]
+struct Next {
+    base: u64,
+    generation: u64,
+    path: PathBuf,
+    /// `None` when it could not be written: the save then rebases after.
+    file: Option<File>,
 }
 
 impl Journal {
     /// Start a journal for the session whose file has fingerprint `base`.
     pub fn start(session: &Path, base: u64) -> Journal {
+        // A journal prepared for a save that never finished: recovery has
+        // used it if it was the one.
+        let _ = std::fs::remove_file(next_path(session));
         let mut j = Journal {
             path: journal_path(session),
             file: None,
             frames: Vec::new(),
             drafts: None,
             dirty: false,
+            next: None,
             error: None,
         };
         j.rewrite(base);
@@ -266,6 +296,13 @@ impl Journal {
             self.error = Some(crate::store::describe_io(&e));
             self.file = None;
         }
+        if let Some(next) = self.next.as_mut()
+            && let Some(f) = next.file.as_mut()
+            && f.write_all(&bytes).is_err()
+        {
+            // The save will rebase the journal the usual way.
+            next.file = None;
+        }
         if record.is_drafts() {
             self.drafts = Some(bytes);
         } else {
@@ -284,7 +321,69 @@ impl Journal {
         {
             self.error = Some(crate::store::describe_io(&e));
         }
+        if let Some(next) = self.next.as_mut()
+            && let Some(f) = next.file.as_ref()
+            && f.sync_data().is_err()
+        {
+            next.file = None;
+        }
         self.dirty = false;
+    }
+
+    /// A full save is about to write a file with fingerprint `base` that
+    /// holds everything up to `generation`: prepare that file's journal
+    /// beside this one (the later records, then every record appended until
+    /// [`Journal::saved`]). Until then a crash finds a journal for either
+    /// file, whichever is on disk.
+    pub fn saving(&mut self, base: u64, generation: u64) {
+        self.abandon();
+        let session_path = self.path.with_extension("");
+        let path = next_path(&session_path);
+        let bytes = self.bytes(base, |g| g > generation);
+        let file = crate::store::write_atomic_as(&path, &bytes, crate::store::Access::Private)
+            .ok()
+            .and_then(|()| OpenOptions::new().append(true).open(&path).ok());
+        self.next = Some(Next {
+            base,
+            generation,
+            path,
+            file,
+        });
+    }
+
+    /// The full save announced by [`Journal::saving`] is on disk: its
+    /// journal becomes this one.
+    pub fn saved(&mut self) {
+        let Some(next) = self.next.take() else {
+            return;
+        };
+        let Some(file) = next.file else {
+            let _ = std::fs::remove_file(&next.path);
+            self.rebase(next.base, next.generation);
+            return;
+        };
+        let synced = file.sync_data();
+        match synced.and_then(|()| std::fs::rename(&next.path, &self.path)) {
+            Ok(()) => {
+                sync_dir(&self.path);
+                self.frames.retain(|(g, _)| *g > next.generation);
+                self.file = Some(file);
+                self.error = None;
+                self.dirty = false;
+            }
+            Err(_) => {
+                let _ = std::fs::remove_file(&next.path);
+                self.rebase(next.base, next.generation);
+            }
+        }
+    }
+
+    /// The full save announced by [`Journal::saving`] did not happen (or
+    /// wrote nothing): this journal stays the one.
+    pub fn abandon(&mut self) {
+        if let Some(next) = self.next.take() {
+            let _ = std::fs::remove_file(&next.path);
+        }
     }
 
     /// The session file now holds everything up to `generation` and has
@@ -294,19 +393,26 @@ impl Journal {
         self.rewrite(base);
     }
 
-    fn rewrite(&mut self, base: u64) {
+    /// The journal's bytes for a file with fingerprint `base`: the frames
+    /// whose generation `keep` says, and the drafts.
+    fn bytes(&self, base: u64, keep: impl Fn(u64) -> bool) -> Vec<u8> {
         let mut bytes =
             Vec::with_capacity(12 + self.frames.iter().map(|f| f.1.len()).sum::<usize>());
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&base.to_le_bytes());
-        for (_, f) in &self.frames {
+        for (_, f) in self.frames.iter().filter(|(g, _)| keep(*g)) {
             bytes.extend_from_slice(f);
         }
         if let Some(d) = &self.drafts {
             bytes.extend_from_slice(d);
         }
+        bytes
+    }
+
+    fn rewrite(&mut self, base: u64) {
+        let bytes = self.bytes(base, |_| true);
         self.file = None;
-        match crate::store::write_atomic(&self.path, &bytes) {
+        match crate::store::write_atomic_as(&self.path, &bytes, crate::store::Access::Private) {
             Ok(()) => match OpenOptions::new().append(true).open(&self.path) {
                 Ok(f) => {
                     self.file = Some(f);
@@ -323,6 +429,43 @@ impl Journal {
     pub fn is_open(&self) -> bool {
         self.file.is_some()
     }
+}
+
+/// Make a rename in the folder of `path` durable (a power cut after it).
+fn sync_dir(path: &Path) {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// The journals beside a session file: its journal, then the one a full
+/// save prepared for its next file (see [`next_path`]), those that exist.
+fn candidates(session: &Path) -> std::io::Result<Vec<(PathBuf, Contents)>> {
+    let mut out = Vec::new();
+    for path in [journal_path(session), next_path(session)] {
+        match read(&path) {
+            Ok(Some(c)) => out.push((path, c)),
+            Ok(None) => {}
+            // The journal itself must be readable; a prepared one is a bonus.
+            Err(e) if out.is_empty() && path == journal_path(session) => return Err(e),
+            Err(_) => {}
+        }
+    }
+    Ok(out)
+}
+
+/// The journal that belongs to the session file with fingerprint `base`
+/// (its own, or the one a full save cut short had prepared for it).
+pub fn matching(session: &Path, base: u64) -> Option<Contents> {
+    candidates(session)
+        .ok()?
+        .into_iter()
+        .map(|(_, c)| c)
+        .find(|c| c.base == base)
 }
 
 /// A conflict copy beside `path` whose content the journal was based on:
@@ -377,9 +520,9 @@ fn recover_into_conflict_copy(path: &Path, read: &Contents) -> Option<String> {
 /// about anything dropped; `None` when there was nothing to replay.
 pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, String)> {
     let jpath = journal_path(path);
-    let read = match read(&jpath) {
-        Ok(Some(r)) => r,
-        Ok(None) => return None,
+    let mut found = match candidates(path) {
+        Ok(c) if c.is_empty() => return None,
+        Ok(c) => c,
         Err(e) => {
             return Some((
                 0,
@@ -390,19 +533,26 @@ pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, 
             ));
         }
     };
-    if read.records.iter().all(Record::is_drafts) && read.torn == 0 {
-        return None;
-    }
-    if read.base != base {
+    let Some(at) = found.iter().position(|(_, c)| c.base == base) else {
+        let nothing = found
+            .iter()
+            .all(|(_, c)| c.records.iter().all(Record::is_drafts) && c.torn == 0);
+        if nothing {
+            return None;
+        }
         // Saves had gone to a conflict copy: the journal belongs to it.
-        if let Some(note) = recover_into_conflict_copy(path, &read) {
-            let _ = std::fs::remove_file(&jpath);
-            return Some((0, note));
+        for (_, read) in &found {
+            if let Some(note) = recover_into_conflict_copy(path, read) {
+                for (p, _) in &found {
+                    let _ = std::fs::remove_file(p);
+                }
+                return Some((0, note));
+            }
         }
         // The session file was saved after this journal started: its
         // changes are in the file. Keep the old journal aside, just in case.
         let aside = jpath.with_extension("journal.old");
-        let _ = std::fs::rename(&jpath, &aside);
+        let _ = std::fs::rename(&found[0].0, &aside);
         return Some((
             0,
             format!(
@@ -410,6 +560,10 @@ pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, 
                 aside.display()
             ),
         ));
+    };
+    let (_, read) = found.swap_remove(at);
+    if read.records.iter().all(Record::is_drafts) && read.torn == 0 {
+        return None;
     }
     let n = read.records.iter().filter(|r| !r.is_drafts()).count();
     for r in read.records {

@@ -103,6 +103,12 @@ fn try_lock_once(session: &Path) -> std::io::Result<Result<Lock, Holder>> {
     let mut file = options.open(&path)?;
     match file.try_lock() {
         Ok(()) => {
+            // Owner-only whatever the umask (or an older file's mode).
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = file.set_permissions(std::fs::Permissions::from_mode(0o600));
+            }
             let info = format!(
                 "pid {} on {} since {}\n",
                 std::process::id(),

@@ -68,19 +68,14 @@ pub fn import(
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let dir = media_dir(session_path);
+    let dir = media_dir(&super::paths::resolve(session_path));
     super::paths::make_private_dir(&dir)
         .map_err(|e| format!("{}: {}", dir.display(), super::describe_io(&e)))?;
     let name = format!("{hash}.{ext}");
     let target = dir.join(&name);
     if !target.exists() {
-        let tmp = dir.join(format!(".{name}.part"));
-        std::fs::copy(file, &tmp)
-            .and_then(|_| std::fs::rename(&tmp, &target))
-            .map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
-                format!("{}: {}", target.display(), super::describe_io(&e))
-            })?;
+        // Owner-only, whatever the source's mode (0666 included).
+        super::copy_atomic(file, &target, super::Access::Private).map_err(|e| e.to_string())?;
     }
     let rel = format!(
         "{}/{name}",
@@ -149,7 +144,8 @@ pub fn inside(path: &str) -> bool {
 /// Check every attached file of a session: present, inside its folder,
 /// unaltered.
 pub fn check(session_path: &Path, s: &Session) -> Vec<MediaProblem> {
-    let base = session_path.parent().unwrap_or(Path::new("."));
+    let real = super::paths::resolve(session_path);
+    let base = real.parent().unwrap_or(Path::new("."));
     let mut out = Vec::new();
     for a in &s.attachments {
         if a.kind == MediaKind::Link {

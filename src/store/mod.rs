@@ -19,10 +19,24 @@ pub use error::{LoadError, SaveError, describe_io, line_col};
 pub use load::{decode, load_str, parse_config, parse_ron, sniff_format};
 pub use lock::{Holder, Lock, lock_path};
 pub use paths::Home;
-pub use save::{HEADER, to_ron, write_atomic, write_atomic_with};
+pub use save::{
+    Access, HEADER, copy_atomic, is_stdout, is_stream, to_ron, write_atomic, write_atomic_as,
+    write_atomic_with,
+};
 
 use crate::model::Session;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// A crash journal shared between the thread that appends to it and the
+/// one that writes full saves (see [`Store::shared_journal`]).
+pub type SharedJournal = Arc<Mutex<journal::Journal>>;
+
+/// Lock a shared journal; a thread that panicked while holding it left it
+/// usable (every change to it is whole or not made).
+pub fn lock_journal(j: &SharedJournal) -> MutexGuard<'_, journal::Journal> {
+    j.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 
 /// Read and load a session file.
 pub fn load_file(path: &Path) -> Result<Session, LoadError> {
@@ -99,7 +113,7 @@ pub struct Store {
     seen: Option<Seen>,
     last_written: Option<String>,
     conflict: Option<PathBuf>,
-    journal: Option<journal::Journal>,
+    journal: Option<SharedJournal>,
     /// What was recovered from a crash journal when the session was opened.
     recovered: Option<String>,
     /// Drafts found in the crash journal at open.
@@ -109,7 +123,12 @@ pub struct Store {
 impl Store {
     /// Open an existing session: load it and take its lock. When another
     /// process holds the lock, the store is read-only and says who holds it.
+    ///
+    /// A path through symbolic links is resolved here, once: every save,
+    /// journal, lock and conflict copy is then beside the real file, and the
+    /// link stays a link (see [`Store::path`]).
     pub fn open(path: &Path) -> Result<(Store, Session), LoadError> {
+        let path = &paths::resolve(path);
         let (session, bytes) = load_file_with_bytes(path)?;
         let (lock, read_only) = match lock::try_lock(path) {
             Ok(Ok(lock)) => (Some(lock), None),
@@ -125,9 +144,7 @@ impl Store {
         let mut drafts = journal::Drafts::new();
         if lock.is_some() {
             // Drafts are kept whenever the journal is this file's.
-            if let Ok(Some(read)) = journal::read(&journal::journal_path(path))
-                && read.base == base
-            {
+            if let Some(read) = journal::matching(path, base) {
                 drafts = journal::last_drafts(&read.records);
             }
             let mut replayed = session.clone();
@@ -173,7 +190,7 @@ impl Store {
                 journal.append(0, &journal::Record::Drafts(store.drafts.clone()));
                 journal.sync();
             }
-            store.journal = Some(journal);
+            store.journal = Some(Arc::new(Mutex::new(journal)));
         }
         Ok((store, session))
     }
@@ -190,25 +207,36 @@ impl Store {
 
     /// Append a change to the crash journal (made durable by [`Store::sync`]).
     pub fn journal(&mut self, generation: u64, record: &journal::Record) {
-        if let Some(j) = self.journal.as_mut() {
-            j.append(generation, record);
+        if let Some(j) = &self.journal {
+            lock_journal(j).append(generation, record);
         }
     }
 
     /// Make the journal durable.
     pub fn sync(&mut self) {
-        if let Some(j) = self.journal.as_mut() {
-            j.sync();
+        if let Some(j) = &self.journal {
+            lock_journal(j).sync();
         }
     }
 
     /// A journal problem to report, if any.
-    pub fn journal_error(&self) -> Option<&str> {
-        self.journal.as_ref().and_then(|j| j.error.as_deref())
+    pub fn journal_error(&self) -> Option<String> {
+        self.journal
+            .as_ref()
+            .and_then(|j| lock_journal(j).error.clone())
+    }
+
+    /// The crash journal, shared: another thread may append to it and sync
+    /// it while this store writes a full save (which takes the same lock
+    /// only to prepare the next journal and to put it in place). `None`
+    /// when the store keeps no journal (read-only).
+    pub fn shared_journal(&self) -> Option<SharedJournal> {
+        self.journal.clone()
     }
 
     /// Open a session read-only on purpose (review), without taking its lock.
     pub fn open_read_only(path: &Path, reason: &str) -> Result<(Store, Session), LoadError> {
+        let path = &paths::resolve(path);
         let (session, bytes) = load_file_with_bytes(path)?;
         Ok((
             Store {
@@ -227,7 +255,9 @@ impl Store {
     }
 
     /// Create a new session file (owner-only); fails if the file exists.
+    /// A path through a symbolic link creates the link's target.
     pub fn create(path: &Path, session: &Session) -> Result<Store, SaveError> {
+        let path = &paths::resolve(path);
         if path.exists() {
             return Err(SaveError::Io {
                 path: path.display().to_string(),
@@ -263,10 +293,11 @@ impl Store {
             .last_written
             .as_deref()
             .map_or(0, |t| journal::fingerprint(t.as_bytes()));
-        store.journal = Some(journal::Journal::start(path, base));
+        store.journal = Some(Arc::new(Mutex::new(journal::Journal::start(path, base))));
         Ok(store)
     }
 
+    /// The session file: the real file, symbolic links resolved at open.
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -299,16 +330,37 @@ impl Store {
         session: &Session,
         generation: u64,
     ) -> Result<Saved, SaveError> {
+        self.save_generation_with(session, generation, write_atomic)
+    }
+
+    /// As [`Store::save_generation`], with the atomic writer given (tests
+    /// inject slow or failing writes).
+    pub fn save_generation_with(
+        &mut self,
+        session: &Session,
+        generation: u64,
+        write: impl FnOnce(&Path, &[u8]) -> Result<(), SaveError>,
+    ) -> Result<Saved, SaveError> {
         let text = to_ron(session)?;
-        let saved = self.save_text(text, write_atomic)?;
-        // After a conflict, saves go to the conflict copy: the journal then
-        // belongs to the copy (recovery finds it there).
-        if saved != Saved::Unchanged
-            && let (Some(j), Some(t)) = (self.journal.as_mut(), self.last_written.as_deref())
-        {
-            j.rebase(journal::fingerprint(t.as_bytes()), generation);
+        let Some(j) = self.journal.clone() else {
+            return self.save_text(text, write);
+        };
+        if self.last_written.as_deref() == Some(text.as_str()) && self.unchanged_on_disk() {
+            return Ok(Saved::Unchanged);
         }
-        Ok(saved)
+        // The journal for the file about to be written is ready before it
+        // is (and kept up to date while it is written): a crash at any
+        // moment finds a journal for whichever file is on disk. After a
+        // conflict, saves go to the conflict copy: the journal then belongs
+        // to the copy (recovery finds it there).
+        lock_journal(&j).saving(journal::fingerprint(text.as_bytes()), generation);
+        let saved = self.save_text(text, write);
+        let mut j = lock_journal(&j);
+        match saved {
+            Ok(Saved::Written | Saved::Conflict(_)) => j.saved(),
+            Ok(Saved::Unchanged) | Err(_) => j.abandon(),
+        }
+        saved
     }
 
     /// As [`Store::save`], with the atomic writer given (tests inject failures).

@@ -48,19 +48,90 @@ impl Home {
     }
 }
 
-/// Create `dir` and its parents; the folder itself is made 0700 (it holds
+/// Create `dir` and its parents; the folders made are 0700 (they hold
 /// citizens' words and names).
 pub fn make_private_dir(dir: &Path) -> std::io::Result<()> {
+    make_dir(dir, 0o700)
+}
+
+/// Create `dir` and any missing parent; each folder made gets exactly
+/// `mode` (set explicitly: never wider, whatever the umask). Folders that
+/// exist are left as they are.
+pub fn make_dir(dir: &Path, mode: u32) -> std::io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    std::fs::create_dir_all(dir)?;
+    let missing: Vec<&Path> = dir
+        .ancestors()
+        .take_while(|p| !p.as_os_str().is_empty() && std::fs::symlink_metadata(p).is_err())
+        .collect();
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        builder.mode(mode);
+        builder.create(dir)?;
+        for made in missing {
+            std::fs::set_permissions(made, std::fs::Permissions::from_mode(mode))?;
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (mode, missing);
+        builder.create(dir)?;
     }
     Ok(())
+}
+
+/// The file a path names, following symbolic links (a session kept in a
+/// synced folder through a link): the link's target, and its target's, to
+/// the end. A link is never replaced by a file: what is written through it
+/// goes to the real file. A path that is not a link is returned as given;
+/// one that was followed is made absolute and clean when it exists.
+///
+/// Standard streams (`/dev/stdout`, `/dev/fd/N`) are left as they are:
+/// their links name the stream, not a file to write.
+pub fn resolve(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    let mut followed = false;
+    // As the kernel does: at most 40 links.
+    for _ in 0..40 {
+        let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+        let stream = p.starts_with("/dev/fd")
+            || p.starts_with("/proc")
+            || ["/dev/stdin", "/dev/stdout", "/dev/stderr"]
+                .iter()
+                .any(|s| p == Path::new(s));
+        if stream {
+            // Not made "clean": that would name whatever the stream is now
+            // (a terminal, or the file a shell redirected it to).
+            return p;
+        }
+        if !is_link {
+            break;
+        }
+        let Ok(to) = std::fs::read_link(&p) else {
+            break;
+        };
+        p = match p.parent() {
+            Some(dir) if to.is_relative() => dir.join(to),
+            _ => to,
+        };
+        followed = true;
+    }
+    if followed {
+        // Clean when it exists; else its folder (a new file behind a link).
+        if let Ok(real) = p.canonicalize() {
+            return real;
+        }
+        if let (Some(dir), Some(name)) = (p.parent(), p.file_name())
+            && let Ok(dir) = dir.canonicalize()
+        {
+            return dir.join(name);
+        }
+    }
+    p
 }
 
 /// A file name for a session title: lowercase ASCII words joined by dashes,
