@@ -44,6 +44,7 @@ impl Linked {
         let real = synced.join("atelier.ron");
         let mut s = Session::new(title);
         s.language = Some("en".into());
+        s.time_zone = Some("Europe/Paris".into());
         drop(Store::create(&real, &s).unwrap());
         let link = local.join("atelier.ron");
         symlink("../synced/atelier.ron", &link).unwrap();
