@@ -384,6 +384,7 @@ mod tests {
             ("p5", "Rose Petit", ""),
             ("p6", "Valéry d'Estaing", ""),
             ("p7", "Jean-Pierre de La Fontaine", ""),
+            ("p8", "Al Kaplan", ""),
         ] {
             s.participants.push(Participant {
                 id: Id::from(id),
@@ -445,6 +446,12 @@ mod tests {
             "un petit banc rose, une pierre, la fontaine"
         );
         assert_eq!(r.redact("Pierre a raison"), "P7 a raison");
+        assert_eq!(
+            r.redact("Al, Le, de"),
+            "P8, Le, de",
+            "a first name, not a particle"
+        );
+        assert_eq!(r.redact("al dente"), "al dente");
     }
 
     #[test]
@@ -508,7 +515,7 @@ mod tests {
         assert_eq!(typed_name("Des bancs — et des fontaines"), None);
         assert_eq!(typed_name("— Zoé"), None);
         let mut s = session();
-        let mut sticky = |text: &str, author: Option<&str>| crate::model::Sticky {
+        let sticky = |text: &str, author: Option<&str>| crate::model::Sticky {
             id: Id::new(),
             text: text.into(),
             author: author.map(Id::from),

@@ -28,11 +28,19 @@ use std::collections::{HashMap, HashSet};
 /// Separator in a name pattern: one or more spaces or hyphens in the text.
 const SEP: char = '\u{0}';
 
-/// Name particles, never matched on their own ("de", "van", ...).
+/// Name particles, never matched on their own ("de", "van", ...), except
+/// as the first word of a name when they are not also articles ("Al
+/// Martin", "Van Morrison"): then only where written as names.
 pub(super) const PARTICLES: &[&str] = &[
     "de", "du", "des", "d'", "d", "la", "le", "les", "l'", "l", "van", "von", "der", "den", "da",
     "di", "del", "della", "dos", "das", "do", "el", "al", "ter", "ten", "y", "e", "et", "and",
-    "mme", "mr", "m", "dr", "st", "ste", "bin", "ben", "ibn", "af", "zu", "mac",
+    "mme", "mr", "m", "dr", "st", "ste",
+];
+
+/// Particles that are articles or titles too: never a name on their own.
+const ARTICLES: &[&str] = &[
+    "de", "du", "des", "d'", "d", "la", "le", "les", "l'", "l", "y", "e", "et", "and", "mme", "mr",
+    "m", "dr", "st", "ste",
 ];
 
 /// Titles that say the next word is a name, whatever its case.
@@ -445,9 +453,14 @@ impl Names {
 /// particle) with a capital, or a title before it.
 fn written_as_name(chars: &[char], s: usize, e: usize) -> bool {
     let span: String = chars[s..e].iter().collect();
-    let capital = span
+    let words: Vec<&str> = span
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase) && !particle(w));
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "La fontaine" is the word; "Al", "la Fontaine" are names.
+    let capital = words.iter().any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && (words.len() == 1 || !particle(w))
+    });
     if capital {
         return true;
     }
@@ -487,7 +500,7 @@ fn pieces(words: &[&str]) -> Vec<String> {
                 continue;
             }
             let run = &words[a..b];
-            if run.last().is_some_and(|w| particle(w)) {
+            if b - a > 1 && run.last().is_some_and(|w| particle(w)) {
                 continue;
             }
             out.push(run.join(" "));
@@ -503,7 +516,11 @@ fn pieces(words: &[&str]) -> Vec<String> {
             }
         }
     }
-    out.retain(|p| !particle(p));
+    // A first word that is a particle but no article is a given name.
+    let first = words
+        .first()
+        .filter(|w| words.len() > 1 && !ARTICLES.contains(&fold(w).as_str()));
+    out.retain(|p| !particle(p) || Some(&p.as_str()) == first);
     out
 }
 

@@ -25,7 +25,9 @@
 //! (`2 300`, `12 500 000`), postcodes (`75010`), decimals (`3,5`), money
 //! and percentages (a group right before or after `€ $ £ %`), and digits
 //! glued to letters (`10e`, ids like `019f4565`) never have a phone's shape.
-//! A block of 10 or more digits glued to letters is still a number.
+//! A block of 10 or more digits is taken for a number even glued to letters
+//! or after a decimal comma: a long decimal may be hidden, a phone is not
+//! missed.
 
 use std::ops::Range;
 
@@ -49,8 +51,7 @@ pub(super) fn find(chars: &[char]) -> Vec<Range<usize>> {
         let plus = chars[i] == '+'
             && chars.get(i + 1).is_some_and(|&c| digit(c).is_some())
             && !prev.is_some_and(|p| p.is_alphanumeric() || p == '+');
-        let starts =
-            plus || (digit(chars[i]).is_some() && !prev.is_some_and(|p| digit(p).is_some()));
+        let starts = plus || (digit(chars[i]).is_some() && prev.is_none_or(|p| digit(p).is_none()));
         if !starts {
             i += 1;
             continue;
@@ -156,8 +157,9 @@ struct Piece {
 }
 
 /// A chain cut where it cannot hold a phone: around dates, and around
-/// groups glued to letters or decimals (kept alone when they hold 10
-/// digits or more).
+/// groups glued to letters (kept alone when they hold 10 digits or more).
+/// A comma is no separator: `3,5` is two numbers too short for a phone,
+/// and `06 12 34 56 78,0612345678` two phones.
 fn pieces(chars: &[char], groups: Vec<Group>, plus: bool) -> Vec<Piece> {
     let n = groups.len();
     let mut out = Vec::new();
@@ -169,18 +171,10 @@ fn pieces(chars: &[char], groups: Vec<Group>, plus: bool) -> Vec<Piece> {
     for (k, g) in groups.into_iter().enumerate() {
         let before = g.start.checked_sub(1).map(|p| chars[p]);
         let after = chars.get(g.end).copied();
-        // Glued to a letter (`10e`, `019f4565`) or a decimal (`3,5`).
+        // Glued to a letter (`10e`, `019f4565`).
         let letter = (k == 0 && !plus && before.is_some_and(char::is_alphanumeric))
             || (k + 1 == n && after.is_some_and(char::is_alphanumeric));
-        let decimal = (k == 0
-            && !plus
-            && matches!(before, Some(',' | '.'))
-            && g.start >= 2
-            && digit(chars[g.start - 2]).is_some())
-            || (k + 1 == n
-                && after == Some(',')
-                && chars.get(g.end + 1).copied().and_then(digit).is_some());
-        if date[k] || letter || decimal {
+        if date[k] || letter {
             if !cur.groups.is_empty() {
                 out.push(std::mem::replace(
                     &mut cur,
@@ -191,7 +185,7 @@ fn pieces(chars: &[char], groups: Vec<Group>, plus: bool) -> Vec<Piece> {
                 ));
             }
             cur.plus = false;
-            if letter && !date[k] && !decimal && g.digits.len() >= 10 {
+            if letter && !date[k] && g.digits.len() >= 10 {
                 out.push(Piece {
                     groups: vec![g],
                     plus: false,
@@ -266,7 +260,8 @@ fn numbers(chars: &[char], groups: &[Group], plus: Option<usize>) -> Vec<Range<u
                     None if groups[k].paren && j > k + 1 => groups[k].start - 1,
                     None => groups[k].start,
                 };
-                let mut numbers = vec![start..groups[j - 1].end];
+                let mut numbers = Vec::with_capacity(best[j].1.len() + 1);
+                numbers.push(start..groups[j - 1].end);
                 numbers.extend(best[j].1.iter().cloned());
                 pick = (score, numbers);
             }
@@ -319,7 +314,7 @@ fn weight(chars: &[char], groups: &[Group], plus: Option<usize>) -> Option<usize
             }
         }
         [c, ..] if c != 0 => {
-            let american = (lens == [3, 3, 4] && c >= 2) || (lens == [1, 3, 3, 4] && c == 1);
+            let american = lens == [3, 3, 4] || (lens == [1, 3, 3, 4] && c == 1);
             let pairs = lens.len() >= 4
                 && lens.iter().all(|&l| l <= 3)
                 && lens[lens.len() - 4..].iter().all(|&l| l == 2);
@@ -411,6 +406,8 @@ mod tests {
             ),
             ("+33 6 12 34 56 78 +33 6 12 34 56 79", "# #"),
             ("06 12 34 56 78 - 07 98 76 54 32", "# - #"),
+            ("06 12 34 56 78,0612345678", "#,#"),
+            ("06.12.34.56.78/+44 20 7946 0958", "#/#"),
             ("+33 6 12 34 56 78 06 12 34 56 79", "#"),
         ] {
             let out = r(text);
@@ -443,7 +440,7 @@ mod tests {
             "Paris 10e, 75010 Paris",
             "75010 75019",
             "29,5 °C",
-            "3,1415926535",
+            "3,14159 et 2,718281",
             "id 019f4565-5caa-75d6",
             "3975 ou 112",
             "version 1.2.3",
