@@ -349,12 +349,15 @@ impl Names {
         let word_end = |j: usize| {
             j == units.len() || (!units[j].is_alphanumeric() && origin[j] != origin[j - 1])
         };
-        let all: Vec<usize> = (0..self.patterns.len()).collect();
+        let mut all: Vec<usize> = Vec::new();
         for i in 0..units.len() {
             if !word_start(i) {
                 continue;
             }
             let list: &[usize] = if wild(units[i]) {
+                if all.is_empty() {
+                    all = (0..self.patterns.len()).collect();
+                }
                 &all
             } else {
                 self.by_first.get(&units[i]).map_or(&[], Vec::as_slice)
