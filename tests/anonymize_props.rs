@@ -120,7 +120,9 @@ const FILLER: &[&str] = &[
     "ou",
     "fixe",
 ];
-const JOINS: &[&str] = &[" / ", ", ", " ", " ; ", "/", " - ", " et ", ",", "\n"];
+const JOINS: &[&str] = &[
+    " / ", ", ", " ", " ; ", "/", " - ", " et ", ",", "\n", "-", " | ", "  ",
+];
 
 fn made_up(seed: &[usize]) -> String {
     let mut w: String = seed

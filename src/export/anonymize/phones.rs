@@ -15,7 +15,8 @@
 //!   French form, any grouping (`06 12 34 56 78`, `01.42.76.40.40`,
 //!   `0612345678`, `0 800 123 456`); 9, 11 or 12 digits count too (Belgian,
 //!   British, German numbers, a digit too many or too few);
-//! - without either: 10 to 15 digits in one block (`33612345678`), the
+//! - without either: 10 digits or more in one block (`33612345678`,
+//!   two numbers typed without a space), the
 //!   North American `415-555-0132` / `(415) 555-0132`, or 9 to 13 digits
 //!   ending in four pairs (`6 12 34 56 78`).
 //!
@@ -50,7 +51,7 @@ pub(super) fn find(chars: &[char]) -> Vec<Range<usize>> {
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let plus = chars[i] == '+'
             && chars.get(i + 1).is_some_and(|&c| digit(c).is_some())
-            && !prev.is_some_and(|p| p.is_alphanumeric() || p == '+');
+            && !prev.is_some_and(|p| p.is_alphabetic() || p == '+');
         let starts = plus || (digit(chars[i]).is_some() && prev.is_none_or(|p| digit(p).is_none()));
         if !starts {
             i += 1;
@@ -232,7 +233,10 @@ fn dates(groups: &[Group]) -> Vec<bool> {
 }
 
 /// The phone numbers in a piece of chain: the cut covering the most digits,
-/// the more certain shapes weighing more.
+/// the more certain shapes weighing more (a digit counts 8 in a sure shape,
+/// 7 in a likely one, 6 in a possible one: more digits first, certainty
+/// between near equals). Digits left between two numbers of the same chain
+/// go with them: a chain of numbers leaves none of its middle behind.
 fn numbers(chars: &[char], groups: &[Group], plus: Option<usize>) -> Vec<Range<usize>> {
     let n = groups.len();
     // best[k]: (score, numbers) for groups[k..].
@@ -268,12 +272,25 @@ fn numbers(chars: &[char], groups: &[Group], plus: Option<usize>) -> Vec<Range<u
         }
         best[k] = pick;
     }
-    best.swap_remove(0).1
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in best.swap_remove(0).1 {
+        match merged.last_mut() {
+            Some(last) if chars[last.end..r.start].iter().any(|&c| digit(c).is_some()) => {
+                last.end = r.end;
+            }
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
+const SURE: usize = 8;
+const LIKELY: usize = 7;
+const POSSIBLE: usize = 6;
+
 /// How surely `groups` (with a `+` before them, or not) are one phone
-/// number: `None` when they are not, else the digits they cover, times 3
-/// for a sure shape, 2 for a likely one, 1 for a possible one.
+/// number: `None` when they are not, else the digits they cover, times 8
+/// for a sure shape, 7 for a likely one, 6 for a possible one.
 fn weight(chars: &[char], groups: &[Group], plus: Option<usize>) -> Option<usize> {
     let first = groups.first()?;
     let last = groups.last()?;
@@ -300,16 +317,16 @@ fn weight(chars: &[char], groups: &[Group], plus: Option<usize>) -> Option<usize
     let n = digits.len();
     let lens: Vec<usize> = groups.iter().map(|g| g.digits.len()).collect();
     if plus.is_some() {
-        return (8..=15).contains(&n).then_some(3 * n);
+        return (8..=15).contains(&n).then_some(SURE * n);
     }
-    match digits[..] {
-        [0, 0, c, ..] if c != 0 => (10..=17).contains(&n).then_some(3 * n),
+    let shaped = match digits[..] {
+        [0, 0, c, ..] if c != 0 => (10..=17).contains(&n).then_some(SURE * n),
         [0, c, ..] if c != 0 => {
             let spaced = lens[0] >= 2 || lens.get(1) == Some(&3);
             let grouped = lens.len() == 1 || lens.iter().all(|&l| l <= 8);
             match n {
-                10 if spaced && grouped => Some(3 * n),
-                9 | 11 | 12 if spaced && grouped => Some(2 * n),
+                10 if spaced && grouped => Some(SURE * n),
+                9 | 11 | 12 if spaced && grouped => Some(LIKELY * n),
                 _ => None,
             }
         }
@@ -319,17 +336,20 @@ fn weight(chars: &[char], groups: &[Group], plus: Option<usize>) -> Option<usize
                 && lens.iter().all(|&l| l <= 3)
                 && lens[lens.len() - 4..].iter().all(|&l| l == 2);
             if lens.len() == 1 && (10..=15).contains(&n) {
-                Some(n)
+                Some(POSSIBLE * n)
             } else if american {
-                Some(2 * n)
+                Some(LIKELY * n)
             } else if pairs && (9..=13).contains(&n) {
-                Some(n)
+                Some(POSSIBLE * n)
             } else {
                 None
             }
         }
         _ => None,
-    }
+    };
+    // A block of 10 digits or more is a number, whatever its shape (two
+    // numbers typed without a space, a number too long).
+    shaped.or((lens.len() == 1 && n >= 10).then_some(POSSIBLE * n))
 }
 
 #[cfg(test)]
@@ -407,6 +427,8 @@ mod tests {
             ("+33 6 12 34 56 78 +33 6 12 34 56 79", "# #"),
             ("06 12 34 56 78 - 07 98 76 54 32", "# - #"),
             ("06 12 34 56 78,0612345678", "#,#"),
+            ("06123456780798765432", "#"),
+            ("+33612345678+447946095812", "##"),
             ("06.12.34.56.78/+44 20 7946 0958", "#/#"),
             ("+33 6 12 34 56 78 06 12 34 56 79", "#"),
         ] {
@@ -458,5 +480,10 @@ mod tests {
         assert_eq!(r("2026-07-09 0612345678"), "2026-07-09 #");
         assert_eq!(r("salle 3 06 12 34 56 78"), "salle 3 #");
         assert_eq!(r("Tél0612345678"), "Tél#");
+        // A chain of numbers leaves nothing of its middle.
+        assert_eq!(
+            r("+33301821254/950-250-0093/998-700-8975 0406608237"),
+            "#/#/# #"
+        );
     }
 }
