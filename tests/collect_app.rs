@@ -250,10 +250,15 @@ fn accepting_adds_the_sticky_to_the_inbox_as_one_saved_undoable_step() {
     assert_eq!(x.author, None);
     assert_eq!(x.colour, Colour::Pink);
 
-    // A name that is nobody's stays with the text.
+    // A name that is no participant's makes a guest author; the text
+    // stays as typed.
     keys(&mut app, &["a"]);
-    let x = find(sess(&app), "Planter une haie — Zoé").expect("accepted, with the name");
-    assert_eq!(x.author, None);
+    let s = sess(&app);
+    let x = find(s, "Planter une haie").expect("accepted, the text as typed");
+    let zoe = s.guests.iter().find(|g| g.name == "Zoé").expect("a guest");
+    assert_eq!(x.author.as_ref(), Some(&zoe.id));
+    assert_eq!(s.participant_name(x.author.as_ref()), "Zoé");
+    assert!(s.participants.iter().all(|p| p.name != "Zoé"));
     assert!(app.pending.is_empty());
 
     // Nothing left: said, nothing changes.
@@ -298,22 +303,27 @@ fn accept_all_is_one_step_and_undo_puts_them_back_in_the_tray_and_redo_takes_the
         [
             "Des jeux d'eau 💦".to_owned(),
             "Un préau plus grand".to_owned(),
-            "Planter une haie — Zoé".to_owned()
+            "Planter une haie".to_owned()
         ],
         "in the order they arrived"
     );
     assert_eq!(message(&app), "3 stickies accepted: they are in the Inbox.");
 
-    // Undo (from the tray, u works as anywhere): all three back, pending.
+    assert_eq!(sess(&app).guests.len(), 1, "Zoé, a guest");
+    // Undo (from the tray, u works as anywhere): all three back, pending,
+    // and the guest they brought gone with them.
     let fx = keys(&mut app, &["u"]);
     assert_eq!(saves(&fx), 1);
     assert_eq!(sess(&app).stickies, before);
+    assert!(sess(&app).guests.is_empty());
     assert_eq!(app.pending, three());
     assert_eq!(message(&app), "Undone: 3 stickies from phones accepted.");
 
-    // Redo: on the board again, out of the tray.
+    // Redo: on the board again, out of the tray, the guest back.
     keys(&mut app, &["ctrl-r"]);
     assert_eq!(sess(&app).stickies.len(), before.len() + 3);
+    assert_eq!(sess(&app).guests.len(), 1);
+    assert!(atelier::model::validate(sess(&app)).is_empty());
     assert!(app.pending.is_empty());
 
     // And undo once more still works (the redo step kept them).
@@ -558,4 +568,98 @@ fn the_screens_hold_at_any_size_while_collecting() {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------- guests
+
+fn author_of<'a>(s: &'a Session, text: &str) -> &'a str {
+    let x = find(s, text).unwrap_or_else(|| panic!("{text:?} accepted"));
+    s.participant_name(x.author.as_ref())
+}
+
+#[test]
+fn a_name_is_one_guest_whatever_its_accents_case_and_spaces() {
+    let mut app = collecting(vec![
+        inc("Un", Some("Zoé"), Colour::Yellow, 60),
+        inc("Deux", Some("  ZOE "), Colour::Yellow, 61),
+        inc("Trois", Some("Noé  Martin"), Colour::Yellow, 62),
+    ]);
+    keys(&mut app, &["T", "A"]);
+    let s = sess(&app);
+    assert_eq!(
+        s.guests.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(),
+        ["Zoé", "Noé Martin"],
+        "one guest per name, as first typed, spaces tidied"
+    );
+    assert_eq!(author_of(s, "Un"), "Zoé");
+    assert_eq!(author_of(s, "Deux"), "Zoé");
+    assert_eq!(author_of(s, "Trois"), "Noé Martin");
+    assert!(atelier::model::validate(s).is_empty());
+
+    // Later, the same name (another spelling) is the same guest; a
+    // participant's name is the participant.
+    send(
+        &mut app,
+        Msg::Incoming(vec![
+            inc("Quatre", Some("zoe"), Colour::Yellow, 70),
+            inc("Cinq", Some("AMÉLIE roux"), Colour::Yellow, 71),
+        ]),
+    );
+    keys(&mut app, &["A"]);
+    let s = sess(&app);
+    assert_eq!(s.guests.len(), 2);
+    assert_eq!(author_of(s, "Quatre"), "Zoé");
+    let cinq = find(s, "Cinq").unwrap();
+    assert_eq!(cinq.author, Some(Id::from("p-amelie")));
+}
+
+#[test]
+fn accepting_automatically_adds_the_guest_in_the_same_step() {
+    let mut app = collecting(Vec::new());
+    keys(&mut app, &["T", "*"]);
+    let undo_before = app.history.undo.len();
+    let fx = send(
+        &mut app,
+        Msg::Incoming(vec![inc(
+            "Des brumisateurs",
+            Some("Inès B."),
+            Colour::Pink,
+            80,
+        )]),
+    );
+    assert_eq!(saves(&fx), 1, "{fx:?}");
+    assert_eq!(app.history.undo.len(), undo_before + 1, "one step");
+    assert_eq!(author_of(sess(&app), "Des brumisateurs"), "Inès B.");
+    keys(&mut app, &["u"]);
+    assert!(sess(&app).guests.is_empty(), "undo removes the guest too");
+    assert!(find(sess(&app), "Des brumisateurs").is_none());
+    assert_eq!(app.pending.len(), 1);
+    keys(&mut app, &["ctrl-r"]);
+    assert_eq!(author_of(sess(&app), "Des brumisateurs"), "Inès B.");
+}
+
+#[test]
+fn an_existing_guest_is_reused_and_no_name_is_no_author() {
+    let mut s = session();
+    s.guests.push(atelier::model::Guest {
+        id: Id::from("g-zoe"),
+        name: "Zoé".into(),
+    });
+    let mut app = app_with(s, None);
+    app.screen = Screen::Facilitate;
+    keys(&mut app, &["w"]);
+    send(&mut app, Msg::Collecting(Ok(view())));
+    send(
+        &mut app,
+        Msg::Incoming(vec![
+            inc("Avec", Some("zoé"), Colour::Yellow, 60),
+            inc("Sans", Some("   "), Colour::Yellow, 61),
+        ]),
+    );
+    keys(&mut app, &["T", "A"]);
+    let s = sess(&app);
+    assert_eq!(s.guests.len(), 1, "no new guest: {:?}", s.guests);
+    let avec = find(s, "Avec").unwrap();
+    assert_eq!(avec.author, Some(Id::from("g-zoe")));
+    assert_eq!(find(s, "Sans").unwrap().author, None);
 }

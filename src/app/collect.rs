@@ -10,10 +10,11 @@
 //! - Accepting adds the stickies to the inbox of the current stage through
 //!   [`board::commit`]: saved, journaled and undoable as one step. Undoing an
 //!   acceptance puts the stickies back in the tray; redoing takes them out.
-//! - The participant's name becomes the sticky's author when it matches a
-//!   participant's name (accents and case ignored). Any other name is kept
-//!   at the end of the text, `" — name"`, so nobody is added to the
-//!   participants list by a phone; no name means no author.
+//! - The name typed on the phone becomes the sticky's author: the
+//!   participant of that name (accents, case and spaces ignored), else the
+//!   guest of that name, else a new guest, added in the same undoable step
+//!   as the sticky (undo removes both). A phone never adds a participant
+//!   and never writes into a sticky's text; no name means no author.
 
 use super::action::Action;
 use super::board;
@@ -21,7 +22,7 @@ use super::state::{App, CollectView};
 use super::update::{Effect, move_sel, say, warn};
 use crate::collect::Incoming;
 use crate::model::text::fold;
-use crate::model::{Id, Op, Place, Session, Timestamp};
+use crate::model::{Guest, Id, Item, Op, Place, Session, Timestamp};
 use crate::t;
 
 /// How many characters of a sticky a status message quotes.
@@ -238,46 +239,101 @@ fn accept(app: &mut App, items: Vec<Incoming>, now: Timestamp, fx: &mut Vec<Effe
     true
 }
 
-/// The ops that add `items` to the inbox of the current stage.
+/// The ops that add `items` to the inbox of the current stage, after those
+/// adding the guests they name (one per new name).
 pub fn sticky_ops(s: &Session, items: &[Incoming]) -> Vec<Op> {
     let stage = s.current_stage_id();
-    items
-        .iter()
-        .enumerate()
-        .map(|(k, item)| {
-            let (author, text) = author_and_text(s, item);
-            let mut op = s.new_sticky(
-                &text,
-                author,
-                item.colour,
-                stage.clone(),
-                &Place::Inbox,
-                item.at,
-            );
-            if let Op::Insert { at, .. } = &mut op {
-                *at += k;
+    let mut new_guests: Vec<Guest> = Vec::new();
+    let mut stickies = Vec::with_capacity(items.len());
+    for (k, item) in items.iter().enumerate() {
+        let author = match author(s, item) {
+            Author::Nobody => None,
+            Author::Known(id) => Some(id),
+            Author::New(name) => {
+                let known = new_guests.iter().find(|g| same_name(&g.name, &name));
+                let id = match known {
+                    Some(g) => g.id.clone(),
+                    None => {
+                        let id = Id::new();
+                        new_guests.push(Guest {
+                            id: id.clone(),
+                            name,
+                        });
+                        id
+                    }
+                };
+                Some(id)
             }
-            op
+        };
+        let mut op = s.new_sticky(
+            &item.text,
+            author,
+            item.colour,
+            stage.clone(),
+            &Place::Inbox,
+            item.at,
+        );
+        if let Op::Insert { at, .. } = &mut op {
+            *at += k;
+        }
+        stickies.push(op);
+    }
+    let at = s.guests.len();
+    let mut ops: Vec<Op> = new_guests
+        .into_iter()
+        .enumerate()
+        .map(|(k, g)| Op::Insert {
+            at: at + k,
+            item: Item::Guest(g),
         })
-        .collect()
+        .collect();
+    ops.extend(stickies);
+    ops
 }
 
-/// The sticky's author and text: a name that matches a participant (accents
-/// and case ignored) becomes the author; another name stays in the text.
-pub fn author_and_text(s: &Session, item: &Incoming) -> (Option<Id>, String) {
-    let name = item.name.as_deref().map(str::trim).unwrap_or_default();
+/// Who wrote a sticky sent from a phone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Author {
+    /// No name was given.
+    Nobody,
+    /// A participant or a guest already in the session.
+    Known(Id),
+    /// A name that is no one's yet: a new guest (the name as typed, its
+    /// spaces tidied).
+    New(String),
+}
+
+/// The author of `item`: the participant whose name it gives (accents,
+/// case and spaces ignored), else the guest of that name, else a new guest.
+pub fn author(s: &Session, item: &Incoming) -> Author {
+    let name = item
+        .name
+        .as_deref()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if name.is_empty() {
-        return (None, item.text.clone());
+        return Author::Nobody;
     }
-    let folded = fold(name);
-    match s
-        .participants
-        .iter()
-        .find(|p| fold(p.name.trim()) == folded)
-    {
-        Some(p) => (Some(p.id.clone()), item.text.clone()),
-        None => (None, format!("{} — {name}", item.text)),
+    let participant = s.participants.iter().find(|p| same_name(&p.name, &name));
+    let guest = s.guests.iter().find(|g| same_name(&g.name, &name));
+    match (participant, guest) {
+        (Some(p), _) => Author::Known(p.id.clone()),
+        (None, Some(g)) => Author::Known(g.id.clone()),
+        (None, None) => Author::New(name),
     }
+}
+
+/// Two names are the same ignoring accents, case and spaces.
+fn same_name(a: &str, b: &str) -> bool {
+    let words = |x: &str| {
+        fold(x)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
 }
 
 /// The current step's title and prompt (empty without an agenda).

@@ -1,47 +1,76 @@
 //! Anonymizing a session before export: nothing identifying survives.
+//! The rules are described for users in `docs/anonymize.md`.
 //!
-//! - Participants become `P1`, `P2`, ... (their role is kept, their
-//!   organisation dropped); facilitators become `F1`, `F2`, ...; review
-//!   comments by anyone else are signed `R1`, `R2`, ...
-//! - In every text of the session (title, challenge, agenda, notes and their
-//!   tags, stickies, clusters, rounds, actions and their owners, comments):
-//!   e-mail addresses and phone numbers (French and international forms) are
-//!   replaced by a marker, and the names of participants and facilitators,
-//!   full or in part (first or last name), are replaced by their number.
-//!   Names are matched whole-word, ignoring case and accents.
-//! - Prototypes are kept, their texts redacted the same way.
+//! - People become numbers: participants `P1`, `P2`, ... (their role is
+//!   kept, their organisation dropped), facilitators `F1`, `F2`, ...,
+//!   guests (authors who are not participants, such as a name typed on a
+//!   phone) `G1`, `G2`, ...; review comments by anyone else are signed
+//!   `R1`, `R2`, ...
+//! - In every text of the session (title, challenge, place, agenda, notes
+//!   and their tags, stickies and their tags, clusters, rounds, actions,
+//!   comments, prototypes), in this order: e-mail addresses, handles and
+//!   profile links ([`contacts`]), phone numbers ([`phones`]), then names
+//!   ([`names`]) are replaced.
+//! - An action's owner is only a number: the one person it names, or a
+//!   neutral word when it names several, someone who cannot be told apart,
+//!   or no one of the workshop (a department, an absent person): never
+//!   any other part of the original text, which could name the person's
+//!   organisation (and so the person).
+//! - Kept as written, because they are not personal data: the session's
+//!   place (except a full name, a phone or an address in it) and the
+//!   phrases of it found in other texts, and the texts of the bundled
+//!   method library (stage titles, step titles and prompts left as the
+//!   library wrote them, method names in any text).
+//! - Stickies from files written before guests existed carry the name
+//!   typed on the phone at the end of their text (`"… — Zoé"`): in an
+//!   anonymized export that name is replaced too (the file is not changed).
 //! - Photos, videos, audio and links are left out (faces are personal
-//!   data), unless asked for (`--with-media`): then their captions are
-//!   redacted and their authors numbered or dropped.
+//!   data), unless asked for (`--with-media`): then their captions (and
+//!   links) are redacted and their authors numbered or dropped.
 //! - The other versions recorded by a merge (conflicts) are left out.
 
-use crate::model::Session;
-use crate::model::text::fold_char;
-use std::collections::HashMap;
+mod contacts;
+mod names;
+mod phones;
 
-/// The markers put in place of what is redacted, in the session's language
-/// (`export-redacted-…` in the Fluent files).
-#[derive(Clone, Copy)]
-struct Markers {
-    email: &'static str,
-    phone: &'static str,
-    name: &'static str,
+use crate::i18n::tr;
+use crate::model::{MediaKind, Session};
+use names::{Names, key};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What is put in place of what is redacted, in the session's language.
+struct Words {
+    email: String,
+    phone: String,
+    name: String,
+    handle: String,
+    /// An owner who is several people of the workshop.
+    several: String,
+    /// An owner of the workshop who cannot be told apart from another.
+    someone: String,
+    /// An owner who is no one of the workshop.
+    other: String,
 }
 
-impl Markers {
-    fn of(lang: Option<&str>) -> Markers {
+impl Words {
+    fn of(lang: Option<&str>) -> Words {
         let l = super::labels::for_lang(lang);
-        Markers {
-            email: &l.redacted_email,
-            phone: &l.redacted_phone,
-            name: &l.redacted_name,
+        Words {
+            email: l.redacted_email.clone(),
+            phone: l.redacted_phone.clone(),
+            name: l.redacted_name.clone(),
+            handle: tr(l.lang, "anonymize-redacted-handle"),
+            several: tr(l.lang, "anonymize-owner-several"),
+            someone: tr(l.lang, "anonymize-owner-someone"),
+            other: tr(l.lang, "anonymize-owner-other"),
         }
     }
 }
 
 /// A copy of the session with every person replaced by a number, every
-/// name, e-mail address and phone number removed from its texts, and no
-/// attachment.
+/// name, e-mail address, handle and phone number removed from its texts,
+/// and no attachment.
 pub fn anonymize(session: &Session) -> Session {
     anonymized(session, false)
 }
@@ -49,16 +78,7 @@ pub fn anonymize(session: &Session) -> Session {
 /// As [`anonymize`]; with `keep_media`, the attachments stay (captions
 /// redacted).
 pub(crate) fn anonymized(session: &Session, keep_media: bool) -> Session {
-    let markers = Markers::of(session.language.as_deref());
-    let mut people: Vec<(String, String)> = Vec::new();
-    for (i, p) in session.participants.iter().enumerate() {
-        people.push((p.name.clone(), format!("P{}", i + 1)));
-    }
-    for (i, f) in session.facilitators.iter().enumerate() {
-        people.push((facilitator_name(f).to_owned(), format!("F{}", i + 1)));
-    }
-    let r = Redactor::new(&people, markers);
-
+    let r = Redactor::new(session);
     let mut s = session.clone();
     s.title = r.redact(&s.title);
     s.challenge.statement = r.redact(&s.challenge.statement);
@@ -70,21 +90,33 @@ pub(crate) fn anonymized(session: &Session, keep_media: bool) -> Session {
         p.name = format!("P{}", i + 1);
         p.organisation.clear();
     }
+    for (i, g) in s.guests.iter_mut().enumerate() {
+        g.name = format!("G{}", i + 1);
+    }
+    let lib = &*LIBRARY;
     for stage in &mut s.agenda {
-        stage.title = r.redact(&stage.title);
+        stage.title = r.unless_in(&lib.stage_titles, &stage.title);
+        if !lib.method_ids.contains(&stage.method) {
+            stage.method = r.redact(&stage.method);
+        }
         for step in &mut stage.steps {
-            step.title = r.redact(&step.title);
-            step.prompt = r.redact(&step.prompt);
+            step.title = r.unless_in(&lib.step_titles, &step.title);
+            step.prompt = r.unless_in(&lib.prompts, &step.prompt);
         }
     }
     for note in &mut s.notes {
         note.text = r.redact(&note.text);
-        for tag in &mut note.tags {
-            *tag = r.redact(tag);
-        }
+        r.redact_all(&mut note.tags);
     }
     for sticky in &mut s.stickies {
-        sticky.text = r.redact(&sticky.text);
+        sticky.text = match (&sticky.author, typed_name(&sticky.text)) {
+            (None, Some(cut)) => {
+                let (text, _) = sticky.text.split_at(cut);
+                format!("{} — {}", r.redact(text), r.words.name)
+            }
+            _ => r.redact(&sticky.text),
+        };
+        r.redact_all(&mut sticky.tags);
     }
     for cluster in &mut s.clusters {
         cluster.title = r.redact(&cluster.title);
@@ -94,9 +126,7 @@ pub(crate) fn anonymized(session: &Session, keep_media: bool) -> Session {
     }
     for action in &mut s.actions {
         action.text = r.redact(&action.text);
-        action.owner = r
-            .person(&action.owner)
-            .unwrap_or_else(|| r.redact(&action.owner));
+        action.owner = r.owner(&action.owner);
     }
     let mut reviewers: HashMap<String, String> = HashMap::new();
     for comment in &mut s.comments {
@@ -109,7 +139,7 @@ pub(crate) fn anonymized(session: &Session, keep_media: bool) -> Session {
         } else {
             let n = reviewers.len() + 1;
             reviewers
-                .entry(fold(author))
+                .entry(key(author))
                 .or_insert_with(|| format!("R{n}"))
                 .clone()
         };
@@ -118,20 +148,40 @@ pub(crate) fn anonymized(session: &Session, keep_media: bool) -> Session {
         p.name = r.redact(&p.name);
         p.tests = r.redact(&p.tests);
         p.hypothesis = r.redact(&p.hypothesis);
-        for f in &mut p.feedback {
-            *f = r.redact(f);
-        }
+        r.redact_all(&mut p.feedback);
     }
     if keep_media {
         for a in &mut s.attachments {
             a.caption = r.redact(&a.caption);
             a.author = r.person(&a.author).unwrap_or_default();
+            if a.kind == MediaKind::Link {
+                a.path = r.redact(&a.path);
+            }
         }
     } else {
         s.attachments.clear();
     }
     s.conflicts.clear();
     s
+}
+
+/// Where a name typed on a phone starts at the end of a sticky's text, as
+/// atelier wrote it before guests existed: `"text — Zoé"`, one to four
+/// words of letters, each with a capital, at most 60 characters (the
+/// longest name a phone could send).
+fn typed_name(text: &str) -> Option<usize> {
+    let (head, name) = text.rsplit_once(" — ")?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ok = !head.trim().is_empty()
+        && name.trim() == name
+        && name.chars().count() <= 60
+        && (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        });
+    ok.then_some(head.len())
 }
 
 /// The name part of a facilitator entry such as "Zoé Marchand (lab, Paris)".
@@ -145,419 +195,344 @@ fn facilitator_name(entry: &str) -> &str {
     entry[..cut].trim()
 }
 
-/// Separator in a name pattern: one or more spaces or hyphens in the text.
-const SEP: char = '\u{0}';
+/// The texts of the bundled method library, which name no one.
+struct Library {
+    method_ids: HashSet<String>,
+    /// Method names, both languages (keys).
+    stage_titles: HashSet<String>,
+    step_titles: HashSet<String>,
+    prompts: HashSet<String>,
+    /// Method names and step titles, to keep as written in any text.
+    phrases: Vec<String>,
+}
 
-/// Name particles that are never matched on their own ("de", "van", ...).
-const PARTICLES: &[&str] = &[
-    "de", "du", "des", "d'", "la", "le", "les", "l'", "van", "von", "der", "den", "da", "di",
-    "del", "della", "dos", "das", "do", "el", "al", "ter", "ten", "y", "e", "et", "and", "mme",
-    "mr", "m", "dr", "st", "ste",
-];
+static LIBRARY: LazyLock<Library> = LazyLock::new(|| {
+    let lib = crate::methods::Library::bundled();
+    let mut out = Library {
+        method_ids: HashSet::new(),
+        stage_titles: HashSet::new(),
+        step_titles: HashSet::new(),
+        prompts: HashSet::new(),
+        phrases: Vec::new(),
+    };
+    for m in &lib.methods {
+        out.method_ids.insert(m.id.clone());
+        for name in [&m.name.en, &m.name.fr] {
+            out.stage_titles.insert(key(name));
+            out.phrases.push(name.clone());
+        }
+        for step in &m.steps {
+            for title in [&step.title.en, &step.title.fr] {
+                out.step_titles.insert(key(title));
+                out.phrases.push(title.clone());
+            }
+            out.prompts.insert(key(&step.prompt.en));
+            out.prompts.insert(key(&step.prompt.fr));
+        }
+    }
+    out.phrases.retain(|p| !p.trim().is_empty());
+    out.phrases.sort();
+    out.phrases.dedup();
+    out
+});
 
-struct Pattern {
-    units: Vec<char>,
-    label: String,
+/// The place's phrases, kept as written wherever they appear: its parts
+/// between punctuation ("Médiathèque Françoise-Sagan", "Paris 10e") and its
+/// hyphenated words ("Françoise-Sagan").
+fn place_phrases(place: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in place
+        .split([
+            ',', ';', '(', ')', '[', ']', ':', '/', '–', '—', '|', '\n', '«', '»', '"',
+        ])
+        .flat_map(|p| p.split(" - "))
+    {
+        let part = part.trim();
+        if part.chars().any(char::is_alphabetic) {
+            out.push(part.to_owned());
+        }
+        for word in part.split_whitespace() {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.contains('-') {
+                out.push(word.to_owned());
+            }
+        }
+    }
+    out
 }
 
 struct Redactor {
-    patterns: Vec<Pattern>,
-    /// Whole names (folded) to labels, for owners and comment authors.
-    whole: HashMap<String, String>,
-    markers: Markers,
+    names: Names,
+    words: Words,
+}
+
+enum Who {
+    Nobody,
+    One(String),
+    Several,
+    Unsure,
 }
 
 impl Redactor {
-    fn new(people: &[(String, String)], markers: Markers) -> Self {
-        let mut patterns = Vec::new();
-        let mut whole = HashMap::new();
-        // Parts of names: a part shared by two people gets the generic marker.
-        let mut parts: HashMap<Vec<char>, Option<String>> = HashMap::new();
-        for (name, label) in people {
-            let full = pattern(name);
-            if full.iter().filter(|c| c.is_alphanumeric()).count() < 2 {
-                continue;
-            }
-            whole.insert(fold(name), label.clone());
-            patterns.push(Pattern {
-                units: full,
-                label: label.clone(),
-            });
-            // Every run of consecutive words ("Le Gall" in "Amélie Le Gall"),
-            // and the parts of hyphenated words ("Moreau" in "Garnier-Moreau").
-            let words: Vec<&str> = name
-                .split_whitespace()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .filter(|w| !w.is_empty())
-                .collect();
-            let mut pieces: Vec<Vec<&str>> = Vec::new();
-            for a in 0..words.len() {
-                for b in a + 1..=words.len() {
-                    pieces.push(words[a..b].to_vec());
-                }
-                if words[a].contains('-') {
-                    pieces.extend(words[a].split('-').map(|p| vec![p]));
-                }
-            }
-            for piece in pieces {
-                // No run ending with a particle ("Amélie Le").
-                let particle = |w: &&str| PARTICLES.contains(&fold(w).as_str());
-                let only_particles = piece.last().is_none_or(particle);
-                let units = pattern(&piece.join(" "));
-                let letters = units.iter().filter(|c| c.is_alphanumeric()).count();
-                if letters < 2 || only_particles {
-                    continue;
-                }
-                parts
-                    .entry(units)
-                    .and_modify(|l| {
-                        if l.as_deref() != Some(label) {
-                            *l = None;
-                        }
-                    })
-                    .or_insert_with(|| Some(label.clone()));
-            }
+    fn new(session: &Session) -> Redactor {
+        let words = Words::of(session.language.as_deref());
+        let mut people: Vec<(String, String)> = Vec::new();
+        for (i, p) in session.participants.iter().enumerate() {
+            people.push((p.name.clone(), format!("P{}", i + 1)));
         }
-        for (units, label) in parts {
-            if patterns.iter().any(|p| p.units == units) {
-                continue;
-            }
-            patterns.push(Pattern {
-                units,
-                label: label.unwrap_or_else(|| markers.name.to_owned()),
-            });
+        for (i, f) in session.facilitators.iter().enumerate() {
+            people.push((facilitator_name(f).to_owned(), format!("F{}", i + 1)));
         }
-        // Longest first, then a fixed order, so the output is deterministic.
-        patterns.sort_by(|a, b| {
-            b.units
-                .len()
-                .cmp(&a.units.len())
-                .then_with(|| a.units.cmp(&b.units))
-        });
-        Redactor {
-            patterns,
-            whole,
-            markers,
+        for (i, g) in session.guests.iter().enumerate() {
+            people.push((g.name.clone(), format!("G{}", i + 1)));
         }
-    }
-
-    /// The label of the person `text` names exactly (a whole name or a
-    /// name part unique to one person), if any.
-    fn person(&self, text: &str) -> Option<String> {
-        if let Some(label) = self.whole.get(&fold(text.trim())) {
-            return Some(label.clone());
-        }
-        let redacted = self.names(text.trim());
-        let is_label = redacted.len() >= 2
-            && (redacted.starts_with('P') || redacted.starts_with('F'))
-            && redacted[1..].chars().all(|c| c.is_ascii_digit());
-        is_label.then_some(redacted)
+        // The place as it will be shown: its addresses and phones gone.
+        let place = contacts::redact(&session.place, &words.email, &words.handle);
+        let place = phones::redact(&place, &words.phone);
+        let mut keep = place_phrases(&place);
+        keep.extend(LIBRARY.phrases.iter().cloned());
+        let names = Names::new(&people, &keep, &words.name);
+        Redactor { names, words }
     }
 
     fn redact(&self, text: &str) -> String {
-        let text = emails(text, self.markers.email);
-        let text = phones(&text, self.markers.phone);
-        self.names(&text)
+        let text = contacts::redact(text, &self.words.email, &self.words.handle);
+        let text = phones::redact(&text, &self.words.phone);
+        self.names.redact(&text)
     }
 
-    fn names(&self, text: &str) -> String {
+    fn redact_all(&self, texts: &mut [String]) {
+        for t in texts {
+            *t = self.redact(t);
+        }
+    }
+
+    /// `text` as written when it is one of `known` (the library's own
+    /// texts), else redacted.
+    fn unless_in(&self, known: &HashSet<String>, text: &str) -> String {
+        if known.contains(&key(text)) {
+            text.to_owned()
+        } else {
+            self.redact(text)
+        }
+    }
+
+    /// Who of the workshop `text` names.
+    fn who(&self, text: &str) -> Who {
+        if let Some(label) = self.names.whole(text) {
+            return Who::One(label.to_owned());
+        }
+        let text = contacts::redact(text, &self.words.email, &self.words.handle);
+        let text = phones::redact(&text, &self.words.phone);
         let chars: Vec<char> = text.chars().collect();
-        let (units, origin) = fold_units(&chars);
-        let mut out = String::with_capacity(text.len());
-        let mut copied = 0;
-        let mut i = 0;
-        // A hyphen between letters joins a compound ("Françoise-Sagan", a
-        // library's name): a name in it is still redacted, but with the
-        // generic marker, so that the place is not tied to a participant.
-        let joined = |k: usize| {
-            matches!(units[k], '-' | '‐' | '‑')
-                && k > 0
-                && units[k - 1].is_alphanumeric()
-                && units.get(k + 1).is_some_and(|c| c.is_alphanumeric())
-        };
-        while i < units.len() {
-            let starts_word = (i == 0
-                || (!units[i - 1].is_alphanumeric() && origin[i - 1] != origin[i]))
-                && units[i].is_alphanumeric();
-            if starts_word {
-                let found = self.patterns.iter().find_map(|p| {
-                    let j = match_at(&units, i, &p.units)?;
-                    let ends_word = j == units.len()
-                        || (!units[j].is_alphanumeric() && origin[j] != origin[j - 1]);
-                    ends_word.then_some((j, p.label.as_str()))
-                });
-                if let Some((j, label)) = found {
-                    let in_compound = (i > 0 && joined(i - 1)) || (j < units.len() && joined(j));
-                    out.extend(&chars[copied..origin[i]]);
-                    out.push_str(if in_compound {
-                        self.markers.name
-                    } else {
-                        label
-                    });
-                    copied = origin[j - 1] + 1;
-                    i = j;
-                    continue;
+        let mut labels = BTreeSet::new();
+        let mut unsure = false;
+        for span in self.names.spans(&chars) {
+            match span.label {
+                _ if span.keep => {}
+                Some(l) => {
+                    labels.insert(l);
                 }
-            }
-            i += 1;
-        }
-        out.extend(&chars[copied.min(chars.len())..]);
-        out
-    }
-}
-
-/// Lowercase, accents removed, curly apostrophes made straight.
-fn fold(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    fold_units(&chars).0.into_iter().collect()
-}
-
-/// The folded text and, for each folded char, the index of the original
-/// char it came from.
-fn fold_units(chars: &[char]) -> (Vec<char>, Vec<usize>) {
-    let mut units = Vec::with_capacity(chars.len());
-    let mut origin = Vec::with_capacity(chars.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let c = if matches!(c, '’' | 'ʼ' | '‘') {
-            '\''
-        } else {
-            c
-        };
-        for f in fold_char(c) {
-            for l in f.to_lowercase() {
-                units.push(l);
-                origin.push(i);
+                None => unsure = true,
             }
         }
-    }
-    (units, origin)
-}
-
-/// A name as a pattern: folded, with runs of spaces and hyphens as [`SEP`].
-fn pattern(name: &str) -> Vec<char> {
-    let mut out = Vec::new();
-    for c in fold(name).chars() {
-        if is_sep(c) || c == SEP {
-            if out.last().is_some_and(|&l| l != SEP) {
-                out.push(SEP);
-            }
-        } else if !c.is_control() {
-            out.push(c);
+        match (labels.len(), unsure) {
+            (0, false) => Who::Nobody,
+            (0, true) => Who::Unsure,
+            (1, false) => Who::One(labels.into_iter().next().unwrap_or_default()),
+            _ => Who::Several,
         }
     }
-    while out.last() == Some(&SEP) {
-        out.pop();
-    }
-    out
-}
 
-fn is_sep(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '-' | '‐' | '‑')
-}
-
-/// A Latin letter with a diacritic that [`fold_char`] does not fold
-/// (Vietnamese, Polish, Czech...): it matches any Latin letter, so that
-/// "Nguyễn" and "Nguyen" are the same name.
-fn wild(c: char) -> bool {
-    matches!(c as u32, 0x100..=0x24F | 0x1E00..=0x1EFF)
-}
-
-fn unit_eq(p: char, t: char) -> bool {
-    p == t
-        || (wild(p) && (t.is_ascii_alphabetic() || wild(t)))
-        || (wild(t) && p.is_ascii_alphabetic())
-}
-
-fn match_at(text: &[char], mut j: usize, pat: &[char]) -> Option<usize> {
-    for &p in pat {
-        if p == SEP {
-            let start = j;
-            while j < text.len() && is_sep(text[j]) {
-                j += 1;
-            }
-            if j == start {
-                return None;
-            }
-        } else {
-            if j >= text.len() || !unit_eq(p, text[j]) {
-                return None;
-            }
-            j += 1;
+    /// The label of the one person `text` names, if it names exactly one.
+    fn person(&self, text: &str) -> Option<String> {
+        match self.who(text.trim()) {
+            Who::One(label) => Some(label),
+            _ => None,
         }
     }
-    Some(j)
-}
 
-/// E-mail addresses replaced by `marker`.
-fn emails(text: &str, marker: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let local = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
-    let domain = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-');
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
-    let mut k = 0;
-    while k < chars.len() {
-        if chars[k] == '@' || chars[k] == '＠' {
-            let mut s = k;
-            while s > copied && local(chars[s - 1]) {
-                s -= 1;
-            }
-            let mut e = k + 1;
-            while e < chars.len() && domain(chars[e]) {
-                e += 1;
-            }
-            while e > k + 1 && matches!(chars[e - 1], '.' | '-') {
-                e -= 1;
-            }
-            let dom: String = chars[k + 1..e].iter().collect();
-            let tld_ok = dom.rsplit_once('.').is_some_and(|(head, tld)| {
-                !head.is_empty() && tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)
-            });
-            if s < k && tld_ok {
-                out.extend(&chars[copied..s]);
-                out.push_str(marker);
-                copied = e;
-                k = e;
-                continue;
-            }
+    /// An action's owner: a number, or a neutral word.
+    fn owner(&self, owner: &str) -> String {
+        let owner = owner.trim();
+        if owner.is_empty() {
+            return String::new();
         }
-        k += 1;
-    }
-    out.extend(&chars[copied..]);
-    out
-}
-
-/// Phone numbers replaced by `marker`: 10 to 15 digits in groups
-/// (06 12 34 56 78, 06.12.34.56.78, 0612345678, 0033 6 12 34 56 78,
-/// (555) 123-4567), or 8 to 15 digits after a `+` (+33 6 12 34 56 78,
-/// +33 (0)6 12 34 56 78, +44 20 7946 0958).
-fn phones(text: &str, marker: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let after_word = i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '+');
-        if !after_word
-            && (c == '+' || c.is_ascii_digit())
-            && let Some(end) = phone_end(&chars, i)
-        {
-            out.push_str(marker);
-            i = end;
-            continue;
-        }
-        out.push(c);
-        i += 1;
-    }
-    out
-}
-
-fn phone_end(chars: &[char], start: usize) -> Option<usize> {
-    let plus = chars[start] == '+';
-    let mut j = if plus { start + 1 } else { start };
-    let mut digits = 0;
-    let mut end = start;
-    let mut seps = 0;
-    while j < chars.len() {
-        let c = chars[j];
-        if c.is_ascii_digit() {
-            digits += 1;
-            seps = 0;
-            j += 1;
-            end = j;
-        } else if matches!(
-            c,
-            ' ' | '.' | '-' | '(' | ')' | '/' | '\u{a0}' | '\u{202f}' | '\u{2009}'
-        ) {
-            seps += 1;
-            if seps > 3 {
-                break;
-            }
-            j += 1;
-        } else {
-            break;
+        match self.who(owner) {
+            Who::One(label) => label,
+            Who::Several => self.words.several.clone(),
+            Who::Unsure => self.words.someone.clone(),
+            Who::Nobody => self.words.other.clone(),
         }
     }
-    if digits == 0 || (end < chars.len() && chars[end].is_alphanumeric()) {
-        return None;
-    }
-    let ok = (10..=15).contains(&digits) || (plus && (8..=15).contains(&digits));
-    ok.then_some(end)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{ActionItem, Guest, Id, Participant, Role};
+
+    fn session() -> Session {
+        let mut s = Session::new("Atelier");
+        s.language = Some("en".into());
+        s.place = "Médiathèque Françoise-Sagan, Paris 10e".into();
+        for (id, name, org) in [
+            ("p1", "Amélie Roux", "Direction des affaires culturelles"),
+            ("p2", "Hélène Garnier-Moreau", "Mairie du 10e"),
+            ("p3", "Amélie Le Gall", ""),
+            ("p4", "Françoise Dubois", ""),
+            ("p5", "Rose Petit", ""),
+            ("p6", "Valéry d'Estaing", ""),
+            ("p7", "Jean-Pierre de La Fontaine", ""),
+            ("p8", "Al Kaplan", ""),
+        ] {
+            s.participants.push(Participant {
+                id: Id::from(id),
+                name: name.into(),
+                role: Role::Citizen,
+                organisation: org.into(),
+            });
+        }
+        s.facilitators = vec!["Thibault Nguyễn (La 27e Région)".into()];
+        s.guests.push(Guest {
+            id: Id::from("g1"),
+            name: "Zoé".into(),
+        });
+        s
+    }
 
     fn r() -> Redactor {
-        let people = vec![
-            ("Amélie Roux".to_owned(), "P1".to_owned()),
-            ("Hélène Garnier-Moreau".to_owned(), "P2".to_owned()),
-            ("Thibault Nguyễn".to_owned(), "F1".to_owned()),
-            ("Amélie Le Gall".to_owned(), "P3".to_owned()),
-        ];
-        Redactor::new(&people, Markers::of(Some("en")))
+        Redactor::new(&session())
     }
 
     #[test]
     fn names_are_matched_whole_word_ignoring_case_and_accents() {
         let r = r();
-        assert_eq!(r.redact("amelie roux a parlé"), "P1 a parlé");
-        assert_eq!(
-            r.redact("Mme GARNIER-MOREAU et Mme Garnier"),
-            "Mme P2 et Mme P2"
-        );
-        assert_eq!(r.redact("Hélène, puis Moreau."), "P2, puis P2.");
-        assert_eq!(
-            r.redact("médiathèque Roux-Vidal, avec Roux - et Roux"),
-            "médiathèque [name]-Vidal, avec P1 - et P1",
-            "in a compound, the generic marker"
-        );
-        assert_eq!(r.redact("Thibault Nguyen et NGUYỄN"), "F1 et F1");
-        assert_eq!(
-            r.redact("Amélie a dit"),
-            "[name] a dit",
-            "shared first name"
-        );
-        assert_eq!(r.redact("Le Gall, le gallois"), "P3, le gallois");
-        assert_eq!(r.redact("Rouxel et Garniers"), "Rouxel et Garniers");
-        assert_eq!(r.redact("d'Amélie Roux"), "d'P1");
+        for (text, want) in [
+            ("amelie roux a parlé", "P1 a parlé"),
+            ("Mme GARNIER-MOREAU et Mme Garnier", "Mme P2 et Mme P2"),
+            ("Hélène, puis Moreau.", "P2, puis P2."),
+            ("Garnier Moreau", "P2"),
+            (
+                "médiathèque Roux-Vidal, avec Roux - et Roux",
+                "médiathèque [name]-Vidal, avec P1 - et P1",
+            ),
+            ("Thibault Nguyen et NGUYỄN", "F1 et F1"),
+            ("Amélie a dit", "[name] a dit"),
+            ("Le Gall, le gallois", "P3, le gallois"),
+            ("Rouxel et Garniers", "Rouxel et Garniers"),
+            ("d'Amélie Roux", "d'P1"),
+            ("ROUX Amélie", "P1"),
+            ("Le Gall Amélie", "P3"),
+            ("Valéry d’Estaing, d'Estaing, Estaing", "P6, P6, P6"),
+            ("VALERY D'ESTAING", "P6"),
+            ("Jean-Pierre, jean pierre, La Fontaine", "P7, P7, P7"),
+            ("de La Fontaine Jean-Pierre", "P7"),
+            ("Zoé et zoe", "G1 et G1"),
+        ] {
+            assert_eq!(r.redact(text), want, "{text}");
+        }
     }
 
     #[test]
-    fn emails_and_phones_are_redacted() {
+    fn ordinary_words_are_names_only_where_written_as_names() {
+        let r = r();
+        assert_eq!(r.redact("Rose a proposé"), "P5 a proposé");
+        assert_eq!(r.redact("ROSE et PETIT"), "P5 et P5");
+        assert_eq!(r.redact("Mme petit, M. rose"), "Mme P5, M. P5");
+        assert_eq!(r.redact("rose petit"), "P5", "a full name, any case");
+        assert_eq!(
+            r.redact("un petit banc rose, une pierre, la fontaine"),
+            "un petit banc rose, une pierre, la fontaine"
+        );
+        assert_eq!(r.redact("Pierre a raison"), "P7 a raison");
+        assert_eq!(
+            r.redact("Al, Le, de"),
+            "P8, Le, de",
+            "a first name, not a particle"
+        );
+        assert_eq!(r.redact("al dente"), "al dente");
+    }
+
+    #[test]
+    fn the_place_and_the_library_stay_as_written() {
         let r = r();
         assert_eq!(
-            r.redact("écrire à jean.dupont+ateliers@paris.fr."),
-            "écrire à [email]."
+            r.redact("Médiathèque Françoise-Sagan, Paris 10e"),
+            "Médiathèque Françoise-Sagan, Paris 10e"
         );
-        for phone in [
-            "06 12 34 56 78",
-            "06.12.34.56.78",
-            "06-12-34-56-78",
-            "0612345678",
-            "+33 6 12 34 56 78",
-            "+33 (0)6 12 34 56 78",
-            "+33612345678",
-            "0033 6 12 34 56 78",
-            "+44 20 7946 0958",
-            "+1 555 123 4567",
+        assert_eq!(
+            r.redact("à la médiathèque Françoise-Sagan avec Françoise"),
+            "à la médiathèque Françoise-Sagan avec P4"
+        );
+        assert_eq!(r.redact("Rue Françoise-Sagan"), "Rue Françoise-Sagan");
+        assert_eq!(
+            r.redact("Météo d'entrée animée par Zoé"),
+            "Météo d'entrée animée par G1"
+        );
+        // A full name in the place is still a name.
+        let mut s = session();
+        s.place = "Chez Amélie Roux, 06 12 34 56 78".into();
+        let a = anonymize(&s);
+        assert_eq!(a.place, "Chez P1, [phone]");
+    }
+
+    #[test]
+    fn owners_are_a_number_or_a_neutral_word() {
+        let r = r();
+        for (owner, want) in [
+            ("Amélie Roux (Mairie du 10e)", "P1"),
+            ("Hélène Garnier-Moreau (Mairie du 10e)", "P2"),
+            ("Collectif Îlots frais 10e (Françoise Dubois)", "P4"),
+            ("Garnier-Moreau et l'équipe", "P2"),
+            ("Amélie Roux et Françoise Dubois", "several people"),
+            ("Amélie", "someone in the workshop"),
+            ("Service des espaces verts", "outside the workshop"),
+            ("Marc Dupont (DEVE)", "outside the workshop"),
+            ("marc.dupont@paris.fr", "outside the workshop"),
+            ("Zoé", "G1"),
+            ("", ""),
         ] {
-            assert_eq!(
-                r.redact(&format!("tél. {phone}, merci")),
-                "tél. [phone], merci",
-                "{phone}"
-            );
+            assert_eq!(r.owner(owner), want, "{owner}");
         }
-        for kept in [
-            "le 2026-07-09 à 10 h 15",
-            "2 300 usagers",
-            "29,5 °C",
-            "id 019f4565-5caa-75d6",
-            "3975 ou 112",
-        ] {
-            assert_eq!(r.redact(kept), kept);
-        }
+        let mut s = session();
+        s.actions.push(ActionItem {
+            id: Id::from("a1"),
+            text: "Appeler Amélie Roux".into(),
+            owner: "Hélène Garnier-Moreau (Mairie du 10e)".into(),
+            due: None,
+            status: Default::default(),
+        });
+        let a = anonymize(&s);
+        assert_eq!(a.actions[0].owner, "P2");
+        assert_eq!(a.actions[0].text, "Appeler P1");
+    }
+
+    #[test]
+    fn names_typed_on_phones_in_old_files_go() {
+        assert_eq!(typed_name("Planter une haie — Zoé"), Some(16));
+        assert_eq!(typed_name("Des bancs — Jean-Marc L."), Some(9));
+        assert_eq!(typed_name("Des bancs — et des fontaines"), None);
+        assert_eq!(typed_name("— Zoé"), None);
+        let mut s = session();
+        let sticky = |text: &str, author: Option<&str>| crate::model::Sticky {
+            id: Id::new(),
+            text: text.into(),
+            author: author.map(Id::from),
+            colour: Default::default(),
+            stage: None,
+            cluster: None,
+            parked: false,
+            time: crate::model::Timestamp::parse("2026-07-09T08:00:00Z").unwrap(),
+            tags: vec!["Amélie".into()],
+            private: false,
+        };
+        s.stickies.push(sticky("De l'ombre — Noémie Vasseur", None));
+        s.stickies.push(sticky("De l'ombre — Amélie Roux", None));
+        let a = anonymize(&s);
+        assert_eq!(a.stickies[0].text, "De l'ombre — [name]");
+        assert_eq!(a.stickies[1].text, "De l'ombre — [name]");
+        assert_eq!(a.stickies[0].tags, vec!["[name]".to_owned()]);
     }
 
     #[test]

@@ -77,7 +77,7 @@ export-weekday-7 = Sunday
 
 export-kicker = Workshop summary
 export-anonymized-title = Anonymized export
-export-anonymized-text = Participants and facilitators are numbered (P1, P2, …; F1, F2, …); names, e-mail addresses and phone numbers are redacted from every text.
+export-anonymized-text = Participants, facilitators and guests are numbered (P1, P2, …; F1, F2, …; G1, G2, …); names, e-mail addresses, handles and phone numbers are redacted from every text, and actions name their owner by number only.
 export-date = Date
 export-place = Place
 export-facilitation = Facilitation

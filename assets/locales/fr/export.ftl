@@ -73,7 +73,7 @@ export-weekday-7 = dimanche
 
 export-kicker = Synthèse d'atelier
 export-anonymized-title = Export anonymisé
-export-anonymized-text = Participants et animateurs sont numérotés (P1, P2, … ; F1, F2, …) ; les noms, adresses électroniques et numéros de téléphone sont masqués dans tous les textes.
+export-anonymized-text = Participants, animateurs et invités sont numérotés (P1, P2, … ; F1, F2, … ; G1, G2, …) ; les noms, adresses électroniques, pseudonymes et numéros de téléphone sont masqués dans tous les textes, et les actions ne désignent leur porteur que par son numéro.
 export-date = Date
 export-place = Lieu
 export-facilitation = Animation
