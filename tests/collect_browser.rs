@@ -1,6 +1,9 @@
 //! A real browser: headless Chromium loads the participants' page, and the
 //! page's own form, submitted without the page's script, posts a sticky
-//! that reaches `try_recv`. Skipped (with a message) without Chromium.
+//! that reaches `try_recv`. Without Chromium these tests skip, saying so
+//! (see `tests/skip_support`).
+
+mod skip_support;
 
 use atelier::collect::{CollectConfig, Collector};
 use atelier::model::Colour;
@@ -9,16 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const CHROMIUM: &str = "/usr/bin/chromium";
+use skip_support::{CHROMIUM, Tool};
 
 fn chromium() -> Option<&'static Path> {
-    let p = Path::new(CHROMIUM);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("chromium not installed: apt-get install chromium (browser test skipped)");
-        None
-    }
+    (!skip_support::missing(Tool::Chromium)).then(|| Path::new(CHROMIUM))
 }
 
 fn start(prompt: &str) -> Collector {

@@ -4,6 +4,7 @@
 //! test says so and passes.
 
 mod export_support;
+mod skip_support;
 
 use atelier::export::{self, Format};
 use export_support::{demo, hostile, opts};
@@ -11,7 +12,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const CHROMIUM: &str = "/usr/bin/chromium";
+use skip_support::CHROMIUM;
 
 /// Render `file` to `png`; the PNG's size in bytes.
 fn screenshot(file: &Path, png: &Path, profile: &Path) -> u64 {
@@ -64,8 +65,7 @@ fn screenshot(file: &Path, png: &Path, profile: &Path) -> u64 {
 
 #[test]
 fn chromium_renders_the_html_the_svg_and_the_report() {
-    if !Path::new(CHROMIUM).exists() {
-        println!("chromium not installed: apt-get install chromium; skipping browser test");
+    if skip_support::missing(skip_support::Tool::Chromium) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
