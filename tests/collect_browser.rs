@@ -29,12 +29,37 @@ fn start(prompt: &str) -> Collector {
 }
 
 struct Run {
+    status: std::process::ExitStatus,
     stdout: String,
     stderr: String,
 }
 
-/// Run headless Chromium with `args`, at most a minute.
+/// Run headless Chromium with `args`, at most a minute each time.
+///
+/// Chromium itself now and then crashes as it starts, before it loads
+/// anything (seen 3 times in about 300 runs of this file, each time in the
+/// first run of `chromium_screenshots_on_a_phone`, its log ending with
+/// crashpad's lines): a browser that never loaded the page proves nothing
+/// about it, so a run that does not exit cleanly is started again, once,
+/// and said on the terminal. A second failure is the test's.
 fn run(chromium: &Path, dir: &Path, args: &[&str]) -> Run {
+    let first = run_once(chromium, dir, args);
+    if first.status.success() {
+        return first;
+    }
+    let tail: Vec<&str> = first.stderr.lines().rev().take(3).collect();
+    let note = format!(
+        "{}: chromium exited with {} (log ends: {:?}); running it once more\n",
+        std::thread::current().name().unwrap_or("a test"),
+        first.status,
+        tail
+    );
+    // Straight to standard error, not captured: a retry is never silent.
+    let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), note.as_bytes());
+    run_once(chromium, dir, args)
+}
+
+fn run_once(chromium: &Path, dir: &Path, args: &[&str]) -> Run {
     let profile = dir.join("profile");
     let (out, err) = (dir.join("stdout"), dir.join("stderr"));
     let mut child = Command::new(chromium)
@@ -59,9 +84,9 @@ fn run(chromium: &Path, dir: &Path, args: &[&str]) -> Run {
         .spawn()
         .expect("chromium starts");
     let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            break;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
         }
         if Instant::now() > deadline {
             let _ = child.kill();
@@ -69,8 +94,9 @@ fn run(chromium: &Path, dir: &Path, args: &[&str]) -> Run {
             panic!("chromium did not finish within a minute");
         }
         std::thread::sleep(Duration::from_millis(50));
-    }
+    };
     Run {
+        status,
         stdout: std::fs::read_to_string(out).unwrap_or_default(),
         stderr: std::fs::read_to_string(err).unwrap_or_default(),
     }
@@ -202,7 +228,7 @@ fn chromium_screenshots_on_a_phone() {
     ];
     for (name, url, size, dark) in shots {
         let png = dir.path().join(name);
-        run(
+        let r = run(
             chromium,
             dir.path(),
             &[
@@ -217,7 +243,12 @@ fn chromium_screenshots_on_a_phone() {
                 &url,
             ],
         );
-        let bytes = std::fs::read(&png).expect("a screenshot");
+        let bytes = std::fs::read(&png).unwrap_or_else(|e| {
+            panic!(
+                "{name}: no screenshot ({e}), {}\n{}\n{}",
+                r.status, r.stdout, r.stderr
+            )
+        });
         assert!(
             bytes.starts_with(b"\x89PNG") && bytes.len() > 10_000,
             "{name}"
