@@ -1,7 +1,7 @@
 //! The collection server on loopback, driven by a real HTTP client (ureq)
 //! and, for what no well-behaved client sends, by raw sockets.
 
-use atelier::collect::{CollectConfig, Collector, Incoming};
+use atelier::collect::{CollectConfig, Collector, Incoming, Limits};
 use atelier::model::Colour;
 use std::io::{Read, Write};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
@@ -431,12 +431,7 @@ fn malformed_and_hostile_bodies_are_refused_and_the_server_keeps_running() {
 
 /// Write raw bytes; read what comes back within a second, if anything.
 fn raw(addr: SocketAddr, bytes: &[u8]) -> String {
-    let mut s = TcpStream::connect(addr).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(1))).unwrap();
-    let _ = s.write_all(bytes);
-    let mut out = Vec::new();
-    let _ = s.read_to_end(&mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    exchange(addr, bytes, Duration::from_secs(1)).0
 }
 
 #[test]
@@ -451,25 +446,36 @@ fn broken_requests_on_raw_sockets_do_not_stop_the_server() {
     raw(addr, b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
     raw(addr, &[0xff; 4096]);
     raw(addr, b"");
-    // A declared body far larger than memory: tiny_http would allocate all
-    // of it to throw it away, which aborts; the request is dropped unanswered.
+    // Declared bodies far larger than memory, or than a number: refused
+    // before anything of them is read.
     let huge = format!(
         "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {FORM}\r\n\
          Content-Length: 1000000000000000\r\n\r\ntext=hello"
     );
-    raw(addr, huge.as_bytes());
+    assert!(raw(addr, huge.as_bytes()).starts_with("HTTP/1.1 413"));
     let overflow = format!(
         "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999999\r\n\r\n"
     );
-    raw(addr, overflow.as_bytes());
+    assert!(raw(addr, overflow.as_bytes()).starts_with("HTTP/1.1 413"));
+    let negative = format!("POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n");
+    assert!(raw(addr, negative.as_bytes()).starts_with("HTTP/1.1 400"));
+    // Headers without end, or too many of them.
+    let endless = format!("GET {path} HTTP/1.1\r\nX: {}", "a".repeat(9000));
+    assert!(raw(addr, endless.as_bytes()).starts_with("HTTP/1.1 431"));
+    let many = format!("GET {path} HTTP/1.1\r\n{}\r\n", "X: a\r\n".repeat(100));
+    assert!(raw(addr, many.as_bytes()).starts_with("HTTP/1.1 431"));
     // A body cut short is not half a sticky.
     let short = format!(
         "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {FORM}\r\n\
          Content-Length: 5000\r\n\r\ntext=half"
     );
     let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
     s.write_all(short.as_bytes()).unwrap();
     s.shutdown(std::net::Shutdown::Write).unwrap();
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
     drop(s);
     // A 100-continue post answers as usual.
     let expect = format!(
@@ -480,6 +486,135 @@ fn broken_requests_on_raw_sockets_do_not_stop_the_server() {
     assert!(answer.contains("303"), "{answer}");
     assert_eq!(texts(&c.try_recv()), ["cont"]);
     still_works(&c, "after the raw sockets");
+}
+
+/// What the server sends for `bytes` and whether it then closed the
+/// connection, waiting `wait` at most.
+fn exchange(addr: SocketAddr, bytes: &[u8], wait: Duration) -> (String, bool) {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(wait)).unwrap();
+    let _ = s.write_all(bytes);
+    let mut out = Vec::new();
+    let closed = s.read_to_end(&mut out).is_ok();
+    (String::from_utf8_lossy(&out).into_owned(), closed)
+}
+
+#[test]
+fn a_body_announced_over_the_limit_gets_413_at_once_and_the_connection_closes() {
+    let c = start(|_| {});
+    let u = url(&c);
+    let path = u.trim_start_matches(&root(&c)).to_owned();
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, c.port()));
+    // Far longer than the 10 s the server gives a body: an answer within
+    // it can only be the refusal, sent without waiting for the body.
+    let wait = Duration::from_secs(8);
+    for target in ["/", "/c/wrong-token", path.as_str()] {
+        let head = format!(
+            "POST {target} HTTP/1.1\r\nHost: x\r\nContent-Type: {FORM}\r\n\
+             Content-Length: 100000000\r\n\r\ntext=the+start"
+        );
+        let (answer, closed) = exchange(addr, head.as_bytes(), wait);
+        assert!(answer.starts_with("HTTP/1.1 413 "), "{target}: {answer}");
+        assert!(closed, "{target}: the connection stays open");
+        assert!(answer.contains("\r\nConnection: close\r\n"));
+    }
+    // Chunked, no length announced: refused once the limit is passed.
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(wait)).unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {FORM}\r\n\
+         Transfer-Encoding: chunked\r\n\r\n"
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    let chunk = format!("1000\r\n{}\r\n", "a".repeat(0x1000));
+    for _ in 0..5 {
+        if s.write_all(chunk.as_bytes()).is_err() {
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    let closed = s.read_to_end(&mut out).is_ok();
+    let answer = String::from_utf8_lossy(&out);
+    assert!(answer.starts_with("HTTP/1.1 413 "), "{answer}");
+    assert!(answer.contains("Too much text at once"), "{answer}");
+    assert!(closed);
+    // A small chunked post still arrives.
+    let small = format!("{head}8\r\ntext=chu\r\n3\r\nnks\r\n0\r\n\r\n");
+    let (answer, _) = exchange(addr, small.as_bytes(), wait);
+    assert!(answer.starts_with("HTTP/1.1 303 "), "{answer}");
+    assert_eq!(texts(&c.try_recv()), ["chunks"]);
+    still_works(&c, "after the large bodies");
+}
+
+/// Limits short enough for a test to see them expire.
+fn short_limits(cfg: &mut CollectConfig) {
+    cfg.limits = Limits {
+        connections: 6,
+        per_device: 4,
+        head_timeout: Duration::from_millis(700),
+        body_timeout: Duration::from_millis(700),
+        send_timeout: Duration::from_millis(700),
+    };
+}
+
+#[test]
+fn a_request_late_on_its_head_or_body_gets_408_and_is_closed() {
+    let c = start(short_limits);
+    let u = url(&c);
+    let path = u.trim_start_matches(&root(&c)).to_owned();
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, c.port()));
+    let wait = Duration::from_secs(20);
+    let head_only = format!("GET {path} HTTP/1.1\r\nHost:");
+    let half_body = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {FORM}\r\n\
+         Content-Length: 40\r\n\r\ntext=sl"
+    );
+    for (what, bytes) in [
+        ("nothing", ""),
+        ("half a head", head_only.as_str()),
+        ("half a body", half_body.as_str()),
+    ] {
+        let (answer, closed) = exchange(addr, bytes.as_bytes(), wait);
+        assert!(answer.starts_with("HTTP/1.1 408 "), "{what}: {answer}");
+        assert!(answer.ends_with("The connection was too slow. Send again."));
+        assert!(closed, "{what}");
+    }
+    assert!(c.try_recv().is_empty());
+    still_works(&c, "after the slow ones");
+}
+
+#[test]
+fn connections_past_the_bounds_are_refused_with_503_at_once() {
+    let c = start(|cfg| {
+        short_limits(cfg);
+        cfg.limits.head_timeout = Duration::from_secs(30);
+        cfg.lang = "fr".into();
+    });
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, c.port()));
+    // Four idle connections: all this device may hold.
+    let idle: Vec<TcpStream> = (0..4).map(|_| TcpStream::connect(addr).unwrap()).collect();
+    let (answer, closed) = exchange(addr, b"GET / HTTP/1.1\r\n\r\n", Duration::from_secs(20));
+    assert!(answer.starts_with("HTTP/1.1 503 "), "{answer}");
+    assert!(answer.contains("\r\nRetry-After: 5\r\n"));
+    assert!(answer.ends_with(
+        "Beaucoup de téléphones envoient en même temps. Attendez un peu, puis renvoyez."
+    ));
+    assert!(closed);
+    // Closing one lets the next in.
+    drop(idle);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let r = get(&url(&c));
+        if r.status == 200 {
+            break;
+        }
+        assert_eq!(r.status, 503);
+        assert!(
+            Instant::now() < deadline,
+            "the closed connections were never freed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 #[test]

@@ -5,6 +5,8 @@
 //! exactly that. Without tmux the test says so and passes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod skip_support;
+
 use atelier::model::{Id, Session, Target};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -12,13 +14,6 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_atelier");
 const WAIT: Duration = Duration::from_secs(15);
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 /// `'text'` for `sh`, whatever the text holds.
 fn sh_quote(text: &str) -> String {
@@ -177,11 +172,7 @@ const STICKIES: [&str; 5] = [
 
 #[test]
 fn capture_group_vote_undo_quit_and_the_file_holds_exactly_that() {
-    if !tmux_available() {
-        eprintln!(
-            "SKIPPED capture_group_vote_undo_quit_and_the_file_holds_exactly_that: \
-             tmux is not installed (apt-get install tmux)"
-        );
+    if skip_support::missing(skip_support::Tool::Tmux) {
         return;
     }
     let home = tempfile::tempdir().unwrap();

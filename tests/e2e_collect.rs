@@ -1,8 +1,11 @@
 //! End to end: `atelier open FILE --collect` in tmux shows an address; a
 //! real HTTP post to it arrives in the pending tray (`T`), `a` accepts it,
 //! `q` quits, the session file holds the sticky, and the port is closed.
-//! Without tmux this test says so and passes (CI installs it: `.ci/run`).
+//! Without tmux this test skips, saying so on the terminal (see
+//! `tests/skip_support`; CI installs tmux and fails without it: `.ci/run`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod skip_support;
 
 use atelier::model::{Colour, Session};
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
@@ -12,13 +15,6 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_atelier");
 const WAIT: Duration = Duration::from_secs(15);
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 fn sh_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
@@ -181,10 +177,7 @@ fn wait_for_file(path: &Path, tmux: &Tmux) -> String {
 
 #[test]
 fn a_sticky_posted_from_a_phone_is_accepted_and_saved_and_the_port_closes_on_quit() {
-    if !tmux_available() {
-        eprintln!(
-            "SKIPPED e2e_collect: tmux is not installed (CI installs it; locally: apt-get install tmux)"
-        );
+    if skip_support::missing(skip_support::Tool::Tmux) {
         return;
     }
     let home = tempfile::tempdir().unwrap();

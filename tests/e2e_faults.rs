@@ -4,8 +4,9 @@
 //! Each time the app says what happened, keeps running, keeps everything,
 //! and the data ends up in a file that loads.
 //!
-//! The tmpfs tests print why they skip when `mount` is not allowed (not
-//! root, or no tmpfs); every test skips without tmux.
+//! The tmpfs tests skip when `mount` is not allowed (not root, or no
+//! tmpfs), every test without tmux, saying so on the terminal (or failing
+//! under `ATELIER_REQUIRE_TOOLS=1`: see `tests/skip_support`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod reliability_support;
@@ -53,8 +54,8 @@ fn sh(args: &[&str]) -> Result<(), String> {
 }
 
 impl Tmpfs {
-    /// Mount, or say why the test skips and return `None`.
-    fn mount(dir: &Path, test: &str) -> Option<Tmpfs> {
+    /// Mount, or skip the test (see `skip_support`) and return `None`.
+    fn mount(dir: &Path) -> Option<Tmpfs> {
         std::fs::create_dir_all(dir).unwrap();
         let d = dir.display().to_string();
         match sh(&[
@@ -71,10 +72,7 @@ impl Tmpfs {
                 read_only: Cell::new(ReadOnly::No),
             }),
             Err(e) => {
-                eprintln!(
-                    "SKIPPED {test}: cannot mount a tmpfs ({e}); this test needs root and \
-                     tmpfs (CI runs as root)"
-                );
+                skip(Tool::Root, &format!("cannot mount a tmpfs ({e})"));
                 None
             }
         }
@@ -207,7 +205,7 @@ fn a_full_disk_says_so_keeps_working_and_saves_once_there_is_room() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
-    let Some(_disk) = Tmpfs::mount(&tmp.path().join("mnt"), test) else {
+    let Some(_disk) = Tmpfs::mount(&tmp.path().join("mnt")) else {
         return;
     };
     let home = tmp.path().join("mnt/home");
@@ -262,7 +260,7 @@ fn a_read_only_disk_says_so_and_save_as_elsewhere_keeps_everything() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
-    let Some(disk) = Tmpfs::mount(&tmp.path().join("mnt"), test) else {
+    let Some(disk) = Tmpfs::mount(&tmp.path().join("mnt")) else {
         return;
     };
     let home = tmp.path().join("mnt/home");

@@ -5,6 +5,8 @@
 //! see `.ci/run`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod skip_support;
+
 use atelier::model::{Session, Timer};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -14,20 +16,9 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_atelier");
 const WAIT: Duration = Duration::from_secs(10);
 
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 macro_rules! require_tmux {
     () => {
-        if !tmux_available() {
-            eprintln!(
-                "SKIPPED {}: tmux is not installed (CI installs it; locally: apt-get install tmux)",
-                std::thread::current().name().unwrap_or(module_path!())
-            );
+        if skip_support::missing(skip_support::Tool::Tmux) {
             return;
         }
     };

@@ -7,6 +7,7 @@
 
 mod export_support;
 mod media_support;
+mod skip_support;
 mod web_support;
 
 use atelier::export::{self, Format};

@@ -3,6 +3,7 @@
 //! browser renders the page when /usr/bin/chromium exists.
 
 mod media_support;
+mod skip_support;
 
 use media_support::{PROTOTYPE, Workshop, embedded, photo, sha256, write_picture};
 use std::path::Path;
@@ -266,12 +267,11 @@ fn a_bundle_is_the_page_and_the_files_it_links() {
     assert!(!both.status.success());
 }
 
-const CHROMIUM: &str = "/usr/bin/chromium";
+use skip_support::CHROMIUM;
 
 #[test]
 fn a_real_browser_renders_the_page_with_its_photos() {
-    if !Path::new(CHROMIUM).exists() {
-        println!("chromium not installed (apt-get install chromium): skipping the browser test");
+    if skip_support::missing(skip_support::Tool::Chromium) {
         return;
     }
     let a = attached();

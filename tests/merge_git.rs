@@ -1,5 +1,8 @@
 //! `atelier merge --git` as a real git merge driver, in a temporary
-//! repository, configured as docs/git.md says.
+//! repository, configured as docs/git.md says. Without git these tests
+//! skip, saying so (see `tests/skip_support`).
+
+mod skip_support;
 
 use atelier::model::{
     ConflictAbout, ConflictValue, Id, Item, Place, Session, Target, Timestamp, validate,
@@ -84,6 +87,9 @@ fn add_sticky(s: &mut Session, text: &str, place: &Place) -> Id {
 
 #[test]
 fn git_merges_two_branches_of_a_workshop_without_markers() {
+    if skip_support::missing(skip_support::Tool::Git) {
+        return;
+    }
     let dir = repo();
     let d = dir.path();
     let base = atelier::generate::session(24, 11);
@@ -191,6 +197,9 @@ fn git_merges_two_branches_of_a_workshop_without_markers() {
 
 #[test]
 fn a_true_conflict_is_reported_to_git_and_recorded_in_a_valid_file() {
+    if skip_support::missing(skip_support::Tool::Git) {
+        return;
+    }
     let dir = repo();
     let d = dir.path();
     let base = atelier::generate::session(12, 5);
@@ -254,6 +263,9 @@ fn a_true_conflict_is_reported_to_git_and_recorded_in_a_valid_file() {
 
 #[test]
 fn two_branches_that_both_add_the_session_are_united() {
+    if skip_support::missing(skip_support::Tool::Git) {
+        return;
+    }
     let dir = repo();
     let d = dir.path();
     ok(d, &["checkout", "-q", "-b", "group-1"]);

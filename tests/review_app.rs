@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod feature_support;
+mod skip_support;
 
 use atelier::app::state::{Screen, SetupTab};
 use atelier::app::{App, Effect};
@@ -607,13 +608,6 @@ mod tmux {
     const BIN: &str = env!("CARGO_BIN_EXE_atelier");
     const WAIT: Duration = Duration::from_secs(10);
 
-    fn available() -> bool {
-        Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }
-
     /// A tmux server of our own (its own socket), killed on drop.
     struct Tmux {
         socket: String,
@@ -714,11 +708,7 @@ mod tmux {
 
     #[test]
     fn atelier_review_then_c_adds_a_comment_to_the_file_and_nothing_else() {
-        if !available() {
-            eprintln!(
-                "SKIPPED atelier_review_then_c_adds_a_comment_to_the_file_and_nothing_else: \
-                 tmux is not installed (CI installs it; locally: apt-get install tmux)"
-            );
+        if crate::skip_support::missing(crate::skip_support::Tool::Tmux) {
             return;
         }
         let home = tempfile::tempdir().unwrap();

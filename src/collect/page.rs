@@ -46,6 +46,10 @@ pub(super) struct Words {
     pub too_many: &'static str,
     pub busy: &'static str,
     pub ended: &'static str,
+    /// Too many connections at once.
+    pub crowded: &'static str,
+    /// A request that took too long to arrive.
+    pub slow: &'static str,
     pub colours: [&'static str; 6],
 }
 
@@ -71,6 +75,8 @@ const EN: Words = Words {
     too_many: "That is a lot of stickies in a minute! Wait a moment, then send again.",
     busy: "The facilitator's inbox is full. Wait a minute, then send again.",
     ended: "Collecting has ended. Thank you!",
+    crowded: "Many phones are sending at once. Wait a moment, then send again.",
+    slow: "The connection was too slow. Send again.",
     colours: ["Yellow", "Pink", "Blue", "Green", "Orange", "Purple"],
 };
 
@@ -97,6 +103,8 @@ const FR: Words = Words {
     too_many: "Beaucoup de post-its en une minute\u{a0}! Attendez un peu, puis renvoyez.",
     busy: "La boîte de la personne qui anime est pleine. Attendez une minute, puis renvoyez.",
     ended: "La collecte est terminée. Merci\u{a0}!",
+    crowded: "Beaucoup de téléphones envoient en même temps. Attendez un peu, puis renvoyez.",
+    slow: "La connexion était trop lente. Renvoyez.",
     colours: ["Jaune", "Rose", "Bleu", "Vert", "Orange", "Violet"],
 };
 

@@ -1,33 +1,24 @@
 //! The server's loop and the handling of one request.
 
 use super::form;
+use super::http::{Body, Reply, Request, Respond};
 use super::page::{self, Page, View, Words};
 use super::{BODY_MAX, CollectConfig, Incoming, NAME_MAX, QUEUE_MAX};
 use crate::model::{Colour, Timestamp};
 use std::collections::{HashMap, VecDeque};
-use std::io::Read;
-use std::net::{IpAddr, Ipv4Addr, TcpListener};
+use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
 use std::time::{Duration, Instant};
-use tiny_http::{Header, Method, Request, Response, Server};
 
-/// tiny_http throws away an unread body when its request is dropped, into
-/// one buffer as large as the declared `Content-Length`: a request that
-/// declares more than this is never dropped (it is leaked, unanswered),
-/// since allocating such a buffer can abort the whole app.
-const DRAIN_MAX: usize = 64 * 1024 * 1024;
-/// How often the loop looks whether it should stop.
-const POLL: Duration = Duration::from_millis(100);
-/// How many times a server whose accept loop died is started again on the
-/// same socket before giving up.
-const RESTARTS: u32 = 5;
 /// The rate limit's window.
 const WINDOW: Duration = Duration::from_secs(60);
 /// Devices remembered by the rate limit before the idle ones are forgotten.
 const DEVICES: usize = 1024;
+/// `Retry-After` when too many connections are open, in seconds.
+const CROWDED_RETRY: u32 = 5;
 
-/// What the server thread, the request threads and the `Collector` share.
+/// What the server thread and the `Collector` share.
 pub(super) struct Shared {
     pub stopped: AtomicBool,
     path: String,
@@ -96,10 +87,6 @@ impl Shared {
         lock(&self.error).clone()
     }
 
-    fn fail(&self, why: String) {
-        *lock(&self.error) = Some(why);
-    }
-
     fn words(&self) -> &'static Words {
         page::words(self.lang)
     }
@@ -163,12 +150,9 @@ impl Shared {
         self.html(200, &view)
     }
 
-    fn post(&self, rq: &mut Request) -> Reply {
-        let script = header(rq, "X-Atelier").is_some();
-        let device = rq
-            .remote_addr()
-            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip().to_canonical());
-        let allowed = lock(&self.limiter).hit(device, Instant::now());
+    fn post(&self, rq: &Request) -> Reply {
+        let script = rq.header("X-Atelier").is_some();
+        let allowed = lock(&self.limiter).hit(rq.device, Instant::now());
         let fields = read_fields(rq);
         let result = match &fields {
             Err(refusal) => Err(*refusal),
@@ -182,7 +166,10 @@ impl Shared {
                 location: Some(format!("{}?sent=1&colour={}", self.path, colour.label())),
                 ..Reply::empty(303)
             },
-            Err(r) if script => Reply::text(r.status(), &r.message(t, self.max_chars)),
+            Err(r) if script => Reply {
+                retry_after: (r == Refusal::TooMany).then_some(WINDOW.as_secs() as u32),
+                ..Reply::text(r.status(), &r.message(t, self.max_chars))
+            },
             Err(r) => {
                 let f = fields.unwrap_or_default();
                 let view = View {
@@ -198,7 +185,7 @@ impl Shared {
                 };
                 let mut reply = self.html(r.status(), &view);
                 if r == Refusal::TooMany {
-                    reply.retry_after = true;
+                    reply.retry_after = Some(WINDOW.as_secs() as u32);
                 }
                 reply
             }
@@ -279,75 +266,42 @@ fn base32(bytes: &[u8]) -> String {
     out
 }
 
-/// Serve until `shared.stopped`: one thread per request. `listener` is kept
-/// to start the server again should tiny_http's accept loop die (it stops
-/// at the first failed `accept`); the socket closes when both are dropped.
-pub(super) fn serve(listener: TcpListener, first: Server, shared: &Arc<Shared>) {
-    let mut server = first;
-    let mut restarts = 0;
-    loop {
-        if shared.stopped.load(Ordering::SeqCst) {
-            return;
+impl Respond for Shared {
+    fn answer(&self, rq: &Request) -> Reply {
+        let (path, query) = rq.target.split_once('?').unwrap_or((&rq.target, ""));
+        if !self.is_token_path(path) {
+            // Too large is said first: nothing else of it was read.
+            return Reply::empty(if rq.body == Body::TooLarge { 413 } else { 404 });
         }
-        match server.recv_timeout(POLL) {
-            Ok(Some(rq)) => dispatch(rq, shared),
-            Ok(None) => {}
-            Err(e) => {
-                restarts += 1;
-                let again = listener
-                    .try_clone()
-                    .map_err(|e| e.to_string())
-                    .and_then(|l| Server::from_listener(l, None).map_err(|e| e.to_string()));
-                match again {
-                    Ok(s) if restarts <= RESTARTS => {
-                        std::thread::sleep(Duration::from_millis(200));
-                        server = s;
-                    }
-                    _ => {
-                        shared.fail(format!("the collection server stopped: {e}"));
-                        return;
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn dispatch(rq: Request, shared: &Arc<Shared>) {
-    if rq.body_length().is_some_and(|n| n > DRAIN_MAX) {
-        std::mem::forget(rq);
-        return;
-    }
-    let shared = Arc::clone(shared);
-    // Should the thread not start, the request is dropped: tiny_http answers 500.
-    let _ = std::thread::Builder::new()
-        .name("collect-request".into())
-        .spawn(move || handle(rq, &shared));
-}
-
-fn handle(mut rq: Request, sh: &Shared) {
-    let url = rq.url().to_owned();
-    let (path, query) = url.split_once('?').unwrap_or((url.as_str(), ""));
-    let reply = if !sh.is_token_path(path) {
-        Reply::empty(404)
-    } else {
-        match rq.method() {
-            Method::Get | Method::Head => sh.get(query),
-            Method::Post => sh.post(&mut rq),
+        match rq.method.as_str() {
+            "GET" | "HEAD" => self.get(query),
+            "POST" => self.post(rq),
             _ => Reply {
                 allow: true,
                 ..Reply::empty(405)
             },
         }
-    };
-    let _ = rq.respond(reply.into_response());
-}
+    }
 
-fn header(rq: &Request, name: &str) -> Option<String> {
-    rq.headers()
-        .iter()
-        .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
-        .map(|h| h.value.as_str().to_owned())
+    fn refusal(&self, status: u16) -> Reply {
+        let t = self.words();
+        match status {
+            408 => Reply::text(408, t.slow),
+            503 => Reply {
+                retry_after: Some(CROWDED_RETRY),
+                ..Reply::text(503, t.crowded)
+            },
+            _ => Reply::empty(status),
+        }
+    }
+
+    fn stopped(&self) -> bool {
+        self.stopped.load(Ordering::SeqCst)
+    }
+
+    fn fail(&self, why: String) {
+        *lock(&self.error) = Some(why);
+    }
 }
 
 fn colour_named(name: &str) -> Option<Colour> {
@@ -370,28 +324,20 @@ struct Fields {
     colour: Option<String>,
 }
 
-fn read_fields(rq: &mut Request) -> Result<Fields, Refusal> {
-    let ct = header(rq, "Content-Type").unwrap_or_default();
+fn read_fields(rq: &Request) -> Result<Fields, Refusal> {
+    let body = match &rq.body {
+        Body::TooLarge => return Err(Refusal::BodyTooLarge),
+        Body::Complete(body) => body,
+    };
+    let ct = rq.header("Content-Type").unwrap_or_default();
     let mime = ct.split(';').next().unwrap_or_default().trim();
     if !mime.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
         return Err(Refusal::NotForm);
     }
-    if rq.body_length().is_some_and(|n| n > BODY_MAX) {
-        return Err(Refusal::BodyTooLarge);
-    }
-    let mut body = Vec::new();
-    rq.as_reader()
-        .take(BODY_MAX as u64 + 1)
-        .read_to_end(&mut body)
-        .map_err(|_| Refusal::Malformed)?;
     if body.len() > BODY_MAX {
         return Err(Refusal::BodyTooLarge);
     }
-    // A body cut short (the device went away) is not half a sticky.
-    if rq.body_length().is_some_and(|n| n != body.len()) {
-        return Err(Refusal::Malformed);
-    }
-    let pairs = form::parse(&body).map_err(|_| Refusal::Malformed)?;
+    let pairs = form::parse(body).map_err(|_| Refusal::Malformed)?;
     let text = form::get(&pairs, "text").ok_or(Refusal::Malformed)?;
     Ok(Fields {
         text: text.to_owned(),
@@ -445,72 +391,6 @@ impl Refusal {
     }
 }
 
-/// A response, before it becomes tiny_http's.
-#[derive(Debug)]
-struct Reply {
-    status: u16,
-    content_type: Option<&'static str>,
-    body: Vec<u8>,
-    location: Option<String>,
-    csp: Option<String>,
-    allow: bool,
-    retry_after: bool,
-}
-
-impl Reply {
-    fn empty(status: u16) -> Reply {
-        Reply {
-            status,
-            content_type: None,
-            body: Vec::new(),
-            location: None,
-            csp: None,
-            allow: false,
-            retry_after: false,
-        }
-    }
-
-    fn text(status: u16, text: &str) -> Reply {
-        Reply {
-            content_type: Some("text/plain; charset=utf-8"),
-            body: text.as_bytes().to_vec(),
-            retry_after: status == 429,
-            ..Reply::empty(status)
-        }
-    }
-
-    fn into_response(self) -> Response<std::io::Cursor<Vec<u8>>> {
-        let mut headers: Vec<(&str, String)> = vec![
-            ("Cache-Control", "no-store".into()),
-            ("X-Content-Type-Options", "nosniff".into()),
-            ("Referrer-Policy", "no-referrer".into()),
-            ("X-Frame-Options", "DENY".into()),
-        ];
-        if let Some(ct) = self.content_type {
-            headers.push(("Content-Type", ct.into()));
-        }
-        if let Some(csp) = self.csp {
-            headers.push(("Content-Security-Policy", csp));
-        }
-        if let Some(location) = self.location {
-            headers.push(("Location", location));
-        }
-        if self.allow {
-            headers.push(("Allow", "GET, HEAD, POST".into()));
-        }
-        if self.retry_after {
-            headers.push(("Retry-After", "60".into()));
-        }
-        let mut response = Response::from_data(self.body).with_status_code(self.status);
-        for (name, value) in headers {
-            if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-                response.add_header(h);
-            }
-        }
-        response
-    }
-}
-
 /// Posts per device in a sliding minute.
 #[derive(Debug)]
 struct Limiter {
@@ -551,6 +431,7 @@ impl Limiter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::net::Ipv4Addr;
 
     #[test]
     fn tokens_are_26_base32_characters_and_differ() {

@@ -3,8 +3,9 @@
 //! server of its own, keys in with `send-keys`, the screen back with
 //! `capture-pane`, and small helpers around processes and session files.
 //!
-//! Without tmux these tests print why they skip and pass (CI installs tmux:
-//! see `.ci/run`).
+//! Without tmux these tests skip, saying so on the terminal, or fail under
+//! `ATELIER_REQUIRE_TOOLS=1` (CI sets it and installs tmux: see `.ci/run`
+//! and `tests/skip_support`).
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::Session;
@@ -23,22 +24,15 @@ pub const WAIT: Duration = Duration::from_secs(10);
 /// The tmux session every `Tmux` creates.
 pub const SESSION: &str = "e2e";
 
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+#[path = "../skip_support/mod.rs"]
+mod skip_support;
+#[allow(unused_imports)] // each test binary uses its part
+pub use skip_support::{Tool, missing, skip};
 
-/// True (after saying why) when tmux is missing: the caller returns.
-pub fn skip_without_tmux(test: &str) -> bool {
-    if tmux_available() {
-        return false;
-    }
-    eprintln!(
-        "SKIPPED {test}: tmux is not installed (CI installs it; locally: apt-get install tmux)"
-    );
-    true
+/// True (after saying so, see `skip_support`) when tmux is missing: the
+/// caller returns. The harness names the test; `_test` is the callers'.
+pub fn skip_without_tmux(_test: &str) -> bool {
+    missing(Tool::Tmux)
 }
 
 /// `'text'` for `sh`, whatever the text holds.

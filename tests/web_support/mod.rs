@@ -6,8 +6,8 @@
 //! `tests/tools/package.json` pins the npm packages (`axe-core`, `vnu-jar`);
 //! `.ci/run` installs them with `npm ci` and installs java, Chromium and
 //! poppler-utils with apt. Without one of them a test prints
-//! `SKIPPED test: …` and passes, except in CI (`CI` set), where a missing
-//! tool is a failure: CI is where they are installed.
+//! `SKIPPED test: …` (through `skip_support`) and passes, except under
+//! `ATELIER_REQUIRE_TOOLS=1` (CI sets it), where a missing tool is a failure.
 #![allow(dead_code)]
 
 use crate::export_support::{demo, hostile, opts};
@@ -18,29 +18,29 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub use crate::skip_support::CHROMIUM;
 
 /// Where `npm ci` puts the checkers (`tests/tools/node_modules`).
 pub fn node_modules() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/node_modules")
 }
 
-/// `path` when it exists; otherwise says why `test` skips (or fails, in CI).
-fn need(test: &str, path: PathBuf, install: &str) -> Option<PathBuf> {
+/// `path` when it exists; otherwise the test skips, visibly (or fails
+/// under `ATELIER_REQUIRE_TOOLS=1`, as in CI).
+fn need(_test: &str, path: PathBuf, install: &str) -> Option<PathBuf> {
     if path.exists() {
         return Some(path);
     }
-    let why = format!("{} is missing ({install})", path.display());
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{test}: {why}: .ci/run installs it"
+    crate::skip_support::skip_for(
+        &path.display().to_string(),
+        &format!("get it: {install}"),
+        "missing",
     );
-    eprintln!("SKIPPED {test}: {why}");
     None
 }
 
 /// Whether `program --version` (or `-v`) runs; otherwise says why `test` skips.
-fn need_program(test: &str, program: &str, arg: &str, install: &str) -> bool {
+fn need_program(_test: &str, program: &str, arg: &str, install: &str) -> bool {
     let ok = Command::new(program)
         .arg(arg)
         .stdin(Stdio::null())
@@ -49,12 +49,7 @@ fn need_program(test: &str, program: &str, arg: &str, install: &str) -> bool {
         .status()
         .is_ok_and(|s| s.success());
     if !ok {
-        let why = format!("{program} is not installed ({install})");
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{test}: {why}: .ci/run installs it"
-        );
-        eprintln!("SKIPPED {test}: {why}");
+        crate::skip_support::skip_for(program, &format!("install it: {install}"), "not installed");
     }
     ok
 }
