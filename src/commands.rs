@@ -490,7 +490,7 @@ pub fn suggest(
             title = title,
             n = s.stickies.len() as i64
         );
-        let words = crate::t!(lang, "suggest-words", words = safe(&s.words.join("; ")));
+        let words = crate::t!(lang, "suggest-words", words = safe(&s.words.join(", ")));
         writeln!(out, "\n{item}\n  {words}").map_err(io)?;
         for id in &s.stickies {
             if let Some(x) = session.stickies.iter().find(|x| &x.id == id) {

@@ -124,3 +124,63 @@ fn lower_first(s: &str) -> String {
         (None, _) => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{DEFAULT_THRESHOLD, cluster};
+    use super::*;
+
+    #[test]
+    fn each_reason_is_held_by_half_the_group() {
+        let engine = Engine::builtin();
+        for set in [
+            include_str!("../../../tests/fixtures/suggest/labelled.csv"),
+            include_str!("../../../tests/fixtures/suggest/spoken.csv"),
+        ] {
+            let texts: Vec<&str> = set
+                .lines()
+                .skip(1)
+                .map(|l| l.splitn(3, ',').nth(2).unwrap_or("").trim_matches('"'))
+                .collect();
+            let corpus = Corpus::new(engine, texts.iter().copied(), None);
+            for threshold in [0.1, DEFAULT_THRESHOLD, 0.4] {
+                for members in cluster::groups(&corpus, threshold) {
+                    let (title, words) = explain(engine, &corpus, &members);
+                    assert!(!words.is_empty() && !title.is_empty());
+                    let holding = |f: usize| {
+                        members
+                            .iter()
+                            .filter(|&&i| corpus.vectors[i].iter().any(|(g, _)| *g == f))
+                            .count()
+                    };
+                    let half = members.len().div_ceil(2).max(2);
+                    let reaches_half = members
+                        .iter()
+                        .flat_map(|&i| &corpus.vectors[i])
+                        .any(|(f, _)| holding(*f) >= half);
+                    let need = if reaches_half { half } else { 2 };
+                    for reason in &words {
+                        // The features whose words the reason shows: one of
+                        // them is held by enough of the group.
+                        let first = reason.split(SEPARATOR).next().unwrap_or_default();
+                        let best = members
+                            .iter()
+                            .flat_map(|&i| &corpus.hits[i])
+                            .filter(|h| h.written == first)
+                            .flat_map(|h| h.features.iter().map(|&f| holding(f)))
+                            .max()
+                            .unwrap_or(0);
+                        assert!(best >= need, "{reason}: in {best} of {}", members.len());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn acronyms_keep_their_capitals() {
+        assert_eq!(lower_first("Wi-Fi"), "wi-Fi");
+        assert_eq!(lower_first("PMR"), "PMR");
+        assert_eq!(lower_first("Éclairage"), "éclairage");
+    }
+}
