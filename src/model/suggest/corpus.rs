@@ -85,9 +85,18 @@ impl Corpus {
             let lang = lang.unwrap_or(majority);
             let mut mass: HashMap<usize, f32> = HashMap::new();
             let mut doc_hits = Vec::new();
+            let both: Vec<[String; 2]> = ts
+                .iter()
+                .map(|t| {
+                    [
+                        stems.stem(Lang::French, &t.folded),
+                        stems.stem(Lang::English, &t.folded),
+                    ]
+                })
+                .collect();
             let mut i = 0;
             while i < ts.len() {
-                let phrase = engine.phrase(|k, l| ts.get(i + k).map(|t| stems.stem(l, &t.folded)));
+                let phrase = engine.phrase(&both[i..]);
                 if let Some((len, concept)) = phrase {
                     let features = add(&mut mass, &engine.expansion[concept], 1.0);
                     doc_hits.push(Hit {

@@ -228,33 +228,23 @@ impl Engine {
         }
     }
 
-    /// The longest phrase of the thesaurus that starts at `stems[0]`: its
-    /// length in words and its concept. `stems(i, lang)` gives the stem of
-    /// the i-th word from there (None past the end).
-    pub(super) fn phrase(
-        &self,
-        mut stems: impl FnMut(usize, Lang) -> Option<String>,
-    ) -> Option<(usize, usize)> {
-        let mut firsts: Vec<String> = Vec::new();
-        for lang in [Lang::French, Lang::English] {
-            if let Some(s) = stems(0, lang)
-                && !firsts.contains(&s)
-            {
-                firsts.push(s);
-            }
-        }
+    /// The longest phrase of the thesaurus that starts at the first of
+    /// these words, given by their stems in French and in English: its
+    /// length in words and its concept.
+    pub(super) fn phrase(&self, stems: &[[String; 2]]) -> Option<(usize, usize)> {
+        let first = stems.first()?;
         let mut best: Option<(usize, usize)> = None;
-        for first in firsts {
-            for p in self.phrases.get(&first).into_iter().flatten() {
-                if best.is_some_and(|(len, _)| len >= p.stems.len()) {
+        for (k, key) in first.iter().enumerate() {
+            if k == 1 && first[0] == first[1] {
+                break;
+            }
+            for p in self.phrases.get(key).into_iter().flatten() {
+                if best.is_some_and(|(len, _)| len >= p.stems.len()) || p.stems.len() > stems.len()
+                {
                     continue;
                 }
-                let all = p
-                    .stems
-                    .iter()
-                    .enumerate()
-                    .all(|(i, s)| stems(i, p.lang).as_ref() == Some(s));
-                if all {
+                let l = slot(p.lang);
+                if p.stems.iter().zip(stems).all(|(a, b)| *a == b[l]) {
                     best = Some((p.stems.len(), p.concept));
                 }
             }
@@ -340,5 +330,96 @@ fn share(concepts: impl Iterator<Item = usize>) -> Meaning {
     let w = 1.0 / list.len().max(1) as f32;
     Meaning {
         concepts: list.into_iter().map(|c| (c, w)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn concepts(engine: &Engine, word: &str, lang: Lang) -> Vec<String> {
+        let mut stems = Stems::default();
+        engine
+            .meaning(word, lang, &mut stems)
+            .map(|m| {
+                m.concepts
+                    .iter()
+                    .map(|(c, _)| engine.thesaurus.concepts[*c].id.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn words_are_found_as_written_by_stem_and_as_typos() {
+        let e = Engine::builtin();
+        assert_eq!(concepts(e, "canicule", Lang::French), ["heat"]);
+        assert_eq!(concepts(e, "ventilateurs", Lang::French), ["cooling"]);
+        // By stem: a form the thesaurus does not list.
+        assert_eq!(concepts(e, "climatiseront", Lang::French), ["cooling"]);
+        assert_eq!(concepts(e, "queued", Lang::English), ["waiting"]);
+        // A typo.
+        assert_eq!(concepts(e, "poubeles", Lang::French), ["waste"]);
+        assert!(concepts(e, "zorglub", Lang::French).is_empty());
+    }
+
+    #[test]
+    fn a_word_of_both_languages_takes_the_sticky_s() {
+        let e = Engine::builtin();
+        assert_eq!(concepts(e, "store", Lang::French), ["sun"]);
+        assert_eq!(concepts(e, "store", Lang::English), ["shops"]);
+        // A word of one language only is found in a sticky of the other
+        // (franglais).
+        assert_eq!(concepts(e, "bins", Lang::French), ["waste"]);
+    }
+
+    #[test]
+    fn stop_words_give_way_only_to_words_listed_as_written() {
+        let e = Engine::builtin();
+        assert!(e.is_stop("we", "we", Lang::English));
+        assert!(!e.is_stop("we", "we", Lang::French), "le we: the week-end");
+        assert!(e.is_stop("sur", "sur", Lang::French));
+        assert!(!e.is_stop("sur", "sûr", Lang::French));
+        assert!(e.is_stop("cool", "cool", Lang::French));
+        assert!(!e.is_stop("cool", "cool", Lang::English));
+    }
+
+    #[test]
+    fn phrases_match_their_words_in_a_row_in_any_form() {
+        let e = Engine::builtin();
+        let mut stems = Stems::default();
+        let words = |text: &str, stems: &mut Stems| -> Vec<[String; 2]> {
+            tokens(text)
+                .iter()
+                .map(|t| {
+                    [
+                        stems.stem(Lang::French, &t.folded),
+                        stems.stem(Lang::English, &t.folded),
+                    ]
+                })
+                .collect()
+        };
+        let id = |c: usize| e.thesaurus.concepts[c].id.clone();
+        let w = words("files d'attente trop longues", &mut stems);
+        let (len, c) = e.phrase(&w).unwrap();
+        assert_eq!((len, id(c).as_str()), (3, "waiting"));
+        let w = words("bike lanes everywhere", &mut stems);
+        let (len, c) = e.phrase(&w).unwrap();
+        assert_eq!((len, id(c).as_str()), (2, "cycling"));
+        assert!(e.phrase(&words("file", &mut stems)).is_none());
+    }
+
+    #[test]
+    fn a_model_maps_unknown_words_to_the_nearest_concept() {
+        let model = Embeddings::parse(
+            "tiny.vec",
+            "chaleur 1 0 0\nchaud 0.9 0.1 0\nzorglub 0.95 0.05 0\nbruit 0 1 0\nblip 0 0 1\n",
+        )
+        .unwrap();
+        let e = Engine::new(Thesaurus::builtin(), Some(model));
+        assert_eq!(concepts(&e, "zorglub", Lang::French), ["heat"]);
+        // Too far from every concept.
+        assert!(concepts(&e, "blip", Lang::French).is_empty());
+        assert_eq!(e.size().2, 5);
     }
 }

@@ -105,7 +105,8 @@ fn is_time(w: &str) -> bool {
 pub struct Stems {
     fr: Stemmer,
     en: Stemmer,
-    seen: HashMap<(Lang, String), String>,
+    seen_fr: HashMap<String, String>,
+    seen_en: HashMap<String, String>,
 }
 
 impl Default for Stems {
@@ -113,7 +114,8 @@ impl Default for Stems {
         Stems {
             fr: Stemmer::create(Algorithm::French),
             en: Stemmer::create(Algorithm::English),
-            seen: HashMap::new(),
+            seen_fr: HashMap::new(),
+            seen_en: HashMap::new(),
         }
     }
 }
@@ -121,14 +123,21 @@ impl Default for Stems {
 impl Stems {
     /// The stem of a folded word in `lang`.
     pub fn stem(&mut self, lang: Lang, folded: &str) -> String {
-        if let Some(s) = self.seen.get(&(lang, folded.to_owned())) {
+        let seen = match lang {
+            Lang::French => &mut self.seen_fr,
+            Lang::English => &mut self.seen_en,
+        };
+        if let Some(s) = seen.get(folded) {
             return s.clone();
         }
         let s = match lang {
             Lang::French => stem_french(&self.fr, folded),
             Lang::English => fold(&self.en.stem(folded)),
         };
-        self.seen.insert((lang, folded.to_owned()), s.clone());
+        match lang {
+            Lang::French => self.seen_fr.insert(folded.to_owned(), s.clone()),
+            Lang::English => self.seen_en.insert(folded.to_owned(), s.clone()),
+        };
         s
     }
 }
