@@ -358,8 +358,17 @@ mod tests {
         // By stem: a form the thesaurus does not list.
         assert_eq!(concepts(e, "climatiseront", Lang::French), ["cooling"]);
         assert_eq!(concepts(e, "queued", Lang::English), ["waiting"]);
-        // A typo.
-        assert_eq!(concepts(e, "poubeles", Lang::French), ["waste"]);
+        // Typos (none of them listed).
+        for (typo, concept) in [
+            ("poubeles", "waste"),
+            ("horraires", "hours"),
+            ("atente", "waiting"),
+            ("trotoir", "walking"),
+            ("cyclabes", "cycling"),
+            ("apointment", "appointment"),
+        ] {
+            assert_eq!(concepts(e, typo, Lang::French), [concept], "{typo}");
+        }
         assert!(concepts(e, "zorglub", Lang::French).is_empty());
     }
 
