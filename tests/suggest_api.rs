@@ -35,15 +35,6 @@ fn id_set(s: &Suggestion) -> HashSet<Id> {
     s.stickies.iter().cloned().collect()
 }
 
-/// The folded words of a text.
-fn tokens(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
 const HEAT: &[&str] = &[
     "Trop de chaleur en salle de lecture",
     "La chaleur en salle de lecture l'après-midi",

@@ -106,7 +106,7 @@ fn forms(corpus: &Corpus, feature: usize, members: &[usize]) -> Vec<String> {
         }
     }
     // Stable: among equals, the first met stays first.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().map(|(w, _)| w).collect()
 }
 
