@@ -1,43 +1,145 @@
-//! Grouping: agglomerative clustering with average linkage, run apart on
-//! each part of the graph of pairs at least as similar as the threshold.
+//! Grouping: agglomerative clustering with average linkage.
+//!
+//! Stickies with the same vector are one point of that many stickies (they
+//! are as similar as can be, so they would merge first anyway). When most
+//! pairs of points share something, the whole similarity matrix is built in
+//! one pass; otherwise the clustering runs apart on each part of the graph
+//! of pairs at least as similar as the threshold.
 
 use super::corpus::Corpus;
+use std::collections::HashMap;
+
+/// Up to this many points, a dense input is clustered in one matrix
+/// (n²/2 floats: 200 MB for 10,000).
+const DENSE_MAX: usize = 12_000;
+
+/// Stickies as distinct points.
+struct Points {
+    /// Per point: its vector, sorted by feature.
+    vectors: Vec<Vec<(usize, f32)>>,
+    /// Per feature: (point, weight), by point.
+    postings: Vec<Vec<(usize, f32)>>,
+    /// Per point: its stickies.
+    members: Vec<Vec<usize>>,
+}
+
+impl Points {
+    /// The points of a corpus; stickies with the same vector are one point
+    /// when `merge` (and those that say nothing never are).
+    fn new(corpus: &Corpus, merge: bool) -> Points {
+        let mut seen: HashMap<Vec<(usize, u32)>, usize> = HashMap::new();
+        let mut p = Points {
+            vectors: Vec::new(),
+            postings: vec![Vec::new(); corpus.postings.len()],
+            members: Vec::new(),
+        };
+        for (i, v) in corpus.vectors.iter().enumerate() {
+            if merge && !v.is_empty() {
+                let key: Vec<(usize, u32)> = v.iter().map(|(f, w)| (*f, w.to_bits())).collect();
+                if let Some(&k) = seen.get(&key) {
+                    p.members[k].push(i);
+                    continue;
+                }
+                seen.insert(key, p.vectors.len());
+            }
+            let k = p.vectors.len();
+            for &(f, w) in v {
+                p.postings[f].push((k, w));
+            }
+            p.vectors.push(v.clone());
+            p.members.push(vec![i]);
+        }
+        p
+    }
+
+    /// Add to `acc[j]` the cosine similarity of point `i` with each point
+    /// `j` after it that `keep` accepts and shares a feature with;
+    /// `touched` lists them.
+    fn similarities(
+        &self,
+        i: usize,
+        keep: impl Fn(usize) -> bool,
+        acc: &mut [f32],
+        touched: &mut Vec<usize>,
+    ) {
+        for &(t, wi) in &self.vectors[i] {
+            let list = &self.postings[t];
+            let start = list.partition_point(|&(j, _)| j <= i);
+            for &(j, wj) in &list[start..] {
+                if !keep(j) {
+                    continue;
+                }
+                if acc[j] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j] += wi * wj;
+            }
+        }
+    }
+
+    /// The parts of the graph of pairs at least `threshold` similar: two
+    /// points less similar can only end in one group through others that
+    /// are at least that similar (an average reaches the threshold only if
+    /// one of its pairs does), so clustering each part apart is exact.
+    fn parts(&self, threshold: f32) -> Vec<Vec<usize>> {
+        let n = self.vectors.len();
+        let mut parts = UnionFind::new(n);
+        let mut acc = vec![0f32; n];
+        let mut touched = Vec::new();
+        for i in 0..n {
+            self.similarities(i, |j| j > i, &mut acc, &mut touched);
+            for &j in &touched {
+                if acc[j] >= threshold {
+                    parts.union(i, j);
+                }
+                acc[j] = 0.0;
+            }
+            touched.clear();
+        }
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for i in 0..n {
+            members[parts.find(i)].push(i);
+        }
+        members.into_iter().filter(|m| !m.is_empty()).collect()
+    }
+}
 
 /// Groups of two or more stickies, each sorted, in order of their first.
 pub fn groups(corpus: &Corpus, threshold: f32) -> Vec<Vec<usize>> {
-    let n = corpus.vectors.len();
-    // Two stickies less similar than the threshold can only end in one
-    // group through others that are at least that similar (an average
-    // reaches the threshold only if one of its pairs does), so the
-    // clustering runs apart on each connected part of that graph: exact,
-    // and it keeps the similarity matrices small.
-    let mut parts = UnionFind::new(n);
+    // Identical vectors are as similar as can be: 1, but for rounding.
+    let points = Points::new(corpus, threshold <= 0.999);
+    let n = points.vectors.len();
+    // The pairs the similarity pass visits, against all pairs.
+    let visits: f64 = points
+        .postings
+        .iter()
+        .map(|p| (p.len() as f64).powi(2) / 2.0)
+        .sum();
+    let pairs = n as f64 * n.saturating_sub(1) as f64 / 2.0;
+    let parts = if n <= DENSE_MAX && visits >= pairs / 2.0 {
+        vec![(0..n).collect()]
+    } else {
+        points.parts(threshold)
+    };
+    let mut out = Vec::new();
     let mut acc = vec![0f32; n];
     let mut touched = Vec::new();
-    for i in 0..n {
-        corpus.similarities(i, |j| j > i, &mut acc, &mut touched);
-        for &j in &touched {
-            if acc[j] >= threshold {
-                parts.union(i, j);
-            }
-            acc[j] = 0.0;
-        }
-        touched.clear();
-    }
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for i in 0..n {
-        members[parts.find(i)].push(i);
-    }
-    let mut out = Vec::new();
     let mut local = vec![usize::MAX; n];
-    for part in members.into_iter().filter(|m| m.len() > 1) {
+    for part in parts {
+        if part.len() == 1 {
+            let members = &points.members[part[0]];
+            if members.len() > 1 {
+                out.push(members.clone());
+            }
+            continue;
+        }
         for (k, &i) in part.iter().enumerate() {
             local[i] = k;
         }
         let m = part.len();
         let mut sim = Condensed::new(m);
         for (a, &i) in part.iter().enumerate() {
-            corpus.similarities(
+            points.similarities(
                 i,
                 |j| local[j] != usize::MAX && local[j] > a,
                 &mut acc,
@@ -49,18 +151,25 @@ pub fn groups(corpus: &Corpus, threshold: f32) -> Vec<Vec<usize>> {
             }
             touched.clear();
         }
+        let size: Vec<f32> = part
+            .iter()
+            .map(|&i| points.members[i].len() as f32)
+            .collect();
         let mut groups = UnionFind::new(m);
-        for (a, b) in average_linkage(&mut sim, threshold) {
+        for (a, b) in average_linkage(&mut sim, size, threshold) {
             groups.union(a, b);
         }
         let mut by_root: Vec<Vec<usize>> = vec![Vec::new(); m];
         for (k, &i) in part.iter().enumerate() {
-            by_root[groups.find(k)].push(i);
+            by_root[groups.find(k)].extend(&points.members[i]);
         }
         out.extend(by_root.into_iter().filter(|g| g.len() > 1));
         for &i in &part {
             local[i] = usize::MAX;
         }
+    }
+    for g in &mut out {
+        g.sort_unstable();
     }
     out.sort_by_key(|g| g[0]);
     out
@@ -110,11 +219,10 @@ impl Condensed {
 /// threshold can never merge at or above it later (an average of values
 /// below the threshold stays below it), so it is set aside at once. Ties go
 /// to the previous link of the chain, then to the lowest index.
-fn average_linkage(sim: &mut Condensed, threshold: f32) -> Vec<(usize, usize)> {
+fn average_linkage(sim: &mut Condensed, mut size: Vec<f32>, threshold: f32) -> Vec<(usize, usize)> {
     let n = sim.n;
     // The groups still open, by index (a group lives at its lowest index).
     let mut open: Vec<usize> = (0..n).collect();
-    let mut size = vec![1f32; n];
     let mut chain: Vec<usize> = Vec::new();
     let mut merges = Vec::new();
     let close = |open: &mut Vec<usize>, x: usize| {
@@ -213,7 +321,7 @@ mod tests {
         sim.set(2, 3, 0.8);
         sim.set(0, 2, 0.1);
         sim.set(1, 3, 0.1);
-        let merges = average_linkage(&mut sim, 0.5);
+        let merges = average_linkage(&mut sim, vec![1.0; 4], 0.5);
         assert_eq!(merges.len(), 2);
         let mut sim = Condensed::new(4);
         sim.set(0, 1, 0.9);
@@ -222,6 +330,24 @@ mod tests {
         sim.set(1, 3, 0.7);
         sim.set(0, 3, 0.7);
         sim.set(1, 2, 0.7);
-        assert_eq!(average_linkage(&mut sim, 0.5).len(), 3);
+        assert_eq!(average_linkage(&mut sim, vec![1.0; 4], 0.5).len(), 3);
+        // Sizes weigh the averages: once 0 (a point of three stickies) and
+        // 1 merge, they are (3 * 0.2 + 0.9) / 4 < 0.5 similar to 2; were 0
+        // one sticky, (0.2 + 0.9) / 2 >= 0.5.
+        let sim = || {
+            let mut sim = Condensed::new(3);
+            sim.set(0, 1, 0.9);
+            sim.set(0, 2, 0.2);
+            sim.set(1, 2, 0.9);
+            sim
+        };
+        assert_eq!(
+            average_linkage(&mut sim(), vec![3.0, 1.0, 1.0], 0.5).len(),
+            1
+        );
+        assert_eq!(
+            average_linkage(&mut sim(), vec![1.0, 1.0, 1.0], 0.5).len(),
+            2
+        );
     }
 }

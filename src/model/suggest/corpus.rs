@@ -187,31 +187,6 @@ impl Corpus {
             lang: prefer.unwrap_or(majority),
         }
     }
-
-    /// Add to `acc[j]` the cosine similarity of sticky `i` with each sticky
-    /// `j` after it that `keep` accepts and shares a feature with;
-    /// `touched` lists them.
-    pub fn similarities(
-        &self,
-        i: usize,
-        keep: impl Fn(usize) -> bool,
-        acc: &mut [f32],
-        touched: &mut Vec<usize>,
-    ) {
-        for &(t, wi) in &self.vectors[i] {
-            let list = &self.postings[t];
-            let start = list.partition_point(|&(j, _)| j <= i);
-            for &(j, wj) in &list[start..] {
-                if !keep(j) {
-                    continue;
-                }
-                if acc[j] == 0.0 {
-                    touched.push(j);
-                }
-                acc[j] += wi * wj;
-            }
-        }
-    }
 }
 
 /// Add a word's concepts to a sticky's masses; the features touched.
