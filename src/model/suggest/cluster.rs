@@ -116,16 +116,34 @@ pub fn groups(corpus: &Corpus, threshold: f32) -> Vec<Vec<usize>> {
         .map(|p| (p.len() as f64).powi(2) / 2.0)
         .sum();
     let pairs = n as f64 * n.saturating_sub(1) as f64 / 2.0;
-    let parts = if n <= DENSE_MAX && visits >= pairs / 2.0 {
-        vec![(0..n).collect()]
-    } else {
-        points.parts(threshold)
-    };
+    cluster(&points, threshold, n <= DENSE_MAX && visits >= pairs / 2.0)
+}
+
+/// Cluster the points in one matrix (`dense`) or part by part.
+fn cluster(points: &Points, threshold: f32, dense: bool) -> Vec<Vec<usize>> {
+    let n = points.vectors.len();
     let mut out = Vec::new();
+    if dense {
+        // Dense: one matrix, filled straight from the postings.
+        let mut sim = Condensed::new(n);
+        for i in 0..n {
+            let row = sim.rows[i];
+            for &(t, wi) in &points.vectors[i] {
+                let list = &points.postings[t];
+                let start = list.partition_point(|&(j, _)| j <= i);
+                for &(j, wj) in &list[start..] {
+                    sim.values[row.wrapping_add(j)] += wi * wj;
+                }
+            }
+        }
+        let all: Vec<usize> = (0..n).collect();
+        collect(points, &all, &mut sim, threshold, &mut out);
+        return finish(out);
+    }
     let mut acc = vec![0f32; n];
     let mut touched = Vec::new();
     let mut local = vec![usize::MAX; n];
-    for part in parts {
+    for part in points.parts(threshold) {
         if part.len() == 1 {
             let members = &points.members[part[0]];
             if members.len() > 1 {
@@ -136,8 +154,7 @@ pub fn groups(corpus: &Corpus, threshold: f32) -> Vec<Vec<usize>> {
         for (k, &i) in part.iter().enumerate() {
             local[i] = k;
         }
-        let m = part.len();
-        let mut sim = Condensed::new(m);
+        let mut sim = Condensed::new(part.len());
         for (a, &i) in part.iter().enumerate() {
             points.similarities(
                 i,
@@ -151,23 +168,41 @@ pub fn groups(corpus: &Corpus, threshold: f32) -> Vec<Vec<usize>> {
             }
             touched.clear();
         }
-        let size: Vec<f32> = part
-            .iter()
-            .map(|&i| points.members[i].len() as f32)
-            .collect();
-        let mut groups = UnionFind::new(m);
-        for (a, b) in average_linkage(&mut sim, size, threshold) {
-            groups.union(a, b);
-        }
-        let mut by_root: Vec<Vec<usize>> = vec![Vec::new(); m];
-        for (k, &i) in part.iter().enumerate() {
-            by_root[groups.find(k)].extend(&points.members[i]);
-        }
-        out.extend(by_root.into_iter().filter(|g| g.len() > 1));
+        collect(points, &part, &mut sim, threshold, &mut out);
         for &i in &part {
             local[i] = usize::MAX;
         }
     }
+    finish(out)
+}
+
+/// Cluster the points of `part`, whose similarities are `sim`, and add the
+/// groups of two stickies or more to `out`.
+fn collect(
+    points: &Points,
+    part: &[usize],
+    sim: &mut Condensed,
+    threshold: f32,
+    out: &mut Vec<Vec<usize>>,
+) {
+    let m = part.len();
+    let size: Vec<f32> = part
+        .iter()
+        .map(|&i| points.members[i].len() as f32)
+        .collect();
+    let mut groups = UnionFind::new(m);
+    for (a, b) in average_linkage(sim, size, threshold) {
+        groups.union(a, b);
+    }
+    let mut by_root: Vec<Vec<usize>> = vec![Vec::new(); m];
+    for (k, &i) in part.iter().enumerate() {
+        by_root[groups.find(k)].extend(&points.members[i]);
+    }
+    out.extend(by_root.into_iter().filter(|g| g.len() > 1));
+}
+
+/// Each group sorted, the groups by their first sticky.
+fn finish(mut out: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
     for g in &mut out {
         g.sort_unstable();
     }
@@ -238,15 +273,17 @@ fn average_linkage(sim: &mut Condensed, mut size: Vec<f32>, threshold: f32) -> V
         let prev = chain.len().checked_sub(2).map(|k| chain[k]);
         let mut best = prev.map(|p| (p, sim.get(a, p)));
         let row_a = sim.rows[a];
-        for &b in &open {
-            if b == a {
-                continue;
+        // `open` is sorted: the groups before `a` hold it in their rows,
+        // those after it are in its row.
+        let at = open.partition_point(|&b| b < a);
+        for &b in &open[..at] {
+            let s = sim.values[sim.rows[b].wrapping_add(a)];
+            if best.is_none_or(|(_, bs)| s > bs) {
+                best = Some((b, s));
             }
-            let s = if b < a {
-                sim.values[sim.rows[b].wrapping_add(a)]
-            } else {
-                sim.values[row_a.wrapping_add(b)]
-            };
+        }
+        for &b in open[at..].iter().filter(|&&b| b != a) {
+            let s = sim.values[row_a.wrapping_add(b)];
             if best.is_none_or(|(_, bs)| s > bs) {
                 best = Some((b, s));
             }
@@ -311,7 +348,31 @@ impl UnionFind {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Engine;
     use super::*;
+
+    #[test]
+    fn one_matrix_or_part_by_part_and_merged_duplicates_give_the_same_groups() {
+        let csv = include_str!("../../../tests/fixtures/suggest/spoken.csv");
+        let mut texts: Vec<&str> = csv
+            .lines()
+            .skip(1)
+            .map(|l| l.splitn(3, ',').nth(2).unwrap_or("").trim_matches('"'))
+            .collect();
+        // Some stickies twice.
+        texts.extend(texts.clone().into_iter().step_by(7));
+        let corpus = Corpus::new(Engine::builtin(), texts.iter().copied(), None);
+        for threshold in [0.1, 0.25, 0.5] {
+            let merged = Points::new(&corpus, true);
+            let apart = Points::new(&corpus, false);
+            assert!(merged.vectors.len() < apart.vectors.len());
+            let want = cluster(&apart, threshold, false);
+            assert!(!want.is_empty());
+            assert_eq!(cluster(&apart, threshold, true), want, "{threshold}");
+            assert_eq!(cluster(&merged, threshold, false), want, "{threshold}");
+            assert_eq!(cluster(&merged, threshold, true), want, "{threshold}");
+        }
+    }
 
     #[test]
     fn linkage_merges_only_above_the_threshold() {
