@@ -187,6 +187,26 @@ pub enum Command {
         #[arg(long)]
         caption: Option<String>,
     },
+    /// Suggest clusters for a session's stickies, as `S` on the board does:
+    /// groups of stickies that say the same thing, with the concepts and
+    /// words that justify each (see docs/suggestions.md). Uses the lab's
+    /// thesaurus and model in the configuration folder (suggest/*.txt,
+    /// suggest/*.vec) when there are some.
+    Suggest {
+        /// The session file.
+        file: PathBuf,
+        /// The least average similarity for two groups to merge: higher
+        /// gives fewer, tighter suggestions.
+        #[arg(long, default_value_t = crate::model::suggest::DEFAULT_THRESHOLD)]
+        threshold: f32,
+        /// The stickies to group: those of the inbox, or all of the board.
+        #[arg(long, value_enum, default_value = "inbox")]
+        scope: SuggestScope,
+        /// Text for people, or JSON: a list of objects with `title`,
+        /// `words` and `stickies` (their ids).
+        #[arg(long, value_enum, default_value = "text")]
+        format: SuggestFormat,
+    },
     /// Print a shell completion script.
     Completions { shell: Shell },
     /// Write a large generated session (for benchmarks and tests); the same
@@ -209,6 +229,18 @@ pub enum LibraryCmd {
     List,
     /// One in full.
     Show { id: String },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SuggestScope {
+    Inbox,
+    All,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SuggestFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -1,6 +1,7 @@
 //! Subcommands that need no terminal: check, fmt, new, methods, templates.
 
 use crate::methods::Library;
+use crate::model::suggest::{Embeddings, Engine, Scope, Thesaurus};
 use crate::model::{Session, Zone};
 use crate::store::{self, Home, Store};
 use std::io::Write;
@@ -369,5 +370,134 @@ pub fn attach(
         String::new()
     };
     writeln!(out, "{}: {n} attached{tail}", session.display()).map_err(|e| e.to_string())?;
+    Ok(true)
+}
+
+/// What `atelier suggest` was asked.
+#[derive(Clone, Copy, Debug)]
+pub struct SuggestArgs {
+    pub threshold: f32,
+    /// The whole board rather than the inbox.
+    pub all: bool,
+    pub json: bool,
+}
+
+/// The suggestion engine: the built-in thesaurus, extended by the lab's
+/// files in `CONFIG/suggest/` (`*.txt`: thesaurus; `*.vec`: a word-vector
+/// model), with a warning for each file that could not be used (it is left
+/// out).
+pub fn suggest_engine(home: &Home) -> (Engine, Vec<String>) {
+    let dir = home.config.join("suggest");
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+        Ok(list) => list.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(_) => Vec::new(),
+    };
+    files.sort();
+    let mut thesaurus = Thesaurus::builtin();
+    let mut model: Option<Embeddings> = None;
+    let mut warnings = Vec::new();
+    for path in files {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext != "txt" && ext != "vec" {
+            continue;
+        }
+        let name = path.display().to_string();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                warnings.push(format!("{name}: {}", store::describe_io(&e)));
+                continue;
+            }
+        };
+        let result = if ext == "txt" {
+            Thesaurus::parse(&name, &text).map(|t| thesaurus.extend(t))
+        } else {
+            // All the models' words together, or none of a bad file's.
+            let mut next = model.clone().unwrap_or_default();
+            next.add(&name, &text).map(|()| model = Some(next))
+        };
+        if let Err(e) = result {
+            warnings.push(format!("{e} (file left out)"));
+        }
+    }
+    for b in thesaurus.unknown_broader() {
+        warnings.push(format!("{}: no concept {b}", dir.display()));
+    }
+    (Engine::new(thesaurus, model), warnings)
+}
+
+/// `atelier suggest FILE`: print the suggested clusters.
+pub fn suggest(
+    file: &Path,
+    engine: &Engine,
+    args: &SuggestArgs,
+    lang: &str,
+    out: &mut impl Write,
+) -> Result<bool, String> {
+    let session = store::load_file(file).map_err(|e| e.to_string())?;
+    let scope = if args.all { Scope::Board } else { Scope::Inbox };
+    let list = session.suggest_clusters_with(engine, scope, args.threshold);
+    let io = |e: std::io::Error| e.to_string();
+    if args.json {
+        #[derive(serde::Serialize)]
+        struct Item<'a> {
+            title: &'a str,
+            words: &'a [String],
+            stickies: Vec<&'a str>,
+        }
+        let items: Vec<Item> = list
+            .iter()
+            .map(|s| Item {
+                title: &s.title,
+                words: &s.words,
+                stickies: s.stickies.iter().map(|id| id.as_str()).collect(),
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&items).map_err(|e| e.to_string())?;
+        writeln!(out, "{text}").map_err(io)?;
+        return Ok(true);
+    }
+    let considered = session
+        .stickies
+        .iter()
+        .filter(|s| args.all || s.place() == crate::model::Place::Inbox)
+        .count();
+    let scope_name = if args.all {
+        crate::t!(lang, "suggest-scope-board")
+    } else {
+        crate::t!(lang, "suggest-scope-inbox")
+    };
+    // Two digits, with the local decimal mark (0,30 in French).
+    let mut threshold = format!("{:.2}", args.threshold);
+    if crate::i18n::supported(lang) == "fr" {
+        threshold = threshold.replace('.', ",");
+    }
+    let header = crate::t!(
+        lang,
+        "suggest-cli-header",
+        n = list.len() as i64,
+        scope = scope_name,
+        stickies = considered as i64,
+        threshold = threshold
+    );
+    writeln!(out, "{header}").map_err(io)?;
+    // Text from the session never reaches the terminal as control codes.
+    let safe = |t: &str| crate::ui::widgets::safe_line(t).into_owned();
+    for s in &list {
+        let title = safe(&s.title);
+        let item = crate::t!(
+            lang,
+            "suggest-item",
+            title = title,
+            n = s.stickies.len() as i64
+        );
+        let words = crate::t!(lang, "suggest-words", words = safe(&s.words.join(", ")));
+        writeln!(out, "\n{item}\n  {words}").map_err(io)?;
+        for id in &s.stickies {
+            if let Some(x) = session.stickies.iter().find(|x| &x.id == id) {
+                writeln!(out, "  - [{}] {}", safe(id.as_str()), safe(&x.text)).map_err(io)?;
+            }
+        }
+    }
     Ok(true)
 }

@@ -147,6 +147,23 @@ fn main() -> ExitCode {
             caption.as_deref(),
             &mut out,
         ),
+        Some(Command::Suggest {
+            file,
+            threshold,
+            scope,
+            format,
+        }) => {
+            let (engine, warnings) = commands::suggest_engine(&home);
+            for w in warnings {
+                eprintln!("atelier: warning: {w}");
+            }
+            let args = commands::SuggestArgs {
+                threshold,
+                all: scope == atelier::cli::SuggestScope::All,
+                json: format == atelier::cli::SuggestFormat::Json,
+            };
+            commands::suggest(&file, &engine, &args, lang, &mut out)
+        }
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
             let shell = match shell {

@@ -1,35 +1,43 @@
-//! How well suggested clusters agree with a grouping made by hand.
+//! How well suggested clusters agree with a grouping made by hand, on two
+//! labelled sets in `tests/fixtures/suggest/`, each written before the
+//! engine was tuned on it:
 //!
-//! `tests/fixtures/suggest/labelled.csv` holds 200 workshop stickies (140
-//! French, 60 English) on 10 themes of 20, each labelled by hand, written
-//! before the engine was tuned. Two measures, at the default threshold:
+//! - `labelled.csv`: 200 workshop stickies (140 French, 60 English) on 10
+//!   themes of 20, full sentences;
+//! - `spoken.csv`: 168 stickies on 12 themes of 14, short and spoken, with
+//!   typos, slang and French and English mixed (104 French, 52 English, 12
+//!   mixed), several ways to say each thing.
+//!
+//! Two measures, at the default threshold:
 //!
 //! - the adjusted Rand index (ARI): 1 when the suggestions are exactly the
 //!   hand grouping, 0 for a random grouping; each suggestion counts as one
 //!   group and every sticky left out as a group of its own;
 //! - pair precision: of the pairs of stickies a suggestion puts together,
-//!   the share the hand grouping also puts together (chance: 19/199).
+//!   the share the hand grouping also puts together.
 //!
-//! The bars, documented in `docs/suggestions.md`: ARI >= 0.045 (measured
-//! 0.053) and pair precision >= 0.40 (measured 0.46). The ARI is low by
-//! nature: 91% of the same-theme pairs share no word, and French and
-//! English stickies never meet, so even a perfect grouping by shared words
-//! would score 0.33. The bar catches regressions: without stemming the ARI
-//! is 0.038, without stop words 0.033.
+//! The bars are a little under the measured values (`docs/suggestions.md`),
+//! so that a regression fails. Before the thesaurus (words and stems only)
+//! the ARI was 0.053 and 0.030.
 //!
 //! `cargo test --test suggest_quality -- --ignored --nocapture` prints both
-//! measures over a range of thresholds.
+//! measures over a range of thresholds, for each set, with the suggestions
+//! and the stickies left out.
 
 use atelier::model::Id;
 use atelier::model::suggest::{DEFAULT_THRESHOLD, Suggestion, suggest};
 use std::collections::HashMap;
 
-/// The least ARI accepted at the default threshold.
-const BAR: f64 = 0.045;
+/// The least ARI and pair precision accepted at the default threshold, on
+/// the first set (measured: 0.646 and 0.815).
+const BAR: f64 = 0.62;
+const PRECISION_BAR: f64 = 0.78;
 
-/// The least pair precision accepted at the default threshold.
-const PRECISION_BAR: f64 = 0.40;
+/// The same, on the second set (measured: 0.679 and 0.757).
+const SPOKEN_BAR: f64 = 0.62;
+const SPOKEN_PRECISION_BAR: f64 = 0.70;
 
+#[derive(Clone)]
 struct Row {
     theme: String,
     lang: String,
@@ -37,9 +45,18 @@ struct Row {
 }
 
 fn labelled() -> Vec<Row> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/suggest/labelled.csv"
+    set("labelled.csv")
+}
+
+/// The second set: 168 short spoken stickies, typos and mixed languages.
+fn spoken() -> Vec<Row> {
+    set("spoken.csv")
+}
+
+fn set(name: &str) -> Vec<Row> {
+    let path = format!(
+        "{}/tests/fixtures/suggest/{name}",
+        env!("CARGO_MANIFEST_DIR")
     );
     let mut reader = csv::Reader::from_path(path).expect("the labelled set");
     reader
@@ -170,8 +187,31 @@ fn the_labelled_set_is_what_the_docs_say() {
 }
 
 #[test]
+fn the_spoken_set_is_what_the_docs_say() {
+    let rows = spoken();
+    assert_eq!(rows.len(), 168);
+    let mut themes: HashMap<&str, usize> = HashMap::new();
+    for r in &rows {
+        *themes.entry(r.theme.as_str()).or_default() += 1;
+        assert!(["fr", "en", "mix"].contains(&r.lang.as_str()), "{}", r.lang);
+    }
+    assert_eq!(themes.len(), 12);
+    assert!(themes.values().all(|&n| n == 14));
+    let count = |l: &str| rows.iter().filter(|r| r.lang == l).count();
+    assert_eq!((count("fr"), count("en"), count("mix")), (104, 52, 12));
+}
+
+#[test]
 fn suggestions_agree_with_the_hand_grouping() {
-    let rows = labelled();
+    check(&labelled(), BAR, PRECISION_BAR);
+}
+
+#[test]
+fn suggestions_agree_with_the_hand_grouping_of_spoken_stickies() {
+    check(&spoken(), SPOKEN_BAR, SPOKEN_PRECISION_BAR);
+}
+
+fn check(rows: &[Row], bar: f64, precision_bar: f64) {
     let all: Vec<&Row> = rows.iter().collect();
     let (ari, precision, suggestions) = score(&all, DEFAULT_THRESHOLD);
     let shown: Vec<String> = suggestions
@@ -179,26 +219,31 @@ fn suggestions_agree_with_the_hand_grouping() {
         .map(|s| format!("{} ({})", s.title, s.stickies.len()))
         .collect();
     assert!(
-        ari >= BAR,
-        "ARI {ari:.3} below the bar {BAR} at threshold {DEFAULT_THRESHOLD}; suggested: {shown:?}"
+        ari >= bar,
+        "ARI {ari:.3} below the bar {bar} at threshold {DEFAULT_THRESHOLD}; suggested: {shown:?}"
     );
     assert!(
-        precision >= PRECISION_BAR,
-        "pair precision {precision:.3} below the bar {PRECISION_BAR}; suggested: {shown:?}"
+        precision >= precision_bar,
+        "pair precision {precision:.3} below the bar {precision_bar}; suggested: {shown:?}"
     );
 }
 
 #[test]
 #[ignore = "prints a table; run with --ignored --nocapture"]
 fn ari_by_threshold() {
-    let rows = labelled();
+    table(&labelled());
+    table(&spoken());
+}
+
+fn table(rows: &[Row]) {
+    let rows = rows.to_vec();
     let all: Vec<&Row> = rows.iter().collect();
     let even: Vec<&Row> = rows.iter().step_by(2).collect();
     let odd: Vec<&Row> = rows.iter().skip(1).step_by(2).collect();
     let fr: Vec<&Row> = rows.iter().filter(|r| r.lang == "fr").collect();
-    let en: Vec<&Row> = rows.iter().filter(|r| r.lang == "en").collect();
-    println!("threshold  ARI    even   odd    fr     en     precision  suggestions  grouped");
-    for k in 1..=12 {
+    let en: Vec<&Row> = rows.iter().filter(|r| r.lang != "fr").collect();
+    println!("threshold  ARI    even   odd    fr     en+mix precision  suggestions  grouped");
+    for k in 2..=12 {
         let t = k as f32 * 0.05;
         let (a, p, s) = score(&all, t);
         let grouped: usize = s.iter().map(|s| s.stickies.len()).sum();
@@ -220,4 +265,22 @@ fn ari_by_threshold() {
             .collect();
         println!("{:<30} {:?} {:?}", s.title, s.words, themes);
     }
+    let grouped: std::collections::HashSet<usize> = s_ids(&all);
+    for (i, r) in rows.iter().enumerate() {
+        if !grouped.contains(&i) {
+            println!("  alone: [{}] {}", r.theme, r.text);
+        }
+    }
+}
+
+fn s_ids(rows: &[&Row]) -> std::collections::HashSet<usize> {
+    score(rows, DEFAULT_THRESHOLD)
+        .2
+        .iter()
+        .flat_map(|s| {
+            s.stickies
+                .iter()
+                .map(|id| id.as_str().parse::<usize>().unwrap())
+        })
+        .collect()
 }
