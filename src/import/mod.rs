@@ -91,6 +91,29 @@ pub struct BadRow {
     pub message: String,
 }
 
+/// The readable, non-blank records of a CSV file with their line numbers;
+/// each unreadable one becomes a `BadRow` in `errors`.
+pub(crate) fn csv_records<'a, R: std::io::Read + 'a>(
+    reader: &'a mut ::csv::Reader<R>,
+    lang: &'a str,
+    errors: &'a mut Vec<BadRow>,
+) -> impl Iterator<Item = (usize, ::csv::StringRecord)> + 'a {
+    reader.records().filter_map(move |record| match record {
+        Ok(r) => {
+            let line = r.position().map_or(0, |p| p.line() as usize);
+            (!r.iter().all(|f| f.trim().is_empty())).then_some((line, r))
+        }
+        Err(e) => {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            errors.push(BadRow {
+                line,
+                message: t!(lang, "import-unreadable-row", error = e.to_string()),
+            });
+            None
+        }
+    })
+}
+
 /// What the file was read as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {

@@ -11,7 +11,7 @@
 use super::board::{
     Board, BoardAction, BoardNote, BoardRound, BoardSticky, RoundName, Tallied, Warn, Warning,
 };
-use super::{BadRow, parse_time};
+use super::{BadRow, csv_records, parse_time};
 use crate::model::{NoteKind, text::fold};
 use crate::t;
 use std::collections::HashMap;
@@ -60,22 +60,8 @@ pub fn parse(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
     // Votes per group title, in the order groups come (Parabol sorts them
     // by votes): the largest count read for a title.
     let mut tallies: Vec<(Tallied, u32)> = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                errors.push(BadRow {
-                    line,
-                    message: t!(lang, "import-unreadable-row", error = e.to_string()),
-                });
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
+    let mut unreadable = Vec::new();
+    for (line, record) in csv_records(&mut reader, lang, &mut unreadable) {
         let get = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("");
         let kind = get(Some(type_col)).trim();
         let content = get(Some(content_col));
@@ -173,6 +159,8 @@ pub fn parse(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
             }),
         }
     }
+    errors.append(&mut unreadable);
+    errors.sort_by_key(|e| e.line);
     if !errors.is_empty() {
         return Err(errors);
     }

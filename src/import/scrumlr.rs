@@ -13,7 +13,7 @@
 //! needed); it is read too.
 
 use super::board::{Board, BoardRound, BoardSticky, RoundName, Tallied, Warn, Warning};
-use super::{BadRow, norm, parse_time};
+use super::{BadRow, csv_records, norm, parse_time};
 use crate::model::text::fold;
 use crate::t;
 use std::collections::{HashMap, HashSet};
@@ -313,22 +313,8 @@ fn parse_server_csv(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
         .collect();
     let mut notes = Vec::new();
     let mut errors = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                errors.push(BadRow {
-                    line,
-                    message: t!(lang, "import-unreadable-row", error = e.to_string()),
-                });
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
+    let mut unreadable = Vec::new();
+    for (line, record) in csv_records(&mut reader, lang, &mut unreadable) {
         let get = |n: &str| at(n).and_then(|i| record.get(i)).unwrap_or("");
         let mut note = Note {
             line,
@@ -364,6 +350,8 @@ fn parse_server_csv(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
         note.votes = note.iterations.iter().fold(0, |a, n| a.saturating_add(*n));
         notes.push(note);
     }
+    errors.append(&mut unreadable);
+    errors.sort_by_key(|e| e.line);
     if !errors.is_empty() {
         return Err(errors);
     }
