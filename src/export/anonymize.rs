@@ -154,7 +154,11 @@ pub(crate) fn anonymized(session: &Session, keep_media: bool) -> Session {
         for a in &mut s.attachments {
             a.caption = r.redact(&a.caption);
             a.author = r.person(&a.author).unwrap_or_default();
-            if a.kind == MediaKind::Link {
+            // Files atelier attaches are named by their content's hash;
+            // a path written by hand ("photos/Amélie Roux.jpg") can name
+            // someone: redacted like any text (the export then reports
+            // the file as missing rather than showing the name).
+            if a.kind == MediaKind::Link || !named_by_hash(&a.path) {
                 a.path = r.redact(&a.path);
             }
         }
@@ -163,6 +167,15 @@ pub(crate) fn anonymized(session: &Session, keep_media: bool) -> Session {
     }
     s.conflicts.clear();
     s
+}
+
+/// A file atelier attached: its name is the SHA-256 of its content (64 hex
+/// digits), which names no one (and which the phone rule would take for a
+/// number).
+fn named_by_hash(path: &str) -> bool {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    stem.len() == 64 && stem.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Where a name typed on a phone starts at the end of a sticky's text, as
@@ -533,6 +546,37 @@ mod tests {
         assert_eq!(a.stickies[0].text, "De l'ombre — [name]");
         assert_eq!(a.stickies[1].text, "De l'ombre — [name]");
         assert_eq!(a.stickies[0].tags, vec!["[name]".to_owned()]);
+    }
+
+    #[test]
+    fn kept_media_paths_name_no_one() {
+        use crate::model::{Attachment, Timestamp};
+        let mut s = session();
+        let time = Timestamp::parse("2026-07-12T08:00:00Z").unwrap();
+        for (kind, path) in [
+            (MediaKind::Image, "photos/Amélie Roux à la mairie.jpg"),
+            (
+                MediaKind::Image,
+                "demo.media/0123456789012345678901234567890123456789012345678901234567890123.jpg",
+            ),
+            (MediaKind::Link, "https://example.org/u/amelie-roux"),
+        ] {
+            s.attachments.push(Attachment {
+                id: Id::from(path),
+                to: None,
+                kind,
+                path: path.into(),
+                hash: String::new(),
+                caption: String::new(),
+                author: "Hélène Garnier-Moreau".into(),
+                time,
+            });
+        }
+        let a = anonymized(&s, true);
+        assert_eq!(a.attachments[0].path, "photos/P1 à la mairie.jpg");
+        assert_eq!(a.attachments[1].path, s.attachments[1].path);
+        assert!(!a.attachments[2].path.to_lowercase().contains("roux"));
+        assert!(a.attachments.iter().all(|x| x.author == "P2"));
     }
 
     #[test]
