@@ -2,10 +2,12 @@
 //! touches the terminal, the clock and (through the saver) the disk.
 
 use super::action::{Action, Msg, SaveReport};
+use super::effect::Effect;
 use super::keymap::Keymap;
+use super::kit::{say, warn};
+use super::router::update;
 use super::saver::{Report, Saver};
 use super::state::{App, CollectView, Doc, SaveStatus, Screen};
-use super::update::{Effect, say, update, warn};
 use crate::methods::Library;
 use crate::model::{Session, Timestamp};
 use crate::store::{self, Home, Store};
@@ -799,7 +801,7 @@ fn open_doc(app: &mut App, world: &mut World, path: &Path, review: bool) -> Resu
         );
     }
     // An older file gets this machine's zone, saved at once.
-    if !super::zone::adopt(app, Timestamp::now()).is_empty()
+    if !super::rooms::zone::adopt(app, Timestamp::now()).is_empty()
         && let (Some(doc), Some(saver)) = (app.doc.as_ref(), world.saver.as_ref())
     {
         saver.save(doc.session.clone(), doc.generation);
@@ -853,7 +855,7 @@ fn install_doc(
         .session()
         .and_then(|s| s.current_or_first())
         .map(|p| p.stage);
-    super::board::refresh_index(app);
+    super::index::refresh_index(app);
     // The session's drafts replace the previous one's (update stays pure:
     // they come as a message).
     // Nothing runs yet for a session just installed: there is no effect.
@@ -906,7 +908,7 @@ fn close_doc(app: &mut App, world: &mut World) -> Option<String> {
     }
     if !app.quit {
         app.doc = None;
-        super::collect::reset(app);
+        super::rooms::collect::reset(app);
     }
     None
 }

@@ -496,34 +496,21 @@ impl App {
         }
     }
 
-    /// The context whose keymap reads the next key.
+    /// The context whose keymap reads the next key: the top overlay's that
+    /// has a table (see [`super::overlay`]), else the screen's.
     pub fn context(&self) -> Context {
-        if self.field.is_some() || self.editor.is_some() {
-            Context::Editor
-        } else if self.picker.is_some() {
-            Context::Picker
-        } else if self.tray.is_some() {
-            Context::Tray
-        } else if self.capture.is_some() {
-            Context::Capture
-        } else if self.search.editing {
-            Context::Search
-        } else if self.board.results {
-            Context::Results
-        } else if self.suggest.is_some() {
-            Context::Suggest
-        } else if self.conflicts.is_some() {
-            Context::Conflicts
-        } else {
-            match self.screen {
-                Screen::Home => Context::Home,
-                Screen::Setup => Context::Setup,
-                Screen::Facilitate => Context::Facilitate,
-                Screen::Projector => Context::Projector,
-                Screen::Notes => Context::Notes,
-                Screen::Board => Context::Board,
-            }
-        }
+        let top = super::overlay::stack(self)
+            .into_iter()
+            .rev()
+            .find_map(|o| o.context());
+        top.unwrap_or(match self.screen {
+            Screen::Home => Context::Home,
+            Screen::Setup => Context::Setup,
+            Screen::Facilitate => Context::Facilitate,
+            Screen::Projector => Context::Projector,
+            Screen::Notes => Context::Notes,
+            Screen::Board => Context::Board,
+        })
     }
 
     /// A key press as a message: the action the keymap of the current
@@ -539,13 +526,9 @@ impl App {
 
     /// Whether a key not bound in the context should be typed into a field.
     pub fn typing(&self) -> bool {
-        self.field.is_some()
-            || self.capture.is_some()
-            || self.search.editing
-            || self
-                .editor
-                .as_ref()
-                .is_some_and(|e| matches!(e.field, EditorField::Text | EditorField::Tags))
+        super::overlay::stack(self)
+            .into_iter()
+            .any(|o| o.takes_text(self))
     }
 
     /// Rows of the agenda builder, in display order.

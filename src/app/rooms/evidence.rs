@@ -2,11 +2,13 @@
 //! path field with completion; a folder imports all its media), and the
 //! prototypes of the current stage with their verdicts and feedback.
 
-use super::action::Action;
-use super::board::{commit, selected_sticky};
-use super::drafts::field;
-use super::state::{App, FieldPurpose, Screen};
-use super::update::{Effect, say, warn};
+use crate::app::action::Action;
+use crate::app::drafts::field;
+use crate::app::effect::Effect;
+use crate::app::history::*;
+use crate::app::index::*;
+use crate::app::kit::*;
+use crate::app::state::{App, FieldPurpose, Screen};
 use crate::model::{Attachment, Id, Item, Op, Prototype, Timestamp, Verdict};
 use crate::t;
 use std::path::PathBuf;

@@ -16,10 +16,11 @@
 //!   as the sticky (undo removes both). A phone never adds a participant
 //!   and never writes into a sticky's text; no name means no author.
 
-use super::action::Action;
-use super::board;
-use super::state::{App, CollectView};
-use super::update::{Effect, move_sel, say, warn};
+use crate::app::action::Action;
+use crate::app::effect::Effect;
+use crate::app::history::*;
+use crate::app::kit::*;
+use crate::app::state::{App, CollectView};
 use crate::collect::Incoming;
 use crate::model::text::fold;
 use crate::model::{Guest, Id, Item, Op, Place, Session, Timestamp};
@@ -207,30 +208,12 @@ pub fn tray_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<E
     true
 }
 
-/// An acceptance was undone (its stickies go back to the tray) or redone
-/// (they leave it again).
-pub fn after_undo(app: &mut App, items: &[Incoming], redo: bool) {
-    if items.is_empty() {
-        return;
-    }
-    if redo {
-        for item in items {
-            remove_first(&mut app.pending, item);
-        }
-    } else {
-        app.pending.extend(items.iter().cloned());
-        // Back in the order they arrived.
-        app.pending.sort_by_key(|i| i.at);
-    }
-    clamp(app);
-}
-
 /// Add `items` to the inbox as one undoable step that remembers them.
 fn accept(app: &mut App, items: Vec<Incoming>, now: Timestamp, fx: &mut Vec<Effect>) -> bool {
     let Some(s) = app.session() else { return false };
     let ops = sticky_ops(s, &items);
     let label = t!(app.lang, "collect-undo-accepted", n = items.len());
-    if !board::commit(app, label, ops, now, fx) {
+    if !commit(app, label, ops, now, fx) {
         return false;
     }
     if let Some(step) = app.history.undo.last_mut() {
@@ -380,7 +363,7 @@ fn quote(text: &str) -> String {
 fn key(app: &App, action: Action) -> String {
     let k = app
         .keymap
-        .key_for(super::keymap::Context::Facilitate, action)
+        .key_for(crate::app::keymap::Context::Facilitate, action)
         .unwrap_or_default();
     crate::i18n::key_label(app.lang, &k)
 }
