@@ -6,7 +6,7 @@ use crate::app::history::*;
 use crate::app::kit::*;
 use crate::app::state::*;
 use crate::i18n::{self, tr};
-use crate::model::{Id, Origin, Participant, Role, Timestamp};
+use crate::model::{Id, Item, Kind, Op, Origin, Participant, Role, Stage, Step, Timestamp};
 use crate::t;
 
 pub(crate) fn setup_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
@@ -132,11 +132,11 @@ pub(crate) fn participants_action(
             } else {
                 -1
             };
-            if selected_id.is_some()
-                && let Some(s) = edit(app, now, fx)
-                && let Some(p) = s.participants.get_mut(sel)
-            {
-                p.role = cycle(&Role::ALL, p.role, step);
+            if let Some((id, name)) = selected_id {
+                let label = t!(app.lang, "undo-participant-role", name = name);
+                change_participant(app, &id, label, now, fx, |p| {
+                    p.role = cycle(&Role::ALL, p.role, step)
+                });
             }
         }
         Action::Delete => {
@@ -170,10 +170,25 @@ pub(crate) fn participants_action(
             } else {
                 Some(sel + 1).filter(|&i| i < n)
             };
-            if let Some(to) = to
-                && let Some(s) = edit(app, now, fx)
-            {
-                s.participants.swap(sel, to);
+            let Some((to, (_, name))) = to.zip(selected_id) else {
+                return;
+            };
+            let Some(other) = app.session().and_then(|s| s.participants.get(to)).cloned() else {
+                return;
+            };
+            // The neighbour takes the selected one's place.
+            let ops = vec![
+                Op::Remove {
+                    kind: Kind::Participant,
+                    id: other.id.clone(),
+                },
+                Op::Insert {
+                    at: sel,
+                    item: Item::Participant(other),
+                },
+            ];
+            let label = t!(app.lang, "undo-participant-moved", name = name);
+            if commit(app, label, ops, now, fx) {
                 app.setup.participant = to;
             }
         }
@@ -222,11 +237,20 @@ pub(crate) fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &
         }
         Action::AddMinute | Action::RemoveMinute => {
             let delta: i64 = if action == Action::AddMinute { 1 } else { -1 };
-            if let Some(AgendaRow::Step(i, j)) = row
-                && let Some(s) = edit(app, now, fx)
-            {
-                let step = &mut s.agenda[i].steps[j];
-                step.minutes = (i64::from(step.minutes) + delta).clamp(1, 24 * 60) as u32;
+            if let Some(AgendaRow::Step(i, j)) = row {
+                let Some(id) = app
+                    .session()
+                    .and_then(|s| s.agenda.get(i))
+                    .map(|st| st.id.clone())
+                else {
+                    return;
+                };
+                let label = tr(app.lang, "undo-step-minutes");
+                change_stage(app, &id, label, now, fx, |st| {
+                    if let Some(step) = st.steps.get_mut(j) {
+                        step.minutes = (i64::from(step.minutes) + delta).clamp(1, 24 * 60) as u32;
+                    }
+                });
             } else if let Some(AgendaRow::Stage(_)) = row {
                 let text = tr(app.lang, "msg-choose-a-step");
                 say(app, text, now);
@@ -310,9 +334,8 @@ pub(crate) fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &
                 Some(i + 1).filter(|&j| j < n)
             };
             if let Some(to) = to
-                && let Some(s) = edit(app, now, fx)
+                && swap_stages(app, i, to, now, fx)
             {
-                s.agenda.swap(i, to);
                 app.setup.agenda_row = app
                     .agenda_rows()
                     .iter()
@@ -348,47 +371,43 @@ pub(crate) fn submit_field(
             if value.is_empty() {
                 return;
             }
-            let Some(s) = edit(app, now, fx) else { return };
-            s.participants.push(Participant {
+            let Some(n) = app.session().map(|s| s.participants.len()) else {
+                return;
+            };
+            let label = t!(lang, "undo-participant-added", name = value.as_str());
+            let p = Participant {
                 id: Id::new(),
                 name: value,
                 role: Role::CivilServant,
                 organisation: String::new(),
-            });
-            let n = s.participants.len();
-            app.setup.participant = n - 1;
-            say(app, tr(lang, "msg-participant-added"), now);
+            };
+            let op = Op::Insert {
+                at: n,
+                item: Item::Participant(p),
+            };
+            if commit(app, label, vec![op], now, fx) {
+                app.setup.participant = n;
+                say(app, tr(lang, "msg-participant-added"), now);
+            }
         }
         FieldPurpose::ParticipantName(id) => {
             if value.is_empty() {
                 return;
             }
-            let Some(s) = edit(app, now, fx) else { return };
-            if let Some(p) = s.participants.iter_mut().find(|p| p.id == id) {
-                p.name = value;
-            }
+            let label = t!(lang, "undo-participant-renamed", name = value.as_str());
+            change_participant(app, &id, label, now, fx, |p| p.name = value);
         }
-        FieldPurpose::StageTitle(id) => {
-            let Some(s) = edit(app, now, fx) else { return };
-            if let Some(st) = s.agenda.iter_mut().find(|st| st.id == id)
-                && !value.is_empty()
-            {
-                st.title = value;
-            }
+        FieldPurpose::StageTitle(id) if !value.is_empty() => {
+            let label = t!(lang, "undo-stage-renamed", title = value.as_str());
+            change_stage(app, &id, label, now, fx, |st| st.title = value);
         }
-        FieldPurpose::StepTitle(id) => {
-            let Some(s) = edit(app, now, fx) else { return };
-            if let Some(step) = s.step_mut(&id)
-                && !value.is_empty()
-            {
-                step.title = value;
-            }
+        FieldPurpose::StepTitle(id) if !value.is_empty() => {
+            let label = t!(lang, "undo-step-renamed", title = value.as_str());
+            change_step(app, &id, label, now, fx, |step| step.title = value);
         }
         FieldPurpose::StepPrompt(id) => {
-            let Some(s) = edit(app, now, fx) else { return };
-            if let Some(step) = s.step_mut(&id) {
-                step.prompt = value;
-            }
+            let label = tr(lang, "undo-step-prompt");
+            change_step(app, &id, label, now, fx, |step| step.prompt = value);
         }
         _ => {}
     }
@@ -409,9 +428,19 @@ pub(crate) fn pick_method(
         .session()
         .and_then(|s| s.language.clone())
         .unwrap_or_else(|| app.lang.to_owned());
-    let Some(s) = edit(app, now, fx) else { return };
-    let at = after.map_or(s.agenda.len(), |i| (i + 1).min(s.agenda.len()));
-    s.agenda.insert(at, m.to_stage(&lang));
+    let Some(n) = app.session().map(|s| s.agenda.len()) else {
+        return;
+    };
+    let at = after.map_or(n, |i| (i + 1).min(n));
+    let stage = m.to_stage(&lang);
+    let label = t!(app.lang, "undo-stage-added", title = stage.title.as_str());
+    let op = Op::Insert {
+        at,
+        item: Item::Stage(stage),
+    };
+    if !commit(app, label, vec![op], now, fx) {
+        return;
+    }
     let row = app
         .agenda_rows()
         .iter()
@@ -420,4 +449,91 @@ pub(crate) fn pick_method(
     app.setup.agenda_row = row;
     let text = t!(app.lang, "msg-method-added", name = m.name.get(&lang));
     say(app, text, now);
+}
+
+/// Change one participant as one undoable step.
+fn change_participant(
+    app: &mut App,
+    id: &Id,
+    label: String,
+    now: Timestamp,
+    fx: &mut Vec<Effect>,
+    change: impl FnOnce(&mut Participant),
+) -> bool {
+    let found = app
+        .session()
+        .and_then(|s| s.participants.iter().find(|p| &p.id == id))
+        .cloned();
+    let Some(mut p) = found else { return false };
+    change(&mut p);
+    commit(app, label, vec![Op::Replace(Item::Participant(p))], now, fx)
+}
+
+/// Change one stage (its title, or its steps) as one undoable step.
+fn change_stage(
+    app: &mut App,
+    id: &Id,
+    label: String,
+    now: Timestamp,
+    fx: &mut Vec<Effect>,
+    change: impl FnOnce(&mut Stage),
+) -> bool {
+    let found = app
+        .session()
+        .and_then(|s| s.agenda.iter().find(|st| &st.id == id))
+        .cloned();
+    let Some(mut st) = found else { return false };
+    change(&mut st);
+    commit(app, label, vec![Op::Replace(Item::Stage(st))], now, fx)
+}
+
+/// Change one step: its stage changes as one undoable step.
+fn change_step(
+    app: &mut App,
+    id: &Id,
+    label: String,
+    now: Timestamp,
+    fx: &mut Vec<Effect>,
+    change: impl FnOnce(&mut Step),
+) -> bool {
+    let stage = app.session().and_then(|s| {
+        s.agenda
+            .iter()
+            .find(|st| st.steps.iter().any(|x| &x.id == id))
+            .map(|st| st.id.clone())
+    });
+    let Some(stage) = stage else { return false };
+    change_stage(app, &stage, label, now, fx, |st| {
+        if let Some(step) = st.steps.iter_mut().find(|x| &x.id == id) {
+            change(step);
+        }
+    })
+}
+
+/// Swap the neighbouring stages `i` and `to` as one undoable step. The one
+/// taken out and put back is the stage the run is not in, so the run keeps
+/// its step.
+fn swap_stages(app: &mut App, i: usize, to: usize, now: Timestamp, fx: &mut Vec<Effect>) -> bool {
+    let Some(s) = app.session() else { return false };
+    let (Some(a), Some(b)) = (s.agenda.get(i), s.agenda.get(to)) else {
+        return false;
+    };
+    let running = |st: &Stage| st.steps.iter().any(|x| Some(&x.id) == s.run.step.as_ref());
+    let (moved, at) = if running(b) { (a, to) } else { (b, i) };
+    let label = t!(
+        app.lang,
+        "undo-stage-moved",
+        title = s.agenda[i].title.as_str()
+    );
+    let ops = vec![
+        Op::Remove {
+            kind: Kind::Stage,
+            id: moved.id.clone(),
+        },
+        Op::Insert {
+            at,
+            item: Item::Stage(moved.clone()),
+        },
+    ];
+    commit(app, label, ops, now, fx)
 }
