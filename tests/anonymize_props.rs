@@ -408,7 +408,7 @@ fn at() -> Timestamp {
 
 /// The session of a case, with the phone numbers in its texts or not.
 fn session(c: &Case, secrets: &mut Secrets) -> (Session, Session) {
-    let mut s = Session::new("Atelier");
+    let mut s = Session::new(atelier::model::Id::new(), "Atelier");
     s.language = Some(if c.french { "fr" } else { "en" }.into());
     s.place = "Salle des fêtes, 12 rue Oberkampf".into();
     for (i, (pick, role, org)) in c.participants.iter().enumerate() {

@@ -24,6 +24,7 @@ fn app() -> App {
         Library::bundled(),
         Keymap::defaults(),
         "fr",
+        atelier::model::Timestamp::now(),
     );
     let mut s = atelier::store::load_str("demo.ron", DEMO).unwrap_or_else(|e| panic!("{e}"));
     // Hostile and wide text everywhere it shows.

@@ -847,7 +847,11 @@ fn a_new_session_from_home_asks_a_title_then_a_template() {
         .unwrap();
     let minutes: u32 = app
         .library
-        .agenda(&app.library.templates[i], "en")
+        .agenda(
+            &app.library.templates[i],
+            "en",
+            &mut atelier::model::Ids::seeded(0),
+        )
         .unwrap()
         .iter()
         .map(|s| s.planned_minutes())
@@ -1081,4 +1085,23 @@ fn the_session_after_a_whole_run_validates_and_round_trips() {
     );
     let text = store::to_ron(s).unwrap();
     assert_eq!(&store::load_str("x.ron", &text).unwrap(), s);
+}
+
+/// `update` is a function of its messages: the same keys at the same times
+/// give the same session, new ids included.
+#[test]
+fn the_same_messages_give_the_same_session_ids_included() {
+    let run = || {
+        let mut app = app();
+        keys(&mut app, &["a", "tab", "i"]);
+        type_text(&mut app, "Zoé");
+        keys(&mut app, &["enter", "tab", "i", "enter", "n"]);
+        type_text(&mut app, "Une idée");
+        keys(&mut app, &["tab", "enter"]);
+        sess(&app).clone()
+    };
+    let (one, two) = (run(), run());
+    assert_eq!(one.participants.len(), 4);
+    assert_eq!(one.agenda.len(), 4);
+    assert_eq!(one, two);
 }

@@ -1366,7 +1366,7 @@ fn the_ranking_shares_ranks_between_equal_counts_and_flags_ties() {
     );
     // A paper tally of 5 on s-5 puts it alone on top.
     let mut s2 = s.clone();
-    let ops = s2.paper_tally(&r1, &sticky_t("s-5"), 5);
+    let ops = s2.paper_tally(&r1, &sticky_t("s-5"), 5, atelier::model::Id::new());
     s2.apply_all(ops);
     let ranking = s2.ranking(Some(&r1));
     let summary: Vec<(usize, bool, u32)> =
@@ -1416,14 +1416,14 @@ fn after_a_merge_a_new_paper_tally_replaces_the_whole_tally_of_the_cluster() {
     s.votes.clear();
     let r1 = Id::from("r-1");
     for (c, n) in [("c-ombre", 4), ("c-eau", 3)] {
-        let ops = s.paper_tally(&r1, &cluster_t(c), n);
+        let ops = s.paper_tally(&r1, &cluster_t(c), n, atelier::model::Id::new());
         s.apply_all(ops);
     }
     let ops = s.merge_clusters(&Id::from("c-ombre"), &Id::from("c-eau"));
     s.apply_all(ops);
     assert_eq!(s.votes_for(&cluster_t("c-eau")), 7, "the dots add up");
     // The facilitator counts the merged cluster again: 7 dots.
-    let ops = s.paper_tally(&r1, &cluster_t("c-eau"), 7);
+    let ops = s.paper_tally(&r1, &cluster_t("c-eau"), 7, atelier::model::Id::new());
     s.apply_all(ops);
     assert_eq!(
         s.votes_for(&cluster_t("c-eau")),

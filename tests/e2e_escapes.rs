@@ -33,7 +33,7 @@ fn t(secs: i64) -> Timestamp {
 
 /// A session with one stage, one sticky and one note holding `NASTY`.
 fn session() -> Session {
-    let mut s = Session::new("Escapes");
+    let mut s = Session::new(atelier::model::Id::new(), "Escapes");
     s.id = Id::from("session-escapes");
     s.agenda = vec![Stage {
         id: Id::from("st-1"),
@@ -85,6 +85,7 @@ fn app_on(screen: Screen) -> App {
         Library::bundled(),
         Keymap::defaults(),
         "en",
+        atelier::model::Timestamp::now(),
     );
     app.local_zone = atelier::model::Zone::utc();
     app.doc = Some(Doc::new(

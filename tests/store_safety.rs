@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 fn session(title: &str) -> Session {
-    let mut s = Session::new(title);
+    let mut s = Session::new(atelier::model::Id::new(), title);
     s.place = "Maison de quartier".into();
     for i in 0..40 {
         s.notes.push(Note {

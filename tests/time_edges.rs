@@ -5,7 +5,7 @@ use atelier::model::{Session, Timer, Timestamp, Zone};
 use atelier::store;
 
 fn round_trip(deadline: Timestamp) {
-    let mut s = Session::new("Minuteur");
+    let mut s = Session::new(atelier::model::Id::new(), "Minuteur");
     s.run.timer = Timer::Running { deadline };
     let text = store::to_ron(&s).unwrap();
     let loaded = store::load_str("t.ron", &text).unwrap_or_else(|e| panic!("{e}\n{text}"));

@@ -84,13 +84,3 @@ pub(crate) fn go_home(app: &mut App, fx: &mut Vec<Effect>) {
     app.screen = Screen::Home;
     fx.push(Effect::RefreshSessions);
 }
-
-/// A path typed in a field, `~/` standing for the home folder.
-pub(crate) fn typed_path(value: &str) -> std::path::PathBuf {
-    use std::path::PathBuf;
-    match value.strip_prefix("~/") {
-        Some(rest) => std::env::var_os("HOME")
-            .map_or_else(|| PathBuf::from(value), |h| PathBuf::from(h).join(rest)),
-        None => PathBuf::from(value),
-    }
-}

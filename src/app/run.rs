@@ -54,7 +54,13 @@ fn build_app(home: &Home) -> (App, Vec<String>) {
     warnings.extend(library.skipped.iter().map(|s| s.to_string()));
     let (lang, lang_warning) = crate::lang::detect(&home.config);
     warnings.extend(lang_warning);
-    let mut app = App::new(home.clone(), library, keymap, lang);
+    let mut app = App::new(home.clone(), library, keymap, lang, Timestamp::now());
+    // The world, read once: update never reads the environment or the clock.
+    app.ctx = super::ctx::Ctx {
+        home: std::env::var_os("HOME").map(std::path::PathBuf::from),
+        user: std::env::var("USER").unwrap_or_default(),
+    };
+    app.ids = crate::model::Ids::from_clock();
     let (theme, theme_warning) = crate::ui::theme::Theme::load(&home.config);
     app.theme = theme;
     warnings.extend(theme_warning);

@@ -418,6 +418,10 @@ pub struct App {
     pub last_save_report: Option<SaveReport>,
     /// The time of the last message `update` handled: what screens show as now.
     pub now: Timestamp,
+    /// What update needs from the world, set at start-up.
+    pub ctx: super::ctx::Ctx,
+    /// New ids (seeded once at start-up by the run loop; fixed in tests).
+    pub ids: crate::model::Ids,
     /// Changes for the crash journal, taken by the run loop after each update.
     pub outbox: Vec<(u64, crate::store::journal::Record)>,
     /// The small sections as last journaled.
@@ -439,7 +443,15 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(home_dir: Home, library: Library, keymap: Keymap, lang: &'static str) -> App {
+    /// The app at `now`, with a fixed id seed and an empty [`Ctx`](super::ctx::Ctx):
+    /// the run loop seeds both from the world once.
+    pub fn new(
+        home_dir: Home,
+        library: Library,
+        keymap: Keymap,
+        lang: &'static str,
+        now: Timestamp,
+    ) -> App {
         App {
             home_dir,
             library,
@@ -470,7 +482,9 @@ impl App {
             quit: false,
             local_zone: crate::model::Zone::utc(),
             last_save_report: None,
-            now: Timestamp::now(),
+            now,
+            ctx: Default::default(),
+            ids: crate::model::Ids::seeded(0),
             outbox: Vec::new(),
             journaled: None,
             quit_armed: false,

@@ -59,7 +59,7 @@ fn note(id: &str, kind: NoteKind, stage: &str, author: Option<&str>, text: &str,
 
 /// Three stages (5+3, 8+4, 2 minutes), three participants, three notes.
 pub fn session() -> Session {
-    let mut s = Session::new("Cantines d'été 🍽️ 夏の食堂");
+    let mut s = Session::new(atelier::model::Id::new(), "Cantines d'été 🍽️ 夏の食堂");
     s.id = Id::from("session-1");
     s.language = Some("fr".into());
     s.challenge = Challenge {
@@ -184,8 +184,8 @@ pub fn bare_app() -> App {
         Library::bundled(),
         Keymap::defaults(),
         "en",
+        t(0),
     );
-    app.now = t(0);
     app.local_zone = atelier::model::Zone::utc();
     app
 }

@@ -72,7 +72,7 @@ fn participant(id: &str, name: &str, role: Role) -> Participant {
 /// Columns: 0 Inbox (s-4, s-5, s-6), 1 Ombre (s-1, s-2), 2 Eau (s-3),
 /// 3 Vide (empty), 4 Parking lot (s-7).
 pub fn session() -> Session {
-    let mut s = Session::new("Cours d'école 🌳 校庭");
+    let mut s = Session::new(atelier::model::Id::new(), "Cours d'école 🌳 校庭");
     s.id = Id::from("session-board");
     s.participants = vec![
         participant("p-amelie", "Amélie Roux", Role::CivilServant),
@@ -195,8 +195,8 @@ pub fn app_with(session: Session, read_only: Option<&str>) -> App {
         Library::bundled(),
         Keymap::defaults(),
         "en",
+        t(0),
     );
-    app.now = t(0);
     app.local_zone = atelier::model::Zone::utc();
     app.doc = Some(Doc {
         session: Arc::new(session),

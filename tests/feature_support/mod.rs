@@ -98,7 +98,7 @@ pub fn note(id: &str, kind: NoteKind, author: Option<&str>, text: &str) -> Note 
 /// A session with two participants and an agenda of two stages (the
 /// second, "st-idees", is where stickies and notes belong); no stickies.
 pub fn base_session(title: &str) -> Session {
-    let mut s = Session::new(title);
+    let mut s = Session::new(atelier::model::Id::new(), title);
     s.id = Id::from("session-features");
     s.participants = vec![
         participant("p-amelie", "Amélie Roux", Role::CivilServant),
@@ -144,8 +144,8 @@ pub fn app_at(
         Library::bundled(),
         Keymap::defaults(),
         "en",
+        t(0),
     );
-    app.now = t(0);
     app.local_zone = atelier::model::Zone::utc();
     app.doc = Some(Doc {
         session: Arc::new(session),

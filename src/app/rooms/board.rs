@@ -375,13 +375,14 @@ pub(crate) fn cast(app: &mut App, delta: i32, now: Timestamp, fx: &mut Vec<Effec
     let Some(target) = target(app) else {
         return warn(app, tr(lang, "msg-vote-select"), now);
     };
+    let id = app.ids.next_id();
     let Some(s) = app.session() else { return };
     let Some(p) = s.participants.get(v.participant) else {
         return;
     };
     let pid = p.id.clone();
     let name = p.name.clone();
-    match s.vote(&v.round, &pid, &target, delta) {
+    match s.vote(&v.round, &pid, &target, delta, id) {
         Ok(ops) => {
             let label = if delta > 0 {
                 t!(lang, "undo-dot-given", name = name)
@@ -411,9 +412,10 @@ pub fn submit_board_field(
             let title: &str = if value.is_empty() { &untitled } else { value };
             let after = current_cluster(app);
             let stage = app.session().and_then(|s| s.current_stage_id());
+            let id = app.ids.next_id();
             let Some((id, ops)) = app
                 .session()
-                .map(|s| s.new_cluster(title, stage, ids, after.as_ref()))
+                .map(|s| s.new_cluster(title, stage, ids, after.as_ref(), id))
             else {
                 return true;
             };
@@ -479,9 +481,10 @@ pub fn submit_board_field(
             };
             let stage = app.session().and_then(|s| s.current_stage_id());
             let n = app.session().map_or(0, |s| s.rounds.len()) + 1;
+            let id = app.ids.next_id();
             let Some((id, op)) = app
                 .session()
-                .map(|s| s.new_round(&t!(lang, "round-title", n = n), dots, cap, stage, now))
+                .map(|s| s.new_round(&t!(lang, "round-title", n = n), dots, cap, stage, now, id))
             else {
                 return true;
             };
@@ -513,9 +516,10 @@ pub fn submit_board_field(
                         .map(|r| r.id.clone())
                 });
             let Some(round) = round else { return true };
+            let id = app.ids.next_id();
             let ops = app
                 .session()
-                .map(|s| s.paper_tally(&round, target, n))
+                .map(|s| s.paper_tally(&round, target, n, id))
                 .unwrap_or_default();
             if commit(app, t!(lang, "undo-paper-tally", n = n), ops, now, fx) {
                 say(app, t!(lang, "msg-paper-tally", n = n), now);

@@ -90,7 +90,9 @@ pub(crate) fn add_stickies(
     };
     let (author_i, colour) = (c.author, c.colour);
     let place = place_for_new(app);
-    let Some(s) = app.session() else { return 0 };
+    let Some(s) = app.doc.as_ref().map(|d| d.session()) else {
+        return 0;
+    };
     let author = author_i
         .checked_sub(1)
         .and_then(|i| s.participants.get(i))
@@ -98,7 +100,8 @@ pub(crate) fn add_stickies(
     let stage = s.current_stage_id();
     let mut ops = Vec::new();
     for (k, t) in texts.iter().enumerate() {
-        let mut op = s.new_sticky(t, author.clone(), colour, stage.clone(), &place, now);
+        let id = app.ids.next_id();
+        let mut op = s.new_sticky(t, author.clone(), colour, stage.clone(), &place, now, id);
         if let Op::Insert { at, .. } = &mut op {
             *at += k;
         }

@@ -23,7 +23,7 @@ use crate::app::kit::*;
 use crate::app::state::{App, CollectView};
 use crate::collect::Incoming;
 use crate::model::text::fold;
-use crate::model::{Guest, Id, Item, Op, Place, Session, Timestamp};
+use crate::model::{Guest, Id, Ids, Item, Op, Place, Session, Timestamp};
 use crate::t;
 
 /// How many characters of a sticky a status message quotes.
@@ -210,8 +210,10 @@ pub fn tray_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<E
 
 /// Add `items` to the inbox as one undoable step that remembers them.
 fn accept(app: &mut App, items: Vec<Incoming>, now: Timestamp, fx: &mut Vec<Effect>) -> bool {
-    let Some(s) = app.session() else { return false };
-    let ops = sticky_ops(s, &items);
+    let Some(s) = app.doc.as_ref().map(|d| d.session()) else {
+        return false;
+    };
+    let ops = sticky_ops(s, &items, &mut app.ids);
     let label = t!(app.lang, "collect-undo-accepted", n = items.len());
     if !commit(app, label, ops, now, fx) {
         return false;
@@ -224,7 +226,7 @@ fn accept(app: &mut App, items: Vec<Incoming>, now: Timestamp, fx: &mut Vec<Effe
 
 /// The ops that add `items` to the inbox of the current stage, after those
 /// adding the guests they name (one per new name).
-pub fn sticky_ops(s: &Session, items: &[Incoming]) -> Vec<Op> {
+pub fn sticky_ops(s: &Session, items: &[Incoming], ids: &mut Ids) -> Vec<Op> {
     let stage = s.current_stage_id();
     let mut new_guests: Vec<Guest> = Vec::new();
     let mut stickies = Vec::with_capacity(items.len());
@@ -237,7 +239,7 @@ pub fn sticky_ops(s: &Session, items: &[Incoming]) -> Vec<Op> {
                 let id = match known {
                     Some(g) => g.id.clone(),
                     None => {
-                        let id = Id::new();
+                        let id = ids.next_id();
                         new_guests.push(Guest {
                             id: id.clone(),
                             name,
@@ -255,6 +257,7 @@ pub fn sticky_ops(s: &Session, items: &[Incoming]) -> Vec<Op> {
             stage.clone(),
             &Place::Inbox,
             item.at,
+            ids.next_id(),
         );
         if let Op::Insert { at, .. } = &mut op {
             *at += k;

@@ -114,7 +114,7 @@ pub(crate) fn submit_path(
     if value.is_empty() {
         return;
     }
-    let path = typed_path(&value);
+    let path = app.ctx.typed_path(&value);
     if app.doc.as_ref().is_some_and(|d| d.path == path) {
         warn(app, tr(lang, "msg-export-is-session"), now);
         app.field = Some(field);

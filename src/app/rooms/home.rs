@@ -71,7 +71,8 @@ pub(crate) fn submit_title(app: &mut App, field: TextField, value: String, now: 
     items.extend(app.library.templates.iter().map(|t| {
         let minutes: u32 = app
             .library
-            .agenda(t, lang)
+            // Only the minutes are read: the ids are thrown away.
+            .agenda(t, lang, &mut crate::model::Ids::seeded(0))
             .map(|a| a.iter().map(|s| s.planned_minutes()).sum())
             .unwrap_or(0);
         format!(

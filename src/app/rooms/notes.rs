@@ -254,7 +254,7 @@ pub(crate) fn submit_editor(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>)
             Op::Insert {
                 at: s.notes.len(),
                 item: Item::Note(Note {
-                    id: Id::new(),
+                    id: app.ids.next_id(),
                     kind: ed.kind,
                     stage: ed.stage.clone(),
                     author,

@@ -42,9 +42,9 @@ pub(crate) fn submit(
         return;
     }
     let comment = crate::model::Comment {
-        id: Id::new(),
+        id: app.ids.next_id(),
         about,
-        author: std::env::var("USER").unwrap_or_default(),
+        author: app.ctx.user.clone(),
         text: value,
         time: now,
     };

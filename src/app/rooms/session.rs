@@ -1,13 +1,13 @@
 //! The session as a whole: quit, save now, save as, suspend, help, home.
 
 use crate::app::action::Action;
+use crate::app::ctx::Ctx;
 use crate::app::effect::Effect;
 use crate::app::kit::*;
 use crate::app::state::*;
 use crate::i18n::tr;
 use crate::model::Timestamp;
 use crate::t;
-use std::path::PathBuf;
 
 /// The keys that work on every screen; false when `action` is not one.
 pub(crate) fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) -> bool {
@@ -50,7 +50,7 @@ pub(crate) fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec
                 let suggestion = app
                     .doc
                     .as_ref()
-                    .map(|d| suggest_save_as(&d.path))
+                    .map(|d| suggest_save_as(&app.ctx, &d.path))
                     .unwrap_or_default();
                 let title = tr(app.lang, "field-save-as");
                 open_field(app, FieldPurpose::SaveAs, &title, &suggestion);
@@ -59,7 +59,7 @@ pub(crate) fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec
                 let suggestion = app
                     .doc
                     .as_ref()
-                    .map(|d| suggest_save_as(&d.path))
+                    .map(|d| suggest_save_as(&app.ctx, &d.path))
                     .unwrap_or_default();
                 let title = tr(app.lang, "field-save-copy-as");
                 open_field(app, FieldPurpose::SaveAs, &title, &suggestion);
@@ -84,15 +84,12 @@ pub(crate) fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec
 }
 
 /// A place to save to when the session's own folder fails: the home folder.
-fn suggest_save_as(path: &std::path::Path) -> String {
+fn suggest_save_as(ctx: &Ctx, path: &std::path::Path) -> String {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "session.ron".into());
-    let dir = std::env::var_os("HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("."));
-    dir.join(name).display().to_string()
+    ctx.home_or_here().join(name).display().to_string()
 }
 
 /// Enter on the save-as field.
@@ -107,7 +104,7 @@ pub(crate) fn submit_save_as(
     if value.is_empty() {
         return;
     }
-    let path = typed_path(&value);
+    let path = app.ctx.typed_path(&value);
     if path.exists() {
         warn(
             app,

@@ -376,7 +376,7 @@ pub(crate) fn submit_field(
             };
             let label = t!(lang, "undo-participant-added", name = value.as_str());
             let p = Participant {
-                id: Id::new(),
+                id: app.ids.next_id(),
                 name: value,
                 role: Role::CivilServant,
                 organisation: String::new(),
@@ -432,7 +432,7 @@ pub(crate) fn pick_method(
         return;
     };
     let at = after.map_or(n, |i| (i + 1).min(n));
-    let stage = m.to_stage(&lang);
+    let stage = m.to_stage(&lang, &mut app.ids);
     let label = t!(app.lang, "undo-stage-added", title = stage.title.as_str());
     let op = Op::Insert {
         at,

@@ -154,9 +154,10 @@ pub fn accept(
         s.title = t.trim().to_owned();
     }
     let stage = app.session().and_then(|x| x.current_stage_id());
+    let id = app.ids.next_id();
     let ops = app
         .session()
-        .map(|x| x.ops_for(&s, stage))
+        .map(|x| x.ops_for(&s, stage, id))
         .unwrap_or_default();
     let label = t!(app.lang, "suggest-step", title = s.title.clone());
     if commit(app, label, ops, now, fx) {
