@@ -11,6 +11,7 @@
 //! that are also ordinary words ("Rose") are left out here: in lower case
 //! they are read as the word (see `docs/anonymize.md`); the unit tests of
 //! `src/export/anonymize.rs` cover them.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod anonymize_support;
 

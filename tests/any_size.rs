@@ -1,5 +1,6 @@
 //! Every screen, with every popup, draws at any size from 0x0 to 300x100
 //! and through a storm of resizes, without panicking or drawing outside.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::app::keymap::Keymap;
 use atelier::app::state::{App, Doc, Screen};

@@ -1105,3 +1105,18 @@ fn the_same_messages_give_the_same_session_ids_included() {
     assert_eq!(one.agenda.len(), 4);
     assert_eq!(one, two);
 }
+
+/// Save-as to a taken path: the run loop looks (update never reads the
+/// disk) and answers; the field opens again with the path, and says why.
+#[test]
+fn save_as_to_a_taken_path_reopens_the_field_with_a_warning() {
+    let mut app = app();
+    let path = std::path::PathBuf::from("/tmp/taken.ron");
+    let fx = update(&mut app, Msg::SaveAsTaken(path), t(5));
+    assert_eq!(fx, vec![]);
+    let field = app.field.as_ref().expect("the save-as field");
+    assert_eq!(field.purpose, atelier::app::state::FieldPurpose::SaveAs);
+    assert_eq!(field.input.value(), "/tmp/taken.ron");
+    let m = app.message.as_ref().expect("a warning");
+    assert!(m.error && m.text.contains("/tmp/taken.ron"), "{m:?}");
+}

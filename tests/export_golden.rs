@@ -1,6 +1,7 @@
 //! Golden exports of the bundled demo session, in every format. Review a
 //! changed snapshot by reading it (`cargo insta review`), as a reader of
 //! the published document would.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod export_support;
 

@@ -1,5 +1,6 @@
 //! Hostile text in every field stays text: no markup, no script, no link,
 //! no control character reaches a document, whatever the format.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod export_support;
 

@@ -2,6 +2,7 @@
 //! (board CSV and JSON), run as a user would, on a session in a temporary
 //! folder (two participants, Zoé Marchand and Thibault Nguyễn, a cluster
 //! "Ombre", a stage "Idées").
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod import_support;
 

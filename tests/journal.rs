@@ -1,6 +1,7 @@
 //! The crash journal: what is appended is replayed at the next open; a torn
 //! last record is dropped, never fatal; a journal that does not belong to
 //! the file is kept aside, not applied.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::{Colour, Place, Session, Timestamp};
 use atelier::store::journal::{self, Record, Sections};

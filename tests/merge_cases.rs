@@ -1,4 +1,5 @@
 //! The merge's rules, case by case, and `atelier merge` on the command line.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::merge::{merge, union};
 use atelier::model::conflict::Pick;

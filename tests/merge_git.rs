@@ -1,6 +1,7 @@
 //! `atelier merge --git` as a real git merge driver, in a temporary
 //! repository, configured as docs/git.md says. Without git these tests
 //! skip, saying so (see `tests/skip_support`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod skip_support;
 

@@ -1,5 +1,6 @@
 //! Properties of the three-way merge, on generated sessions edited at
 //! random the way the app edits them (through the model's operations).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::merge::merge;
 use atelier::model::conflict::Pick;

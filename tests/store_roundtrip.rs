@@ -1,6 +1,7 @@
 //! The session file round trip: any session saved then loaded is equal, the
 //! same session always gives the same bytes, the shipped files are in their
 //! canonical form, and older format versions keep loading.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::*;
 use atelier::store;

@@ -1,6 +1,7 @@
 //! Cluster suggestions: the contract of `model::suggest` and of the
 //! `Session` methods built on it. Quality against a hand grouping is in
 //! `suggest_quality.rs`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::suggest::{
     DEFAULT_THRESHOLD, SEPARATOR, Scope, Suggestion, Thesaurus, suggest,

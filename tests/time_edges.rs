@@ -1,5 +1,6 @@
 //! Times at the edges of what a session file can hold: every timestamp can
 //! be written and read back, and showing one in any time zone never panics.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::{Session, Timer, Timestamp, Zone};
 use atelier::store;

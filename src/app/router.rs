@@ -34,6 +34,7 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::Completed(prefix, matches) => rooms::evidence::completed(app, prefix, matches, now),
         Msg::Drafts(recovered) => app.drafts.restore(recovered),
         Msg::Closing => keep_open_drafts(app),
+        Msg::SaveAsTaken(path) => rooms::session::taken(app, path, now),
     }
     rooms::collect::follow_step(app, &mut fx);
     refresh_index(app);
@@ -291,7 +292,7 @@ pub(crate) fn submit_field_text(app: &mut App, now: Timestamp, fx: &mut Vec<Effe
         | FieldPurpose::PrototypeFeedback(_) => {
             rooms::evidence::submit(app, &field.purpose, &value, now, fx);
         }
-        FieldPurpose::SaveAs => rooms::session::submit_save_as(app, field, value, now, fx),
+        FieldPurpose::SaveAs => rooms::session::submit_save_as(app, value, now, fx),
         FieldPurpose::Comment(about) => rooms::review::submit(app, about, value, now, fx),
         FieldPurpose::NewSessionTitle => rooms::home::submit_title(app, field, value, now),
         FieldPurpose::Detail(DetailField::TimeZone)

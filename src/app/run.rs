@@ -478,6 +478,11 @@ fn run_effects(
                 }
             }
             Effect::SaveAs(path) => {
+                if path.exists() {
+                    let fx = update(app, Msg::SaveAsTaken(path), now);
+                    run_effects(app, world, terminal, fx);
+                    continue;
+                }
                 let Some(doc) = app.doc.as_ref() else {
                     continue;
                 };

@@ -93,31 +93,30 @@ fn suggest_save_as(ctx: &Ctx, path: &std::path::Path) -> String {
 }
 
 /// Enter on the save-as field.
-pub(crate) fn submit_save_as(
-    app: &mut App,
-    field: TextField,
-    value: String,
-    now: Timestamp,
-    fx: &mut Vec<Effect>,
-) {
+pub(crate) fn submit_save_as(app: &mut App, value: String, now: Timestamp, fx: &mut Vec<Effect>) {
     let lang = app.lang;
     if value.is_empty() {
         return;
     }
     let path = app.ctx.typed_path(&value);
-    if path.exists() {
-        warn(
-            app,
-            t!(lang, "msg-path-exists", path = path.display().to_string()),
-            now,
-        );
-        app.field = Some(field);
-        return;
-    }
     say(
         app,
         t!(lang, "msg-saving-to", path = path.display().to_string()),
         now,
     );
     fx.push(Effect::SaveAs(path));
+}
+
+/// A file is already where save-as was to write: the field opens again,
+/// holding the path, to be changed.
+pub(crate) fn taken(app: &mut App, path: std::path::PathBuf, now: Timestamp) {
+    let shown = path.display().to_string();
+    let title = if app.doc.as_ref().is_some_and(|d| d.read_only.is_none()) {
+        tr(app.lang, "field-save-as")
+    } else {
+        tr(app.lang, "field-save-copy-as")
+    };
+    open_field(app, FieldPurpose::SaveAs, &title, &shown);
+    let text = t!(app.lang, "msg-path-exists", path = shown);
+    warn(app, text, now);
 }
