@@ -874,6 +874,27 @@ fn search_filters_notes_too() {
     assert_eq!(app.visible_notes(), [0, 1]);
 }
 
+/// Accents of every script fold (Unicode decomposition): "nguyen" finds
+/// "Nguyễn", as a facilitator types it on a French keyboard.
+#[test]
+fn search_for_nguyen_finds_nguyen_with_its_vietnamese_accents() {
+    let mut s = session();
+    s.notes = vec![Note {
+        id: Id::from("n-1"),
+        kind: NoteKind::Quote,
+        stage: None,
+        author: None,
+        tags: vec![],
+        text: "Mme Nguyễn Thị Hồng : « la cour est trop chaude »".into(),
+        time: t(10),
+        private: false,
+    }];
+    let mut app = app_with(s, None);
+    keys(&mut app, &["N", "/"]);
+    type_text(&mut app, "nguyen thi hong");
+    assert_eq!(app.visible_notes(), [0]);
+}
+
 // ---------------------------------------------------------------- notes
 
 fn with_notes() -> Session {

@@ -97,7 +97,8 @@ fn run(home: &Home, open: Option<(&Path, bool)>, collect: bool) -> Result<bool, 
     if let Some(w) = warnings.first() {
         warn(&mut app, w.clone(), Timestamp::now());
     }
-    let _ = color_eyre::install();
+    // ratatui::init's panic hook restores the terminal, then std's prints
+    // the panic; ours below also turns bracketed paste off first.
     let mut terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), event::EnableBracketedPaste);
     let previous = std::panic::take_hook();
