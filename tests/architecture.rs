@@ -118,8 +118,12 @@ const WORLD: [&str; 17] = [
 ];
 
 /// The files allowed to touch the world, and why.
-const WORLD_ALLOWED: [(&str, &str); 5] = [
-    ("src/app/run.rs", "the run loop: it performs the effects"),
+const WORLD_ALLOWED: [(&str, &str); 6] = [
+    ("src/app/run.rs", "the run loop"),
+    (
+        "src/app/perform.rs",
+        "performs the effects for the run loop",
+    ),
     ("src/app/saver.rs", "the saver threads"),
     (
         "src/app/keymap.rs",
@@ -235,7 +239,7 @@ fn layer(module: &str) -> Option<(u8, u8)> {
         "index" => (1, 1),
         "history" => (1, 2),
         "router" => (3, 0),
-        "run" | "saver" | "mod" => (4, 0),
+        "run" | "perform" | "saver" | "mod" => (4, 0),
         _ => return None,
     })
 }
@@ -418,8 +422,7 @@ const MAX_LONG_FNS: usize = 5;
 /// this long: they may shrink, not grow, and nothing may join them. The
 /// goal is both lists empty; they are in other helpers' areas or not split
 /// yet (see ARCHITECTURE.md).
-const KNOWN_LONG_FILES: [(&str, usize); 5] = [
-    ("src/app/run.rs", 930),
+const KNOWN_LONG_FILES: [(&str, usize); 4] = [
     ("src/collect/http.rs", 864),
     ("src/export/view.rs", 860),
     ("src/generate.rs", 847),
@@ -511,7 +514,7 @@ fn size_checks_fail_on_a_violation() {
     let files = vec![
         ("src/a.rs".to_owned(), long_file),
         ("src/b.rs".to_owned(), long_fn),
-        ("src/app/run.rs".to_owned(), "x\n".repeat(900)),
+        ("src/export/view.rs".to_owned(), "x\n".repeat(860)),
     ];
     assert_eq!(long_files(&files), ["src/a.rs: 801 lines (at most 800)"]);
     assert_eq!(

@@ -14,6 +14,7 @@ pub mod index;
 pub mod keymap;
 pub mod kit;
 pub mod overlay;
+mod perform;
 pub mod rooms;
 pub mod router;
 mod run;
