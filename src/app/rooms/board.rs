@@ -75,6 +75,45 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                 }
             }
         }
+        Action::MoveTo | Action::NewCluster | Action::Split | Action::Rename | Action::Merge => {
+            cluster_action(app, action, now)
+        }
+        Action::Park | Action::Delete => sticky_action(app, action, now, fx),
+        Action::SortVotes => {
+            app.board.sort_votes = !app.board.sort_votes;
+            refresh_index(app);
+            say(
+                app,
+                if app.board.sort_votes {
+                    tr(lang, "msg-sorted-by-votes")
+                } else {
+                    tr(lang, "msg-board-order")
+                },
+                now,
+            );
+        }
+        Action::Vote
+        | Action::VoteAdd
+        | Action::VoteRemove
+        | Action::NextParticipant
+        | Action::PrevParticipant
+        | Action::Tally
+        | Action::Results => voting_action(app, action, now, fx),
+        Action::Select => {
+            if app.board.row == 0 && current_cluster(app).is_some() {
+                board_action(app, Action::Rename, now, fx);
+            } else if selected_sticky(app).is_some() {
+                board_action(app, Action::MoveTo, now, fx);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Moving stickies, and making, renaming, splitting and merging clusters.
+fn cluster_action(app: &mut App, action: Action, now: Timestamp) {
+    let lang = app.lang;
+    match action {
         Action::MoveTo => {
             let ids = selection(app);
             if ids.is_empty() {
@@ -164,6 +203,14 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                 selected: 0,
             });
         }
+        _ => {}
+    }
+}
+
+/// Parking and deleting stickies.
+fn sticky_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    let lang = app.lang;
+    match action {
         Action::Park => {
             let ids = selection(app);
             if ids.is_empty() {
@@ -231,19 +278,14 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                 say(app, t!(lang, "msg-stickies-deleted", n = ids.len()), now);
             }
         }
-        Action::SortVotes => {
-            app.board.sort_votes = !app.board.sort_votes;
-            refresh_index(app);
-            say(
-                app,
-                if app.board.sort_votes {
-                    tr(lang, "msg-sorted-by-votes")
-                } else {
-                    tr(lang, "msg-board-order")
-                },
-                now,
-            );
-        }
+        _ => {}
+    }
+}
+
+/// Dot voting: rounds, dots, paper tallies, results.
+fn voting_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
+    let lang = app.lang;
+    match action {
         Action::Vote => toggle_voting(app, now, fx),
         Action::VoteAdd | Action::VoteRemove => {
             cast(app, if action == Action::VoteAdd { 1 } else { -1 }, now, fx)
@@ -290,13 +332,6 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
                 return say(app, tr(lang, "msg-no-votes-yet"), now);
             }
             app.board.results = true;
-        }
-        Action::Select => {
-            if app.board.row == 0 && current_cluster(app).is_some() {
-                board_action(app, Action::Rename, now, fx);
-            } else if selected_sticky(app).is_some() {
-                board_action(app, Action::MoveTo, now, fx);
-            }
         }
         _ => {}
     }
