@@ -2,6 +2,7 @@
 //! format, next to their floor: saving the same session (`store::to_ron`
 //! plus an atomic write). Target (issue 7): the HTML export of 10,000
 //! stickies costs at most 3 times the save.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

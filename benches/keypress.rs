@@ -2,6 +2,7 @@
 //! the board, the notes list and the facilitation view, at 80x24 and
 //! 200x60, with 100 against 10,000 stickies (1,000 in between). Keys
 //! alternate (Down/Up, Right/Left, Park/Undo) so the state stays bounded.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -16,6 +16,7 @@
 //! `to_ron` (the session as the text of its file) and `load_str` (that
 //! text loaded back), repeated instead of keys; `ron_to_string` and
 //! `ron_from_str` are their floors (plain RON, same settings).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -3,6 +3,7 @@
 //! 10,000-sticky session is drawn as fast as without one"). The save runs on
 //! another thread, as the app's saver does: serialize, then write
 //! atomically, over and over while the keys are measured.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

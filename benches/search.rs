@@ -7,6 +7,7 @@
 //!   the cached folded texts) plus a frame at 200x60;
 //! - `floor_contains`: `str::contains` over texts already folded, the least
 //!   any search can do.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! `sessions/demo.ron`, load it, build the app (bundled library, default
 //! keymap and theme) and draw the facilitation view at 120x40. The floor is
 //! reading and loading the file alone.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

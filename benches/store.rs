@@ -5,6 +5,7 @@
 //!   rename, fsync of the folder) against plain `ron` pretty serialization
 //!   (same settings, same bytes), `std::fs::write` and one `sync_all`; and,
 //!   for reference, the same atomic protocol written by hand with std.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -10,6 +10,7 @@
 //! The targets: 2,000 stickies in under 200 ms, 10,000 in under 2 s, on
 //! two cores. Building the engine (the thesaurus indexed, once per run of
 //! atelier) is measured apart.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::generate;
 use atelier::model::Id;

@@ -2,7 +2,7 @@
 
 use crate::methods::Library;
 use crate::model::suggest::{Embeddings, Engine, Scope, Thesaurus};
-use crate::model::{Session, Zone};
+use crate::model::{Id, Ids, Session, Zone};
 use crate::store::{self, Home, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -129,7 +129,7 @@ pub fn new_session(
     lang: &str,
     zone: &Zone,
 ) -> Result<(PathBuf, Store, Session), String> {
-    let mut session = Session::new(title.trim());
+    let mut session = Session::new(Id::new(), title.trim());
     session.language = Some(lang.to_owned());
     session.time_zone = Some(zone.name().to_owned());
     if let Some(id) = template {
@@ -137,7 +137,7 @@ pub fn new_session(
             let known: Vec<&str> = library.templates.iter().map(|t| t.id.as_str()).collect();
             format!("no template {id:?}; known templates: {}", known.join(", "))
         })?;
-        session.agenda = library.agenda(t, lang)?;
+        session.agenda = library.agenda(t, lang, &mut Ids::from_clock())?;
     }
     let dir = home
         .ensure_sessions()
@@ -240,7 +240,7 @@ pub fn method_show(
 pub fn templates_list(lib: &Library, lang: &str, out: &mut impl Write) -> std::io::Result<()> {
     for t in &lib.templates {
         let minutes: u32 = lib
-            .agenda(t, lang)
+            .agenda(t, lang, &mut Ids::from_clock())
             .map(|a| a.iter().map(|s| s.planned_minutes()).sum())
             .unwrap_or(0);
         writeln!(
@@ -264,7 +264,7 @@ pub fn template_show(
     let t = lib
         .template(id)
         .ok_or_else(|| format!("no template {id:?}; see `atelier templates list`"))?;
-    let agenda = lib.agenda(t, lang)?;
+    let agenda = lib.agenda(t, lang, &mut Ids::from_clock())?;
     let mut text = format!(
         "{}  ({})\n{}\n\n",
         t.name.get(lang),

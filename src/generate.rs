@@ -185,7 +185,11 @@ impl Gen {
         let library = Library::bundled();
         let mut agenda = library
             .template(TEMPLATE)
-            .and_then(|t| library.agenda(t, "fr").ok())
+            .and_then(|t| {
+                library
+                    .agenda(t, "fr", &mut crate::model::Ids::from_clock())
+                    .ok()
+            })
             .filter(|a| a.iter().any(|st| st.kind == StageKind::Synthesis))
             .unwrap_or_else(fixed_agenda);
         for stage in &mut agenda {

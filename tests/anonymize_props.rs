@@ -11,6 +11,7 @@
 //! that are also ordinary words ("Rose") are left out here: in lower case
 //! they are read as the word (see `docs/anonymize.md`); the unit tests of
 //! `src/export/anonymize.rs` cover them.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod anonymize_support;
 
@@ -408,7 +409,7 @@ fn at() -> Timestamp {
 
 /// The session of a case, with the phone numbers in its texts or not.
 fn session(c: &Case, secrets: &mut Secrets) -> (Session, Session) {
-    let mut s = Session::new("Atelier");
+    let mut s = Session::new(atelier::model::Id::new(), "Atelier");
     s.language = Some(if c.french { "fr" } else { "en" }.into());
     s.place = "Salle des fêtes, 12 rue Oberkampf".into();
     for (i, (pick, role, org)) in c.participants.iter().enumerate() {

@@ -1,12 +1,12 @@
 //! Every screen, with every popup, draws at any size from 0x0 to 300x100
 //! and through a storm of resizes, without panicking or drawing outside.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use atelier::app::keymap::Keymap;
+mod support;
+
 use atelier::app::state::{App, Doc, Screen};
 use atelier::app::{Action, Msg, update};
-use atelier::methods::Library;
 use atelier::model::Timestamp;
-use atelier::store::Home;
 use atelier::ui::AppView;
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -19,12 +19,7 @@ fn now() -> Timestamp {
 }
 
 fn app() -> App {
-    let mut app = App::new(
-        Home::under(std::path::Path::new("/nonexistent-atelier-home")),
-        Library::bundled(),
-        Keymap::defaults(),
-        "fr",
-    );
+    let mut app = support::keys::new_app("fr", atelier::model::Timestamp::now());
     let mut s = atelier::store::load_str("demo.ron", DEMO).unwrap_or_else(|e| panic!("{e}"));
     // Hostile and wide text everywhere it shows.
     s.title.push_str(" \u{1b}[31m涼み処 🎉 ﷽");

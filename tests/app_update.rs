@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod app_support;
+mod support;
 
 use app_support::*;
 use atelier::app::state::{AgendaRow, EditorField, PickPurpose, Screen, SetupTab};
@@ -553,6 +554,102 @@ fn an_empty_name_adds_nobody() {
     assert_eq!(sess(&app).participants.len(), 3);
 }
 
+// ---------------------------------------------------------------- setup: undo
+
+/// Each change of participants is one undoable step, and redo brings it back.
+#[test]
+fn participant_add_rename_role_and_move_are_undone_and_redone() {
+    let mut app = app();
+    keys(&mut app, &["a", "tab", "i"]);
+    type_text(&mut app, "Zoé");
+    keys(&mut app, &["enter"]);
+    let added = sess(&app).clone();
+    assert_eq!(added.participants.len(), 4);
+    keys(&mut app, &["E"]);
+    type_text(&mut app, " Nguyễn");
+    keys(&mut app, &["enter"]);
+    assert_eq!(sess(&app).participants[3].name, "Zoé Nguyễn");
+    keys(&mut app, &["r"]);
+    assert_eq!(sess(&app).participants[3].role, Role::ElectedOfficial);
+    keys(&mut app, &["K"]);
+    assert_eq!(sess(&app).participants[2].name, "Zoé Nguyễn", "moved up");
+    assert_eq!(app.setup.participant, 2);
+    let changed = sess(&app).clone();
+
+    // Move, role, rename: undone one at a time.
+    let fx = keys(&mut app, &["u"]);
+    assert_eq!(fx, vec![Effect::Save]);
+    assert_eq!(sess(&app).participants[3].name, "Zoé Nguyễn");
+    keys(&mut app, &["u"]);
+    assert_eq!(sess(&app).participants[3].role, Role::CivilServant);
+    keys(&mut app, &["u"]);
+    assert_eq!(sess(&app).participants, added.participants);
+    keys(&mut app, &["u"]);
+    assert_eq!(sess(&app).participants.len(), 3, "the addition is undone");
+    for _ in 0..4 {
+        keys(&mut app, &["ctrl-r"]);
+    }
+    assert_eq!(sess(&app).participants, changed.participants);
+}
+
+/// Each change of the agenda is one undoable step: a stage added, moved,
+/// renamed, a step renamed, its prompt and its minutes.
+#[test]
+fn stage_insert_move_rename_and_step_edits_are_undone_and_redone() {
+    let mut app = agenda_tab();
+    let before = sess(&app).agenda.clone();
+    keys(&mut app, &["i", "enter"]);
+    assert_eq!(sess(&app).agenda.len(), 4);
+    keys(&mut app, &["u"]);
+    assert_eq!(sess(&app).agenda, before, "the added stage is undone");
+    keys(&mut app, &["ctrl-r"]);
+    assert_eq!(sess(&app).agenda.len(), 4, "and redone");
+    keys(&mut app, &["u"]);
+
+    // Row 3 is the second stage.
+    keys(&mut app, &["g", "down", "down", "down", "K"]);
+    assert_eq!(stage_ids(&app), ["st-idees", "st-open", "st-fin"]);
+    keys(&mut app, &["u"]);
+    assert_eq!(stage_ids(&app), ["st-open", "st-idees", "st-fin"]);
+
+    keys(&mut app, &["g", "enter"]);
+    type_text(&mut app, "!");
+    keys(&mut app, &["enter"]);
+    assert!(sess(&app).agenda[0].title.ends_with('!'));
+    keys(&mut app, &["down", "enter"]);
+    type_text(&mut app, "?");
+    keys(&mut app, &["enter"]);
+    assert!(sess(&app).agenda[0].steps[0].title.ends_with('?'));
+    keys(&mut app, &["E"]);
+    type_text(&mut app, " more");
+    keys(&mut app, &["enter"]);
+    assert!(sess(&app).agenda[0].steps[0].prompt.ends_with(" more"));
+    keys(&mut app, &["+"]);
+    let changed = sess(&app).agenda.clone();
+    assert_ne!(changed[0].steps[0].minutes, before[0].steps[0].minutes);
+    for _ in 0..4 {
+        keys(&mut app, &["u"]);
+    }
+    assert_eq!(sess(&app).agenda, before, "every edit is undone");
+    for _ in 0..4 {
+        keys(&mut app, &["ctrl-r"]);
+    }
+    assert_eq!(sess(&app).agenda, changed, "and redone");
+}
+
+/// Moving a stage while its step runs keeps the run on that step.
+#[test]
+fn moving_the_running_stage_keeps_the_run() {
+    let mut app = app();
+    keys_at(&mut app, &["}", "space"], t(0));
+    let step = sess(&app).run.step.clone();
+    assert!(step.is_some());
+    keys(&mut app, &["a", "tab", "tab", "down", "down", "down", "K"]);
+    assert_eq!(stage_ids(&app), ["st-idees", "st-open", "st-fin"]);
+    assert_eq!(sess(&app).run.step, step);
+    assert!(matches!(sess(&app).run.timer, Timer::Running { .. }));
+}
+
 // ---------------------------------------------------------------- notes
 
 #[test]
@@ -751,7 +848,11 @@ fn a_new_session_from_home_asks_a_title_then_a_template() {
         .unwrap();
     let minutes: u32 = app
         .library
-        .agenda(&app.library.templates[i], "en")
+        .agenda(
+            &app.library.templates[i],
+            "en",
+            &mut atelier::model::Ids::seeded(0),
+        )
         .unwrap()
         .iter()
         .map(|s| s.planned_minutes())
@@ -985,4 +1086,38 @@ fn the_session_after_a_whole_run_validates_and_round_trips() {
     );
     let text = store::to_ron(s).unwrap();
     assert_eq!(&store::load_str("x.ron", &text).unwrap(), s);
+}
+
+/// `update` is a function of its messages: the same keys at the same times
+/// give the same session, new ids included.
+#[test]
+fn the_same_messages_give_the_same_session_ids_included() {
+    let run = || {
+        let mut app = app();
+        keys(&mut app, &["a", "tab", "i"]);
+        type_text(&mut app, "Zoé");
+        keys(&mut app, &["enter", "tab", "i", "enter", "n"]);
+        type_text(&mut app, "Une idée");
+        keys(&mut app, &["tab", "enter"]);
+        sess(&app).clone()
+    };
+    let (one, two) = (run(), run());
+    assert_eq!(one.participants.len(), 4);
+    assert_eq!(one.agenda.len(), 4);
+    assert_eq!(one, two);
+}
+
+/// Save-as to a taken path: the run loop looks (update never reads the
+/// disk) and answers; the field opens again with the path, and says why.
+#[test]
+fn save_as_to_a_taken_path_reopens_the_field_with_a_warning() {
+    let mut app = app();
+    let path = std::path::PathBuf::from("/tmp/taken.ron");
+    let fx = update(&mut app, Msg::SaveAsTaken(path), t(5));
+    assert_eq!(fx, vec![]);
+    let field = app.field.as_ref().expect("the save-as field");
+    assert_eq!(field.purpose, atelier::app::state::FieldPurpose::SaveAs);
+    assert_eq!(field.input.value(), "/tmp/taken.ron");
+    let m = app.message.as_ref().expect("a warning");
+    assert!(m.error && m.text.contains("/tmp/taken.ron"), "{m:?}");
 }

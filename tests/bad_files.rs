@@ -6,6 +6,7 @@
 //! To add a case: drop the file in `tests/fixtures/bad/` and add a row to
 //! `CASES`. A file without a row (or a row without a file) fails
 //! `every_file_has_a_row`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::store;
 use std::path::{Path, PathBuf};

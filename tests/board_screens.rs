@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod board_support;
+mod support;
 
 use atelier::app::{App, Msg, update};
 use atelier::model::Session;

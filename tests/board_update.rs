@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod board_support;
+mod support;
 
 use atelier::app::keymap::Context;
 use atelier::app::state::{FieldPurpose, PickPurpose, Screen};
@@ -874,6 +875,27 @@ fn search_filters_notes_too() {
     assert_eq!(app.visible_notes(), [0, 1]);
 }
 
+/// Accents of every script fold (Unicode decomposition): "nguyen" finds
+/// "Nguyễn", as a facilitator types it on a French keyboard.
+#[test]
+fn search_for_nguyen_finds_nguyen_with_its_vietnamese_accents() {
+    let mut s = session();
+    s.notes = vec![Note {
+        id: Id::from("n-1"),
+        kind: NoteKind::Quote,
+        stage: None,
+        author: None,
+        tags: vec![],
+        text: "Mme Nguyễn Thị Hồng : « la cour est trop chaude »".into(),
+        time: t(10),
+        private: false,
+    }];
+    let mut app = app_with(s, None);
+    keys(&mut app, &["N", "/"]);
+    type_text(&mut app, "nguyen thi hong");
+    assert_eq!(app.visible_notes(), [0]);
+}
+
 // ---------------------------------------------------------------- notes
 
 fn with_notes() -> Session {
@@ -1366,7 +1388,7 @@ fn the_ranking_shares_ranks_between_equal_counts_and_flags_ties() {
     );
     // A paper tally of 5 on s-5 puts it alone on top.
     let mut s2 = s.clone();
-    let ops = s2.paper_tally(&r1, &sticky_t("s-5"), 5);
+    let ops = s2.paper_tally(&r1, &sticky_t("s-5"), 5, atelier::model::Id::new());
     s2.apply_all(ops);
     let ranking = s2.ranking(Some(&r1));
     let summary: Vec<(usize, bool, u32)> =
@@ -1416,14 +1438,14 @@ fn after_a_merge_a_new_paper_tally_replaces_the_whole_tally_of_the_cluster() {
     s.votes.clear();
     let r1 = Id::from("r-1");
     for (c, n) in [("c-ombre", 4), ("c-eau", 3)] {
-        let ops = s.paper_tally(&r1, &cluster_t(c), n);
+        let ops = s.paper_tally(&r1, &cluster_t(c), n, atelier::model::Id::new());
         s.apply_all(ops);
     }
     let ops = s.merge_clusters(&Id::from("c-ombre"), &Id::from("c-eau"));
     s.apply_all(ops);
     assert_eq!(s.votes_for(&cluster_t("c-eau")), 7, "the dots add up");
     // The facilitator counts the merged cluster again: 7 dots.
-    let ops = s.paper_tally(&r1, &cluster_t("c-eau"), 7);
+    let ops = s.paper_tally(&r1, &cluster_t("c-eau"), 7, atelier::model::Id::new());
     s.apply_all(ops);
     assert_eq!(
         s.votes_for(&cluster_t("c-eau")),

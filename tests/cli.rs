@@ -1,5 +1,6 @@
 //! The `atelier` command line, run as a user would, with `ATELIER_HOME`
 //! pointing at a temporary folder.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod board_support;
+mod support;
 
 use atelier::app::keymap::Context;
 use atelier::app::state::{CollectView, Screen};

@@ -2,6 +2,7 @@
 //! page's own form, submitted without the page's script, posts a sticky
 //! that reaches `try_recv`. Without Chromium these tests skip, saying so
 //! (see `tests/skip_support`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod skip_support;
 

@@ -75,7 +75,7 @@ fn a_flood_is_bounded_freed_in_time_released_at_stop_and_never_stops_a_save() {
     limit_descriptors();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("flood.ron");
-    let mut session = Session::new("Flood");
+    let mut session = Session::new(atelier::model::Id::new(), "Flood");
     let mut store = Store::create(&file, &session).unwrap();
     store.save(&session).unwrap();
 

@@ -1,5 +1,6 @@
 //! The collection server on loopback, driven by a real HTTP client (ureq)
 //! and, for what no well-behaved client sends, by raw sockets.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::collect::{CollectConfig, Collector, Incoming, Limits};
 use atelier::model::Colour;

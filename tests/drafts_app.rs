@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod feature_support;
+mod support;
 
 use atelier::app::drafts::{DraftKey, NotePart};
 use atelier::app::state::{EditorField, FieldPurpose, Screen};

@@ -5,22 +5,21 @@
 //! real app in a terminal (tmux), whose colours must not change.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 mod reliability_support;
 
-use atelier::app::keymap::Keymap;
 use atelier::app::state::{Doc, Screen};
 use atelier::app::{Action, App, Msg, update};
-use atelier::methods::Library;
 use atelier::model::{
     Colour, Id, Note, NoteKind, Session, Stage, StageKind, Step, Sticky, Timestamp,
 };
-use atelier::store::Home;
 use atelier::ui::AppView;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use reliability_support::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Red text, a reset, a bell, a NUL and a right-to-left override.
 const NASTY: &str = "\x1b[31mRED\x1b[0m bell\x07 nul\0 bidi\u{202e}txet\u{202c} end";
@@ -33,7 +32,7 @@ fn t(secs: i64) -> Timestamp {
 
 /// A session with one stage, one sticky and one note holding `NASTY`.
 fn session() -> Session {
-    let mut s = Session::new("Escapes");
+    let mut s = Session::new(atelier::model::Id::new(), "Escapes");
     s.id = Id::from("session-escapes");
     s.agenda = vec![Stage {
         id: Id::from("st-1"),
@@ -80,12 +79,7 @@ fn session() -> Session {
 }
 
 fn app_on(screen: Screen) -> App {
-    let mut app = App::new(
-        Home::under(Path::new("/nonexistent/atelier-home")),
-        Library::bundled(),
-        Keymap::defaults(),
-        "en",
-    );
+    let mut app = support::keys::new_app("en", atelier::model::Timestamp::now());
     app.local_zone = atelier::model::Zone::utc();
     app.doc = Some(Doc::new(
         session(),

@@ -3,6 +3,7 @@
 //! survives, in any format; the place and the method library stay as
 //! written, the roles stay and the document says it was anonymized. The
 //! demo is checked as a user exports it (`atelier export … --anonymize`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod anonymize_support;
 mod export_support;

@@ -4,6 +4,7 @@
 //! a phone's width), and prints the demo to PDF, read back with poppler's
 //! `pdftotext`. `.ci/run` installs Chromium, poppler-utils and axe-core
 //! (`tests/tools`); without them a test says so and passes, except in CI.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod export_support;
 mod media_support;

@@ -1,4 +1,5 @@
 //! `atelier export` and `atelier report`, run as a user would.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,6 +1,7 @@
 //! Golden exports of the bundled demo session, in every format. Review a
 //! changed snapshot by reading it (`cargo insta review`), as a reader of
 //! the published document would.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod export_support;
 
@@ -157,7 +158,7 @@ fn english_sessions_get_english_words() {
 
 #[test]
 fn an_empty_session_exports_in_every_format() {
-    let s = atelier::model::Session::new("Vide");
+    let s = atelier::model::Session::new(atelier::model::Id::new(), "Vide");
     for format in Format::ALL {
         let text = export::export(format, &s, &opts(true)).unwrap();
         assert!(!text.is_empty(), "{format:?}");

@@ -4,6 +4,7 @@
 //! session's language, whatever the interface's. The demo's own texts stay
 //! French in both: the checks below use only words the session file does not
 //! hold. Review a changed snapshot by reading it (`cargo insta review`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod export_support;
 

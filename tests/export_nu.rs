@@ -3,6 +3,7 @@
 //! no error, no warning. Its notes ("info", such as the trailing slash of
 //! `<br />`, kept so that the pages are also well-formed XML) are counted
 //! and printed, not failed on.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod export_support;
 mod media_support;

@@ -1,5 +1,6 @@
 //! Hostile text in every field stays text: no markup, no script, no link,
 //! no control character reaches a document, whatever the format.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod export_support;
 
@@ -373,7 +374,11 @@ fn json_round_trips_to_the_same_session() {
         include_private: true,
         ..opts(false)
     };
-    for s in [demo(), hostile(), atelier::model::Session::new("vide")] {
+    for s in [
+        demo(),
+        hostile(),
+        atelier::model::Session::new(atelier::model::Id::new(), "vide"),
+    ] {
         let text = export::json(&s, &all).unwrap();
         assert_eq!(controls(&text), Vec::<char>::new());
         let back = export::from_json(&text).unwrap();

@@ -1,5 +1,6 @@
 //! The loader never panics or hangs: random bytes and mutated valid files
 //! all give a session or a clear, positioned error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::store::{decode, load_str};
 use proptest::prelude::*;

@@ -5,6 +5,7 @@
 
 mod app_support;
 mod board_support;
+mod support;
 
 use app_support::{keys, keys_at, t, type_text};
 use atelier::app::state::BoardIndex;

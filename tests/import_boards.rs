@@ -2,6 +2,7 @@
 //! (board CSV and JSON), run as a user would, on a session in a temporary
 //! folder (two participants, Zoé Marchand and Thibault Nguyễn, a cluster
 //! "Ombre", a stage "Idées").
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod import_support;
 
@@ -563,7 +564,7 @@ fn times_as_boards_write_them() {
 
 #[test]
 fn plans_are_pure_and_say_what_they_add() {
-    let s = Session::new("x");
+    let s = Session::new(atelier::model::Id::new(), "x");
     let parsed = import::parse(
         &std::fs::read(fixture("parabol-retro.csv")).unwrap(),
         None,
@@ -669,7 +670,7 @@ proptest! {
             && let Some(board) = parsed.board()
         {
             // What is read makes a valid session.
-            let mut s = Session::new("x");
+            let mut s = Session::new(atelier::model::Id::new(), "x");
             let now = time("2026-07-02T12:00:00Z");
             let (ops, _) = import::plan_board(&s, board, &Options::default(), "fr", now).unwrap();
             s.apply_all(ops);

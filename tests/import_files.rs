@@ -1,5 +1,6 @@
 //! `atelier import`: stickies from text and CSV files, run as a user
 //! would, on a session in a temporary folder.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod import_support;
 

@@ -1,6 +1,7 @@
 //! The crash journal: what is appended is replayed at the next open; a torn
 //! last record is dropped, never fatal; a journal that does not belong to
 //! the file is kept aside, not applied.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::{Colour, Place, Session, Timestamp};
 use atelier::store::journal::{self, Record, Sections};
@@ -23,7 +24,7 @@ fn now() -> Timestamp {
 
 fn new_session(dir: &Path) -> PathBuf {
     let path = dir.join("s.ron");
-    let s = Session::new("Journal test");
+    let s = Session::new(atelier::model::Id::new(), "Journal test");
     let store = Store::create(&path, &s);
     assert!(store.is_ok(), "{:?}", store.err());
     path
@@ -45,6 +46,7 @@ fn crash_after_stickies(path: &Path, n: usize) -> Session {
             None,
             &Place::Inbox,
             now(),
+            atelier::model::Id::new(),
         );
         let (applied, _) = s.apply_logged(vec![op]);
         store.journal(i as u64 + 1, &Record::Ops(applied));
@@ -185,7 +187,15 @@ fn a_save_restarts_the_journal_with_only_later_changes() {
     let mut generation = 0;
     let mut add = |s: &mut Session, store: &mut Store, text: &str| {
         generation += 1;
-        let op = s.new_sticky(text, None, Colour::Blue, None, &Place::Inbox, now());
+        let op = s.new_sticky(
+            text,
+            None,
+            Colour::Blue,
+            None,
+            &Place::Inbox,
+            now(),
+            atelier::model::Id::new(),
+        );
         let (applied, _) = s.apply_logged(vec![op]);
         store.journal(generation, &Record::Ops(applied));
         generation
@@ -250,7 +260,15 @@ fn drafts_survive_saves_and_crashes_but_never_touch_the_session() {
         ("note".to_owned(), "« À 14 h »".to_owned()),
     ]);
     store.journal(0, &Record::Drafts(drafts.clone()));
-    let op = s.new_sticky("saved", None, Colour::Blue, None, &Place::Inbox, now());
+    let op = s.new_sticky(
+        "saved",
+        None,
+        Colour::Blue,
+        None,
+        &Place::Inbox,
+        now(),
+        atelier::model::Id::new(),
+    );
     let (applied, _) = s.apply_logged(vec![op]);
     store.journal(1, &Record::Ops(applied));
     // A full save rebases the journal: the drafts stay in it.
@@ -309,7 +327,15 @@ fn a_crash_at_any_moment_of_a_full_save_loses_no_journaled_change() {
     let path = new_session(&work);
     let (mut store, mut s) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
     let add = |s: &mut Session, store: &mut Store, g: u64, text: &str| {
-        let op = s.new_sticky(text, None, Colour::Green, None, &Place::Inbox, now());
+        let op = s.new_sticky(
+            text,
+            None,
+            Colour::Green,
+            None,
+            &Place::Inbox,
+            now(),
+            atelier::model::Id::new(),
+        );
         let (applied, _) = s.apply_logged(vec![op]);
         store.journal(g, &Record::Ops(applied));
         store.sync();

@@ -1,6 +1,7 @@
 //! Photos, a video and a prototype in the exports, end to end through the
 //! binary: attach, save, load, export HTML, Markdown and a bundle; a real
 //! browser renders the page when /usr/bin/chromium exists.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod media_support;
 mod skip_support;

@@ -1,6 +1,7 @@
 //! Media that went wrong: missing, renamed, corrupt, or pointing outside
 //! the session's folder; and anonymized exports, which leave media out
 //! unless `--with-media`. Never fatal, always said.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod media_support;
 

@@ -1,4 +1,5 @@
 //! The merge's rules, case by case, and `atelier merge` on the command line.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::merge::{merge, union};
 use atelier::model::conflict::Pick;
@@ -18,7 +19,15 @@ fn base() -> Session {
 }
 
 fn sticky(s: &mut Session, text: &str, place: &Place) -> Id {
-    let op = s.new_sticky(text, None, Default::default(), None, place, now());
+    let op = s.new_sticky(
+        text,
+        None,
+        Default::default(),
+        None,
+        place,
+        now(),
+        atelier::model::Id::new(),
+    );
     let Op::Insert {
         item: Item::Sticky(x),
         ..
@@ -145,12 +154,14 @@ fn the_same_voter_on_two_laptops_adds_up_and_paper_tallies_take_the_largest() {
     let sticky_target = Target::Sticky(b.stickies[0].id.clone());
     let (mut o, mut t) = (b.clone(), b.clone());
     for s in [&mut o, &mut t] {
-        let ops = s.vote(&round, &p.id, &target, 1).unwrap();
+        let ops = s
+            .vote(&round, &p.id, &target, 1, atelier::model::Id::new())
+            .unwrap();
         s.apply_all(ops);
     }
-    let ops = o.paper_tally(&round, &sticky_target, 3);
+    let ops = o.paper_tally(&round, &sticky_target, 3, atelier::model::Id::new());
     o.apply_all(ops);
-    let ops = t.paper_tally(&round, &sticky_target, 5);
+    let ops = t.paper_tally(&round, &sticky_target, 5, atelier::model::Id::new());
     t.apply_all(ops);
     let m = merge(&b, &o, &t);
     assert!(m.report.is_clean());
@@ -254,8 +265,8 @@ fn a_participant_removed_on_one_side_and_renamed_on_the_other_stays() {
 
 #[test]
 fn union_matches_people_by_name_and_clusters_by_title() {
-    let mut one = Session::new("Groupe 1");
-    let mut two = Session::new("Groupe 2");
+    let mut one = Session::new(atelier::model::Id::new(), "Groupe 1");
+    let mut two = Session::new(atelier::model::Id::new(), "Groupe 2");
     two.place = "Mairie annexe".into();
     let person = |name: &str| Participant {
         id: Id::new(),
@@ -285,6 +296,7 @@ fn union_matches_people_by_name_and_clusters_by_title() {
         None,
         &ombre_two,
         now(),
+        atelier::model::Id::new(),
     );
     two.apply(op);
     let ombre_one = Place::Cluster(one.clusters[0].id.clone());

@@ -1,6 +1,7 @@
 //! `atelier merge --git` as a real git merge driver, in a temporary
 //! repository, configured as docs/git.md says. Without git these tests
 //! skip, saying so (see `tests/skip_support`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod skip_support;
 
@@ -73,7 +74,15 @@ fn now() -> Timestamp {
 }
 
 fn add_sticky(s: &mut Session, text: &str, place: &Place) -> Id {
-    let op = s.new_sticky(text, None, Default::default(), None, place, now());
+    let op = s.new_sticky(
+        text,
+        None,
+        Default::default(),
+        None,
+        place,
+        now(),
+        atelier::model::Id::new(),
+    );
     let id = match &op {
         atelier::model::Op::Insert {
             item: Item::Sticky(x),
@@ -149,10 +158,17 @@ fn git_merges_two_branches_of_a_workshop_without_markers() {
         Target::Sticky(b2.clone()),
         Target::Cluster(b.clusters[0].id.clone()),
     ] {
-        let ops = b.vote(&round, &voter, &target, 1).unwrap();
+        let ops = b
+            .vote(&round, &voter, &target, 1, atelier::model::Id::new())
+            .unwrap();
         b.apply_all(ops);
     }
-    let tally = b.paper_tally(&round, &Target::Sticky(b2.clone()), 4);
+    let tally = b.paper_tally(
+        &round,
+        &Target::Sticky(b2.clone()),
+        4,
+        atelier::model::Id::new(),
+    );
     b.apply_all(tally);
     commit(d, &b, "table B");
 

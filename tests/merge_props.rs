@@ -1,5 +1,6 @@
 //! Properties of the three-way merge, on generated sessions edited at
 //! random the way the app edits them (through the model's operations).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::merge::merge;
 use atelier::model::conflict::Pick;
@@ -55,7 +56,15 @@ fn apply(s: &mut Session, e: &Edit, tag: &str) {
                 _ => Place::Inbox,
             };
             let author = pick(&s.participants, a).map(|p| p.id.clone());
-            vec![s.new_sticky(&text, author, Default::default(), None, &place, now())]
+            vec![s.new_sticky(
+                &text,
+                author,
+                Default::default(),
+                None,
+                &place,
+                now(),
+                atelier::model::Id::new(),
+            )]
         }
         2 => match pick(&s.stickies, a) {
             Some(x) => s.edit_sticky(&x.id.clone(), |x| x.text = text.clone()),
@@ -82,7 +91,8 @@ fn apply(s: &mut Session, e: &Edit, tag: &str) {
                 .map(|x| x.id.clone())
                 .into_iter()
                 .collect();
-            s.new_cluster(&text, None, &ids, None).1
+            s.new_cluster(&text, None, &ids, None, atelier::model::Id::new())
+                .1
         }
         6 => match pick(&s.clusters, a) {
             Some(c) => s.rename_cluster(&c.id.clone(), &text),
@@ -108,14 +118,25 @@ fn apply(s: &mut Session, e: &Edit, tag: &str) {
                 },
             };
             let delta = if kind == 9 { 1 } else { -1 };
-            s.vote(&r.id.clone(), &p.id.clone(), &target, delta)
-                .unwrap_or_default()
+            s.vote(
+                &r.id.clone(),
+                &p.id.clone(),
+                &target,
+                delta,
+                atelier::model::Id::new(),
+            )
+            .unwrap_or_default()
         }
         11 => {
             let (Some(r), Some(x)) = (pick(&s.rounds, 0), pick(&s.stickies, a)) else {
                 return;
             };
-            s.paper_tally(&r.id.clone(), &Target::Sticky(x.id.clone()), (b % 5) as u32)
+            s.paper_tally(
+                &r.id.clone(),
+                &Target::Sticky(x.id.clone()),
+                (b % 5) as u32,
+                atelier::model::Id::new(),
+            )
         }
         12 => match pick(&s.notes, a) {
             Some(n) => {

@@ -9,6 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod feature_support;
+mod support;
 
 use atelier::app::state::{FieldPurpose, PickPurpose, Screen};
 use atelier::app::{Effect, Msg, update};

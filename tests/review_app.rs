@@ -9,6 +9,7 @@
 
 mod feature_support;
 mod skip_support;
+mod support;
 
 use atelier::app::state::{Screen, SetupTab};
 use atelier::app::{App, Effect};

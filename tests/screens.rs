@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod app_support;
+mod support;
 
 use app_support::*;
 use atelier::app::state::Screen;

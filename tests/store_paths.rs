@@ -42,7 +42,7 @@ impl Linked {
         std::fs::create_dir_all(&synced).unwrap();
         std::fs::create_dir_all(&local).unwrap();
         let real = synced.join("atelier.ron");
-        let mut s = Session::new(title);
+        let mut s = Session::new(atelier::model::Id::new(), title);
         s.language = Some("en".into());
         s.time_zone = Some("Europe/Paris".into());
         drop(Store::create(&real, &s).unwrap());
@@ -100,6 +100,7 @@ fn sticky(s: &mut Session, text: &str) -> Record {
         None,
         &Place::Inbox,
         Timestamp::now(),
+        atelier::model::Id::new(),
     );
     Record::Ops(s.apply_logged(vec![op]).0)
 }
@@ -177,7 +178,7 @@ fn a_session_created_through_a_dangling_link_creates_its_target() {
     std::fs::create_dir_all(real.parent().unwrap()).unwrap();
     let link = dir.path().join("new.ron");
     symlink(&real, &link).unwrap();
-    let st = Store::create(&link, &Session::new("Nouveau")).unwrap();
+    let st = Store::create(&link, &Session::new(atelier::model::Id::new(), "Nouveau")).unwrap();
     assert_eq!(st.path(), real.canonicalize().unwrap());
     assert!(
         std::fs::symlink_metadata(&link)
@@ -187,7 +188,7 @@ fn a_session_created_through_a_dangling_link_creates_its_target() {
     );
     assert_eq!(load(&real).title, "Nouveau");
     assert!(
-        Store::create(&link, &Session::new("Encore")).is_err(),
+        Store::create(&link, &Session::new(atelier::model::Id::new(), "Encore")).is_err(),
         "the link's target exists now"
     );
 }

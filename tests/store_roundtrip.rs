@@ -1,6 +1,7 @@
 //! The session file round trip: any session saved then loaded is equal, the
 //! same session always gives the same bytes, the shipped files are in their
 //! canonical form, and older format versions keep loading.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::*;
 use atelier::store;
@@ -293,7 +294,7 @@ fn build(
     (votes, actions, comments): Part3,
 ) -> Session {
     let mut ids = Ids { prefix, next: 0 };
-    let mut s = Session::new(title);
+    let mut s = Session::new(atelier::model::Id::new(), title);
     s.id = ids.next();
     s.language = language;
     s.challenge = Challenge { statement, origin };
@@ -520,7 +521,7 @@ proptest! {
 /// normalization of the loader cannot touch it.
 #[test]
 fn cr_in_a_text_survives() {
-    let mut s = Session::new("line one\r\nline two\rthree");
+    let mut s = Session::new(atelier::model::Id::new(), "line one\r\nline two\rthree");
     s.place = "a\r\n".into();
     let text = store::to_ron(&s).unwrap();
     assert!(!text.contains('\r'), "a raw CR was written:\n{text}");
@@ -534,7 +535,7 @@ fn cr_in_a_text_survives() {
 /// the session holds no other control character.
 #[test]
 fn multi_line_text_is_written_as_lines() {
-    let mut s = Session::new("Atelier");
+    let mut s = Session::new(atelier::model::Id::new(), "Atelier");
     s.challenge.statement = "Première ligne,\n\tdeuxième « ligne » avec \"guillemets\"".into();
     let text = store::to_ron(&s).unwrap();
     assert!(
@@ -736,7 +737,7 @@ fn list_sessions_reads_titles() {
         "Couleurs \u{1b}[31m",
     ];
     for (i, t) in titles.iter().enumerate() {
-        let text = store::to_ron(&Session::new(*t)).unwrap();
+        let text = store::to_ron(&Session::new(atelier::model::Id::new(), *t)).unwrap();
         std::fs::write(dir.path().join(format!("s{i}.ron")), text).unwrap();
     }
     std::fs::write(dir.path().join("notes.txt"), "not a session").unwrap();

@@ -1,6 +1,7 @@
 //! The store's promises: one writer per session (a lock, and a read-only
 //! second opener that names the holder), atomic saves, no overwriting of a
 //! file changed on disk (a conflict copy instead), owner-only permissions.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::{Note, NoteKind, Session, Timestamp};
 use atelier::store::{self, SaveError, Saved, Store};
@@ -8,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 fn session(title: &str) -> Session {
-    let mut s = Session::new(title);
+    let mut s = Session::new(atelier::model::Id::new(), title);
     s.place = "Maison de quartier".into();
     for i in 0..40 {
         s.notes.push(Note {

@@ -1,6 +1,7 @@
 //! Cluster suggestions: the contract of `model::suggest` and of the
 //! `Session` methods built on it. Quality against a hand grouping is in
 //! `suggest_quality.rs`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::suggest::{
     DEFAULT_THRESHOLD, SEPARATOR, Scope, Suggestion, Thesaurus, suggest,
@@ -328,18 +329,34 @@ fn now() -> Timestamp {
 /// A session whose board holds `texts` in the inbox, then one clustered
 /// and one parked sticky that talk about heat too.
 fn board(texts: &[&str]) -> Session {
-    let mut s = Session::new("Chaleur");
+    let mut s = Session::new(atelier::model::Id::new(), "Chaleur");
     for t in texts {
-        let op = s.new_sticky(t, None, Colour::Yellow, None, &Place::Inbox, now());
+        let op = s.new_sticky(
+            t,
+            None,
+            Colour::Yellow,
+            None,
+            &Place::Inbox,
+            now(),
+            atelier::model::Id::new(),
+        );
         s.apply_all(vec![op]);
     }
-    let (cluster, ops) = s.new_cluster("Déjà là", None, &[], None);
+    let (cluster, ops) = s.new_cluster("Déjà là", None, &[], None, atelier::model::Id::new());
     s.apply_all(ops);
     for (t, place) in [
         ("La chaleur en salle de lecture", Place::Cluster(cluster)),
         ("Chaleur en salle de lecture, encore", Place::Parking),
     ] {
-        let op = s.new_sticky(t, None, Colour::Pink, None, &place, now());
+        let op = s.new_sticky(
+            t,
+            None,
+            Colour::Pink,
+            None,
+            &place,
+            now(),
+            atelier::model::Id::new(),
+        );
         s.apply_all(vec![op]);
     }
     s
@@ -371,7 +388,7 @@ fn accepting_a_suggestion_is_one_undoable_step() {
         .suggest_clusters(Scope::Board, DEFAULT_THRESHOLD)
         .remove(0);
     let stage = Some(Id::from("stage-1"));
-    let ops = s.ops_for(&sug, stage.clone());
+    let ops = s.ops_for(&sug, stage.clone(), atelier::model::Id::new());
     let undo = s.apply_all(ops);
 
     assert_eq!(s.clusters.len(), before.clusters.len() + 1);
@@ -409,5 +426,5 @@ fn a_stale_suggestion_creates_nothing() {
         words: vec!["fantôme".into()],
         stickies: vec![Id::from("nowhere"), Id::from("nobody")],
     };
-    assert!(s.ops_for(&gone, None).is_empty());
+    assert!(s.ops_for(&gone, None, atelier::model::Id::new()).is_empty());
 }

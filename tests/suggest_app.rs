@@ -7,6 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod feature_support;
+mod support;
 
 use atelier::app::state::Screen;
 use atelier::app::{App, Effect};

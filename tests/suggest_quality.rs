@@ -23,6 +23,7 @@
 //! `cargo test --test suggest_quality -- --ignored --nocapture` prints both
 //! measures over a range of thresholds, for each set, with the suggestions
 //! and the stickies left out.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::Id;
 use atelier::model::suggest::{DEFAULT_THRESHOLD, Suggestion, suggest};

@@ -1,11 +1,12 @@
 //! Times at the edges of what a session file can hold: every timestamp can
 //! be written and read back, and showing one in any time zone never panics.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::{Session, Timer, Timestamp, Zone};
 use atelier::store;
 
 fn round_trip(deadline: Timestamp) {
-    let mut s = Session::new("Minuteur");
+    let mut s = Session::new(atelier::model::Id::new(), "Minuteur");
     s.run.timer = Timer::Running { deadline };
     let text = store::to_ron(&s).unwrap();
     let loaded = store::load_str("t.ron", &text).unwrap_or_else(|e| panic!("{e}\n{text}"));

@@ -42,8 +42,8 @@ pub fn app(session: Session, home: &Path, screen: Screen) -> App {
         Library::bundled(),
         Keymap::defaults(),
         "en",
+        now(),
     );
-    app.now = now();
     app.local_zone = atelier::model::Zone::utc();
     app.doc = Some(Doc {
         session: Arc::new(session),

@@ -233,6 +233,9 @@ pub enum Msg {
     /// The drafts the open session's crash journal held (sent at open;
     /// empty when none): they replace the previous session's.
     Drafts(crate::store::journal::Drafts),
+    /// Save-as was refused: a file is already at this path (the run loop
+    /// looked; update never reads the disk).
+    SaveAsTaken(std::path::PathBuf),
     /// The app is about to leave (a signal, the terminal closed): what open
     /// fields hold is kept as drafts.
     Closing,

@@ -1,24 +1,29 @@
-//! The interactive app: state, actions, update, keymap and the run loop.
+//! The interactive app: state, actions, the router, rooms, keymap and the
+//! run loop.
 //!
-//! Event -> [`Msg`] (through the [`keymap`]) -> [`update`] (pure) -> [`Effect`]s
-//! (run by the loop: save, bell, open) -> render (reads state only).
+//! Event -> [`Msg`] (through the [`keymap`]) -> [`update`] (the router, pure)
+//! -> a room -> [`Effect`]s (run by the loop: save, bell, open) -> render
+//! (reads state only).
 
 pub mod action;
-mod board;
-mod collect;
-pub mod conflicts;
+pub mod ctx;
 pub mod drafts;
-pub mod evidence;
+pub mod effect;
+pub mod history;
+pub mod index;
 pub mod keymap;
-mod private;
+pub mod kit;
+pub mod overlay;
+mod perform;
+pub mod rooms;
+pub mod router;
 mod run;
 mod saver;
 pub mod state;
-pub mod suggest;
-pub mod update;
-pub mod zone;
 
 pub use action::{Action, Msg, SaveReport};
+pub use effect::Effect;
+pub use rooms::{conflicts, evidence, suggest, zone};
+pub use router::update;
 pub use run::{run_file, run_home, run_open};
 pub use state::App;
-pub use update::{Effect, update};

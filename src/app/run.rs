@@ -2,10 +2,13 @@
 //! touches the terminal, the clock and (through the saver) the disk.
 
 use super::action::{Action, Msg, SaveReport};
+use super::effect::Effect;
 use super::keymap::Keymap;
+use super::kit::{say, warn};
+use super::perform::{self, World};
+use super::router::update;
 use super::saver::{Report, Saver};
 use super::state::{App, CollectView, Doc, SaveStatus, Screen};
-use super::update::{Effect, say, update, warn};
 use crate::methods::Library;
 use crate::model::{Session, Timestamp};
 use crate::store::{self, Home, Store};
@@ -32,27 +35,19 @@ pub fn run_open(home: &Home, path: &Path, collect: bool) -> Result<bool, String>
     run(home, Some((path, false)), collect)
 }
 
-/// Everything the loop owns besides the app state.
-struct World {
-    saver: Option<Saver>,
-    last_attempt: Option<Timestamp>,
-    /// Set by SIGTERM, SIGHUP or SIGINT: save and leave.
-    stop: Arc<AtomicBool>,
-    /// Exports being written, each reporting where it went.
-    exports: Vec<std::sync::mpsc::Receiver<Result<std::path::PathBuf, String>>>,
-    /// Files being copied into the media folder.
-    attaching: Vec<std::sync::mpsc::Receiver<Result<Vec<crate::model::Attachment>, String>>>,
-    /// The server phones post stickies to, while collecting.
-    collector: Option<crate::collect::Collector>,
-}
-
 fn build_app(home: &Home) -> (App, Vec<String>) {
     let library = Library::load(Some(&home.methods_dir()));
     let (keymap, mut warnings) = Keymap::load(&home.config);
     warnings.extend(library.skipped.iter().map(|s| s.to_string()));
     let (lang, lang_warning) = crate::lang::detect(&home.config);
     warnings.extend(lang_warning);
-    let mut app = App::new(home.clone(), library, keymap, lang);
+    let mut app = App::new(home.clone(), library, keymap, lang, Timestamp::now());
+    // The world, read once: update never reads the environment or the clock.
+    app.ctx = super::ctx::Ctx {
+        home: std::env::var_os("HOME").map(std::path::PathBuf::from),
+        user: std::env::var("USER").unwrap_or_default(),
+    };
+    app.ids = crate::model::Ids::from_clock();
     let (theme, theme_warning) = crate::ui::theme::Theme::load(&home.config);
     app.theme = theme;
     warnings.extend(theme_warning);
@@ -89,7 +84,8 @@ fn run(home: &Home, open: Option<(&Path, bool)>, collect: bool) -> Result<bool, 
     if let Some(w) = warnings.first() {
         warn(&mut app, w.clone(), Timestamp::now());
     }
-    let _ = color_eyre::install();
+    // ratatui::init's panic hook restores the terminal, then std's prints
+    // the panic; ours below also turns bracketed paste off first.
     let mut terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), event::EnableBracketedPaste);
     let previous = std::panic::take_hook();
@@ -470,91 +466,14 @@ fn run_effects(
                 }
             }
             Effect::SaveAs(path) => {
-                let Some(doc) = app.doc.as_ref() else {
-                    continue;
-                };
-                match &world.saver {
-                    Some(saver) => saver.save_as(path, doc.session.clone(), doc.generation),
-                    None => {
-                        // Read-only: write a copy, leave the original alone.
-                        match store::to_ron(&doc.session)
-                            .and_then(|t| store::write_atomic(&path, t.as_bytes()))
-                        {
-                            Ok(()) => {
-                                let text = crate::t!(
-                                    app.lang,
-                                    "run-copy-saved",
-                                    path = path.display().to_string()
-                                );
-                                say(app, text, now)
-                            }
-                            Err(e) => {
-                                let text =
-                                    crate::t!(app.lang, "run-not-saved", error = e.to_string());
-                                warn(app, text, now)
-                            }
-                        }
-                    }
-                }
+                let fx = perform::save_as(app, world, path, now);
+                run_effects(app, world, terminal, fx);
             }
-            Effect::SaveComments => {
-                let Some(doc) = app.doc.as_ref() else {
-                    continue;
-                };
-                match store::save_comments(&doc.path, &doc.session.comments) {
-                    Ok(()) => {
-                        let text = crate::t!(app.lang, "run-comment-saved");
-                        say(app, text, now)
-                    }
-                    Err(e) => warn(
-                        app,
-                        crate::t!(app.lang, "run-comment-not-saved", error = e),
-                        now,
-                    ),
-                }
-            }
+            Effect::SaveComments => perform::save_comments(app, now),
             Effect::Suspend => suspend(terminal),
-            Effect::Attach { path, to } => {
-                let Some(doc) = app.doc.as_ref() else {
-                    continue;
-                };
-                let session_path = doc.path.clone();
-                let author = std::env::var("USER").unwrap_or_default();
-                let (tx, rx) = std::sync::mpsc::channel();
-                // Copying photos takes a moment: off the key path.
-                let spawned = std::thread::Builder::new()
-                    .name("atelier-attach".into())
-                    .spawn(move || {
-                        let files = store::media::expand(&path);
-                        let result = if files.is_empty() {
-                            Err(format!(
-                                "{}: no photos, videos or audio files here",
-                                path.display()
-                            ))
-                        } else {
-                            files
-                                .iter()
-                                .map(|f| {
-                                    store::media::import(
-                                        &session_path,
-                                        f,
-                                        to.clone(),
-                                        "",
-                                        &author,
-                                        Timestamp::now(),
-                                    )
-                                })
-                                .collect()
-                        };
-                        let _ = tx.send(result);
-                    });
-                match spawned {
-                    Ok(_) => world.attaching.push(rx),
-                    Err(e) => warn(app, format!("{e}"), now),
-                }
-            }
+            Effect::Attach { path, to } => perform::attach(app, world, path, to, now),
             Effect::Complete(prefix) => {
-                let matches = complete_path(&prefix);
+                let matches = perform::complete_path(&prefix);
                 let fx = update(app, Msg::Completed(prefix, matches), now);
                 run_effects(app, world, terminal, fx);
             }
@@ -563,71 +482,7 @@ fn run_effects(
                 anonymize,
                 include_private,
                 path,
-            } => {
-                let Some(doc) = app.doc.as_ref() else {
-                    continue;
-                };
-                let session_path = doc.path.clone();
-                let opts = crate::export::Options {
-                    anonymize,
-                    include_private,
-                    zone: app.local_zone.clone(),
-                };
-                let session = doc.session.clone();
-                let (tx, rx) = std::sync::mpsc::channel();
-                // Off the key path: a large session's page takes a moment.
-                let spawned = std::thread::Builder::new()
-                    .name("atelier-export".into())
-                    .spawn(move || {
-                        // What is private is not even looked for in the media folder.
-                        let session = crate::export::shown(&session, &opts);
-                        // Photos are read (and checked) here, off the key path;
-                        // an anonymized export leaves media out.
-                        let media = if anonymize {
-                            crate::export::media::Media::none()
-                        } else {
-                            crate::export::media::Media::load(
-                                &session_path,
-                                &session,
-                                format == crate::export::Format::Html,
-                            )
-                        };
-                        let problems = media.problems();
-                        // Anonymized exports are meant to be published (0644).
-                        let access = crate::export::cli::access(anonymize);
-                        let result = crate::export::export_with(format, &session, &opts, &media)
-                            .map_err(|e| e.to_string())
-                            .and_then(|text| {
-                                if problems.is_empty() {
-                                    Ok(text)
-                                } else {
-                                    // Written all the same; the message names what is missing.
-                                    let what: Vec<String> =
-                                        problems.iter().map(|(_, why)| why.clone()).collect();
-                                    store::write_atomic_as(&path, text.as_bytes(), access)
-                                        .map_err(|e| e.to_string())?;
-                                    Err(format!(
-                                        "written to {}, but {}",
-                                        path.display(),
-                                        what.join("; ")
-                                    ))
-                                }
-                            })
-                            .and_then(|text| {
-                                store::write_atomic_as(&path, text.as_bytes(), access)
-                                    .map_err(|e| e.to_string())
-                            })
-                            .map(|()| path);
-                        let _ = tx.send(result);
-                    });
-                match spawned {
-                    Ok(_) => world.exports.push(rx),
-                    Err(e) => {
-                        let text = crate::t!(app.lang, "run-cannot-export", error = e.to_string());
-                        warn(app, text, now)
-                    }
-                }
-            }
+            } => perform::export(app, world, (format, anonymize, include_private), path, now),
             Effect::Bell => {
                 let mut out = std::io::stdout();
                 let _ = out.write_all(b"\x07");
@@ -734,31 +589,6 @@ fn run_effects(
     }
 }
 
-/// Names in the folder of `prefix` that start with its last part (folders
-/// end with `/`), sorted.
-fn complete_path(prefix: &str) -> Vec<String> {
-    let (dir, start) = match prefix.rfind('/') {
-        Some(i) => (&prefix[..=i], &prefix[i + 1..]),
-        None => ("./", prefix),
-    };
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut out: Vec<String> = rd
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            if !name.starts_with(start) || (name.starts_with('.') && !start.starts_with('.')) {
-                return None;
-            }
-            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
-            Some(if is_dir { format!("{name}/") } else { name })
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 /// Ctrl-z: give the terminal back, stop, and take it again on `fg`.
 fn suspend(terminal: &mut ratatui::DefaultTerminal) {
     let _ = execute!(std::io::stdout(), event::DisableBracketedPaste);
@@ -799,7 +629,7 @@ fn open_doc(app: &mut App, world: &mut World, path: &Path, review: bool) -> Resu
         );
     }
     // An older file gets this machine's zone, saved at once.
-    if !super::zone::adopt(app, Timestamp::now()).is_empty()
+    if !super::rooms::zone::adopt(app, Timestamp::now()).is_empty()
         && let (Some(doc), Some(saver)) = (app.doc.as_ref(), world.saver.as_ref())
     {
         saver.save(doc.session.clone(), doc.generation);
@@ -853,7 +683,7 @@ fn install_doc(
         .session()
         .and_then(|s| s.current_or_first())
         .map(|p| p.stage);
-    super::board::refresh_index(app);
+    super::index::refresh_index(app);
     // The session's drafts replace the previous one's (update stays pure:
     // they come as a message).
     // Nothing runs yet for a session just installed: there is no effect.
@@ -906,7 +736,7 @@ fn close_doc(app: &mut App, world: &mut World) -> Option<String> {
     }
     if !app.quit {
         app.doc = None;
-        super::collect::reset(app);
+        super::rooms::collect::reset(app);
     }
     None
 }

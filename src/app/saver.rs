@@ -357,6 +357,7 @@ mod tests {
             None,
             &Place::Inbox,
             Timestamp::now(),
+            crate::model::Id::new(),
         );
         let (applied, _) = s.apply_logged(vec![op]);
         Record::Ops(applied)
@@ -400,7 +401,7 @@ mod tests {
     fn changes_reach_the_journal_on_disk_while_a_full_save_is_still_writing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
-        let mut s = Session::new("Saver");
+        let mut s = Session::new(crate::model::Id::new(), "Saver");
         let store = Store::create(&path, &s).unwrap();
         let (started_tx, started) = channel();
         let (go, go_rx) = channel();
@@ -443,7 +444,7 @@ mod tests {
         // keeps (and a crash never replays) a change the file already has.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
-        let mut s = Session::new("Saver");
+        let mut s = Session::new(crate::model::Id::new(), "Saver");
         let store = Store::create(&path, &s).unwrap();
         let saver = Saver::start(store);
         for g in 1..=200 {

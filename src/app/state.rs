@@ -418,6 +418,10 @@ pub struct App {
     pub last_save_report: Option<SaveReport>,
     /// The time of the last message `update` handled: what screens show as now.
     pub now: Timestamp,
+    /// What update needs from the world, set at start-up.
+    pub ctx: super::ctx::Ctx,
+    /// New ids (seeded once at start-up by the run loop; fixed in tests).
+    pub ids: crate::model::Ids,
     /// Changes for the crash journal, taken by the run loop after each update.
     pub outbox: Vec<(u64, crate::store::journal::Record)>,
     /// The small sections as last journaled.
@@ -439,7 +443,15 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(home_dir: Home, library: Library, keymap: Keymap, lang: &'static str) -> App {
+    /// The app at `now`, with a fixed id seed and an empty [`Ctx`](super::ctx::Ctx):
+    /// the run loop seeds both from the world once.
+    pub fn new(
+        home_dir: Home,
+        library: Library,
+        keymap: Keymap,
+        lang: &'static str,
+        now: Timestamp,
+    ) -> App {
         App {
             home_dir,
             library,
@@ -470,7 +482,9 @@ impl App {
             quit: false,
             local_zone: crate::model::Zone::utc(),
             last_save_report: None,
-            now: Timestamp::now(),
+            now,
+            ctx: Default::default(),
+            ids: crate::model::Ids::seeded(0),
             outbox: Vec::new(),
             journaled: None,
             quit_armed: false,
@@ -496,34 +510,21 @@ impl App {
         }
     }
 
-    /// The context whose keymap reads the next key.
+    /// The context whose keymap reads the next key: the top overlay's that
+    /// has a table (see [`super::overlay`]), else the screen's.
     pub fn context(&self) -> Context {
-        if self.field.is_some() || self.editor.is_some() {
-            Context::Editor
-        } else if self.picker.is_some() {
-            Context::Picker
-        } else if self.tray.is_some() {
-            Context::Tray
-        } else if self.capture.is_some() {
-            Context::Capture
-        } else if self.search.editing {
-            Context::Search
-        } else if self.board.results {
-            Context::Results
-        } else if self.suggest.is_some() {
-            Context::Suggest
-        } else if self.conflicts.is_some() {
-            Context::Conflicts
-        } else {
-            match self.screen {
-                Screen::Home => Context::Home,
-                Screen::Setup => Context::Setup,
-                Screen::Facilitate => Context::Facilitate,
-                Screen::Projector => Context::Projector,
-                Screen::Notes => Context::Notes,
-                Screen::Board => Context::Board,
-            }
-        }
+        let top = super::overlay::stack(self)
+            .into_iter()
+            .rev()
+            .find_map(|o| o.context());
+        top.unwrap_or(match self.screen {
+            Screen::Home => Context::Home,
+            Screen::Setup => Context::Setup,
+            Screen::Facilitate => Context::Facilitate,
+            Screen::Projector => Context::Projector,
+            Screen::Notes => Context::Notes,
+            Screen::Board => Context::Board,
+        })
     }
 
     /// A key press as a message: the action the keymap of the current
@@ -539,13 +540,9 @@ impl App {
 
     /// Whether a key not bound in the context should be typed into a field.
     pub fn typing(&self) -> bool {
-        self.field.is_some()
-            || self.capture.is_some()
-            || self.search.editing
-            || self
-                .editor
-                .as_ref()
-                .is_some_and(|e| matches!(e.field, EditorField::Text | EditorField::Tags))
+        super::overlay::stack(self)
+            .into_iter()
+            .any(|o| o.takes_text(self))
     }
 
     /// Rows of the agenda builder, in display order.

@@ -386,7 +386,7 @@ mod tests {
     use crate::model::{ActionItem, Guest, Id, Participant, Role};
 
     fn session() -> Session {
-        let mut s = Session::new("Atelier");
+        let mut s = Session::new(crate::model::Id::new(), "Atelier");
         s.language = Some("en".into());
         s.place = "Médiathèque Françoise-Sagan, Paris 10e".into();
         for (id, name, org) in [

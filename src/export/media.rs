@@ -516,7 +516,7 @@ mod tests {
     #[test]
     fn files_are_checked_against_their_hash() {
         use crate::model::{Attachment, Id, Timestamp};
-        let mut s = Session::new("t");
+        let mut s = Session::new(crate::model::Id::new(), "t");
         let t = Timestamp::parse("2026-07-12T08:00:00Z").unwrap();
         let video = b"not really a video".to_vec();
         let mut add = |path: &str, kind: MediaKind, hash: String| {

@@ -323,9 +323,14 @@ impl Planner<'_> {
             return r.id.clone();
         }
         let title = name.title(self.lang);
-        let (id, op) = self
-            .work
-            .new_round(&title, ROUND_DOTS, None, self.stage.clone(), self.now);
+        let (id, op) = self.work.new_round(
+            &title,
+            ROUND_DOTS,
+            None,
+            self.stage.clone(),
+            self.now,
+            Id::new(),
+        );
         self.out.new_rounds.push(title);
         self.push(op);
         id

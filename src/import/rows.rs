@@ -189,6 +189,7 @@ pub fn plan(
                         None => Place::Inbox,
                     },
                     now,
+                    Id::new(),
                 );
                 let Op::Insert {
                     item: Item::Sticky(x),
@@ -210,14 +211,15 @@ pub fn plan(
             let rid = match &round {
                 Some(r) => r.clone(),
                 None => {
-                    let (rid, op) = work.new_round(ROUND, ROUND_DOTS, None, stage.clone(), now);
+                    let (rid, op) =
+                        work.new_round(ROUND, ROUND_DOTS, None, stage.clone(), now, Id::new());
                     push(&mut work, &mut ops, op);
                     out.round_created = true;
                     round = Some(rid.clone());
                     rid
                 }
             };
-            let tally = work.paper_tally(&rid, &target, n);
+            let tally = work.paper_tally(&rid, &target, n, Id::new());
             let tally: Vec<Op> = tally.into_iter().filter(|op| work.changes(op)).collect();
             if !tally.is_empty() {
                 out.tallies += 1;

@@ -86,7 +86,7 @@ pub fn union(ours: &Session, theirs: &Session) -> Merged {
     }
 
     let t = remapped(theirs, ours, &map);
-    let mut base = Session::new(String::new());
+    let mut base = Session::new(crate::model::Id::new(), String::new());
     base.id = ours.id.clone();
     base.title = t.title.clone();
     base.challenge = t.challenge.clone();

@@ -5,7 +5,7 @@
 //! it or replace a bundled method with the same id. A malformed file is
 //! reported and skipped, never fatal.
 
-use crate::model::{Id, Produces, Stage, StageKind, Step};
+use crate::model::{Ids, Produces, Stage, StageKind, Step};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -86,9 +86,9 @@ impl Method {
     }
 
     /// A new agenda stage from this method, its texts in `lang`.
-    pub fn to_stage(&self, lang: &str) -> Stage {
+    pub fn to_stage(&self, lang: &str, ids: &mut Ids) -> Stage {
         Stage {
-            id: Id::new(),
+            id: ids.next_id(),
             method: self.id.clone(),
             title: self.name.get(lang).to_owned(),
             kind: self.stage,
@@ -96,7 +96,7 @@ impl Method {
                 .steps
                 .iter()
                 .map(|s| Step {
-                    id: Id::new(),
+                    id: ids.next_id(),
                     title: s.title.get(lang).to_owned(),
                     minutes: s.minutes,
                     prompt: s.prompt.get(lang).to_owned(),
@@ -225,7 +225,12 @@ impl Library {
 
     /// The agenda of a template, its texts in `lang`. Methods the library
     /// lacks are named in the error.
-    pub fn agenda(&self, template: &Template, lang: &str) -> Result<Vec<Stage>, String> {
+    pub fn agenda(
+        &self,
+        template: &Template,
+        lang: &str,
+        ids: &mut Ids,
+    ) -> Result<Vec<Stage>, String> {
         template
             .stages
             .iter()
@@ -236,7 +241,7 @@ impl Library {
                         template.id, ts.method
                     )
                 })?;
-                let mut stage = m.to_stage(lang);
+                let mut stage = m.to_stage(lang, ids);
                 for (step, minutes) in stage.steps.iter_mut().zip(&ts.minutes) {
                     step.minutes = *minutes;
                 }
@@ -294,7 +299,7 @@ mod tests {
     fn every_template_uses_known_methods() {
         let lib = Library::bundled();
         for t in &lib.templates {
-            let agenda = lib.agenda(t, "en");
+            let agenda = lib.agenda(t, "en", &mut Ids::seeded(0));
             assert!(agenda.is_ok(), "{:?}", agenda.err());
             for ts in &t.stages {
                 if let Some(m) = lib.method(&ts.method) {

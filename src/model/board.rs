@@ -79,6 +79,8 @@ pub struct Ranked {
 }
 
 impl Session {
+    // One argument per field a new sticky is given.
+    #[allow(clippy::too_many_arguments)]
     pub fn new_sticky(
         &self,
         text: &str,
@@ -87,9 +89,10 @@ impl Session {
         stage: Option<Id>,
         place: &Place,
         now: Timestamp,
+        id: Id,
     ) -> Op {
         let sticky = Sticky {
-            id: Id::new(),
+            id,
             text: text.to_owned(),
             author,
             colour,
@@ -123,9 +126,10 @@ impl Session {
         stage: Option<Id>,
         ids: &[Id],
         after: Option<&Id>,
+        id: Id,
     ) -> (Id, Vec<Op>) {
         let cluster = Cluster {
-            id: Id::new(),
+            id,
             title: title.to_owned(),
             stage,
         };
@@ -264,9 +268,10 @@ impl Session {
         cap: Option<u32>,
         stage: Option<Id>,
         now: Timestamp,
+        id: Id,
     ) -> (Id, Op) {
         let round = VotingRound {
-            id: Id::new(),
+            id,
             title: title.to_owned(),
             stage,
             dots,
@@ -304,6 +309,7 @@ impl Session {
         participant: &Id,
         target: &Target,
         delta: i32,
+        id: Id,
     ) -> Result<Vec<Op>, VoteRefused> {
         let Some(r) = self.round(round) else {
             return Ok(Vec::new());
@@ -341,7 +347,7 @@ impl Session {
             None => Op::Insert {
                 at: self.votes.len(),
                 item: Item::Vote(Vote {
-                    id: Id::new(),
+                    id,
                     round: round.clone(),
                     participant: Some(participant.clone()),
                     target: target.clone(),
@@ -352,7 +358,7 @@ impl Session {
     }
 
     /// Set the tally of a paper dot vote for a target (replacing an earlier tally).
-    pub fn paper_tally(&self, round: &Id, target: &Target, count: u32) -> Vec<Op> {
+    pub fn paper_tally(&self, round: &Id, target: &Target, count: u32, id: Id) -> Vec<Op> {
         let existing = self
             .votes
             .iter()
@@ -371,7 +377,7 @@ impl Session {
             (None, n) => vec![Op::Insert {
                 at: self.votes.len(),
                 item: Item::Vote(Vote {
-                    id: Id::new(),
+                    id,
                     round: round.clone(),
                     participant: None,
                     target: target.clone(),

@@ -17,7 +17,7 @@ mod validate;
 pub use board::{Place, Ranked, VoteRefused};
 pub use change::{Item, Kind, Op};
 pub use edit::Detail;
-pub use id::Id;
+pub use id::{Id, Ids};
 pub use run::StepPos;
 pub use time::{Timestamp, UnknownZone, Zone};
 pub use validate::{Problem, validate};
@@ -630,11 +630,11 @@ pub struct Conflict {
 }
 
 impl Session {
-    /// An empty session with a title, created now.
-    pub fn new(title: impl Into<String>) -> Self {
+    /// An empty session with an id and a title.
+    pub fn new(id: Id, title: impl Into<String>) -> Self {
         Session {
             format: FORMAT,
-            id: Id::new(),
+            id,
             title: title.into(),
             language: None,
             challenge: Challenge::default(),

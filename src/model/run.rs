@@ -290,7 +290,7 @@ mod tests {
     }
 
     fn session() -> Session {
-        let mut s = Session::new("t");
+        let mut s = Session::new(crate::model::Id::new(), "t");
         for (i, minutes) in [[5u32, 10], [3, 2]].iter().enumerate() {
             s.agenda.push(Stage {
                 id: Id(format!("stage{i}")),

@@ -1,33 +1,38 @@
 //! Text helpers shared by search, file names and suggestions.
 
-/// Fold a character to plain ASCII where it is a Latin letter with an accent.
+/// Fold a character for search: its compatibility decomposition (NFKD)
+/// without the combining marks, so a letter loses its accents in every
+/// script ("ễ" -> "e", "ş" -> "s"), plus the Latin letters that do not
+/// decompose ("æ" -> "ae", "ø" -> "o", "ß" -> "ss", "ł" -> "l", "đ" -> "d").
 pub fn fold_char(c: char) -> impl Iterator<Item = char> {
-    let s: &str = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "A",
-        'æ' => "ae",
-        'Æ' => "AE",
-        'ç' => "c",
-        'Ç' => "C",
-        'è' | 'é' | 'ê' | 'ë' => "e",
-        'È' | 'É' | 'Ê' | 'Ë' => "E",
-        'ì' | 'í' | 'î' | 'ï' => "i",
-        'Ì' | 'Í' | 'Î' | 'Ï' => "I",
-        'ñ' => "n",
-        'Ñ' => "N",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "O",
-        'œ' => "oe",
-        'Œ' => "OE",
-        'ù' | 'ú' | 'û' | 'ü' => "u",
-        'Ù' | 'Ú' | 'Û' | 'Ü' => "U",
-        'ý' | 'ÿ' => "y",
-        'Ý' | 'Ÿ' => "Y",
-        'ß' => "ss",
-        _ => "",
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let plain: Option<&'static str> = match c {
+        'æ' => Some("ae"),
+        'Æ' => Some("AE"),
+        'œ' => Some("oe"),
+        'Œ' => Some("OE"),
+        'ø' => Some("o"),
+        'Ø' => Some("O"),
+        'ß' => Some("ss"),
+        'ł' => Some("l"),
+        'Ł' => Some("L"),
+        'đ' => Some("d"),
+        'Đ' => Some("D"),
+        _ => None,
     };
-    let single = if s.is_empty() { Some(c) } else { None };
-    s.chars().chain(single)
+    let decomposed = match plain {
+        // ASCII needs no work (the common case, kept cheap).
+        None if c.is_ascii() => None,
+        None => Some(std::iter::once(c).nfkd().filter(|d| !is_combining_mark(*d))),
+        Some(_) => None,
+    };
+    let single = (plain.is_none() && c.is_ascii()).then_some(c);
+    plain
+        .into_iter()
+        .flat_map(str::chars)
+        .chain(single)
+        .chain(decomposed.into_iter().flatten())
 }
 
 /// Text folded for search: lowercase, accents removed ("École" -> "ecole").
@@ -94,5 +99,14 @@ mod tests {
         assert_eq!(matches("cœur", "oe"), vec![1..2]);
         assert!(matches("abc", "").is_empty());
         assert_eq!(matches("涼み処 école", "ecole"), vec![4..9]);
+    }
+
+    #[test]
+    fn folding_drops_accents_in_every_script() {
+        assert_eq!(fold("Nguyễn Thị Hồng"), "nguyen thi hong");
+        assert_eq!(fold("Łódź Đặng Øre Straße"), "lodz dang ore strasse");
+        assert_eq!(fold("İstanbul Şişli"), "istanbul sisli");
+        assert_eq!(fold("涼み処 ｆｕｌｌ"), "涼み処 full");
+        assert_eq!(matches("Mme Nguyễn", "nguyen"), vec![4..10]);
     }
 }

@@ -65,10 +65,6 @@ impl Widget for AppView<'_> {
             StatusBar(app).render(status, buf);
         }
         popups::Popups(app).render(area, buf);
-        collect::Tray(app).render(area, buf);
-        if app.help {
-            help::Help(app).render(area, buf);
-        }
     }
 }
 

@@ -3,17 +3,15 @@
 //! time, and keys fed through the keymap as the run loop does.
 #![allow(dead_code)]
 
-use atelier::app::keymap::Keymap;
+use atelier::app::App;
 use atelier::app::state::{Doc, SaveStatus, Screen};
-use atelier::app::{App, Effect, Msg, update};
-use atelier::methods::Library;
 use atelier::model::{
     Challenge, Id, Note, NoteKind, Origin, Participant, Role, Session, Stage, StageKind, Step,
     Timestamp,
 };
-use atelier::store::Home;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
+
+pub use crate::support::keys::*;
 
 /// 2026-06-12T07:30:00Z plus `secs`: every test runs at a fixed time.
 pub fn t(secs: i64) -> Timestamp {
@@ -59,7 +57,7 @@ fn note(id: &str, kind: NoteKind, stage: &str, author: Option<&str>, text: &str,
 
 /// Three stages (5+3, 8+4, 2 minutes), three participants, three notes.
 pub fn session() -> Session {
-    let mut s = Session::new("Cantines d'été 🍽️ 夏の食堂");
+    let mut s = Session::new(atelier::model::Id::new(), "Cantines d'été 🍽️ 夏の食堂");
     s.id = Id::from("session-1");
     s.language = Some("fr".into());
     s.challenge = Challenge {
@@ -179,15 +177,7 @@ pub fn app_with(session: Session, read_only: Option<&str>) -> App {
 
 /// An app on the home screen with nothing open.
 pub fn bare_app() -> App {
-    let mut app = App::new(
-        Home::under(std::path::Path::new("/nonexistent/atelier-home")),
-        Library::bundled(),
-        Keymap::defaults(),
-        "en",
-    );
-    app.now = t(0);
-    app.local_zone = atelier::model::Zone::utc();
-    app
+    new_app("en", t(0))
 }
 
 pub fn app() -> App {
@@ -196,85 +186,4 @@ pub fn app() -> App {
 
 pub fn sess(app: &App) -> &Session {
     app.session().expect("a session is open")
-}
-
-/// A key as the run loop maps it (`to_msg` in `src/app/run.rs`): through
-/// the keymap of the context, or typed into the focused field when the
-/// context takes text.
-pub fn to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
-    app.key_msg(key)
-}
-
-/// Press a key at `now`; returns the effects.
-pub fn key_at(app: &mut App, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
-    match to_msg(app, key) {
-        Some(msg) => update(app, msg, now),
-        None => Vec::new(),
-    }
-}
-
-/// A key event from a short name: "q", "K", "space", "enter", "esc", "tab",
-/// "shift-tab", "ctrl-s", "up", "down", "left", "right", "end", "backspace".
-pub fn k(name: &str) -> KeyEvent {
-    let none = KeyModifiers::NONE;
-    match name {
-        "space" => KeyEvent::new(KeyCode::Char(' '), none),
-        "enter" => KeyEvent::new(KeyCode::Enter, none),
-        "esc" => KeyEvent::new(KeyCode::Esc, none),
-        "tab" => KeyEvent::new(KeyCode::Tab, none),
-        "shift-tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-        "up" => KeyEvent::new(KeyCode::Up, none),
-        "down" => KeyEvent::new(KeyCode::Down, none),
-        "left" => KeyEvent::new(KeyCode::Left, none),
-        "right" => KeyEvent::new(KeyCode::Right, none),
-        "end" => KeyEvent::new(KeyCode::End, none),
-        "backspace" => KeyEvent::new(KeyCode::Backspace, none),
-        _ => {
-            if let Some(c) = name.strip_prefix("ctrl-") {
-                let c = c.chars().next().expect("a letter");
-                return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-            }
-            let mut chars = name.chars();
-            let c = chars.next().expect("a key name");
-            assert!(chars.next().is_none(), "unknown key name {name:?}");
-            let mods = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                none
-            };
-            KeyEvent::new(KeyCode::Char(c), mods)
-        }
-    }
-}
-
-/// Press keys by name, one after the other, at `now`; all effects.
-pub fn keys_at(app: &mut App, names: &[&str], now: Timestamp) -> Vec<Effect> {
-    names.iter().flat_map(|n| key_at(app, k(n), now)).collect()
-}
-
-/// Press keys at the app's current time.
-pub fn keys(app: &mut App, names: &[&str]) -> Vec<Effect> {
-    let now = app.now;
-    keys_at(app, names, now)
-}
-
-/// Type text character by character (as a terminal sends it).
-pub fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
-    let now = app.now;
-    let mut fx = Vec::new();
-    for c in text.chars() {
-        let key = if c == '\n' {
-            KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)
-        } else if c.is_uppercase() {
-            KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT)
-        } else {
-            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-        };
-        fx.extend(key_at(app, key, now));
-    }
-    fx
-}
-
-pub fn saves(fx: &[Effect]) -> usize {
-    fx.iter().filter(|e| **e == Effect::Save).count()
 }

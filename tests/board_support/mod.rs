@@ -5,18 +5,16 @@
 //! capture bar, the search bar and the fields).
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use atelier::app::keymap::Keymap;
 use atelier::app::state::{Doc, SaveStatus, Screen};
-use atelier::app::{Action, App, Effect, Msg, update};
-use atelier::methods::Library;
+use atelier::app::{App, Msg, update};
 use atelier::model::{
     Cluster, Colour, Id, Participant, Role, Session, Stage, StageKind, Step, Sticky, Target,
     Timestamp, Vote, VotingRound,
 };
-use atelier::store::Home;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 use std::sync::Arc;
+
+pub use crate::support::keys::*;
 
 /// 2026-06-12T07:30:00Z plus `secs`: every test runs at a fixed time.
 pub fn t(secs: i64) -> Timestamp {
@@ -72,7 +70,7 @@ fn participant(id: &str, name: &str, role: Role) -> Participant {
 /// Columns: 0 Inbox (s-4, s-5, s-6), 1 Ombre (s-1, s-2), 2 Eau (s-3),
 /// 3 Vide (empty), 4 Parking lot (s-7).
 pub fn session() -> Session {
-    let mut s = Session::new("Cours d'école 🌳 校庭");
+    let mut s = Session::new(atelier::model::Id::new(), "Cours d'école 🌳 校庭");
     s.id = Id::from("session-board");
     s.participants = vec![
         participant("p-amelie", "Amélie Roux", Role::CivilServant),
@@ -190,14 +188,7 @@ pub fn with_votes(mut s: Session) -> Session {
 /// An app at `t(0)` in UTC, with `session` open (writable unless
 /// `read_only`) on the board, cursor on the inbox's header.
 pub fn app_with(session: Session, read_only: Option<&str>) -> App {
-    let mut app = App::new(
-        Home::under(std::path::Path::new("/nonexistent/atelier-home")),
-        Library::bundled(),
-        Keymap::defaults(),
-        "en",
-    );
-    app.now = t(0);
-    app.local_zone = atelier::model::Zone::utc();
+    let mut app = new_app("en", t(0));
     app.doc = Some(Doc {
         session: Arc::new(session),
         path: PathBuf::from("/nonexistent/cours.ron"),
@@ -242,93 +233,4 @@ pub fn in_cluster(s: &Session, cluster: Option<&str>) -> Vec<String> {
         .filter(|x| x.cluster.as_ref().map(Id::as_str) == cluster && !x.parked)
         .map(|x| x.id.as_str().to_owned())
         .collect()
-}
-
-/// A key as the run loop maps it (`app::run::to_msg`): through the keymap
-/// of the context; unbound keys are typed where text is edited.
-pub fn to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
-    app.key_msg(key)
-}
-
-pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let now = app.now;
-    match to_msg(app, key) {
-        Some(msg) => update(app, msg, now),
-        None => Vec::new(),
-    }
-}
-
-/// A key event from a short name: "q", "K", "space", "enter", "esc", "tab",
-/// "shift-tab", "ctrl-s", "up", "down", "left", "right", "backspace".
-pub fn k(name: &str) -> KeyEvent {
-    let none = KeyModifiers::NONE;
-    match name {
-        "space" => KeyEvent::new(KeyCode::Char(' '), none),
-        "enter" => KeyEvent::new(KeyCode::Enter, none),
-        "esc" => KeyEvent::new(KeyCode::Esc, none),
-        "tab" => KeyEvent::new(KeyCode::Tab, none),
-        "shift-tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-        "up" => KeyEvent::new(KeyCode::Up, none),
-        "down" => KeyEvent::new(KeyCode::Down, none),
-        "left" => KeyEvent::new(KeyCode::Left, none),
-        "right" => KeyEvent::new(KeyCode::Right, none),
-        "backspace" => KeyEvent::new(KeyCode::Backspace, none),
-        "delete" => KeyEvent::new(KeyCode::Delete, none),
-        "f2" => KeyEvent::new(KeyCode::F(2), none),
-        _ => {
-            if let Some(c) = name.strip_prefix("ctrl-") {
-                let c = c.chars().next().expect("a letter");
-                return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-            }
-            let mut chars = name.chars();
-            let c = chars.next().expect("a key name");
-            assert!(chars.next().is_none(), "unknown key name {name:?}");
-            let mods = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                none
-            };
-            KeyEvent::new(KeyCode::Char(c), mods)
-        }
-    }
-}
-
-/// Press keys by name; all the effects.
-pub fn keys(app: &mut App, names: &[&str]) -> Vec<Effect> {
-    names.iter().flat_map(|n| key(app, k(n))).collect()
-}
-
-/// Type text character by character, as a terminal sends it.
-pub fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
-    let mut fx = Vec::new();
-    for c in text.chars() {
-        let ev = if c == '\n' {
-            KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)
-        } else if c.is_uppercase() {
-            KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT)
-        } else {
-            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-        };
-        fx.extend(key(app, ev));
-    }
-    fx
-}
-
-/// Send an action directly.
-pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
-    let now = app.now;
-    update(app, Msg::Do(action), now)
-}
-
-pub fn saves(fx: &[Effect]) -> usize {
-    fx.iter().filter(|e| **e == Effect::Save).count()
-}
-
-/// The status line's message, or "".
-pub fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", |m| m.text.as_str())
-}
-
-pub fn is_error(app: &App) -> bool {
-    app.message.as_ref().is_some_and(|m| m.error)
 }

@@ -4,22 +4,20 @@
 //! drawn on a `TestBackend`.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use atelier::app::keymap::Keymap;
 use atelier::app::state::{Doc, SaveStatus, Screen};
-use atelier::app::{App, Effect, Msg, update};
-use atelier::methods::Library;
+use atelier::app::{App, Msg, update};
 use atelier::model::{
     Cluster, Colour, Id, Note, NoteKind, Participant, Role, Session, Stage, StageKind, Step,
     Sticky, Timestamp,
 };
-use atelier::store::Home;
 use atelier::ui::AppView;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+pub use crate::support::keys::*;
 
 /// 2026-06-12T07:30:00Z plus `secs`: every test runs at a fixed time.
 pub fn t(secs: i64) -> Timestamp {
@@ -98,7 +96,7 @@ pub fn note(id: &str, kind: NoteKind, author: Option<&str>, text: &str) -> Note 
 /// A session with two participants and an agenda of two stages (the
 /// second, "st-idees", is where stickies and notes belong); no stickies.
 pub fn base_session(title: &str) -> Session {
-    let mut s = Session::new(title);
+    let mut s = Session::new(atelier::model::Id::new(), title);
     s.id = Id::from("session-features");
     s.participants = vec![
         participant("p-amelie", "Amélie Roux", Role::CivilServant),
@@ -139,14 +137,7 @@ pub fn app_at(
     review: bool,
     screen: Screen,
 ) -> App {
-    let mut app = App::new(
-        Home::under(Path::new("/nonexistent/atelier-home")),
-        Library::bundled(),
-        Keymap::defaults(),
-        "en",
-    );
-    app.now = t(0);
-    app.local_zone = atelier::model::Zone::utc();
+    let mut app = new_app("en", t(0));
     app.doc = Some(Doc {
         session: Arc::new(session),
         path: path.to_path_buf(),
@@ -175,88 +166,6 @@ pub fn board_app(session: Session, read_only: Option<&str>) -> App {
 
 pub fn sess(app: &App) -> &Session {
     app.session().expect("a session is open")
-}
-
-/// A key as the run loop maps it (`app::run::to_msg`): through the keymap
-/// of the context; unbound keys are typed where text is edited.
-pub fn to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
-    app.key_msg(key)
-}
-
-pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let now = app.now;
-    match to_msg(app, key) {
-        Some(msg) => update(app, msg, now),
-        None => Vec::new(),
-    }
-}
-
-/// A key event from a short name: "q", "S", "space", "enter", "esc", "tab",
-/// "up", "down", "left", "right", "backspace", "delete", "ctrl-r", "!".
-pub fn k(name: &str) -> KeyEvent {
-    let none = KeyModifiers::NONE;
-    match name {
-        "space" => KeyEvent::new(KeyCode::Char(' '), none),
-        "enter" => KeyEvent::new(KeyCode::Enter, none),
-        "esc" => KeyEvent::new(KeyCode::Esc, none),
-        "tab" => KeyEvent::new(KeyCode::Tab, none),
-        "shift-tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-        "up" => KeyEvent::new(KeyCode::Up, none),
-        "down" => KeyEvent::new(KeyCode::Down, none),
-        "left" => KeyEvent::new(KeyCode::Left, none),
-        "right" => KeyEvent::new(KeyCode::Right, none),
-        "backspace" => KeyEvent::new(KeyCode::Backspace, none),
-        "delete" => KeyEvent::new(KeyCode::Delete, none),
-        _ => {
-            if let Some(c) = name.strip_prefix("ctrl-") {
-                let c = c.chars().next().expect("a letter");
-                return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-            }
-            let mut chars = name.chars();
-            let c = chars.next().expect("a key name");
-            assert!(chars.next().is_none(), "unknown key name {name:?}");
-            let mods = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                none
-            };
-            KeyEvent::new(KeyCode::Char(c), mods)
-        }
-    }
-}
-
-/// Press keys by name; all the effects.
-pub fn keys(app: &mut App, names: &[&str]) -> Vec<Effect> {
-    names.iter().flat_map(|n| key(app, k(n))).collect()
-}
-
-/// Type text character by character, as a terminal sends it.
-pub fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
-    let mut fx = Vec::new();
-    for c in text.chars() {
-        let ev = if c == '\n' {
-            KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)
-        } else if c.is_uppercase() {
-            KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT)
-        } else {
-            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-        };
-        fx.extend(key(app, ev));
-    }
-    fx
-}
-
-pub fn saves(fx: &[Effect]) -> usize {
-    fx.iter().filter(|e| **e == Effect::Save).count()
-}
-
-/// The status line's message, or "".
-pub fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", |m| m.text.as_str())
-}
-
-pub fn is_error(app: &App) -> bool {
-    app.message.as_ref().is_some_and(|m| m.error)
 }
 
 /// The whole app drawn at `w` x `h`.

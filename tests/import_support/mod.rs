@@ -43,7 +43,7 @@ pub fn text(o: &[u8]) -> String {
 
 /// A small session: two participants, a cluster "Ombre", one stage.
 pub fn session(dir: &Path) -> PathBuf {
-    let mut s = Session::new("Cours d'école fraîches");
+    let mut s = Session::new(atelier::model::Id::new(), "Cours d'école fraîches");
     for name in ["Zoé Marchand", "Thibault Nguyễn"] {
         s.participants.push(Participant {
             id: Id::new(),

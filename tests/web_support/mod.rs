@@ -170,7 +170,10 @@ pub fn pages() -> Vec<(String, String)> {
         ),
         ("hostile.html".to_owned(), html(&hostile(), false)),
         ("hostile.anonymized.html".to_owned(), html(&hostile(), true)),
-        ("empty.html".to_owned(), html(&Session::new("Vide"), false)),
+        (
+            "empty.html".to_owned(),
+            html(&Session::new(atelier::model::Id::new(), "Vide"), false),
+        ),
         ("loose.en.html".to_owned(), html(&loose, false)),
     ];
     let mut undated = hostile();
@@ -186,7 +189,7 @@ pub fn pages() -> Vec<(String, String)> {
         },
         Entry {
             file: "empty.ron".into(),
-            session: Session::new("Vide"),
+            session: Session::new(atelier::model::Id::new(), "Vide"),
         },
     ];
     for anonymize in [false, true] {

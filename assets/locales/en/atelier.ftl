@@ -383,6 +383,16 @@ msg-paper-tally = Paper tally recorded: { dots }.
 
 undo-removed-participant = removed { $name }
 undo-removed-stage = removed the stage { $title }
+undo-participant-added = added { $name }
+undo-participant-renamed = renamed { $name }
+undo-participant-role = role of { $name }
+undo-participant-moved = moved { $name }
+undo-stage-added = added the stage { $title }
+undo-stage-renamed = stage renamed to { $title }
+undo-stage-moved = moved the stage { $title }
+undo-step-renamed = step renamed to { $title }
+undo-step-prompt = step prompt edited
+undo-step-minutes = step duration
 undo-note-deleted = note deleted
 undo-note-edited = note edited
 undo-new-note = { $kind ->

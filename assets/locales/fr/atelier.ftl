@@ -408,6 +408,16 @@ msg-paper-tally = Décompte papier enregistré : { dots }.
 
 undo-removed-participant = { $name } retiré·e
 undo-removed-stage = séquence { $title } retirée
+undo-participant-added = { $name } ajouté·e
+undo-participant-renamed = { $name } renommé·e
+undo-participant-role = rôle de { $name }
+undo-participant-moved = { $name } déplacé·e
+undo-stage-added = séquence { $title } ajoutée
+undo-stage-renamed = séquence renommée en { $title }
+undo-stage-moved = séquence { $title } déplacée
+undo-step-renamed = étape renommée en { $title }
+undo-step-prompt = consigne de l’étape modifiée
+undo-step-minutes = durée de l’étape
 undo-note-deleted = note supprimée
 undo-note-edited = note modifiée
 undo-new-note = { $kind ->

@@ -1,8 +1,8 @@
 //! People's names in free text.
 //!
 //! Each person's name gives patterns, matched whole-word, ignoring case and
-//! accents (and the letters [`fold_char`] keeps, such as `ễ`, matching any
-//! Latin letter), spaces and hyphens alike:
+//! accents (of every script, through [`fold_char`]; a Latin letter it would
+//! keep matches any Latin letter), spaces and hyphens alike:
 //!
 //! - the full name, and the name with its first word last ("Roux Amélie"):
 //!   replaced by the person's label;
@@ -600,9 +600,9 @@ fn is_sep(c: char) -> bool {
     c.is_whitespace() || matches!(c, '-' | '‐' | '‑')
 }
 
-/// A Latin letter with a diacritic that [`fold_char`] does not fold
-/// (Vietnamese, Polish, Czech...): it matches any Latin letter, so that
-/// "Nguyễn" and "Nguyen" are the same name.
+/// A letter of the Latin Extended blocks that [`fold_char`] leaves as it
+/// is (it folds "ễ" to "e", but not, say, "ŋ"): it matches any Latin
+/// letter, so that such a name and its plain spelling are the same name.
 fn wild(c: char) -> bool {
     matches!(c as u32, 0x100..=0x24F | 0x1E00..=0x1EFF)
 }

@@ -105,7 +105,7 @@ impl Session {
     /// last on the board, holding the suggested stickies. Applied together
     /// they are one undoable step. Empty when none of the stickies is on the
     /// board any more.
-    pub fn ops_for(&self, s: &Suggestion, stage: Option<Id>) -> Vec<Op> {
+    pub fn ops_for(&self, s: &Suggestion, stage: Option<Id>, id: Id) -> Vec<Op> {
         let ids: Vec<Id> = s
             .stickies
             .iter()
@@ -115,7 +115,7 @@ impl Session {
         if ids.is_empty() {
             return Vec::new();
         }
-        self.new_cluster(&s.title, stage, &ids, None).1
+        self.new_cluster(&s.title, stage, &ids, None, id).1
     }
 }
 

@@ -2,8 +2,10 @@
 //! details, and given to an older session (one that names none) when it is
 //! opened, from this machine's zone read at start-up.
 
-use super::state::{App, TextField};
-use super::update::{Effect, edit, say, warn};
+use crate::app::effect::Effect;
+use crate::app::history::*;
+use crate::app::kit::*;
+use crate::app::state::{App, TextField};
 use crate::model::{Session, Timestamp, Zone};
 use crate::t;
 

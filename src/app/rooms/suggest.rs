@@ -2,11 +2,13 @@
 //! board), loosen or tighten the threshold, accept (one undoable step),
 //! edit the title first, or reject.
 
-use super::action::Action;
-use super::board::{commit, refresh_index};
-use super::drafts::{DraftKey, keyed_field};
-use super::state::{App, FieldPurpose, SuggestState};
-use super::update::{Effect, move_sel, say, warn};
+use crate::app::action::Action;
+use crate::app::drafts::{DraftKey, keyed_field};
+use crate::app::effect::Effect;
+use crate::app::history::*;
+use crate::app::index::*;
+use crate::app::kit::*;
+use crate::app::state::{App, FieldPurpose, SuggestState};
 use crate::model::Timestamp;
 use crate::model::suggest::{DEFAULT_THRESHOLD, Scope, THRESHOLD_STEP};
 use crate::t;
@@ -109,7 +111,7 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
             st.selected = st.selected.min(st.items.len().saturating_sub(1));
         }
         Action::Undo | Action::Redo => {
-            super::board::undo(app, now, fx, action == Action::Redo);
+            undo(app, now, fx, action == Action::Redo);
             recompute(app);
         }
         Action::Edit => {
@@ -152,9 +154,10 @@ pub fn accept(
         s.title = t.trim().to_owned();
     }
     let stage = app.session().and_then(|x| x.current_stage_id());
+    let id = app.ids.next_id();
     let ops = app
         .session()
-        .map(|x| x.ops_for(&s, stage))
+        .map(|x| x.ops_for(&s, stage, id))
         .unwrap_or_default();
     let label = t!(app.lang, "suggest-step", title = s.title.clone());
     if commit(app, label, ops, now, fx) {

@@ -2,10 +2,11 @@
 //! changed differently hold both versions; the facilitator keeps the one in
 //! place or takes the other, one conflict at a time, each undoable.
 
-use super::action::Action;
-use super::board::commit;
-use super::state::{App, ConflictsState};
-use super::update::{Effect, edit, move_sel, say, warn};
+use crate::app::action::Action;
+use crate::app::effect::Effect;
+use crate::app::history::*;
+use crate::app::kit::*;
+use crate::app::state::{App, ConflictsState};
 use crate::model::conflict::Pick;
 use crate::model::{Timestamp, validate};
 use crate::t;
@@ -30,7 +31,7 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
     match action {
         Action::Cancel | Action::Back => app.conflicts = None,
         Action::Undo | Action::Redo => {
-            super::board::undo(app, now, fx, action == Action::Redo);
+            undo(app, now, fx, action == Action::Redo);
             let left = app.session().map_or(0, |s| s.conflicts.len());
             match app.conflicts.as_mut() {
                 Some(st) if left > 0 => st.selected = st.selected.min(left - 1),

@@ -2,14 +2,15 @@
 //! path field with completion; a folder imports all its media), and the
 //! prototypes of the current stage with their verdicts and feedback.
 
-use super::action::Action;
-use super::board::{commit, selected_sticky};
-use super::drafts::field;
-use super::state::{App, FieldPurpose, Screen};
-use super::update::{Effect, say, warn};
+use crate::app::action::Action;
+use crate::app::drafts::field;
+use crate::app::effect::Effect;
+use crate::app::history::*;
+use crate::app::index::*;
+use crate::app::kit::*;
+use crate::app::state::{App, FieldPurpose, Screen};
 use crate::model::{Attachment, Id, Item, Op, Prototype, Timestamp, Verdict};
 use crate::t;
-use std::path::PathBuf;
 use tui_input::Input;
 
 fn read_only(app: &mut App, now: Timestamp) -> bool {
@@ -68,8 +69,11 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
             }
             let to = target(app);
             let title = t!(app.lang, "evidence-attach-field");
-            let start = std::env::var("HOME")
-                .map(|h| format!("{h}/"))
+            let start = app
+                .ctx
+                .home
+                .as_ref()
+                .map(|h| format!("{}/", h.display()))
                 .unwrap_or_default();
             app.field = Some(field(&app.drafts, FieldPurpose::Attach(to), title, &start));
         }
@@ -138,11 +142,7 @@ pub fn submit(
             if value.is_empty() {
                 return true;
             }
-            let path = match value.strip_prefix("~/") {
-                Some(rest) => std::env::var_os("HOME")
-                    .map_or_else(|| PathBuf::from(value), |h| PathBuf::from(h).join(rest)),
-                None => PathBuf::from(value),
-            };
+            let path = app.ctx.typed_path(value);
             let text = t!(
                 app.lang,
                 "evidence-attaching",
@@ -158,9 +158,10 @@ pub fn submit(
             if value.is_empty() {
                 return true;
             }
+            let id = app.ids.next_id();
             let Some(s) = app.session() else { return true };
             let p = Prototype {
-                id: Id::new(),
+                id,
                 name: value.to_owned(),
                 stage: s.current_stage_id(),
                 tests: String::new(),

@@ -3,9 +3,11 @@
 //! asked for (see `export::without_private`). One key toggles the note or
 //! the stickies selected, as one undoable step.
 
-use super::board;
-use super::state::{App, PickPurpose, Picker, Screen};
-use super::update::{Effect, say, warn};
+use crate::app::effect::Effect;
+use crate::app::history::*;
+use crate::app::index::*;
+use crate::app::kit::*;
+use crate::app::state::{App, Screen};
 use crate::i18n::tr;
 use crate::model::{Item, Op, Timestamp};
 use crate::t;
@@ -24,7 +26,7 @@ pub fn toggle(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
             .into_iter()
             .collect(),
         Screen::Board => {
-            let ids = board::selection(app);
+            let ids = selection(app);
             s.stickies
                 .iter()
                 .filter(|x| ids.contains(&x.id))
@@ -69,7 +71,7 @@ pub fn toggle(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
             t!(lang, "private-made-public", kind = kind, n = n),
         )
     };
-    if board::commit(app, label, ops, now, fx) {
+    if commit(app, label, ops, now, fx) {
         app.board.marked.clear();
         say(app, done, now);
     }
@@ -81,28 +83,4 @@ fn is_private(item: &Item) -> bool {
         Item::Sticky(x) => x.private,
         _ => false,
     }
-}
-
-/// The export picker's last row, when the session has private items: are
-/// they left out (the default) or kept.
-pub fn export_row(app: &App, private: bool) -> Option<String> {
-    let s = app.session()?;
-    let n = s.notes.iter().filter(|x| x.private).count()
-        + s.stickies.iter().filter(|x| x.private).count();
-    (n > 0).then(|| {
-        if private {
-            t!(app.lang, "private-export-kept", n = n)
-        } else {
-            t!(app.lang, "private-export-left-out", n = n)
-        }
-    })
-}
-
-/// Enter on that row: the picker stays, with private items in (or out).
-pub fn export_toggled(app: &mut App, mut picker: Picker, private: bool) {
-    picker.purpose = PickPurpose::Export { private };
-    if let (Some(row), Some(last)) = (export_row(app, private), picker.items.last_mut()) {
-        *last = row;
-    }
-    app.picker = Some(picker);
 }

@@ -16,13 +16,14 @@
 //!   as the sticky (undo removes both). A phone never adds a participant
 //!   and never writes into a sticky's text; no name means no author.
 
-use super::action::Action;
-use super::board;
-use super::state::{App, CollectView};
-use super::update::{Effect, move_sel, say, warn};
+use crate::app::action::Action;
+use crate::app::effect::Effect;
+use crate::app::history::*;
+use crate::app::kit::*;
+use crate::app::state::{App, CollectView};
 use crate::collect::Incoming;
 use crate::model::text::fold;
-use crate::model::{Guest, Id, Item, Op, Place, Session, Timestamp};
+use crate::model::{Guest, Id, Ids, Item, Op, Place, Session, Timestamp};
 use crate::t;
 
 /// How many characters of a sticky a status message quotes.
@@ -207,30 +208,14 @@ pub fn tray_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<E
     true
 }
 
-/// An acceptance was undone (its stickies go back to the tray) or redone
-/// (they leave it again).
-pub fn after_undo(app: &mut App, items: &[Incoming], redo: bool) {
-    if items.is_empty() {
-        return;
-    }
-    if redo {
-        for item in items {
-            remove_first(&mut app.pending, item);
-        }
-    } else {
-        app.pending.extend(items.iter().cloned());
-        // Back in the order they arrived.
-        app.pending.sort_by_key(|i| i.at);
-    }
-    clamp(app);
-}
-
 /// Add `items` to the inbox as one undoable step that remembers them.
 fn accept(app: &mut App, items: Vec<Incoming>, now: Timestamp, fx: &mut Vec<Effect>) -> bool {
-    let Some(s) = app.session() else { return false };
-    let ops = sticky_ops(s, &items);
+    let Some(s) = app.doc.as_ref().map(|d| d.session()) else {
+        return false;
+    };
+    let ops = sticky_ops(s, &items, &mut app.ids);
     let label = t!(app.lang, "collect-undo-accepted", n = items.len());
-    if !board::commit(app, label, ops, now, fx) {
+    if !commit(app, label, ops, now, fx) {
         return false;
     }
     if let Some(step) = app.history.undo.last_mut() {
@@ -241,7 +226,7 @@ fn accept(app: &mut App, items: Vec<Incoming>, now: Timestamp, fx: &mut Vec<Effe
 
 /// The ops that add `items` to the inbox of the current stage, after those
 /// adding the guests they name (one per new name).
-pub fn sticky_ops(s: &Session, items: &[Incoming]) -> Vec<Op> {
+pub fn sticky_ops(s: &Session, items: &[Incoming], ids: &mut Ids) -> Vec<Op> {
     let stage = s.current_stage_id();
     let mut new_guests: Vec<Guest> = Vec::new();
     let mut stickies = Vec::with_capacity(items.len());
@@ -254,7 +239,7 @@ pub fn sticky_ops(s: &Session, items: &[Incoming]) -> Vec<Op> {
                 let id = match known {
                     Some(g) => g.id.clone(),
                     None => {
-                        let id = Id::new();
+                        let id = ids.next_id();
                         new_guests.push(Guest {
                             id: id.clone(),
                             name,
@@ -272,6 +257,7 @@ pub fn sticky_ops(s: &Session, items: &[Incoming]) -> Vec<Op> {
             stage.clone(),
             &Place::Inbox,
             item.at,
+            ids.next_id(),
         );
         if let Op::Insert { at, .. } = &mut op {
             *at += k;
@@ -380,7 +366,7 @@ fn quote(text: &str) -> String {
 fn key(app: &App, action: Action) -> String {
     let k = app
         .keymap
-        .key_for(super::keymap::Context::Facilitate, action)
+        .key_for(crate::app::keymap::Context::Facilitate, action)
         .unwrap_or_default();
     crate::i18n::key_label(app.lang, &k)
 }

@@ -1,0 +1,233 @@
+//! The effects that touch the disk or start a thread, performed for the
+//! run loop (`run.rs`): exports and attachments go to a thread and come
+//! back through the loop; what is left on the key path is said here.
+
+use super::effect::Effect;
+use super::kit::{say, warn};
+use super::router::update;
+use super::state::App;
+use super::{Msg, saver::Saver};
+use crate::model::{Id, Timestamp};
+use crate::store;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+/// Everything the loop owns besides the app state.
+pub(super) struct World {
+    pub(super) saver: Option<Saver>,
+    pub(super) last_attempt: Option<Timestamp>,
+    /// Set by SIGTERM, SIGHUP or SIGINT: save and leave.
+    pub(super) stop: Arc<AtomicBool>,
+    /// Exports being written, each reporting where it went.
+    pub(super) exports: Vec<std::sync::mpsc::Receiver<Result<std::path::PathBuf, String>>>,
+    /// Files being copied into the media folder.
+    pub(super) attaching:
+        Vec<std::sync::mpsc::Receiver<Result<Vec<crate::model::Attachment>, String>>>,
+    /// The server phones post stickies to, while collecting.
+    pub(super) collector: Option<crate::collect::Collector>,
+}
+
+/// Save to another path from now on, or write a copy when read-only; a
+/// taken path goes back to update as a message. (Still on the key path:
+/// the copy of a read-only session is written here.)
+pub(super) fn save_as(
+    app: &mut App,
+    world: &mut World,
+    path: PathBuf,
+    now: Timestamp,
+) -> Vec<Effect> {
+    if path.exists() {
+        return update(app, Msg::SaveAsTaken(path), now);
+    }
+    let Some(doc) = app.doc.as_ref() else {
+        return Vec::new();
+    };
+    match &world.saver {
+        Some(saver) => saver.save_as(path, doc.session.clone(), doc.generation),
+        None => {
+            // Read-only: write a copy, leave the original alone.
+            match store::to_ron(&doc.session).and_then(|t| store::write_atomic(&path, t.as_bytes()))
+            {
+                Ok(()) => {
+                    let text = crate::t!(
+                        app.lang,
+                        "run-copy-saved",
+                        path = path.display().to_string()
+                    );
+                    say(app, text, now)
+                }
+                Err(e) => {
+                    let text = crate::t!(app.lang, "run-not-saved", error = e.to_string());
+                    warn(app, text, now)
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Write the comments section of a session under review. (Still on the
+/// key path.)
+pub(super) fn save_comments(app: &mut App, now: Timestamp) {
+    let Some(doc) = app.doc.as_ref() else {
+        return;
+    };
+    match store::save_comments(&doc.path, &doc.session.comments) {
+        Ok(()) => {
+            let text = crate::t!(app.lang, "run-comment-saved");
+            say(app, text, now)
+        }
+        Err(e) => warn(
+            app,
+            crate::t!(app.lang, "run-comment-not-saved", error = e),
+            now,
+        ),
+    }
+}
+
+/// Copy a file (or a folder's media) into the session's media folder, on
+/// a thread.
+pub(super) fn attach(
+    app: &mut App,
+    world: &mut World,
+    path: PathBuf,
+    to: Option<Id>,
+    now: Timestamp,
+) {
+    let Some(doc) = app.doc.as_ref() else {
+        return;
+    };
+    let session_path = doc.path.clone();
+    let author = app.ctx.user.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    // Copying photos takes a moment: off the key path.
+    let spawned = std::thread::Builder::new()
+        .name("atelier-attach".into())
+        .spawn(move || {
+            let files = store::media::expand(&path);
+            let result = if files.is_empty() {
+                Err(format!(
+                    "{}: no photos, videos or audio files here",
+                    path.display()
+                ))
+            } else {
+                files
+                    .iter()
+                    .map(|f| {
+                        store::media::import(
+                            &session_path,
+                            f,
+                            to.clone(),
+                            "",
+                            &author,
+                            Timestamp::now(),
+                        )
+                    })
+                    .collect()
+            };
+            let _ = tx.send(result);
+        });
+    match spawned {
+        Ok(_) => world.attaching.push(rx),
+        Err(e) => warn(app, format!("{e}"), now),
+    }
+}
+
+/// Write an export on a thread; the run loop polls for where it went.
+pub(super) fn export(
+    app: &mut App,
+    world: &mut World,
+    (format, anonymize, include_private): (crate::export::Format, bool, bool),
+    path: PathBuf,
+    now: Timestamp,
+) {
+    let Some(doc) = app.doc.as_ref() else {
+        return;
+    };
+    let session_path = doc.path.clone();
+    let opts = crate::export::Options {
+        anonymize,
+        include_private,
+        zone: app.local_zone.clone(),
+    };
+    let session = doc.session.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    // Off the key path: a large session's page takes a moment.
+    let spawned = std::thread::Builder::new()
+        .name("atelier-export".into())
+        .spawn(move || {
+            // What is private is not even looked for in the media folder.
+            let session = crate::export::shown(&session, &opts);
+            // Photos are read (and checked) here, off the key path;
+            // an anonymized export leaves media out.
+            let media = if anonymize {
+                crate::export::media::Media::none()
+            } else {
+                crate::export::media::Media::load(
+                    &session_path,
+                    &session,
+                    format == crate::export::Format::Html,
+                )
+            };
+            let problems = media.problems();
+            // Anonymized exports are meant to be published (0644).
+            let access = crate::export::cli::access(anonymize);
+            let result = crate::export::export_with(format, &session, &opts, &media)
+                .map_err(|e| e.to_string())
+                .and_then(|text| {
+                    if problems.is_empty() {
+                        Ok(text)
+                    } else {
+                        // Written all the same; the message names what is missing.
+                        let what: Vec<String> =
+                            problems.iter().map(|(_, why)| why.clone()).collect();
+                        store::write_atomic_as(&path, text.as_bytes(), access)
+                            .map_err(|e| e.to_string())?;
+                        Err(format!(
+                            "written to {}, but {}",
+                            path.display(),
+                            what.join("; ")
+                        ))
+                    }
+                })
+                .and_then(|text| {
+                    store::write_atomic_as(&path, text.as_bytes(), access)
+                        .map_err(|e| e.to_string())
+                })
+                .map(|()| path);
+            let _ = tx.send(result);
+        });
+    match spawned {
+        Ok(_) => world.exports.push(rx),
+        Err(e) => {
+            let text = crate::t!(app.lang, "run-cannot-export", error = e.to_string());
+            warn(app, text, now)
+        }
+    }
+}
+
+/// Names in the folder of `prefix` that start with its last part (folders
+/// end with `/`), sorted.
+pub(super) fn complete_path(prefix: &str) -> Vec<String> {
+    let (dir, start) = match prefix.rfind('/') {
+        Some(i) => (&prefix[..=i], &prefix[i + 1..]),
+        None => ("./", prefix),
+    };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = rd
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !name.starts_with(start) || (name.starts_with('.') && !start.starts_with('.')) {
+                return None;
+            }
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            Some(if is_dir { format!("{name}/") } else { name })
+        })
+        .collect();
+    out.sort();
+    out
+}

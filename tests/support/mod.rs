@@ -1,0 +1,5 @@
+//! The tests' one support module: each test crate that drives the app says
+//! `mod support;` once, and the `*_support` modules build on it.
+#![allow(dead_code)]
+
+pub mod keys;
