@@ -333,6 +333,7 @@ impl Gen {
                 dots: DOTS,
                 cap: (r == 1).then_some(2),
                 opened: ts(opened).unwrap_or_else(start),
+                anonymous: false,
             };
             opened += 1800;
             let mut votes: Vec<Vote> = Vec::new();

@@ -272,6 +272,7 @@ impl Session {
             dots,
             cap,
             opened: now,
+            anonymous: false,
         };
         let id = round.id.clone();
         (
