@@ -96,6 +96,8 @@ pub(super) struct Reply {
     pub allow: bool,
     /// `Retry-After`, in seconds.
     pub retry_after: Option<u32>,
+    /// `Set-Cookie`, whole.
+    pub set_cookie: Option<String>,
 }
 
 impl Reply {
@@ -108,6 +110,7 @@ impl Reply {
             csp: None,
             allow: false,
             retry_after: None,
+            set_cookie: None,
         }
     }
 
@@ -150,6 +153,9 @@ impl Reply {
         if let Some(seconds) = self.retry_after {
             add("Retry-After", &seconds.to_string());
         }
+        if let Some(cookie) = &self.set_cookie {
+            add("Set-Cookie", cookie);
+        }
         out.push_str("\r\n");
         let mut bytes = out.into_bytes();
         if !head_only {
@@ -168,6 +174,7 @@ fn reason(status: u16) -> &'static str {
         404 => "Not Found",
         405 => "Method Not Allowed",
         408 => "Request Timeout",
+        409 => "Conflict",
         413 => "Content Too Large",
         415 => "Unsupported Media Type",
         429 => "Too Many Requests",

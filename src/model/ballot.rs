@@ -15,7 +15,7 @@
 //!   so the previous ballot is the caller's to remember.
 
 use super::change::{Item, Kind, Op};
-use super::{Id, Session, Target, Vote, VotingRound};
+use super::{Id, Session, Target, Vote};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The dots of one ballot, per item; items with no dot are left out.
@@ -61,12 +61,13 @@ impl Ballot {
         self.dots.is_empty()
     }
 
-    /// Check the ballot against `round`: at least one dot, no more than the
-    /// budget, no more than the cap on one item, and only items `known`
-    /// says exist.
+    /// Check the ballot against a round's rules: at least one dot, no more
+    /// than `dots` in all, no more than `cap` on one item, and only items
+    /// `known` says exist.
     pub fn check(
         &self,
-        round: &VotingRound,
+        dots: u32,
+        cap: Option<u32>,
         known: impl Fn(&Target) -> bool,
     ) -> Result<(), BallotRefused> {
         if let Some((t, _)) = self.dots.iter().find(|(t, _)| !known(t)) {
@@ -76,13 +77,10 @@ impl Ballot {
             return Err(BallotRefused::Empty);
         }
         let total = self.total();
-        if total > round.dots {
-            return Err(BallotRefused::Budget {
-                given: total,
-                dots: round.dots,
-            });
+        if total > dots {
+            return Err(BallotRefused::Budget { given: total, dots });
         }
-        if let Some(cap) = round.cap
+        if let Some(cap) = cap
             && let Some((t, n)) = self.dots.iter().find(|(_, n)| **n > cap)
         {
             return Err(BallotRefused::Cap {
@@ -210,9 +208,9 @@ impl Session {
     /// tallies first (never below zero); for a participant it is not needed
     /// (their dots in the file are replaced) and ignored.
     ///
-    /// The ballot is checked first ([`Ballot::check`], items must be in the
-    /// session); nothing is changed when it is refused. A ballot equal to
-    /// what is recorded gives no ops.
+    /// The ballot is checked first ([`Ballot::check`] with the round's
+    /// rules; items must be in the session); nothing is changed when it is
+    /// refused. A ballot equal to what is recorded gives no ops.
     pub fn ballot_ops(
         &self,
         round: &Id,
@@ -221,7 +219,7 @@ impl Session {
         ballot: &Ballot,
     ) -> Result<Vec<Op>, BallotRefused> {
         let r = self.round(round).ok_or(BallotRefused::UnknownRound)?;
-        ballot.check(r, |t| self.has_target(t))?;
+        ballot.check(r.dots, r.cap, |t| self.has_target(t))?;
         match voter {
             Voter::Participant(p) => {
                 if self.participant(p).is_none() {
@@ -300,7 +298,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Cluster, Colour, Participant, Place, Role, Timestamp};
+    use crate::model::{Cluster, Colour, Participant, Place, Role, Timestamp, VotingRound};
 
     fn now() -> Timestamp {
         Timestamp::parse("2026-03-05T09:00:00Z").unwrap()
@@ -353,14 +351,14 @@ mod tests {
         let r = s.round(&round).unwrap();
         let known = |t: &Target| s.has_target(t);
         let ok = Ballot::new([(c("c1"), 2), (c("c2"), 1)]);
-        assert_eq!(ok.check(r, known), Ok(()));
+        assert_eq!(ok.check(r.dots, r.cap, known), Ok(()));
         assert_eq!(ok.total(), 3);
         assert_eq!(
-            Ballot::new([(c("c1"), 1), (c("c2"), 1), (c("c3"), 2)]).check(r, known),
+            Ballot::new([(c("c1"), 1), (c("c2"), 1), (c("c3"), 2)]).check(r.dots, r.cap, known),
             Err(BallotRefused::Budget { given: 4, dots: 3 })
         );
         assert_eq!(
-            Ballot::new([(c("c1"), 3)]).check(r, known),
+            Ballot::new([(c("c1"), 3)]).check(r.dots, r.cap, known),
             Err(BallotRefused::Cap {
                 target: c("c1"),
                 given: 3,
@@ -368,16 +366,16 @@ mod tests {
             })
         );
         assert_eq!(
-            Ballot::new([(c("gone"), 1)]).check(r, known),
+            Ballot::new([(c("gone"), 1)]).check(r.dots, r.cap, known),
             Err(BallotRefused::UnknownItem(c("gone")))
         );
         assert_eq!(
-            Ballot::new([(c("c1"), 0)]).check(r, known),
+            Ballot::new([(c("c1"), 0)]).check(r.dots, r.cap, known),
             Err(BallotRefused::Empty)
         );
         // Dots given twice to one item add up before the cap is checked.
         assert_eq!(
-            Ballot::new([(c("c1"), 2), (c("c1"), 1)]).check(r, known),
+            Ballot::new([(c("c1"), 2), (c("c1"), 1)]).check(r.dots, r.cap, known),
             Err(BallotRefused::Cap {
                 target: c("c1"),
                 given: 3,
