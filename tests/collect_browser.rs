@@ -489,6 +489,8 @@ fn chromium_runs_the_ballot_script_under_the_page_policy() {
         "{dom}"
     );
     assert!(!dom.contains("\" hidden>+</button>"), "{dom}");
+    // The guest's name is asked only for "someone else".
+    assert!(dom.contains(r#"<div id="guest-field" hidden="">"#), "{dom}");
     assert_eq!(page_complaints(&r.stderr), Vec::<&str>::new());
 }
 
@@ -624,4 +626,154 @@ fn chromium_places_dots_with_the_buttons_and_sends_with_the_page_script() {
             .contains("4 dots placed, but you have 3. Take some off and send again.")
     );
     assert!(cast(&c).is_empty());
+}
+
+/// The pages as served: the sticky form, the ballot (named, then
+/// anonymous, after a refusal), and the closed ballot.
+fn served_pages(dir: &Path) -> Vec<PathBuf> {
+    let c = start_ballot();
+    let url = c.urls().remove(0);
+    let fetch = |rq: ureq::RequestBuilder<ureq::typestate::WithoutBody>| {
+        let mut r = rq.call().expect("the page");
+        r.body_mut().read_to_string().expect("a text")
+    };
+    let post = |body: &str| {
+        ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .new_agent()
+            .post(&url)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .send(body)
+            .expect("an answer")
+            .body_mut()
+            .read_to_string()
+            .expect("a text")
+    };
+    let mut pages = vec![("ballot.html", fetch(ureq::get(&url)))];
+    pages.push((
+        "ballot-refused.html",
+        post("round=round-1&voter=ana&guest=&device=&dot-c1=2&dot-c2=2"),
+    ));
+    let mut round = RoundInfo {
+        id: Id("round-1".into()),
+        title: "Anonyme ?".into(),
+        items: vec![BallotItem {
+            target: Target::Cluster(Id("c1".into())),
+            text: "Cantine".into(),
+        }],
+        dots: 2,
+        cap: None,
+        anonymous: true,
+        participants: Vec::new(),
+        open: true,
+    };
+    c.set_round(Some(round.clone()));
+    pages.push(("ballot-anonymous.html", fetch(ureq::get(&url))));
+    round.open = false;
+    c.set_round(Some(round));
+    pages.push(("ballot-closed.html", fetch(ureq::get(&url))));
+    c.set_round(None);
+    pages.push(("sticky.html", fetch(ureq::get(&url))));
+    pages
+        .into_iter()
+        .map(|(name, html)| {
+            let path = dir.join(name);
+            std::fs::write(&path, html).unwrap();
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn the_served_pages_are_valid_html() {
+    let jar = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
+    let java = Command::new("java")
+        .arg("-version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !jar.exists() || !java {
+        skip_support::skip_for(
+            "vnu.jar and java",
+            "install them: npm ci --ignore-scripts --prefix tests/tools; apt-get install default-jre-headless",
+            "not installed",
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let files = served_pages(dir.path());
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--format", "json", "--exit-zero-always", "--no-langdetect"])
+        .args(&files)
+        .output()
+        .expect("java runs");
+    let report: serde_json::Value = serde_json::from_slice(&out.stderr).expect("vnu's JSON report");
+    let messages = report["messages"].as_array().expect("messages");
+    assert!(
+        messages.is_empty(),
+        "{}",
+        serde_json::to_string_pretty(messages).unwrap()
+    );
+}
+
+#[test]
+fn axe_finds_no_accessibility_violation_in_the_served_pages() {
+    let Some(chromium) = chromium() else { return };
+    let axe_min =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/node_modules/axe-core/axe.min.js");
+    if !axe_min.exists() {
+        skip_support::skip_for(
+            "axe-core",
+            "install it: npm ci --ignore-scripts --prefix tests/tools",
+            "not installed",
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&axe_min, dir.path().join("axe.min.js")).unwrap();
+    std::fs::write(
+        dir.path().join("axe-run.js"),
+        include_str!("web_support/axe-run.js"),
+    )
+    .unwrap();
+    for page in served_pages(dir.path()) {
+        let html = std::fs::read_to_string(&page).unwrap().replacen(
+            "</body>",
+            "<script src=\"axe.min.js\"></script><script src=\"axe-run.js\"></script></body>",
+            1,
+        );
+        std::fs::write(&page, html).unwrap();
+        let url = format!("file://{}", page.display());
+        let r = run(
+            chromium,
+            dir.path(),
+            &[
+                "--window-size=500,900",
+                "--virtual-time-budget=60000",
+                "--dump-dom",
+                &url,
+            ],
+        );
+        let json = r
+            .stdout
+            .split_once("<pre id=\"axe-results\">")
+            .and_then(|(_, rest)| rest.split_once("</pre>"))
+            .map(|(json, _)| json)
+            .unwrap_or_else(|| panic!("{}: axe wrote no results\n{}", page.display(), r.stderr));
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert!(v["error"].is_null(), "{}: {}", page.display(), v["error"]);
+        let violations = v["violations"].as_array().unwrap();
+        assert!(
+            violations.is_empty(),
+            "{}: {}",
+            page.display(),
+            serde_json::to_string_pretty(violations).unwrap()
+        );
+        assert!(v["passes"].as_u64().unwrap() > 10, "{}", page.display());
+    }
 }
