@@ -1102,7 +1102,18 @@ fn anonymous_ballots_ask_no_name_and_count_per_phone() {
     assert_eq!(post(&u, with("", &device)).status, 200);
     let r = post(&u, with("", "not-ours"));
     assert_eq!(r.status, 200);
-    assert!(r.header("Set-Cookie").is_some());
+    let fresh = r.header("Set-Cookie").expect("a cookie for the fresh id");
+    let fresh = fresh
+        .trim_start_matches("atelier-ballot=")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    // The page answering names the phone as its ballot did.
+    assert!(
+        r.body
+            .contains(&format!(r#"name="device" value="{fresh}""#))
+    );
     let got = ballots(&c);
     let keys: Vec<String> = got.iter().map(|b| b.voter.key()).collect();
     assert_eq!(
@@ -1113,7 +1124,7 @@ fn anonymous_ballots_ask_no_name_and_count_per_phone() {
     );
     assert_eq!(keys[0], keys[1]);
     assert_ne!(keys[0], keys[2]);
-    assert!(matches!(&got[2].voter, BallotVoter::Anonymous { device } if device.len() == 26));
+    assert_eq!(got[2].voter, BallotVoter::Anonymous { device: fresh });
 }
 
 #[test]

@@ -173,7 +173,7 @@ impl Shared {
     }
 
     fn get(&self, query: &str, rq: &Request) -> Reply {
-        if let Some(reply) = self.ballot_page(rq, 200, None, None) {
+        if let Some(reply) = self.ballot_page(self.device(rq, None), 200, None, None) {
             return reply;
         }
         let q = form::parse(query.as_bytes()).unwrap_or_default();
@@ -192,14 +192,13 @@ impl Shared {
     /// The ballot page, when a round is published.
     fn ballot_page(
         &self,
-        rq: &Request,
+        (device, cookie): (String, Option<String>),
         status: u16,
         message: Option<(String, bool)>,
         posted: Option<&Posted>,
     ) -> Option<Reply> {
         let p = self.page.read().unwrap_or_else(PoisonError::into_inner);
         let round = p.round.as_ref()?;
-        let (device, cookie) = self.device(rq, posted);
         let page = BallotPage {
             lang: self.lang,
             round,
@@ -347,11 +346,12 @@ impl Shared {
     fn post_ballot(&self, rq: &Request, pairs: &[(String, String)], allowed: bool) -> Reply {
         let script = rq.header("X-Atelier").is_some();
         let posted = Posted::read(pairs);
-        let (device, _) = self.device(rq, Some(&posted));
+        // Once: the ballot and the page answering it name the same phone.
+        let device = self.device(rq, Some(&posted));
         let checked = {
             let p = self.page.read().unwrap_or_else(PoisonError::into_inner);
             posted
-                .ballot(p.round.as_ref(), device, clean)
+                .ballot(p.round.as_ref(), device.0.clone(), clean)
                 .map_err(|r| (r.status(), r.message(self.lang, p.round.as_ref())))
         };
         let t = self.words();
@@ -370,7 +370,7 @@ impl Shared {
         let mut reply = if script {
             Reply::text(status, &message)
         } else {
-            self.ballot_page(rq, status, Some((message.clone(), ok)), Some(&posted))
+            self.ballot_page(device, status, Some((message.clone(), ok)), Some(&posted))
                 .unwrap_or_else(|| Reply::text(status, &message))
         };
         if status == 429 {
