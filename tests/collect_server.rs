@@ -743,7 +743,7 @@ fn a_collector_can_live_in_the_app_state_across_threads() {
 
 // ------------------------------------------------------------------ ballots
 
-use atelier::collect::{Arrival, BallotVoter, CastBallot, RoundInfo};
+use atelier::collect::{Arrival, BallotBox, BallotVoter, CastBallot, RoundInfo};
 use atelier::model::{
     Ballot, BallotItem, BallotOn, Cluster, Id, Participant, Role, Session, Target,
 };
@@ -779,21 +779,7 @@ fn voting_session() -> (Session, Id) {
 
 /// The round as the app publishes it.
 fn published(s: &Session, round: &Id, open: bool) -> RoundInfo {
-    let r = s.round(round).unwrap();
-    RoundInfo {
-        id: r.id.clone(),
-        title: r.title.clone(),
-        items: s.ballot_items(BallotOn::Clusters),
-        dots: r.dots,
-        cap: r.cap,
-        anonymous: r.anonymous,
-        participants: s
-            .participants
-            .iter()
-            .map(|p| (p.id.clone(), p.name.clone()))
-            .collect(),
-        open,
-    }
+    RoundInfo::of(s, round, BallotOn::Clusters, open).expect("the round")
 }
 
 fn voting(anonymous: bool) -> (Collector, Session, Id) {
@@ -1015,23 +1001,32 @@ fn a_second_ballot_replaces_the_first_in_the_session() {
     );
     // As the app applies them: each ballot one step; a voter's second
     // ballot replaces the first.
-    let mut previous: std::collections::HashMap<String, Ballot> = Default::default();
+    let mut ballot_box = BallotBox::new(round.clone());
+    let mut steps = Vec::new();
     for b in &got {
-        let ops = s
-            .ballot_ops(
-                &b.round,
-                &b.voter.voter(),
-                previous.get(&b.voter.key()),
-                &b.ballot,
-            )
-            .unwrap();
-        s.apply_all(ops);
-        previous.insert(b.voter.key(), b.ballot.clone());
+        let ops = ballot_box.ops(&s, b).unwrap();
+        let undo = s.apply_all(ops);
+        steps.push((undo, b.voter.clone(), ballot_box.record(b)));
     }
     let tally = s.tally(Some(&round));
     assert_eq!(tally.get(&cluster("c1")), Some(&1), "{tally:?}");
     assert_eq!(tally.get(&cluster("c2")), Some(&1));
     assert_eq!(tally.get(&cluster("c3")), Some(&2));
+    assert_eq!(ballot_box.turnout(), 2);
+    // Undo the guest's second ballot: their first is back, and replacing
+    // it again takes the right dots off.
+    let (undo, voter, before) = steps.pop().unwrap();
+    s.apply_all(undo);
+    ballot_box.restore(&voter, before);
+    assert_eq!(s.tally(Some(&round)).get(&cluster("c1")), Some(&2));
+    let ops = ballot_box.ops(&s, &got[3]).unwrap();
+    s.apply_all(ops);
+    ballot_box.record(&got[3]);
+    assert_eq!(s.tally(Some(&round)).get(&cluster("c1")), Some(&1));
+    // A ballot of another round is not this box's.
+    let mut other = got[0].clone();
+    other.round = Id("other".into());
+    assert!(ballot_box.ops(&s, &other).is_err());
     assert_eq!(s.dots_spent(&round, &Id("ana".into())), 3);
 }
 

@@ -6,7 +6,9 @@
 use super::NAME_MAX;
 use super::form;
 use crate::i18n::tr;
-use crate::model::{Ballot, BallotItem, BallotRefused, Id, Timestamp, Voter};
+use crate::model::{
+    Ballot, BallotItem, BallotOn, BallotRefused, Id, Op, Session, Timestamp, Voter,
+};
 use crate::t;
 use minijinja::value::{Serde, Value};
 use minijinja::{Environment, context};
@@ -39,6 +41,115 @@ pub struct RoundInfo {
     /// False once the round is closed: the page says so and ballots are
     /// refused.
     pub open: bool,
+}
+
+impl RoundInfo {
+    /// Round `round` of `session` as the page shows it, on `on` (clusters,
+    /// or the stickies that are not private), with the session's
+    /// participants to choose from; `None` when there is no such round.
+    pub fn of(session: &Session, round: &Id, on: BallotOn, open: bool) -> Option<RoundInfo> {
+        let r = session.round(round)?;
+        Some(RoundInfo {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            items: session.ballot_items(on),
+            dots: r.dots,
+            cap: r.cap,
+            anonymous: r.anonymous,
+            participants: session
+                .participants
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect(),
+            open,
+        })
+    }
+}
+
+/// The app's memory of one round's ballots: the last ballot applied per
+/// voter (a second replaces the first), and so the turnout. Pure: the app
+/// keeps one per open round, beside the session.
+///
+/// ```text
+/// let ops = ballot_box.ops(&session, &cast)?;   // nothing changed yet
+/// commit(ops) as one undoable step;             // the app's history
+/// let before = ballot_box.record(&cast);        // keep `before` with the step
+/// // undoing that step:  ballot_box.restore(&cast.voter, before)
+/// // redoing it:         ballot_box.record(&cast)
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BallotBox {
+    round: Option<Id>,
+    /// Per [`BallotVoter::key`]: who, and their last ballot, in the order
+    /// they first voted.
+    last: Vec<(BallotVoter, Ballot)>,
+}
+
+impl BallotBox {
+    pub fn new(round: Id) -> BallotBox {
+        BallotBox {
+            round: Some(round),
+            last: Vec::new(),
+        }
+    }
+
+    /// The round this box is for.
+    pub fn round(&self) -> Option<&Id> {
+        self.round.as_ref()
+    }
+
+    fn find(&self, voter: &BallotVoter) -> Option<usize> {
+        let key = voter.key();
+        self.last.iter().position(|(v, _)| v.key() == key)
+    }
+
+    /// The ops that record `cast` in `session`, replacing this voter's
+    /// last ballot (see [`Session::ballot_ops`]); nothing is changed here.
+    /// A ballot of another round is refused as [`BallotRefused::UnknownRound`].
+    pub fn ops(&self, session: &Session, cast: &CastBallot) -> Result<Vec<Op>, BallotRefused> {
+        if self.round.as_ref() != Some(&cast.round) {
+            return Err(BallotRefused::UnknownRound);
+        }
+        let previous = self.find(&cast.voter).map(|i| &self.last[i].1);
+        session.ballot_ops(&cast.round, &cast.voter.voter(), previous, &cast.ballot)
+    }
+
+    /// `cast` was applied: it is now this voter's last ballot. Returns what
+    /// was there before (for [`BallotBox::restore`] on undo).
+    pub fn record(&mut self, cast: &CastBallot) -> Option<(BallotVoter, Ballot)> {
+        let entry = (cast.voter.clone(), cast.ballot.clone());
+        match self.find(&cast.voter) {
+            Some(i) => Some(std::mem::replace(&mut self.last[i], entry)),
+            None => {
+                self.last.push(entry);
+                None
+            }
+        }
+    }
+
+    /// Undo of [`BallotBox::record`]: `voter`'s last ballot is `before`
+    /// again (none: they have not voted).
+    pub fn restore(&mut self, voter: &BallotVoter, before: Option<(BallotVoter, Ballot)>) {
+        match (self.find(voter), before) {
+            (Some(i), Some(entry)) => self.last[i] = entry,
+            (Some(i), None) => {
+                self.last.remove(i);
+            }
+            (None, Some(entry)) => self.last.push(entry),
+            (None, None) => {}
+        }
+    }
+
+    /// How many voters have a ballot in.
+    pub fn turnout(&self) -> usize {
+        self.last.len()
+    }
+
+    /// Who voted, in the order they first did (for the facilitator's
+    /// turnout; say "anonymous" for [`BallotVoter::Anonymous`]).
+    pub fn voters(&self) -> impl Iterator<Item = &BallotVoter> {
+        self.last.iter().map(|(v, _)| v)
+    }
 }
 
 /// Who sent a ballot.
@@ -418,6 +529,33 @@ mod tests {
             assert_eq!(device_from_cookie(Some(&bad)), None, "{bad}");
         }
         assert_eq!(device_from_cookie(None), None);
+    }
+
+    #[test]
+    fn the_ballot_box_keeps_one_last_ballot_per_voter_and_undoes() {
+        use crate::model::Target;
+        let cast = |voter: BallotVoter, n: u32| CastBallot {
+            round: Id("r".into()),
+            voter,
+            ballot: Ballot::new([(Target::Cluster(Id("c".into())), n)]),
+            at: Timestamp::now(),
+        };
+        let ana = BallotVoter::Participant(Id("ana".into()));
+        let phone = BallotVoter::Anonymous {
+            device: "a".repeat(26),
+        };
+        let mut b = BallotBox::new(Id("r".into()));
+        assert_eq!(b.record(&cast(ana.clone(), 1)), None);
+        let first_of_phone = b.record(&cast(phone.clone(), 1));
+        let before = b.record(&cast(phone.clone(), 2));
+        assert_eq!(b.turnout(), 2);
+        assert_eq!(b.voters().collect::<Vec<_>>(), [&ana, &phone]);
+        // Undo the phone's second ballot, then its first.
+        b.restore(&phone, before);
+        assert_eq!(b.last[1].1, cast(phone.clone(), 1).ballot);
+        b.restore(&phone, first_of_phone);
+        assert_eq!(b.turnout(), 1);
+        assert_eq!(b.round(), Some(&Id("r".into())));
     }
 
     #[test]

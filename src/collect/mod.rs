@@ -69,32 +69,36 @@
 //!
 //! What the app does (`src/app/`, once a round is open and collecting is on):
 //!
-//! 1. Publish the round: `c.set_round(Some(RoundInfo { id, title, items, dots,
-//!    cap, anonymous, participants, open: true }))`, `items` from
-//!    [`crate::model::Session::ballot_items`] (clusters, or the stickies that
-//!    are not private), `participants` as `(id, name)`. Publish again when
-//!    any of it changes (items renamed, added, removed; a participant
-//!    added). From the next request on the page shows the ballot instead of
-//!    the sticky form.
-//! 2. Take what arrives with [`Collector::receive`] (instead of
+//! 1. Publish the round: `c.set_round(RoundInfo::of(&session, &round_id,
+//!    BallotOn::Clusters, true))` ([`RoundInfo::of`]: the round's title,
+//!    dots, cap and anonymous flag, the items from
+//!    [`crate::model::Session::ballot_items`] (clusters, or with
+//!    `BallotOn::Stickies` the stickies that are not private), the
+//!    participants as `(id, name)`). Publish again when any of it changes
+//!    (items renamed, added, removed; a participant added). From the next
+//!    request on the page shows the ballot instead of the sticky form.
+//! 2. Keep a [`BallotBox`]`::new(round_id)` beside the session while the
+//!    round is open.
+//! 3. Take what arrives with [`Collector::receive`] (instead of
 //!    [`Collector::try_recv`], which takes stickies only and leaves ballots
-//!    queued): [`Arrival::Sticky`] goes to the tray as before;
-//!    [`Arrival::Ballot`]`(`[`CastBallot`]`)` is applied with
-//!    [`crate::model::Session::ballot_ops`]`(&b.round, &b.voter.voter(),
-//!    previous, &b.ballot)` as one undoable step, where `previous` is the
-//!    ballot last applied for `b.voter.key()` in this round (the app keeps
-//!    them in a map; needed for guests and anonymous phones, whose dots are
-//!    added to the round's tallies; a participant's ballot replaces their
-//!    dots in the file whatever `previous` says). The server checked the
-//!    ballot against the published round; the model checks it again
-//!    against the session (an item may have gone in between) and a refusal
-//!    there is the app's to show.
-//! 3. Publish the turnout with [`Collector::set_turnout`] (the page shows "N
-//!    ballots in so far"); who voted is [`BallotVoter`]: a participant, a
-//!    guest with the name typed, or an anonymous phone.
-//! 4. Close the round: `set_round(Some(RoundInfo { open: false, .. }))`: the
-//!    page says the vote is closed and ballots are refused (409). `set_round(
-//!    None)` brings the sticky form back.
+//!    queued): [`Arrival::Sticky`] goes to the tray as before; for
+//!    [`Arrival::Ballot`]`(cast)`: `let ops = ballot_box.ops(&session,
+//!    &cast)?` (the model checks the ballot again against the session: an
+//!    item may have gone since the round was published; a refusal is the
+//!    app's to show), commit `ops` as one undoable step, then `let before =
+//!    ballot_box.record(&cast)`, kept with the step: undoing it calls
+//!    `ballot_box.restore(&cast.voter, before)`, redoing it
+//!    `ballot_box.record(&cast)`. A participant's ballot replaces their dots
+//!    in the file; a guest's or an anonymous phone's dots are added to the
+//!    round's tallies, its previous ballot (the box's memory) taken off
+//!    first.
+//! 4. Publish the turnout: `c.set_turnout(ballot_box.turnout())` (the page
+//!    shows "N ballots in so far"); who voted is `ballot_box.voters()`
+//!    ([`BallotVoter`]: a participant, a guest with the name typed, or an
+//!    anonymous phone).
+//! 5. Close the round: `set_round` with `open: false`: the page says the
+//!    vote is closed and ballots are refused (409). `set_round(None)` brings
+//!    the sticky form back.
 //!
 //! The ballot is one form, usable without JavaScript: a number field per
 //! item (`dot-<item id>`, empty is 0), the round's id (a ballot from a page
@@ -154,7 +158,7 @@ mod page;
 mod qr;
 mod server;
 
-pub use ballot::{BallotVoter, CastBallot, RoundInfo};
+pub use ballot::{BallotBox, BallotVoter, CastBallot, RoundInfo};
 pub use qr::{Ink, qr_lines};
 
 use crate::model::{Colour, Timestamp};
