@@ -1193,3 +1193,80 @@ fn ballot_item_texts_come_from_the_session_items() {
     assert_eq!(items.len(), 3);
     assert_eq!(items[1].target, cluster("c2"));
 }
+
+/// The issue's workshop, server and model: on the demo, a new round on its
+/// clusters; five phones vote (three participants, a guest, one of them
+/// twice), each ballot applied as one step; the ranking is the sum.
+#[test]
+fn five_phones_vote_on_the_demo_clusters() {
+    let mut s = atelier::store::load_str("demo.ron", include_str!("../sessions/demo.ron"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(s.clusters.len() >= 3 && s.participants.len() >= 3);
+    let now = atelier::model::Timestamp::now();
+    let (round, op) = s.new_round("Phones", 3, Some(2), None, now);
+    s.apply(op);
+    let c = start(|_| {});
+    c.set_round(Some(published(&s, &round, true)));
+    let u = url(&c);
+    let page = get(&u).body;
+    for cl in &s.clusters {
+        assert!(page.contains(&format!(r#"name="dot-{}""#, cl.id.as_str())));
+    }
+    let ids: Vec<String> = s.clusters.iter().map(|c| c.id.0.clone()).collect();
+    let who: Vec<String> = s.participants.iter().map(|p| p.id.0.clone()).collect();
+    let phones = [
+        (
+            who[0].as_str(),
+            vec![(ids[0].as_str(), "2"), (ids[1].as_str(), "1")],
+        ),
+        (
+            who[1].as_str(),
+            vec![(ids[0].as_str(), "1"), (ids[2].as_str(), "2")],
+        ),
+        (who[2].as_str(), vec![(ids[1].as_str(), "2")]),
+        ("guest", vec![(ids[2].as_str(), "1")]),
+        // The first phone changes its mind.
+        (
+            who[0].as_str(),
+            vec![(ids[2].as_str(), "2"), (ids[1].as_str(), "1")],
+        ),
+    ];
+    for (i, (voter, dots)) in phones.iter().enumerate() {
+        let body = ballot_body(&round, voter, dots);
+        let cookie = format!(
+            "atelier-ballot={}",
+            char::from(b'a' + i as u8).to_string().repeat(26)
+        );
+        let r = post_cookie(&u, &body, &cookie);
+        assert_eq!(r.status, 200, "{}", r.body);
+    }
+    let mut ballot_box = BallotBox::new(round.clone());
+    for b in ballots(&c) {
+        let ops = ballot_box.ops(&s, &b).unwrap();
+        assert!(!ops.is_empty());
+        s.apply_all(ops);
+        ballot_box.record(&b);
+        c.set_turnout(ballot_box.turnout());
+    }
+    assert_eq!(ballot_box.turnout(), 4);
+    assert!(get(&u).body.contains("4 ballots in so far."));
+    let ranked: Vec<(String, u32)> = s
+        .ranking(Some(&round))
+        .into_iter()
+        .map(|r| (r.target.id().0.clone(), r.count))
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            (ids[2].clone(), 5),
+            (ids[1].clone(), 3),
+            (ids[0].clone(), 1)
+        ]
+    );
+    assert!(atelier::model::validate(&s).is_empty());
+    c.set_round(Some(published(&s, &round, false)));
+    assert_eq!(
+        post_js(&u, &ballot_body(&round, &who[0], &[(&ids[0], "1")])).status,
+        409
+    );
+}
