@@ -124,8 +124,10 @@
 //! than `per_minute` posts from one IP address in a minute get a 429. NUL
 //! bytes are removed, `\r\n` becomes `\n`, other control characters are kept
 //! (the app neutralises them on screen). The page shows nothing but the step
-//! title, the prompt and the form, every value HTML-escaped, under a strict
-//! Content-Security-Policy. At most [`QUEUE_MAX`] stickies wait to be taken.
+//! title, the prompt and the form (during a vote: the round's title, its
+//! items and, unless anonymous, the participants' names), every value
+//! HTML-escaped, under a strict Content-Security-Policy. At most
+//! [`QUEUE_MAX`] stickies and ballots wait to be taken.
 //!
 //! # Under load and abuse
 //!
