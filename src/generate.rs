@@ -26,6 +26,12 @@ use crate::model::{
     Timestamp, Vote, VotingRound,
 };
 
+mod words;
+
+use words::{
+    CJK, EMOJI, FIRST_NAMES, LAST_NAMES, NOTE_WORDS, ORGANISATIONS, STICKY_WORDS, TAGS, THEMES,
+};
+
 /// The template the agenda is built from.
 pub const TEMPLATE: &str = "transfo-codesign-day";
 
@@ -337,6 +343,7 @@ impl Gen {
                 dots: DOTS,
                 cap: (r == 1).then_some(2),
                 opened: ts(opened).unwrap_or_else(start),
+                anonymous: false,
             };
             opened += 1800;
             let mut votes: Vec<Vote> = Vec::new();
@@ -532,201 +539,6 @@ fn fixed_agenda() -> Vec<Stage> {
         ),
     ]
 }
-
-const FIRST_NAMES: &[&str] = &[
-    "Amélie",
-    "Hélène",
-    "Jérôme",
-    "Maëlle",
-    "Loïc",
-    "Françoise",
-    "Inès",
-    "Noël",
-    "Chloé",
-    "Bénédicte",
-    "Karim",
-    "Zoé",
-    "Thibault",
-    "Anaïs",
-    "Océane",
-    "Gaëlle",
-    "Benoît",
-    "Cédric",
-    "Léa",
-    "Mathéo",
-    "Élodie",
-    "Raphaël",
-    "Sébastien",
-    "Agnès",
-    "Joël",
-    "Éric",
-    "Aurélie",
-    "Clémence",
-    "Ophélie",
-    "Rémi",
-    "Yasmine",
-    "Mehdi",
-    "Josiane",
-    "Hervé",
-    "Søren",
-    "Anh",
-    "Léon",
-    "Mélissa",
-    "Aïcha",
-    "Gérard",
-];
-
-const LAST_NAMES: &[&str] = &[
-    "Roux",
-    "Garnier-Moreau",
-    "Lefèvre",
-    "Kerbrat",
-    "Ferreira",
-    "Dubois",
-    "Benali",
-    "Bertrand",
-    "Lambert",
-    "Faure",
-    "Haddad",
-    "Marchand",
-    "Nguyễn",
-    "Lévêque",
-    "Béranger",
-    "Châtelain",
-    "Méndez",
-    "Pérez",
-    "Traoré",
-    "Le Goënnec",
-    "Dupré",
-    "Bouchard",
-    "Ibáñez",
-    "Ménard",
-];
-
-const ORGANISATIONS: &[&str] = &[
-    "Direction des affaires culturelles",
-    "Mairie du 10e, cabinet de l'adjointe à la culture",
-    "Médiathèque Françoise-Sagan, accueil",
-    "Collectif Îlots frais (association climat)",
-    "Usager de la salle d'étude",
-    "Direction de la transition écologique et du climat",
-    "Direction des constructions publiques et de l'architecture",
-    "Conseil de quartier Saint-Vincent-de-Paul",
-    "Centre social « Le Pari's des Faubourgs »",
-    "Caisse des écoles du 19e",
-    "Retraitée, usagère depuis 1996",
-    "Agence parisienne du climat",
-];
-
-const THEMES: &[&str] = &[
-    "Fraîcheur des salles",
-    "Horaires d'été élargis",
-    "Accueil des plus fragiles",
-    "Eau et hydratation",
-    "Ombre et végétalisation",
-    "Information des usagers",
-    "Confort acoustique",
-    "Accès pour les familles",
-    "Îlots de fraîcheur du quartier",
-    "Équipements et matériel",
-    "Personnel et conditions de travail",
-    "Partenariats associatifs",
-    "Numérique et réservation",
-    "Sécurité et santé",
-    "Coût et financement",
-    "Idées hors cadre 💡",
-];
-
-const TAGS: &[&str] = &[
-    "chaleur",
-    "accueil",
-    "horaires",
-    "enfants",
-    "seniors",
-    "eau",
-    "bâtiment",
-    "à-vérifier",
-    "verbatim",
-    "priorité",
-];
-
-const EMOJI: &[&str] = &[
-    "🌡️", "☀️", "📚", "💧", "🌳", "🥵", "👵", "🚲", "💡", "✅", "🧊",
-];
-
-const CJK: &[&str] = &[
-    "涼しい部屋",
-    "图书馆很热",
-    "暑さ対策",
-    "夏の食堂",
-    "도서관",
-    "水を飲む",
-];
-
-const STICKY_WORDS: &[&str] = &[
-    "trop chaud en salle d'étude l'après-midi",
-    "ouvrir plus tôt le matin",
-    "fontaine à eau",
-    "stores qui ne ferment pas",
-    "les enfants ne tiennent pas",
-    "prêter des ventilateurs",
-    "salle fraîche au sous-sol",
-    "personnes âgées isolées",
-    "végétaliser la cour",
-    "horaires décalés en juillet",
-    "brumisateurs",
-    "afficher la température",
-    "espace calme",
-    "bénévoles du quartier",
-    "prévenir par SMS",
-    "climatisation trop chère",
-    "fermer à 14 h c'est dommage",
-    "lecture à l'ombre",
-    "goûter offert",
-    "la chaleur à 35 °C",
-    "pas de wifi dehors",
-    "coin bébé au frais",
-    "été 2025 : trois fermetures",
-    "réservation d'une place",
-    "élus à convaincre",
-    "budget participatif",
-    "façade plein sud",
-    "rideaux épais",
-    "où se réfugier ?",
-    "ça marche déjà à Lyon",
-    "agents épuisés",
-    "prêt de gourdes",
-    "nuit des bibliothèques",
-    "à tester cet été",
-    "les collégiens",
-    "Françoise vient chaque jour",
-    "manque d'ombre",
-    "îlot de fraîcheur",
-    "carte des lieux frais",
-];
-
-const NOTE_WORDS: &[&str] = &[
-    "une usagère raconte qu'elle vient dès l'ouverture pour trouver une place au frais",
-    "le thermomètre de la salle jeunesse affichait 31 °C à 15 h",
-    "les agents ferment les stores à la main, un par un, chaque matin",
-    "plusieurs parents demandent un coin calme pour les tout-petits",
-    "idée : ouvrir la cour ombragée avec des transats et des livres",
-    "question : qui paie l'eau fraîche si on installe une fontaine ?",
-    "décision : tester des horaires d'été dans deux médiathèques pilotes",
-    "les collégiens viennent pour le wifi et restent pour la fraîcheur",
-    "on a observé une file d'attente devant la salle d'étude à 10 h 05",
-    "l'élu rappelle que le budget de rénovation est voté en décembre",
-    "le centre social peut relayer l'information auprès des personnes isolées",
-    "« ici c'est le seul endroit où je peux respirer l'été »",
-    "les bâtiments des années 1970 chauffent plus que les autres",
-    "prévoir un affichage clair : horaires, température, eau",
-    "le personnel demande des pauses plus fréquentes pendant les canicules",
-    "à vérifier avec la direction des constructions publiques",
-    "les associations du quartier sont prêtes à prêter du matériel",
-    "écouter d'abord les usagers qui ne viennent plus",
-    "une carte des îlots de fraîcheur existe déjà, il faut la faire connaître",
-    "la réservation en ligne exclut une partie du public âgé",
-];
 
 #[cfg(test)]
 mod tests {

@@ -113,6 +113,36 @@ fn page_complaints(stderr: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Submit `form` (the page's form, its action made absolute) from a local
+/// file, without the page's script, and dump the page that answers.
+///
+/// When the DOM is dumped: `--dump-dom` waits for the first `load` of the
+/// tab's main frame, then (with `--virtual-time-budget`) for the budget,
+/// then reads the document. A wrapper that submits from `onload` has its
+/// own `load` first, and the budget then runs out at any moment of the
+/// navigation that follows (virtual time does not wait for it): read
+/// between two documents, the dump is empty (one run in eight). So the
+/// wrapper submits while it is still loading, and an image that never
+/// comes (a socket that is never answered) keeps it loading until the
+/// navigation replaces it: the first `load` is the answer's, the page
+/// the post was answered or redirected with, and the dump is always that page.
+fn submit_from_file(chromium: &Path, dir: &Path, form: &str) -> Run {
+    // Accepted by the system, never answered: held until the run ends.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let never = format!("http://{}/never.png", silent.local_addr().unwrap());
+    let wrapper: PathBuf = dir.join("submit.html");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "<!doctype html><meta charset=\"utf-8\"><body>{form}\
+             <script>document.forms[0].submit()</script><img src=\"{never}\"></body>"
+        ),
+    )
+    .unwrap();
+    let file_url = format!("file://{}", wrapper.display());
+    run(chromium, dir, &["--dump-dom", &file_url])
+}
+
 #[test]
 fn chromium_renders_the_page() {
     let Some(chromium) = chromium() else { return };
@@ -142,17 +172,6 @@ fn chromium_submits_the_page_form_without_javascript() {
 
     // The page's own form, as Chromium parsed it, filled in and submitted
     // from a local file (the page's CSP lets no other script run on it).
-    //
-    // When the DOM is dumped: `--dump-dom` waits for the first `load` of the
-    // tab's main frame, then (with `--virtual-time-budget`) for the budget,
-    // then reads the document. A wrapper that submits from `onload` has its
-    // own `load` first, and the budget then runs out at any moment of the
-    // navigation that follows (virtual time does not wait for it): read
-    // between two documents, the dump is empty (one run in eight). So the
-    // wrapper submits while it is still loading, and an image that never
-    // comes (a socket that is never answered) keeps it loading until the
-    // navigation replaces it: the first `load` is the answer's, the page
-    // the post was redirected to, and the dump is always that page.
     let dom = run(chromium, dir.path(), &["--dump-dom", &url]).stdout;
     let start = dom.find("<form").expect("a form");
     let end = dom.find("</form>").expect("a form's end") + "</form>".len();
@@ -166,20 +185,7 @@ fn chromium_submits_the_page_form_without_javascript() {
         .replace(r#" checked="""#, "")
         .replace(r#"value="green""#, r#"value="green" checked"#);
     assert!(form.contains(&format!(r#"action="{url}""#)), "{form}");
-    // Accepted by the system, never answered: held until the test ends.
-    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let never = format!("http://{}/never.png", silent.local_addr().unwrap());
-    let wrapper: PathBuf = dir.path().join("submit.html");
-    std::fs::write(
-        &wrapper,
-        format!(
-            "<!doctype html><meta charset=\"utf-8\"><body>{form}\
-             <script>document.forms[0].submit()</script><img src=\"{never}\"></body>"
-        ),
-    )
-    .unwrap();
-    let file_url = format!("file://{}", wrapper.display());
-    let r = run(chromium, dir.path(), &["--dump-dom", &file_url]);
+    let r = submit_from_file(chromium, dir.path(), &form);
     // Redirected to the page again, with the confirmation.
     assert!(
         r.stdout.contains("Sent! Write another."),
@@ -187,7 +193,6 @@ fn chromium_submits_the_page_form_without_javascript() {
         r.stdout,
         r.stderr
     );
-    drop(silent);
     let got = c.try_recv();
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].text, "From Chromium: café & thé, \"quoted\" <b>");
@@ -211,6 +216,7 @@ fn chromium_screenshots_on_a_phone() {
         ..CollectConfig::default()
     })
     .expect("collector starts");
+    let ballot = start_ballot();
     let shots = [
         ("collect-en.png", en.urls().remove(0), "390,844", false),
         (
@@ -226,6 +232,13 @@ fn chromium_screenshots_on_a_phone() {
             false,
         ),
         ("collect-en-dark.png", en.urls().remove(0), "390,844", true),
+        ("ballot-en.png", ballot.urls().remove(0), "390,844", false),
+        (
+            "ballot-en-dark.png",
+            ballot.urls().remove(0),
+            "390,844",
+            true,
+        ),
     ];
     for (name, url, size, dark) in shots {
         let png = dir.path().join(name);
@@ -397,4 +410,371 @@ fn chromium_sends_with_the_page_script() {
     );
     assert!(r.stdout.contains("Too long: 501 characters, 500 at most."));
     assert!(c.try_recv().is_empty());
+}
+
+// ------------------------------------------------------------------ ballots
+
+use atelier::collect::{Arrival, BallotVoter, CastBallot, RoundInfo};
+use atelier::model::{Ballot, BallotItem, Id, Target};
+
+/// A collector showing an open round: 3 dots, at most 2 on one item, on
+/// three items (one titled with markup), Ana and Bo to choose from.
+fn start_ballot() -> Collector {
+    let c = start("What would make lunch better?");
+    let items = [
+        ("c1", "Faster queue"),
+        ("c2", "Veggie <b>days</b> & \"more\""),
+        ("c3", "Quiet room"),
+    ]
+    .into_iter()
+    .map(|(id, text)| BallotItem {
+        target: Target::Cluster(Id(id.into())),
+        text: text.into(),
+    })
+    .collect();
+    c.set_round(Some(RoundInfo {
+        id: Id("round-1".into()),
+        title: "Which first?".into(),
+        items,
+        dots: 3,
+        cap: Some(2),
+        anonymous: false,
+        participants: vec![
+            (Id("ana".into()), "Ana".into()),
+            (Id("bo".into()), "Bo".into()),
+        ],
+        open: true,
+    }));
+    c
+}
+
+fn cast(c: &Collector) -> Vec<CastBallot> {
+    c.receive()
+        .into_iter()
+        .filter_map(|a| match a {
+            Arrival::Ballot(b) => Some(b),
+            Arrival::Sticky(_) => None,
+        })
+        .collect()
+}
+
+fn dots(pairs: &[(&str, u32)]) -> Ballot {
+    Ballot::new(
+        pairs
+            .iter()
+            .map(|(id, n)| (Target::Cluster(Id((*id).into())), *n)),
+    )
+}
+
+#[test]
+fn chromium_runs_the_ballot_script_under_the_page_policy() {
+    let Some(chromium) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let c = start_ballot();
+    let url = c.urls().remove(0);
+    let r = run(
+        chromium,
+        dir.path(),
+        &["--virtual-time-budget=5000", "--dump-dom", &url],
+    );
+    let dom = &r.stdout;
+    assert!(dom.contains("<h1>Which first?</h1>"), "{dom}");
+    assert!(
+        dom.contains("Veggie &lt;b&gt;days&lt;/b&gt; &amp; \"more\""),
+        "{dom}"
+    );
+    assert!(!dom.contains("<b>days"), "{dom}");
+    // The script ran: the buttons and the dots left show.
+    assert!(
+        dom.contains(r#"<p id="left" class="left" aria-live="polite">Dots left: 3</p>"#),
+        "{dom}"
+    );
+    assert!(!dom.contains("\" hidden>+</button>"), "{dom}");
+    // The guest's name is asked only for "someone else".
+    assert!(dom.contains(r#"<div id="guest-field" hidden="">"#), "{dom}");
+    assert_eq!(page_complaints(&r.stderr), Vec::<&str>::new());
+}
+
+#[test]
+fn chromium_submits_the_ballot_form_without_javascript() {
+    let Some(chromium) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let c = start_ballot();
+    let url = c.urls().remove(0);
+    let origin = url.split("/c/").next().unwrap().to_owned();
+    // As in `chromium_submits_the_page_form_without_javascript`: the page's
+    // own form, filled in, submitted from a file that stays loading.
+    let dom = run(chromium, dir.path(), &["--dump-dom", &url]).stdout;
+    let start = dom.find("<form").expect("a form");
+    let end = dom.find("</form>").expect("a form's end") + "</form>".len();
+    let field = |id: &str| {
+        format!(
+            r#"name="dot-{id}" min="0" max="2" step="1" inputmode="numeric" placeholder="0" value="""#
+        )
+    };
+    let form = dom[start..end]
+        .replace(r#"action="/c/"#, &format!(r#"action="{origin}/c/"#))
+        .replace(r#"<option value="bo">"#, r#"<option value="bo" selected>"#)
+        .replace(
+            &field("c1"),
+            &field("c1").replace(r#"value="""#, r#"value="1""#),
+        )
+        .replace(
+            &field("c2"),
+            &field("c2").replace(r#"value="""#, r#"value="2""#),
+        );
+    assert!(form.contains(r#"value="2""#), "{form}");
+    let r = submit_from_file(chromium, dir.path(), &form);
+    assert!(
+        r.stdout
+            .contains("Your dots are in! Send again to change them."),
+        "{}\n{}",
+        r.stdout,
+        r.stderr
+    );
+    // The answer is the ballot again, as sent.
+    assert!(
+        r.stdout
+            .contains(r#"<option value="bo" selected="">Bo</option>"#),
+        "{}",
+        r.stdout
+    );
+    let got = cast(&c);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].voter, BallotVoter::Participant(Id("bo".into())));
+    assert_eq!(got[0].ballot, dots(&[("c1", 1), ("c2", 2)]));
+}
+
+/// A script that chooses `voter`, presses the buttons `clicks` (`"+d1"`:
+/// one more dot on the first item), submits through the page's script,
+/// and once the page shows a message writes the status, the dots left
+/// and the three fields into `data-after`.
+fn vote(voter: &str, clicks: &[&str]) -> String {
+    format!(
+        r#"(function () {{
+  document.getElementById("voter").value = {voter:?};
+  var clicks = {clicks:?};
+  for (var i = 0; i < clicks.length; i++) {{
+    var step = clicks[i][0] === "+" ? "1" : "-1";
+    document.querySelector('button[data-for="' + clicks[i].slice(1) + '"][data-step="' + step + '"]').click();
+  }}
+  var s = document.getElementById("status"), left = document.getElementById("left");
+  var before = left.textContent;
+  document.getElementById("f").requestSubmit();
+  var w = setInterval(function () {{
+    if (s.textContent) {{
+      clearInterval(w);
+      document.body.setAttribute("data-after", [s.className, before,
+        document.getElementById("d1").value, document.getElementById("d2").value,
+        document.getElementById("d3").value].join("|"));
+    }}
+  }}, 20);
+}})();"#
+    )
+}
+
+/// Load `url` and let its scripts run (10 s of virtual time), then dump it.
+fn run_scripted(chromium: &Path, dir: &Path, url: &str) -> Run {
+    run(
+        chromium,
+        dir,
+        &["--virtual-time-budget=10000", "--dump-dom", url],
+    )
+}
+
+#[test]
+fn chromium_places_dots_with_the_buttons_and_sends_with_the_page_script() {
+    let Some(chromium) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let c = start_ballot();
+    let collector = c.urls().remove(0);
+
+    // The third + on one item stays at the cap; a - takes one back.
+    let (url, proxy_thread) = proxy(
+        collector.clone(),
+        vote("ana", &["+d1", "+d1", "+d1", "+d3", "+d2", "-d2"]),
+    );
+    let r = run_scripted(chromium, dir.path(), &url);
+    assert!(
+        r.stdout
+            .contains(r#"data-after="status ok|Dots left: 0|2||1""#),
+        "{}\n{}",
+        r.stdout,
+        r.stderr
+    );
+    assert!(
+        r.stdout
+            .contains("Your dots are in! Send again to change them.</p>")
+    );
+    assert_eq!(page_complaints(&r.stderr), Vec::<&str>::new());
+    let got = cast(&c);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].voter, BallotVoter::Participant(Id("ana".into())));
+    assert_eq!(got[0].ballot, dots(&[("c1", 2), ("c3", 1)]));
+    drop(proxy_thread);
+
+    // Over the budget: the page says how many too many, the server why.
+    let (url, _proxy_thread) = proxy(collector, vote("bo", &["+d1", "+d1", "+d2", "+d3"]));
+    let r = run_scripted(chromium, dir.path(), &url);
+    assert!(
+        r.stdout
+            .contains(r#"data-after="status err|Too many dots: take 1 off|2|1|1""#),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("4 dots placed, but you have 3. Take some off and send again.")
+    );
+    assert!(cast(&c).is_empty());
+}
+
+/// The pages as served: the sticky form, the ballot (named, then
+/// anonymous, after a refusal), and the closed ballot.
+fn served_pages(dir: &Path) -> Vec<PathBuf> {
+    let c = start_ballot();
+    let url = c.urls().remove(0);
+    let fetch = |rq: ureq::RequestBuilder<ureq::typestate::WithoutBody>| {
+        let mut r = rq.call().expect("the page");
+        r.body_mut().read_to_string().expect("a text")
+    };
+    let post = |body: &str| {
+        ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .new_agent()
+            .post(&url)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .send(body)
+            .expect("an answer")
+            .body_mut()
+            .read_to_string()
+            .expect("a text")
+    };
+    let mut pages = vec![("ballot.html", fetch(ureq::get(&url)))];
+    pages.push((
+        "ballot-refused.html",
+        post("round=round-1&voter=ana&guest=&device=&dot-c1=2&dot-c2=2"),
+    ));
+    let mut round = RoundInfo {
+        id: Id("round-1".into()),
+        title: "Anonyme ?".into(),
+        items: vec![BallotItem {
+            target: Target::Cluster(Id("c1".into())),
+            text: "Cantine".into(),
+        }],
+        dots: 2,
+        cap: None,
+        anonymous: true,
+        participants: Vec::new(),
+        open: true,
+    };
+    c.set_round(Some(round.clone()));
+    pages.push(("ballot-anonymous.html", fetch(ureq::get(&url))));
+    round.open = false;
+    c.set_round(Some(round));
+    pages.push(("ballot-closed.html", fetch(ureq::get(&url))));
+    c.set_round(None);
+    pages.push(("sticky.html", fetch(ureq::get(&url))));
+    pages
+        .into_iter()
+        .map(|(name, html)| {
+            let path = dir.join(name);
+            std::fs::write(&path, html).unwrap();
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn the_served_pages_are_valid_html() {
+    let jar = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
+    let java = Command::new("java")
+        .arg("-version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !jar.exists() || !java {
+        skip_support::skip_for(
+            "vnu.jar and java",
+            "install them: npm ci --ignore-scripts --prefix tests/tools; apt-get install default-jre-headless",
+            "not installed",
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let files = served_pages(dir.path());
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--format", "json", "--exit-zero-always", "--no-langdetect"])
+        .args(&files)
+        .output()
+        .expect("java runs");
+    let report: serde_json::Value = serde_json::from_slice(&out.stderr).expect("vnu's JSON report");
+    let messages = report["messages"].as_array().expect("messages");
+    assert!(
+        messages.is_empty(),
+        "{}",
+        serde_json::to_string_pretty(messages).unwrap()
+    );
+}
+
+#[test]
+fn axe_finds_no_accessibility_violation_in_the_served_pages() {
+    let Some(chromium) = chromium() else { return };
+    let axe_min =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/node_modules/axe-core/axe.min.js");
+    if !axe_min.exists() {
+        skip_support::skip_for(
+            "axe-core",
+            "install it: npm ci --ignore-scripts --prefix tests/tools",
+            "not installed",
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&axe_min, dir.path().join("axe.min.js")).unwrap();
+    std::fs::write(
+        dir.path().join("axe-run.js"),
+        include_str!("web_support/axe-run.js"),
+    )
+    .unwrap();
+    for page in served_pages(dir.path()) {
+        let html = std::fs::read_to_string(&page).unwrap().replacen(
+            "</body>",
+            "<script src=\"axe.min.js\"></script><script src=\"axe-run.js\"></script></body>",
+            1,
+        );
+        std::fs::write(&page, html).unwrap();
+        let url = format!("file://{}", page.display());
+        let r = run(
+            chromium,
+            dir.path(),
+            &[
+                "--window-size=500,900",
+                "--virtual-time-budget=60000",
+                "--dump-dom",
+                &url,
+            ],
+        );
+        let json = r
+            .stdout
+            .split_once("<pre id=\"axe-results\">")
+            .and_then(|(_, rest)| rest.split_once("</pre>"))
+            .map(|(json, _)| json)
+            .unwrap_or_else(|| panic!("{}: axe wrote no results\n{}", page.display(), r.stderr));
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert!(v["error"].is_null(), "{}: {}", page.display(), v["error"]);
+        let violations = v["violations"].as_array().unwrap();
+        assert!(
+            violations.is_empty(),
+            "{}: {}",
+            page.display(),
+            serde_json::to_string_pretty(violations).unwrap()
+        );
+        assert!(v["passes"].as_u64().unwrap() > 10, "{}", page.display());
+    }
 }

@@ -741,3 +741,535 @@ fn a_collector_can_live_in_the_app_state_across_threads() {
     send_sync::<Collector>();
     send_sync::<Incoming>();
 }
+
+// ------------------------------------------------------------------ ballots
+
+use atelier::collect::{Arrival, BallotBox, BallotVoter, CastBallot, RoundInfo};
+use atelier::model::{
+    Ballot, BallotItem, BallotOn, Cluster, Id, Ids, Participant, Role, Session, Target,
+};
+
+/// A session with two participants and three clusters, one titled with
+/// markup, and an open round of 3 dots, at most 2 on one item.
+fn voting_session() -> (Session, Id) {
+    let mut s = Session::new(Id::from("lunch"), "Lunch");
+    for (id, name) in [("ana", "Ana"), ("bo", "Bo <b>")] {
+        s.participants.push(Participant {
+            id: Id(id.into()),
+            name: name.into(),
+            role: Role::Citizen,
+            organisation: String::new(),
+        });
+    }
+    for (id, title) in [
+        ("c1", "Faster queue"),
+        ("c2", "Veggie <script>alert(1)</script> & \"more\""),
+        ("c3", "Quiet room"),
+    ] {
+        s.clusters.push(Cluster {
+            id: Id(id.into()),
+            title: title.into(),
+            stage: None,
+        });
+    }
+    let now = atelier::model::Timestamp::now();
+    let (round, op) = s.new_round("Which first?", 3, Some(2), None, now, Id::from("round"));
+    s.apply(op);
+    (s, round)
+}
+
+/// The round as the app publishes it.
+fn published(s: &Session, round: &Id, open: bool) -> RoundInfo {
+    RoundInfo::of(s, round, BallotOn::Clusters, open).expect("the round")
+}
+
+fn voting(anonymous: bool) -> (Collector, Session, Id) {
+    let (mut s, round) = voting_session();
+    if anonymous {
+        let ops = s.set_round_anonymous(&round, true);
+        s.apply_all(ops);
+    }
+    let c = start(|_| {});
+    c.set_round(Some(published(&s, &round, true)));
+    (c, s, round)
+}
+
+fn ballot_body(round: &Id, voter: &str, dots: &[(&str, &str)]) -> String {
+    let mut body = format!(
+        "round={}&voter={}&guest=&device=",
+        enc(round.as_str()),
+        enc(voter)
+    );
+    for (id, n) in dots {
+        body.push_str(&format!("&dot-{id}={}", enc(n)));
+    }
+    body
+}
+
+fn post_cookie(url: &str, body: &str, cookie: &str) -> Reply {
+    reply(
+        agent()
+            .post(url)
+            .header("Content-Type", FORM)
+            .header("Cookie", cookie)
+            .send(body),
+    )
+}
+
+fn ballots(c: &Collector) -> Vec<CastBallot> {
+    c.receive()
+        .into_iter()
+        .map(|a| match a {
+            Arrival::Ballot(b) => b,
+            Arrival::Sticky(s) => panic!("a sticky: {s:?}"),
+        })
+        .collect()
+}
+
+fn cluster(id: &str) -> Target {
+    Target::Cluster(Id(id.into()))
+}
+
+#[test]
+fn an_open_round_turns_the_page_into_an_escaped_ballot() {
+    let (c, _, round) = voting(false);
+    let page = get(&url(&c));
+    assert_eq!(page.status, 200);
+    let b = &page.body;
+    assert!(b.contains("<h1>Which first?</h1>"), "{b}");
+    assert!(
+        b.contains("You have 3 dots. At most 2 dots on one item."),
+        "{b}"
+    );
+    assert!(!b.contains("<textarea"), "no sticky form while voting");
+    // Every item, escaped, in the label and in the buttons' names.
+    assert!(b.contains("Faster queue") && b.contains("Quiet room"));
+    assert!(!b.contains("<script>alert"), "{b}");
+    assert!(
+        b.contains("Veggie &lt;script&gt;alert(1)&lt;&#x2f;script&gt; &amp; &quot;more&quot;"),
+        "{b}"
+    );
+    assert!(
+        b.contains(r#"aria-label="One more dot on “Veggie &lt;script&gt;"#),
+        "{b}"
+    );
+    assert!(b.contains(r#"name="dot-c1""#) && b.contains(r#"max="2""#));
+    assert!(b.contains(&format!(r#"name="round" value="{}""#, round.as_str())));
+    // The names to choose from, escaped, and a guest.
+    assert!(b.contains(r#"<option value="ana">Ana</option>"#), "{b}");
+    assert!(
+        b.contains(r#"<option value="bo">Bo &lt;b&gt;</option>"#),
+        "{b}"
+    );
+    assert!(b.contains(r#"<option value="guest">Someone else</option>"#));
+    assert!(b.contains("No ballot in yet."));
+    // A ballot id for this phone, kept in a cookie on the token path only.
+    let cookie = page.header("Set-Cookie").expect("a cookie");
+    let path = url(&c).trim_start_matches(&root(&c)).to_owned();
+    assert!(cookie.starts_with("atelier-ballot="), "{cookie}");
+    assert!(cookie.contains(&format!("Path={path}; HttpOnly; SameSite=Strict")));
+    c.set_turnout(4);
+    assert!(get(&url(&c)).body.contains("4 ballots in so far."));
+    // The round withdrawn: the sticky form again.
+    c.set_round(None);
+    assert!(get(&url(&c)).body.contains("<textarea"));
+}
+
+#[test]
+fn valid_ballots_arrive_and_are_confirmed_refused_ones_say_why() {
+    let (c, _, round) = voting(false);
+    let u = url(&c);
+    let r = post(
+        &u,
+        ballot_body(&round, "ana", &[("c1", "2"), ("c2", ""), ("c3", "1")]),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(
+        r.body
+            .contains("Your dots are in! Send again to change them.")
+    );
+    // The page shows what was sent, to change it.
+    assert!(r.body.contains(r#"name="dot-c1" min="0" max="2" step="1" inputmode="numeric" placeholder="0" value="2""#), "{}", r.body);
+    assert!(
+        r.body
+            .contains(r#"<option value="ana" selected>Ana</option>"#)
+    );
+    let got = ballots(&c);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].round, round);
+    assert_eq!(got[0].voter, BallotVoter::Participant(Id("ana".into())));
+    assert_eq!(
+        got[0].ballot,
+        Ballot::new([(cluster("c1"), 2), (cluster("c3"), 1)])
+    );
+
+    let refusals = [
+        (
+            ballot_body(&round, "ana", &[("c1", "2"), ("c2", "1"), ("c3", "1")]),
+            400,
+            "4 dots placed, but you have 3. Take some off and send again.",
+        ),
+        (
+            ballot_body(&round, "ana", &[("c2", "3")]),
+            400,
+            "3 dots on “Veggie <script>alert(1)</script> & \"more\"”, but 2 at most on one item.",
+        ),
+        (
+            ballot_body(&round, "ana", &[("c9", "1")]),
+            400,
+            "An item of this ballot is no longer on the wall.",
+        ),
+        (
+            ballot_body(&round, "ana", &[("c1", "")]),
+            400,
+            "Place at least one dot.",
+        ),
+        (
+            ballot_body(&round, "", &[("c1", "1")]),
+            400,
+            "Choose your name first.",
+        ),
+        (
+            ballot_body(&round, "zed", &[("c1", "1")]),
+            400,
+            "This name is no longer on the list.",
+        ),
+        (
+            ballot_body(&round, "ana", &[("c1", "-1")]),
+            400,
+            "Write whole numbers of dots",
+        ),
+        (
+            ballot_body(&round, "ana", &[("c1", "1000")]),
+            400,
+            "Write whole numbers of dots",
+        ),
+        (
+            ballot_body(&Id("old-round".into()), "ana", &[("c1", "1")]),
+            409,
+            "The vote changed since this page was loaded.",
+        ),
+    ];
+    for (body, status, message) in refusals {
+        let r = post_js(&u, &body);
+        assert_eq!(r.status, status, "{body}: {}", r.body);
+        assert!(r.body.starts_with(message), "{body}: {}", r.body);
+        // Without the script: the page again, the message escaped in it.
+        let r = post(&u, &body);
+        assert_eq!(r.status, status, "{body}");
+        assert!(r.body.contains(r#"class="status err""#), "{body}");
+        assert!(!r.body.contains("<script>alert"), "{body}");
+    }
+    assert!(c.receive().is_empty(), "nothing refused arrives");
+    // An item gone since the page was loaded, left at zero, is no matter.
+    let r = post_js(&u, &ballot_body(&round, "bo", &[("c1", "1"), ("gone", "")]));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body, "Your dots are in! Send again to change them.");
+    assert_eq!(
+        ballots(&c)[0].voter,
+        BallotVoter::Participant(Id("bo".into()))
+    );
+}
+
+#[test]
+fn a_second_ballot_replaces_the_first_in_the_session() {
+    let (c, mut s, round) = voting(false);
+    let u = url(&c);
+    for dots in [[("c1", "2"), ("c2", "1")], [("c3", "2"), ("c2", "1")]] {
+        assert_eq!(post_js(&u, &ballot_body(&round, "ana", &dots)).status, 200);
+    }
+    // A guest, from a phone, and the same phone again.
+    let guest = |dots: &str| {
+        format!(
+            "round={}&voter=guest&guest=Chlo%C3%A9&device=&dot-c1={dots}",
+            enc(round.as_str())
+        )
+    };
+    let cookie = format!("atelier-ballot={}", "a".repeat(26));
+    assert_eq!(post_cookie(&u, &guest("2"), &cookie).status, 200);
+    assert_eq!(post_cookie(&u, &guest("1"), &cookie).status, 200);
+    let got = ballots(&c);
+    assert_eq!(got.len(), 4);
+    assert_eq!(got[0].voter.key(), got[1].voter.key());
+    assert_eq!(got[2].voter.key(), got[3].voter.key());
+    assert_ne!(got[0].voter.key(), got[2].voter.key());
+    assert_eq!(
+        got[2].voter,
+        BallotVoter::Guest {
+            device: "a".repeat(26),
+            name: Some("Chloé".into())
+        }
+    );
+    // As the app applies them: each ballot one step; a voter's second
+    // ballot replaces the first.
+    let mut ballot_box = BallotBox::new(round.clone());
+    let mut ids = Ids::seeded(7);
+    let mut steps = Vec::new();
+    for b in &got {
+        let ops = ballot_box.ops(&s, b, &mut ids).unwrap();
+        let undo = s.apply_all(ops);
+        steps.push((undo, b.voter.clone(), ballot_box.record(b)));
+    }
+    let tally = s.tally(Some(&round));
+    assert_eq!(tally.get(&cluster("c1")), Some(&1), "{tally:?}");
+    assert_eq!(tally.get(&cluster("c2")), Some(&1));
+    assert_eq!(tally.get(&cluster("c3")), Some(&2));
+    assert_eq!(ballot_box.turnout(), 2);
+    // Undo the guest's second ballot: their first is back, and replacing
+    // it again takes the right dots off.
+    let (undo, voter, before) = steps.pop().unwrap();
+    s.apply_all(undo);
+    ballot_box.restore(&voter, before);
+    assert_eq!(s.tally(Some(&round)).get(&cluster("c1")), Some(&2));
+    let ops = ballot_box.ops(&s, &got[3], &mut ids).unwrap();
+    s.apply_all(ops);
+    ballot_box.record(&got[3]);
+    assert_eq!(s.tally(Some(&round)).get(&cluster("c1")), Some(&1));
+    // A ballot of another round is not this box's.
+    let mut other = got[0].clone();
+    other.round = Id("other".into());
+    assert!(ballot_box.ops(&s, &other, &mut ids).is_err());
+    assert_eq!(s.dots_spent(&round, &Id("ana".into())), 3);
+}
+
+#[test]
+fn a_closed_round_closes_the_ballot() {
+    let (c, s, round) = voting(false);
+    let u = url(&c);
+    c.set_round(Some(published(&s, &round, false)));
+    let page = get(&u);
+    assert!(
+        page.body.contains("The vote is closed. Thank you!"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("<form") && !page.body.contains("<textarea"));
+    let body = ballot_body(&round, "ana", &[("c1", "1")]);
+    let r = post_js(&u, &body);
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (
+            409,
+            "The vote is closed. Thank you! The facilitator will share the results."
+        )
+    );
+    // The sticky form back, and a ballot from an old page refused.
+    c.set_round(None);
+    let r = post_js(&u, &body);
+    assert_eq!(r.status, 409, "{}", r.body);
+    assert!(c.receive().is_empty());
+}
+
+#[test]
+fn anonymous_ballots_ask_no_name_and_count_per_phone() {
+    let (c, _, round) = voting(true);
+    let u = url(&c);
+    let page = get(&u);
+    assert!(
+        page.body
+            .contains("This vote is anonymous: no name is asked.")
+    );
+    assert!(
+        !page.body.contains("<select") && !page.body.contains("Ana"),
+        "{}",
+        page.body
+    );
+    // The page's ballot id is the cookie's.
+    let cookie = page.header("Set-Cookie").unwrap();
+    let device = cookie
+        .trim_start_matches("atelier-ballot=")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(
+        page.body
+            .contains(&format!(r#"name="device" value="{device}""#))
+    );
+    let with = |voter: &str, device: &str| {
+        format!(
+            "round={}&voter={voter}&device={device}&dot-c1=1",
+            enc(round.as_str())
+        )
+    };
+    // With the cookie; without it (the form's field); a name sent anyway
+    // is dropped; a made-up ballot id is replaced by a fresh one.
+    let cookie = format!("atelier-ballot={device}");
+    assert_eq!(post_cookie(&u, &with("ana", "x"), &cookie).status, 200);
+    assert_eq!(post(&u, with("", &device)).status, 200);
+    let r = post(&u, with("", "not-ours"));
+    assert_eq!(r.status, 200);
+    let fresh = r.header("Set-Cookie").expect("a cookie for the fresh id");
+    let fresh = fresh
+        .trim_start_matches("atelier-ballot=")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    // The page answering names the phone as its ballot did.
+    assert!(
+        r.body
+            .contains(&format!(r#"name="device" value="{fresh}""#))
+    );
+    let got = ballots(&c);
+    let keys: Vec<String> = got.iter().map(|b| b.voter.key()).collect();
+    assert_eq!(
+        got[0].voter,
+        BallotVoter::Anonymous {
+            device: device.clone()
+        }
+    );
+    assert_eq!(keys[0], keys[1]);
+    assert_ne!(keys[0], keys[2]);
+    assert_eq!(got[2].voter, BallotVoter::Anonymous { device: fresh });
+}
+
+#[test]
+fn ballots_wait_for_receive_and_stickies_still_come_through_try_recv() {
+    let (c, _, round) = voting(false);
+    let u = url(&c);
+    assert_eq!(post(&u, sticky("Still a sticky")).status, 303);
+    assert_eq!(
+        post_js(&u, &ballot_body(&round, "ana", &[("c1", "1")])).status,
+        200
+    );
+    assert_eq!(post(&u, sticky("Another")).status, 303);
+    assert_eq!(texts(&c.try_recv()), ["Still a sticky", "Another"]);
+    let rest = c.receive();
+    assert_eq!(rest.len(), 1);
+    assert!(matches!(rest[0], Arrival::Ballot(_)));
+    // In order, both kinds, and what is left when the collection stops.
+    assert_eq!(post(&u, sticky("Last")).status, 303);
+    assert_eq!(
+        post_js(&u, &ballot_body(&round, "bo", &[("c2", "1")])).status,
+        200
+    );
+    let last = c.stop_all();
+    assert!(matches!(&last[0], Arrival::Sticky(s) if s.text == "Last"));
+    assert!(matches!(&last[1], Arrival::Ballot(b) if b.ballot.on(&cluster("c2")) == 1));
+}
+
+#[test]
+fn ballots_count_against_the_rate_limit_and_speak_french() {
+    let (s, round) = voting_session();
+    let c = start(|cfg| {
+        cfg.per_minute = 2;
+        cfg.lang = "fr".into();
+    });
+    c.set_round(Some(published(&s, &round, true)));
+    let u = url(&c);
+    let page = get(&u);
+    assert!(
+        page.body.contains("Vous avez 3 gommettes."),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("Quelqu&#x27;un d&#x27;autre"),
+        "{}",
+        page.body
+    );
+    let over = ballot_body(&round, "ana", &[("c1", "2"), ("c3", "2")]);
+    let r = post_js(&u, &over);
+    assert_eq!(r.status, 400);
+    assert_eq!(
+        r.body,
+        "4 gommettes placées, mais vous en avez 3. Retirez-en puis renvoyez."
+    );
+    let ok = ballot_body(&round, "ana", &[("c1", "1")]);
+    assert_eq!(
+        post_js(&u, &ok).body,
+        "Vos gommettes sont comptées\u{a0}! Renvoyez pour les changer."
+    );
+    let r = post_js(&u, &ok);
+    assert_eq!(r.status, 429);
+    assert_eq!(r.header("Retry-After"), Some("60"));
+    assert_eq!(ballots(&c).len(), 1);
+}
+
+#[test]
+fn ballot_item_texts_come_from_the_session_items() {
+    // The items a round publishes are the model's, texts as written.
+    let (s, _) = voting_session();
+    let items: Vec<BallotItem> = s.ballot_items(BallotOn::Clusters);
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[1].target, cluster("c2"));
+}
+
+/// The issue's workshop, server and model: on the demo, a new round on its
+/// clusters; five phones vote (three participants, a guest, one of them
+/// twice), each ballot applied as one step; the ranking is the sum.
+#[test]
+fn five_phones_vote_on_the_demo_clusters() {
+    let mut s = atelier::store::load_str("demo.ron", include_str!("../sessions/demo.ron"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(s.clusters.len() >= 3 && s.participants.len() >= 3);
+    let now = atelier::model::Timestamp::now();
+    let (round, op) = s.new_round("Phones", 3, Some(2), None, now, Id::from("phones"));
+    s.apply(op);
+    let c = start(|_| {});
+    c.set_round(Some(published(&s, &round, true)));
+    let u = url(&c);
+    let page = get(&u).body;
+    for cl in &s.clusters {
+        assert!(page.contains(&format!(r#"name="dot-{}""#, cl.id.as_str())));
+    }
+    let ids: Vec<String> = s.clusters.iter().map(|c| c.id.0.clone()).collect();
+    let who: Vec<String> = s.participants.iter().map(|p| p.id.0.clone()).collect();
+    let phones = [
+        (
+            who[0].as_str(),
+            vec![(ids[0].as_str(), "2"), (ids[1].as_str(), "1")],
+        ),
+        (
+            who[1].as_str(),
+            vec![(ids[0].as_str(), "1"), (ids[2].as_str(), "2")],
+        ),
+        (who[2].as_str(), vec![(ids[1].as_str(), "2")]),
+        ("guest", vec![(ids[2].as_str(), "1")]),
+        // The first phone changes its mind.
+        (
+            who[0].as_str(),
+            vec![(ids[2].as_str(), "2"), (ids[1].as_str(), "1")],
+        ),
+    ];
+    for (i, (voter, dots)) in phones.iter().enumerate() {
+        let body = ballot_body(&round, voter, dots);
+        let cookie = format!(
+            "atelier-ballot={}",
+            char::from(b'a' + i as u8).to_string().repeat(26)
+        );
+        let r = post_cookie(&u, &body, &cookie);
+        assert_eq!(r.status, 200, "{}", r.body);
+    }
+    let mut ballot_box = BallotBox::new(round.clone());
+    let mut new_ids = Ids::seeded(7);
+    for b in ballots(&c) {
+        let ops = ballot_box.ops(&s, &b, &mut new_ids).unwrap();
+        assert!(!ops.is_empty());
+        s.apply_all(ops);
+        ballot_box.record(&b);
+        c.set_turnout(ballot_box.turnout());
+    }
+    assert_eq!(ballot_box.turnout(), 4);
+    assert!(get(&u).body.contains("4 ballots in so far."));
+    let ranked: Vec<(String, u32)> = s
+        .ranking(Some(&round))
+        .into_iter()
+        .map(|r| (r.target.id().0.clone(), r.count))
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            (ids[2].clone(), 5),
+            (ids[1].clone(), 3),
+            (ids[0].clone(), 1)
+        ]
+    );
+    assert!(atelier::model::validate(&s).is_empty());
+    c.set_round(Some(published(&s, &round, false)));
+    assert_eq!(
+        post_js(&u, &ballot_body(&round, &who[0], &[(&ids[0], "1")])).status,
+        409
+    );
+}

@@ -44,6 +44,7 @@ fn session() -> Session {
         dots: 3,
         cap: None,
         opened: t(900),
+        anonymous: false,
     }];
     assert!(validate(&s).is_empty(), "{:?}", validate(&s));
     s

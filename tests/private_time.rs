@@ -81,6 +81,7 @@ fn with_private() -> Session {
         dots: 3,
         cap: None,
         opened: t(700),
+        anonymous: false,
     }];
     let vote = |id: &str, target: &str, count: u32| Vote {
         id: Id::from(id),

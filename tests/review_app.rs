@@ -65,6 +65,7 @@ fn session() -> Session {
         dots: 3,
         cap: Some(2),
         opened: t(900),
+        anonymous: false,
     }];
     s.votes = vec![Vote {
         id: Id::from("v-1"),

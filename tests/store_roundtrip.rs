@@ -425,6 +425,7 @@ fn build(
             dots,
             cap,
             opened,
+            anonymous: false,
         })
         .collect();
     let round_ids: Vec<Id> = s.rounds.iter().map(|x| x.id.clone()).collect();

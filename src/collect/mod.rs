@@ -1,7 +1,9 @@
 //! Collecting stickies from participants' phones over the local network,
 //! with no internet: a tiny HTTP server that serves one page (the current
 //! step's prompt and a form) and hands what participants send to the app,
-//! which holds it for moderation. See `docs/collect.md`.
+//! which holds it for moderation. While the app publishes an open voting
+//! round, the same page is the round's ballot (see "Ballots" below). See
+//! `docs/collect.md`.
 //!
 //! # API
 //!
@@ -41,6 +43,9 @@
 //! - [`Collector::set_prompt`]`(step_title, prompt)`,
 //!   [`Collector::set_anonymous_only`]`(bool)`: change what the page shows and
 //!   asks from the next request on.
+//! - [`Collector::set_round`]`(Option<RoundInfo>)`, [`Collector::set_turnout`]`(usize)`,
+//!   [`Collector::receive`]`() -> Vec<Arrival>`, [`Collector::stop_all`]: the
+//!   ballot (below).
 //! - [`Collector::port`], [`Collector::addr`], [`Collector::error`] (the server
 //!   stopped on its own, its poll having failed: say it and stop).
 //! - [`Collector::stop`]`(self) -> Vec<Incoming>`: stops the server, closes
@@ -60,6 +65,58 @@
 //! 503 inbox full or collection over) gets the page again with a message and
 //! what was typed, or the message alone for the script.
 //!
+//! # Ballots
+//!
+//! What the app does (`src/app/`, once a round is open and collecting is on):
+//!
+//! 1. Publish the round: `c.set_round(RoundInfo::of(&session, &round_id,
+//!    BallotOn::Clusters, true))` ([`RoundInfo::of`]: the round's title,
+//!    dots, cap and anonymous flag, the items from
+//!    [`crate::model::Session::ballot_items`] (clusters, or with
+//!    `BallotOn::Stickies` the stickies that are not private), the
+//!    participants as `(id, name)`). Publish again when any of it changes
+//!    (items renamed, added, removed; a participant added). From the next
+//!    request on the page shows the ballot instead of the sticky form.
+//! 2. Keep a [`BallotBox`]`::new(round_id)` beside the session while the
+//!    round is open.
+//! 3. Take what arrives with [`Collector::receive`] (instead of
+//!    [`Collector::try_recv`], which takes stickies only and leaves ballots
+//!    queued): [`Arrival::Sticky`] goes to the tray as before; for
+//!    [`Arrival::Ballot`]`(cast)`: `let ops = ballot_box.ops(&session,
+//!    &cast, &mut ids)?` (the model checks the ballot again against the session: an
+//!    item may have gone since the round was published; a refusal is the
+//!    app's to show), commit `ops` as one undoable step, then `let before =
+//!    ballot_box.record(&cast)`, kept with the step: undoing it calls
+//!    `ballot_box.restore(&cast.voter, before)`, redoing it
+//!    `ballot_box.record(&cast)`. A participant's ballot replaces their dots
+//!    in the file; a guest's or an anonymous phone's dots are added to the
+//!    round's tallies, its previous ballot (the box's memory) taken off
+//!    first.
+//! 4. Publish the turnout: `c.set_turnout(ballot_box.turnout())` (the page
+//!    shows "N ballots in so far"); who voted is `ballot_box.voters()`
+//!    ([`BallotVoter`]: a participant, a guest with the name typed, or an
+//!    anonymous phone).
+//! 5. Close the round: `set_round` with `open: false`: the page says the
+//!    vote is closed and ballots are refused (409). `set_round(None)` brings
+//!    the sticky form back.
+//!
+//! The ballot is one form, usable without JavaScript: a number field per
+//! item (`dot-<item id>`, empty is 0), the round's id (a ballot from a page
+//! of another round is refused with "the vote changed"), the voter
+//! (`voter`: a participant's id or `guest`, with `guest`, the name) unless
+//! the round is anonymous, and the phone's ballot id (`device`). The
+//! phone's ballot id is a random value kept in a cookie (`atelier-ballot`,
+//! `HttpOnly`, `SameSite=Strict`, on the token path; the hidden field
+//! carries the same value for phones that refuse cookies): it makes "one
+//! ballot per phone" for anonymous and guest ballots, on trust (clearing
+//! cookies makes a new phone). The page's script adds + and − buttons that
+//! only change those fields and shows the dots left, then posts as the
+//! sticky form does. Refused: more dots than the budget or the cap, dots
+//! on an unknown item, no dot, no name chosen, a number that is not 0-999
+//! (400, with the page's message), a closed or changed round (409), too
+//! many posts (429, counted with stickies). Words come from
+//! `assets/locales/*/ballot.ftl`.
+//!
 //! # Safety
 //!
 //! Texts over `max_chars` characters, names over [`NAME_MAX`], bodies over
@@ -67,8 +124,10 @@
 //! than `per_minute` posts from one IP address in a minute get a 429. NUL
 //! bytes are removed, `\r\n` becomes `\n`, other control characters are kept
 //! (the app neutralises them on screen). The page shows nothing but the step
-//! title, the prompt and the form, every value HTML-escaped, under a strict
-//! Content-Security-Policy. At most [`QUEUE_MAX`] stickies wait to be taken.
+//! title, the prompt and the form (during a vote: the round's title, its
+//! items and, unless anonymous, the participants' names), every value
+//! HTML-escaped, under a strict Content-Security-Policy. At most
+//! [`QUEUE_MAX`] stickies and ballots wait to be taken.
 //!
 //! # Under load and abuse
 //!
@@ -94,12 +153,14 @@
 //! closes everything (connections, the port) and joins the thread.
 
 mod addrs;
+mod ballot;
 mod form;
 mod http;
 mod page;
 mod qr;
 mod server;
 
+pub use ballot::{BallotBox, BallotVoter, CastBallot, RoundInfo};
 pub use qr::{Ink, qr_lines};
 
 use crate::model::{Colour, Timestamp};
@@ -197,6 +258,15 @@ pub struct Incoming {
     pub at: Timestamp,
 }
 
+/// What arrived from a phone, in the order it arrived.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    /// A sticky, for moderation.
+    Sticky(Incoming),
+    /// A ballot, checked against the round published when it arrived.
+    Ballot(CastBallot),
+}
+
 /// A running collection. Stops (and closes its port) on [`Collector::stop`]
 /// or when dropped.
 pub struct Collector {
@@ -285,8 +355,28 @@ impl Collector {
     }
 
     /// The stickies that arrived since the last call, oldest first.
+    /// Ballots are left for [`Collector::receive`].
     pub fn try_recv(&self) -> Vec<Incoming> {
+        self.shared.take_stickies()
+    }
+
+    /// Everything that arrived since the last call (stickies and ballots),
+    /// oldest first. Never blocks.
+    pub fn receive(&self) -> Vec<Arrival> {
         self.shared.take()
+    }
+
+    /// Publish the voting round: while it is `Some`, the page is the
+    /// ballot (or, once `open` is false, says the vote is closed) and
+    /// ballots are checked against it; `None` brings the sticky form back.
+    /// Takes effect from the next request on.
+    pub fn set_round(&self, round: Option<RoundInfo>) {
+        self.shared.set_round(round);
+    }
+
+    /// How many ballots are in so far (the page shows it).
+    pub fn set_turnout(&self, ballots: usize) {
+        self.shared.set_turnout(ballots);
     }
 
     /// Show another step's title and prompt from the next request on.
@@ -307,6 +397,12 @@ impl Collector {
     /// Stop serving. Returns once the port is closed, with the stickies
     /// that arrived but were not taken yet.
     pub fn stop(mut self) -> Vec<Incoming> {
+        self.shutdown();
+        self.shared.take_stickies()
+    }
+
+    /// As [`Collector::stop`], with the ballots not taken yet too.
+    pub fn stop_all(mut self) -> Vec<Arrival> {
         self.shutdown();
         self.shared.take()
     }

@@ -8,15 +8,23 @@ use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
 use serde::Serialize;
 
+const BASE: &str = include_str!("../../assets/collect/base.html");
 const PAGE: &str = include_str!("../../assets/collect/page.html");
+const BALLOT: &str = include_str!("../../assets/collect/ballot.html");
 
 /// The page's template environment.
 pub(super) fn environment() -> Result<Environment<'static>, String> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.add_template("page.html", PAGE)
-        .map_err(|e| format!("collect page template: {e}"))?;
+    for (name, text) in [
+        ("base.html", BASE),
+        ("page.html", PAGE),
+        ("ballot.html", BALLOT),
+    ] {
+        env.add_template(name, text)
+            .map_err(|e| format!("collect page template {name}: {e}"))?;
+    }
     Ok(env)
 }
 
@@ -146,6 +154,14 @@ pub(super) struct Page<'a> {
     pub nonce: &'a str,
 }
 
+/// A message and whether it is good news, as the page's text and class.
+pub(super) fn status_parts(status: &Option<(String, bool)>) -> (&str, &'static str) {
+    match status {
+        Some((msg, ok)) => (msg.as_str(), if *ok { "ok" } else { "err" }),
+        None => ("", ""),
+    }
+}
+
 pub(super) fn render(env: &Environment, page: &Page, view: &View) -> Result<String, String> {
     let t = words(page.lang);
     let heading = if page.step_title.trim().is_empty() {
@@ -163,10 +179,7 @@ pub(super) fn render(env: &Environment, page: &Page, view: &View) -> Result<Stri
             checked: *c == view.colour,
         })
         .collect();
-    let (status, status_class) = match &view.status {
-        Some((msg, ok)) => (msg.as_str(), if *ok { "ok" } else { "err" }),
-        None => ("", ""),
-    };
+    let (status, status_class) = status_parts(&view.status);
     let ctx = context! {
         lang => page.lang,
         heading => heading,

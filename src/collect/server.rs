@@ -1,9 +1,10 @@
 //! The server's loop and the handling of one request.
 
+use super::ballot::{self, BallotPage, CastBallot, Posted, RoundInfo};
 use super::form;
 use super::http::{Body, Reply, Request, Respond};
 use super::page::{self, Page, View, Words};
-use super::{BODY_MAX, CollectConfig, Incoming, NAME_MAX, QUEUE_MAX};
+use super::{Arrival, BODY_MAX, CollectConfig, Incoming, NAME_MAX, QUEUE_MAX};
 use crate::model::{Colour, Timestamp};
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
@@ -26,7 +27,7 @@ pub(super) struct Shared {
     lang: &'static str,
     max_chars: usize,
     page: RwLock<PageInfo>,
-    queue: Mutex<VecDeque<Incoming>>,
+    queue: Mutex<VecDeque<Arrival>>,
     limiter: Mutex<Limiter>,
     error: Mutex<Option<String>>,
     env: minijinja::Environment<'static>,
@@ -36,6 +37,10 @@ struct PageInfo {
     step_title: String,
     prompt: String,
     anonymous_only: bool,
+    /// While set, the page is the ballot.
+    round: Option<RoundInfo>,
+    /// Ballots in so far, as the app counts them.
+    turnout: usize,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -55,6 +60,8 @@ impl Shared {
                 step_title: cfg.step_title,
                 prompt: cfg.prompt,
                 anonymous_only: cfg.anonymous_only,
+                round: None,
+                turnout: 0,
             }),
             queue: Mutex::new(VecDeque::new()),
             limiter: Mutex::new(Limiter::new(cfg.per_minute)),
@@ -68,8 +75,37 @@ impl Shared {
         &self.path
     }
 
-    pub fn take(&self) -> Vec<Incoming> {
+    pub fn take(&self) -> Vec<Arrival> {
         lock(&self.queue).drain(..).collect()
+    }
+
+    /// The stickies waiting; ballots stay in the queue.
+    pub fn take_stickies(&self) -> Vec<Incoming> {
+        let mut q = lock(&self.queue);
+        let (stickies, rest): (VecDeque<Arrival>, VecDeque<Arrival>) =
+            q.drain(..).partition(|a| matches!(a, Arrival::Sticky(_)));
+        *q = rest;
+        stickies
+            .into_iter()
+            .filter_map(|a| match a {
+                Arrival::Sticky(s) => Some(s),
+                Arrival::Ballot(_) => None,
+            })
+            .collect()
+    }
+
+    pub fn set_round(&self, round: Option<RoundInfo>) {
+        self.page
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .round = round;
+    }
+
+    pub fn set_turnout(&self, n: usize) {
+        self.page
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .turnout = n;
     }
 
     pub fn set_prompt(&self, step_title: &str, prompt: &str) {
@@ -136,7 +172,10 @@ impl Shared {
         )
     }
 
-    fn get(&self, query: &str) -> Reply {
+    fn get(&self, query: &str, rq: &Request) -> Reply {
+        if let Some(reply) = self.ballot_page(self.device(rq, None), 200, None, None) {
+            return reply;
+        }
         let q = form::parse(query.as_bytes()).unwrap_or_default();
         let sent = form::get(&q, "sent") == Some("1");
         let view = View {
@@ -150,10 +189,68 @@ impl Shared {
         self.html(200, &view)
     }
 
+    /// The ballot page, when a round is published.
+    fn ballot_page(
+        &self,
+        (device, cookie): (String, Option<String>),
+        status: u16,
+        message: Option<(String, bool)>,
+        posted: Option<&Posted>,
+    ) -> Option<Reply> {
+        let p = self.page.read().unwrap_or_else(PoisonError::into_inner);
+        let round = p.round.as_ref()?;
+        let page = BallotPage {
+            lang: self.lang,
+            round,
+            turnout: p.turnout,
+            action: &self.path,
+            nonce: &self.nonce,
+            device: &device,
+            status: message,
+            posted,
+        };
+        Some(match ballot::render(&self.env, &page) {
+            Ok(body) => Reply {
+                status,
+                content_type: Some("text/html; charset=utf-8"),
+                body: body.into_bytes(),
+                csp: Some(self.csp()),
+                set_cookie: cookie,
+                ..Reply::empty(status)
+            },
+            Err(_) => Reply::empty(500),
+        })
+    }
+
+    /// The phone's ballot id (its cookie, else the form's field, else a
+    /// fresh one), and the cookie to set when the phone has none.
+    fn device(&self, rq: &Request, posted: Option<&Posted>) -> (String, Option<String>) {
+        if let Some(d) = ballot::device_from_cookie(rq.header("Cookie")) {
+            return (d, None);
+        }
+        let device = posted
+            .map(|p| p.device.clone())
+            .filter(|d| ballot::is_device(d))
+            .or_else(|| token().ok())
+            .unwrap_or_default();
+        let cookie = format!(
+            "{}={device}; Path={}; HttpOnly; SameSite=Strict",
+            ballot::COOKIE,
+            self.path
+        );
+        (device, Some(cookie))
+    }
+
     fn post(&self, rq: &Request) -> Reply {
-        let script = rq.header("X-Atelier").is_some();
         let allowed = lock(&self.limiter).hit(rq.device, Instant::now());
-        let fields = read_fields(rq);
+        let pairs = read_form(rq);
+        if let Ok(pairs) = &pairs
+            && form::get(pairs, "round").is_some()
+        {
+            return self.post_ballot(rq, pairs, allowed);
+        }
+        let script = rq.header("X-Atelier").is_some();
+        let fields = pairs.and_then(|p| sticky_fields(&p));
         let result = match &fields {
             Err(refusal) => Err(*refusal),
             Ok(_) if !allowed => Err(Refusal::TooMany),
@@ -231,13 +328,62 @@ impl Shared {
         if self.stopped.load(Ordering::SeqCst) {
             return Err(Refusal::Ended);
         }
+        let colour = sticky.colour;
+        self.push(Arrival::Sticky(sticky))?;
+        Ok(colour)
+    }
+
+    fn push(&self, arrival: Arrival) -> Result<(), Refusal> {
         let mut q = lock(&self.queue);
         if q.len() >= QUEUE_MAX {
             return Err(Refusal::Busy);
         }
-        let colour = sticky.colour;
-        q.push_back(sticky);
-        Ok(colour)
+        q.push_back(arrival);
+        Ok(())
+    }
+
+    /// A ballot posted: checked against the published round, then queued.
+    fn post_ballot(&self, rq: &Request, pairs: &[(String, String)], allowed: bool) -> Reply {
+        let script = rq.header("X-Atelier").is_some();
+        let posted = Posted::read(pairs);
+        // Once: the ballot and the page answering it name the same phone.
+        let device = self.device(rq, Some(&posted));
+        let checked = {
+            let p = self.page.read().unwrap_or_else(PoisonError::into_inner);
+            posted
+                .ballot(p.round.as_ref(), device.0.clone(), clean)
+                .map_err(|r| (r.status(), r.message(self.lang, p.round.as_ref())))
+        };
+        let t = self.words();
+        let result: Result<(), (u16, String)> = match checked {
+            _ if !allowed => Err((429, t.too_many.to_owned())),
+            Err(e) => Err(e),
+            Ok(b) => self.deliver_ballot(b).map_err(|r| {
+                let m = r.message(t, self.max_chars);
+                (r.status(), m)
+            }),
+        };
+        let (status, message, ok) = match result {
+            Ok(()) => (200, crate::i18n::tr(self.lang, "ballot-in"), true),
+            Err((status, m)) => (status, m, false),
+        };
+        let mut reply = if script {
+            Reply::text(status, &message)
+        } else {
+            self.ballot_page(device, status, Some((message.clone(), ok)), Some(&posted))
+                .unwrap_or_else(|| Reply::text(status, &message))
+        };
+        if status == 429 {
+            reply.retry_after = Some(WINDOW.as_secs() as u32);
+        }
+        reply
+    }
+
+    fn deliver_ballot(&self, ballot: CastBallot) -> Result<(), Refusal> {
+        if self.stopped.load(Ordering::SeqCst) {
+            return Err(Refusal::Ended);
+        }
+        self.push(Arrival::Ballot(ballot))
     }
 }
 
@@ -274,7 +420,7 @@ impl Respond for Shared {
             return Reply::empty(if rq.body == Body::TooLarge { 413 } else { 404 });
         }
         match rq.method.as_str() {
-            "GET" | "HEAD" => self.get(query),
+            "GET" | "HEAD" => self.get(query, rq),
             "POST" => self.post(rq),
             _ => Reply {
                 allow: true,
@@ -324,7 +470,8 @@ struct Fields {
     colour: Option<String>,
 }
 
-fn read_fields(rq: &Request) -> Result<Fields, Refusal> {
+/// A form body's pairs, or why it is not one.
+fn read_form(rq: &Request) -> Result<Vec<(String, String)>, Refusal> {
     let body = match &rq.body {
         Body::TooLarge => return Err(Refusal::BodyTooLarge),
         Body::Complete(body) => body,
@@ -337,12 +484,15 @@ fn read_fields(rq: &Request) -> Result<Fields, Refusal> {
     if body.len() > BODY_MAX {
         return Err(Refusal::BodyTooLarge);
     }
-    let pairs = form::parse(body).map_err(|_| Refusal::Malformed)?;
-    let text = form::get(&pairs, "text").ok_or(Refusal::Malformed)?;
+    form::parse(body).map_err(|_| Refusal::Malformed)
+}
+
+fn sticky_fields(pairs: &[(String, String)]) -> Result<Fields, Refusal> {
+    let text = form::get(pairs, "text").ok_or(Refusal::Malformed)?;
     Ok(Fields {
         text: text.to_owned(),
-        name: form::get(&pairs, "name").unwrap_or_default().to_owned(),
-        colour: form::get(&pairs, "colour").map(str::to_owned),
+        name: form::get(pairs, "name").unwrap_or_default().to_owned(),
+        colour: form::get(pairs, "colour").map(str::to_owned),
     })
 }
 

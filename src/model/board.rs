@@ -277,6 +277,7 @@ impl Session {
             dots,
             cap,
             opened: now,
+            anonymous: false,
         };
         let id = round.id.clone();
         (

@@ -3,6 +3,7 @@
 //! A [`Session`] is everything a workshop produced. It is what the session
 //! file holds (see `docs/format.md`), field for field.
 
+mod ballot;
 mod board;
 mod change;
 pub mod conflict;
@@ -14,6 +15,7 @@ pub mod text;
 pub mod time;
 mod validate;
 
+pub use ballot::{Ballot, BallotItem, BallotOn, BallotRefused, Voter};
 pub use board::{Place, Ranked, VoteRefused};
 pub use change::{Item, Kind, Op};
 pub use edit::Detail;
@@ -454,6 +456,10 @@ pub struct VotingRound {
     #[serde(default)]
     pub cap: Option<u32>,
     pub opened: Timestamp,
+    /// Ballots from phones are anonymous: no name is asked, and their dots
+    /// go to the round's tallies (see `ballot.rs`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub anonymous: bool,
 }
 
 /// What a dot lands on.

@@ -162,6 +162,7 @@ pub fn with_votes(mut s: Session) -> Session {
         dots: 3,
         cap: Some(2),
         opened: t(900),
+        anonymous: false,
     }];
     let vote = |id: &str, who: Option<&str>, target: Target, count: u32| Vote {
         id: Id::from(id),
