@@ -134,6 +134,7 @@ pub fn stage_kind(lang: &str, k: StageKind) -> String {
         StageKind::Prototyping => tr(lang, "stage-kind-prototyping"),
         StageKind::Testing => tr(lang, "stage-kind-testing"),
         StageKind::Closing => tr(lang, "stage-kind-closing"),
+        StageKind::Break => tr(lang, "stage-kind-break"),
     }
 }
 

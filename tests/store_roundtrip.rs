@@ -346,6 +346,15 @@ fn build(
         .len()
         .is_multiple_of(2)
         .then(|| "Europe/Paris".to_owned());
+    // A start time on some sessions, at any minute of the day.
+    s.start = s
+        .title
+        .len()
+        .is_multiple_of(3)
+        .then(|| {
+            atelier::model::ClockTime::new((s.title.len() % 24) as u8, (s.place.len() % 60) as u8)
+        })
+        .flatten();
     let people: Vec<Id> = s
         .participants
         .iter()
@@ -607,6 +616,7 @@ fn full_fixture_is_canonical_and_complete() {
     assert!(s.stickies.iter().any(|x| x.parked));
     assert!(s.stickies.iter().any(|x| x.text.contains('\n')));
     assert!(s.time_zone.is_some() && !s.guests.is_empty());
+    assert!(s.start.is_some() && s.agenda.iter().any(|st| st.is_break()));
     assert!(s.stickies.iter().any(|x| x.private) && s.notes.iter().any(|x| x.private));
     assert!(s.stickies.iter().any(|x| !x.tags.is_empty()));
     assert!(
@@ -624,6 +634,7 @@ fn version_2_file_reads_as_version_3() {
     let s = store::load_file(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(s.format, FORMAT);
     assert_eq!(s.time_zone, None);
+    assert_eq!(s.start, None, "no start time: clock times count from now");
     assert!(s.guests.is_empty());
     assert!(s.stickies.iter().all(|x| !x.private && x.tags.is_empty()));
     assert_eq!(

@@ -197,6 +197,7 @@ fn stage_kind_word(lang: &str, k: StageKind) -> String {
         StageKind::Prototyping => tr(lang, "export-stage-kind-prototyping"),
         StageKind::Testing => tr(lang, "export-stage-kind-testing"),
         StageKind::Closing => tr(lang, "export-stage-kind-closing"),
+        StageKind::Break => tr(lang, "export-stage-kind-break"),
     }
 }
 

@@ -464,6 +464,7 @@ stage-kind-ideation = ideation
 stage-kind-prototyping = prototyping
 stage-kind-testing = testing and experimentation
 stage-kind-closing = closing
+stage-kind-break = break
 note-kind-observation = observation
 note-kind-quote = quote
 note-kind-insight = insight

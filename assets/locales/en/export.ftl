@@ -192,6 +192,7 @@ export-stage-kind-ideation = ideation
 export-stage-kind-prototyping = prototyping
 export-stage-kind-testing = testing and experimentation
 export-stage-kind-closing = closing
+export-stage-kind-break = break
 # Plural, for headings.
 export-note-kinds-observation = Observations
 export-note-kinds-quote = Quotes

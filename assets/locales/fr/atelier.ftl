@@ -498,6 +498,7 @@ stage-kind-ideation = idéation
 stage-kind-prototyping = prototypage
 stage-kind-testing = test et expérimentation
 stage-kind-closing = clôture
+stage-kind-break = pause
 note-kind-observation = observation
 note-kind-quote = citation
 note-kind-insight = enseignement

@@ -200,6 +200,7 @@ export-stage-kind-ideation = idéation
 export-stage-kind-prototyping = prototypage
 export-stage-kind-testing = test et expérimentation
 export-stage-kind-closing = clôture
+export-stage-kind-break = pause
 export-note-kinds-observation = Observations
 export-note-kinds-quote = Citations
 export-note-kinds-insight = Enseignements
