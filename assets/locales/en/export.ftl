@@ -208,3 +208,12 @@ export-status-todo = to do
 export-status-doing = in progress
 export-status-done = done
 export-status-dropped = dropped
+# What a review comment (or a photo) is about, with its words: $kind is note, sticky, group or action.
+export-about-item = { $kind ->
+    [note] note “{ $text }”
+    [sticky] sticky note “{ $text }”
+    [group] group “{ $text }”
+   *[action] action “{ $text }”
+}
+# A note of kind "action", listed with the actions: no owner, due date nor status yet.
+export-status-unassigned = not yet assigned

@@ -214,4 +214,11 @@ export-verdict-drop = Abandonné
 export-status-todo = à faire
 export-status-doing = en cours
 export-status-done = fait
+export-status-unassigned = à attribuer
 export-status-dropped = abandonné
+export-about-item = { $kind ->
+    [note] note « { $text } »
+    [sticky] post-it « { $text } »
+    [group] groupe « { $text } »
+   *[action] action « { $text } »
+}
