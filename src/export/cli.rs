@@ -90,7 +90,7 @@ pub fn load_media(
         eprintln!("atelier: {}: {problem}", file.display());
     }
     let left = media_left_out(session, opts, &media);
-    if left > 0 && format != Format::Csv && format != Format::Svg {
+    if left > 0 && matches!(format, Format::Md | Format::Html | Format::Json) {
         eprintln!(
             "atelier: {left} photo(s), video(s) and link(s) left out: faces are personal data; use --with-media to include them"
         );
@@ -121,7 +121,15 @@ pub fn export_with(
     // Media are beside the real session file (links followed).
     let real = store::paths::resolve(file);
     let media = load_media(&real, &session, format, &opts, args.with_media);
-    let text = render(format, &session, &opts, &media).map_err(|e| e.to_string())?;
+    let text = if format == Format::Runsheet {
+        // The lab's own methods too, for their names and materials.
+        let home = store::Home::from_env();
+        let library = crate::methods::Library::load(Some(&home.methods_dir()));
+        super::runsheet_with(&session, &opts, &library)
+    } else {
+        render(format, &session, &opts, &media)
+    }
+    .map_err(|e| e.to_string())?;
     let access = access(args.anonymize);
     if let Some(dir) = args.bundle {
         return bundle(&real, &session, dir, &text, &media, access, out);

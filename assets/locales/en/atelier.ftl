@@ -305,6 +305,7 @@ export-md-anonymized = Markdown summary, anonymized (.md)
 export-csv-anonymized = Spreadsheet, anonymized (.csv)
 export-json-anonymized = Data, anonymized (.json)
 export-svg-anonymized = Picture of the board, anonymized (.svg)
+export-runsheet = Run-sheet to print (HTML)
 
 ## Messages on the status line
 

@@ -217,3 +217,21 @@ export-about-item = { $kind ->
 }
 # A note of kind "action", listed with the actions: no owner, due date nor status yet.
 export-status-unassigned = not yet assigned
+
+## The run-sheet: the day's agenda to print for co-facilitators
+
+export-runsheet-kicker = Run-sheet
+export-runsheet-time = Time
+export-runsheet-minutes = Min.
+export-runsheet-min = min
+export-runsheet-step = Step
+export-runsheet-prompt = What to say
+export-runsheet-method = Method
+export-runsheet-materials = Materials
+export-runsheet-room = Room
+export-runsheet-empty = The agenda is empty.
+# $total is a duration ("6 h 15 min").
+export-runsheet-planned = { $total } planned.
+export-runsheet-planned-breaks = { $total } planned, including { $breaks } of breaks.
+export-runsheet-no-start = No start time is set: times count from the start of the day (+h:mm).
+export-runsheet-footer = Run-sheet produced with atelier from the session file.

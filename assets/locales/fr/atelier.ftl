@@ -312,6 +312,7 @@ export-md-anonymized = Synthèse Markdown, anonymisée (.md)
 export-csv-anonymized = Tableur, anonymisé (.csv)
 export-json-anonymized = Données, anonymisées (.json)
 export-svg-anonymized = Image du tableau, anonymisée (.svg)
+export-runsheet = Feuille de route à imprimer (HTML)
 
 ## Messages de la ligne d’état
 

@@ -222,3 +222,20 @@ export-about-item = { $kind ->
     [group] groupe « { $text } »
    *[action] action « { $text } »
 }
+
+## La feuille de route : le déroulé du jour à imprimer pour les co-animateurs
+
+export-runsheet-kicker = Feuille de route
+export-runsheet-time = Heure
+export-runsheet-minutes = Min.
+export-runsheet-min = min
+export-runsheet-step = Étape
+export-runsheet-prompt = Ce qu'on dit
+export-runsheet-method = Méthode
+export-runsheet-materials = Matériel
+export-runsheet-room = Salle
+export-runsheet-empty = Le déroulé est vide.
+export-runsheet-planned = { $total } prévues.
+export-runsheet-planned-breaks = { $total } prévues, dont { $breaks } de pauses.
+export-runsheet-no-start = Aucune heure de début n'est fixée : les heures comptent depuis le début de la journée (+h:mm).
+export-runsheet-footer = Feuille de route produite avec atelier à partir du fichier de séance.
