@@ -47,8 +47,22 @@ pub enum Command {
         #[arg(long)]
         collect: bool,
     },
-    /// Browse a session read-only (for participants).
-    Review { file: PathBuf },
+    /// Browse a session read-only (for participants), or add one signed
+    /// comment with --comment.
+    Review {
+        file: PathBuf,
+        /// The name your comments are signed with (default: `name` in
+        /// config.ron).
+        #[arg(long = "as", value_name = "NAME")]
+        as_name: Option<String>,
+        /// Add this comment and quit, without opening the app.
+        #[arg(long, value_name = "TEXT")]
+        comment: Option<String>,
+        /// The id of the item the comment is about (a sticky, a note, a
+        /// group, a stage...), or the start of it; default: the session.
+        #[arg(long, value_name = "ID", requires = "comment")]
+        about: Option<String>,
+    },
     /// Export a session: a summary to publish (md, html), a spreadsheet (csv),
     /// the data (json) or a picture of the board (svg).
     ///

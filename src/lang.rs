@@ -13,6 +13,9 @@ use std::sync::OnceLock;
 pub struct Config {
     /// `"en"` or `"fr"` (`"fr_FR.UTF-8"` and the like are read too).
     pub language: Option<String>,
+    /// The name review comments are signed with (`atelier review --as`
+    /// overrides it; see `review::reviewer`).
+    pub name: Option<String>,
 }
 
 impl Config {
@@ -127,6 +130,7 @@ mod tests {
     fn config(lang: Option<&str>) -> Config {
         Config {
             language: lang.map(str::to_owned),
+            ..Config::default()
         }
     }
 

@@ -17,7 +17,31 @@ fn main() -> ExitCode {
             commands::demo_copy(&home).and_then(|p| atelier::app::run_file(&home, &p, false))
         }
         Some(Command::Open { file, collect }) => atelier::app::run_open(&home, &file, collect),
-        Some(Command::Review { file }) => atelier::app::run_file(&home, &file, true),
+        Some(Command::Review {
+            file,
+            as_name,
+            comment,
+            about,
+        }) => {
+            let reviewer = atelier::review::reviewer_in(as_name.as_deref(), &home.config);
+            match comment {
+                Some(text) => atelier::review::add_comment(
+                    &file,
+                    reviewer.as_deref(),
+                    &text,
+                    about.as_deref(),
+                    atelier::model::Timestamp::now(),
+                    lang,
+                )
+                .map(|said| {
+                    println!("{said}");
+                    true
+                }),
+                // The app signs its comments itself for now (issue 17's
+                // app part passes `reviewer` in).
+                None => atelier::app::run_file(&home, &file, true),
+            }
+        }
         Some(Command::Export {
             file,
             format,
