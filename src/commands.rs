@@ -13,6 +13,11 @@ pub const DEMO: &str = include_str!("../sessions/demo.ron");
 /// `atelier check FILE...`: true when every file is good (and its media
 /// are all there, unaltered).
 pub fn check(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
+    check_in(files, "en", out)
+}
+
+/// [`check`], its errors in `lang`.
+pub fn check_in(files: &[PathBuf], lang: &str, out: &mut impl Write) -> std::io::Result<bool> {
     let mut all_ok = true;
     for f in files {
         match store::load_file(f) {
@@ -29,7 +34,7 @@ pub fn check(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
             }
             Err(e) => {
                 all_ok = false;
-                writeln!(out, "{e}")?;
+                writeln!(out, "{}", crate::i18n::load_error(lang, &e))?;
             }
         }
     }

@@ -1,14 +1,14 @@
-use atelier::cli::{Cli, Command, LibraryCmd, Shell};
+use atelier::cli::{Command, LibraryCmd, Shell};
 use atelier::methods::Library;
 use atelier::store::Home;
 use atelier::{commands, lang};
-use clap::{CommandFactory, Parser};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let home = Home::from_env();
+    // The language first: the help and the command line's mistakes are in it.
     let lang = lang::from_env();
+    let cli = atelier::cli::parse(lang);
+    let home = Home::from_env();
     let mut out = std::io::stdout().lock();
     let library = || Library::load(Some(&home.methods_dir()));
     let result: Result<bool, String> = match cli.command {
@@ -57,6 +57,7 @@ fn main() -> ExitCode {
                 with_media,
                 bundle: bundle.as_deref(),
                 include_private,
+                lang,
             };
             atelier::export::cli::export_with(&file, format, &args, &mut out)
         }
@@ -94,7 +95,7 @@ fn main() -> ExitCode {
         Some(Command::Check { files, recover }) => if recover {
             commands::recover(&files, &mut out)
         } else {
-            commands::check(&files, &mut out)
+            commands::check_in(&files, lang, &mut out)
         }
         .map_err(|e| e.to_string()),
         Some(Command::Fmt { files }) => {
@@ -189,7 +190,7 @@ fn main() -> ExitCode {
             commands::suggest(&file, &engine, &args, lang, &mut out)
         }
         Some(Command::Completions { shell }) => {
-            let mut cmd = Cli::command();
+            let mut cmd = atelier::cli::command(lang);
             let shell = match shell {
                 Shell::Bash => clap_complete::Shell::Bash,
                 Shell::Zsh => clap_complete::Shell::Zsh,

@@ -66,6 +66,8 @@ pub struct Args<'a> {
     pub bundle: Option<&'a Path>,
     /// Keep private notes and stickies (`--include-private`).
     pub include_private: bool,
+    /// The language of the messages (`""`: English).
+    pub lang: &'a str,
 }
 
 /// The attached files of `session` (the session file `file`) as an export
@@ -108,7 +110,7 @@ pub fn export_with(
     if args.bundle.is_some() && format != Format::Html {
         return Err("--bundle writes an HTML page and its media: use it with --format html".into());
     }
-    let session = store::load_file(file).map_err(|e| e.to_string())?;
+    let session = store::load_file(file).map_err(|e| crate::i18n::load_error(args.lang, &e))?;
     let opts = Options {
         anonymize: args.anonymize,
         include_private: args.include_private,
