@@ -66,12 +66,10 @@ pub fn choose(
             Some(code) => return (code, None),
             None => {
                 let (code, _) = choose(&Config::default(), env);
-                return (
-                    code,
-                    Some(format!(
-                        "config.ron: language {l:?} is not available (en, fr); using {code}"
-                    )),
-                );
+                let asked = format!("{l:?}");
+                let warning =
+                    crate::t!(code, "cli-language-unavailable", asked = asked, code = code);
+                return (code, Some(warning));
             }
         }
     }

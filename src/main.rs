@@ -71,6 +71,7 @@ fn main() -> ExitCode {
             output.as_deref(),
             anonymize,
             include_private,
+            lang,
             &mut out,
         ),
         Some(Command::New {
@@ -93,13 +94,14 @@ fn main() -> ExitCode {
                 })
         }
         Some(Command::Check { files, recover }) => if recover {
-            commands::recover(&files, &mut out)
+            commands::recover(&files, lang, &mut out)
         } else {
             commands::check_in(&files, lang, &mut out)
         }
         .map_err(|e| e.to_string()),
         Some(Command::Fmt { files }) => {
-            commands::fmt(&files, &atelier::zone::machine(), &mut out).map_err(|e| e.to_string())
+            commands::fmt(&files, &atelier::zone::machine(), lang, &mut out)
+                .map_err(|e| e.to_string())
         }
         Some(Command::Merge {
             files,

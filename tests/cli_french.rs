@@ -231,3 +231,28 @@ fn a_bad_file_and_a_mistake_are_said_in_french() {
         );
     }
 }
+
+#[test]
+fn the_library_and_a_formatted_file_are_said_in_french() {
+    let home = tempfile::tempdir().unwrap();
+    let cases: [&[&str]; 4] = [
+        &["methods", "list"],
+        &["methods", "show", "crazy-8s"],
+        &["templates", "list"],
+        &["templates", "show", "transfo-codesign-day"],
+    ];
+    for args in cases {
+        let out = atelier(home.path(), args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        let english = english_in(&text);
+        assert!(
+            english.is_empty(),
+            "atelier {args:?}: {english:?} in\n{text}"
+        );
+    }
+}

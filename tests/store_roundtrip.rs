@@ -706,7 +706,7 @@ fn fmt_rewrites_an_old_file_canonically() {
     let zone = atelier::model::Zone::named("America/Montreal").unwrap();
 
     let mut out = Vec::new();
-    assert!(atelier::commands::fmt(std::slice::from_ref(&path), &zone, &mut out).unwrap());
+    assert!(atelier::commands::fmt(std::slice::from_ref(&path), &zone, "en", &mut out).unwrap());
     let out = String::from_utf8(out).unwrap();
     assert_eq!(
         out,
@@ -723,7 +723,7 @@ fn fmt_rewrites_an_old_file_canonically() {
     let bytes = std::fs::read(&path).unwrap();
     let mut out = Vec::new();
     let utc = atelier::model::Zone::utc();
-    assert!(atelier::commands::fmt(std::slice::from_ref(&path), &utc, &mut out).unwrap());
+    assert!(atelier::commands::fmt(std::slice::from_ref(&path), &utc, "en", &mut out).unwrap());
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
     assert_eq!(
         String::from_utf8(out).unwrap(),
