@@ -336,11 +336,27 @@ fn translate(mut cmd: clap::Command, path: &str, parent: &str, lang: &str) -> cl
         ))
         .subcommand_help_heading(heading(lang, "cli-commands"));
     let (positional, options) = (heading(lang, "cli-arguments"), heading(lang, "cli-options"));
-    let args: Vec<(String, bool)> = cmd
+    cmd = cmd.subcommand_value_name(crate::i18n::tr(lang, "cli-value-command"));
+    let args: Vec<(String, bool, Option<String>)> = cmd
         .get_arguments()
-        .map(|a| (a.get_id().as_str().to_owned(), a.is_positional()))
+        .map(|a| {
+            // The placeholder (`<FILE>`) in the user's language, when it has one.
+            let shown = match a.get_value_names() {
+                Some([name, ..]) => name.to_string(),
+                _ => a.get_id().as_str().to_uppercase(),
+            };
+            let takes_value = a.get_num_args().is_some_and(|n| n.takes_values());
+            let placeholder = takes_value
+                .then(|| try_tr(lang, &format!("cli-value-{}", shown.to_lowercase())))
+                .flatten();
+            (
+                a.get_id().as_str().to_owned(),
+                a.is_positional(),
+                placeholder,
+            )
+        })
         .collect();
-    for (id, is_positional) in args {
+    for (id, is_positional, placeholder) in args {
         let arg_key = match id.as_str() {
             "help" | "version" => format!("cli-help--{id}"),
             _ => format!("{key}--{}", id.replace('_', "-")),
@@ -348,6 +364,10 @@ fn translate(mut cmd: clap::Command, path: &str, parent: &str, lang: &str) -> cl
         let help = text(&arg_key);
         let head = if is_positional { &positional } else { &options };
         cmd = cmd.mut_arg(&id, |a| {
+            let a = match placeholder {
+                Some(p) => a.value_name(p),
+                None => a,
+            };
             let a = a
                 .help_heading(head.clone())
                 .long_help(None::<&'static str>)

@@ -37,9 +37,9 @@ cli-review--comment =
 cli-review--about =
     The id of the item the comment is about (a sticky, a note, a group, a stage...), or the start of it; default: the session
 cli-export-about =
-    Export a session: a summary to publish (md, html), a spreadsheet (csv), the data (json) or a picture of the board (svg)
+    Export a session: a summary to publish (md, html), a spreadsheet (csv), the data (json), a picture of the board (svg) or the run-sheet (runsheet)
 cli-export-long =
-    Export a session: a summary to publish (md, html), a spreadsheet (csv), the data (json) or a picture of the board (svg).
+    Export a session: a summary to publish (md, html), a spreadsheet (csv), the data (json), a picture of the board (svg) or the run-sheet to print (runsheet).
 
     Without -o the document goes beside the session with the format's extension (demo.ron -> demo.md); `-o -` writes to standard output.
 cli-export--file =
@@ -166,3 +166,30 @@ cli-help--version =
     Print the version
 cli-help-about =
     Print this message or the help of the given command
+
+## Placeholders in the usage and the help (<FILE>).
+
+cli-value-author = AUTHOR
+cli-value-caption = CAPTION
+cli-value-cluster = CLUSTER
+cli-value-dir = DIR
+cli-value-file = FILE
+cli-value-files = FILES
+cli-value-format = FORMAT
+cli-value-from = FROM
+cli-value-id = ID
+cli-value-lang = LANG
+cli-value-name = NAME
+cli-value-output = OUTPUT
+cli-value-scope = SCOPE
+cli-value-seed = SEED
+cli-value-session = SESSION
+cli-value-shell = SHELL
+cli-value-stage = STAGE
+cli-value-stickies = STICKIES
+cli-value-template = TEMPLATE
+cli-value-text = TEXT
+cli-value-threshold = THRESHOLD
+cli-value-title = TITLE
+cli-value-to = TO
+cli-value-command = COMMAND

@@ -165,3 +165,30 @@ cli-help--version =
     Afficher la version
 cli-help-about =
     Afficher ce message ou l'aide de la commande donnée
+
+## Les repères de l'aide (<FICHIER>).
+
+cli-value-author = AUTEUR
+cli-value-caption = LÉGENDE
+cli-value-cluster = GROUPE
+cli-value-dir = DOSSIER
+cli-value-file = FICHIER
+cli-value-files = FICHIERS
+cli-value-format = FORMAT
+cli-value-from = FICHIER
+cli-value-id = ID
+cli-value-lang = LANGUE
+cli-value-name = NOM
+cli-value-output = SORTIE
+cli-value-scope = PORTÉE
+cli-value-seed = GRAINE
+cli-value-session = SÉANCE
+cli-value-shell = SHELL
+cli-value-stage = ÉTAPE
+cli-value-stickies = NOMBRE
+cli-value-template = MODÈLE
+cli-value-text = TEXTE
+cli-value-threshold = SEUIL
+cli-value-title = TITRE
+cli-value-to = ID
+cli-value-command = COMMANDE
