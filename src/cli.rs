@@ -47,8 +47,22 @@ pub enum Command {
         #[arg(long)]
         collect: bool,
     },
-    /// Browse a session read-only (for participants).
-    Review { file: PathBuf },
+    /// Browse a session read-only (for participants), or add one signed
+    /// comment with --comment.
+    Review {
+        file: PathBuf,
+        /// The name your comments are signed with (default: `name` in
+        /// config.ron).
+        #[arg(long = "as", value_name = "NAME")]
+        as_name: Option<String>,
+        /// Add this comment and quit, without opening the app.
+        #[arg(long, value_name = "TEXT")]
+        comment: Option<String>,
+        /// The id of the item the comment is about (a sticky, a note, a
+        /// group, a stage...), or the start of it; default: the session.
+        #[arg(long, value_name = "ID", requires = "comment")]
+        about: Option<String>,
+    },
     /// Export a session: a summary to publish (md, html), a spreadsheet (csv),
     /// the data (json) or a picture of the board (svg).
     ///
@@ -248,4 +262,235 @@ pub enum Shell {
     Bash,
     Zsh,
     Fish,
+}
+
+// ------------------------------------------------------------ translated help
+
+/// The command line in `lang`: every command's and argument's help from
+/// Fluent (`assets/locales/*/cli-help.ftl`, keys `cli-COMMAND-about`,
+/// `cli-COMMAND-long`, `cli-COMMAND--ARG`), and clap's own headings
+/// ("Usage", "Commands", "Arguments", "Options") too. Possible and default
+/// values are said in the help texts, so clap's English "[default: …]" and
+/// "[possible values: …]" are hidden.
+pub fn command(lang: &str) -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    // Built, so that the help and version flags and the help command exist
+    // and can be translated like the rest.
+    cmd.build();
+    translate(cmd, "", "", lang)
+}
+
+/// The keys of the command at `path` ("", "export", "methods-show").
+fn key_of(path: &str) -> String {
+    if path.is_empty() {
+        "cli".to_owned()
+    } else {
+        format!("cli-{path}")
+    }
+}
+
+/// A heading clap follows with ":": in French a no-break space before it.
+fn heading(lang: &str, key: &str) -> String {
+    let mut h = crate::i18n::tr(lang, key);
+    if crate::i18n::supported(lang) == "fr" {
+        h.push('\u{a0}');
+    }
+    h
+}
+
+/// Translate `cmd`, whose keys are at `path`; its subcommands' keys are
+/// under `parent` (the same path, except in clap's help command, whose
+/// subcommands are copies of its parent's).
+fn translate(mut cmd: clap::Command, path: &str, parent: &str, lang: &str) -> clap::Command {
+    use crate::i18n::try_tr;
+    let key = key_of(path);
+    let default = crate::model::suggest::DEFAULT_THRESHOLD.to_string();
+    let text = |k: &str| -> Option<String> {
+        if k.ends_with("suggest--threshold") {
+            Some(crate::t!(
+                lang,
+                "cli-suggest--threshold",
+                default = default.clone()
+            ))
+        } else {
+            try_tr(lang, k)
+        }
+    };
+    if let Some(about) = text(&format!("{key}-about")) {
+        cmd = cmd.about(about);
+    }
+    cmd = match text(&format!("{key}-long")) {
+        Some(long) => cmd.long_about(long),
+        None => cmd.long_about(None::<&'static str>),
+    };
+    let usage = crate::i18n::tr(lang, "cli-usage");
+    let colon = if crate::i18n::supported(lang) == "fr" {
+        "\u{a0}:"
+    } else {
+        ":"
+    };
+    cmd = cmd
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{usage}{colon} {{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+        .subcommand_help_heading(heading(lang, "cli-commands"));
+    let (positional, options) = (heading(lang, "cli-arguments"), heading(lang, "cli-options"));
+    cmd = cmd.subcommand_value_name(crate::i18n::tr(lang, "cli-value-command"));
+    let args: Vec<(String, bool, Option<String>)> = cmd
+        .get_arguments()
+        .map(|a| {
+            // The placeholder (`<FILE>`) in the user's language, when it has one.
+            let shown = match a.get_value_names() {
+                Some([name, ..]) => name.to_string(),
+                _ => a.get_id().as_str().to_uppercase(),
+            };
+            let takes_value = a.get_num_args().is_some_and(|n| n.takes_values());
+            let placeholder = takes_value
+                .then(|| try_tr(lang, &format!("cli-value-{}", shown.to_lowercase())))
+                .flatten();
+            (
+                a.get_id().as_str().to_owned(),
+                a.is_positional(),
+                placeholder,
+            )
+        })
+        .collect();
+    for (id, is_positional, placeholder) in args {
+        let arg_key = match id.as_str() {
+            "help" | "version" => format!("cli-help--{id}"),
+            _ => format!("{key}--{}", id.replace('_', "-")),
+        };
+        let help = text(&arg_key);
+        let head = if is_positional { &positional } else { &options };
+        cmd = cmd.mut_arg(&id, |a| {
+            let a = match placeholder {
+                Some(p) => a.value_name(p),
+                None => a,
+            };
+            let a = a
+                .help_heading(head.clone())
+                .long_help(None::<&'static str>)
+                .hide_possible_values(true)
+                .hide_default_value(true);
+            match help {
+                Some(h) => a.help(h),
+                None => a,
+            }
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in subs {
+        let sub_path = match (parent, name.as_str()) {
+            // The help command is clap's, at every level: one key.
+            (_, "help") => "help".to_owned(),
+            ("", n) => n.to_owned(),
+            (p, n) => format!("{p}-{n}"),
+        };
+        let sub_parent = if name == "help" {
+            parent.to_owned()
+        } else {
+            sub_path.clone()
+        };
+        cmd = cmd.mut_subcommand(&name, |s| translate(s, &sub_path, &sub_parent, lang));
+    }
+    cmd
+}
+
+/// The command line parsed with the help in `lang`; a mistake is said in
+/// `lang` ([`error_text`]) and ends the process with status 2, as clap does.
+pub fn parse(lang: &str) -> Cli {
+    use clap::FromArgMatches;
+    let parsed = command(lang)
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind as K;
+            if matches!(
+                e.kind(),
+                K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                e.exit()
+            }
+            eprintln!("{}", error_text(&e, lang));
+            std::process::exit(2)
+        }
+    }
+}
+
+/// A command-line mistake in `lang`: what was wrong, a suggestion when
+/// clap has one, the usage and where to read more. Kinds clap reports
+/// rarely get a general sentence with clap's own words after it.
+pub fn error_text(e: &clap::Error, lang: &str) -> String {
+    use crate::t;
+    use clap::error::{ContextKind as C, ContextValue as V, ErrorKind as K};
+    let get = |k: C| -> String {
+        match e.get(k) {
+            Some(V::String(s)) => s.clone(),
+            Some(V::Strings(v)) => v.join(", "),
+            Some(V::StyledStr(s)) => s.to_string(),
+            Some(V::Number(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    };
+    let (arg, value) = (get(C::InvalidArg), get(C::InvalidValue));
+    let mut lines = vec![match e.kind() {
+        K::UnknownArgument => t!(lang, "cli-error-unknown-argument", arg = arg),
+        K::InvalidSubcommand => t!(
+            lang,
+            "cli-error-unknown-command",
+            command = get(C::InvalidSubcommand)
+        ),
+        K::InvalidValue => t!(
+            lang,
+            "cli-error-invalid-value",
+            value = value,
+            arg = arg,
+            valid = get(C::ValidValue)
+        ),
+        K::ValueValidation => t!(lang, "cli-error-bad-value", value = value, arg = arg),
+        K::MissingRequiredArgument => t!(lang, "cli-error-missing", args = arg),
+        K::MissingSubcommand => t!(lang, "cli-error-missing-command"),
+        K::ArgumentConflict => t!(
+            lang,
+            "cli-error-conflict",
+            arg = arg,
+            other = get(C::PriorArg)
+        ),
+        K::WrongNumberOfValues | K::TooManyValues | K::TooFewValues => {
+            t!(lang, "cli-error-value-count", arg = arg)
+        }
+        _ => {
+            let clap_words = e.kind().as_str().unwrap_or_default().to_owned();
+            t!(lang, "cli-error-other", detail = clap_words)
+        }
+    }];
+    let suggested = [get(C::SuggestedSubcommand), get(C::SuggestedArg)]
+        .into_iter()
+        .find(|s| !s.is_empty());
+    if let Some(s) = suggested {
+        lines.push(t!(lang, "cli-error-did-you-mean", suggestion = s));
+    }
+    let usage = get(C::Usage);
+    let usage = usage.trim();
+    // clap's usage starts with its own English heading.
+    let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+    if !usage.is_empty() {
+        let heading = crate::i18n::tr(lang, "cli-usage");
+        let colon = if crate::i18n::supported(lang) == "fr" {
+            "\u{a0}:"
+        } else {
+            ":"
+        };
+        lines.push(String::new());
+        lines.push(format!("{heading}{colon} {usage}"));
+    }
+    lines.push(String::new());
+    lines.push(crate::i18n::tr(lang, "cli-error-more"));
+    format!("atelier: {}", lines.join("\n"))
 }

@@ -4,6 +4,7 @@ use crate::methods::Library;
 use crate::model::suggest::{Embeddings, Engine, Scope, Thesaurus};
 use crate::model::{Id, Ids, Session, Zone};
 use crate::store::{self, Home, Store};
+use crate::t;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,11 @@ pub const DEMO: &str = include_str!("../sessions/demo.ron");
 /// `atelier check FILE...`: true when every file is good (and its media
 /// are all there, unaltered).
 pub fn check(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
+    check_in(files, "en", out)
+}
+
+/// [`check`], its errors in `lang`.
+pub fn check_in(files: &[PathBuf], lang: &str, out: &mut impl Write) -> std::io::Result<bool> {
     let mut all_ok = true;
     for f in files {
         match store::load_file(f) {
@@ -29,7 +35,7 @@ pub fn check(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
             }
             Err(e) => {
                 all_ok = false;
-                writeln!(out, "{e}")?;
+                writeln!(out, "{}", crate::i18n::load_error(lang, &e))?;
             }
         }
     }
@@ -38,19 +44,32 @@ pub fn check(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
 
 /// `atelier check --recover FILE...`: replay crash journals into their
 /// files, then check them.
-pub fn recover(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
+pub fn recover(files: &[PathBuf], lang: &str, out: &mut impl Write) -> std::io::Result<bool> {
     let mut all_ok = true;
     for f in files {
         match Store::open(f) {
             Ok((st, _)) => {
                 if let Some(why) = st.read_only() {
                     all_ok = false;
-                    writeln!(out, "{}: not recovered: {why}", f.display())?;
+                    let file = f.display().to_string();
+                    writeln!(
+                        out,
+                        "{}",
+                        t!(lang, "cli-not-recovered", file = file, why = why)
+                    )?;
                     continue;
                 }
                 match st.recovered() {
                     Some(r) => writeln!(out, "{}: ok, {r}", f.display())?,
-                    None => writeln!(out, "{}: ok, nothing to recover", f.display())?,
+                    None => writeln!(
+                        out,
+                        "{}",
+                        t!(
+                            lang,
+                            "cli-nothing-to-recover",
+                            file = f.display().to_string()
+                        )
+                    )?,
                 }
             }
             Err(e) => {
@@ -65,7 +84,12 @@ pub fn recover(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool>
 /// `atelier fmt FILE...`: rewrite each good file canonically. A file that
 /// names no time zone (an older one) gets `zone`, the machine's, and a
 /// line says so.
-pub fn fmt(files: &[PathBuf], zone: &Zone, out: &mut impl Write) -> std::io::Result<bool> {
+pub fn fmt(
+    files: &[PathBuf],
+    zone: &Zone,
+    lang: &str,
+    out: &mut impl Write,
+) -> std::io::Result<bool> {
     let mut all_ok = true;
     for f in files {
         let mut adopted = false;
@@ -73,27 +97,28 @@ pub fn fmt(files: &[PathBuf], zone: &Zone, out: &mut impl Write) -> std::io::Res
             .map_err(|e| e.to_string())
             .and_then(|(mut st, mut s)| {
                 if let Some(why) = st.read_only() {
-                    return Err(format!("{}: not rewritten: {why}", f.display()));
+                    let file = f.display().to_string();
+                    return Err(t!(lang, "cli-not-rewritten", file = file, why = why));
                 }
                 adopted = s.adopt_zone(zone);
                 st.save(&s).map_err(|e| e.to_string())
             });
         if adopted && result.is_ok() {
+            let (file, zone) = (f.display().to_string(), zone.name());
             writeln!(
                 out,
-                "{}: note: it named no time zone; it now keeps {} (this computer's)",
-                f.display(),
-                zone.name()
+                "{}",
+                t!(lang, "cli-fmt-zone", file = file, zone = zone)
             )?;
         }
         match result {
             Ok(store::Saved::Conflict(p)) => {
                 all_ok = false;
+                let (file, copy) = (f.display().to_string(), p.display().to_string());
                 writeln!(
                     out,
-                    "{}: changed on disk while formatting; written to {}",
-                    f.display(),
-                    p.display()
+                    "{}",
+                    t!(lang, "cli-fmt-conflict", file = file, copy = copy)
                 )?;
             }
             Ok(_) => writeln!(out, "{}: ok", f.display())?,
@@ -164,28 +189,40 @@ pub fn methods_list(lib: &Library, lang: &str, out: &mut impl Write) -> std::io:
     for m in &lib.methods {
         if stage != Some(m.stage) {
             stage = Some(m.stage);
-            writeln!(out, "\n{}", m.stage.label().to_uppercase())?;
+            writeln!(
+                out,
+                "\n{}",
+                crate::i18n::stage_kind(lang, m.stage).to_uppercase()
+            )?;
         }
+        let people = t!(lang, "cli-people", group = m.group.to_string());
         writeln!(
             out,
-            "  {:<28} {:<40} {:>4} min  {} people",
+            "  {:<28} {:<40} {:>4} min  {people}",
             m.id,
             m.name.get(lang),
             m.minutes(),
-            m.group
         )?;
     }
-    writeln!(out, "\n{} methods in {} stages", lib.methods.len(), {
-        let mut s: Vec<_> = lib.methods.iter().map(|m| m.stage).collect();
-        s.dedup();
-        s.len()
-    })?;
-    report_skipped(lib, out)
+    let mut stages: Vec<_> = lib.methods.iter().map(|m| m.stage).collect();
+    stages.dedup();
+    let (methods, stages) = (lib.methods.len(), stages.len());
+    writeln!(
+        out,
+        "\n{}",
+        t!(
+            lang,
+            "cli-methods-count",
+            methods = methods,
+            stages = stages
+        )
+    )?;
+    report_skipped(lib, lang, out)
 }
 
-fn report_skipped(lib: &Library, out: &mut impl Write) -> std::io::Result<()> {
+fn report_skipped(lib: &Library, lang: &str, out: &mut impl Write) -> std::io::Result<()> {
     for s in &lib.skipped {
-        writeln!(out, "warning: {s}")?;
+        writeln!(out, "{}", t!(lang, "cli-warning", what = s.to_string()))?;
     }
     Ok(())
 }
@@ -198,25 +235,25 @@ pub fn method_show(
 ) -> Result<(), String> {
     let m = lib
         .method(id)
-        .ok_or_else(|| format!("no method {id:?}; see `atelier methods list`"))?;
-    let mut text = format!(
-        "{}  ({})\nstage: {}\nduration: {} min (steps add up to {})\ngroup: {} people\nsource: {}\n\n{}\n",
-        m.name.get(lang),
-        m.id,
-        m.stage.label(),
-        m.duration,
-        m.minutes(),
-        m.group,
-        m.source,
-        m.purpose.get(lang)
-    );
+        .ok_or_else(|| t!(lang, "cli-no-method", id = id))?;
+    let mut text = format!("{}  ({})\n", m.name.get(lang), m.id);
+    text.push_str(&t!(
+        lang,
+        "cli-method-facts",
+        stage = crate::i18n::stage_kind(lang, m.stage),
+        duration = m.duration.to_string(),
+        steps = m.minutes(),
+        group = m.group.to_string(),
+        source = m.source.as_str()
+    ));
+    text.push_str(&format!("\n\n{}\n", m.purpose.get(lang)));
     if !m.materials.is_empty() {
-        text.push_str("\nmaterials:\n");
+        text.push_str(&format!("\n{}\n", t!(lang, "cli-method-materials")));
         for x in &m.materials {
             text.push_str(&format!("  - {}\n", x.get(lang)));
         }
     }
-    text.push_str("\nsteps:\n");
+    text.push_str(&format!("\n{}\n", t!(lang, "cli-method-steps")));
     for (i, s) in m.steps.iter().enumerate() {
         text.push_str(&format!(
             "  {}. {} ({} min)\n     {}\n",
@@ -231,7 +268,11 @@ pub fn method_show(
                 .iter()
                 .map(|p| format!("{p:?}").to_lowercase())
                 .collect();
-            text.push_str(&format!("     produces: {}\n", p.join(", ")));
+            let what = p.join(", ");
+            text.push_str(&format!(
+                "     {}\n",
+                t!(lang, "cli-method-produces", what = what)
+            ));
         }
     }
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())
@@ -252,7 +293,7 @@ pub fn templates_list(lib: &Library, lang: &str, out: &mut impl Write) -> std::i
             minutes % 60
         )?;
     }
-    report_skipped(lib, out)
+    report_skipped(lib, lang, out)
 }
 
 pub fn template_show(
@@ -263,7 +304,7 @@ pub fn template_show(
 ) -> Result<(), String> {
     let t = lib
         .template(id)
-        .ok_or_else(|| format!("no template {id:?}; see `atelier templates list`"))?;
+        .ok_or_else(|| crate::t!(lang, "cli-no-template", id = id))?;
     let agenda = lib.agenda(t, lang, &mut Ids::from_clock())?;
     let mut text = format!(
         "{}  ({})\n{}\n\n",
@@ -280,11 +321,15 @@ pub fn template_show(
             total % 60,
             st.title,
             m,
-            st.kind.label()
+            crate::i18n::stage_kind(lang, st.kind)
         ));
         total += m;
     }
-    text.push_str(&format!("\ntotal: {}h{:02}\n", total / 60, total % 60));
+    let total = format!("{}h{:02}", total / 60, total % 60);
+    text.push_str(&format!(
+        "\n{}\n",
+        crate::t!(lang, "cli-total", total = total)
+    ));
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())
 }
 

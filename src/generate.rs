@@ -137,6 +137,7 @@ impl Gen {
             },
             date: Some(time::macros::date!(2026 - 06 - 12)),
             time_zone: Some("Europe/Paris".into()),
+            start: None,
             place: "Médiathèque Françoise-Sagan, Paris 10e".into(),
             facilitators: vec![
                 "Zoé Marchand (lab d'innovation publique)".into(),

@@ -55,6 +55,12 @@ fn lookup(lang: &str, key: &str, args: Option<&HashMap<&str, FluentValue>>) -> O
     loader.lookup_single_language(id(lang), key, args).ok()
 }
 
+/// The message `key` in `lang` (English if missing there), or `None` when
+/// no language has it.
+pub fn try_tr(lang: &str, key: &str) -> Option<String> {
+    lookup(lang, key, None).or_else(|| lookup("en", key, None))
+}
+
 /// The message `key` in `lang` (English if missing there; the key itself
 /// if missing everywhere).
 pub fn tr(lang: &str, key: &str) -> String {
@@ -134,6 +140,7 @@ pub fn stage_kind(lang: &str, k: StageKind) -> String {
         StageKind::Prototyping => tr(lang, "stage-kind-prototyping"),
         StageKind::Testing => tr(lang, "stage-kind-testing"),
         StageKind::Closing => tr(lang, "stage-kind-closing"),
+        StageKind::Break => tr(lang, "stage-kind-break"),
     }
 }
 
@@ -328,6 +335,30 @@ pub fn key_list(lang: &str, keys: &str) -> String {
         .map(|k| key_label(lang, k))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+// ------------------------------------------------------------- store errors
+
+/// A session file that did not load, said in `lang`: `file:line:col:` and
+/// the message of its Fluent key (`assets/locales/*/store.ftl`). English
+/// is the store's own wording; a message without a key yet stays in it.
+pub fn load_error(lang: &str, e: &crate::store::LoadError) -> String {
+    let Some((key, args)) = e.key.as_ref().filter(|_| supported(lang) != "en") else {
+        return e.to_string();
+    };
+    let args: Vec<(&str, FluentValue)> = args
+        .iter()
+        .map(|(k, v)| (*k, FluentValue::from(v.as_str())))
+        .collect();
+    let mut message = tr_args(lang, key, &args);
+    if e.truncated {
+        message.push(' ');
+        message.push_str(&tr(lang, "load-truncated"));
+    }
+    match e.pos {
+        Some((line, col)) => format!("{}:{line}:{col}: {message}", e.file),
+        None => format!("{}: {message}", e.file),
+    }
 }
 
 #[cfg(test)]

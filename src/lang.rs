@@ -13,6 +13,9 @@ use std::sync::OnceLock;
 pub struct Config {
     /// `"en"` or `"fr"` (`"fr_FR.UTF-8"` and the like are read too).
     pub language: Option<String>,
+    /// The name review comments are signed with (`atelier review --as`
+    /// overrides it; see `review::reviewer`).
+    pub name: Option<String>,
 }
 
 impl Config {
@@ -63,12 +66,10 @@ pub fn choose(
             Some(code) => return (code, None),
             None => {
                 let (code, _) = choose(&Config::default(), env);
-                return (
-                    code,
-                    Some(format!(
-                        "config.ron: language {l:?} is not available (en, fr); using {code}"
-                    )),
-                );
+                let asked = format!("{l:?}");
+                let warning =
+                    crate::t!(code, "cli-language-unavailable", asked = asked, code = code);
+                return (code, Some(warning));
             }
         }
     }
@@ -127,6 +128,7 @@ mod tests {
     fn config(lang: Option<&str>) -> Config {
         Config {
             language: lang.map(str::to_owned),
+            ..Config::default()
         }
     }
 

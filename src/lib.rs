@@ -16,6 +16,7 @@ pub mod lang;
 pub mod merge;
 pub mod methods;
 pub mod model;
+pub mod review;
 pub mod store;
 pub mod ui;
 pub mod zone;

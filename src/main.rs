@@ -1,14 +1,14 @@
-use atelier::cli::{Cli, Command, LibraryCmd, Shell};
+use atelier::cli::{Command, LibraryCmd, Shell};
 use atelier::methods::Library;
 use atelier::store::Home;
 use atelier::{commands, lang};
-use clap::{CommandFactory, Parser};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let home = Home::from_env();
+    // The language first: the help and the command line's mistakes are in it.
     let lang = lang::from_env();
+    let cli = atelier::cli::parse(lang);
+    let home = Home::from_env();
     let mut out = std::io::stdout().lock();
     let library = || Library::load(Some(&home.methods_dir()));
     let result: Result<bool, String> = match cli.command {
@@ -17,7 +17,31 @@ fn main() -> ExitCode {
             commands::demo_copy(&home).and_then(|p| atelier::app::run_file(&home, &p, false))
         }
         Some(Command::Open { file, collect }) => atelier::app::run_open(&home, &file, collect),
-        Some(Command::Review { file }) => atelier::app::run_file(&home, &file, true),
+        Some(Command::Review {
+            file,
+            as_name,
+            comment,
+            about,
+        }) => {
+            let reviewer = atelier::review::reviewer_in(as_name.as_deref(), &home.config);
+            match comment {
+                Some(text) => atelier::review::add_comment(
+                    &file,
+                    reviewer.as_deref(),
+                    &text,
+                    about.as_deref(),
+                    atelier::model::Timestamp::now(),
+                    lang,
+                )
+                .map(|said| {
+                    println!("{said}");
+                    true
+                }),
+                // The app signs its comments itself for now (issue 17's
+                // app part passes `reviewer` in).
+                None => atelier::app::run_file(&home, &file, true),
+            }
+        }
         Some(Command::Export {
             file,
             format,
@@ -33,6 +57,7 @@ fn main() -> ExitCode {
                 with_media,
                 bundle: bundle.as_deref(),
                 include_private,
+                lang,
             };
             atelier::export::cli::export_with(&file, format, &args, &mut out)
         }
@@ -46,6 +71,7 @@ fn main() -> ExitCode {
             output.as_deref(),
             anonymize,
             include_private,
+            lang,
             &mut out,
         ),
         Some(Command::New {
@@ -68,13 +94,14 @@ fn main() -> ExitCode {
                 })
         }
         Some(Command::Check { files, recover }) => if recover {
-            commands::recover(&files, &mut out)
+            commands::recover(&files, lang, &mut out)
         } else {
-            commands::check(&files, &mut out)
+            commands::check_in(&files, lang, &mut out)
         }
         .map_err(|e| e.to_string()),
         Some(Command::Fmt { files }) => {
-            commands::fmt(&files, &atelier::zone::machine(), &mut out).map_err(|e| e.to_string())
+            commands::fmt(&files, &atelier::zone::machine(), lang, &mut out)
+                .map_err(|e| e.to_string())
         }
         Some(Command::Merge {
             files,
@@ -165,7 +192,7 @@ fn main() -> ExitCode {
             commands::suggest(&file, &engine, &args, lang, &mut out)
         }
         Some(Command::Completions { shell }) => {
-            let mut cmd = Cli::command();
+            let mut cmd = atelier::cli::command(lang);
             let shell = match shell {
                 Shell::Bash => clap_complete::Shell::Bash,
                 Shell::Zsh => clap_complete::Shell::Zsh,

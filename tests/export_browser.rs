@@ -281,6 +281,38 @@ fn word_heights(pdf: &Path) -> Vec<(f64, String)> {
         .collect()
 }
 
+/// `file` printed to PDF by Chromium (A4, as its print style sheet asks),
+/// beside it.
+fn print(dir: &Path, file: &Path) -> std::path::PathBuf {
+    let pdf = file.with_extension("pdf");
+    run_chromium(
+        dir,
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            // Chromium's own header and footer would put text on every page.
+            "--no-pdf-header-footer".to_owned(),
+        ],
+        &file_url(file),
+    );
+    pdf
+}
+
+/// The size of the smallest type in `pdf`, in points: nothing is printed
+/// under about 9 pt.
+fn smallest_type(pdf: &Path) -> f64 {
+    let (height, word) = word_heights(pdf)
+        .into_iter()
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .unwrap();
+    assert!(
+        height >= 9.0 * 1.16,
+        "{}: {word:?} is printed {:.1} pt high (under 9 pt type)",
+        pdf.display(),
+        height
+    );
+    height / 1.16
+}
+
 /// The texts of the `<h1>`…`<h4>` of `html`, markup and entities removed.
 fn headings(html: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -313,16 +345,7 @@ fn the_printed_demo_has_no_empty_page_and_readable_type() {
         let html = export::html(&s, &opts(false)).unwrap();
         let file = dir.path().join(format!("demo.{lang}.html"));
         std::fs::write(&file, &html).unwrap();
-        let pdf = dir.path().join(format!("demo.{lang}.pdf"));
-        run_chromium(
-            dir.path(),
-            &[
-                format!("--print-to-pdf={}", pdf.display()),
-                // Chromium's own header and footer would put text on every page.
-                "--no-pdf-header-footer".to_owned(),
-            ],
-            &file_url(&file),
-        );
+        let pdf = print(dir.path(), &file);
         let pages = pdf_pages(&pdf);
         assert!(pages.len() > 1, "{lang}: {} pages", pages.len());
         let heads = headings(&html);
@@ -354,21 +377,55 @@ fn the_printed_demo_has_no_empty_page_and_readable_type() {
                 x.text
             );
         }
-        let heights = word_heights(&pdf);
-        assert!(heights.len() > 1000, "{lang}: {} words", heights.len());
-        let (smallest, word) = heights
-            .iter()
-            .min_by(|a, b| a.0.total_cmp(&b.0))
-            .cloned()
-            .unwrap();
-        assert!(
-            smallest >= 9.0 * 1.16,
-            "{lang}: {word:?} is printed {:.1} pt high (under 9 pt type)",
-            smallest
-        );
-        counts.push((lang, pages.len(), smallest / 1.16));
+        assert!(word_heights(&pdf).len() > 1000, "{lang}: too few words");
+        counts.push((lang, pages.len(), smallest_type(&pdf)));
     }
     for (lang, n, pt) in counts {
         println!("printed demo ({lang}): {n} A4 pages, smallest type about {pt:.1} pt");
     }
+}
+
+#[test]
+fn the_printed_runsheet_shows_every_clock_time_on_few_pages_in_readable_type() {
+    let test = "the_printed_runsheet_shows_every_clock_time_on_few_pages_in_readable_type";
+    if chromium(test).is_none() || !pdftotext(test) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let s = export_support::demo_day();
+    let html = export::export(Format::Runsheet, &s, &opts(false)).unwrap();
+    let file = dir.path().join("demo.runsheet.html");
+    std::fs::write(&file, &html).unwrap();
+    let pdf = print(dir.path(), &file);
+    let pages = pdf_pages(&pdf);
+    // 6 h 40 planned (lunch included): about a page per two hours, not
+    // one page per stage nor one long scroll.
+    let hours = s.planned_minutes().div_ceil(60) as usize;
+    assert!(
+        (2..=hours.div_ceil(2) + 1).contains(&pages.len()),
+        "{} pages for {hours} hours",
+        pages.len()
+    );
+    for (i, page) in pages.iter().enumerate() {
+        assert!(!page.trim().is_empty(), "page {} is empty", i + 1);
+    }
+    let flat = pages
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for p in s.planned_steps() {
+        let at = p.at.expect("a start time").to_string();
+        assert!(flat.contains(&at), "{at} is not printed");
+    }
+    assert!(
+        flat.contains("11:56–12:56"),
+        "the lunch break, start to end"
+    );
+    println!(
+        "printed run-sheet: {} A4 pages for {} min, smallest type about {:.1} pt",
+        pages.len(),
+        s.planned_minutes(),
+        smallest_type(&pdf)
+    );
 }

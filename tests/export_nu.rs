@@ -56,7 +56,10 @@ fn check(
         // French texts: the checker rightly guesses French. A real session's
         // language is that of its texts (and a French page marked English
         // would be reported here, not let through).
-        if file.contains(".en.") && message.contains("appears to be written in French") {
+        // The showcase is the French demo in English too (its notes of kind
+        // action are listed twice now, with the actions: the guess tips).
+        let english_copy = file.contains(".en.") || file.starts_with("showcase");
+        if english_copy && message.contains("appears to be written in French") {
             notes += 1;
             continue;
         }

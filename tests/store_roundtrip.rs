@@ -347,6 +347,15 @@ fn build(
         .len()
         .is_multiple_of(2)
         .then(|| "Europe/Paris".to_owned());
+    // A start time on some sessions, at any minute of the day.
+    s.start = s
+        .title
+        .len()
+        .is_multiple_of(3)
+        .then(|| {
+            atelier::model::ClockTime::new((s.title.len() % 24) as u8, (s.place.len() % 60) as u8)
+        })
+        .flatten();
     let people: Vec<Id> = s
         .participants
         .iter()
@@ -609,6 +618,7 @@ fn full_fixture_is_canonical_and_complete() {
     assert!(s.stickies.iter().any(|x| x.parked));
     assert!(s.stickies.iter().any(|x| x.text.contains('\n')));
     assert!(s.time_zone.is_some() && !s.guests.is_empty());
+    assert!(s.start.is_some() && s.agenda.iter().any(|st| st.is_break()));
     assert!(s.stickies.iter().any(|x| x.private) && s.notes.iter().any(|x| x.private));
     assert!(s.stickies.iter().any(|x| !x.tags.is_empty()));
     assert!(
@@ -626,6 +636,7 @@ fn version_2_file_reads_as_version_3() {
     let s = store::load_file(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(s.format, FORMAT);
     assert_eq!(s.time_zone, None);
+    assert_eq!(s.start, None, "no start time: clock times count from now");
     assert!(s.guests.is_empty());
     assert!(s.stickies.iter().all(|x| !x.private && x.tags.is_empty()));
     assert_eq!(
@@ -697,7 +708,7 @@ fn fmt_rewrites_an_old_file_canonically() {
     let zone = atelier::model::Zone::named("America/Montreal").unwrap();
 
     let mut out = Vec::new();
-    assert!(atelier::commands::fmt(std::slice::from_ref(&path), &zone, &mut out).unwrap());
+    assert!(atelier::commands::fmt(std::slice::from_ref(&path), &zone, "en", &mut out).unwrap());
     let out = String::from_utf8(out).unwrap();
     assert_eq!(
         out,
@@ -714,7 +725,7 @@ fn fmt_rewrites_an_old_file_canonically() {
     let bytes = std::fs::read(&path).unwrap();
     let mut out = Vec::new();
     let utc = atelier::model::Zone::utc();
-    assert!(atelier::commands::fmt(std::slice::from_ref(&path), &utc, &mut out).unwrap());
+    assert!(atelier::commands::fmt(std::slice::from_ref(&path), &utc, "en", &mut out).unwrap());
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
     assert_eq!(
         String::from_utf8(out).unwrap(),

@@ -7,19 +7,19 @@ use super::text::clean;
 use super::{Format, Options, export_with as render, media_left_out};
 use crate::model::{MediaKind, Session, Zone};
 use crate::store;
+use crate::t;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Say on standard error when `session` (an older file) names no time
 /// zone: its times are then shown in `machine`'s, the zone the file itself
 /// gets at its next save.
-fn note_zone(file: &Path, session: &Session, machine: &Zone) {
+fn note_zone(file: &Path, session: &Session, machine: &Zone, lang: &str) {
     if session.time_zone.is_none() {
+        let (file, zone) = (file.display().to_string(), machine.name());
         eprintln!(
-            "atelier: note: {} names no time zone: its times are shown in {} (this computer's); \
-             it keeps that zone from its next save (`atelier fmt`, or opening it)",
-            file.display(),
-            machine.name()
+            "atelier: {}",
+            t!(lang, "cli-export-no-zone", file = file, zone = zone)
         );
     }
 }
@@ -66,6 +66,8 @@ pub struct Args<'a> {
     pub bundle: Option<&'a Path>,
     /// Keep private notes and stickies (`--include-private`).
     pub include_private: bool,
+    /// The language of the messages (`""`: English).
+    pub lang: &'a str,
 }
 
 /// The attached files of `session` (the session file `file`) as an export
@@ -77,6 +79,7 @@ pub fn load_media(
     format: Format,
     opts: &Options,
     with_media: bool,
+    lang: &str,
 ) -> Media {
     let shown = !opts.anonymize || with_media;
     let uses_files = matches!(format, Format::Html | Format::Md);
@@ -90,9 +93,10 @@ pub fn load_media(
         eprintln!("atelier: {}: {problem}", file.display());
     }
     let left = media_left_out(session, opts, &media);
-    if left > 0 && format != Format::Csv && format != Format::Svg {
+    if left > 0 && matches!(format, Format::Md | Format::Html | Format::Json) {
         eprintln!(
-            "atelier: {left} photo(s), video(s) and link(s) left out: faces are personal data; use --with-media to include them"
+            "atelier: {}",
+            t!(lang, "cli-export-media-left-out", n = left)
         );
     }
     media
@@ -106,22 +110,30 @@ pub fn export_with(
     out: &mut impl Write,
 ) -> Result<bool, String> {
     if args.bundle.is_some() && format != Format::Html {
-        return Err("--bundle writes an HTML page and its media: use it with --format html".into());
+        return Err(t!(args.lang, "cli-export-bundle-html"));
     }
-    let session = store::load_file(file).map_err(|e| e.to_string())?;
+    let session = store::load_file(file).map_err(|e| crate::i18n::load_error(args.lang, &e))?;
     let opts = Options {
         anonymize: args.anonymize,
         include_private: args.include_private,
         zone: crate::zone::machine(),
     };
-    note_zone(file, &session, &opts.zone);
+    note_zone(file, &session, &opts.zone, args.lang);
     // What is private is not even looked for in the media folder, so that
     // a bundle never copies its files.
     let session = super::shown(&session, &opts).into_owned();
     // Media are beside the real session file (links followed).
     let real = store::paths::resolve(file);
-    let media = load_media(&real, &session, format, &opts, args.with_media);
-    let text = render(format, &session, &opts, &media).map_err(|e| e.to_string())?;
+    let media = load_media(&real, &session, format, &opts, args.with_media, args.lang);
+    let text = if format == Format::Runsheet {
+        // The lab's own methods too, for their names and materials.
+        let home = store::Home::from_env();
+        let library = crate::methods::Library::load(Some(&home.methods_dir()));
+        super::runsheet_with(&session, &opts, &library)
+    } else {
+        render(format, &session, &opts, &media)
+    }
+    .map_err(|e| e.to_string())?;
     let access = access(args.anonymize);
     if let Some(dir) = args.bundle {
         return bundle(&real, &session, dir, &text, &media, access, out);
@@ -137,17 +149,18 @@ pub fn export_with(
             let name = default_output(file, format);
             match name.file_name() {
                 Some(n) => p.join(n),
-                None => return Err(format!("{}: not a file name", file.display())),
+                None => {
+                    let file = file.display().to_string();
+                    return Err(t!(args.lang, "cli-export-not-a-file-name", file = file));
+                }
             }
         }
         Some(p) => p.to_path_buf(),
         None => default_output(file, format),
     };
     if same_file(&target, file) {
-        return Err(format!(
-            "{}: that is the session file itself; choose another output with -o",
-            target.display()
-        ));
+        let target = target.display().to_string();
+        return Err(t!(args.lang, "cli-export-over-session", target = target));
     }
     // A device, a FIFO or a link is written into, never replaced.
     store::write_atomic_as(&target, text.as_bytes(), access).map_err(|e| e.to_string())?;
@@ -156,10 +169,10 @@ pub fn export_with(
         _ => false,
     };
     if !beside && !media.linked().is_empty() {
+        let first = media.linked()[0].to_owned();
         eprintln!(
-            "atelier: note: videos and audio are linked by their path from the session's folder \
-             ({}): keep the page beside it, or use --bundle DIR to publish them together",
-            media.linked()[0]
+            "atelier: {}",
+            t!(args.lang, "cli-export-linked-media", first = first)
         );
     }
     writeln!(out, "{}", target.display()).map_err(|e| e.to_string())?;
@@ -254,7 +267,7 @@ pub fn report(
     anonymize: bool,
     out: &mut impl Write,
 ) -> Result<bool, String> {
-    report_with(dir, output, anonymize, false, out)
+    report_with(dir, output, anonymize, false, "en", out)
 }
 
 /// `atelier report` with `--include-private` or not.
@@ -263,6 +276,7 @@ pub fn report_with(
     output: Option<&Path>,
     anonymize: bool,
     include_private: bool,
+    lang: &str,
     out: &mut impl Write,
 ) -> Result<bool, String> {
     let read = std::fs::read_dir(dir)
@@ -283,21 +297,18 @@ pub fn report_with(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         if name.contains(".conflict-") {
-            bad.push((
-                clean(&name),
-                "a conflict copy, left out: merge it into its session first".to_owned(),
-            ));
+            bad.push((clean(&name), t!(lang, "cli-report-conflict-copy")));
             continue;
         }
         match store::load_file(path) {
             Ok(session) => {
-                note_zone(path, &session, &machine);
+                note_zone(path, &session, &machine, lang);
                 entries.push(Entry {
                     file: name,
                     session,
                 })
             }
-            Err(e) => bad.push((clean(&name), clean(&e.to_string()))),
+            Err(e) => bad.push((clean(&name), clean(&crate::i18n::load_error(lang, &e)))),
         }
     }
     let opts = Options {
@@ -316,7 +327,15 @@ pub fn report_with(
     let index = target.join("index.html");
     store::write_atomic_as(&index, report.index.as_bytes(), access).map_err(|e| e.to_string())?;
     for (file, why) in &bad {
-        eprintln!("atelier: not in the report (its pages never name it): {file}: {why}");
+        eprintln!(
+            "atelier: {}",
+            t!(
+                lang,
+                "cli-report-left-out",
+                file = file.as_str(),
+                why = why.as_str()
+            )
+        );
     }
     writeln!(out, "{}", index.display()).map_err(|e| e.to_string())?;
     Ok(true)

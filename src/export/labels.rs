@@ -52,6 +52,8 @@ pub struct Labels {
     pub owner: String,
     pub due: String,
     pub status: String,
+    /// The status of a note of kind "action": no owner nor date yet.
+    pub unassigned: String,
     pub session: String,
     pub inbox: String,
     pub parking: String,
@@ -197,6 +199,7 @@ fn stage_kind_word(lang: &str, k: StageKind) -> String {
         StageKind::Prototyping => tr(lang, "export-stage-kind-prototyping"),
         StageKind::Testing => tr(lang, "export-stage-kind-testing"),
         StageKind::Closing => tr(lang, "export-stage-kind-closing"),
+        StageKind::Break => tr(lang, "export-stage-kind-break"),
     }
 }
 
@@ -294,6 +297,7 @@ impl Labels {
             owner: tr(lang, "export-owner"),
             due: tr(lang, "export-due"),
             status: tr(lang, "export-status"),
+            unassigned: tr(lang, "export-status-unassigned"),
             session: tr(lang, "export-session"),
             inbox: tr(lang, "export-inbox"),
             parking: tr(lang, "export-parking"),
@@ -334,6 +338,12 @@ impl Labels {
             redacted_name: tr(lang, "export-redacted-name"),
             words,
         }
+    }
+
+    /// What a comment or a photo is about: `kind` is `note`, `sticky`,
+    /// `group` or `action`; "sticky note “Plus d’ombre”".
+    pub fn about_item(&self, kind: &str, text: &str) -> String {
+        t!(self.lang, "export-about-item", kind = kind, text = text)
     }
 
     pub fn n_participants(&self, n: usize) -> String {
@@ -576,7 +586,7 @@ mod tests {
                 .chain(words.media_kind.values())
                 .chain(words.status.values())
                 .collect();
-            assert_eq!(all.len(), 4 + 4 + 5 + 8 + 7 + 3 + 4 + 4);
+            assert_eq!(all.len(), 4 + 4 + 5 + 9 + 7 + 3 + 4 + 4);
             for w in all {
                 assert!(!w.is_empty() && !w.starts_with("export-"), "{lang}: {w}");
             }

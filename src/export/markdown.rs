@@ -321,7 +321,7 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
             if !c.author.is_empty() {
                 by.push(md_inline(&c.author));
             }
-            by.push(c.date.clone());
+            by.push(format!("{} {}", c.date, c.time));
             writeln!(
                 o,
                 "- {}\\\n  *{}* · {} {}",

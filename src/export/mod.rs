@@ -13,6 +13,8 @@
 //!   spreadsheets keep accents.
 //! - [`json`]: the whole session, versioned (see `docs/json.md`).
 //! - [`svg`]: a picture of the board.
+//! - [`runsheet`]: the day's agenda to print for co-facilitators, with
+//!   each step's planned clock time, its prompt and the method's materials.
 //!
 //! Whatever the format, private notes and stickies are left out first
 //! ([`without_private`]) unless [`Options::include_private`]; then, with
@@ -45,6 +47,7 @@ mod labels;
 mod markdown;
 pub mod media;
 pub mod report;
+mod runsheet;
 mod svg;
 pub mod text;
 mod view;
@@ -55,6 +58,7 @@ pub use html::{html, html_with};
 pub use json::{JSON_VERSION, from_json, json};
 pub use markdown::{markdown, markdown_with};
 pub use media::{FileState, Folder, Media, MediaSource};
+pub use runsheet::{runsheet, runsheet_with};
 pub use svg::svg;
 
 use crate::model::{ConflictAbout, ConflictValue, Id, Item, Session, Target, Timestamp, Zone};
@@ -74,18 +78,23 @@ pub enum Format {
     Json,
     /// A picture of the board (clusters, stickies and votes).
     Svg,
+    /// The day's agenda to print for co-facilitators (HTML, about one A4
+    /// page per two hours): clock times, minutes, methods, prompts, materials.
+    Runsheet,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Md,
         Format::Html,
         Format::Csv,
         Format::Json,
         Format::Svg,
+        Format::Runsheet,
     ];
 
-    /// The file extension, without the dot.
+    /// The file extension, without the dot: `runsheet.html` for the
+    /// run-sheet, so that it never replaces the summary beside it.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Md => "md",
@@ -93,6 +102,15 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Svg => "svg",
+            Format::Runsheet => "runsheet.html",
+        }
+    }
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Runsheet => "runsheet",
+            other => other.extension(),
         }
     }
 
@@ -104,6 +122,7 @@ impl Format {
             Format::Csv => "CSV spreadsheet",
             Format::Json => "JSON",
             Format::Svg => "SVG picture of the board",
+            Format::Runsheet => "Run-sheet to print (HTML)",
         }
     }
 }
@@ -158,6 +177,7 @@ pub fn export_with(
         Format::Csv => csv(session, opts),
         Format::Json => json::json_with(session, opts, media.with_media),
         Format::Svg => Ok(svg(session, opts)),
+        Format::Runsheet => runsheet(session, opts),
     }
 }
 

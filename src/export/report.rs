@@ -10,7 +10,7 @@
 use super::html::{environment, page, render};
 use super::labels;
 use super::text::{clean_line, iso_date, xml};
-use super::view::{ActionView, RankedView, short, status_key, summary};
+use super::view::{ActionView, RankedView, UNASSIGNED, short, status_key, summary};
 use super::{ExportError, Media, Options, media_left_out, prepare};
 use crate::model::{ActionStatus, Origin, Role, Session};
 use minijinja::context;
@@ -148,7 +148,11 @@ pub fn report(entries: &[Entry], opts: &Options) -> Result<Report, ExportError> 
         for a in v.actions {
             actions.push(ActionRow {
                 action: ActionView {
-                    status: l.status(status_of(a.status_key)),
+                    status: if a.status_key == UNASSIGNED {
+                        l.unassigned.as_str()
+                    } else {
+                        l.status(status_of(a.status_key))
+                    },
                     ..a
                 },
                 session: title.clone(),
@@ -183,8 +187,9 @@ pub fn report(entries: &[Entry], opts: &Options) -> Result<Report, ExportError> 
     let rank = |k: &str| match k {
         "doing" => 0,
         "todo" => 1,
-        "done" => 2,
-        _ => 3,
+        UNASSIGNED => 2,
+        "done" => 3,
+        _ => 4,
     };
     actions.sort_by(|a, b| {
         (
@@ -216,6 +221,14 @@ pub fn report(entries: &[Entry], opts: &Options) -> Result<Report, ExportError> 
                 .count(),
         )
     })
+    .chain(std::iter::once((
+        UNASSIGNED,
+        l.unassigned.as_str(),
+        actions
+            .iter()
+            .filter(|a| a.action.status_key == UNASSIGNED)
+            .count(),
+    )))
     .filter(|(_, _, n)| *n > 0)
     .collect();
 

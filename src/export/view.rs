@@ -192,14 +192,22 @@ pub struct ActionView {
     pub owner: String,
     pub due: Option<String>,
     pub status: &'static str,
+    /// `todo`, `doing`, `done`, `dropped`, or [`UNASSIGNED`] for a note of
+    /// kind "action" not yet made an action of the plan.
     pub status_key: &'static str,
 }
+
+/// The status key of a note of kind "action": shown with the actions,
+/// with no owner, due date nor status yet.
+pub const UNASSIGNED: &str = "unassigned";
 
 #[derive(Debug, Serialize)]
 pub struct CommentView {
     pub text: String,
     pub author: String,
     pub date: String,
+    /// The clock time it was written, on the session's clock.
+    pub time: String,
     pub about: String,
 }
 
@@ -506,6 +514,8 @@ pub fn summary(
     }
     let rounds = rounds(s, l);
 
+    // The plan's actions, then the notes of kind "action" (in time order)
+    // that are not yet actions of the plan, so that none is lost.
     let actions = s
         .actions
         .iter()
@@ -516,6 +526,18 @@ pub fn summary(
             status: l.status(a.status),
             status_key: status_key(a.status),
         })
+        .chain(
+            sorted_notes
+                .iter()
+                .filter(|(_, n)| n.kind == NoteKind::Action)
+                .map(|(_, n)| ActionView {
+                    text: clean(&n.text).trim().to_owned(),
+                    owner: String::new(),
+                    due: None,
+                    status: l.unassigned.as_str(),
+                    status_key: UNASSIGNED,
+                }),
+        )
         .collect::<Vec<_>>();
 
     let comments = s
@@ -525,6 +547,7 @@ pub fn summary(
             text: clean(&c.text).trim().to_owned(),
             author: clean_line(&c.author),
             date: iso_date(c.time.date(&zone)),
+            time: clock(c.time, &zone),
             about: c
                 .about
                 .as_ref()
@@ -548,7 +571,7 @@ pub fn summary(
     if total_votes > 0 {
         facts.push(fact(l.n_votes(total_votes)));
     }
-    facts.push(fact(l.n_actions(s.actions.len())));
+    facts.push(fact(l.n_actions(actions.len())));
 
     Summary {
         lang: l.lang,
@@ -652,17 +675,18 @@ fn about(s: &Session, id: &Id, l: &Labels) -> String {
             return format!("{} › {}", clean_line(&st.title), clean_line(&step.title));
         }
     }
+    // Which note, sticky, group or action: its kind, then its words.
     if let Some(n) = s.notes.iter().find(|n| &n.id == id) {
-        return short(&n.text, 60);
+        return l.about_item("note", &short(&n.text, 60));
     }
     if let Some(x) = s.stickies.iter().find(|x| &x.id == id) {
-        return short(&x.text, 60);
+        return l.about_item("sticky", &short(&x.text, 60));
     }
     if let Some(c) = s.cluster(id) {
-        return clean_line(&c.title);
+        return l.about_item("group", &clean_line(&c.title));
     }
     if let Some(a) = s.actions.iter().find(|a| &a.id == id) {
-        return short(&a.text, 60);
+        return l.about_item("action", &short(&a.text, 60));
     }
     if let Some(r) = s.round(id) {
         return clean_line(&r.title);

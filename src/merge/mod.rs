@@ -22,7 +22,7 @@
 //!   still delete it.
 //! - deleted on one side, unchanged on the other: deleted.
 //!
-//! The session's fields (title, challenge, origin, date, place, language,
+//! The session's fields (title, challenge, origin, date, start time, place, language,
 //! run) follow the same rules, a conflict naming the field
 //! (`ConflictAbout::Field("title")`) with the other text. Facilitators are
 //! merged as a list (additions of both kept, removals of either taken), so
@@ -186,6 +186,9 @@ pub fn merge(base: &Session, ours: &Session, theirs: &Session) -> Merged {
     });
     s.place = cx.field("place", &base.place, &ours.place, &theirs.place, |x| {
         x.clone()
+    });
+    s.start = cx.field("start", &base.start, &ours.start, &theirs.start, |x| {
+        x.map(|t| t.to_string()).unwrap_or_default()
     });
     s.language = cx.field(
         "language",

@@ -60,6 +60,7 @@ impl Session {
             "origin" => format!("{:?}", self.challenge.origin),
             "date" => self.date.map(iso_date::format).unwrap_or_default(),
             "place" => self.place.clone(),
+            "start" => self.start.map(|t| t.to_string()).unwrap_or_default(),
             "language" => self.language.clone().unwrap_or_default(),
             "run" => run_text(&self.run),
             _ => return None,
@@ -85,6 +86,13 @@ impl Session {
                 }
             }
             "place" => self.place = text.to_owned(),
+            "start" => {
+                self.start = if text.trim().is_empty() {
+                    None
+                } else {
+                    Some(super::ClockTime::parse(text)?)
+                }
+            }
             "language" => {
                 self.language = (!text.is_empty()).then(|| text.to_owned());
             }

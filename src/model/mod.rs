@@ -10,6 +10,7 @@ pub mod conflict;
 mod edit;
 mod id;
 mod run;
+mod schedule;
 pub mod suggest;
 pub mod text;
 pub mod time;
@@ -21,6 +22,7 @@ pub use change::{Item, Kind, Op};
 pub use edit::Detail;
 pub use id::{Id, Ids};
 pub use run::StepPos;
+pub use schedule::{ClockTime, PlannedStep};
 pub use time::{Timestamp, UnknownZone, Zone};
 pub use validate::{Problem, validate};
 
@@ -48,6 +50,10 @@ pub struct Session {
     /// A name the tz database does not know does not load.
     #[serde(default, deserialize_with = "time::zone_name::deserialize")]
     pub time_zone: Option<String>,
+    /// When the day starts, on the session's own clock (`"09:30"`): the
+    /// agenda's planned clock times count from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<ClockTime>,
     #[serde(default)]
     pub place: String,
     #[serde(default)]
@@ -192,10 +198,12 @@ pub enum StageKind {
     Prototyping,
     Testing,
     Closing,
+    /// A break or lunch: one step of some minutes, no method.
+    Break,
 }
 
 impl StageKind {
-    pub const ALL: [StageKind; 8] = [
+    pub const ALL: [StageKind; 9] = [
         StageKind::Opening,
         StageKind::Immersion,
         StageKind::Interviews,
@@ -204,6 +212,7 @@ impl StageKind {
         StageKind::Prototyping,
         StageKind::Testing,
         StageKind::Closing,
+        StageKind::Break,
     ];
 
     pub fn label(self) -> &'static str {
@@ -216,6 +225,7 @@ impl StageKind {
             StageKind::Prototyping => "prototyping",
             StageKind::Testing => "testing and experimentation",
             StageKind::Closing => "closing",
+            StageKind::Break => "break",
         }
     }
 }
@@ -646,6 +656,7 @@ impl Session {
             challenge: Challenge::default(),
             date: None,
             time_zone: None,
+            start: None,
             place: String::new(),
             facilitators: Vec::new(),
             participants: Vec::new(),

@@ -9,7 +9,15 @@ pub struct LoadError {
     pub file: String,
     /// 1-based line and column, where the text gives one.
     pub pos: Option<(usize, usize)>,
+    /// In English, as `Display` shows it.
     pub message: String,
+    /// The same message as a Fluent key (`load-…` in
+    /// `assets/locales/*/store.ftl`) and its arguments, for the command
+    /// line to say it in the user's language (`i18n::load_error`); `None`
+    /// for the messages that have no key yet.
+    pub key: Option<(&'static str, Vec<(&'static str, String)>)>,
+    /// The file ends before its closing parenthesis (said after the message).
+    pub truncated: bool,
 }
 
 impl LoadError {
@@ -18,7 +26,15 @@ impl LoadError {
             file: file.to_owned(),
             pos,
             message: message.into(),
+            key: None,
+            truncated: false,
         }
+    }
+
+    /// With the Fluent key of its message (see [`LoadError::key`]).
+    pub fn keyed(mut self, key: &'static str, args: Vec<(&'static str, String)>) -> Self {
+        self.key = Some((key, args));
+        self
     }
 
     pub fn at_offset(file: &str, text: &str, offset: usize, message: impl Into<String>) -> Self {
@@ -26,7 +42,11 @@ impl LoadError {
     }
 
     pub fn io(path: &Path, e: &std::io::Error) -> Self {
-        Self::new(&path.display().to_string(), None, describe_io(e))
+        let err = Self::new(&path.display().to_string(), None, describe_io(e));
+        match io_key(e) {
+            Some(key) => err.keyed(key, Vec::new()),
+            None => err,
+        }
     }
 }
 
@@ -67,6 +87,19 @@ pub fn describe_io(e: &std::io::Error) -> String {
         K::QuotaExceeded => "the disk quota is exceeded: free some space or save elsewhere".into(),
         _ => e.to_string(),
     }
+}
+
+/// The Fluent key of [`describe_io`]'s words, when it has its own.
+pub fn io_key(e: &std::io::Error) -> Option<&'static str> {
+    use std::io::ErrorKind as K;
+    Some(match e.kind() {
+        K::NotFound => "load-io-not-found",
+        K::PermissionDenied => "load-io-permission",
+        K::ReadOnlyFilesystem => "load-io-read-only",
+        K::StorageFull => "load-io-full",
+        K::QuotaExceeded => "load-io-quota",
+        _ => return None,
+    })
 }
 
 /// A save that did not happen.

@@ -40,6 +40,8 @@ pub struct Sections {
     pub date: Option<time::Date>,
     #[serde(default)]
     pub time_zone: Option<String>,
+    #[serde(default)]
+    pub start: Option<crate::model::ClockTime>,
     pub place: String,
     pub facilitators: Vec<String>,
     pub participants: Vec<Participant>,
@@ -57,6 +59,7 @@ impl Sections {
             challenge: s.challenge.clone(),
             date: s.date,
             time_zone: s.time_zone.clone(),
+            start: s.start,
             place: s.place.clone(),
             facilitators: s.facilitators.clone(),
             participants: s.participants.clone(),
@@ -74,6 +77,7 @@ impl Sections {
             && self.challenge == s.challenge
             && self.date == s.date
             && self.time_zone == s.time_zone
+            && self.start == s.start
             && self.place == s.place
             && self.facilitators == s.facilitators
             && self.participants == s.participants
@@ -89,6 +93,7 @@ impl Sections {
         s.challenge = self.challenge;
         s.date = self.date;
         s.time_zone = self.time_zone;
+        s.start = self.start;
         s.place = self.place;
         s.facilitators = self.facilitators;
         s.participants = self.participants;

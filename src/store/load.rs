@@ -9,13 +9,15 @@ use serde::Deserialize;
 /// Parse RON text into `T`. The error carries a position but no file name.
 pub fn parse_ron<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    ron::Options::default().from_str::<T>(text).map_err(|e| {
-        LoadError::new(
-            "",
-            Some((e.span.start.line, e.span.start.col)),
-            expected(&e.code),
-        )
-    })
+    ron::Options::default()
+        .from_str::<T>(text)
+        .map_err(|e| ron_error(&e))
+}
+
+/// RON's error at its place, worded as what was expected.
+fn ron_error(e: &ron::error::SpannedError) -> LoadError {
+    let (english, key, args) = expected_keyed(&e.code);
+    LoadError::new("", Some((e.span.start.line, e.span.start.col)), english).keyed(key, args)
 }
 
 /// Parse a config file (theme, keymap): as [`parse_ron`], but optional
@@ -25,19 +27,33 @@ pub fn parse_config<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, LoadE
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str::<T>(text)
-        .map_err(|e| {
-            LoadError::new(
-                "",
-                Some((e.span.start.line, e.span.start.col)),
-                expected(&e.code),
-            )
-        })
+        .map_err(|e| ron_error(&e))
 }
 
 /// RON's error, worded as what was expected.
-fn expected(code: &ron::Error) -> String {
+/// With the Fluent key and arguments of its words.
+fn expected_keyed(code: &ron::Error) -> (String, &'static str, Vec<(&'static str, String)>) {
     let s = code.to_string();
-    match code {
+    let key = match code {
+        ron::Error::ExceededRecursionLimit => "load-too-deep",
+        ron::Error::Eof => "load-eof",
+        ron::Error::ExpectedOption => "load-expected-option",
+        ron::Error::IntegerOutOfBounds => "load-integer-out-of-bounds",
+        ron::Error::ExpectedInteger => "load-expected-integer",
+        ron::Error::ExpectedString => "load-expected-string",
+        ron::Error::ExpectedArray => "load-expected-array",
+        ron::Error::SuggestRawIdentifier(_) | ron::Error::InvalidIdentifier(_) => {
+            "load-expected-name"
+        }
+        ron::Error::MissingStructField { .. } => "load-missing-field",
+        _ => "load-other",
+    };
+    let args = match code {
+        ron::Error::MissingStructField { field, .. } => vec![("field", field.to_string())],
+        ron::Error::IntegerOutOfBounds => vec![("max", u32::MAX.to_string())],
+        _ => vec![("detail", s.clone())],
+    };
+    let english = match code {
         ron::Error::ExceededRecursionLimit => {
             "nesting is too deep: expected at most 128 levels of brackets".into()
         }
@@ -60,7 +76,8 @@ fn expected(code: &ron::Error) -> String {
         ),
         ron::Error::MissingStructField { .. } => format!("{s} (see docs/format.md for every field)"),
         _ => s,
-    }
+    };
+    (english, key, args)
 }
 
 /// Turn raw bytes into the text of a session file, or say why they are not.
@@ -72,7 +89,8 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, st
             file,
             Some((1, 1)),
             "the file is empty: expected a session such as `(format: 3, id: ..., title: ...)`",
-        ));
+        )
+        .keyed("load-empty", Vec::new()));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -85,7 +103,8 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, st
                 prefix,
                 prefix.len(),
                 "this is not UTF-8 text: expected a RON session file (was it saved in another encoding?)",
-            ));
+            )
+            .keyed("load-not-utf8", Vec::new()));
         }
     };
     if let Some(nul) = text.find('\0') {
@@ -94,7 +113,8 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, st
             text,
             nul,
             "this looks like a binary file: expected a RON session file",
-        ));
+        )
+        .keyed("load-binary", Vec::new()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.contains('\r') && !text.contains('\n') {
@@ -149,7 +169,8 @@ pub fn load_str(file: &str, text: &str) -> Result<Session, LoadError> {
             text,
             at,
             "this file holds git conflict markers (<<<<<<<): expected a session; finish the merge first (keep one side of each conflict), then run atelier check",
-        ));
+        )
+        .keyed("load-conflict-markers", Vec::new()));
     }
     let session = match sniff_format(text) {
         Some((v, at)) if v > FORMAT => {
@@ -160,6 +181,10 @@ pub fn load_str(file: &str, text: &str) -> Result<Session, LoadError> {
                 format!(
                     "format version {v} is newer than this atelier knows (up to {FORMAT}): expected a file from this version or older; update atelier to open it"
                 ),
+            )
+            .keyed(
+                "load-newer",
+                vec![("version", v.to_string()), ("known", FORMAT.to_string())],
             ));
         }
         Some((0, at)) => {
@@ -168,7 +193,8 @@ pub fn load_str(file: &str, text: &str) -> Result<Session, LoadError> {
                 text,
                 at,
                 "format version 0 does not exist: expected 1 or more",
-            ));
+            )
+            .keyed("load-version-zero", Vec::new()));
         }
         Some((v, _)) if v < FORMAT => migrate::load_version(v, text),
         _ => parse_ron::<Session>(text),
@@ -178,6 +204,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Session, LoadError> {
         if looks_cut(text) && !e.message.contains("truncated") {
             e.message
                 .push_str(" (the file ends before its closing `)`: is it truncated?)");
+            e.truncated = true;
         }
         e
     })?;

@@ -89,6 +89,7 @@ impl From<V1> for Session {
             },
             date: v.date,
             time_zone: None,
+            start: None,
             place: v.place,
             facilitators: v.facilitators,
             participants: v.participants,

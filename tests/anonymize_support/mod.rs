@@ -16,7 +16,7 @@ pub fn plain(format: Format, text: &str) -> String {
             strings(&v, &mut out);
             out
         }
-        Format::Html | Format::Svg => decode(text),
+        Format::Html | Format::Svg | Format::Runsheet => decode(text),
         Format::Md => unescape_md(text),
         Format::Csv => text.replace("\"\"", "\""),
     }
@@ -26,7 +26,7 @@ pub fn plain(format: Format, text: &str) -> String {
 /// `<pre>` is no one's name; for digits: the coordinates of a picture are
 /// not a phone number), plus the attributes people read.
 pub fn content(format: Format, text: &str) -> String {
-    if !matches!(format, Format::Html | Format::Svg) {
+    if !matches!(format, Format::Html | Format::Svg | Format::Runsheet) {
         return plain(format, text);
     }
     // Without the style sheet.

@@ -11,6 +11,16 @@ pub fn demo() -> Session {
     atelier::store::load_str("demo.ron", DEMO).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The demo as its day was planned: from 09:30, with an hour's lunch
+/// after the interviews (the third stage).
+pub fn demo_day() -> Session {
+    let mut s = demo();
+    s.start = atelier::model::ClockTime::new(9, 30);
+    s.agenda
+        .insert(3, atelier::model::Stage::new_break("Déjeuner", 60));
+    s
+}
+
 /// Public items only; Paris for a session that names no zone (the demo
 /// names Europe/Paris itself).
 pub fn opts(anonymize: bool) -> Options {

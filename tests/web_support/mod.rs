@@ -10,7 +10,7 @@
 //! `ATELIER_REQUIRE_TOOLS=1` (CI sets it), where a missing tool is a failure.
 #![allow(dead_code)]
 
-use crate::export_support::{demo, hostile, opts};
+use crate::export_support::{demo, demo_day, hostile, opts};
 use atelier::export::report::{Entry, report};
 use atelier::export::{self, Format};
 use atelier::model::Session;
@@ -176,6 +176,51 @@ pub fn pages() -> Vec<(String, String)> {
         ),
         ("loose.en.html".to_owned(), html(&loose, false)),
     ];
+    // The run-sheet: the planned day, one with no start time, hostile
+    // text, an empty agenda.
+    let runsheet = |s: &Session, anonymize: bool| {
+        export::export(Format::Runsheet, s, &opts(anonymize)).unwrap()
+    };
+    let day_in = |lang: &str| {
+        let mut s = demo_day();
+        s.language = Some(lang.to_owned());
+        s
+    };
+    let mut hostile_day = hostile();
+    hostile_day.start = demo_day().start;
+    hostile_day.agenda.insert(
+        1,
+        atelier::model::Stage::new_break(crate::export_support::HOSTILE, 15),
+    );
+    pages.extend([
+        (
+            "runsheet.fr.html".to_owned(),
+            runsheet(&day_in("fr"), false),
+        ),
+        (
+            "runsheet.en.html".to_owned(),
+            runsheet(&day_in("en"), false),
+        ),
+        (
+            "runsheet.fr.anonymized.html".to_owned(),
+            runsheet(&day_in("fr"), true),
+        ),
+        (
+            "runsheet.nostart.fr.html".to_owned(),
+            runsheet(&demo_in("fr"), false),
+        ),
+        (
+            "runsheet.hostile.html".to_owned(),
+            runsheet(&hostile_day, false),
+        ),
+        (
+            "runsheet.empty.html".to_owned(),
+            runsheet(
+                &Session::new(atelier::model::Id::from("vide"), "Vide"),
+                false,
+            ),
+        ),
+    ]);
     let mut undated = hostile();
     undated.date = None;
     let entries = vec![

@@ -305,6 +305,7 @@ export-md-anonymized = Markdown summary, anonymized (.md)
 export-csv-anonymized = Spreadsheet, anonymized (.csv)
 export-json-anonymized = Data, anonymized (.json)
 export-svg-anonymized = Picture of the board, anonymized (.svg)
+export-runsheet = Run-sheet to print (HTML)
 
 ## Messages on the status line
 
@@ -474,6 +475,7 @@ stage-kind-ideation = ideation
 stage-kind-prototyping = prototyping
 stage-kind-testing = testing and experimentation
 stage-kind-closing = closing
+stage-kind-break = break
 note-kind-observation = observation
 note-kind-quote = quote
 note-kind-insight = insight

@@ -192,6 +192,7 @@ export-stage-kind-ideation = ideation
 export-stage-kind-prototyping = prototyping
 export-stage-kind-testing = testing and experimentation
 export-stage-kind-closing = closing
+export-stage-kind-break = break
 # Plural, for headings.
 export-note-kinds-observation = Observations
 export-note-kinds-quote = Quotes
@@ -207,3 +208,30 @@ export-status-todo = to do
 export-status-doing = in progress
 export-status-done = done
 export-status-dropped = dropped
+# What a review comment (or a photo) is about, with its words: $kind is note, sticky, group or action.
+export-about-item = { $kind ->
+    [note] note “{ $text }”
+    [sticky] sticky note “{ $text }”
+    [group] group “{ $text }”
+   *[action] action “{ $text }”
+}
+# A note of kind "action", listed with the actions: no owner, due date nor status yet.
+export-status-unassigned = not yet assigned
+
+## The run-sheet: the day's agenda to print for co-facilitators
+
+export-runsheet-kicker = Run-sheet
+export-runsheet-time = Time
+export-runsheet-minutes = Min.
+export-runsheet-min = min
+export-runsheet-step = Step
+export-runsheet-prompt = What to say
+export-runsheet-method = Method
+export-runsheet-materials = Materials
+export-runsheet-room = Room
+export-runsheet-empty = The agenda is empty.
+# $total is a duration ("6 h 15 min").
+export-runsheet-planned = { $total } planned.
+export-runsheet-planned-breaks = { $total } planned, including { $breaks } of breaks.
+export-runsheet-no-start = No start time is set: times count from the start of the day (+h:mm).
+export-runsheet-footer = Run-sheet produced with atelier from the session file.

@@ -312,6 +312,7 @@ export-md-anonymized = Synthèse Markdown, anonymisée (.md)
 export-csv-anonymized = Tableur, anonymisé (.csv)
 export-json-anonymized = Données, anonymisées (.json)
 export-svg-anonymized = Image du tableau, anonymisée (.svg)
+export-runsheet = Feuille de route à imprimer (HTML)
 
 ## Messages de la ligne d’état
 
@@ -508,6 +509,7 @@ stage-kind-ideation = idéation
 stage-kind-prototyping = prototypage
 stage-kind-testing = test et expérimentation
 stage-kind-closing = clôture
+stage-kind-break = pause
 note-kind-observation = observation
 note-kind-quote = citation
 note-kind-insight = enseignement

@@ -200,6 +200,7 @@ export-stage-kind-ideation = idéation
 export-stage-kind-prototyping = prototypage
 export-stage-kind-testing = test et expérimentation
 export-stage-kind-closing = clôture
+export-stage-kind-break = pause
 export-note-kinds-observation = Observations
 export-note-kinds-quote = Citations
 export-note-kinds-insight = Enseignements
@@ -213,4 +214,28 @@ export-verdict-drop = Abandonné
 export-status-todo = à faire
 export-status-doing = en cours
 export-status-done = fait
+export-status-unassigned = à attribuer
 export-status-dropped = abandonné
+export-about-item = { $kind ->
+    [note] note « { $text } »
+    [sticky] post-it « { $text } »
+    [group] groupe « { $text } »
+   *[action] action « { $text } »
+}
+
+## La feuille de route : le déroulé du jour à imprimer pour les co-animateurs
+
+export-runsheet-kicker = Feuille de route
+export-runsheet-time = Heure
+export-runsheet-minutes = Min.
+export-runsheet-min = min
+export-runsheet-step = Étape
+export-runsheet-prompt = Ce qu'on dit
+export-runsheet-method = Méthode
+export-runsheet-materials = Matériel
+export-runsheet-room = Salle
+export-runsheet-empty = Le déroulé est vide.
+export-runsheet-planned = { $total } prévues.
+export-runsheet-planned-breaks = { $total } prévues, dont { $breaks } de pauses.
+export-runsheet-no-start = Aucune heure de début n'est fixée : les heures comptent depuis le début de la journée (+h:mm).
+export-runsheet-footer = Feuille de route produite avec atelier à partir du fichier de séance.

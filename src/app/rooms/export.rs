@@ -38,6 +38,7 @@ pub fn export_label(lang: &str, format: crate::export::Format, anonymize: bool) 
         (Csv, true) => tr(lang, "export-csv-anonymized"),
         (Json, true) => tr(lang, "export-json-anonymized"),
         (Svg, true) => tr(lang, "export-svg-anonymized"),
+        (Runsheet, _) => tr(lang, "export-runsheet"),
     }
 }
 

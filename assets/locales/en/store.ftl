@@ -1,0 +1,27 @@
+## Session files that do not load (the store's messages). The English
+## wording is the store's own (src/store/load.rs); these keys let the
+## command line say them in French.
+
+load-too-deep = nesting is too deep: expected at most 128 levels of brackets
+load-eof = the file ends too early: expected more (is it truncated?)
+load-expected-option = expected `None` or `Some(...)`: an optional value is written like `Some("2026-06-12")`
+load-integer-out-of-bounds = expected a whole number from 0 to { $max } here
+load-expected-integer = a whole number such as `3` goes here
+load-expected-string = a text in double quotes, such as `"Atelier"`, goes here
+load-expected-array = a list in square brackets, such as `[]`, goes here
+load-expected-name = a name goes here (a colour such as `Yellow`, a kind such as `Idea`; see docs/format.md)
+load-missing-field = the field `{ $field }` is missing (see docs/format.md for every field)
+# $detail is the RON reader's own words, in English.
+load-other = the file is not a session here ({ $detail })
+load-empty = the file is empty: expected a session such as `(format: 3, id: ..., title: ...)`
+load-not-utf8 = this is not UTF-8 text: expected a RON session file (was it saved in another encoding?)
+load-binary = this looks like a binary file: expected a RON session file
+load-conflict-markers = this file holds git conflict markers (<<<<<<<): expected a session; finish the merge first (keep one side of each conflict), then run atelier check
+load-newer = format version { $version } is newer than this atelier knows (up to { $known }): expected a file from this version or older; update atelier to open it
+load-version-zero = format version 0 does not exist: expected 1 or more
+load-truncated = (the file ends before its closing `)`: is it truncated?)
+load-io-not-found = no such file or folder
+load-io-permission = permission denied: the file or its folder is not writable by you
+load-io-read-only = the disk is read-only: save elsewhere
+load-io-full = the disk is full: free some space or save elsewhere
+load-io-quota = the disk quota is exceeded: free some space or save elsewhere

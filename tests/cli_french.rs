@@ -1,0 +1,258 @@
+//! A French-speaking lab never meets English on the command line: every
+//! command's `--help` and `-h`, a mistake on the command line and a session
+//! file that does not load, with `LANG=fr_FR.UTF-8`, hold no English
+//! sentence. (Proper names, the file format's field names, values typed
+//! as they are — `md`, `inbox` — and clap's placeholders such as
+//! `[OPTIONS]` and `<FILE>` are allowed.)
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn atelier(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_atelier"))
+        .args(args)
+        .env("ATELIER_HOME", home)
+        .env("LANG", "fr_FR.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap()
+}
+
+/// English words that no French sentence of ours holds.
+const ENGLISH: &[&str] = &[
+    "the",
+    "and",
+    "of",
+    "to",
+    "is",
+    "with",
+    "for",
+    "from",
+    "this",
+    "that",
+    "print",
+    "usage",
+    "commands",
+    "default",
+    "possible",
+    "values",
+    "write",
+    "open",
+    "file",
+    "files",
+    "session",
+    "sessions",
+    "when",
+    "which",
+    "into",
+    "not",
+    "each",
+    "one",
+    "sticky",
+    "stickies",
+    "by",
+    "it",
+    "its",
+    "be",
+    "expected",
+    "goes",
+    "here",
+    "error",
+    "unexpected",
+    "found",
+    "try",
+    "more",
+    "information",
+    "subcommand",
+    "missing",
+    "invalid",
+    "value",
+    "tip",
+    "such",
+];
+
+/// The words of `text` a reader reads as sentences: without code in
+/// backticks, placeholders (`<FILE>`, `[OPTIONS]`, `DIR/`), options
+/// (`--help`), paths, and the names listed first on an indented line
+/// (the commands `open`, `new`... and options) and the usage line.
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut code = false;
+    let mut plain = String::new();
+    let listed: String = text
+        .lines()
+        // The usage line: command names and placeholders.
+        .filter(|l| !l.starts_with("Utilisation\u{a0}:"))
+        .map(|l| match l.strip_prefix("  ") {
+            Some(rest) if !rest.starts_with(' ') => {
+                rest.split_once(char::is_whitespace).map_or("", |(_, r)| r)
+            }
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for c in listed.chars() {
+        if c == '`' {
+            code = !code;
+        } else if !code {
+            plain.push(c);
+        }
+    }
+    for token in plain.split_whitespace() {
+        let t = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '/');
+        let placeholder = token.contains(['<', '[', '/', '*', '.', '_', '='])
+            || t.starts_with('-')
+            || (t.len() > 1 && t.chars().all(|c| !c.is_lowercase()));
+        if placeholder || t.is_empty() {
+            continue;
+        }
+        out.extend(
+            // "post-it" is one (French) word.
+            t.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase),
+        );
+    }
+    out
+}
+
+fn english_in(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = words(text)
+        .into_iter()
+        .filter(|w| ENGLISH.contains(&w.as_str()))
+        .collect();
+    found.dedup();
+    found
+}
+
+/// Every command's path: `[]`, `["export"]`, `["methods", "show"]`...
+fn paths(cmd: &clap::Command, prefix: &[String], out: &mut Vec<Vec<String>>) {
+    out.push(prefix.to_vec());
+    for sub in cmd.get_subcommands() {
+        let mut p = prefix.to_vec();
+        p.push(sub.get_name().to_owned());
+        paths(sub, &p, out);
+    }
+}
+
+#[test]
+fn the_checker_finds_english_when_there_is_some() {
+    assert_eq!(
+        english_in("Print help for the given subcommand"),
+        ["print", "for", "the", "subcommand"]
+    );
+    assert_eq!(
+        english_in("error: unexpected argument"),
+        ["error", "unexpected"]
+    );
+    // The listed command names are names.
+    assert!(english_in("Commandes :\n  open  Ouvrir une séance\n  post-it").is_empty());
+    assert!(
+        english_in("Afficher l'aide de `--format md` pour <FILE> [OPTIONS] DIR/x.html").is_empty()
+    );
+}
+
+#[test]
+fn every_help_in_french_holds_no_english_sentence() {
+    let home = tempfile::tempdir().unwrap();
+    let mut all = Vec::new();
+    paths(&atelier::cli::command("fr"), &[], &mut all);
+    assert!(all.len() > 20, "{} commands", all.len());
+    let mut checked = 0;
+    for path in &all {
+        // clap's help command takes no flag: `atelier methods help` is the help.
+        let flags: &[&str] = if path.iter().any(|p| p == "help") {
+            &[""]
+        } else {
+            &["--help", "-h"]
+        };
+        for flag in flags {
+            let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+            args.extend((!flag.is_empty()).then_some(*flag));
+            let out = atelier(home.path(), &args);
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(text.contains("Utilisation\u{a0}:"), "{args:?}: {text}");
+            let english = english_in(&text);
+            assert!(
+                english.is_empty(),
+                "atelier {args:?}: {english:?} in\n{text}"
+            );
+            checked += 1;
+        }
+    }
+    println!("{checked} French help pages, no English sentence");
+}
+
+#[test]
+fn a_bad_file_and_a_mistake_are_said_in_french() {
+    let home = tempfile::tempdir().unwrap();
+    let bad = home.path().join("bad.ron");
+    std::fs::write(
+        &bad,
+        "(\n    format: 3,\n    id: \"x\",\n    title: 5,\n)\n",
+    )
+    .unwrap();
+    let cut = home.path().join("cut.ron");
+    std::fs::write(&cut, "(\n    format: 3,\n    id: \"x\",\n").unwrap();
+    let b = bad.to_str().unwrap();
+    let c = cut.to_str().unwrap();
+    let missing = home.path().join("absent.ron");
+    let m = missing.to_str().unwrap();
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["check", b, c, m],
+        vec!["export", b, "--format", "md"],
+        vec!["export", m, "--format", "runsheet"],
+        vec!["export", b, "--format", "pdf"],
+        vec!["exprot", b],
+        vec!["export", "--anonymize"],
+        vec!["check"],
+        vec!["suggest", b, "--threshold", "beaucoup"],
+        vec!["review", b, "--comment", "Bravo"],
+    ];
+    for args in cases {
+        let out = atelier(home.path(), &args);
+        assert_ne!(out.status.code(), Some(0), "{args:?} failed");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!text.trim().is_empty(), "{args:?} says nothing");
+        let english = english_in(&text);
+        assert!(
+            english.is_empty(),
+            "atelier {args:?}: {english:?} in\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_library_and_a_formatted_file_are_said_in_french() {
+    let home = tempfile::tempdir().unwrap();
+    let cases: [&[&str]; 4] = [
+        &["methods", "list"],
+        &["methods", "show", "crazy-8s"],
+        &["templates", "list"],
+        &["templates", "show", "transfo-codesign-day"],
+    ];
+    for args in cases {
+        let out = atelier(home.path(), args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        let english = english_in(&text);
+        assert!(
+            english.is_empty(),
+            "atelier {args:?}: {english:?} in\n{text}"
+        );
+    }
+}
