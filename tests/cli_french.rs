@@ -4,6 +4,7 @@
 //! sentence. (Proper names, the file format's field names, values typed
 //! as they are — `md`, `inbox` — and clap's placeholders such as
 //! `[OPTIONS]` and `<FILE>` are allowed.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
 use std::process::{Command, Output};

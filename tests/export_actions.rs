@@ -2,6 +2,7 @@
 //! with owner, due date and status, the notes of kind "action" beside them
 //! (not yet assigned, none lost), and comments with their author, time and
 //! what they are about (which sticky).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod export_support;
 

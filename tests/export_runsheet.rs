@@ -3,6 +3,7 @@
 //! start, breaks, prompts, materials, who facilitates and the room. (The
 //! Nu checker, axe-core and the print check read it with the other pages:
 //! tests/export_nu.rs, tests/export_browser.rs.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod export_support;
 
@@ -71,8 +72,10 @@ fn english_words_for_an_english_session_and_french_for_a_french_one() {
 fn hostile_text_is_escaped() {
     let mut s = export_support::hostile();
     s.start = demo_day().start;
-    s.agenda
-        .insert(0, atelier::model::Stage::new_break(HOSTILE, 10));
+    s.agenda.insert(
+        0,
+        atelier::model::Stage::new_break(HOSTILE, 10, &mut atelier::model::Ids::seeded(1)),
+    );
     let html = sheet(&s);
     assert!(!html.contains("<script>") && !html.contains("<img src=x"));
     assert!(!html.contains('\u{1b}') && !html.contains('\u{9b}'));

@@ -2,6 +2,7 @@
 //! comment, with its time, on the session or on one item, that the exports
 //! show; the name from config.ron when --as is not given; no name, no
 //! comment.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod export_support;
 

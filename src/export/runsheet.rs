@@ -263,7 +263,10 @@ mod tests {
                 )
             })
             .collect();
-        s.agenda.insert(1, Stage::new_break("Pause", 15));
+        s.agenda.insert(
+            1,
+            Stage::new_break("Pause", 15, &mut crate::model::Ids::seeded(1)),
+        );
         let first = s.agenda[0].planned_minutes();
         let l = labels::for_code("fr");
         let sheet_of = |s: &Session| sheet(s, &Options::default(), l, &Library::bundled());

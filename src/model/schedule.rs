@@ -3,7 +3,7 @@
 //! the planned clock time of each step from it, breaks included (a break is
 //! a stage of kind [`StageKind::Break`] with one step). Pure: no clock.
 
-use super::{Id, Session, Stage, StageKind, Step, StepPos};
+use super::{Ids, Session, Stage, StageKind, Step, StepPos};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -102,15 +102,15 @@ impl PlannedStep {
 impl Stage {
     /// A break (coffee, lunch): a stage of its own, with one step of
     /// `minutes` and no method.
-    pub fn new_break(title: impl Into<String>, minutes: u32) -> Stage {
+    pub fn new_break(title: impl Into<String>, minutes: u32, ids: &mut Ids) -> Stage {
         let title = title.into();
         Stage {
-            id: Id::new(),
+            id: ids.next_id(),
             method: String::new(),
             title: title.clone(),
             kind: StageKind::Break,
             steps: vec![Step {
-                id: Id::new(),
+                id: ids.next_id(),
                 title,
                 minutes,
                 prompt: String::new(),
@@ -200,6 +200,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Id;
 
     fn at(text: &str) -> ClockTime {
         ClockTime::parse(text).expect("a time")
@@ -229,9 +230,9 @@ mod tests {
         };
         s.agenda = vec![
             stage("Welcome", &[10, 20]),
-            Stage::new_break("Coffee", 15),
+            Stage::new_break("Coffee", 15, &mut Ids::seeded(1)),
             stage("Ideas", &[45]),
-            Stage::new_break("Lunch", 60),
+            Stage::new_break("Lunch", 60, &mut Ids::seeded(2 << 64)),
             stage("Vote", &[30]),
         ];
         s
@@ -309,7 +310,7 @@ mod tests {
 
     #[test]
     fn a_break_is_one_step_without_a_method() {
-        let b = Stage::new_break("Déjeuner", 60);
+        let b = Stage::new_break("Déjeuner", 60, &mut Ids::seeded(1));
         assert!(b.is_break());
         assert!(b.method.is_empty());
         assert_eq!(b.steps.len(), 1);

@@ -16,8 +16,10 @@ pub fn demo() -> Session {
 pub fn demo_day() -> Session {
     let mut s = demo();
     s.start = atelier::model::ClockTime::new(9, 30);
-    s.agenda
-        .insert(3, atelier::model::Stage::new_break("Déjeuner", 60));
+    s.agenda.insert(
+        3,
+        atelier::model::Stage::new_break("Déjeuner", 60, &mut atelier::model::Ids::seeded(1)),
+    );
     s
 }
 

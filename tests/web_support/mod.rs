@@ -190,7 +190,11 @@ pub fn pages() -> Vec<(String, String)> {
     hostile_day.start = demo_day().start;
     hostile_day.agenda.insert(
         1,
-        atelier::model::Stage::new_break(crate::export_support::HOSTILE, 15),
+        atelier::model::Stage::new_break(
+            crate::export_support::HOSTILE,
+            15,
+            &mut atelier::model::Ids::seeded(1),
+        ),
     );
     pages.extend([
         (
