@@ -16,6 +16,13 @@
 //! `to_ron` (the session as the text of its file) and `load_str` (that
 //! text loaded back), repeated instead of keys; `ron_to_string` and
 //! `ron_from_str` are their floors (plain RON, same settings).
+//!
+//! Whole commands on a generated file (written first, outside what is
+//! collected): `open` (`--toggle-collect='*profile::open*'`: `Store::open`,
+//! the app and its first frame of the facilitation view, as `atelier open`
+//! starts), `html` (`'*profile::html*'`: `atelier export --format html`)
+//! and `fmt` (`'*profile::fmt*'`: `atelier fmt`, the floor of the HTML
+//! export in issue 20), each run `keys` times.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -29,7 +36,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::hint::black_box;
 use std::time::Instant;
 
-const SCENARIOS: [&str; 9] = [
+const SCENARIOS: [&str; 12] = [
     "board",
     "notes",
     "facilitate",
@@ -39,6 +46,9 @@ const SCENARIOS: [&str; 9] = [
     "load_str",
     "ron_to_string",
     "ron_from_str",
+    "open",
+    "html",
+    "fmt",
 ];
 
 fn main() {
@@ -65,6 +75,23 @@ fn main() {
 }
 
 fn run(scenario: &str, w: u16, h: u16, n: usize, keys: usize) {
+    if matches!(scenario, "open" | "html" | "fmt") {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("generated.ron");
+        let text = atelier::store::to_ron(&generate::session(n, common::SEED)).expect("serializes");
+        std::fs::write(&path, text).expect("written");
+        let start = Instant::now();
+        for _ in 0..keys {
+            match scenario {
+                "open" => open(&path, dir.path(), w, h),
+                "html" => html(&path, &dir.path().join("generated.html")),
+                _ => fmt(&path),
+            }
+        }
+        let each = start.elapsed() / keys.max(1) as u32;
+        println!("{scenario} {n} stickies: {keys} times, {each:?} each");
+        return;
+    }
     if matches!(
         scenario,
         "to_ron" | "load_str" | "ron_to_string" | "ron_from_str"
@@ -148,6 +175,47 @@ fn parse_floor(text: &str) {
 #[inline(never)]
 fn parse(text: &str) {
     black_box(atelier::store::load_str("generated.ron", black_box(text)).expect("loads"));
+}
+
+/// `atelier open` up to its first frame: the store (load, lock, journal),
+/// the app, the first update and frame of the facilitation view.
+#[inline(never)]
+fn open(path: &std::path::Path, home: &std::path::Path, w: u16, h: u16) {
+    let (store, session) = atelier::store::Store::open(path).expect("opens");
+    let mut app = common::app(session, home, Screen::Facilitate);
+    update(&mut app, Msg::Tick, common::now());
+    let mut term = common::terminal(w, h);
+    common::draw(&mut term, &app);
+    black_box((store, app, term));
+}
+
+/// `atelier export FILE --format html -o OUT`.
+#[inline(never)]
+fn html(path: &std::path::Path, out: &std::path::Path) {
+    let mut sink = Vec::new();
+    let ok = atelier::export::cli::export(
+        path,
+        atelier::export::Format::Html,
+        Some(out),
+        false,
+        &mut sink,
+    )
+    .expect("exports");
+    black_box(ok);
+}
+
+/// `atelier fmt FILE` on a file already in canonical form.
+#[inline(never)]
+fn fmt(path: &std::path::Path) {
+    let mut sink = Vec::new();
+    let ok = atelier::commands::fmt(
+        &[path.to_path_buf()],
+        &atelier::model::Zone::utc(),
+        "en",
+        &mut sink,
+    )
+    .expect("formats");
+    black_box(ok);
 }
 
 fn key(code: KeyCode) -> Msg {

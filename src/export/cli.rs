@@ -121,7 +121,11 @@ pub fn export_with(
     note_zone(file, &session, &opts.zone, args.lang);
     // What is private is not even looked for in the media folder, so that
     // a bundle never copies its files.
-    let session = super::shown(&session, &opts).into_owned();
+    // Borrowed when nothing is private: no copy of a whole session then.
+    let session = match super::shown(&session, &opts) {
+        std::borrow::Cow::Owned(shown) => shown,
+        std::borrow::Cow::Borrowed(_) => session,
+    };
     // Media are beside the real session file (links followed).
     let real = store::paths::resolve(file);
     let media = load_media(&real, &session, format, &opts, args.with_media, args.lang);

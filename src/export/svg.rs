@@ -6,7 +6,7 @@
 //! link and no external reference.
 
 use super::labels::{self, Labels};
-use super::text::{clean_line, xml};
+use super::text::{Xml, clean_line, xml};
 use super::view::{Board, ClusterView, StickyView, board};
 use super::{Options, prepare};
 use crate::model::Session;
@@ -39,24 +39,87 @@ pub fn svg(session: &Session, opts: &Options) -> String {
 }
 
 /// A number for an attribute: at most one decimal.
+#[cfg(test)]
 fn n(x: f32) -> String {
-    let r = (x * 10.0).round() / 10.0;
-    if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
+    N(x).to_string()
+}
+
+/// A number for an attribute, at most one decimal, written straight into
+/// the document (no string of its own).
+#[derive(Clone, Copy)]
+struct N(f32);
+
+impl N {
+    /// Append the number to `out`. Digits are made by hand, in tenths as a
+    /// whole number: `core::fmt` for floats (and even for integers, through
+    /// its padding machinery) is several times slower, and a board has
+    /// hundreds of thousands of coordinates.
+    fn push(self, out: &mut String) {
+        let tenths = (self.0 * 10.0).round() as i64;
+        if tenths < 0 {
+            out.push('-');
+        }
+        let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+        let mut digits = [0_u8; 20];
+        let mut at = digits.len();
+        let mut w = whole;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (w % 10) as u8;
+            w /= 10;
+            if w == 0 {
+                break;
+            }
+        }
+        for &d in &digits[at..] {
+            out.push(char::from(d));
+        }
+        if tenth != 0 {
+            out.push('.');
+            out.push(char::from(b'0' + tenth as u8));
+        }
     }
 }
+
+impl std::fmt::Display for N {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut s = String::with_capacity(8);
+        self.push(&mut s);
+        f.write_str(&s)
+    }
+}
+
+/// Append `text` to `out`, XML-escaped (see [`Xml`]).
+fn push_xml(out: &mut String, text: &str) {
+    let _ = write!(out, "{}", Xml(text));
+}
+
+/// [`advance`] of each ASCII character, worked out once at compile time
+/// (wrapping a big board looks up millions of them).
+const ASCII_ADVANCE: [f32; 128] = {
+    let mut table = [0.0_f32; 128];
+    let mut i = 0;
+    while i < 128 {
+        table[i] = match i as u8 {
+            b'i' | b'j' | b'l' | b'I' | b'!' | b'|' | b'.' | b',' | b':' | b';' | b'\'' => 0.28,
+            b'f' | b't' | b'r' | b' ' | b'(' | b')' | b'[' | b']' | b'-' | b'/' => 0.36,
+            b'm' | b'w' | b'M' | b'W' | b'@' | b'%' => 0.86,
+            b'A'..=b'Z' => 0.69,
+            b'0'..=b'9' => 0.56,
+            _ => 0.54,
+        };
+        i += 1;
+    }
+    table
+};
 
 /// Rough advance width of a character in a sans-serif font, in ems.
 fn advance(c: char) -> f32 {
     match c {
-        'i' | 'j' | 'l' | 'I' | '!' | '|' | '.' | ',' | ':' | ';' | '\'' | '’' | 'í' | 'ì'
-        | 'î' | 'ï' => 0.28,
-        'f' | 't' | 'r' | ' ' | '(' | ')' | '[' | ']' | '-' | '/' => 0.36,
-        'm' | 'w' | 'M' | 'W' | '@' | '%' | 'æ' | 'œ' | 'Æ' | 'Œ' | '—' => 0.86,
+        c if c.is_ascii() => ASCII_ADVANCE[c as usize],
+        '’' | 'í' | 'ì' | 'î' | 'ï' => 0.28,
+        'æ' | 'œ' | 'Æ' | 'Œ' | '—' => 0.86,
         c if c.is_uppercase() => 0.69,
-        c if c.is_ascii_digit() => 0.56,
         c if unicode_width::UnicodeWidthChar::width(c) == Some(2) => 1.0,
         _ => 0.54,
     }
@@ -125,15 +188,23 @@ struct Canvas {
 }
 
 impl Canvas {
+    /// `<text x="X" y="Y" font-size="S" font-weight="W" fill="F">TEXT</text>`,
+    /// written piece by piece (the most frequent element of a board).
     fn text(&mut self, x: f32, y: f32, size: f32, weight: &str, fill: &str, text: &str) {
-        let _ = writeln!(
-            self.out,
-            r#"<text x="{}" y="{}" font-size="{}" font-weight="{weight}" fill="{fill}">{}</text>"#,
-            n(x),
-            n(y),
-            n(size),
-            xml(text)
-        );
+        let out = &mut self.out;
+        out.push_str(r#"<text x=""#);
+        N(x).push(out);
+        out.push_str(r#"" y=""#);
+        N(y).push(out);
+        out.push_str(r#"" font-size=""#);
+        N(size).push(out);
+        out.push_str(r#"" font-weight=""#);
+        out.push_str(weight);
+        out.push_str(r#"" fill=""#);
+        out.push_str(fill);
+        out.push_str(r#"">"#);
+        push_xml(out, text);
+        out.push_str("</text>\n");
     }
 
     fn dots(&mut self, x: f32, y: f32, count: u32) {
@@ -142,8 +213,8 @@ impl Canvas {
             let _ = writeln!(
                 self.out,
                 r#"<circle cx="{}" cy="{}" r="4.2" fill="{DOT}"/>"#,
-                n(x + 4.5 + k as f32 * 11.0),
-                n(y)
+                N(x + 4.5 + k as f32 * 11.0),
+                N(y)
             );
         }
         if count > shown {
@@ -160,7 +231,8 @@ impl Canvas {
 }
 
 fn sticky_lines(x: &StickyView) -> Vec<String> {
-    wrap(&clean_line(&x.text), FONT, STICKY_W - 2.0 * PAD, MAX_LINES)
+    // The text is already cleaned: its line breaks are whitespace to `wrap`.
+    wrap(&x.text, FONT, STICKY_W - 2.0 * PAD, MAX_LINES)
 }
 
 /// A sticky with its text wrapped once, for both measuring and drawing.
@@ -186,22 +258,35 @@ fn sticky_height(w: &Wrapped) -> f32 {
 
 fn draw_sticky(c: &mut Canvas, w: &Wrapped, left: f32, top: f32, h: f32, l: &Labels) {
     let x = w.x;
-    let _ = writeln!(
-        c.out,
-        r##"<g><rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="#000000" fill-opacity="0.10"/><rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="{}" stroke="#000000" stroke-opacity="0.10"/>"##,
-        n(left + 1.5),
-        n(top + 2.0),
-        n(STICKY_W),
-        n(h),
-        n(left),
-        n(top),
-        n(STICKY_W),
-        n(h),
-        x.colour
-    );
+    let out = &mut c.out;
+    // First, the whole text (even when the card shows only its beginning)
+    // and the votes: what a tooltip or a screen reader gives.
+    out.push_str("<g><title>");
+    push_xml(out, &x.text);
     if x.votes > 0 {
-        let _ = writeln!(c.out, "<title>{}</title>", xml(&l.n_votes(x.votes)));
+        out.push('\n');
+        push_xml(out, &l.n_votes(x.votes));
     }
+    // The shadow, then the card, written piece by piece as `Canvas::text`.
+    out.push_str(r#"</title><rect x=""#);
+    N(left + 1.5).push(out);
+    out.push_str(r#"" y=""#);
+    N(top + 2.0).push(out);
+    out.push_str(r#"" width=""#);
+    N(STICKY_W).push(out);
+    out.push_str(r#"" height=""#);
+    N(h).push(out);
+    out.push_str(r##"" rx="3" fill="#000000" fill-opacity="0.10"/><rect x=""##);
+    N(left).push(out);
+    out.push_str(r#"" y=""#);
+    N(top).push(out);
+    out.push_str(r#"" width=""#);
+    N(STICKY_W).push(out);
+    out.push_str(r#"" height=""#);
+    N(h).push(out);
+    out.push_str(r#"" rx="3" fill=""#);
+    out.push_str(x.colour);
+    out.push_str("\" stroke=\"#000000\" stroke-opacity=\"0.10\"/>\n");
     for (i, line) in w.lines.iter().enumerate() {
         c.text(
             left + PAD,
@@ -277,10 +362,10 @@ fn draw_cluster(
     let _ = writeln!(
         c.out,
         r##"<g><rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="#f3f5f8" stroke="#d8dde6"/>"##,
-        n(left),
-        n(top),
-        n(CLUSTER_W),
-        n(lay.height)
+        N(left),
+        N(top),
+        N(CLUSTER_W),
+        N(lay.height)
     );
     let mut y = top + CLUSTER_PAD;
     for t in &lay.title {
@@ -352,9 +437,9 @@ pub(crate) fn board_svg(
             let _ = writeln!(
                 c.out,
                 r##"<rect x="{}" y="{}" width="{}" height="1" fill="#c9ced8"/>"##,
-                n(MARGIN),
-                n(y + 2.0),
-                n(WIDTH - 2.0 * MARGIN)
+                N(MARGIN),
+                N(y + 2.0),
+                N(WIDTH - 2.0 * MARGIN)
             );
             y += 14.0;
         } else if stage_count > 0 {
@@ -392,10 +477,10 @@ pub(crate) fn board_svg(
         let _ = writeln!(
             c.out,
             r##"<rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="#fbfbfc" stroke="#b8bfcc" stroke-dasharray="6 4"/>"##,
-            n(MARGIN),
-            n(box_top),
-            n(WIDTH - 2.0 * MARGIN),
-            n(box_h)
+            N(MARGIN),
+            N(box_top),
+            N(WIDTH - 2.0 * MARGIN),
+            N(box_h)
         );
         c.text(
             MARGIN + CLUSTER_PAD,
@@ -423,8 +508,8 @@ pub(crate) fn board_svg(
     let _ = writeln!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="board-title" font-family="{fonts}">"#,
-        w = n(WIDTH),
-        h = n(height),
+        w = N(WIDTH),
+        h = N(height),
         fonts = FONTS
     );
     let _ = writeln!(
@@ -462,8 +547,27 @@ mod tests {
     }
 
     #[test]
+    fn advances_by_kind_of_character() {
+        assert_eq!(advance('i'), 0.28);
+        assert_eq!(advance(' '), 0.36);
+        assert_eq!(advance('W'), 0.86);
+        assert_eq!(advance('Q'), 0.69);
+        assert_eq!(advance('7'), 0.56);
+        assert_eq!(advance('a'), 0.54);
+        assert_eq!(advance('’'), 0.28);
+        assert_eq!(advance('œ'), 0.86);
+        assert_eq!(advance('É'), 0.69);
+        assert_eq!(advance('涼'), 1.0);
+        assert_eq!(advance('é'), 0.54);
+    }
+
+    #[test]
     fn numbers_are_short() {
         assert_eq!(n(12.0), "12");
         assert_eq!(n(12.25), "12.3");
+        assert_eq!(n(-0.3), "-0.3");
+        assert_eq!(n(-12.0), "-12");
+        assert_eq!(n(0.04), "0");
+        assert_eq!(n(1234.56), "1234.6");
     }
 }

@@ -14,6 +14,9 @@ use time::Date;
 /// U+FFFF become `�`. Line feeds are kept, tabs become spaces and CR LF
 /// becomes LF.
 pub fn clean(text: &str) -> String {
+    if is_clean(text) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -32,8 +35,36 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// Whether [`clean`] would give `text` back unchanged: no control
+/// character but line feeds, no U+FFFE or U+FFFF. Looked for on bytes (a C0
+/// control or DEL is one byte, a C1 control is 0xC2 then 0x80..=0x9F, and
+/// U+FFFE and U+FFFF are 0xEF 0xBF 0xBE and 0xBF), so that the usual text
+/// is copied as it is instead of char by char.
+fn is_clean(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().all(|(i, &c)| match c {
+        b'\n' => true,
+        0..=0x1f | 0x7f => false,
+        0xc2 => !b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xef => !(b.get(i + 1) == Some(&0xbf) && matches!(b.get(i + 2), Some(0xbe | 0xbf))),
+        _ => true,
+    })
+}
+
+/// As [`clean`], then trimmed: the text of a block (a note, a sticky).
+pub fn clean_trim(text: &str) -> String {
+    if is_clean(text) {
+        text.trim().to_owned()
+    } else {
+        clean(text).trim().to_owned()
+    }
+}
+
 /// As [`clean`], on one line: line breaks become spaces.
 pub fn clean_line(text: &str) -> String {
+    if !text.contains('\n') && is_clean(text) {
+        return text.trim().to_owned();
+    }
     let cleaned = clean(text);
     let mut out = String::with_capacity(cleaned.len());
     for (i, line) in cleaned
@@ -121,18 +152,33 @@ pub fn md_block(text: &str, indent: usize) -> String {
 /// Text for XML (SVG) content or a quoted attribute value. The text must
 /// already be [`clean`]ed.
 pub fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+    Xml(text).to_string()
+}
+
+/// [`xml`] as it is written into a document: the runs of plain text are
+/// copied whole, only the five special characters are replaced.
+pub struct Xml<'a>(pub &'a str);
+
+impl std::fmt::Display for Xml<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = self.0;
+        let mut from = 0;
+        for (i, b) in text.bytes().enumerate() {
+            let entity = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                b'\'' => "&#39;",
+                _ => continue,
+            };
+            // The five are ASCII: `i` is a char boundary.
+            f.write_str(&text[from..i])?;
+            f.write_str(entity)?;
+            from = i + 1;
         }
+        f.write_str(&text[from..])
     }
-    out
 }
 
 /// "Thursday 9 July 2026" or "jeudi 9 juillet 2026" (through Fluent, see
@@ -195,6 +241,21 @@ mod tests {
         );
         assert_eq!(clean("a\r\nb\tc\rd"), "a\nb c\u{240d}d");
         assert_eq!(clean_line(" a \n\n b "), "a b");
+        // The fast path (nothing to replace) and the slow one agree.
+        assert_eq!(clean("« école » 😀\nfin"), "« école » 😀\nfin");
+        assert_eq!(
+            clean("a\u{fffe}b\u{ffff}c\u{fffd}"),
+            "a\u{fffd}b\u{fffd}c\u{fffd}"
+        );
+        assert_eq!(clean_line("  « un »  "), "« un »");
+        assert_eq!(clean_trim(" a\tb\n "), "a b");
+        assert_eq!(clean_trim(" ligne\n deux \n"), "ligne\n deux");
+    }
+
+    #[test]
+    fn xml_escapes_the_five() {
+        assert_eq!(xml(r#"a<b>&"c'é"#), "a&lt;b&gt;&amp;&quot;c&#39;é");
+        assert_eq!(xml("rien"), "rien");
     }
 
     #[test]

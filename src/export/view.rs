@@ -4,7 +4,7 @@
 
 use super::labels::{Labels, MediaWhy};
 use super::media::{FileState, Media, relative_url, web_url};
-use super::text::{clean, clean_line, clock, iso_date, signed, zone_name};
+use super::text::{clean, clean_line, clean_trim, clock, iso_date, signed, zone_name};
 use super::{Options, last_recorded, zone_of};
 use crate::model::{
     ActionStatus, Attachment, Id, MediaKind, NoteKind, Origin, Role, Session, StepPos, Target,
@@ -243,9 +243,11 @@ pub struct ClusterView {
 #[derive(Debug, Serialize)]
 pub struct StickyView {
     pub text: String,
+    /// Not in the HTML templates: not serialized for them (10,000 values
+    /// fewer to build on a big board).
+    #[serde(skip)]
     pub author: String,
     pub colour: &'static str,
-    pub colour_name: &'static str,
     pub votes: u32,
 }
 
@@ -383,7 +385,7 @@ pub fn summary(
     let actual_total = (!ran.is_empty()).then(|| ran.iter().sum::<i64>());
 
     let note_view = |n: &crate::model::Note| NoteView {
-        text: clean(&n.text).trim().to_owned(),
+        text: clean_trim(&n.text),
         author: author(n.author.as_ref()),
         time: clock(n.time, &zone),
         stage: stage_title(n.stage.as_ref()),
@@ -455,8 +457,8 @@ pub fn summary(
         .map(|p| PrototypeView {
             name: clean_line(&p.name),
             stage: stage_title(p.stage.as_ref()),
-            tests: clean(&p.tests).trim().to_owned(),
-            hypothesis: clean(&p.hypothesis).trim().to_owned(),
+            tests: clean_trim(&p.tests),
+            hypothesis: clean_trim(&p.hypothesis),
             feedback: p
                 .feedback
                 .iter()
@@ -520,7 +522,7 @@ pub fn summary(
         .actions
         .iter()
         .map(|a| ActionView {
-            text: clean(&a.text).trim().to_owned(),
+            text: clean_trim(&a.text),
             owner: clean_line(&a.owner),
             due: a.due.map(iso_date),
             status: l.status(a.status),
@@ -544,7 +546,7 @@ pub fn summary(
         .comments
         .iter()
         .map(|c| CommentView {
-            text: clean(&c.text).trim().to_owned(),
+            text: clean_trim(&c.text),
             author: clean_line(&c.author),
             date: iso_date(c.time.date(&zone)),
             time: clock(c.time, &zone),
@@ -581,7 +583,7 @@ pub fn summary(
         place: clean_line(&s.place),
         facilitators: s.facilitators.iter().map(|f| clean_line(f)).collect(),
         anonymized: opts.anonymize,
-        challenge: clean(&s.challenge.statement).trim().to_owned(),
+        challenge: clean_trim(&s.challenge.statement),
         origin: l.origin(s.challenge.origin).to_owned(),
         origin_public: s.challenge.origin == Origin::Public,
         participants_total: s.participants.len(),
@@ -697,30 +699,72 @@ fn about(s: &Session, id: &Id, l: &Labels) -> String {
     l.about_session.to_owned()
 }
 
-fn sticky_view(s: &Session, x: &crate::model::Sticky, votes: u32) -> StickyView {
+/// What the board shows of one sticky; `author` is its author's name,
+/// already cleaned.
+fn sticky_view(x: &crate::model::Sticky, author: String, votes: u32) -> StickyView {
     StickyView {
-        text: clean(&x.text).trim().to_owned(),
-        author: clean_line(s.participant_name(x.author.as_ref())),
+        text: clean_trim(&x.text),
+        author,
         colour: x.colour.hex(),
-        colour_name: x.colour.label(),
         votes,
     }
 }
 
 /// The board: clusters grouped by the stage they were made in (agenda
 /// order), stickies in each ranked by votes; then the inbox and the parking lot.
+///
+/// Built in time linear in the stickies: each sticky is placed in its
+/// cluster once, its votes and its author's name found by hashing.
 pub fn board(s: &Session, l: &Labels, tally: &HashMap<Target, u32>) -> Board {
-    let votes_on = |t: Target| tally.get(&t).copied().unwrap_or(0);
+    let sticky_votes: HashMap<&str, u32> = tally
+        .iter()
+        .filter_map(|(t, &n)| match t {
+            Target::Sticky(id) => Some((id.as_str(), n)),
+            Target::Cluster(_) => None,
+        })
+        .collect();
+    let votes_of = |x: &crate::model::Sticky| {
+        if sticky_votes.is_empty() {
+            0
+        } else {
+            sticky_votes.get(x.id.as_str()).copied().unwrap_or(0)
+        }
+    };
+    // Names as `Session::participant_name` finds them: the first
+    // participant with the id, else the first guest.
+    let mut names: HashMap<&str, String> = HashMap::new();
+    for g in s.guests.iter().rev() {
+        names.insert(g.id.as_str(), clean_line(&g.name));
+    }
+    for p in s.participants.iter().rev() {
+        names.insert(p.id.as_str(), clean_line(&p.name));
+    }
+    let view = |x: &crate::model::Sticky| {
+        let author = x
+            .author
+            .as_ref()
+            .and_then(|id| names.get(id.as_str()))
+            .cloned()
+            .unwrap_or_default();
+        sticky_view(x, author, votes_of(x))
+    };
+    // The stickies of each cluster, in board order.
+    let mut members: HashMap<&str, Vec<&crate::model::Sticky>> =
+        HashMap::with_capacity(s.clusters.len());
+    for x in &s.stickies {
+        if let Some(c) = &x.cluster {
+            members.entry(c.as_str()).or_default().push(x);
+        }
+    }
     let cluster_view = |c: &crate::model::Cluster| {
-        let mut stickies: Vec<StickyView> = s
-            .stickies
-            .iter()
-            .filter(|x| x.cluster.as_ref() == Some(&c.id))
-            .map(|x| sticky_view(s, x, votes_on(Target::Sticky(x.id.clone()))))
-            .collect();
+        let mine = members.get(c.id.as_str()).map_or(&[][..], Vec::as_slice);
+        let mut stickies: Vec<StickyView> = mine.iter().map(|x| view(x)).collect();
         // Stable: equal votes keep their board order.
         stickies.sort_by_key(|x| std::cmp::Reverse(x.votes));
-        let group_votes = votes_on(Target::Cluster(c.id.clone()));
+        let group_votes = tally
+            .get(&Target::Cluster(c.id.clone()))
+            .copied()
+            .unwrap_or(0);
         let sticky_votes = stickies.iter().map(|x| x.votes).sum();
         let count = stickies.len();
         let mut line = l.n_stickies(count);
@@ -772,7 +816,7 @@ pub fn board(s: &Session, l: &Labels, tally: &HashMap<Target, u32>) -> Board {
         s.stickies
             .iter()
             .filter(|x| x.cluster.is_none() && x.parked == parked)
-            .map(|x| sticky_view(s, x, votes_on(Target::Sticky(x.id.clone()))))
+            .map(view)
             .collect::<Vec<_>>()
     };
     let summary_line = if s.clusters.is_empty() {

@@ -447,6 +447,21 @@ fn sync_dir(path: &Path) {
     }
 }
 
+/// Whether replaying `read` (the journal of the file being opened) changes
+/// the session: it holds a change, or a torn record to report.
+pub fn replays(read: &Contents) -> bool {
+    read.torn > 0 || !read.records.iter().all(Record::is_drafts)
+}
+
+/// Whether anything stands where a journal of `session` would be (its
+/// journal, or the one a full save prepared): when nothing does, there is
+/// nothing to recover.
+pub fn present(session: &Path) -> bool {
+    [journal_path(session), next_path(session)]
+        .iter()
+        .any(|p| std::fs::symlink_metadata(p).is_ok())
+}
+
 /// The journals beside a session file: its journal, then the one a full
 /// save prepared for its next file (see [`next_path`]), those that exist.
 fn candidates(session: &Path) -> std::io::Result<Vec<(PathBuf, Contents)>> {
