@@ -107,6 +107,10 @@ pub enum Action {
     AcceptAllStickies,
     AutoAccept,
     CollectNames,
+    /// The actions screen: who does what by when.
+    GoActions,
+    /// Turn the selected note, sticky or cluster into an action.
+    MakeAction,
     /// Does nothing: bind a key to it to unbind a default.
     Ignore,
 }
@@ -203,6 +207,8 @@ impl Action {
             AcceptAllStickies => tr(lang, "action-accept-all-stickies"),
             AutoAccept => tr(lang, "action-auto-accept"),
             CollectNames => tr(lang, "action-collect-names"),
+            GoActions => tr(lang, "action-go-actions"),
+            MakeAction => tr(lang, "action-make-action"),
             Ignore => tr(lang, "action-ignore"),
         }
     }

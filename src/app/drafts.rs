@@ -120,6 +120,9 @@ impl DraftKey {
                 },
                 format.extension(),
             ),
+            ActionText(id) => Self::item("action", id.as_ref(), "new"),
+            ActionOwner(id) => Self::item("action-owner", id.as_ref(), "new"),
+            ActionDue(id) => Self::item("action-due", id.as_ref(), "new"),
         }
     }
 
@@ -155,6 +158,8 @@ pub fn reopened_by(purpose: &FieldPurpose) -> Action {
         PrototypeTests(_) | PrototypeHypothesis(_) => Action::EditPrototype,
         PrototypeFeedback(_) => Action::Feedback,
         ExportTo(..) => Action::Export,
+        ActionText(None) | ActionOwner(None) | ActionDue(None) => Action::Add,
+        ActionText(Some(_)) | ActionOwner(Some(_)) | ActionDue(Some(_)) => Action::Edit,
     }
 }
 

@@ -36,6 +36,8 @@ pub enum Context {
     Conflicts,
     /// The tray of stickies sent from phones.
     Tray,
+    /// The actions screen.
+    Actions,
 }
 
 impl Context {
@@ -64,6 +66,7 @@ impl Context {
             Context::Suggest => tr(lang, "context-suggest"),
             Context::Conflicts => tr(lang, "context-conflicts"),
             Context::Tray => tr(lang, "context-tray"),
+            Context::Actions => tr(lang, "context-actions"),
         }
     }
 }

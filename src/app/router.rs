@@ -142,6 +142,7 @@ fn field_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effe
     match action {
         Action::Cancel | Action::Back => close_field(app, now),
         Action::Submit => submit_field(app, now, fx),
+        Action::NextField if rooms::actions::next_field(app) => {}
         Action::NextField => {
             if let Some(f) = app.field.as_ref()
                 && matches!(f.purpose, FieldPurpose::Attach(_))
@@ -179,6 +180,10 @@ pub(crate) fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Ef
             Action::NewNote => return rooms::notes::open_note_editor(app, None, now),
             Action::NewSticky => return rooms::capture::open_capture(app, now),
             Action::GoBoard => return app.screen = Screen::Board,
+            Action::GoActions => return app.screen = Screen::Actions,
+            Action::MakeAction if matches!(app.screen, Screen::Board | Screen::Notes) => {
+                return rooms::actions::from_selection(app, now);
+            }
             Action::Comment => return rooms::review::open_comment(app),
             Action::Conflicts => return rooms::conflicts::open(app, now),
             Action::Attach
@@ -211,6 +216,7 @@ pub(crate) fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Ef
         Screen::Facilitate => rooms::facilitate::facilitate_action(app, action, now, fx),
         Screen::Projector => rooms::facilitate::projector_action(app, action, now, fx),
         Screen::Notes => rooms::notes::notes_action(app, action, now, fx),
+        Screen::Actions => rooms::actions::action(app, action, now, fx),
         Screen::Board => match action {
             // Review mode: `c` comments instead of clustering.
             Action::NewCluster if app.doc.as_ref().is_some_and(|d| d.review) => {
@@ -291,6 +297,9 @@ pub(crate) fn submit_field_text(app: &mut App, now: Timestamp, fx: &mut Vec<Effe
         | FieldPurpose::PrototypeHypothesis(_)
         | FieldPurpose::PrototypeFeedback(_) => {
             rooms::evidence::submit(app, &field.purpose, &value, now, fx);
+        }
+        FieldPurpose::ActionText(_) | FieldPurpose::ActionOwner(_) | FieldPurpose::ActionDue(_) => {
+            rooms::actions::submit(app, field, value, now, fx)
         }
         FieldPurpose::SaveAs => rooms::session::submit_save_as(app, value, now, fx),
         FieldPurpose::Comment(about) => rooms::review::submit(app, about, value, now, fx),

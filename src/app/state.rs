@@ -19,6 +19,8 @@ pub enum Screen {
     Projector,
     Notes,
     Board,
+    /// Who does what by when (`app::rooms::actions`).
+    Actions,
 }
 
 /// The open session and how it is kept.
@@ -308,6 +310,10 @@ pub enum FieldPurpose {
     /// Where to write an export: its format, anonymized or not, with the
     /// private items or not.
     ExportTo(crate::export::Format, bool, bool),
+    /// An action's text, owner and due date (a new one: `None`).
+    ActionText(Option<Id>),
+    ActionOwner(Option<Id>),
+    ActionDue(Option<Id>),
 }
 
 #[derive(Debug)]
@@ -396,6 +402,8 @@ pub struct App {
     pub facilitate: FacilitateState,
     pub notes: NotesState,
     pub board: BoardState,
+    /// The actions screen: the selected row (in display order).
+    pub actions: usize,
     pub index: BoardIndex,
     pub capture: Option<Capture>,
     pub suggest: Option<SuggestState>,
@@ -466,6 +474,7 @@ impl App {
             facilitate: FacilitateState::default(),
             notes: NotesState::default(),
             board: BoardState::default(),
+            actions: 0,
             index: BoardIndex::default(),
             capture: None,
             suggest: None,
@@ -524,6 +533,7 @@ impl App {
             Screen::Projector => Context::Projector,
             Screen::Notes => Context::Notes,
             Screen::Board => Context::Board,
+            Screen::Actions => Context::Actions,
         })
     }
 

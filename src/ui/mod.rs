@@ -1,5 +1,6 @@
 //! Drawing: one widget per screen, all reading `&App` and changing nothing.
 
+mod actions;
 mod board;
 mod collect;
 mod conflicts;
@@ -59,6 +60,7 @@ impl Widget for AppView<'_> {
                 Screen::Facilitate => facilitate::FacilitateView(app).render(body, buf),
                 Screen::Notes => notes::NotesView(app).render(body, buf),
                 Screen::Board => board::BoardView(app).render(body, buf),
+                Screen::Actions => actions::ActionsView(app).render(body, buf),
                 Screen::Projector => home::HomeView(app).render(body, buf),
             }
             let status = collect::status_badge(app, status, buf);
@@ -85,6 +87,7 @@ impl Widget for TopBar<'_> {
             Screen::Projector => tr(lang, "screen-projector"),
             Screen::Notes => tr(lang, "screen-notes"),
             Screen::Board => tr(lang, "screen-board"),
+            Screen::Actions => tr(lang, "screen-actions"),
         };
         let mut spans = vec![
             Span::styled(" atelier ", t.title),
@@ -190,6 +193,7 @@ fn hints(ctx: Context) -> &'static [Action] {
         Context::Search => &[Submit, Cancel],
         Context::Results => &[Cancel],
         Context::Tray => collect::HINTS,
+        Context::Actions => &[Add, Edit, Delete, Cycle, Undo, Back, Help],
     }
 }
 
@@ -312,6 +316,8 @@ fn short(lang: &str, a: Action) -> String {
         Looser => tr(lang, "hint-looser"),
         KeepThis => tr(lang, "hint-keep-this"),
         TakeOther => tr(lang, "hint-take-other"),
+        MakeAction => tr(lang, "hint-make-action"),
+        GoActions => tr(lang, "hint-go-actions"),
         _ => collect::short(lang, a),
     }
 }

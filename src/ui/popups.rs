@@ -206,6 +206,7 @@ fn field(app: &App, area: Rect, buf: &mut Buffer) {
             t.base,
             t.selected,
         );
+        super::actions::owner_hint(app, area, buf);
     }
 }
 

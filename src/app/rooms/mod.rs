@@ -3,6 +3,7 @@
 //! `state`, `action`, `effect`, `drafts`, `keymap`) but never a sibling room
 //! or the router (checked by `tests/architecture.rs`).
 
+pub mod actions;
 pub mod board;
 pub mod capture;
 pub mod collect;

@@ -1,0 +1,333 @@
+//! The actions screen (issue 17): `X` from anywhere, the list sorted by
+//! status then due date, the form (text, Tab owner found among the people,
+//! Tab due date, Enter saves), edit, delete, the status cycle, each an
+//! undoable and journaled op; Esc keeps the form's drafts; a note, sticky
+//! or cluster turned into an action; snapshots at 80x24 and 120x40.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod feature_support;
+mod support;
+
+use atelier::app::state::{FieldPurpose, Screen};
+use atelier::model::{ActionItem, ActionStatus, Id, NoteKind, Session};
+use atelier::store::journal::Record;
+use feature_support::*;
+use time::macros::date;
+
+fn session() -> Session {
+    let mut s = base_session("Cantines fraîches 🥗");
+    s.date = Some(date!(2026 - 06 - 12));
+    s.facilitators = vec!["Léa Martin".into()];
+    s.participants.push(participant(
+        "p-hanako",
+        "山田 花子",
+        atelier::model::Role::Citizen,
+    ));
+    s.notes = vec![note(
+        "n-1",
+        NoteKind::Action,
+        None,
+        "Écrire aux cuisiniers du collège",
+    )];
+    s.stickies = vec![sticky("s-1", "Des légumes du marché", Some("c-1"), None)];
+    s.clusters = vec![cluster("c-1", "Produits locaux 🥕")];
+    s
+}
+
+fn action(
+    id: &str,
+    text: &str,
+    owner: &str,
+    due: Option<time::Date>,
+    status: ActionStatus,
+) -> ActionItem {
+    ActionItem {
+        id: Id::from(id),
+        text: text.into(),
+        owner: owner.into(),
+        due,
+        status,
+    }
+}
+
+fn with_actions() -> Session {
+    let mut s = session();
+    s.actions = vec![
+        action(
+            "a-1",
+            "Chiffrer les menus",
+            "Amélie Roux",
+            Some(date!(2026 - 07 - 01)),
+            ActionStatus::Done,
+        ),
+        action(
+            "a-2",
+            "Appeler 山田さん 📞",
+            "山田 花子",
+            None,
+            ActionStatus::Todo,
+        ),
+        action(
+            "a-3",
+            "Réserver la salle",
+            "Léa Martin",
+            Some(date!(2026 - 06 - 20)),
+            ActionStatus::Todo,
+        ),
+        action(
+            "a-4",
+            "Sondage des élèves",
+            "",
+            Some(date!(2026 - 06 - 15)),
+            ActionStatus::Doing,
+        ),
+    ];
+    s
+}
+
+fn app_on(s: Session, screen: Screen) -> atelier::app::App {
+    app_at(
+        s,
+        std::path::Path::new("/nonexistent/cantines.ron"),
+        None,
+        false,
+        screen,
+    )
+}
+
+fn texts(app: &atelier::app::App) -> Vec<String> {
+    let s = sess(app);
+    atelier::app::rooms::actions::sorted(s)
+        .into_iter()
+        .map(|i| s.actions[i].text.clone())
+        .collect()
+}
+
+fn journaled_ops(app: &atelier::app::App) -> usize {
+    app.outbox
+        .iter()
+        .filter(|(_, r)| matches!(r, Record::Ops(_)))
+        .count()
+}
+
+#[test]
+fn x_opens_the_actions_from_anywhere() {
+    for screen in [
+        Screen::Facilitate,
+        Screen::Setup,
+        Screen::Notes,
+        Screen::Board,
+    ] {
+        let mut app = app_on(session(), screen);
+        keys(&mut app, &["X"]);
+        assert_eq!(app.screen, Screen::Actions, "from {screen:?}");
+    }
+}
+
+#[test]
+fn the_list_is_sorted_by_status_then_due_date() {
+    let app = app_on(with_actions(), Screen::Actions);
+    assert_eq!(
+        texts(&app),
+        [
+            "Réserver la salle",
+            "Appeler 山田さん 📞",
+            "Sondage des élèves",
+            "Chiffrer les menus"
+        ]
+    );
+}
+
+#[test]
+fn an_action_is_added_with_an_owner_found_and_a_due_date_a_week_on_then_undone() {
+    let mut app = app_on(session(), Screen::Facilitate);
+    keys(&mut app, &["X", "i"]);
+    type_text(&mut app, "Visiter la cuisine centrale");
+    keys(&mut app, &["tab"]);
+    type_text(&mut app, "ame");
+    let shown_now = shown(&app, 120, 40);
+    assert!(shown_now.contains("Amélie Roux"), "{shown_now}");
+    keys(&mut app, &["tab"]);
+    type_text(&mut app, "+7");
+    let before = journaled_ops(&app);
+    keys(&mut app, &["enter"]);
+    assert!(app.field.is_none());
+    let a = &sess(&app).actions[0];
+    assert_eq!(a.text, "Visiter la cuisine centrale");
+    assert_eq!(a.owner, "Amélie Roux");
+    assert_eq!(a.due, Some(date!(2026 - 06 - 19)));
+    assert_eq!(a.status, ActionStatus::Todo);
+    assert_eq!(journaled_ops(&app), before + 1, "the op is journaled");
+    assert!(app.drafts.is_empty(), "saving clears the form's drafts");
+    keys(&mut app, &["u"]);
+    assert!(sess(&app).actions.is_empty());
+    keys(&mut app, &["ctrl-r"]);
+    assert_eq!(sess(&app).actions.len(), 1);
+}
+
+#[test]
+fn an_owner_nobody_matches_is_kept_as_typed_and_a_date_as_written() {
+    let mut app = app_on(session(), Screen::Actions);
+    keys(&mut app, &["i"]);
+    type_text(&mut app, "Prévenir la mairie");
+    keys(&mut app, &["tab"]);
+    type_text(&mut app, "Service scolaire");
+    keys(&mut app, &["tab"]);
+    type_text(&mut app, "2026-09-01");
+    keys(&mut app, &["enter"]);
+    let a = &sess(&app).actions[0];
+    assert_eq!(a.owner, "Service scolaire");
+    assert_eq!(a.due, Some(date!(2026 - 09 - 01)));
+}
+
+#[test]
+fn enter_saves_from_the_first_field_and_a_bad_date_keeps_the_field_open() {
+    let mut app = app_on(session(), Screen::Actions);
+    keys(&mut app, &["i"]);
+    type_text(&mut app, "Juste le texte");
+    keys(&mut app, &["enter"]);
+    assert_eq!(sess(&app).actions.len(), 1);
+    assert_eq!(sess(&app).actions[0].owner, "");
+    assert_eq!(sess(&app).actions[0].due, None);
+
+    keys(&mut app, &["i"]);
+    type_text(&mut app, "Autre");
+    keys(&mut app, &["tab", "tab"]);
+    type_text(&mut app, "demain");
+    keys(&mut app, &["enter"]);
+    assert_eq!(sess(&app).actions.len(), 1, "refused");
+    assert!(matches!(
+        app.field.as_ref().map(|f| &f.purpose),
+        Some(FieldPurpose::ActionDue(None))
+    ));
+    assert!(message(&app).contains("demain"), "{}", message(&app));
+}
+
+#[test]
+fn esc_keeps_the_form_as_drafts_and_i_brings_them_back() {
+    let mut app = app_on(session(), Screen::Actions);
+    keys(&mut app, &["i"]);
+    type_text(&mut app, "Goûter les menus");
+    keys(&mut app, &["tab"]);
+    type_text(&mut app, "Noël");
+    keys(&mut app, &["esc"]);
+    assert!(app.field.is_none());
+    assert!(sess(&app).actions.is_empty());
+    keys(&mut app, &["i"]);
+    assert_eq!(
+        app.field.as_ref().unwrap().input.value(),
+        "Goûter les menus"
+    );
+    keys(&mut app, &["tab"]);
+    assert_eq!(app.field.as_ref().unwrap().input.value(), "Noël");
+    keys(&mut app, &["enter"]);
+    let a = &sess(&app).actions[0];
+    assert_eq!(
+        (a.text.as_str(), a.owner.as_str()),
+        ("Goûter les menus", "Noël Bertrand")
+    );
+}
+
+#[test]
+fn edit_delete_and_status_are_undoable() {
+    let mut app = app_on(with_actions(), Screen::Actions);
+    // The first row: "Réserver la salle" (open, due 06-20).
+    keys(&mut app, &["E"]);
+    type_text(&mut app, " 🏫");
+    keys(&mut app, &["enter"]);
+    let a3 = sess(&app)
+        .actions
+        .iter()
+        .find(|a| a.id.as_str() == "a-3")
+        .unwrap();
+    assert_eq!(a3.text, "Réserver la salle 🏫");
+    assert_eq!(a3.owner, "Léa Martin", "the owner stays");
+    keys(&mut app, &["u"]);
+    assert_eq!(texts(&app)[0], "Réserver la salle");
+
+    keys(&mut app, &["space"]);
+    let status = |app: &atelier::app::App| {
+        sess(app)
+            .actions
+            .iter()
+            .find(|a| a.id.as_str() == "a-3")
+            .unwrap()
+            .status
+    };
+    assert_eq!(status(&app), ActionStatus::Doing);
+    assert!(message(&app).contains("doing"), "{}", message(&app));
+    keys(&mut app, &["u"]);
+    assert_eq!(status(&app), ActionStatus::Todo);
+
+    keys(&mut app, &["d"]);
+    assert_eq!(sess(&app).actions.len(), 3);
+    keys(&mut app, &["u"]);
+    assert_eq!(sess(&app).actions.len(), 4);
+}
+
+#[test]
+fn a_note_a_sticky_and_a_cluster_become_actions_with_their_text() {
+    let mut app = app_on(session(), Screen::Notes);
+    keys(&mut app, &["O"]);
+    assert_eq!(
+        app.field.as_ref().unwrap().input.value(),
+        "Écrire aux cuisiniers du collège"
+    );
+    keys(&mut app, &["enter"]);
+    assert_eq!(
+        sess(&app).actions[0].text,
+        "Écrire aux cuisiniers du collège"
+    );
+
+    let mut app = app_on(session(), Screen::Board);
+    // The board's columns: the inbox, then the cluster.
+    keys(&mut app, &["right"]);
+    keys(&mut app, &["O"]);
+    assert_eq!(
+        app.field.as_ref().unwrap().input.value(),
+        "Produits locaux 🥕"
+    );
+    keys(&mut app, &["esc", "down", "O"]);
+    assert_eq!(
+        app.field.as_ref().unwrap().input.value(),
+        "Des légumes du marché"
+    );
+}
+
+#[test]
+fn read_only_refuses_every_change() {
+    let mut app = app_at(
+        with_actions(),
+        std::path::Path::new("/nonexistent/cantines.ron"),
+        Some("locked"),
+        false,
+        Screen::Actions,
+    );
+    keys(&mut app, &["i"]);
+    assert!(app.field.is_none());
+    keys(&mut app, &["space", "d"]);
+    assert_eq!(sess(&app).actions, with_actions().actions);
+}
+
+#[test]
+fn the_open_count_leaves_out_done_and_dropped() {
+    assert_eq!(atelier::app::rooms::actions::open_count(&with_actions()), 3);
+}
+
+#[test]
+fn snapshots_of_the_actions_screen() {
+    for lang in ["en", "fr"] {
+        let mut app = app_on(with_actions(), Screen::Actions);
+        app.lang = lang;
+        insta::assert_snapshot!(format!("actions_80x24_{lang}"), shown(&app, 80, 24));
+        insta::assert_snapshot!(format!("actions_120x40_{lang}"), shown(&app, 120, 40));
+    }
+    let mut app = app_on(with_actions(), Screen::Actions);
+    keys(&mut app, &["i"]);
+    type_text(&mut app, "Menu végétarien 🌱");
+    keys(&mut app, &["tab"]);
+    type_text(&mut app, "山");
+    insta::assert_snapshot!("actions_owner_field_80x24", shown(&app, 80, 24));
+    let empty = app_on(session(), Screen::Actions);
+    insta::assert_snapshot!("actions_empty_80x24", shown(&empty, 80, 24));
+}
