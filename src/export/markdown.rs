@@ -28,7 +28,46 @@ pub fn markdown_with(session: &Session, opts: &Options, media: &Media) -> String
     out
 }
 
+/// The document, section by section, in the order a reader meets them.
 fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
+    head(o, v, l)?;
+    writeln!(o, "## {}\n", l.challenge)?;
+    if !v.challenge.is_empty() {
+        writeln!(o, "{}\n", md_block(&v.challenge, 0))?;
+    }
+    writeln!(o, "*{}.*\n", md_inline(&v.origin))?;
+    participants(o, v, l)?;
+    top_ideas(o, v, l)?;
+    writeln!(o, "## {}\n", l.decisions)?;
+    if v.decisions.is_empty() {
+        writeln!(o, "{}\n", l.none_decisions)?;
+    } else {
+        for d in &v.decisions {
+            writeln!(o, "- {}", note_item(d, true))?;
+        }
+        writeln!(o)?;
+    }
+    actions(o, v, l)?;
+    prototypes(o, v, l)?;
+    agenda(o, v, l)?;
+    board(o, v, l)?;
+    if !v.media.is_empty() {
+        writeln!(o, "## {}\n", l.media)?;
+        for g in &v.media {
+            if !g.title.is_empty() {
+                writeln!(o, "### {}\n", md_inline(&g.title))?;
+            }
+            media_list(o, &g.items, l)?;
+        }
+    }
+    notes(o, v, l)?;
+    comments(o, v, l)?;
+    writeln!(o, "---\n\n*{}*", l.footer)?;
+    Ok(())
+}
+
+/// The title, the notices, and the workshop's details.
+fn head(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
     writeln!(o, "# {}\n", md_inline(&v.title))?;
     if v.anonymized {
         writeln!(
@@ -68,13 +107,11 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
     ));
     // Hard line breaks (backslash) keep the details on their own lines.
     writeln!(o, "{}\n", meta.join("\\\n"))?;
+    Ok(())
+}
 
-    writeln!(o, "## {}\n", l.challenge)?;
-    if !v.challenge.is_empty() {
-        writeln!(o, "{}\n", md_block(&v.challenge, 0))?;
-    }
-    writeln!(o, "*{}.*\n", md_inline(&v.origin))?;
-
+/// The participants by role (only counts when anonymized).
+fn participants(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
     writeln!(o, "## {}\n", l.participants)?;
     if v.roles.is_empty() {
         writeln!(o, "{}\n", l.none_participants)?;
@@ -102,7 +139,11 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
         }
         writeln!(o)?;
     }
+    Ok(())
+}
 
+/// Each voting round's top ideas.
+fn top_ideas(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
     writeln!(o, "## {}\n", l.top_ideas)?;
     if v.rounds.iter().all(|r| r.ranked.is_empty()) {
         writeln!(o, "{}\n", l.none_votes)?;
@@ -132,17 +173,11 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
         }
         writeln!(o)?;
     }
+    Ok(())
+}
 
-    writeln!(o, "## {}\n", l.decisions)?;
-    if v.decisions.is_empty() {
-        writeln!(o, "{}\n", l.none_decisions)?;
-    } else {
-        for d in &v.decisions {
-            writeln!(o, "- {}", note_item(d, true))?;
-        }
-        writeln!(o)?;
-    }
-
+/// The action plan as a table.
+fn actions(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
     writeln!(o, "## {}\n", l.actions)?;
     if v.actions.is_empty() {
         writeln!(o, "{}\n", l.none_actions)?;
@@ -164,7 +199,11 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
         }
         writeln!(o)?;
     }
+    Ok(())
+}
 
+/// The prototypes, their cards and feedback.
+fn prototypes(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
     if !v.prototypes.is_empty() {
         writeln!(o, "## {}\n", l.prototypes)?;
         for p in &v.prototypes {
@@ -204,7 +243,11 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
             media_list(o, &p.media, l)?;
         }
     }
+    Ok(())
+}
 
+/// The agenda, planned against actual minutes.
+fn agenda(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
     writeln!(o, "## {}\n", l.agenda)?;
     writeln!(o, "*{}*\n", md_inline(&v.times_note))?;
     writeln!(
@@ -246,7 +289,11 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
         opt(v.actual_total),
         v.diff_total.as_deref().unwrap_or("–")
     )?;
+    Ok(())
+}
 
+/// The board: its groups by stage, then the inbox and the parking lot.
+fn board(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
     writeln!(o, "## {}\n", l.board)?;
     if v.board.stickies == 0 && v.board.clusters == 0 {
         writeln!(o, "{}\n", l.none_board)?;
@@ -282,17 +329,11 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
         }
         writeln!(o)?;
     }
+    Ok(())
+}
 
-    if !v.media.is_empty() {
-        writeln!(o, "## {}\n", l.media)?;
-        for g in &v.media {
-            if !g.title.is_empty() {
-                writeln!(o, "### {}\n", md_inline(&g.title))?;
-            }
-            media_list(o, &g.items, l)?;
-        }
-    }
-
+/// The notes by stage and kind.
+fn notes(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
     writeln!(o, "## {}\n", l.notes)?;
     if v.notes.is_empty() {
         writeln!(o, "{}\n", l.none_notes)?;
@@ -313,7 +354,11 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
             writeln!(o)?;
         }
     }
+    Ok(())
+}
 
+/// The review comments.
+fn comments(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
     if !v.comments.is_empty() {
         writeln!(o, "## {}\n", l.comments)?;
         for c in &v.comments {
@@ -333,8 +378,6 @@ fn write_doc(o: &mut String, v: &Summary, l: &Labels) -> std::fmt::Result {
         }
         writeln!(o)?;
     }
-
-    writeln!(o, "---\n\n*{}*", l.footer)?;
     Ok(())
 }
 
