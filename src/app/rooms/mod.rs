@@ -3,6 +3,7 @@
 //! `state`, `action`, `effect`, `drafts`, `keymap`) but never a sibling room
 //! or the router (checked by `tests/architecture.rs`).
 
+pub mod ballots;
 pub mod board;
 pub mod capture;
 pub mod collect;
@@ -19,4 +20,5 @@ pub mod search;
 pub mod session;
 pub mod setup;
 pub mod suggest;
+pub mod wall;
 pub mod zone;
