@@ -72,7 +72,17 @@ impl Widget for Projector<'_> {
             area.width,
             area.height.saturating_sub(fixed),
         );
-        let big_h = big.map_or(1, |(_, h)| h);
+        // Full-size digits grow by whole steps while they fit (half the
+        // height at most, so the step and the prompt stay readable).
+        let chars = text.chars().count() as u16;
+        let scale = match big {
+            Some((PixelSize::Full, _)) => (area.width / (chars * 8).max(1))
+                .min(area.height.saturating_sub(fixed) / 8)
+                .min(area.height / 16)
+                .max(1),
+            _ => 1,
+        };
+        let big_h = big.map_or(1, |(_, h)| h * scale);
         let used = (fixed + big_h).min(area.height);
         let top = area.y + (area.height - used) / 2;
         let area = Rect {
@@ -96,6 +106,7 @@ impl Widget for Projector<'_> {
         ])
         .render(head, buf);
         match big {
+            Some((PixelSize::Full, _)) if scale > 1 => scaled(&text, scale, style, timer, buf),
             Some((size, _)) => BigText::builder()
                 .pixel_size(size)
                 .style(style)
@@ -117,5 +128,30 @@ impl Widget for Projector<'_> {
             .wrap(Wrap { trim: true })
             .centered()
             .render(prompt_area, buf);
+    }
+}
+
+/// `text` in full-size big digits, each cell drawn as a `k`x`k` block,
+/// centred in `area`.
+fn scaled(text: &str, k: u16, style: Style, area: Rect, buf: &mut Buffer) {
+    let w = text.chars().count() as u16 * 8;
+    let small = Rect::new(0, 0, w, 8);
+    let mut glyphs = Buffer::empty(small);
+    BigText::builder()
+        .pixel_size(PixelSize::Full)
+        .lines(vec![Line::from(text.to_owned())])
+        .build()
+        .render(small, &mut glyphs);
+    let x0 = area.x + area.width.saturating_sub(w * k) / 2;
+    for (y, x) in (0..8).flat_map(|y| (0..w).map(move |x| (y, x))) {
+        if glyphs[(x, y)].symbol() == " " {
+            continue;
+        }
+        for (dy, dx) in (0..k).flat_map(|dy| (0..k).map(move |dx| (dy, dx))) {
+            let (cx, cy) = (x0 + x * k + dx, area.y + y * k + dy);
+            if cx < area.right() && cy < area.bottom() {
+                buf[(cx, cy)].set_symbol("█").set_style(style);
+            }
+        }
     }
 }
