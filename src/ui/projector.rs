@@ -136,12 +136,13 @@ impl Widget for Projector<'_> {
 fn scaled(text: &str, k: u16, style: Style, area: Rect, buf: &mut Buffer) {
     let w = text.chars().count() as u16 * 8;
     let small = Rect::new(0, 0, w, 8);
-    let mut glyphs = Buffer::empty(small);
+    // A scratch buffer of this function's own: the screen is `buf`.
+    let glyphs = &mut Buffer::empty(small);
     BigText::builder()
         .pixel_size(PixelSize::Full)
         .lines(vec![Line::from(text.to_owned())])
         .build()
-        .render(small, &mut glyphs);
+        .render(small, glyphs);
     let x0 = area.x + area.width.saturating_sub(w * k) / 2;
     for (y, x) in (0..8).flat_map(|y| (0..w).map(move |x| (y, x))) {
         if glyphs[(x, y)].symbol() == " " {
