@@ -229,6 +229,8 @@ pub enum Msg {
     Resize,
     /// Stickies arrived from phones (the run loop polls the collector).
     Incoming(Vec<crate::collect::Incoming>),
+    /// Ballots arrived from phones (the run loop polls the collector).
+    Ballots(Vec<crate::collect::CastBallot>),
     /// Collecting started (what to show), or could not start, or stopped
     /// on its own (why).
     Collecting(Result<super::state::CollectView, String>),

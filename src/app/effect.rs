@@ -64,5 +64,10 @@ pub enum Effect {
     },
     /// Hide (true) or show the page's name field.
     CollectAnonymous(bool),
+    /// Show the phones this voting round's ballot (or, closed, that the
+    /// vote is closed); `None`: the sticky form again.
+    PublishRound(Option<crate::collect::RoundInfo>),
+    /// How many ballots are in (the ballot page says it).
+    Turnout(usize),
     Quit,
 }

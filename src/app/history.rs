@@ -90,6 +90,7 @@ pub fn commit(
         undo,
         pending: Vec::new(),
         fields: None,
+        ballot: None,
     });
     if h.undo.len() > History::LIMIT {
         h.undo.remove(0);
@@ -148,8 +149,12 @@ pub fn undo(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>, redo: bool) {
         undo: inverse,
         pending: step.pending,
         fields: step.fields.map(|f| Box::new((f.1, f.0))),
+        ballot: step.ballot,
     };
     after_undo(app, &back.pending, redo);
+    if let Some(b) = &back.ballot {
+        app.ballots.undone(b, redo);
+    }
     if redo {
         app.history.undo.push(back);
         say(app, t!(lang, "msg-redone", what = label), now);

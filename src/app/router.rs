@@ -29,6 +29,7 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::Key(key) => key_input(app, key, now, &mut fx),
         Msg::Do(action) => act(app, action, now, &mut fx),
         Msg::Incoming(items) => rooms::collect::incoming(app, items, now, &mut fx),
+        Msg::Ballots(casts) => rooms::ballots::arrived(app, casts, now, &mut fx),
         Msg::Collecting(result) => rooms::collect::started(app, result, now),
         Msg::Attached(result) => rooms::evidence::attached(app, result, now, &mut fx),
         Msg::Completed(prefix, matches) => rooms::evidence::completed(app, prefix, matches, now),
@@ -37,6 +38,7 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::SaveAsTaken(path) => rooms::session::taken(app, path, now),
     }
     rooms::collect::follow_step(app, &mut fx);
+    rooms::ballots::publish(app, &mut fx);
     refresh_index(app);
     journal_sections(app);
     journal_drafts(app);
@@ -131,6 +133,7 @@ fn overlay_action(
         Overlay::Tray => return rooms::collect::tray_action(app, action, now, fx),
         Overlay::Capture => rooms::capture::capture_action(app, action, now, fx),
         Overlay::Search => rooms::search::search_action(app, action),
+        Overlay::Results if action == Action::Projector => rooms::wall::project(app),
         Overlay::Results => rooms::board::results_action(app, action),
         Overlay::Suggest => rooms::suggest::action(app, action, now, fx),
         Overlay::Conflicts => rooms::conflicts::action(app, action, now, fx),
@@ -173,9 +176,7 @@ pub(crate) fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Ef
             Action::GoFacilitate => return app.screen = Screen::Facilitate,
             Action::GoNotes => return app.screen = Screen::Notes,
             Action::Projector if app.screen != Screen::Projector => {
-                app.previous = app.screen;
-                app.screen = Screen::Projector;
-                return;
+                return rooms::wall::project(app);
             }
             Action::NewNote => return rooms::notes::open_note_editor(app, None, now),
             Action::NewSticky => return rooms::capture::open_capture(app, now),
@@ -214,7 +215,11 @@ pub(crate) fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Ef
         Screen::Home => rooms::home::home_action(app, action, fx),
         Screen::Setup => rooms::setup::setup_action(app, action, now, fx),
         Screen::Facilitate => rooms::facilitate::facilitate_action(app, action, now, fx),
-        Screen::Projector => rooms::facilitate::projector_action(app, action, now, fx),
+        Screen::Projector => {
+            if !rooms::wall::action(app, action) {
+                rooms::facilitate::projector_action(app, action, now, fx)
+            }
+        }
         Screen::Notes => rooms::notes::notes_action(app, action, now, fx),
         Screen::Actions => rooms::actions::action(app, action, now, fx),
         Screen::Board => match action {

@@ -269,10 +269,10 @@ fn take_collected(
     let Some(c) = world.collector.as_ref() else {
         return false;
     };
-    let (items, error) = (c.try_recv(), c.error());
-    let any = !items.is_empty() || error.is_some();
-    if !items.is_empty() {
-        let fx = update(app, Msg::Incoming(items), Timestamp::now());
+    let (arrivals, error) = (c.receive(), c.error());
+    let any = !arrivals.is_empty() || error.is_some();
+    for msg in arrival_msgs(arrivals) {
+        let fx = update(app, msg, Timestamp::now());
         run_effects(app, world, terminal, fx);
     }
     if let Some(e) = error {
@@ -289,11 +289,32 @@ fn stop_collecting(app: &mut App, world: &mut World) -> Vec<Effect> {
     let Some(c) = world.collector.take() else {
         return Vec::new();
     };
-    let left = c.stop();
-    if left.is_empty() {
-        return Vec::new();
+    let mut fx = Vec::new();
+    for msg in arrival_msgs(c.stop_all()) {
+        fx.extend(update(app, msg, Timestamp::now()));
     }
-    update(app, Msg::Incoming(left), Timestamp::now())
+    fx
+}
+
+/// What phones sent, as messages for `update`: the stickies, then the
+/// ballots (each kind in the order it arrived).
+fn arrival_msgs(arrivals: Vec<crate::collect::Arrival>) -> Vec<Msg> {
+    use crate::collect::Arrival;
+    let (mut stickies, mut ballots) = (Vec::new(), Vec::new());
+    for a in arrivals {
+        match a {
+            Arrival::Sticky(s) => stickies.push(s),
+            Arrival::Ballot(b) => ballots.push(b),
+        }
+    }
+    let mut out = Vec::new();
+    if !stickies.is_empty() {
+        out.push(Msg::Incoming(stickies));
+    }
+    if !ballots.is_empty() {
+        out.push(Msg::Ballots(ballots));
+    }
+    out
 }
 
 /// Feed the saver's reports to `update`; true when any came.
@@ -582,6 +603,16 @@ fn run_effects(
             Effect::CollectAnonymous(anonymous) => {
                 if let Some(c) = &world.collector {
                     c.set_anonymous_only(anonymous);
+                }
+            }
+            Effect::PublishRound(round) => {
+                if let Some(c) = &world.collector {
+                    c.set_round(round);
+                }
+            }
+            Effect::Turnout(n) => {
+                if let Some(c) = &world.collector {
+                    c.set_turnout(n);
                 }
             }
             Effect::Quit => app.quit = true,

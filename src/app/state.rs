@@ -229,6 +229,74 @@ pub struct Step {
             crate::store::journal::Sections,
         )>,
     >,
+    /// A ballot from a phone this step applied: undoing it gives its
+    /// voter's previous ballot back to the box, redoing records it again.
+    pub ballot: Option<Box<BallotStep>>,
+}
+
+/// What a step applying a ballot keeps for undo and redo.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BallotStep {
+    pub cast: crate::collect::CastBallot,
+    /// The voter's ballot before this one ([`crate::collect::BallotBox::record`]).
+    pub before: Option<(crate::collect::BallotVoter, crate::model::Ballot)>,
+}
+
+/// Ballots from phones (see `rooms::ballots`): one box per round voted
+/// on, and what the collector was last told.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ballots {
+    /// Per round: the last ballot of each voter.
+    pub boxes: Vec<crate::collect::BallotBox>,
+    /// The round the phones were last shown (`None`: the sticky form).
+    pub published: Option<crate::collect::RoundInfo>,
+    /// The turnout the phones were last told.
+    pub turnout: Option<usize>,
+    /// A closed round stays on the phones ("the vote is closed") until the
+    /// step changes: the step (title, prompt) it closed on.
+    pub closed_on: Option<(Id, (String, String))>,
+}
+
+impl Ballots {
+    /// The box of `round`, if a ballot or an opening made one.
+    pub fn of(&self, round: &Id) -> Option<&crate::collect::BallotBox> {
+        self.boxes.iter().find(|b| b.round() == Some(round))
+    }
+
+    /// The box of `round`, made empty when there is none.
+    pub fn of_mut(&mut self, round: &Id) -> &mut crate::collect::BallotBox {
+        let i = match self.boxes.iter().position(|b| b.round() == Some(round)) {
+            Some(i) => i,
+            None => {
+                self.boxes
+                    .push(crate::collect::BallotBox::new(round.clone()));
+                self.boxes.len() - 1
+            }
+        };
+        &mut self.boxes[i]
+    }
+
+    /// A step with a ballot was undone (`redo` false) or redone.
+    pub fn undone(&mut self, step: &BallotStep, redo: bool) {
+        let b = self.of_mut(&step.cast.round);
+        if redo {
+            b.record(&step.cast);
+        } else {
+            b.restore(&step.cast.voter, step.before.clone());
+        }
+    }
+}
+
+/// What the projector shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Projection {
+    /// The timer, the step and its prompt.
+    #[default]
+    Timer,
+    /// The board's clusters and their stickies.
+    Wall,
+    /// The ranked results of the round (as the results popup shows them).
+    Results,
 }
 
 #[derive(Debug, Default)]
@@ -448,6 +516,12 @@ pub struct App {
     pub collect_anonymous: bool,
     /// The step title and prompt the page shows.
     pub collect_prompt: Option<(String, String)>,
+    /// Ballots from phones: their boxes and what the phones were shown.
+    pub ballots: Ballots,
+    /// What the projector shows, and how far the wall is scrolled
+    /// (columns, lines).
+    pub projection: Projection,
+    pub wall_scroll: (usize, usize),
 }
 
 impl App {
@@ -503,6 +577,9 @@ impl App {
             auto_accept: false,
             collect_anonymous: false,
             collect_prompt: None,
+            ballots: Ballots::default(),
+            projection: Projection::Timer,
+            wall_scroll: (0, 0),
         }
     }
 
@@ -553,6 +630,15 @@ impl App {
         super::overlay::stack(self)
             .into_iter()
             .any(|o| o.takes_text(self))
+    }
+
+    /// The round the results show: the one being voted on, else the last.
+    pub fn results_round(&self) -> Option<Id> {
+        self.board
+            .voting
+            .as_ref()
+            .map(|v| v.round.clone())
+            .or_else(|| self.session()?.rounds.last().map(|r| r.id.clone()))
     }
 
     /// Rows of the agenda builder, in display order.

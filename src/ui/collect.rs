@@ -227,6 +227,8 @@ pub fn status_badge(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
             ),
             t.warning,
         )
+    } else if let Some(turnout) = turnout(app) {
+        (turnout, t.warning)
     } else if app.collecting.is_some() {
         (tr(app.lang, "collect-status-on"), t.ok)
     } else {
@@ -243,6 +245,38 @@ pub fn status_badge(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
         width: area.width - w,
         ..area
     }
+}
+
+/// While the phones show a ballot: how many are in, and from whom unless
+/// the round is anonymous ("3 ballots: Ana, Bo, a guest"); never how they
+/// voted.
+pub fn turnout(app: &App) -> Option<String> {
+    let round = app.ballots.published.as_ref()?;
+    let lang = app.lang;
+    let n = app.ballots.of(&round.id).map_or(0, |b| b.turnout());
+    let mut text = if round.anonymous {
+        t!(lang, "ballots-turnout-anonymous", n = n)
+    } else {
+        t!(lang, "ballots-turnout", n = n)
+    };
+    if !round.open {
+        text = format!("{} · {text}", tr(lang, "ballots-vote-closed"));
+    }
+    let s = app.session()?;
+    let names: Vec<String> = app
+        .ballots
+        .of(&round.id)
+        .filter(|_| !round.anonymous)
+        .map(|b| {
+            b.voters()
+                .map(|v| crate::app::rooms::ballots::voter_name(lang, s, v))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !names.is_empty() {
+        text = format!("{text}: {}", safe_line(&names.join(", ")));
+    }
+    Some(format!("🗳 {text}"))
 }
 
 /// The pending tray: stickies sent from phones, waiting for moderation.

@@ -14,6 +14,7 @@ mod projector;
 mod setup;
 mod suggest;
 pub mod theme;
+mod wall;
 pub mod widgets;
 
 use crate::app::Action;

@@ -500,6 +500,11 @@ pub fn submit_board_field(
             commit(app, tr(lang, "undo-sticky-edited"), ops, now, fx);
         }
         FieldPurpose::NewRound => {
+            // "a" (or "3a", "3 2 a") asks for anonymous ballots from phones.
+            let (value, anonymous) = match value.trim_end().strip_suffix(['a', 'A']) {
+                Some(rest) => (rest, true),
+                None => (value, false),
+            };
             let nums: Vec<Option<u32>> = value.split_whitespace().map(|w| w.parse().ok()).collect();
             let (dots, cap) = match nums.as_slice() {
                 [] => (3, None),
@@ -517,12 +522,19 @@ pub fn submit_board_field(
             let stage = app.session().and_then(|s| s.current_stage_id());
             let n = app.session().map_or(0, |s| s.rounds.len()) + 1;
             let id = app.ids.next_id();
-            let Some((id, op)) = app
+            let Some((id, mut op)) = app
                 .session()
                 .map(|s| s.new_round(&t!(lang, "round-title", n = n), dots, cap, stage, now, id))
             else {
                 return true;
             };
+            if let crate::model::Op::Insert {
+                item: crate::model::Item::Round(r),
+                ..
+            } = &mut op
+            {
+                r.anonymous = anonymous;
+            }
             if commit(app, t!(lang, "undo-new-round", n = n), vec![op], now, fx) {
                 app.board.voting = Some(Voting {
                     round: id,

@@ -4,6 +4,7 @@
 //! or the router (checked by `tests/architecture.rs`).
 
 pub mod actions;
+pub mod ballots;
 pub mod board;
 pub mod capture;
 pub mod collect;
@@ -20,4 +21,5 @@ pub mod search;
 pub mod session;
 pub mod setup;
 pub mod suggest;
+pub mod wall;
 pub mod zone;

@@ -1,0 +1,41 @@
+# Dot voting from phones in the app (src/app/rooms/ballots.rs) and the wall
+# on the projector (src/ui/wall.rs).
+
+ballots-in = Ballot in from { $who } · { $n ->
+    [one] 1 ballot
+   *[other] { $n } ballots
+} so far
+ballots-same = { $who } sent the same dots again · { $n ->
+    [one] 1 ballot
+   *[other] { $n } ballots
+} so far
+ballots-refused = Ballot from { $who } refused: { $why }
+ballots-undo = ballot from { $who }
+ballots-closed = the round is not open
+ballots-someone = someone no longer on the list
+ballots-guest = a guest
+ballots-guest-named = { $name } (guest)
+ballots-anonymous = an anonymous phone
+ballots-why-empty = no dot placed
+ballots-why-budget = { $given } dots, { $dots } at most
+ballots-why-cap = { $given } dots on “{ $item }”, { $cap } at most
+ballots-why-item = an item is no longer on the wall
+ballots-why-voter = this participant is no longer on the list
+ballots-turnout = { $n ->
+    [0] No ballot yet
+    [one] 1 ballot
+   *[other] { $n } ballots
+}
+ballots-turnout-anonymous = { $n ->
+    [0] No ballot yet (anonymous)
+    [one] 1 anonymous ballot
+   *[other] { $n } anonymous ballots
+}
+ballots-vote-closed = Vote closed
+wall-title = { $title } · the wall
+wall-empty = Nothing on the wall yet.
+wall-inbox = Not grouped yet ({ $n })
+wall-above = ▲ { $n } above
+wall-below = ▼ { $n } more
+wall-results = Results · { $round }
+wall-private = (private)
