@@ -6,15 +6,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod skip_support;
+mod support;
 
 use atelier::model::{Session, Timer};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_atelier");
-const WAIT: Duration = Duration::from_secs(10);
+use support::tmux::{BIN, Tmux, WAIT, sh_quote};
 
 macro_rules! require_tmux {
     () => {
@@ -22,127 +20,6 @@ macro_rules! require_tmux {
             return;
         }
     };
-}
-
-/// `'text'` for `sh`, whatever the text holds.
-fn sh_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
-}
-
-/// A tmux server of our own (its own socket), killed on drop, even when
-/// the test fails.
-struct Tmux {
-    socket: String,
-    home: PathBuf,
-    /// The socket file, removed on drop.
-    socket_path: std::cell::RefCell<Option<PathBuf>>,
-}
-
-impl Tmux {
-    fn new(home: &Path) -> Tmux {
-        static N: AtomicU32 = AtomicU32::new(0);
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        Tmux {
-            socket: format!(
-                "atelier-e2e-{}-{}-{nanos}",
-                std::process::id(),
-                N.fetch_add(1, Ordering::SeqCst)
-            ),
-            home: home.to_path_buf(),
-            socket_path: Default::default(),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null", "-u"])
-            .args(args)
-            .env("ATELIER_HOME", &self.home)
-            .env("LANG", "C.UTF-8")
-            .env("LC_ALL", "C.UTF-8")
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR")
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// Start `command` (run by `sh`) in a detached 100x30 window.
-    fn start(&self, command: &str) {
-        let out = self.run(&[
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            "e2e",
-            "-e",
-            &format!("ATELIER_HOME={}", self.home.display()),
-            "-e",
-            "LANG=C.UTF-8",
-            "-e",
-            "LC_ALL=C.UTF-8",
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let out = self.run(&["display-message", "-p", "#{socket_path}"]);
-        let path = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-        if !path.is_empty() {
-            *self.socket_path.borrow_mut() = Some(PathBuf::from(path));
-        }
-    }
-
-    /// Key names as tmux knows them (`Space`, `C-s`, `Enter`).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        let out = self.run(&args);
-        assert!(out.status.success(), "send-keys {keys:?}");
-    }
-
-    /// Text typed literally.
-    fn type_text(&self, text: &str) {
-        let out = self.run(&["send-keys", "-t", "e2e", "-l", text]);
-        assert!(out.status.success(), "send-keys -l {text:?}");
-    }
-
-    fn screen(&self) -> String {
-        let out = self.run(&["capture-pane", "-p", "-t", "e2e"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Wait until the screen shows every one of `texts`.
-    fn wait_for(&self, texts: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if texts.iter().all(|t| screen.contains(t)) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "waited {WAIT:?} for {texts:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-        if let Some(path) = self.socket_path.borrow_mut().take() {
-            let _ = std::fs::remove_file(path);
-        }
-    }
 }
 
 /// Wait for a file the shell writes once the app has exited.
