@@ -9,32 +9,12 @@ mod skip_support;
 mod support;
 
 use atelier::model::{Id, Session, Target};
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
-use support::tmux::{BIN, Tmux, WAIT, sh_quote};
+use support::tmux::{BIN, Tmux, WAIT, atelier_new, sh_quote};
 
 /// Wait until the screen shows `n` check marks (stickies marked).
 fn wait_marks(tmux: &Tmux, n: usize) -> String {
     tmux.wait_until(&format!("{n} marks"), |s| s.matches('✓').count() == n)
-}
-
-/// `atelier new --title T --no-open`: the path of the new session.
-fn new_session(home: &Path, title: &str) -> PathBuf {
-    let out = Command::new(BIN)
-        .args(["new", "--title", title, "--no-open"])
-        .env("ATELIER_HOME", home)
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("atelier runs");
-    assert!(
-        out.status.success(),
-        "atelier new: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim_end());
-    assert!(path.is_file(), "{path:?}");
-    path
 }
 
 const STICKIES: [&str; 5] = [
@@ -51,7 +31,7 @@ fn capture_group_vote_undo_quit_and_the_file_holds_exactly_that() {
         return;
     }
     let home = tempfile::tempdir().unwrap();
-    let path = new_session(home.path(), "T");
+    let path = atelier_new(home.path(), &["--title", "T", "--no-open"]);
     let exited = home.path().join("exited");
     let tmux = Tmux::new(home.path());
     tmux.start_sized(

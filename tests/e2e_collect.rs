@@ -10,33 +10,8 @@ mod support;
 
 use atelier::model::{Colour, Session};
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
-use support::tmux::{BIN, Tmux, WAIT, sh_quote};
-
-fn new_session(home: &Path) -> PathBuf {
-    let out = Command::new(BIN)
-        .args([
-            "new",
-            "--title",
-            "Cour d'école",
-            "--template",
-            "ideation-sprint-2h",
-            "--lang",
-            "en",
-            "--no-open",
-        ])
-        .env("ATELIER_HOME", home)
-        .output()
-        .expect("atelier runs");
-    assert!(
-        out.status.success(),
-        "atelier new: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    PathBuf::from(String::from_utf8(out.stdout).unwrap().trim_end())
-}
+use std::time::Duration;
+use support::tmux::{BIN, Tmux, WAIT, new_session, sh_quote, wait_for_file};
 
 /// The first `http://HOST:PORT/c/TOKEN` on the screen: (port, token path).
 fn address(screen: &str) -> (u16, String) {
@@ -56,30 +31,13 @@ fn address(screen: &str) -> (u16, String) {
     (port, path.to_owned())
 }
 
-fn wait_for_file(path: &Path, tmux: &Tmux) -> String {
-    let start = Instant::now();
-    loop {
-        if let Ok(text) = std::fs::read_to_string(path)
-            && text.ends_with('\n')
-        {
-            return text;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "the app did not exit; the screen shows:\n{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
 #[test]
 fn a_sticky_posted_from_a_phone_is_accepted_and_saved_and_the_port_closes_on_quit() {
     if skip_support::missing(skip_support::Tool::Tmux) {
         return;
     }
     let home = tempfile::tempdir().unwrap();
-    let file = new_session(home.path());
+    let file = new_session(home.path(), "Cour d'école");
     let status = home.path().join("status.txt");
     let tmux = Tmux::new(home.path());
     tmux.start(&format!(
@@ -133,7 +91,7 @@ fn a_sticky_posted_from_a_phone_is_accepted_and_saved_and_the_port_closes_on_qui
     let (port, second) = address(&screen);
     assert_ne!(second, path, "a fresh token");
     tmux.keys(&["q"]);
-    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(wait_for_file(&status, WAIT, &tmux).trim(), "0");
 
     let s: Session = atelier::store::load_file(&file).expect("the session loads");
     let x = s

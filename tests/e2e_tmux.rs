@@ -10,9 +10,7 @@ mod support;
 
 use atelier::model::{Session, Timer};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
-use support::tmux::{BIN, Tmux, WAIT, sh_quote};
+use support::tmux::{BIN, Tmux, WAIT, new_session, sh_quote, wait_for_file};
 
 macro_rules! require_tmux {
     () => {
@@ -20,50 +18,6 @@ macro_rules! require_tmux {
             return;
         }
     };
-}
-
-/// Wait for a file the shell writes once the app has exited.
-fn wait_for_file(path: &Path, tmux: &Tmux) -> String {
-    let start = Instant::now();
-    loop {
-        if let Ok(text) = std::fs::read_to_string(path)
-            && text.ends_with('\n')
-        {
-            return text;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "the app did not exit within {WAIT:?}; the screen shows:\n{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(40));
-    }
-}
-
-/// `atelier new ... --no-open`: the path of the new session.
-fn new_session(home: &Path, title: &str) -> PathBuf {
-    let out = Command::new(BIN)
-        .args([
-            "new",
-            "--title",
-            title,
-            "--template",
-            "ideation-sprint-2h",
-            "--lang",
-            "en",
-            "--no-open",
-        ])
-        .env("ATELIER_HOME", home)
-        .output()
-        .expect("atelier runs");
-    assert!(
-        out.status.success(),
-        "atelier new: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim_end());
-    assert!(path.is_file(), "{path:?}");
-    path
 }
 
 /// `sh` runs the app on `file`, then records how it exited and the
@@ -116,7 +70,7 @@ fn a_workshop_run_in_tmux_keeps_the_note_and_the_step_times_and_restores_the_ter
     tmux.wait_for(&[&second, "step 2/3", "ready"]);
 
     tmux.type_text("q");
-    let code = wait_for_file(&status, &tmux);
+    let code = wait_for_file(&status, WAIT, &tmux);
     assert_eq!(code.trim(), "0", "atelier's exit status");
 
     let s = load(&file);
@@ -135,7 +89,7 @@ fn a_workshop_run_in_tmux_keeps_the_note_and_the_step_times_and_restores_the_ter
     assert!(atelier::model::validate(&s).is_empty());
 
     // Back in cooked mode, echo on.
-    let modes = wait_for_file(&stty, &tmux);
+    let modes = wait_for_file(&stty, WAIT, &tmux);
     let flags: Vec<&str> = modes.split_whitespace().collect();
     for flag in ["icanon", "echo", "isig", "icrnl", "opost"] {
         assert!(flags.contains(&flag), "{flag} is off:\n{modes}");
@@ -157,7 +111,7 @@ fn a_running_timer_is_still_running_after_quitting_and_reopening() {
     tmux.wait_for(&["running"]);
     tmux.type_text("+");
     tmux.type_text("q");
-    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(wait_for_file(&status, WAIT, &tmux).trim(), "0");
     drop(tmux);
 
     let s = load(&file);
@@ -178,7 +132,7 @@ fn a_running_timer_is_still_running_after_quitting_and_reopening() {
         "about two minutes left:\n{screen}"
     );
     tmux.type_text("q");
-    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(wait_for_file(&status, WAIT, &tmux).trim(), "0");
     assert_eq!(load(&file).run.timer, Timer::Running { deadline });
 }
 
@@ -196,7 +150,7 @@ fn review_mode_shows_the_session_and_changes_nothing() {
     tmux.keys(&["Space"]);
     tmux.wait_for(&["Read-only"]);
     tmux.type_text("q");
-    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(wait_for_file(&status, WAIT, &tmux).trim(), "0");
     assert_eq!(
         std::fs::read(&file).unwrap(),
         bytes,
@@ -224,7 +178,7 @@ fn an_old_file_opened_gets_this_machines_zone_and_says_so() {
     tmux.start(&format!("TZ=Asia/Tokyo {command}"));
     tmux.wait_for(&["named no time zone: it now keeps Asia/Tokyo"]);
     tmux.type_text("q");
-    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(wait_for_file(&status, WAIT, &tmux).trim(), "0");
     assert_eq!(load(&file).time_zone.as_deref(), Some("Asia/Tokyo"));
 }
 
@@ -249,7 +203,7 @@ fn a_paris_workshop_reviewed_from_tokyo_shows_paris_times() {
     tmux.type_text("G");
     tmux.wait_for(&["[private] Note for the 27e"]);
     tmux.type_text("q");
-    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(wait_for_file(&status, WAIT, &tmux).trim(), "0");
     assert_eq!(
         std::fs::read(&file).unwrap(),
         bytes,

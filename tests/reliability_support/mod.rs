@@ -10,9 +10,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::Session;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::path::Path;
 
 // The tmux driver: each test crate using this module also says `mod support;`.
 pub use crate::support::tmux::*;
@@ -26,25 +24,6 @@ pub use skip_support::{Tool, missing, skip};
 /// caller returns. The harness names the test; `_test` is the callers'.
 pub fn skip_without_tmux(_test: &str) -> bool {
     missing(Tool::Tmux)
-}
-
-/// Wait for a file that a shell writes whole (ending in a line end).
-pub fn wait_for_file(path: &Path, timeout: Duration, tmux: &Tmux) -> String {
-    let start = Instant::now();
-    loop {
-        if let Ok(text) = std::fs::read_to_string(path)
-            && text.ends_with('\n')
-        {
-            return text;
-        }
-        assert!(
-            start.elapsed() < timeout,
-            "{} was not written within {timeout:?} (has the app exited?); the screen shows:\n{}",
-            path.display(),
-            tmux.all_screens()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 /// Read a pid file written by `sh` (`echo $$ > FILE`).
@@ -82,33 +61,6 @@ pub fn open_then_record(file: &Path, dir: &Path) -> String {
         q(&stty),
         q(&stty),
     )
-}
-
-/// `atelier new --title TITLE --no-open` (with an agenda template, so the
-/// app opens on the facilitation screen): the path of the new session.
-pub fn new_session(home: &Path, title: &str) -> PathBuf {
-    let out = Command::new(BIN)
-        .args([
-            "new",
-            "--title",
-            title,
-            "--template",
-            "ideation-sprint-2h",
-            "--lang",
-            "en",
-            "--no-open",
-        ])
-        .env("ATELIER_HOME", home)
-        .output()
-        .expect("atelier runs");
-    assert!(
-        out.status.success(),
-        "atelier new: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim_end());
-    assert!(path.is_file(), "atelier new made no file at {path:?}");
-    path
 }
 
 pub fn load(path: &Path) -> Session {

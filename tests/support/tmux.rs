@@ -309,3 +309,59 @@ pub fn wait_gone(pid: u32, timeout: Duration) -> bool {
     }
     true
 }
+
+/// Wait for a file that a shell writes whole (ending in a line end).
+pub fn wait_for_file(path: &Path, timeout: Duration, tmux: &Tmux) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && text.ends_with('\n')
+        {
+            return text;
+        }
+        assert!(
+            start.elapsed() < timeout,
+            "{} was not written within {timeout:?} (has the app exited?); the screen shows:\n{}",
+            path.display(),
+            tmux.all_screens()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `atelier new --title TITLE --no-open` (with an agenda template, so the
+/// app opens on the facilitation screen): the path of the new session.
+pub fn new_session(home: &Path, title: &str) -> PathBuf {
+    atelier_new(
+        home,
+        &[
+            "--title",
+            title,
+            "--template",
+            "ideation-sprint-2h",
+            "--lang",
+            "en",
+            "--no-open",
+        ],
+    )
+}
+
+/// `atelier new ARGS` (in English, `LANG=C.UTF-8`): the path of the new
+/// session.
+pub fn atelier_new(home: &Path, args: &[&str]) -> PathBuf {
+    let out = Command::new(BIN)
+        .arg("new")
+        .args(args)
+        .env("ATELIER_HOME", home)
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("atelier runs");
+    assert!(
+        out.status.success(),
+        "atelier new: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim_end());
+    assert!(path.is_file(), "atelier new made no file at {path:?}");
+    path
+}
