@@ -6,160 +6,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod skip_support;
+mod support;
 
 use atelier::model::{Id, Session, Target};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
+use support::tmux::{BIN, Tmux, WAIT, atelier_new, sh_quote};
 
-const BIN: &str = env!("CARGO_BIN_EXE_atelier");
-const WAIT: Duration = Duration::from_secs(15);
-
-/// `'text'` for `sh`, whatever the text holds.
-fn sh_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
-}
-
-/// A tmux server of our own (its own socket), killed on drop, even when
-/// the test fails.
-struct Tmux {
-    socket: String,
-    home: PathBuf,
-    /// The socket file, removed on drop (kill-server leaves it).
-    socket_path: Option<PathBuf>,
-}
-
-impl Tmux {
-    fn new(home: &Path) -> Tmux {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        Tmux {
-            socket: format!("atelier-e2e-board-{}-{nanos}", std::process::id()),
-            home: home.to_path_buf(),
-            socket_path: None,
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null", "-u"])
-            .args(args)
-            .env("ATELIER_HOME", &self.home)
-            .env("LANG", "C.UTF-8")
-            .env("LC_ALL", "C.UTF-8")
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR")
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// Start `command` (run by `sh`) in a detached 120x35 window.
-    fn start(&mut self, command: &str) {
-        let home = format!("ATELIER_HOME={}", self.home.display());
-        let out = self.run(&[
-            "new-session",
-            "-d",
-            "-x",
-            "120",
-            "-y",
-            "35",
-            "-s",
-            "board",
-            "-e",
-            &home,
-            "-e",
-            "LANG=C.UTF-8",
-            "-e",
-            "LC_ALL=C.UTF-8",
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let out = self.run(&["display-message", "-p", "#{socket_path}"]);
-        let path = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-        if !path.is_empty() {
-            self.socket_path = Some(PathBuf::from(path));
-        }
-    }
-
-    /// Key names as tmux knows them (`Space`, `Escape`, `Enter`, `C-u`).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "board"];
-        args.extend_from_slice(keys);
-        let out = self.run(&args);
-        assert!(out.status.success(), "send-keys {keys:?}");
-    }
-
-    /// Text typed literally.
-    fn type_text(&self, text: &str) {
-        let out = self.run(&["send-keys", "-t", "board", "-l", text]);
-        assert!(out.status.success(), "send-keys -l {text:?}");
-    }
-
-    fn screen(&self) -> String {
-        let out = self.run(&["capture-pane", "-p", "-t", "board"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Wait until `ok(screen)`; the screen, or a panic naming `what`.
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "waited {WAIT:?} for {what}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
-    }
-
-    fn wait_gone(&self, text: &str) -> String {
-        self.wait_until(&format!("{text:?} to go"), |s| !s.contains(text))
-    }
-
-    fn wait_marks(&self, n: usize) -> String {
-        self.wait_until(&format!("{n} marks"), |s| s.matches('✓').count() == n)
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-        if let Some(path) = self.socket_path.take() {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-/// `atelier new --title T --no-open`: the path of the new session.
-fn new_session(home: &Path, title: &str) -> PathBuf {
-    let out = Command::new(BIN)
-        .args(["new", "--title", title, "--no-open"])
-        .env("ATELIER_HOME", home)
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("atelier runs");
-    assert!(
-        out.status.success(),
-        "atelier new: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim_end());
-    assert!(path.is_file(), "{path:?}");
-    path
+/// Wait until the screen shows `n` check marks (stickies marked).
+fn wait_marks(tmux: &Tmux, n: usize) -> String {
+    tmux.wait_until(&format!("{n} marks"), |s| s.matches('✓').count() == n)
 }
 
 const STICKIES: [&str; 5] = [
@@ -176,73 +31,77 @@ fn capture_group_vote_undo_quit_and_the_file_holds_exactly_that() {
         return;
     }
     let home = tempfile::tempdir().unwrap();
-    let path = new_session(home.path(), "T");
+    let path = atelier_new(home.path(), &["--title", "T", "--no-open"]);
     let exited = home.path().join("exited");
-    let mut tmux = Tmux::new(home.path());
-    tmux.start(&format!(
-        "{} open {}; echo $? > {}; sleep 600",
-        sh_quote(BIN),
-        sh_quote(&path.display().to_string()),
-        sh_quote(&exited.display().to_string()),
-    ));
+    let tmux = Tmux::new(home.path());
+    tmux.start_sized(
+        120,
+        35,
+        &format!(
+            "{} open {}; echo $? > {}; sleep 600",
+            sh_quote(BIN),
+            sh_quote(&path.display().to_string()),
+            sh_quote(&exited.display().to_string()),
+        ),
+    );
     // An empty agenda opens on the setup screen.
-    tmux.wait_for("Setup");
+    tmux.wait_for(&["Setup"]);
 
     // A participant, to vote: setup, Participants tab, i, a name, Enter.
     tmux.keys(&["a", "Tab"]);
-    tmux.wait_for("Participants");
+    tmux.wait_for(&["Participants"]);
     tmux.keys(&["i"]);
-    tmux.wait_for("New participant: name");
+    tmux.wait_for(&["New participant: name"]);
     tmux.type_text("Amélie");
     tmux.keys(&["Enter"]);
     tmux.wait_gone("New participant: name");
-    tmux.wait_for("Amélie");
+    tmux.wait_for(&["Amélie"]);
 
     // The board, and five stickies in the capture bar.
     tmux.keys(&["b"]);
-    tmux.wait_for("Inbox · 0");
+    tmux.wait_for(&["Inbox · 0"]);
     tmux.keys(&["s"]);
-    tmux.wait_for("New sticky");
+    tmux.wait_for(&["New sticky"]);
     for (i, text) in STICKIES.iter().enumerate() {
         tmux.type_text(text);
         tmux.keys(&["Enter"]);
-        tmux.wait_for(&format!("{} added", i + 1));
+        tmux.wait_for(&[&format!("{} added", i + 1)]);
     }
     tmux.keys(&["Escape"]);
     tmux.wait_gone("New sticky");
-    tmux.wait_for("Inbox · 5");
+    tmux.wait_for(&["Inbox · 5"]);
 
     // The first two: a cluster "Ombre".
     tmux.keys(&["j", "Space", "Space"]);
-    tmux.wait_marks(2);
+    wait_marks(&tmux, 2);
     tmux.keys(&["c"]);
-    tmux.wait_for("New cluster: title");
+    tmux.wait_for(&["New cluster: title"]);
     tmux.type_text("Ombre");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Ombre · 2");
-    tmux.wait_for("Inbox · 3");
+    tmux.wait_for(&["Ombre · 2"]);
+    tmux.wait_for(&["Inbox · 3"]);
 
     // Back to the inbox, the other three: a cluster "Eau".
     tmux.keys(&["h", "j", "Space", "Space", "Space"]);
-    tmux.wait_marks(3);
+    wait_marks(&tmux, 3);
     tmux.keys(&["c"]);
-    tmux.wait_for("New cluster: title");
+    tmux.wait_for(&["New cluster: title"]);
     tmux.type_text("Eau");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Eau · 3");
-    tmux.wait_for("Inbox · 0");
+    tmux.wait_for(&["Eau · 3"]);
+    tmux.wait_for(&["Inbox · 0"]);
 
     // A round of 3 dots; two on the first sticky of "Eau"; undo one.
     tmux.keys(&["v"]);
-    tmux.wait_for("New voting round");
+    tmux.wait_for(&["New voting round"]);
     tmux.keys(&["C-u"]);
     tmux.type_text("3");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("3 of 3 dots left");
+    tmux.wait_for(&["3 of 3 dots left"]);
     tmux.keys(&["j", "+", "+"]);
-    tmux.wait_for("1 of 3 dots left");
+    tmux.wait_for(&["1 of 3 dots left"]);
     tmux.keys(&["u"]);
-    tmux.wait_for("2 of 3 dots left");
+    tmux.wait_for(&["2 of 3 dots left"]);
 
     tmux.keys(&["q"]);
     let start = Instant::now();

@@ -6,139 +6,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod skip_support;
+mod support;
 
 use atelier::model::{Colour, Session};
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_atelier");
-const WAIT: Duration = Duration::from_secs(15);
-
-fn sh_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
-}
-
-/// A tmux server of our own, killed on drop.
-struct Tmux {
-    socket: String,
-    home: PathBuf,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null", "-u"])
-            .args(args)
-            .env("ATELIER_HOME", &self.home)
-            .env("LANG", "C.UTF-8")
-            .env("LC_ALL", "C.UTF-8")
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR")
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn start(&self, command: &str) {
-        let home = format!("ATELIER_HOME={}", self.home.display());
-        let out = self.run(&[
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            "e2e",
-            "-e",
-            &home,
-            "-e",
-            "LANG=C.UTF-8",
-            "-e",
-            "LC_ALL=C.UTF-8",
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success(), "send-keys {keys:?}");
-    }
-
-    fn screen(&self) -> String {
-        let out = self.run(&["capture-pane", "-p", "-t", "e2e"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait_for(&self, texts: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if texts.iter().all(|t| screen.contains(t)) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "waited {WAIT:?} for {texts:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Tmux {
-    fn wait_without(&self, text: &str) {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if !screen.contains(text) {
-                return;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "waited {WAIT:?} for {text:?} to go; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-fn new_session(home: &Path) -> PathBuf {
-    let out = Command::new(BIN)
-        .args([
-            "new",
-            "--title",
-            "Cour d'école",
-            "--template",
-            "ideation-sprint-2h",
-            "--lang",
-            "en",
-            "--no-open",
-        ])
-        .env("ATELIER_HOME", home)
-        .output()
-        .expect("atelier runs");
-    assert!(
-        out.status.success(),
-        "atelier new: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    PathBuf::from(String::from_utf8(out.stdout).unwrap().trim_end())
-}
+use std::time::Duration;
+use support::tmux::{BIN, Tmux, WAIT, new_session, sh_quote, wait_for_file};
 
 /// The first `http://HOST:PORT/c/TOKEN` on the screen: (port, token path).
 fn address(screen: &str) -> (u16, String) {
@@ -158,35 +31,15 @@ fn address(screen: &str) -> (u16, String) {
     (port, path.to_owned())
 }
 
-fn wait_for_file(path: &Path, tmux: &Tmux) -> String {
-    let start = Instant::now();
-    loop {
-        if let Ok(text) = std::fs::read_to_string(path)
-            && text.ends_with('\n')
-        {
-            return text;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "the app did not exit; the screen shows:\n{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
 #[test]
 fn a_sticky_posted_from_a_phone_is_accepted_and_saved_and_the_port_closes_on_quit() {
     if skip_support::missing(skip_support::Tool::Tmux) {
         return;
     }
     let home = tempfile::tempdir().unwrap();
-    let file = new_session(home.path());
+    let file = new_session(home.path(), "Cour d'école");
     let status = home.path().join("status.txt");
-    let tmux = Tmux {
-        socket: format!("atelier-e2e-collect-{}", std::process::id()),
-        home: home.path().to_path_buf(),
-    };
+    let tmux = Tmux::new(home.path());
     tmux.start(&format!(
         "{} open --collect {}; echo $? > {}; sleep 30",
         sh_quote(BIN),
@@ -232,13 +85,13 @@ fn a_sticky_posted_from_a_phone_is_accepted_and_saved_and_the_port_closes_on_qui
     tmux.keys(&["Escape"]);
     // A key sent right after Escape would reach the app as Alt+key: wait
     // for the tray to close first.
-    tmux.wait_without("Pending stickies");
+    tmux.wait_gone("Pending stickies");
     tmux.keys(&["w"]);
     let screen = tmux.wait_for(&["http://", "Collecting ·"]);
     let (port, second) = address(&screen);
     assert_ne!(second, path, "a fresh token");
     tmux.keys(&["q"]);
-    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(wait_for_file(&status, WAIT, &tmux).trim(), "0");
 
     let s: Session = atelier::store::load_file(&file).expect("the session loads");
     let x = s

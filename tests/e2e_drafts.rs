@@ -7,6 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod reliability_support;
+mod support;
 
 use atelier::store::journal;
 use reliability_support::*;

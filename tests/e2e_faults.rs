@@ -10,6 +10,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod reliability_support;
+mod support;
 
 use reliability_support::*;
 use std::cell::Cell;

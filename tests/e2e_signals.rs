@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod reliability_support;
+mod support;
 
 use atelier::model::Timer;
 use reliability_support::*;

@@ -6,15 +6,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod skip_support;
+mod support;
 
 use atelier::model::{Session, Timer};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_atelier");
-const WAIT: Duration = Duration::from_secs(10);
+use support::tmux::{BIN, Tmux, WAIT, new_session, sh_quote, wait_for_file};
 
 macro_rules! require_tmux {
     () => {
@@ -22,171 +18,6 @@ macro_rules! require_tmux {
             return;
         }
     };
-}
-
-/// `'text'` for `sh`, whatever the text holds.
-fn sh_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
-}
-
-/// A tmux server of our own (its own socket), killed on drop, even when
-/// the test fails.
-struct Tmux {
-    socket: String,
-    home: PathBuf,
-    /// The socket file, removed on drop.
-    socket_path: std::cell::RefCell<Option<PathBuf>>,
-}
-
-impl Tmux {
-    fn new(home: &Path) -> Tmux {
-        static N: AtomicU32 = AtomicU32::new(0);
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        Tmux {
-            socket: format!(
-                "atelier-e2e-{}-{}-{nanos}",
-                std::process::id(),
-                N.fetch_add(1, Ordering::SeqCst)
-            ),
-            home: home.to_path_buf(),
-            socket_path: Default::default(),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null", "-u"])
-            .args(args)
-            .env("ATELIER_HOME", &self.home)
-            .env("LANG", "C.UTF-8")
-            .env("LC_ALL", "C.UTF-8")
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR")
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// Start `command` (run by `sh`) in a detached 100x30 window.
-    fn start(&self, command: &str) {
-        let out = self.run(&[
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            "e2e",
-            "-e",
-            &format!("ATELIER_HOME={}", self.home.display()),
-            "-e",
-            "LANG=C.UTF-8",
-            "-e",
-            "LC_ALL=C.UTF-8",
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let out = self.run(&["display-message", "-p", "#{socket_path}"]);
-        let path = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-        if !path.is_empty() {
-            *self.socket_path.borrow_mut() = Some(PathBuf::from(path));
-        }
-    }
-
-    /// Key names as tmux knows them (`Space`, `C-s`, `Enter`).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        let out = self.run(&args);
-        assert!(out.status.success(), "send-keys {keys:?}");
-    }
-
-    /// Text typed literally.
-    fn type_text(&self, text: &str) {
-        let out = self.run(&["send-keys", "-t", "e2e", "-l", text]);
-        assert!(out.status.success(), "send-keys -l {text:?}");
-    }
-
-    fn screen(&self) -> String {
-        let out = self.run(&["capture-pane", "-p", "-t", "e2e"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Wait until the screen shows every one of `texts`.
-    fn wait_for(&self, texts: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if texts.iter().all(|t| screen.contains(t)) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "waited {WAIT:?} for {texts:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-        if let Some(path) = self.socket_path.borrow_mut().take() {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-/// Wait for a file the shell writes once the app has exited.
-fn wait_for_file(path: &Path, tmux: &Tmux) -> String {
-    let start = Instant::now();
-    loop {
-        if let Ok(text) = std::fs::read_to_string(path)
-            && text.ends_with('\n')
-        {
-            return text;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "the app did not exit within {WAIT:?}; the screen shows:\n{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(40));
-    }
-}
-
-/// `atelier new ... --no-open`: the path of the new session.
-fn new_session(home: &Path, title: &str) -> PathBuf {
-    let out = Command::new(BIN)
-        .args([
-            "new",
-            "--title",
-            title,
-            "--template",
-            "ideation-sprint-2h",
-            "--lang",
-            "en",
-            "--no-open",
-        ])
-        .env("ATELIER_HOME", home)
-        .output()
-        .expect("atelier runs");
-    assert!(
-        out.status.success(),
-        "atelier new: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim_end());
-    assert!(path.is_file(), "{path:?}");
-    path
 }
 
 /// `sh` runs the app on `file`, then records how it exited and the
@@ -239,7 +70,7 @@ fn a_workshop_run_in_tmux_keeps_the_note_and_the_step_times_and_restores_the_ter
     tmux.wait_for(&[&second, "step 2/3", "ready"]);
 
     tmux.type_text("q");
-    let code = wait_for_file(&status, &tmux);
+    let code = wait_for_file(&status, WAIT, &tmux);
     assert_eq!(code.trim(), "0", "atelier's exit status");
 
     let s = load(&file);
@@ -258,7 +89,7 @@ fn a_workshop_run_in_tmux_keeps_the_note_and_the_step_times_and_restores_the_ter
     assert!(atelier::model::validate(&s).is_empty());
 
     // Back in cooked mode, echo on.
-    let modes = wait_for_file(&stty, &tmux);
+    let modes = wait_for_file(&stty, WAIT, &tmux);
     let flags: Vec<&str> = modes.split_whitespace().collect();
     for flag in ["icanon", "echo", "isig", "icrnl", "opost"] {
         assert!(flags.contains(&flag), "{flag} is off:\n{modes}");
@@ -280,7 +111,7 @@ fn a_running_timer_is_still_running_after_quitting_and_reopening() {
     tmux.wait_for(&["running"]);
     tmux.type_text("+");
     tmux.type_text("q");
-    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(wait_for_file(&status, WAIT, &tmux).trim(), "0");
     drop(tmux);
 
     let s = load(&file);
@@ -301,7 +132,7 @@ fn a_running_timer_is_still_running_after_quitting_and_reopening() {
         "about two minutes left:\n{screen}"
     );
     tmux.type_text("q");
-    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(wait_for_file(&status, WAIT, &tmux).trim(), "0");
     assert_eq!(load(&file).run.timer, Timer::Running { deadline });
 }
 
@@ -319,7 +150,7 @@ fn review_mode_shows_the_session_and_changes_nothing() {
     tmux.keys(&["Space"]);
     tmux.wait_for(&["Read-only"]);
     tmux.type_text("q");
-    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(wait_for_file(&status, WAIT, &tmux).trim(), "0");
     assert_eq!(
         std::fs::read(&file).unwrap(),
         bytes,
@@ -347,7 +178,7 @@ fn an_old_file_opened_gets_this_machines_zone_and_says_so() {
     tmux.start(&format!("TZ=Asia/Tokyo {command}"));
     tmux.wait_for(&["named no time zone: it now keeps Asia/Tokyo"]);
     tmux.type_text("q");
-    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(wait_for_file(&status, WAIT, &tmux).trim(), "0");
     assert_eq!(load(&file).time_zone.as_deref(), Some("Asia/Tokyo"));
 }
 
@@ -372,7 +203,7 @@ fn a_paris_workshop_reviewed_from_tokyo_shows_paris_times() {
     tmux.type_text("G");
     tmux.wait_for(&["[private] Note for the 27e"]);
     tmux.type_text("q");
-    assert_eq!(wait_for_file(&status, &tmux).trim(), "0");
+    assert_eq!(wait_for_file(&status, WAIT, &tmux).trim(), "0");
     assert_eq!(
         std::fs::read(&file).unwrap(),
         bytes,

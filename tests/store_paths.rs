@@ -8,6 +8,7 @@
 
 mod files_support;
 mod reliability_support;
+mod support;
 
 use atelier::model::{Colour, Place, Session, Timestamp};
 use atelier::store::journal::{self, Record};

@@ -54,25 +54,7 @@ pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<bo
         mut report,
     } = merged;
     if !args.git {
-        // Name the files in the notes of the new conflicts.
-        let known: std::collections::HashSet<&crate::model::Id> = o
-            .conflicts
-            .iter()
-            .chain(&t.conflicts)
-            .map(|c| &c.id)
-            .collect();
-        for c in session
-            .conflicts
-            .iter_mut()
-            .filter(|c| !known.contains(&c.id))
-        {
-            c.note = format!(
-                "{} (ours: {}, theirs: {})",
-                c.note,
-                ours.display(),
-                theirs.display()
-            );
-        }
+        name_files(&mut session, &o, &t, ours, theirs);
     }
     if b.is_some() && o.id != t.id {
         report.notes.push(
@@ -124,6 +106,29 @@ pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<bo
     }
     let _ = err.write_all(summary.as_bytes());
     Ok(report.is_clean())
+}
+
+/// Name the files (`ours`, `theirs`) in the notes of the conflicts the
+/// merge added to `session` (those neither `o` nor `t` had).
+fn name_files(session: &mut Session, o: &Session, t: &Session, ours: &Path, theirs: &Path) {
+    let known: std::collections::HashSet<&crate::model::Id> = o
+        .conflicts
+        .iter()
+        .chain(&t.conflicts)
+        .map(|c| &c.id)
+        .collect();
+    for c in session
+        .conflicts
+        .iter_mut()
+        .filter(|c| !known.contains(&c.id))
+    {
+        c.note = format!(
+            "{} (ours: {}, theirs: {})",
+            c.note,
+            ours.display(),
+            theirs.display()
+        );
+    }
 }
 
 fn is_blank(path: &Path) -> bool {

@@ -3,3 +3,5 @@
 #![allow(dead_code)]
 
 pub mod keys;
+
+pub mod tmux;
