@@ -27,3 +27,4 @@ actions-op-add = Action added
 actions-op-edit = Action changed
 actions-op-delete = Action deleted
 actions-op-status = Action: { $status }
+evidence-verdict-now = Verdict of { $name }: { $verdict }

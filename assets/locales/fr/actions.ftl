@@ -27,3 +27,4 @@ actions-op-add = Action ajoutée
 actions-op-edit = Action modifiée
 actions-op-delete = Action supprimée
 actions-op-status = Action : { $status }
+evidence-verdict-now = Verdict de { $name } : { $verdict }
