@@ -173,7 +173,7 @@ fn origin(app: &mut App) {
 }
 fn language(app: &mut App) {
     app.setup.tab = SetupTab::Details;
-    app.setup.detail = 6;
+    app.setup.detail = 7;
 }
 fn participants(app: &mut App) {
     app.setup.tab = SetupTab::Participants;

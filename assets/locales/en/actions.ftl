@@ -28,3 +28,4 @@ actions-op-edit = Action changed
 actions-op-delete = Action deleted
 actions-op-status = Action: { $status }
 evidence-verdict-now = Verdict of { $name }: { $verdict }
+detail-start = Start time

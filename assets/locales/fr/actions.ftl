@@ -28,3 +28,4 @@ actions-op-edit = Action modifiée
 actions-op-delete = Action supprimée
 actions-op-status = Action : { $status }
 evidence-verdict-now = Verdict de { $name } : { $verdict }
+detail-start = Heure de début
