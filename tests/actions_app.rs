@@ -365,3 +365,19 @@ fn the_export_picker_offers_the_run_sheet() {
     let items = &app.picker.as_ref().unwrap().items;
     assert!(items.iter().any(|i| i.contains("Run-sheet")), "{items:?}");
 }
+
+#[test]
+fn b_in_the_agenda_builder_adds_a_break_after_the_selected_stage_undoably() {
+    let mut app = app_on(session(), Screen::Setup);
+    app.setup.tab = atelier::app::state::SetupTab::Agenda;
+    app.setup.agenda_row = 0;
+    keys(&mut app, &["B"]);
+    let agenda = &sess(&app).agenda;
+    assert_eq!(agenda.len(), 3);
+    assert!(agenda[1].is_break());
+    assert_eq!(agenda[1].title, "Break");
+    assert_eq!(agenda[1].steps[0].minutes, 15);
+    assert_eq!(app.setup.agenda_row, 2, "the break's row is selected");
+    keys(&mut app, &["u"]);
+    assert_eq!(sess(&app).agenda.len(), 2);
+}

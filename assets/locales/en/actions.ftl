@@ -29,3 +29,6 @@ actions-op-delete = Action deleted
 actions-op-status = Action: { $status }
 evidence-verdict-now = Verdict of { $name }: { $verdict }
 detail-start = Start time
+action-add-break = add a break after the selected stage (E renames it, +/- on its step change its minutes)
+agenda-break-title = Break
+agenda-break-added = Break of 15 minutes added: E renames it (Lunch), + and - on its step change its minutes.

@@ -29,3 +29,6 @@ actions-op-delete = Action supprimée
 actions-op-status = Action : { $status }
 evidence-verdict-now = Verdict de { $name } : { $verdict }
 detail-start = Heure de début
+action-add-break = ajouter une pause après la séquence choisie (E la renomme, +/- sur son étape changent ses minutes)
+agenda-break-title = Pause
+agenda-break-added = Pause de 15 minutes ajoutée : E la renomme (Déjeuner), + et - sur son étape changent ses minutes.
