@@ -37,9 +37,7 @@ fn main() -> ExitCode {
                     println!("{said}");
                     true
                 }),
-                // The app signs its comments itself for now (issue 17's
-                // app part passes `reviewer` in).
-                None => atelier::app::run_file(&home, &file, true),
+                None => atelier::app::run_review(&home, &file, reviewer.as_deref()),
             }
         }
         Some(Command::Export {
