@@ -200,6 +200,7 @@ pub fn detail(lang: &str, d: Detail) -> String {
         Detail::Challenge => tr(lang, "detail-challenge"),
         Detail::Origin => tr(lang, "detail-origin"),
         Detail::Date => tr(lang, "detail-date"),
+        Detail::Start => tr(lang, "detail-start"),
         Detail::Place => tr(lang, "detail-place"),
         Detail::Facilitators => tr(lang, "detail-facilitators"),
         Detail::Language => tr(lang, "detail-language"),

@@ -224,9 +224,7 @@ fn review(
             println!("{said}");
             true
         }),
-        // The app signs its comments itself for now (issue 17's
-        // app part passes `reviewer` in).
-        None => atelier::app::run_file(home, file, true),
+        None => atelier::app::run_review(home, file, reviewer.as_deref()),
     }
 }
 

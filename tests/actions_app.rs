@@ -331,3 +331,53 @@ fn snapshots_of_the_actions_screen() {
     let empty = app_on(session(), Screen::Actions);
     insta::assert_snapshot!("actions_empty_80x24", shown(&empty, 80, 24));
 }
+
+#[test]
+fn the_start_time_is_a_detail_of_the_setup() {
+    let mut app = app_on(session(), Screen::Setup);
+    let row = atelier::model::Detail::ALL
+        .iter()
+        .position(|d| *d == atelier::model::Detail::Start)
+        .unwrap();
+    app.setup.detail = row;
+    keys(&mut app, &["E"]);
+    type_text(&mut app, "9h30");
+    keys(&mut app, &["enter"]);
+    assert_eq!(
+        sess(&app).start,
+        Some(atelier::model::ClockTime::new(9, 30).unwrap())
+    );
+    assert!(shown(&app, 120, 40).contains("09:30"));
+    keys(&mut app, &["E"]);
+    type_text(&mut app, "25:00");
+    keys(&mut app, &["enter"]);
+    assert!(app.message.as_ref().is_some_and(|m| m.error), "refused");
+    assert_eq!(
+        sess(&app).start,
+        Some(atelier::model::ClockTime::new(9, 30).unwrap())
+    );
+}
+
+#[test]
+fn the_export_picker_offers_the_run_sheet() {
+    let mut app = app_on(session(), Screen::Facilitate);
+    keys(&mut app, &["e"]);
+    let items = &app.picker.as_ref().unwrap().items;
+    assert!(items.iter().any(|i| i.contains("Run-sheet")), "{items:?}");
+}
+
+#[test]
+fn b_in_the_agenda_builder_adds_a_break_after_the_selected_stage_undoably() {
+    let mut app = app_on(session(), Screen::Setup);
+    app.setup.tab = atelier::app::state::SetupTab::Agenda;
+    app.setup.agenda_row = 0;
+    keys(&mut app, &["B"]);
+    let agenda = &sess(&app).agenda;
+    assert_eq!(agenda.len(), 3);
+    assert!(agenda[1].is_break());
+    assert_eq!(agenda[1].title, "Break");
+    assert_eq!(agenda[1].steps[0].minutes, 15);
+    assert_eq!(app.setup.agenda_row, 2, "the break's row is selected");
+    keys(&mut app, &["u"]);
+    assert_eq!(sess(&app).agenda.len(), 2);
+}

@@ -173,7 +173,7 @@ fn origin(app: &mut App) {
 }
 fn language(app: &mut App) {
     app.setup.tab = SetupTab::Details;
-    app.setup.detail = 6;
+    app.setup.detail = 7;
 }
 fn participants(app: &mut App) {
     app.setup.tab = SetupTab::Participants;
@@ -662,4 +662,25 @@ mod tmux {
             "the workshop is unchanged"
         );
     }
+}
+
+#[test]
+fn a_comment_is_signed_with_the_reviewers_name_else_the_login_name() {
+    let path = PathBuf::from("/nonexistent/review.ron");
+    let mut app = app_at(session(), &path, Some(REVIEW), true, Screen::Board);
+    app.ctx.user = "lea".into();
+    app.ctx.reviewer = Some("Léa".into());
+    keys(&mut app, &["C"]);
+    type_text(&mut app, "Et le sous-sol ?");
+    keys(&mut app, &["enter"]);
+    let last = sess(&app).comments.last().unwrap();
+    assert_eq!(
+        (last.author.as_str(), last.text.as_str()),
+        ("Léa", "Et le sous-sol ?")
+    );
+    app.ctx.reviewer = None;
+    keys(&mut app, &["C"]);
+    type_text(&mut app, "Deuxième");
+    keys(&mut app, &["enter"]);
+    assert_eq!(sess(&app).comments.last().unwrap().author, "lea");
 }

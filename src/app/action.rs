@@ -111,6 +111,8 @@ pub enum Action {
     GoActions,
     /// Turn the selected note, sticky or cluster into an action.
     MakeAction,
+    /// Add a break (or lunch) to the agenda after the selected stage.
+    AddBreak,
     /// Does nothing: bind a key to it to unbind a default.
     Ignore,
 }
@@ -209,6 +211,7 @@ impl Action {
             CollectNames => tr(lang, "action-collect-names"),
             GoActions => tr(lang, "action-go-actions"),
             MakeAction => tr(lang, "action-make-action"),
+            AddBreak => tr(lang, "action-add-break"),
             Ignore => tr(lang, "action-ignore"),
         }
     }

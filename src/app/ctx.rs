@@ -11,6 +11,8 @@ pub struct Ctx {
     pub home: Option<PathBuf>,
     /// The user's login name (`USER`), or empty.
     pub user: String,
+    /// Who signs review comments (`--as`, else `name` in config.ron).
+    pub reviewer: Option<String>,
 }
 
 impl Ctx {

@@ -22,17 +22,23 @@ use std::time::Duration;
 
 /// `atelier`: the home screen.
 pub fn run_home(home: &Home) -> Result<bool, String> {
-    run(home, None, false)
+    run(home, None, false, None)
 }
 
 /// `atelier open FILE` / `review FILE`.
 pub fn run_file(home: &Home, path: &Path, review: bool) -> Result<bool, String> {
-    run(home, Some((path, review)), false)
+    run(home, Some((path, review)), false, None)
+}
+
+/// `atelier review FILE [--as NAME]`: the comments are signed `reviewer`
+/// (already resolved from `--as`, else the config's `name`).
+pub fn run_review(home: &Home, path: &Path, reviewer: Option<&str>) -> Result<bool, String> {
+    run(home, Some((path, true)), false, reviewer)
 }
 
 /// `atelier open FILE --collect`: collecting stickies from phones from the start.
 pub fn run_open(home: &Home, path: &Path, collect: bool) -> Result<bool, String> {
-    run(home, Some((path, false)), collect)
+    run(home, Some((path, false)), collect, None)
 }
 
 fn build_app(home: &Home) -> (App, Vec<String>) {
@@ -46,6 +52,7 @@ fn build_app(home: &Home) -> (App, Vec<String>) {
     app.ctx = super::ctx::Ctx {
         home: std::env::var_os("HOME").map(std::path::PathBuf::from),
         user: std::env::var("USER").unwrap_or_default(),
+        reviewer: crate::review::reviewer_in(None, &home.config),
     };
     app.ids = crate::model::Ids::from_clock();
     let (theme, theme_warning) = crate::ui::theme::Theme::load(&home.config);
@@ -55,10 +62,18 @@ fn build_app(home: &Home) -> (App, Vec<String>) {
     (app, warnings)
 }
 
-fn run(home: &Home, open: Option<(&Path, bool)>, collect: bool) -> Result<bool, String> {
+fn run(
+    home: &Home,
+    open: Option<(&Path, bool)>,
+    collect: bool,
+    reviewer: Option<&str>,
+) -> Result<bool, String> {
     // This machine's time zone, read once: `update` and the screens are given it.
     let zone = crate::zone::machine();
     let (mut app, warnings) = build_app(home);
+    if let Some(name) = reviewer {
+        app.ctx.reviewer = Some(name.to_owned());
+    }
     app.local_zone = zone;
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [

@@ -11,6 +11,8 @@ pub enum Detail {
     Challenge,
     Origin,
     Date,
+    /// When the day starts ("09:30").
+    Start,
     Place,
     Facilitators,
     Language,
@@ -18,11 +20,12 @@ pub enum Detail {
 }
 
 impl Detail {
-    pub const ALL: [Detail; 8] = [
+    pub const ALL: [Detail; 9] = [
         Detail::Title,
         Detail::Challenge,
         Detail::Origin,
         Detail::Date,
+        Detail::Start,
         Detail::Place,
         Detail::Facilitators,
         Detail::Language,
@@ -35,6 +38,7 @@ impl Detail {
             Detail::Challenge => "Challenge",
             Detail::Origin => "Raised by",
             Detail::Date => "Date",
+            Detail::Start => "Start time",
             Detail::Place => "Place",
             Detail::Facilitators => "Facilitators",
             Detail::Language => "Language",
@@ -51,6 +55,7 @@ impl Session {
             Detail::Challenge => self.challenge.statement.clone(),
             Detail::Origin => self.challenge.origin.label().to_owned(),
             Detail::Date => self.date.map(iso_date::format).unwrap_or_default(),
+            Detail::Start => self.start.map(|c| c.to_string()).unwrap_or_default(),
             Detail::Place => self.place.clone(),
             Detail::Facilitators => self.facilitators.join(", "),
             Detail::Language => self.language.clone().unwrap_or_default(),
@@ -77,6 +82,13 @@ impl Session {
                     Some(iso_date::parse(value).map_err(|_| {
                         format!("{value:?} is not a date: expected YYYY-MM-DD, such as 2026-06-12")
                     })?)
+                }
+            }
+            Detail::Start => {
+                self.start = if value.is_empty() {
+                    None
+                } else {
+                    Some(super::ClockTime::parse(value)?)
                 }
             }
             Detail::Place => self.place = value.to_owned(),

@@ -97,7 +97,19 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
                 Some(Verdict::Drop) => None,
             };
             let label = t!(app.lang, "evidence-verdict-step", name = p.name.clone());
-            commit(app, label, vec![Op::Replace(Item::Prototype(p))], now, fx);
+            let verdict = p.verdict.map_or_else(
+                || t!(app.lang, "evidence-no-verdict"),
+                |v| crate::i18n::verdict(app.lang, v),
+            );
+            let said = t!(
+                app.lang,
+                "evidence-verdict-now",
+                name = p.name.clone(),
+                verdict = verdict
+            );
+            if commit(app, label, vec![Op::Replace(Item::Prototype(p))], now, fx) {
+                say(app, said, now);
+            }
         }
         Action::Feedback | Action::EditPrototype if app.screen == Screen::Facilitate => {
             if read_only(app, now) {

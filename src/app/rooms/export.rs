@@ -8,7 +8,7 @@ use crate::model::Timestamp;
 use crate::t;
 
 /// The export formats offered, in the picker's order: (format, anonymized).
-pub const EXPORTS: [(crate::export::Format, bool); 10] = {
+pub const EXPORTS: [(crate::export::Format, bool); 11] = {
     use crate::export::Format::*;
     [
         (Html, false),
@@ -21,6 +21,7 @@ pub const EXPORTS: [(crate::export::Format, bool); 10] = {
         (Csv, true),
         (Json, true),
         (Svg, true),
+        (Runsheet, false),
     ]
 };
 

@@ -44,7 +44,12 @@ pub(crate) fn submit(
     let comment = crate::model::Comment {
         id: app.ids.next_id(),
         about,
-        author: app.ctx.user.clone(),
+        // Signed with the reviewer's name, else the login name.
+        author: app
+            .ctx
+            .reviewer
+            .clone()
+            .unwrap_or_else(|| app.ctx.user.clone()),
         text: value,
         time: now,
     };

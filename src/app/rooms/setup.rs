@@ -207,6 +207,7 @@ pub(crate) fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &
         None => None,
     };
     match action {
+        Action::AddBreak => add_break(app, stage_of(row), now, fx),
         Action::Add => {
             if app.doc.as_ref().is_some_and(|d| d.read_only.is_some()) {
                 edit(app, now, fx);
@@ -449,6 +450,31 @@ pub(crate) fn pick_method(
     app.setup.agenda_row = row;
     let text = t!(app.lang, "msg-method-added", name = m.name.get(&lang));
     say(app, text, now);
+}
+
+/// A break of 15 minutes after the stage at `after` (at the end when
+/// none), selected: `E` renames it ("Lunch"), `+`/`-` on its step change
+/// its minutes.
+fn add_break(app: &mut App, after: Option<usize>, now: Timestamp, fx: &mut Vec<Effect>) {
+    let Some(n) = app.session().map(|s| s.agenda.len()) else {
+        return;
+    };
+    let at = after.map_or(n, |i| (i + 1).min(n));
+    let title = tr(app.lang, "agenda-break-title");
+    let stage = crate::model::Stage::new_break(title.clone(), 15, &mut app.ids);
+    let label = t!(app.lang, "undo-stage-added", title = title.as_str());
+    let op = Op::Insert {
+        at,
+        item: Item::Stage(stage),
+    };
+    if commit(app, label, vec![op], now, fx) {
+        let rows = app.agenda_rows();
+        app.setup.agenda_row = rows
+            .iter()
+            .position(|r| *r == AgendaRow::Stage(at))
+            .unwrap_or(0);
+        say(app, tr(app.lang, "agenda-break-added"), now);
+    }
 }
 
 /// Change one participant as one undoable step.
