@@ -107,6 +107,12 @@ pub enum Action {
     AcceptAllStickies,
     AutoAccept,
     CollectNames,
+    /// Send the selected or marked stickies to the Nth cluster, as the
+    /// board numbers them (the cursor stays where it was).
+    ToCluster(u8),
+    /// In a voting round: dots go to clusters (`+` on a sticky of a
+    /// cluster votes for the cluster), or to stickies.
+    VoteOnClusters,
     /// Does nothing: bind a key to it to unbind a default.
     Ignore,
 }
@@ -203,6 +209,8 @@ impl Action {
             AcceptAllStickies => tr(lang, "action-accept-all-stickies"),
             AutoAccept => tr(lang, "action-auto-accept"),
             CollectNames => tr(lang, "action-collect-names"),
+            ToCluster(_) => tr(lang, "action-to-cluster"),
+            VoteOnClusters => tr(lang, "action-vote-on-clusters"),
             Ignore => tr(lang, "action-ignore"),
         }
     }

@@ -11,6 +11,9 @@ pub struct Ctx {
     pub home: Option<PathBuf>,
     /// The user's login name (`USER`), or empty.
     pub user: String,
+    /// `next_step_starts_timer: false` in config.ron: `]` leaves the next
+    /// step's timer ready even when the timer was running.
+    pub next_step_waits: bool,
 }
 
 impl Ctx {
