@@ -16,6 +16,9 @@ pub struct Config {
     /// The name review comments are signed with (`atelier review --as`
     /// overrides it; see `review::reviewer`).
     pub name: Option<String>,
+    /// `]` while the step's timer runs starts the next step's timer
+    /// (the default); `false` leaves it ready.
+    pub next_step_starts_timer: Option<bool>,
 }
 
 impl Config {

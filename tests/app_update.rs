@@ -159,9 +159,9 @@ fn a_running_timer_resumes_at_the_right_time_after_a_restart() {
 fn a_paused_timer_resumes_where_it_was_after_a_restart() {
     let mut app = app();
     keys_at(&mut app, &["space"], t(0));
-    keys_at(&mut app, &["]"], t(10));
+    // The timer was running: the second step's starts on its own.
+    keys_at(&mut app, &["]"], t(20));
     // The second step is planned for 3 minutes: 130 s left after 50.
-    keys_at(&mut app, &["space"], t(20));
     keys_at(&mut app, &["space"], t(70));
     let mut again = restart(&app);
     assert_eq!(sess(&again).current(), Some(pos(0, 1)));
@@ -189,15 +189,21 @@ fn next_and_previous_step_record_start_and_end_times() {
         assert_eq!(s.agenda[0].steps[0].started, Some(t(0)));
         assert_eq!(s.agenda[0].steps[0].ended, Some(t(310)));
         assert_eq!(s.agenda[0].ended, None, "still in the stage");
-        assert_eq!(s.run.timer, Timer::Idle, "the new step waits for Space");
+        assert_eq!(
+            s.run.timer,
+            Timer::Running {
+                deadline: t(310 + 180)
+            },
+            "the timer was running: the new step's starts on its own"
+        );
+        assert_eq!(s.agenda[0].steps[1].started, Some(t(310)));
         assert_eq!(s.run.step, Some(Id::from("sp-regles")));
     }
-    keys_at(&mut app, &["space"], t(320));
     keys_at(&mut app, &["]"], t(500));
     {
         let s = sess(&app);
         assert_eq!(s.current(), Some(pos(1, 0)));
-        assert_eq!(s.agenda[0].steps[1].started, Some(t(320)));
+        assert_eq!(s.agenda[0].steps[1].started, Some(t(310)));
         assert_eq!(s.agenda[0].steps[1].ended, Some(t(500)));
         assert_eq!(s.agenda[0].ended, Some(t(500)), "leaving a stage closes it");
         assert_eq!(s.run.stage, Some(Id::from("st-idees")));

@@ -264,8 +264,8 @@ fn cases() -> Vec<Case> {
             before: &[],
             chain: &[],
             chained: false,
-            open: &["c"],
-            key: "c",
+            open: &["C"],
+            key: "C",
             draft: "comment:session",
             purpose: |p| matches!(p, P::Comment(None)),
         },
@@ -648,7 +648,7 @@ fn drafts_are_queued_for_the_journal_only_when_they_change() {
     update(&mut app, Msg::Tick, t(1));
     assert_eq!(queued(&mut app), None);
     // Another field's draft: the record holds every draft.
-    keys(&mut app, &["f", "c"]);
+    keys(&mut app, &["f", "C"]);
     type_text(&mut app, "Merci");
     keys(&mut app, &["esc"]);
     assert_eq!(
@@ -663,7 +663,7 @@ fn drafts_are_queued_for_the_journal_only_when_they_change() {
 #[test]
 fn drafts_handed_over_at_open_come_back_and_are_not_journaled_again() {
     let mut app = app_on(Screen::Facilitate);
-    keys(&mut app, &["c"]);
+    keys(&mut app, &["C"]);
     type_text(&mut app, "du document précédent");
     keys(&mut app, &["esc"]);
     app.outbox.clear();
@@ -685,7 +685,7 @@ fn drafts_handed_over_at_open_come_back_and_are_not_journaled_again() {
         app.capture.as_ref().unwrap().input.value(),
         "Une idée d'avant le crash 涼"
     );
-    keys(&mut app, &["esc", "c"]);
+    keys(&mut app, &["esc", "C"]);
     assert_eq!(
         field_text(&app).0,
         "",
@@ -811,7 +811,7 @@ fn drafts_are_in_the_journal_but_never_in_the_saved_session_or_its_exports() {
     type_text(&mut app, SECRET);
     keys(&mut app, &["esc", "right", "r"]);
     type_text(&mut app, SECRET);
-    keys(&mut app, &["esc", "f", "c"]);
+    keys(&mut app, &["esc", "f", "C"]);
     type_text(&mut app, SECRET);
     keys(&mut app, &["esc"]);
     // And a real change, so there is something to save.

@@ -133,7 +133,8 @@ fn a_reviewers_comment_draft_survives_kill_9_without_touching_the_session() {
     tmux.type_text(TEXT);
     tmux.wait_for(&[TEXT]);
     tmux.keys(&["Escape"]);
-    tmux.wait_for(&["Draft kept: c to continue."]);
+    // `C` comments on every screen (a reviewer's `c` too).
+    tmux.wait_for(&["Draft kept: C to continue."]);
     let dir = home.join("state").join("review-drafts");
     let read = || {
         std::fs::read_dir(&dir)

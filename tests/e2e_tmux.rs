@@ -66,8 +66,9 @@ fn a_workshop_run_in_tmux_keeps_the_note_and_the_step_times_and_restores_the_ter
     tmux.keys(&["C-s"]);
     tmux.wait_for(&["Notes of this stage (1)", "Il fait très chaud"]);
 
+    // The timer was running: the next step's starts on its own.
     tmux.type_text("]");
-    tmux.wait_for(&[&second, "step 2/3", "ready"]);
+    tmux.wait_for(&[&second, "step 2/3", "running"]);
 
     tmux.type_text("q");
     let code = wait_for_file(&status, WAIT, &tmux);
@@ -85,7 +86,11 @@ fn a_workshop_run_in_tmux_keeps_the_note_and_the_step_times_and_restores_the_ter
     assert_eq!(s.agenda[0].ended, None, "still in the first stage");
     assert_eq!(s.run.stage, Some(s.agenda[0].id.clone()));
     assert_eq!(s.run.step, Some(s.agenda[0].steps[1].id.clone()));
-    assert_eq!(s.run.timer, Timer::Idle);
+    assert!(
+        matches!(s.run.timer, Timer::Running { .. }),
+        "the second step's timer started on its own: {:?}",
+        s.run.timer
+    );
     assert!(atelier::model::validate(&s).is_empty());
 
     // Back in cooked mode, echo on.

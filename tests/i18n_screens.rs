@@ -102,7 +102,9 @@ fn facilitate_idle() -> App {
 fn facilitate_running() -> App {
     let mut app = app();
     keys_at(&mut app, &["space"], t(0));
-    keys_at(&mut app, &["]"], t(310));
+    // The timer was running: the second step's starts on its own; paused
+    // at once, it runs again from 320 s.
+    keys_at(&mut app, &["]", "space"], t(310));
     keys_at(&mut app, &["space"], t(320));
     app.now = t(380);
     app
@@ -486,7 +488,7 @@ fn the_french_screens_say_it_in_french() {
         help(),
         80,
         24,
-        &["Aide · Échap ferme", "lancer ou mettre en pause"],
+        &["Aide · Échap ferme", "Se déplacer", "descendre"],
     );
 }
 

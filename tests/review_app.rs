@@ -465,7 +465,8 @@ fn outside_review_mode_a_comment_is_an_ordinary_saved_change() {
         false,
         Screen::Facilitate,
     );
-    keys(&mut app, &["c"]);
+    // `C`, the comment key on every screen (`c` is a cluster on the board).
+    keys(&mut app, &["C"]);
     type_text(&mut app, "Note de l'animatrice");
     let fx = keys(&mut app, &["enter"]);
     assert!(fx.contains(&Effect::Save), "{fx:?}");

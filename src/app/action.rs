@@ -113,6 +113,12 @@ pub enum Action {
     MakeAction,
     /// Add a break (or lunch) to the agenda after the selected stage.
     AddBreak,
+    /// Send the selected or marked stickies to the Nth cluster, as the
+    /// board numbers them (the cursor stays where it was).
+    ToCluster(u8),
+    /// In a voting round: dots go to clusters (`+` on a sticky of a
+    /// cluster votes for the cluster), or to stickies.
+    VoteOnClusters,
     /// Does nothing: bind a key to it to unbind a default.
     Ignore,
 }
@@ -212,6 +218,8 @@ impl Action {
             GoActions => tr(lang, "action-go-actions"),
             MakeAction => tr(lang, "action-make-action"),
             AddBreak => tr(lang, "action-add-break"),
+            ToCluster(_) => tr(lang, "action-to-cluster"),
+            VoteOnClusters => tr(lang, "action-vote-on-clusters"),
             Ignore => tr(lang, "action-ignore"),
         }
     }

@@ -13,6 +13,9 @@ pub struct Ctx {
     pub user: String,
     /// Who signs review comments (`--as`, else `name` in config.ron).
     pub reviewer: Option<String>,
+    /// `next_step_starts_timer: false` in config.ron: `]` leaves the next
+    /// step's timer ready even when the timer was running.
+    pub next_step_waits: bool,
 }
 
 impl Ctx {

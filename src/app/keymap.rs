@@ -305,11 +305,24 @@ impl Keymap {
             .copied()
     }
 
+    /// Whether `ctx`'s own table binds the key (the global one aside).
+    pub fn binds(&self, ctx: Context, key: &KeyEvent) -> bool {
+        let chord = Chord::from_event(key);
+        self.tables
+            .get(&ctx)
+            .is_some_and(|t| t.contains_key(&chord))
+    }
+
     /// The bindings of a context, for help: (keys, action), one line per action.
     pub fn help(&self, ctx: Context) -> Vec<(String, Action)> {
         let mut out: Vec<(String, Action)> = Vec::new();
         for (key, action) in self.listed.get(&ctx).map(Vec::as_slice).unwrap_or(&[]) {
-            match out.iter_mut().find(|(_, a)| a == action) {
+            // `1`…`9` send to cluster 1…9: one line.
+            let same = |a: &Action| {
+                std::mem::discriminant(a) == std::mem::discriminant(action)
+                    && (a == action || matches!(a, Action::ToCluster(_)))
+            };
+            match out.iter_mut().find(|(_, a)| same(a)) {
                 Some((keys, _)) => {
                     keys.push_str(", ");
                     keys.push_str(key);

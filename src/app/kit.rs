@@ -24,6 +24,49 @@ pub fn warn(app: &mut App, text: impl Into<String>, now: Timestamp) {
     });
 }
 
+/// How long a status message stays, at most: then the key hints show again.
+pub(crate) const MESSAGE_SECONDS: i64 = 4;
+
+/// A status message lasts until the next key, or a few seconds: it never
+/// hides the key hints for longer. Called before a message is handled
+/// (`key` true for a key: what it says then is new) and
+/// after (`key` false: only the time counts).
+pub(crate) fn fade_message(app: &mut App, now: Timestamp, key: bool) {
+    if let Some(m) = &app.message
+        && (key || m.at.seconds_until(now) >= MESSAGE_SECONDS)
+    {
+        app.message = None;
+    }
+}
+
+/// A key typed in a list popup: the first item whose text starts with
+/// what was typed (accents and case ignored), else the first that holds it,
+/// is selected. Backspace takes a letter back.
+pub(crate) fn picker_key(app: &mut App, key: ratatui::crossterm::event::KeyEvent) {
+    use crate::model::text::fold;
+    use ratatui::crossterm::event::KeyCode;
+    match key.code {
+        KeyCode::Backspace => {
+            app.picker_find.pop();
+        }
+        KeyCode::Char(c) => app.picker_find.push(c),
+        _ => return,
+    }
+    let Some(p) = app.picker.as_mut() else { return };
+    let find = fold(&app.picker_find);
+    if find.is_empty() {
+        return;
+    }
+    let items: Vec<String> = p.items.iter().map(|i| fold(i)).collect();
+    if let Some(i) = items
+        .iter()
+        .position(|i| i.starts_with(&find))
+        .or_else(|| items.iter().position(|i| i.contains(&find)))
+    {
+        p.selected = i;
+    }
+}
+
 /// Typed text arrives without its line ends' carriage returns.
 pub(crate) fn clean(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")

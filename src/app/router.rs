@@ -17,11 +17,11 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 
-pub(crate) const MESSAGE_SECONDS: i64 = 6;
-
 pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     let mut fx = Vec::new();
     app.now = now;
+    let key = matches!(msg, Msg::Key(_) | Msg::Do(_));
+    fade_message(app, now, key);
     match msg {
         Msg::Tick | Msg::Resize => rooms::facilitate::tick(app, now, &mut fx),
         Msg::Saved(report) => saved(app, report),
@@ -42,11 +42,7 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     refresh_index(app);
     journal_sections(app);
     journal_drafts(app);
-    if let Some(m) = &app.message
-        && m.at.seconds_until(now) > MESSAGE_SECONDS
-    {
-        app.message = None;
-    }
+    fade_message(app, now, false);
     fx
 }
 
@@ -98,6 +94,9 @@ pub(crate) fn paste(app: &mut App, text: &str, _now: Timestamp, _fx: &mut Vec<Ef
 }
 
 pub(crate) fn key_input(app: &mut App, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
+    if stack(app).last() == Some(&Overlay::Picker) {
+        return picker_key(app, key);
+    }
     let top = stack(app).into_iter().rev().find(|o| o.gets_keys());
     match top {
         Some(Overlay::Field) => {
@@ -111,7 +110,7 @@ pub(crate) fn key_input(app: &mut App, key: KeyEvent, now: Timestamp, fx: &mut V
         }
         Some(Overlay::Editor) => rooms::notes::editor_key(app, key, now, fx),
         Some(Overlay::Capture) => rooms::capture::capture_key(app, key, now, fx),
-        Some(Overlay::Search) => rooms::search::search_key(app, key),
+        Some(Overlay::Search) => rooms::search::search_key(app, key, now),
         _ => {}
     }
 }
@@ -132,7 +131,7 @@ fn overlay_action(
         Overlay::Picker => picker_action(app, action, now, fx),
         Overlay::Tray => return rooms::collect::tray_action(app, action, now, fx),
         Overlay::Capture => rooms::capture::capture_action(app, action, now, fx),
-        Overlay::Search => rooms::search::search_action(app, action),
+        Overlay::Search => rooms::search::search_action(app, action, now),
         Overlay::Results if action == Action::Projector => rooms::wall::project(app),
         Overlay::Results => rooms::board::results_action(app, action),
         Overlay::Suggest => rooms::suggest::action(app, action, now, fx),
@@ -205,9 +204,8 @@ pub(crate) fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Ef
             Action::Redo => return undo(app, now, fx, true),
             Action::Collect => return rooms::collect::toggle(app, now, fx),
             Action::OpenTray => return rooms::collect::open_tray(app),
-            Action::Search if matches!(app.screen, Screen::Board | Screen::Notes) => {
-                return rooms::search::open_search(app);
-            }
+            // Search works from every screen: Enter shows what matched.
+            Action::Search => return rooms::search::open_search(app),
             _ => {}
         }
     }
@@ -330,8 +328,12 @@ pub(crate) fn picker_action(app: &mut App, action: Action, now: Timestamp, fx: &
         return;
     }
     match action {
-        Action::Cancel | Action::Back => app.picker = None,
+        Action::Cancel | Action::Back => {
+            app.picker = None;
+            app.picker_find.clear();
+        }
         Action::Submit | Action::Select => {
+            app.picker_find.clear();
             let Some(p) = app.picker.take() else { return };
             if rooms::board::submit_board_pick(app, &p.purpose, p.selected, now, fx) {
                 return;

@@ -53,6 +53,10 @@ fn build_app(home: &Home) -> (App, Vec<String>) {
         home: std::env::var_os("HOME").map(std::path::PathBuf::from),
         user: std::env::var("USER").unwrap_or_default(),
         reviewer: crate::review::reviewer_in(None, &home.config),
+        next_step_waits: crate::lang::Config::load(&home.config)
+            .0
+            .next_step_starts_timer
+            == Some(false),
     };
     app.ids = crate::model::Ids::from_clock();
     let (theme, theme_warning) = crate::ui::theme::Theme::load(&home.config);

@@ -193,6 +193,9 @@ pub struct Voting {
     pub round: Id,
     /// Index into the session's participants.
     pub participant: usize,
+    /// The round is on clusters: `+` on a sticky of a cluster gives the
+    /// cluster the dot.
+    pub on_clusters: bool,
 }
 
 /// The sticky capture bar: stays open, Enter adds and clears.
@@ -480,6 +483,8 @@ pub struct App {
     pub history: History,
     pub field: Option<TextField>,
     pub picker: Option<Picker>,
+    /// What was typed in the open list popup to find an item (type-to-find).
+    pub picker_find: String,
     pub editor: Option<NoteEditor>,
     /// Text left in fields with Esc, shown again when they reopen.
     pub drafts: super::drafts::Drafts,
@@ -557,6 +562,7 @@ impl App {
             history: History::default(),
             field: None,
             picker: None,
+            picker_find: String::new(),
             editor: None,
             drafts: Default::default(),
             help: false,
@@ -618,6 +624,26 @@ impl App {
     /// context binds it to, or the key itself for a field that takes text.
     pub fn key_msg(&self, key: ratatui::crossterm::event::KeyEvent) -> Option<super::Msg> {
         let ctx = self.context();
+        // A reviewer can only comment: `c` comments on every screen (`C`,
+        // the comment key everywhere, does too).
+        if self.doc.as_ref().is_some_and(|d| d.review)
+            && !ctx.takes_text()
+            && key.code == ratatui::crossterm::event::KeyCode::Char('c')
+            && key.modifiers.is_empty()
+        {
+            return Some(super::Msg::Do(super::action::Action::Comment));
+        }
+        // A list popup finds an item by what is typed: the keys its own
+        // table leaves free (but `?`, the help) are typed.
+        if ctx == Context::Picker && !self.keymap.binds(ctx, &key) {
+            use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+            let plain = (key.modifiers - KeyModifiers::SHIFT).is_empty();
+            if (plain && matches!(key.code, KeyCode::Char(c) if c != '?'))
+                || key.code == KeyCode::Backspace
+            {
+                return Some(super::Msg::Key(key));
+            }
+        }
         match self.keymap.lookup(ctx, &key) {
             Some(action) => Some(super::Msg::Do(action)),
             None if ctx.takes_text() => Some(super::Msg::Key(key)),

@@ -2,7 +2,7 @@
 //! Only what is visible is laid out: a key costs the same with 10,000
 //! stickies as with 100.
 
-use super::widgets::{block, fit, safe_line};
+use super::widgets::{block, fit, safe_line, shorten};
 use crate::app::state::{App, Column};
 use crate::i18n::tr;
 use crate::model::{Colour, Place, Session, Target};
@@ -63,23 +63,7 @@ impl Widget for BoardView<'_> {
         let lang = app.lang;
         // A line for search and voting, when in use.
         let query = app.search.input.value();
-        let voting = app.board.voting.as_ref().and_then(|v| {
-            let r = s.round(&v.round)?;
-            let p = s.participants.get(v.participant)?;
-            let left = r.dots.saturating_sub(s.dots_spent(&r.id, &p.id));
-            let cap = r
-                .cap
-                .map_or(String::new(), |c| t!(lang, "vote-cap", cap = c));
-            Some(t!(
-                lang,
-                "board-voting-line",
-                round = safe_line(&r.title),
-                name = safe_line(&p.name),
-                left = left,
-                dots = r.dots,
-                cap = cap
-            ))
-        });
+        let voting = voting_line(app, s);
         if (!query.is_empty() || app.search.editing || voting.is_some()) && area.height > 2 {
             let line_area = Rect { height: 1, ..area };
             area = Rect {
@@ -126,7 +110,23 @@ impl Widget for BoardView<'_> {
                 width: w,
                 height: area.height,
             };
-            column(app, s, col, ci == sel, rect, buf);
+            // The hidden-columns markers sit on the outer columns' top
+            // border: their titles leave them room.
+            let after = cols.len().saturating_sub(first + n);
+            let reserve = (
+                if k == 0 && first > 0 {
+                    marker_w(first, true)
+                } else {
+                    0
+                },
+                if k == n - 1 && after > 0 {
+                    marker_w(after, false)
+                } else {
+                    0
+                },
+            );
+            let number = matches!(col.place, Place::Cluster(_)).then_some(ci);
+            column(app, s, (col, number), ci == sel, reserve, rect, buf);
         }
         // Hidden columns on either side.
         if first > 0 {
@@ -153,9 +153,47 @@ impl Widget for BoardView<'_> {
     }
 }
 
-fn column(app: &App, s: &Session, col: &Column, focused: bool, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+/// The voting line: the round, on clusters or not, who votes, dots left.
+fn voting_line(app: &App, s: &Session) -> Option<String> {
     let lang = app.lang;
+    app.board.voting.as_ref().and_then(|v| {
+        let r = s.round(&v.round)?;
+        let p = s.participants.get(v.participant)?;
+        let left = r.dots.saturating_sub(s.dots_spent(&r.id, &p.id));
+        let cap = r
+            .cap
+            .map_or(String::new(), |c| t!(lang, "vote-cap", cap = c));
+        let line = t!(
+            lang,
+            "board-voting-line",
+            round = safe_line(&r.title),
+            name = safe_line(&p.name),
+            left = left,
+            dots = r.dots,
+            cap = cap
+        );
+        Some(if v.on_clusters {
+            format!("{} · {line}", tr(lang, "board-voting-clusters"))
+        } else {
+            line
+        })
+    })
+}
+
+/// The width of the `◀3` / `3▶` marker of `n` hidden columns.
+fn marker_w(n: usize, left: bool) -> u16 {
+    let label = if left {
+        format!("◀{n}")
+    } else {
+        format!("{n}▶")
+    };
+    label.chars().count().min(4) as u16
+}
+
+/// A column's header: `▶ 2 Title · 9 · ●13`. The title gives way (an
+/// ellipsis at a word boundary); the number, count and dots never do.
+fn header(app: &App, col: &Column, number: Option<usize>, selected: bool, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
     let count = if col.stickies.len() == col.total {
         col.total.to_string()
     } else {
@@ -166,7 +204,30 @@ fn column(app: &App, s: &Session, col: &Column, focused: bool, area: Rect, buf: 
     } else {
         String::new()
     };
-    let title_text = format!(" {} · {count}{votes} ", safe_line(&col.title));
+    let _ = app;
+    let cursor = if selected { "▶" } else { " " };
+    let number = match number {
+        Some(n) if n <= 9 => format!("{n} "),
+        _ => String::new(),
+    };
+    let head = format!("{cursor}{number}");
+    let tail = format!(" · {count}{votes} ");
+    let room = width.saturating_sub(head.width() + tail.width());
+    let title = shorten(&safe_line(&col.title), room);
+    fit(&format!("{head}{title}{tail}"), width)
+}
+
+fn column(
+    app: &App,
+    s: &Session,
+    (col, number): (&Column, Option<usize>),
+    focused: bool,
+    (left, right): (u16, u16),
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let t = &app.theme;
+    let lang = app.lang;
     let header_selected = focused && app.board.row == 0;
     let title_style = if header_selected {
         t.selected
@@ -175,11 +236,13 @@ fn column(app: &App, s: &Session, col: &Column, focused: bool, area: Rect, buf: 
     } else {
         t.muted
     };
+    let width = area.width.saturating_sub(2 + left + right) as usize;
+    let title = header(app, col, number, header_selected, width);
     let b = block(
-        Line::styled(
-            fit(&title_text, area.width.saturating_sub(2) as usize),
-            title_style,
-        ),
+        Line::from(vec![
+            Span::raw(" ".repeat(left as usize)),
+            Span::styled(title, title_style),
+        ]),
         focused,
         t,
     );

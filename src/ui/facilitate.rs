@@ -1,7 +1,7 @@
 //! Facilitation: the current step, its prompt and timer, progress through
 //! the agenda (planned against actual), and the notes of the stage.
 
-use super::widgets::{block, clock, fit, minutes, pad, safe, safe_line, scroll_for};
+use super::widgets::{block, clock, fit, minutes, pad, safe, safe_line, scroll_for, shorten};
 use crate::app::state::App;
 use crate::i18n::{self, tr};
 use crate::model::{Session, Timer};
@@ -91,18 +91,7 @@ fn step(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     };
     let stage = &s.agenda[pos.stage];
     let step = &stage.steps[pos.step];
-    let title = format!(
-        " {} ",
-        t!(
-            lang,
-            "facilitate-step-title",
-            stage = pos.stage + 1,
-            stages = s.agenda.len(),
-            title = safe_line(&stage.title),
-            step = pos.step + 1,
-            steps = stage.steps.len()
-        )
-    );
+    let title = step_title(app, s, pos, area.width);
     let b = block(title, !app.facilitate.focus_agenda, t);
     let inner = b.inner(area);
     b.render(area, buf);
@@ -151,30 +140,7 @@ fn step(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         .ratio(ratio)
         .label("")
         .render(gauge, buf);
-    let mut lines = vec![Line::raw("")];
-    if step.prompt.is_empty() {
-        lines.push(Line::styled(
-            format!("({})", tr(lang, "facilitate-no-prompt")),
-            t.muted,
-        ));
-    } else {
-        for l in safe(&step.prompt).lines() {
-            lines.push(Line::raw(l.to_owned()));
-        }
-    }
-    if let Some(next) = s.next_pos(pos) {
-        let ns = &s.agenda[next.stage];
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            t!(
-                lang,
-                "facilitate-next",
-                stage = safe_line(&ns.title),
-                step = safe_line(&ns.steps[next.step].title)
-            ),
-            t.muted,
-        ));
-    }
+    let lines = step_lines(app, s, pos);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(prompt, buf);
@@ -319,4 +285,191 @@ fn notes(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         ]);
         buf.set_line(inner.x, y, &line, inner.width);
     }
+}
+
+/// The method's purpose, in the interface's language.
+fn method_purpose(app: &App, method: &str) -> Option<String> {
+    let m = app.library.method(method)?;
+    let text = m.purpose.get(app.lang).trim();
+    (!text.is_empty()).then(|| safe_line(text).into_owned())
+}
+
+/// What helps in the room under the prompt: materials, what the step
+/// produces, what was captured during it (count and latest), the open
+/// actions (listed on the closing stage).
+fn panel_lines(app: &App, s: &Session, pos: crate::model::StepPos) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let lang = app.lang;
+    let stage = &s.agenda[pos.stage];
+    let step = &stage.steps[pos.step];
+    let mut lines = Vec::new();
+    let line = |key: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{} ", tr(lang, key)), t.key),
+            Span::raw(value),
+        ])
+    };
+    // Captured during this step: since it started (and before it ended).
+    if let Some(start) = step.started {
+        let during = |at: crate::model::Timestamp| at >= start && step.ended.is_none_or(|e| at < e);
+        let stickies: Vec<&str> = s
+            .stickies
+            .iter()
+            .filter(|x| during(x.time))
+            .map(|x| x.text.as_str())
+            .collect();
+        let notes: Vec<&str> = s
+            .notes
+            .iter()
+            .filter(|n| during(n.time))
+            .map(|n| n.text.as_str())
+            .collect();
+        let latest = s
+            .stickies
+            .iter()
+            .filter(|x| during(x.time))
+            .map(|x| (x.time, x.text.as_str()))
+            .chain(
+                s.notes
+                    .iter()
+                    .filter(|n| during(n.time))
+                    .map(|n| (n.time, n.text.as_str())),
+            )
+            .max_by_key(|(at, _)| *at)
+            .map(|(_, text)| text);
+        let mut value = t!(
+            lang,
+            "facilitate-captured",
+            stickies = stickies.len(),
+            notes = notes.len()
+        );
+        if let Some(text) = latest {
+            let latest = t!(lang, "facilitate-latest", text = safe_line(text));
+            value.push_str(&format!(" · {latest}"));
+        }
+        lines.push(line("facilitate-captured-label", value));
+    }
+    let open = open_actions(s);
+    if !open.is_empty() {
+        lines.push(line("facilitate-open-actions", open.len().to_string()));
+        if stage.kind == crate::model::StageKind::Closing {
+            for a in open {
+                lines.push(Line::raw(format!("  • {}", safe_line(a))));
+            }
+        }
+    }
+    if let Some(m) = app.library.method(&stage.method)
+        && !m.materials.is_empty()
+    {
+        let list: Vec<String> = m
+            .materials
+            .iter()
+            .map(|x| safe_line(x.get(lang)).into_owned())
+            .collect();
+        lines.push(line("facilitate-materials", list.join(", ")));
+    }
+    if !step.produces.is_empty() {
+        let list: Vec<String> = step
+            .produces
+            .iter()
+            .map(|p| tr(lang, produces_key(*p)))
+            .collect();
+        lines.push(line("facilitate-produces", list.join(", ")));
+    }
+    if !lines.is_empty() {
+        lines.insert(0, Line::raw(""));
+    }
+    lines
+}
+
+/// The actions still to do: the plan's (to do, doing), then the notes of
+/// kind action, as the exports count them.
+pub fn open_actions(s: &Session) -> Vec<&str> {
+    use crate::model::{ActionStatus, NoteKind};
+    s.actions
+        .iter()
+        .filter(|a| matches!(a.status, ActionStatus::Todo | ActionStatus::Doing))
+        .map(|a| a.text.as_str())
+        .chain(
+            s.notes
+                .iter()
+                .filter(|n| n.kind == NoteKind::Action)
+                .map(|n| n.text.as_str()),
+        )
+        .collect()
+}
+
+fn produces_key(p: crate::model::Produces) -> &'static str {
+    use crate::model::Produces::*;
+    match p {
+        Notes => "produces-notes",
+        Stickies => "produces-stickies",
+        Clusters => "produces-clusters",
+        Votes => "produces-votes",
+        Actions => "produces-actions",
+        Artifact => "produces-artifact",
+        Media => "produces-media",
+    }
+}
+
+/// The step panel's title: stage n/N, its title (cut at a word when the
+/// frame is narrow; the numbers stay), step n/N.
+fn step_title(app: &App, s: &Session, pos: crate::model::StepPos, width: u16) -> String {
+    let stage = &s.agenda[pos.stage];
+    let title_with = |title: &str| {
+        format!(
+            " {} ",
+            t!(
+                app.lang,
+                "facilitate-step-title",
+                stage = pos.stage + 1,
+                stages = s.agenda.len(),
+                title = title,
+                step = pos.step + 1,
+                steps = stage.steps.len()
+            )
+        )
+    };
+    let room = (width as usize)
+        .saturating_sub(2 + unicode_width::UnicodeWidthStr::width(title_with("").as_str()));
+    title_with(&shorten(&safe_line(&stage.title), room))
+}
+
+/// Under the timer: the method's purpose, the prompt, what helps in the
+/// room (see `panel_lines`), the next step.
+fn step_lines(app: &App, s: &Session, pos: crate::model::StepPos) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let lang = app.lang;
+    let stage = &s.agenda[pos.stage];
+    let step = &stage.steps[pos.step];
+    let mut lines = vec![Line::raw("")];
+    if let Some(purpose) = method_purpose(app, &stage.method) {
+        lines.push(Line::styled(purpose, t.muted));
+        lines.push(Line::raw(""));
+    }
+    if step.prompt.is_empty() {
+        lines.push(Line::styled(
+            format!("({})", tr(lang, "facilitate-no-prompt")),
+            t.muted,
+        ));
+    } else {
+        for l in safe(&step.prompt).lines() {
+            lines.push(Line::raw(l.to_owned()));
+        }
+    }
+    lines.extend(panel_lines(app, s, pos));
+    if let Some(next) = s.next_pos(pos) {
+        let ns = &s.agenda[next.stage];
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            t!(
+                lang,
+                "facilitate-next",
+                stage = safe_line(&ns.title),
+                step = safe_line(&ns.steps[next.step].title)
+            ),
+            t.muted,
+        ));
+    }
+    lines
 }

@@ -94,8 +94,12 @@ impl Widget for TopBar<'_> {
             Span::styled(" atelier ", t.title),
             Span::styled(format!("· {screen} "), t.muted),
         ];
+        // The session's title, cut at a word with an ellipsis to leave
+        // room for the save status (measured below, so kept apart here).
+        let mut title = None;
         if let Some(doc) = &app.doc {
             spans.push(Span::styled("· ", t.muted));
+            title = Some(spans.len());
             spans.push(Span::styled(
                 safe_line(&doc.session.title).into_owned(),
                 t.accent,
@@ -133,6 +137,17 @@ impl Widget for TopBar<'_> {
                 }
             });
         let right_w = save.as_ref().map_or(0, |s| s.width() as u16);
+        if let Some(i) = title {
+            let others: usize = spans
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != i)
+                .map(|(_, s)| s.width())
+                .sum();
+            let room = (area.width.saturating_sub(right_w) as usize).saturating_sub(others + 1);
+            let shown = widgets::shorten(&spans[i].content, room);
+            spans[i].content = shown.into();
+        }
         let left = Rect {
             width: area.width.saturating_sub(right_w),
             ..area
@@ -235,8 +250,16 @@ impl Widget for StatusBar<'_> {
                 Context::Facilitate | Context::Board | Context::Notes | Context::Setup
             );
         let list = if review { REVIEW } else { hints(ctx) };
+        // A one-line field has no next field (but the attach field's Tab
+        // completes the path).
+        let one_field = app.editor.is_none()
+            && app
+                .field
+                .as_ref()
+                .is_some_and(|f| !matches!(f.purpose, crate::app::state::FieldPurpose::Attach(_)));
         let pairs: Vec<(Action, Span, Span)> = list
             .iter()
+            .filter(|a| !(one_field && **a == Action::NextField))
             .filter_map(|a| {
                 let k = app.keymap.key_for(ctx, *a)?;
                 Some((

@@ -55,7 +55,17 @@ fn picker(app: &App, area: Rect, buf: &mut Buffer) {
             .min(area.height.saturating_sub(2))
             .max(3);
         let rect = centered(area, 70, h);
-        let inner = popup(rect, buf, &p.title, t);
+        let title = if app.picker_find.is_empty() {
+            p.title.clone()
+        } else {
+            crate::t!(
+                app.lang,
+                "picker-find",
+                title = p.title.as_str(),
+                find = app.picker_find.as_str()
+            )
+        };
+        let inner = popup(rect, buf, &title, t);
         let start = scroll_for(p.selected, inner.height as usize, p.items.len());
         for (i, item) in p
             .items
@@ -107,8 +117,14 @@ fn capture(app: &App, area: Rect, buf: &mut Buffer) {
             width: area.width,
             height: h,
         };
-        let who = c
-            .author
+        // `@name` typed at the start: the author it names, as it is typed.
+        use crate::app::rooms::capture::{LineAuthor, line_author};
+        let named = match line_author(s, c.input.value()) {
+            LineAuthor::Known(i, _) => Some(i + 1),
+            _ => None,
+        };
+        let who = named
+            .unwrap_or(c.author)
             .checked_sub(1)
             .and_then(|i| s.participants.get(i))
             .map_or_else(
@@ -158,6 +174,12 @@ fn capture(app: &App, area: Rect, buf: &mut Buffer) {
                 t.base,
                 t.selected,
             );
+            // Empty: how to name a sticky's author.
+            if c.input.value().is_empty() && field.width > 2 {
+                let hint = tr(lang, "capture-author-line");
+                let w = field.width as usize - 1;
+                buf.set_stringn(field.x + 1, field.y, fit(&hint, w), w, t.muted);
+            }
         }
     }
 }
@@ -196,7 +218,9 @@ fn search(app: &App, area: Rect, buf: &mut Buffer) {
 fn field(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     if let Some(f) = &app.field {
-        let rect = centered(area, 70, 3);
+        // Wide enough for its prompt when the screen is.
+        let want = unicode_width::UnicodeWidthStr::width(f.title.as_str()) as u16 + 4;
+        let rect = centered(area, want.max(70), 3);
         let inner = popup(rect, buf, &f.title, t);
         input_line(
             f.input.value(),

@@ -116,7 +116,13 @@ pub fn popup(area: Rect, buf: &mut Buffer, title: &str, theme: &Theme) -> Rect {
         }
     }
     Clear.render(area, buf);
-    let b = block(format!(" {} ", safe_line(title)), true, theme);
+    // A title too long for the frame is cut at a word, with an ellipsis.
+    let room = area.width.saturating_sub(4) as usize;
+    let b = block(
+        format!(" {} ", shorten(&safe_line(title), room)),
+        true,
+        theme,
+    );
     let inner = b.inner(area);
     b.render(area, buf);
     inner
@@ -172,6 +178,28 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// Shorten to `width` display columns with an ellipsis after a whole word
+/// when a word ends in the second half of the room; else as [`fit`].
+pub fn shorten(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let cut = fit(text, width);
+    let kept = cut.strip_suffix('…').unwrap_or(&cut);
+    // The next char after the kept part: a space means the cut is already
+    // at a word's end.
+    if text[kept.len()..].starts_with(char::is_whitespace) {
+        return format!("{}…", kept.trim_end());
+    }
+    match kept.rfind(char::is_whitespace) {
+        Some(i) if kept[..i].trim_end().width() * 2 >= width => {
+            format!("{}…", kept[..i].trim_end())
+        }
+        _ => cut,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +218,21 @@ mod tests {
         assert_eq!(clock(65), "01:05");
         assert_eq!(clock(-30), "+00:30");
         assert_eq!(clock(3725), "1:02:05");
+    }
+
+    #[test]
+    fn shorten_cuts_at_a_word_boundary_when_it_can() {
+        assert_eq!(
+            shorten("optional cap per item (each)", 24),
+            "optional cap per item…"
+        );
+        assert_eq!(
+            shorten("Atelier mobilités douces", 20),
+            "Atelier mobilités…"
+        );
+        assert_eq!(shorten("Anticonstitutionnellement", 10), "Anticonst…");
+        assert_eq!(shorten("court", 10), "court");
+        assert_eq!(shorten("涼み処 です です", 9), "涼み処…");
     }
 
     #[test]

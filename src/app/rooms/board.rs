@@ -10,21 +10,6 @@ use crate::i18n::tr;
 use crate::model::{Id, Place, Target, Timestamp};
 use crate::t;
 
-pub(crate) fn go_to_sticky(app: &mut App, id: &Id) {
-    refresh_index(app);
-    let Some(s) = app.session() else { return };
-    let Some(i) = s.stickies.iter().position(|x| &x.id == id) else {
-        return;
-    };
-    for (c, col) in app.index.columns.iter().enumerate() {
-        if let Some(r) = col.stickies.iter().position(|&x| x == i) {
-            app.board.col = c;
-            app.board.row = r + 1;
-            return;
-        }
-    }
-}
-
 pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
     refresh_index(app);
     let lang = app.lang;
@@ -79,6 +64,8 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
             cluster_action(app, action, now)
         }
         Action::Park | Action::Delete => sticky_action(app, action, now, fx),
+        Action::ToCluster(n) => to_cluster(app, n, now, fx),
+        Action::VoteOnClusters => vote_on_clusters(app, now),
         Action::SortVotes => {
             app.board.sort_votes = !app.board.sort_votes;
             refresh_index(app);
@@ -205,6 +192,80 @@ fn cluster_action(app: &mut App, action: Action, now: Timestamp) {
         }
         _ => {}
     }
+}
+
+/// `1`…`9`: the selected or marked stickies go to the cluster numbered so
+/// on screen (its column); the cursor stays in its column, on the sticky
+/// that took the moved one's place.
+fn to_cluster(app: &mut App, n: u8, now: Timestamp, fx: &mut Vec<Effect>) {
+    let lang = app.lang;
+    let Some(col) = app
+        .index
+        .columns
+        .get(usize::from(n))
+        .filter(|c| matches!(c.place, Place::Cluster(_)))
+    else {
+        return warn(app, t!(lang, "msg-no-cluster-n", n = n), now);
+    };
+    let (to, title) = (col.place.clone(), col.title.clone());
+    let ids = selection(app);
+    if ids.is_empty() {
+        return warn(app, tr(lang, "msg-select-a-sticky"), now);
+    }
+    if current_place(app) == to && app.board.marked.is_empty() {
+        return;
+    }
+    move_to(app, &ids, (to, title), now, fx);
+}
+
+/// Move stickies to a column (its place and title), as one undo step. The
+/// cursor stays in its column, on the next sticky: the next one to sort is
+/// under it.
+fn move_to(
+    app: &mut App,
+    ids: &[Id],
+    (to, title): (Place, String),
+    now: Timestamp,
+    fx: &mut Vec<Effect>,
+) {
+    let lang = app.lang;
+    let ops = app
+        .session()
+        .map(|s| s.move_stickies(ids, &to))
+        .unwrap_or_default();
+    let label = t!(lang, "undo-moved", n = ids.len(), place = title.as_str());
+    if commit(app, label, ops, now, fx) {
+        app.board.marked.clear();
+        stay_on_next(app);
+        say(
+            app,
+            t!(lang, "msg-moved", n = ids.len(), place = title),
+            now,
+        );
+    }
+}
+
+/// After stickies left the cursor's column: the cursor stays there, on the
+/// sticky that took the first one's place (or the last).
+fn stay_on_next(app: &mut App) {
+    refresh_index(app);
+    let n = rows(app);
+    app.board.row = app.board.row.clamp(usize::from(n > 0), n);
+}
+
+/// `V` in a round: dots go to clusters, or back to stickies.
+fn vote_on_clusters(app: &mut App, now: Timestamp) {
+    let lang = app.lang;
+    let Some(v) = app.board.voting.as_mut() else {
+        return warn(app, tr(lang, "msg-press-v-to-vote"), now);
+    };
+    v.on_clusters = !v.on_clusters;
+    let key = if v.on_clusters {
+        "msg-voting-on-clusters"
+    } else {
+        "msg-voting-on-stickies"
+    };
+    say(app, tr(lang, key), now);
 }
 
 /// Parking and deleting stickies.
@@ -339,6 +400,10 @@ fn voting_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
 
 /// The voting target under the cursor: a sticky, or a cluster's header.
 pub(crate) fn target(app: &App) -> Option<Target> {
+    let on_clusters = app.board.voting.as_ref().is_some_and(|v| v.on_clusters);
+    if on_clusters {
+        return current_cluster(app).map(Target::Cluster);
+    }
     if let Some(i) = selected_sticky(app) {
         return app
             .session()
@@ -367,6 +432,7 @@ pub(crate) fn toggle_voting(app: &mut App, now: Timestamp, _fx: &mut [Effect]) {
             app.board.voting = Some(Voting {
                 round,
                 participant: 0,
+                on_clusters: false,
             });
             voting_hint(app, now);
         }
@@ -408,7 +474,12 @@ pub(crate) fn cast(app: &mut App, delta: i32, now: Timestamp, fx: &mut Vec<Effec
         return warn(app, tr(lang, "msg-round-gone"), now);
     }
     let Some(target) = target(app) else {
-        return warn(app, tr(lang, "msg-vote-select"), now);
+        let key = if v.on_clusters {
+            "msg-vote-select-cluster"
+        } else {
+            "msg-vote-select"
+        };
+        return warn(app, tr(lang, key), now);
     };
     let id = app.ids.next_id();
     let Some(s) = app.session() else { return };
@@ -539,6 +610,7 @@ pub fn submit_board_field(
                 app.board.voting = Some(Voting {
                     round: id,
                     participant: 0,
+                    on_clusters: false,
                 });
                 voting_hint(app, now);
             }
@@ -591,23 +663,8 @@ pub fn submit_board_pick(
             let Some(col) = app.index.columns.get(selected) else {
                 return true;
             };
-            let (to, title) = (col.place.clone(), col.title.clone());
-            let ops = app
-                .session()
-                .map(|s| s.move_stickies(ids, &to))
-                .unwrap_or_default();
-            let label = t!(lang, "undo-moved", n = ids.len(), place = title.as_str());
-            if commit(app, label, ops, now, fx) {
-                app.board.marked.clear();
-                if let Some(first) = ids.first() {
-                    go_to_sticky(app, first);
-                }
-                say(
-                    app,
-                    t!(lang, "msg-moved", n = ids.len(), place = title),
-                    now,
-                );
-            }
+            let column = (col.place.clone(), col.title.clone());
+            move_to(app, ids, column, now, fx);
         }
         PickPurpose::MergeInto(from) => {
             let others: Vec<Id> = app

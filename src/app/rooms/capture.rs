@@ -48,7 +48,13 @@ pub fn capture_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Ve
                 say(app, said.join(" "), now);
             }
         }
-        Action::NextParticipant | Action::Cycle => c.author = (c.author + 1) % n,
+        Action::NextParticipant | Action::Cycle => {
+            if !complete_author(app)
+                && let Some(c) = app.capture.as_mut()
+            {
+                c.author = (c.author + 1) % n;
+            }
+        }
         Action::PrevParticipant | Action::CycleBack => c.author = (c.author + n - 1) % n,
         Action::CycleColour => c.colour = c.colour.next(),
         Action::Submit => submit_capture(app, now, fx),
@@ -99,9 +105,21 @@ pub(crate) fn add_stickies(
         .map(|p| p.id.clone());
     let stage = s.current_stage_id();
     let mut ops = Vec::new();
-    for (k, t) in texts.iter().enumerate() {
+    let mut unknown = None;
+    for (k, line) in texts.iter().enumerate() {
+        let (who, t) = match line_author(s, line) {
+            LineAuthor::None => (author.clone(), line.as_str()),
+            LineAuthor::Known(p, rest) => (Some(s.participants[p].id.clone()), rest),
+            LineAuthor::Unknown(name, rest) => {
+                unknown = Some(name.to_owned());
+                (None, rest)
+            }
+        };
+        if t.is_empty() {
+            continue;
+        }
         let id = app.ids.next_id();
-        let mut op = s.new_sticky(t, author.clone(), colour, stage.clone(), &place, now, id);
+        let mut op = s.new_sticky(t, who, colour, stage.clone(), &place, now, id);
         if let Op::Insert { at, .. } = &mut op {
             *at += k;
         }
@@ -113,10 +131,96 @@ pub(crate) fn add_stickies(
         if let Some(c) = app.capture.as_mut() {
             c.added += n;
         }
+        if let Some(name) = unknown {
+            let text = t!(app.lang, "msg-no-participant", name = name);
+            warn(app, text, now);
+        }
         n
     } else {
         0
     }
+}
+
+/// Who a capture line names with `@` at its start.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum LineAuthor<'a> {
+    /// No `@`: the capture bar's author.
+    None,
+    /// The participant at this index, and the sticky's text.
+    Known(usize, &'a str),
+    /// `@name` matched nobody: the name, and the sticky's text.
+    Unknown(&'a str, &'a str),
+}
+
+/// `@Amélie Une idée`: a participant's whole name (accents and case
+/// ignored, the longest that fits), else the first word as the start of a
+/// name or of one of its words.
+pub(crate) fn line_author<'a>(s: &crate::model::Session, line: &'a str) -> LineAuthor<'a> {
+    use crate::model::text::fold;
+    let Some(rest) = line.strip_prefix('@') else {
+        return LineAuthor::None;
+    };
+    let mut whole: Option<(usize, usize)> = None;
+    for (i, p) in s.participants.iter().enumerate() {
+        let n = p.name.chars().count();
+        let end = rest.char_indices().nth(n).map_or(rest.len(), |(b, _)| b);
+        let fits = rest[end..].is_empty() || rest[end..].starts_with(char::is_whitespace);
+        if n > 0
+            && fits
+            && fold(&rest[..end]) == fold(&p.name)
+            && whole.is_none_or(|(_, e)| end > e)
+        {
+            whole = Some((i, end));
+        }
+    }
+    if let Some((i, end)) = whole {
+        return LineAuthor::Known(i, rest[end..].trim());
+    }
+    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let (token, text) = (&rest[..end], rest[end..].trim());
+    match find_participant(s, token) {
+        Some(i) => LineAuthor::Known(i, text),
+        None => LineAuthor::Unknown(token, text),
+    }
+}
+
+/// The first participant whose name, or a word of it, starts with `typed`
+/// (accents and case ignored).
+pub(crate) fn find_participant(s: &crate::model::Session, typed: &str) -> Option<usize> {
+    use crate::model::text::fold;
+    let typed = fold(typed);
+    if typed.is_empty() {
+        return None;
+    }
+    let starts = |p: &crate::model::Participant| {
+        let name = fold(&p.name);
+        name.starts_with(&typed) || name.split_whitespace().any(|w| w.starts_with(&typed))
+    };
+    s.participants.iter().position(starts)
+}
+
+/// Tab on `@Am`: the name completed (`@Amélie `); false when the line is
+/// no name being typed (Tab then cycles the bar's author).
+fn complete_author(app: &mut App) -> bool {
+    let Some(value) = app.capture.as_ref().map(|c| c.input.value().to_owned()) else {
+        return false;
+    };
+    let Some(typed) = value.strip_prefix('@') else {
+        return false;
+    };
+    if typed.contains(char::is_whitespace) {
+        return false;
+    }
+    let Some(name) = app
+        .session()
+        .and_then(|s| find_participant(s, typed).map(|i| s.participants[i].name.clone()))
+    else {
+        return false;
+    };
+    if let Some(c) = app.capture.as_mut() {
+        c.input = Input::new(format!("@{name} "));
+    }
+    true
 }
 
 pub(crate) fn submit_capture(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
@@ -125,6 +229,14 @@ pub(crate) fn submit_capture(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>
     };
     let text = c.input.value().trim().to_owned();
     if text.is_empty() {
+        return;
+    }
+    // `@Amélie` alone: she writes the next stickies.
+    if let Some(LineAuthor::Known(p, "")) = app.session().map(|s| line_author(s, &text)) {
+        if let Some(c) = app.capture.as_mut() {
+            c.author = p + 1;
+            c.input.reset();
+        }
         return;
     }
     if add_stickies(app, &[text], now, fx) == 1

@@ -54,6 +54,9 @@ pub(crate) fn timer_action(
         warn(app, text, now);
         return true;
     }
+    // `]` while the timer runs starts the next step's (unless config.ron
+    // says `next_step_starts_timer: false`).
+    let follow = !app.ctx.next_step_waits;
     let Some(s) = edit(app, now, fx) else {
         return true;
     };
@@ -62,7 +65,12 @@ pub(crate) fn timer_action(
             s.timer_toggle(now);
         }
         Action::NextStep => {
+            let (was_running, before) = (s.timer_running(), s.current_or_first());
             s.next_step(now);
+            let moved = s.current().is_some() && s.current() != before;
+            if was_running && moved && follow {
+                s.timer_start(now);
+            }
         }
         Action::PrevStep => {
             s.prev_step(now);
