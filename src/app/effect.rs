@@ -64,5 +64,13 @@ pub enum Effect {
     },
     /// Hide (true) or show the page's name field.
     CollectAnonymous(bool),
+    /// Suggest clusters on a worker thread (a large scope): the result comes
+    /// back as `Msg::Suggested` with this request number.
+    Suggest {
+        request: u64,
+        session: std::sync::Arc<crate::model::Session>,
+        scope: crate::model::suggest::Scope,
+        threshold: f32,
+    },
     Quit,
 }
