@@ -11,7 +11,8 @@
 //! ```
 //!
 //! Scenarios: `board`, `notes`, `facilitate` (Down/Up), `edit` (park a
-//! sticky, then undo), `search` (type a letter, then erase it); and, with
+//! sticky, then undo), `rebuild` (the same edits, the board index rebuilt
+//! in full after each, as before issue 20), `search` (type a letter, then erase it); and, with
 //! `--toggle-collect='*profile::serialize*'` or `'*profile::parse*'`,
 //! `to_ron` (the session as the text of its file) and `load_str` (that
 //! text loaded back), repeated instead of keys; `ron_to_string` and
@@ -36,11 +37,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::hint::black_box;
 use std::time::Instant;
 
-const SCENARIOS: [&str; 12] = [
+const SCENARIOS: [&str; 13] = [
     "board",
     "notes",
     "facilitate",
     "edit",
+    "rebuild",
     "search",
     "to_ron",
     "load_str",
@@ -132,7 +134,7 @@ fn run(scenario: &str, w: u16, h: u16, n: usize, keys: usize) {
         }
     }
     let msgs: [Msg; 2] = match scenario {
-        "edit" => [Msg::Do(Action::Park), Msg::Do(Action::Undo)],
+        "edit" | "rebuild" => [Msg::Do(Action::Park), Msg::Do(Action::Undo)],
         "search" => [key(KeyCode::Char('e')), key(KeyCode::Backspace)],
         _ => [Msg::Do(Action::Down), Msg::Do(Action::Up)],
     };
@@ -140,6 +142,11 @@ fn run(scenario: &str, w: u16, h: u16, n: usize, keys: usize) {
     common::draw(&mut term, &app);
     let start = Instant::now();
     for i in 0..keys {
+        if scenario == "rebuild" {
+            // As before issue 20: every edit rebuilt the whole index.
+            app.index.built_for = None;
+            app.index.notes_for = None;
+        }
         press(&mut app, &mut term, msgs[i % 2].clone());
     }
     let each = start.elapsed() / keys.max(1) as u32;

@@ -657,3 +657,135 @@ fn snapshot_of_the_popup_in_french() {
     keys(&mut app, &["S", "j"]);
     insta::assert_snapshot!("suggest_popup_fr_100x30", draw(&app, 100, 30).backend());
 }
+
+// ---------------------------------------------------------------- the lab's engine, large scopes
+
+/// An app as `atelier` starts it on `home`, with `session` open on the board.
+fn started(home: &std::path::Path, session: Session) -> (App, Vec<String>) {
+    let (mut app, warnings) = atelier::app::build_app(&atelier::store::Home::under(home));
+    app.doc = Some(atelier::app::state::Doc::new(
+        session,
+        home.join("sessions").join("s.ron"),
+    ));
+    app.screen = Screen::Board;
+    (app, warnings)
+}
+
+#[test]
+fn the_lab_s_thesaurus_in_its_configuration_folder_changes_the_app_s_suggestions() {
+    let mut s = base_session("Abeilles");
+    s.stickies = vec![
+        sticky("s-1", "Du propolis maison", None, None),
+        sticky("s-2", "Un hydromel local", None, None),
+        sticky("s-3", "Zorglub partout", None, None),
+    ];
+    let together = |app: &App| {
+        items(app)
+            .iter()
+            .any(|i| i.stickies.contains(&Id::from("s-1")) && i.stickies.contains(&Id::from("s-2")))
+    };
+    // Built in: propolis and mead are strangers.
+    let home = tempfile::tempdir().unwrap();
+    let (mut app, warnings) = started(home.path(), s.clone());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    keys(&mut app, &["S"]);
+    assert!(!together(&app), "{:?}", items(&app));
+
+    // The lab's words, and a broken file said among the start-up warnings.
+    let dir = home.path().join("config").join("suggest");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("abeilles.txt"),
+        "[bees]\nlabel: Abeilles | Bees\nfr: propolis, hydromel, abeille\nen: mead, bee\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("broken.txt"), "[bees]\nfrench: abeille\n").unwrap();
+    let (mut app, warnings) = started(home.path(), s);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("broken.txt:2:1: unknown key `french`")),
+        "{warnings:?}"
+    );
+    keys(&mut app, &["S"]);
+    assert!(together(&app), "{:?}", items(&app));
+    let bees = items(&app).iter().find(|i| i.title == "Abeilles").unwrap();
+    assert_eq!(bees.words, ["propolis ~ hydromel"]);
+}
+
+/// More stickies in the inbox than the app suggests for while a key waits.
+fn crowded() -> Session {
+    let mut s = base_session("Beaucoup");
+    let n = atelier::app::suggest::INLINE_MAX + 1;
+    s.stickies = (0..n)
+        .map(|i| sticky(&format!("s-{i}"), &format!("Idée numéro {i}"), None, None))
+        .collect();
+    s
+}
+
+#[test]
+fn past_2000_stickies_suggestions_are_computed_off_the_key_and_open_when_they_come_back() {
+    let mut app = board_app(crowded(), None);
+    let fx = keys(&mut app, &["S"]);
+    // No popup yet: a message, and the work for a worker thread.
+    assert!(app.suggest.is_none());
+    assert_eq!(message(&app), "Suggesting clusters for 2001 stickies…");
+    let request = match fx.as_slice() {
+        [
+            Effect::Suggest {
+                request,
+                session,
+                scope: Scope::Inbox,
+                threshold,
+            },
+        ] => {
+            assert_eq!(session.as_ref(), sess(&app));
+            assert!(close(*threshold, DEFAULT_THRESHOLD));
+            *request
+        }
+        other => panic!("expected one Suggest effect, got {other:?}"),
+    };
+    let found = vec![Suggestion {
+        title: "Idées".into(),
+        words: vec!["idée".into()],
+        stickies: ids(&["s-1", "s-2"]),
+    }];
+    // A result for an older request is dropped.
+    let now = app.now;
+    atelier::app::update(
+        &mut app,
+        atelier::app::Msg::Suggested(request + 7, found.clone()),
+        now,
+    );
+    assert!(app.suggest.is_none());
+    // The one asked for opens the popup, as if computed in the key.
+    atelier::app::update(
+        &mut app,
+        atelier::app::Msg::Suggested(request, found.clone()),
+        now,
+    );
+    assert_eq!(items(&app), found.as_slice());
+    assert_eq!(scope(&app), Scope::Inbox);
+    assert!(app.suggesting.is_none());
+
+    // Loosening asks again; the popup keeps its list meanwhile, and Esc
+    // drops what comes back late.
+    let fx = keys(&mut app, &["-"]);
+    assert!(matches!(fx.as_slice(), [Effect::Suggest { .. }]), "{fx:?}");
+    assert_eq!(items(&app), found.as_slice());
+    keys(&mut app, &["esc"]);
+    let late = app.suggest_requests;
+    atelier::app::update(&mut app, atelier::app::Msg::Suggested(late, found), now);
+    assert!(
+        app.suggest.is_none(),
+        "a late result after Esc stays closed"
+    );
+}
+
+#[test]
+fn en_francais_le_message_d_attente_compte_les_post_it() {
+    let mut app = board_app(crowded(), None);
+    app.lang = "fr";
+    keys(&mut app, &["S"]);
+    assert_eq!(message(&app), "Suggestion de groupes pour 2001 post-it…");
+}

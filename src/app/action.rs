@@ -258,6 +258,9 @@ pub enum Msg {
     /// The app is about to leave (a signal, the terminal closed): what open
     /// fields hold is kept as drafts.
     Closing,
+    /// Cluster suggestions computed on a worker thread, for the request of
+    /// this number.
+    Suggested(u64, Vec<crate::model::suggest::Suggestion>),
 }
 
 /// How the last save went, as the status line tells it.

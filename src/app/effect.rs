@@ -69,5 +69,13 @@ pub enum Effect {
     PublishRound(Option<crate::collect::RoundInfo>),
     /// How many ballots are in (the ballot page says it).
     Turnout(usize),
+    /// Suggest clusters on a worker thread (a large scope): the result comes
+    /// back as `Msg::Suggested` with this request number.
+    Suggest {
+        request: u64,
+        session: std::sync::Arc<crate::model::Session>,
+        scope: crate::model::suggest::Scope,
+        threshold: f32,
+    },
     Quit,
 }

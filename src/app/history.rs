@@ -76,13 +76,16 @@ pub fn commit(
     if ops.is_empty() {
         return false;
     }
+    let fresh = index_fresh(app);
     let Some(s) = edit(app, now, fx) else {
         return false;
     };
-    let (applied, undo) = s.apply_logged(ops);
-    if undo.is_empty() {
+    let traced = s.apply_traced(ops);
+    if traced.is_empty() {
         return false;
     }
+    follow(app, fresh, &traced);
+    let (applied, undo) = crate::model::Traced::split(traced);
     journal_ops(app, applied);
     let h = &mut app.history;
     h.undo.push(Step {
@@ -129,6 +132,7 @@ pub fn undo(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>, redo: bool) {
         );
         return;
     };
+    let fresh = index_fresh(app);
     let Some(s) = edit(app, now, fx) else {
         // Read-only: put it back untouched.
         if redo {
@@ -138,10 +142,12 @@ pub fn undo(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>, redo: bool) {
         }
         return;
     };
-    let (applied, inverse) = s.apply_logged(step.undo);
+    let traced = s.apply_traced(step.undo);
     if let Some(f) = &step.fields {
         f.0.clone().apply_to(s);
     }
+    follow(app, fresh, &traced);
+    let (applied, inverse) = crate::model::Traced::split(traced);
     journal_ops(app, applied);
     let label = step.label;
     let back = Step {

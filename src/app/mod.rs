@@ -25,5 +25,5 @@ pub use action::{Action, Msg, SaveReport};
 pub use effect::Effect;
 pub use rooms::{conflicts, evidence, suggest, zone};
 pub use router::update;
-pub use run::{run_file, run_home, run_open, run_review};
+pub use run::{build_app, run_file, run_home, run_open, run_review};
 pub use state::App;

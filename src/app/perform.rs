@@ -26,6 +26,32 @@ pub(super) struct World {
         Vec<std::sync::mpsc::Receiver<Result<Vec<crate::model::Attachment>, String>>>,
     /// The server phones post stickies to, while collecting.
     pub(super) collector: Option<crate::collect::Collector>,
+    /// Work on other threads whose result goes back to update as a message
+    /// (cluster suggestions).
+    pub(super) workers: Vec<std::sync::mpsc::Receiver<super::action::Msg>>,
+}
+
+/// Suggest clusters on a worker thread, with the lab's engine; the result
+/// comes back as `Msg::Suggested`.
+pub(super) fn suggest(
+    app: &App,
+    world: &mut World,
+    request: u64,
+    session: Arc<crate::model::Session>,
+    scope: crate::model::suggest::Scope,
+    threshold: f32,
+) {
+    let lab = app.ctx.engine.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("atelier-suggest".into())
+        .spawn(move || {
+            let items = session.suggest_clusters_with(lab.engine(), scope, threshold);
+            let _ = tx.send(super::action::Msg::Suggested(request, items));
+        });
+    if spawned.is_ok() {
+        world.workers.push(rx);
+    }
 }
 
 /// Save to another path from now on, or write a copy when read-only; a

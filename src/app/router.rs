@@ -36,6 +36,7 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::Drafts(recovered) => app.drafts.restore(recovered),
         Msg::Closing => keep_open_drafts(app),
         Msg::SaveAsTaken(path) => rooms::session::taken(app, path, now),
+        Msg::Suggested(request, items) => rooms::suggest::arrived(app, request, items),
     }
     rooms::collect::follow_step(app, &mut fx);
     rooms::ballots::publish(app, &mut fx);
@@ -225,7 +226,7 @@ pub(crate) fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Ef
             Action::NewCluster if app.doc.as_ref().is_some_and(|d| d.review) => {
                 rooms::review::open_comment(app)
             }
-            Action::Suggest => rooms::suggest::open(app, now),
+            Action::Suggest => rooms::suggest::open(app, now, fx),
             _ => rooms::board::board_action(app, action, now, fx),
         },
     }

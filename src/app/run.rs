@@ -41,7 +41,10 @@ pub fn run_open(home: &Home, path: &Path, collect: bool) -> Result<bool, String>
     run(home, Some((path, false)), collect, None)
 }
 
-fn build_app(home: &Home) -> (App, Vec<String>) {
+/// The app as `atelier` starts it, before any session opens: the library,
+/// keymap, language, theme and the lab's suggestion engine read from `home`,
+/// with what was wrong in them (the start-up warnings).
+pub fn build_app(home: &Home) -> (App, Vec<String>) {
     let library = Library::load(Some(&home.methods_dir()));
     let (keymap, mut warnings) = Keymap::load(&home.config);
     warnings.extend(library.skipped.iter().map(|s| s.to_string()));
@@ -57,8 +60,13 @@ fn build_app(home: &Home) -> (App, Vec<String>) {
             .0
             .next_step_starts_timer
             == Some(false),
+        engine: Default::default(),
     };
     app.ids = crate::model::Ids::from_clock();
+    // The lab's thesaurus and model, read once; what is wrong in them is said.
+    let (engine, engine_warnings) = crate::commands::suggest_engine(home);
+    app.ctx.engine = super::ctx::Lab::new(engine);
+    warnings.extend(engine_warnings);
     let (theme, theme_warning) = crate::ui::theme::Theme::load(&home.config);
     app.theme = theme;
     warnings.extend(theme_warning);
@@ -94,6 +102,7 @@ fn run(
         exports: Vec::new(),
         attaching: Vec::new(),
         collector: None,
+        workers: Vec::new(),
     };
     // Open the file before touching the terminal, so a bad file is a plain
     // error on the shell, not a flash of the app.
@@ -159,6 +168,9 @@ fn event_loop(
             dirty = true;
         }
         if take_collected(app, world, terminal) {
+            dirty = true;
+        }
+        if take_workers(app, world, terminal) {
             dirty = true;
         }
         retry_failed_save(app, world);
@@ -250,6 +262,25 @@ fn quit_ready(app: &mut App, world: &mut World) -> bool {
         Timestamp::now(),
     );
     false
+}
+
+/// Feed what worker threads finished to `update`; true when any did.
+fn take_workers(app: &mut App, world: &mut World, terminal: &mut ratatui::DefaultTerminal) -> bool {
+    let mut done = Vec::new();
+    world.workers.retain(|rx| match rx.try_recv() {
+        Ok(msg) => {
+            done.push(msg);
+            false
+        }
+        Err(std::sync::mpsc::TryRecvError::Empty) => true,
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+    });
+    let any = !done.is_empty();
+    for msg in done {
+        let fx = update(app, msg, Timestamp::now());
+        run_effects(app, world, terminal, fx);
+    }
+    any
 }
 
 /// Say where finished exports went; true when any finished.
@@ -376,6 +407,11 @@ fn apply_report(app: &mut App, report: Report) {
 
 /// How long to sleep: until the timer's next second, a save report, a
 /// message fading; at most half a second, so signals are noticed.
+/// Nothing asked of a worker thread is awaited.
+fn world_idle(app: &App) -> bool {
+    app.suggesting.is_none()
+}
+
 fn next_wake(app: &App) -> Duration {
     let mut wait = Duration::from_millis(500);
     if let Some(doc) = &app.doc {
@@ -389,6 +425,9 @@ fn next_wake(app: &App) -> Duration {
         if doc.saved_generation < doc.generation {
             wait = wait.min(Duration::from_millis(100));
         }
+    }
+    if !world_idle(app) {
+        wait = wait.min(Duration::from_millis(100));
     }
     wait
 }
@@ -523,6 +562,12 @@ fn run_effects(
                 include_private,
                 path,
             } => perform::export(app, world, (format, anonymize, include_private), path, now),
+            Effect::Suggest {
+                request,
+                session,
+                scope,
+                threshold,
+            } => perform::suggest(app, world, request, session, scope, threshold),
             Effect::Bell => {
                 let mut out = std::io::stdout();
                 let _ = out.write_all(b"\x07");

@@ -182,6 +182,18 @@ pub struct SuggestState {
     pub accepted: usize,
 }
 
+/// Suggestions asked of a worker thread: what for, and the request's
+/// number (a result for an older one is dropped).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggesting {
+    pub request: u64,
+    pub scope: crate::model::suggest::Scope,
+    pub threshold: f32,
+    /// The popup's selection to keep when the result comes (a recompute).
+    pub selected: usize,
+    pub accepted: usize,
+}
+
 /// The merge conflicts popup: which conflict is selected.
 #[derive(Debug, Default)]
 pub struct ConflictsState {
@@ -349,6 +361,11 @@ pub struct BoardIndex {
     pub notes_visible: Vec<usize>,
     /// Session generation the folded texts are for.
     pub folded_for: Option<u64>,
+    /// The column of each cluster, for edits that follow ops.
+    pub cluster_col: std::collections::HashMap<Id, usize>,
+    /// Index entries visited by the last rebuild or edit (a count that
+    /// tests compare across sizes: an edit's does not grow with the board).
+    pub work: usize,
 }
 
 /// What a one-line text field is for.
@@ -478,6 +495,10 @@ pub struct App {
     pub index: BoardIndex,
     pub capture: Option<Capture>,
     pub suggest: Option<SuggestState>,
+    /// Suggestions being computed on a worker thread (a large scope).
+    pub suggesting: Option<Suggesting>,
+    /// Suggestion requests sent to worker threads so far.
+    pub suggest_requests: u64,
     pub conflicts: Option<ConflictsState>,
     pub search: Search,
     pub history: History,
@@ -557,6 +578,8 @@ impl App {
             index: BoardIndex::default(),
             capture: None,
             suggest: None,
+            suggesting: None,
+            suggest_requests: 0,
             conflicts: None,
             search: Search::default(),
             history: History::default(),

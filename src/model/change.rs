@@ -50,6 +50,32 @@ pub enum Op {
     Replace(Item),
 }
 
+/// One op as it applied: the op, the op that undoes it, and the position
+/// in its list where the item was inserted, removed or replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Traced {
+    pub op: Op,
+    pub inverse: Op,
+    pub at: usize,
+}
+
+impl Traced {
+    /// The ops that applied, and the ops that undo them all, in the order
+    /// to apply them.
+    pub fn split(traced: Vec<Traced>) -> (Vec<Op>, Vec<Op>) {
+        let mut inverse = Vec::with_capacity(traced.len());
+        let applied = traced
+            .into_iter()
+            .map(|t| {
+                inverse.push(t.inverse);
+                t.op
+            })
+            .collect();
+        inverse.reverse();
+        (applied, inverse)
+    }
+}
+
 trait HasId {
     fn id(&self) -> &Id;
 }
@@ -72,9 +98,10 @@ has_id!(
     Conflict
 );
 
-fn insert<T>(list: &mut Vec<T>, at: usize, item: T) {
+fn insert<T>(list: &mut Vec<T>, at: usize, item: T) -> usize {
     let at = at.min(list.len());
     list.insert(at, item);
+    at
 }
 
 fn remove<T: HasId>(list: &mut Vec<T>, id: &Id) -> Option<(usize, T)> {
@@ -84,12 +111,13 @@ fn remove<T: HasId>(list: &mut Vec<T>, id: &Id) -> Option<(usize, T)> {
 
 /// Replace the item with the same id; `None` (nothing to undo) when it is
 /// absent or already equal.
-fn replace<T: HasId + PartialEq>(list: &mut [T], item: T) -> Option<T> {
-    let slot = list.iter_mut().find(|x| x.id() == item.id())?;
+fn replace<T: HasId + PartialEq>(list: &mut [T], item: T) -> Option<(usize, T)> {
+    let at = list.iter().position(|x| x.id() == item.id())?;
+    let slot = &mut list[at];
     if *slot == item {
         return None;
     }
-    Some(std::mem::replace(slot, item))
+    Some((at, std::mem::replace(slot, item)))
 }
 
 impl Item {
@@ -132,10 +160,16 @@ impl Session {
     /// Apply one op; returns the op that undoes it, or `None` when the op
     /// did not apply (its item was not there).
     pub fn apply(&mut self, op: Op) -> Option<Op> {
+        self.apply_at(op).map(|(inverse, _)| inverse)
+    }
+
+    /// As [`Session::apply`], also saying where in its list the item was
+    /// inserted, removed or replaced (what an index follows an edit by).
+    pub fn apply_at(&mut self, op: Op) -> Option<(Op, usize)> {
         match op {
             Op::Insert { at, item } => {
                 let (kind, id) = (item.kind(), item.id().clone());
-                match item {
+                let at = match item {
                     Item::Participant(x) => insert(&mut self.participants, at, x),
                     Item::Guest(x) => insert(&mut self.guests, at, x),
                     Item::Stage(x) => insert(&mut self.agenda, at, x),
@@ -148,8 +182,8 @@ impl Session {
                     Item::Prototype(x) => insert(&mut self.prototypes, at, x),
                     Item::Attachment(x) => insert(&mut self.attachments, at, x),
                     Item::Conflict(x) => insert(&mut self.conflicts, at, x),
-                }
-                Some(Op::Remove { kind, id })
+                };
+                Some((Op::Remove { kind, id }, at))
             }
             Op::Remove { kind, id } => {
                 let (at, item) = match kind {
@@ -191,26 +225,37 @@ impl Session {
                         remove(&mut self.conflicts, &id).map(|(i, x)| (i, Item::Conflict(x)))?
                     }
                 };
-                Some(Op::Insert { at, item })
+                Some((Op::Insert { at, item }, at))
             }
             Op::Replace(item) => {
-                let old = match item {
-                    Item::Participant(x) => {
-                        replace(&mut self.participants, x).map(Item::Participant)
-                    }
-                    Item::Guest(x) => replace(&mut self.guests, x).map(Item::Guest),
-                    Item::Stage(x) => replace(&mut self.agenda, x).map(Item::Stage),
-                    Item::Note(x) => replace(&mut self.notes, x).map(Item::Note),
-                    Item::Sticky(x) => replace(&mut self.stickies, x).map(Item::Sticky),
-                    Item::Cluster(x) => replace(&mut self.clusters, x).map(Item::Cluster),
-                    Item::Round(x) => replace(&mut self.rounds, x).map(Item::Round),
-                    Item::Vote(x) => replace(&mut self.votes, x).map(Item::Vote),
-                    Item::Action(x) => replace(&mut self.actions, x).map(Item::Action),
-                    Item::Prototype(x) => replace(&mut self.prototypes, x).map(Item::Prototype),
-                    Item::Attachment(x) => replace(&mut self.attachments, x).map(Item::Attachment),
-                    Item::Conflict(x) => replace(&mut self.conflicts, x).map(Item::Conflict),
-                }?;
-                Some(Op::Replace(old))
+                let (at, old) = self.replace_item(item)?;
+                Some((Op::Replace(old), at))
+            }
+        }
+    }
+
+    /// Replace the item with the same id: where it was and what it was.
+    fn replace_item(&mut self, item: Item) -> Option<(usize, Item)> {
+        match item {
+            Item::Participant(x) => {
+                replace(&mut self.participants, x).map(|(i, x)| (i, Item::Participant(x)))
+            }
+            Item::Guest(x) => replace(&mut self.guests, x).map(|(i, x)| (i, Item::Guest(x))),
+            Item::Stage(x) => replace(&mut self.agenda, x).map(|(i, x)| (i, Item::Stage(x))),
+            Item::Note(x) => replace(&mut self.notes, x).map(|(i, x)| (i, Item::Note(x))),
+            Item::Sticky(x) => replace(&mut self.stickies, x).map(|(i, x)| (i, Item::Sticky(x))),
+            Item::Cluster(x) => replace(&mut self.clusters, x).map(|(i, x)| (i, Item::Cluster(x))),
+            Item::Round(x) => replace(&mut self.rounds, x).map(|(i, x)| (i, Item::Round(x))),
+            Item::Vote(x) => replace(&mut self.votes, x).map(|(i, x)| (i, Item::Vote(x))),
+            Item::Action(x) => replace(&mut self.actions, x).map(|(i, x)| (i, Item::Action(x))),
+            Item::Prototype(x) => {
+                replace(&mut self.prototypes, x).map(|(i, x)| (i, Item::Prototype(x)))
+            }
+            Item::Attachment(x) => {
+                replace(&mut self.attachments, x).map(|(i, x)| (i, Item::Attachment(x)))
+            }
+            Item::Conflict(x) => {
+                replace(&mut self.conflicts, x).map(|(i, x)| (i, Item::Conflict(x)))
             }
         }
     }
@@ -251,15 +296,18 @@ impl Session {
     /// As [`Session::apply_all`], also returning the ops that did apply
     /// (what a journal records).
     pub fn apply_logged(&mut self, ops: Vec<Op>) -> (Vec<Op>, Vec<Op>) {
-        let mut applied = Vec::with_capacity(ops.len());
-        let mut inverse = Vec::with_capacity(ops.len());
+        Traced::split(self.apply_traced(ops))
+    }
+
+    /// Apply ops in order, keeping for each one that applied the op, its
+    /// inverse and where it happened ([`Session::apply_at`]).
+    pub fn apply_traced(&mut self, ops: Vec<Op>) -> Vec<Traced> {
+        let mut out = Vec::with_capacity(ops.len());
         for op in ops {
-            if let Some(inv) = self.apply(op.clone()) {
-                applied.push(op);
-                inverse.push(inv);
+            if let Some((inverse, at)) = self.apply_at(op.clone()) {
+                out.push(Traced { op, inverse, at });
             }
         }
-        inverse.reverse();
-        (applied, inverse)
+        out
     }
 }

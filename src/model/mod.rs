@@ -18,7 +18,7 @@ mod validate;
 
 pub use ballot::{Ballot, BallotItem, BallotOn, BallotRefused, Voter};
 pub use board::{Place, Ranked, VoteRefused};
-pub use change::{Item, Kind, Op};
+pub use change::{Item, Kind, Op, Traced};
 pub use edit::Detail;
 pub use id::{Id, Ids};
 pub use run::StepPos;

@@ -96,3 +96,4 @@ msg-quit-pending = { $n ->
     [one] 1 sticky from a phone is still waiting: T reviews it; q again quits without it.
    *[other] { $n } stickies from phones are still waiting: T reviews them; q again quits without them.
 }
+suggest-progress = Suggesting clusters for { $n } stickies…

@@ -96,3 +96,4 @@ msg-quit-pending = { $n ->
     [one] 1 post-it envoyé d’un téléphone attend encore : T pour le voir ; q à nouveau pour quitter sans lui.
    *[other] { $n } post-it envoyés de téléphones attendent encore : T pour les voir ; q à nouveau pour quitter sans eux.
 }
+suggest-progress = Suggestion de groupes pour { $n } post-it…

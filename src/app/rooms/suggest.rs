@@ -8,18 +8,19 @@ use crate::app::effect::Effect;
 use crate::app::history::*;
 use crate::app::index::*;
 use crate::app::kit::*;
-use crate::app::state::{App, FieldPurpose, SuggestState};
-use crate::model::Timestamp;
-use crate::model::suggest::{DEFAULT_THRESHOLD, Scope, THRESHOLD_STEP};
+use crate::app::state::{App, FieldPurpose, SuggestState, Suggesting};
+use crate::model::suggest::{DEFAULT_THRESHOLD, Scope, Suggestion, THRESHOLD_STEP};
+use crate::model::{Session, Timestamp};
 use crate::t;
 
-/// Suggestions, leaving out any that is exactly a cluster already there
-/// (with the whole board in scope, an accepted one would come back).
-fn compute(app: &App, scope: Scope, threshold: f32) -> Vec<crate::model::suggest::Suggestion> {
-    let Some(s) = app.session() else {
-        return Vec::new();
-    };
-    let mut items = s.suggest_clusters(scope, threshold);
+/// Above this many stickies in scope, suggestions are computed on a worker
+/// thread, with a message meanwhile: they take 200 ms or more past about
+/// 3,000 (the time grows as the square of their number).
+pub const INLINE_MAX: usize = 2_000;
+
+/// Leave out any suggestion that is exactly a cluster already there (with
+/// the whole board in scope, an accepted one would come back).
+fn keep_new(s: &Session, mut items: Vec<Suggestion>) -> Vec<Suggestion> {
     items.retain(|sg| {
         let in_cluster = |id: &crate::model::Id| {
             s.stickies
@@ -44,32 +45,113 @@ fn compute(app: &App, scope: Scope, threshold: f32) -> Vec<crate::model::suggest
     items
 }
 
+/// How many stickies `scope` holds.
+fn in_scope(s: &Session, scope: Scope) -> usize {
+    match scope {
+        Scope::Board => s.stickies.len(),
+        Scope::Inbox => s
+            .stickies
+            .iter()
+            .filter(|x| x.cluster.is_none() && !x.parked)
+            .count(),
+    }
+}
+
+/// Suggestions for `scope`, with the lab's engine: computed here for a
+/// small scope (the popup opens, or its list changes, at once); for a large
+/// one asked of a worker thread, with a message meanwhile, the popup
+/// opening (or its list changing) when they come back ([`arrived`]).
+fn request(app: &mut App, scope: Scope, threshold: f32, now: Timestamp, fx: &mut Vec<Effect>) {
+    let Some(doc) = app.doc.as_ref() else {
+        return;
+    };
+    let (selected, accepted) = app
+        .suggest
+        .as_ref()
+        .map_or((0, 0), |st| (st.selected, st.accepted));
+    let n = in_scope(doc.session(), scope);
+    if n <= INLINE_MAX {
+        let s = doc.session();
+        let items = keep_new(
+            s,
+            s.suggest_clusters_with(app.ctx.engine.engine(), scope, threshold),
+        );
+        app.suggesting = None;
+        show(app, scope, threshold, items, selected, accepted);
+        return;
+    }
+    app.suggest_requests += 1;
+    let request = app.suggest_requests;
+    fx.push(Effect::Suggest {
+        request,
+        session: doc.session.clone(),
+        scope,
+        threshold,
+    });
+    app.suggesting = Some(Suggesting {
+        request,
+        scope,
+        threshold,
+        selected,
+        accepted,
+    });
+    let text = t!(app.lang, "suggest-progress", n = n as i64);
+    say(app, text, now);
+}
+
+fn show(
+    app: &mut App,
+    scope: Scope,
+    threshold: f32,
+    items: Vec<Suggestion>,
+    selected: usize,
+    accepted: usize,
+) {
+    app.suggest = Some(SuggestState {
+        scope,
+        threshold,
+        selected: selected.min(items.len().saturating_sub(1)),
+        items,
+        accepted,
+    });
+}
+
+/// Suggestions came back from the worker thread: shown if they are the
+/// last asked for (and the session is still open), else dropped.
+pub fn arrived(app: &mut App, request: u64, items: Vec<Suggestion>) {
+    let Some(asked) = app.suggesting.take_if(|x| x.request == request) else {
+        return;
+    };
+    let Some(s) = app.session() else {
+        return;
+    };
+    let items = keep_new(s, items);
+    show(
+        app,
+        asked.scope,
+        asked.threshold,
+        items,
+        asked.selected,
+        asked.accepted,
+    );
+}
+
 /// `S` on the board: suggestions for the inbox (Tab switches to the board).
-pub fn open(app: &mut App, now: Timestamp) {
+pub fn open(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
     if let Some(why) = app.doc.as_ref().and_then(|d| d.read_only.clone()) {
         let text = t!(app.lang, "msg-read-only", why = why);
         return warn(app, text, now);
     }
-    let items = compute(app, Scope::Inbox, DEFAULT_THRESHOLD);
-    app.suggest = Some(SuggestState {
-        scope: Scope::Inbox,
-        threshold: DEFAULT_THRESHOLD,
-        items,
-        selected: 0,
-        accepted: 0,
-    });
+    app.suggest = None;
+    request(app, Scope::Inbox, DEFAULT_THRESHOLD, now, fx);
 }
 
-fn recompute(app: &mut App) {
+fn recompute(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
     let Some(st) = app.suggest.as_ref() else {
         return;
     };
     let (scope, threshold) = (st.scope, st.threshold);
-    let items = compute(app, scope, threshold);
-    if let Some(st) = app.suggest.as_mut() {
-        st.selected = st.selected.min(items.len().saturating_sub(1));
-        st.items = items;
-    }
+    request(app, scope, threshold, now, fx);
 }
 
 pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
@@ -84,6 +166,7 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
         Action::Cancel | Action::Back => {
             let accepted = st.accepted;
             app.suggest = None;
+            app.suggesting = None;
             if accepted > 0 {
                 let text = t!(app.lang, "suggest-closed", n = accepted as i64);
                 say(app, text, now);
@@ -96,7 +179,7 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
                 -THRESHOLD_STEP
             };
             st.threshold = (st.threshold + step).clamp(THRESHOLD_STEP, 0.95);
-            recompute(app);
+            recompute(app, now, fx);
         }
         Action::Cycle => {
             st.scope = match st.scope {
@@ -104,7 +187,7 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
                 Scope::Board => Scope::Inbox,
             };
             st.selected = 0;
-            recompute(app);
+            recompute(app, now, fx);
         }
         Action::Reject if st.selected < n => {
             st.items.remove(st.selected);
@@ -112,7 +195,7 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
         }
         Action::Undo | Action::Redo => {
             undo(app, now, fx, action == Action::Redo);
-            recompute(app);
+            recompute(app, now, fx);
         }
         Action::Edit => {
             let Some(s) = st.items.get(st.selected) else {
@@ -171,7 +254,11 @@ pub fn accept(
         say(app, text, now);
         if let Some(st) = app.suggest.as_mut() {
             st.accepted += 1;
+            // Gone at once, even while the others are computed again.
+            if i < st.items.len() {
+                st.items.remove(i);
+            }
         }
-        recompute(app);
+        recompute(app, now, fx);
     }
 }

@@ -52,7 +52,7 @@ pub const DEFAULT_THRESHOLD: f32 = 0.25;
 pub const THRESHOLD_STEP: f32 = 0.05;
 
 /// One suggested cluster.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Suggestion {
     /// The proposed title: the names of the group's strongest reasons
     /// ("Chaleur, fraîcheur").
