@@ -9,7 +9,8 @@ use super::state::App;
 use super::{Msg, saver::Saver};
 use crate::model::{Id, Timestamp};
 use crate::store;
-use std::path::PathBuf;
+use crate::store::Home;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
@@ -256,4 +257,46 @@ pub(super) fn complete_path(prefix: &str) -> Vec<String> {
         .collect();
     out.sort();
     out
+}
+
+/// Where a reviewer's drafts for the session at `session` are kept: in
+/// their own state folder (the session's journal belongs to whoever holds
+/// its lock), one file per session path.
+pub fn review_drafts_path(home: &Home, session: &Path) -> std::path::PathBuf {
+    let real = std::fs::canonicalize(session).unwrap_or_else(|_| session.to_path_buf());
+    let stem = real
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let hash = crc32fast::hash(real.as_os_str().as_encoded_bytes());
+    home.state
+        .join("review-drafts")
+        .join(format!("{stem}-{hash:08x}.ron"))
+}
+
+pub(super) fn write_review_drafts(
+    home: &Home,
+    session: &Path,
+    drafts: &crate::store::journal::Drafts,
+) -> Result<(), String> {
+    let path = review_drafts_path(home, session);
+    if drafts.is_empty() {
+        return match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.to_string()),
+            _ => Ok(()),
+        };
+    }
+    if let Some(dir) = path.parent() {
+        store::paths::make_private_dir(dir).map_err(|e| e.to_string())?;
+    }
+    let text = ron::to_string(drafts).map_err(|e| e.to_string())?;
+    store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// A reviewer's drafts for `session` (empty when none, or unreadable).
+pub(super) fn read_review_drafts(home: &Home, session: &Path) -> crate::store::journal::Drafts {
+    std::fs::read_to_string(review_drafts_path(home, session))
+        .ok()
+        .and_then(|t| ron::from_str(&t).ok())
+        .unwrap_or_default()
 }

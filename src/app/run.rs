@@ -473,54 +473,12 @@ fn flush_journal(app: &mut App, world: &World) {
             _ => None,
         });
         if let Some(drafts) = last
-            && let Err(e) = write_review_drafts(&app.home_dir, &doc.path, &drafts)
+            && let Err(e) = super::perform::write_review_drafts(&app.home_dir, &doc.path, &drafts)
         {
             let text = crate::t!(app.lang, "drafts-not-kept", error = e);
             warn(app, text, Timestamp::now());
         }
     }
-}
-
-/// Where a reviewer's drafts for the session at `session` are kept: in
-/// their own state folder (the session's journal belongs to whoever holds
-/// its lock), one file per session path.
-pub fn review_drafts_path(home: &Home, session: &Path) -> std::path::PathBuf {
-    let real = std::fs::canonicalize(session).unwrap_or_else(|_| session.to_path_buf());
-    let stem = real
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let hash = crc32fast::hash(real.as_os_str().as_encoded_bytes());
-    home.state
-        .join("review-drafts")
-        .join(format!("{stem}-{hash:08x}.ron"))
-}
-
-fn write_review_drafts(
-    home: &Home,
-    session: &Path,
-    drafts: &crate::store::journal::Drafts,
-) -> Result<(), String> {
-    let path = review_drafts_path(home, session);
-    if drafts.is_empty() {
-        return match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.to_string()),
-            _ => Ok(()),
-        };
-    }
-    if let Some(dir) = path.parent() {
-        store::paths::make_private_dir(dir).map_err(|e| e.to_string())?;
-    }
-    let text = ron::to_string(drafts).map_err(|e| e.to_string())?;
-    store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
-}
-
-/// A reviewer's drafts for `session` (empty when none, or unreadable).
-fn read_review_drafts(home: &Home, session: &Path) -> crate::store::journal::Drafts {
-    std::fs::read_to_string(review_drafts_path(home, session))
-        .ok()
-        .and_then(|t| ron::from_str(&t).ok())
-        .unwrap_or_default()
 }
 
 fn run_effects(
@@ -746,7 +704,7 @@ fn install_doc(
     review: bool,
 ) {
     let drafts = if review {
-        read_review_drafts(&app.home_dir, path)
+        super::perform::read_review_drafts(&app.home_dir, path)
     } else {
         store.recovered_drafts().clone()
     };

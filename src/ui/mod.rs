@@ -251,12 +251,15 @@ impl Widget for StatusBar<'_> {
             );
         let list = if review { REVIEW } else { hints(ctx) };
         // A one-line field has no next field (but the attach field's Tab
-        // completes the path).
+        // completes the path, and the action form's moves to its next part).
         let one_field = app.editor.is_none()
-            && app
-                .field
-                .as_ref()
-                .is_some_and(|f| !matches!(f.purpose, crate::app::state::FieldPurpose::Attach(_)));
+            && app.field.as_ref().is_some_and(|f| {
+                use crate::app::state::FieldPurpose as P;
+                !matches!(
+                    f.purpose,
+                    P::Attach(_) | P::ActionText(_) | P::ActionOwner(_) | P::ActionDue(_)
+                )
+            });
         let pairs: Vec<(Action, Span, Span)> = list
             .iter()
             .filter(|a| !(one_field && **a == Action::NextField))
