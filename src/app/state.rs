@@ -658,7 +658,13 @@ impl App {
         }
         // A list popup finds an item by what is typed: the keys its own
         // table leaves free (but `?`, the help) are typed.
-        if ctx == Context::Picker && !self.keymap.binds(ctx, &key) {
+        // (The export menu is a short fixed list whose keys keep their
+        // meaning: `G` is its last row, the private items' toggle.)
+        let finds = self
+            .picker
+            .as_ref()
+            .is_some_and(|p| !matches!(p.purpose, PickPurpose::Export { .. }));
+        if ctx == Context::Picker && finds && !self.keymap.binds(ctx, &key) {
             use ratatui::crossterm::event::{KeyCode, KeyModifiers};
             let plain = (key.modifiers - KeyModifiers::SHIFT).is_empty();
             if (plain && matches!(key.code, KeyCode::Char(c) if c != '?'))
