@@ -413,12 +413,7 @@ fn highlight(text: &str, query: &str, base: Style, hit: Style) -> Vec<Span<'stat
 pub fn results_lines(app: &App, s: &Session) -> Vec<Line<'static>> {
     let t = &app.theme;
     let lang = app.lang;
-    let round = app
-        .board
-        .voting
-        .as_ref()
-        .map(|v| v.round.clone())
-        .or_else(|| s.rounds.last().map(|r| r.id.clone()));
+    let round = app.results_round();
     let title = round.as_ref().and_then(|r| s.round(r)).map_or_else(
         || tr(lang, "results-all-rounds"),
         |r| {

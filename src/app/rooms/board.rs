@@ -364,20 +364,9 @@ fn voting_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
             }
         }
         Action::Tally => {
-            let Some(round) = app
-                .board
-                .voting
-                .as_ref()
-                .map(|v| v.round.clone())
-                .or_else(|| {
-                    app.session()
-                        .and_then(|s| s.rounds.last())
-                        .map(|r| r.id.clone())
-                })
-            else {
+            if app.results_round().is_none() {
                 return warn(app, tr(lang, "msg-start-a-round"), now);
-            };
-            let _ = round;
+            }
             let Some(target) = target(app) else {
                 return warn(app, tr(lang, "msg-tally-select"), now);
             };
@@ -624,17 +613,9 @@ pub fn submit_board_field(
                 );
                 return true;
             };
-            let round = app
-                .board
-                .voting
-                .as_ref()
-                .map(|v| v.round.clone())
-                .or_else(|| {
-                    app.session()
-                        .and_then(|s| s.rounds.last())
-                        .map(|r| r.id.clone())
-                });
-            let Some(round) = round else { return true };
+            let Some(round) = app.results_round() else {
+                return true;
+            };
             let id = app.ids.next_id();
             let ops = app
                 .session()
