@@ -17,23 +17,6 @@ use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_atelier");
 
-/// The first `http://HOST:PORT/c/TOKEN` on the screen: (port, token path).
-fn address(screen: &str) -> (u16, String) {
-    let i = screen.find("http://").expect("an address on screen");
-    let url: String = screen[i..]
-        .chars()
-        .take_while(|c| c.is_ascii_graphic() && *c != '│')
-        .collect();
-    let rest = &url["http://".len()..];
-    let (host_port, path) = rest.split_at(rest.find('/').expect("a path"));
-    let port = host_port
-        .rsplit(':')
-        .next()
-        .and_then(|p| p.parse().ok())
-        .expect("a port");
-    (port, path.to_owned())
-}
-
 /// Every value of `attr="…"` following `before` in `html`.
 fn values(html: &str, before: &str) -> Vec<String> {
     html.match_indices(before)

@@ -11,25 +11,7 @@ mod support;
 use atelier::model::{Colour, Session};
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
 use std::time::Duration;
-use support::tmux::{BIN, Tmux, WAIT, new_session, sh_quote, wait_for_file};
-
-/// The first `http://HOST:PORT/c/TOKEN` on the screen: (port, token path).
-fn address(screen: &str) -> (u16, String) {
-    let i = screen.find("http://").expect("an address on screen");
-    let url: String = screen[i..]
-        .chars()
-        .take_while(|c| c.is_ascii_graphic() && *c != '│')
-        .collect();
-    let rest = &url["http://".len()..];
-    let (host_port, path) = rest.split_at(rest.find('/').expect("a path"));
-    let port = host_port
-        .rsplit(':')
-        .next()
-        .and_then(|p| p.parse().ok())
-        .expect("a port");
-    assert!(path.starts_with("/c/") && path.len() > 20, "{url}");
-    (port, path.to_owned())
-}
+use support::tmux::{BIN, Tmux, WAIT, address, new_session, sh_quote, wait_for_file};
 
 #[test]
 fn a_sticky_posted_from_a_phone_is_accepted_and_saved_and_the_port_closes_on_quit() {

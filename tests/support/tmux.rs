@@ -20,6 +20,24 @@ pub const WAIT: Duration = Duration::from_secs(15);
 /// The tmux session every `Tmux` creates.
 pub const SESSION: &str = "e2e";
 
+/// The first `http://HOST:PORT/c/TOKEN` on the screen: (port, token path).
+pub fn address(screen: &str) -> (u16, String) {
+    let i = screen.find("http://").expect("an address on screen");
+    let url: String = screen[i..]
+        .chars()
+        .take_while(|c| c.is_ascii_graphic() && *c != '│')
+        .collect();
+    let rest = &url["http://".len()..];
+    let (host_port, path) = rest.split_at(rest.find('/').expect("a path"));
+    let port = host_port
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("a port");
+    assert!(path.starts_with("/c/") && path.len() > 20, "{url}");
+    (port, path.to_owned())
+}
+
 /// `'text'` for `sh`, whatever the text holds.
 pub fn sh_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
