@@ -226,6 +226,62 @@ fn ui_check_fails_on_a_violation() {
     assert_eq!(ui_muts(&bad), ["src/ui/x.rs:2: fn f(app: &mut App) {}"]);
 }
 
+// ---------------------------------------------------------------- effects come back as messages
+
+/// `run_effects` (in `run.rs`) and everything in `perform.rs` perform
+/// effects and return what they come back with as messages: they take no
+/// `&mut App` (only `update` changes the app).
+fn effect_muts(files: &[File]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (path, text) in files {
+        let whole = match path.as_str() {
+            "src/app/perform.rs" => true,
+            "src/app/run.rs" => false,
+            _ => continue,
+        };
+        let mut in_sig = false;
+        for (n, line) in code_lines(text) {
+            if !whole && line.contains("fn run_effects(") {
+                in_sig = true;
+            }
+            if (whole || in_sig) && line.contains("&mut App") {
+                out.push(format!("{path}:{n}: {}", line.trim()));
+            }
+            if in_sig && line.contains('{') {
+                in_sig = false;
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn run_effects_and_perform_take_no_mut_app() {
+    report("an effect changes the app", effect_muts(&sources()));
+}
+
+#[test]
+fn effect_check_fails_on_a_violation() {
+    let bad = vec![
+        (
+            "src/app/run.rs".to_owned(),
+            "fn dispatch(app: &mut App) {}\nfn run_effects(\n    app: &mut App,\n) -> Vec<Msg> {\n"
+                .to_owned(),
+        ),
+        (
+            "src/app/perform.rs".to_owned(),
+            "// &mut App in a comment is fine\nfn save(app: &mut App) {}\n".to_owned(),
+        ),
+    ];
+    assert_eq!(
+        effect_muts(&bad),
+        [
+            "src/app/run.rs:3: app: &mut App,",
+            "src/app/perform.rs:2: fn save(app: &mut App) {}",
+        ]
+    );
+}
+
 // ---------------------------------------------------------------- the app's layers
 
 /// The layers of `src/app/`, lowest first: a module may use its own layer
@@ -238,6 +294,7 @@ fn layer(module: &str) -> Option<(u8, u8)> {
         "kit" => (1, 0),
         "index" => (1, 1),
         "history" => (1, 2),
+        "outcome" => (2, 5),
         "router" => (3, 0),
         "run" | "perform" | "saver" | "mod" => (4, 0),
         _ => return None,
@@ -476,7 +533,7 @@ fn no_file_grows_over_the_line_limit() {
 
 /// The long functions the limit was set on, at most this long. The goal
 /// is five at most (`MAX_LONG_FNS`); these are to be split.
-const KNOWN_LONG_FNS: usize = 20;
+const KNOWN_LONG_FNS: usize = 19;
 
 #[test]
 fn long_functions_do_not_multiply() {

@@ -261,6 +261,8 @@ pub enum Msg {
     /// Cluster suggestions computed on a worker thread, for the request of
     /// this number.
     Suggested(u64, Vec<crate::model::suggest::Suggestion>),
+    /// What a performed effect came back with (see `effect::Done`).
+    Done(super::effect::Done),
 }
 
 /// How the last save went, as the status line tells it.

@@ -79,3 +79,59 @@ pub enum Effect {
     },
     Quit,
 }
+
+/// What a performed effect came back with: the run loop (`perform.rs`) or
+/// a worker thread sends it to `update` as `Msg::Done`, and `update`
+/// (`outcome.rs`) changes the app. The edge never changes `App` itself.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Done {
+    /// A save was handed to the saver thread.
+    Saving,
+    /// The saver thread wrote (or failed to write) this generation.
+    Saved(u64, crate::app::action::SaveReport),
+    /// Save-as: the session is saved at this path from now on.
+    MovedTo(PathBuf),
+    /// A read-only session's copy was written here (or why not).
+    CopySaved(Result<PathBuf, String>),
+    /// A review comment was written to the file (or why not).
+    CommentsSaved(Result<(), String>),
+    /// An export was written here (or why not).
+    Exported(Result<PathBuf, String>),
+    /// A session was opened (or created): the app shows it.
+    Opened(Box<Opened>),
+    /// The open session was closed after its last save.
+    Closed,
+    /// The last save failed: the session stays open (and keeps saving).
+    StaysOpen(String),
+    /// The list of sessions in the home folder, read again.
+    Sessions(Vec<crate::store::SessionEntry>),
+    /// Leaving was asked but the last save did not land: say why, and
+    /// leave on a second request.
+    QuitRefused(String),
+    /// An effect that could not be performed, and why (shown as a warning).
+    Failed(String),
+    /// Perform this effect now (after the messages sent before it, such as
+    /// the last stickies a collector took before a session closes).
+    Then(Box<Effect>),
+}
+
+/// `Session` compares floats (the suggestion threshold), so it is only
+/// `PartialEq`; messages are compared in tests, never hashed.
+impl Eq for Done {}
+
+/// A session just opened, for `update` to install.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    pub session: crate::model::Session,
+    /// The real file (links resolved once, by the store).
+    pub path: PathBuf,
+    /// Why it cannot be changed, when it cannot.
+    pub read_only: Option<String>,
+    pub review: bool,
+    /// The drafts of its crash journal (or, reviewing, the reviewer's own).
+    pub drafts: crate::store::journal::Drafts,
+    /// What the crash journal brought back, to say.
+    pub recovered: Option<String>,
+    /// Made just now (`n` on the home screen): setup comes first.
+    pub created: bool,
+}

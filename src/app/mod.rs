@@ -13,6 +13,7 @@ pub mod history;
 pub mod index;
 pub mod keymap;
 pub mod kit;
+mod outcome;
 pub mod overlay;
 mod perform;
 pub mod rooms;

@@ -1,18 +1,24 @@
-//! The effects that touch the disk or start a thread, performed for the
-//! run loop (`run.rs`): exports and attachments go to a thread and come
-//! back through the loop; what is left on the key path is said here.
+//! The effects, performed for the run loop (`run.rs`): each comes back
+//! as messages for `update` (`Msg::Done` and others), and nothing here
+//! changes the app (`tests/architecture.rs` checks that no function here
+//! takes `&mut App`). Saves go to the saver threads; exports, attachments
+//! and suggestions to a thread each; small disk work a key asks for (a
+//! review comment, a read-only copy, the session list, path completion) to
+//! the one disk worker (`saver::Worker`), in order. Opening and closing a
+//! session (waiting for its last save) are done here, and what they give is
+//! installed by `update`.
 
-use super::effect::Effect;
-use super::kit::{say, warn};
-use super::router::update;
-use super::state::App;
-use super::{Msg, saver::Saver};
-use crate::model::{Id, Timestamp};
-use crate::store;
-use crate::store::Home;
+use super::Msg;
+use super::action::SaveReport;
+use super::effect::{Done, Effect, Opened};
+use super::saver::{Chore, Report, Saver, Worker};
+use super::state::{App, CollectView, SaveStatus};
+use crate::model::{Id, Session, Timestamp};
+use crate::store::{self, Home, Store};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// Everything the loop owns besides the app state.
 pub(super) struct World {
@@ -20,157 +26,252 @@ pub(super) struct World {
     pub(super) last_attempt: Option<Timestamp>,
     /// Set by SIGTERM, SIGHUP or SIGINT: save and leave.
     pub(super) stop: Arc<AtomicBool>,
-    /// Exports being written, each reporting where it went.
-    pub(super) exports: Vec<std::sync::mpsc::Receiver<Result<std::path::PathBuf, String>>>,
-    /// Files being copied into the media folder.
-    pub(super) attaching:
-        Vec<std::sync::mpsc::Receiver<Result<Vec<crate::model::Attachment>, String>>>,
     /// The server phones post stickies to, while collecting.
     pub(super) collector: Option<crate::collect::Collector>,
     /// Work on other threads whose result goes back to update as a message
-    /// (cluster suggestions).
-    pub(super) workers: Vec<std::sync::mpsc::Receiver<super::action::Msg>>,
+    /// (exports, attachments, cluster suggestions).
+    pub(super) workers: Vec<Receiver<Msg>>,
+    /// The thread for small disk work, in order (`None`: it could not
+    /// start, and the chores run inline).
+    pub(super) disk: Option<Worker>,
 }
 
-/// Suggest clusters on a worker thread, with the lab's engine; the result
-/// comes back as `Msg::Suggested`.
-pub(super) fn suggest(
-    app: &App,
-    world: &mut World,
-    request: u64,
-    session: Arc<crate::model::Session>,
-    scope: crate::model::suggest::Scope,
-    threshold: f32,
-) {
-    let lab = app.ctx.engine.clone();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let spawned = std::thread::Builder::new()
-        .name("atelier-suggest".into())
-        .spawn(move || {
-            let items = session.suggest_clusters_with(lab.engine(), scope, threshold);
-            let _ = tx.send(super::action::Msg::Suggested(request, items));
+impl World {
+    pub(super) fn new(stop: Arc<AtomicBool>) -> World {
+        World {
+            saver: None,
+            last_attempt: None,
+            stop,
+            collector: None,
+            workers: Vec::new(),
+            disk: Worker::start(),
+        }
+    }
+
+    /// Work still out on a thread (the loop then wakes sooner to take it).
+    pub(super) fn busy(&self) -> bool {
+        !self.workers.is_empty() || self.disk.as_ref().is_some_and(Worker::busy)
+    }
+
+    /// What threads finished since last asked, as messages: the saver's
+    /// reports first, then the workers' results.
+    pub(super) fn take_done(&mut self) -> Vec<Msg> {
+        let mut out: Vec<Msg> = self
+            .saver
+            .as_ref()
+            .map(|s| {
+                std::iter::from_fn(|| s.try_report())
+                    .map(report_msg)
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.workers.retain(|rx| match rx.try_recv() {
+            Ok(msg) => {
+                out.push(msg);
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => false,
         });
-    if spawned.is_ok() {
-        world.workers.push(rx);
+        if let Some(disk) = self.disk.as_mut() {
+            out.extend(std::iter::from_fn(|| disk.try_take()));
+        }
+        out
     }
 }
 
-/// Save to another path from now on, or write a copy when read-only; a
-/// taken path goes back to update as a message. (Still on the key path:
-/// the copy of a read-only session is written here.)
-pub(super) fn save_as(
-    app: &mut App,
-    world: &mut World,
-    path: PathBuf,
-    now: Timestamp,
-) -> Vec<Effect> {
+/// A saver's report as a message.
+pub(super) fn report_msg(report: Report) -> Msg {
+    Msg::Done(match report {
+        Report::Save(generation, report) => Done::Saved(generation, report),
+        Report::MovedTo(path) => Done::MovedTo(path),
+    })
+}
+
+/// Perform one effect (but the terminal's: bell and suspend, in `run.rs`);
+/// what it comes back with, for `update`.
+pub(super) fn perform(app: &App, world: &mut World, effect: Effect) -> Vec<Msg> {
+    match effect {
+        Effect::Save | Effect::SaveNow => save(app, world, effect == Effect::SaveNow),
+        Effect::SaveAs(path) => save_as(app, world, path),
+        Effect::SaveComments => save_comments(app, world),
+        Effect::Attach { path, to } => attach(app, world, path, to),
+        Effect::Complete(prefix) => chore(world, move || {
+            let matches = complete_path(&prefix);
+            Msg::Completed(prefix, matches)
+        }),
+        Effect::Export {
+            format,
+            anonymize,
+            include_private,
+            path,
+        } => export(app, world, (format, anonymize, include_private), path),
+        Effect::Suggest {
+            request,
+            session,
+            scope,
+            threshold,
+        } => suggest(app, world, request, session, scope, threshold),
+        Effect::Open { .. } | Effect::Create { .. } | Effect::OpenDemo => open(app, world, effect),
+        Effect::Close => close(app, world),
+        Effect::RefreshSessions => {
+            let dir = app.home_dir.sessions.clone();
+            chore(world, move || {
+                Msg::Done(Done::Sessions(store::list_sessions(&dir)))
+            })
+        }
+        Effect::StartCollect { .. }
+        | Effect::StopCollect
+        | Effect::CollectPrompt { .. }
+        | Effect::CollectAnonymous(_)
+        | Effect::PublishRound(_)
+        | Effect::Turnout(_) => collect(world, effect),
+        // `update` already set `app.quit`; the loop leaves after the last save.
+        Effect::Quit => Vec::new(),
+        Effect::Bell | Effect::Suspend => Vec::new(),
+    }
+}
+
+/// Small disk work for the disk worker; inline when it has no thread.
+fn chore(world: &mut World, job: impl FnOnce() -> Msg + Send + 'static) -> Vec<Msg> {
+    let job: Chore = Box::new(job);
+    match world.disk.as_mut().map(|w| w.run(job)) {
+        Some(Ok(())) => Vec::new(),
+        Some(Err(job)) => vec![job()],
+        None => Vec::new(),
+    }
+}
+
+/// Hand the session to the saver (in the background, or at once).
+fn save(app: &App, world: &mut World, now: bool) -> Vec<Msg> {
+    let (Some(doc), Some(saver)) = (app.doc.as_ref(), world.saver.as_ref()) else {
+        return Vec::new();
+    };
+    world.last_attempt = Some(Timestamp::now());
+    if now {
+        saver.save_now(doc.session.clone(), doc.generation);
+    } else {
+        saver.save(doc.session.clone(), doc.generation);
+    }
+    vec![Msg::Done(Done::Saving)]
+}
+
+/// Save to another path from now on, or write a copy when read-only (on
+/// the disk worker); a taken path goes back to update as a message.
+fn save_as(app: &App, world: &mut World, path: PathBuf) -> Vec<Msg> {
     if path.exists() {
-        return update(app, Msg::SaveAsTaken(path), now);
+        return vec![Msg::SaveAsTaken(path)];
     }
     let Some(doc) = app.doc.as_ref() else {
         return Vec::new();
     };
-    match &world.saver {
-        Some(saver) => saver.save_as(path, doc.session.clone(), doc.generation),
-        None => {
-            // Read-only: write a copy, leave the original alone.
-            match store::to_ron(&doc.session).and_then(|t| store::write_atomic(&path, t.as_bytes()))
-            {
-                Ok(()) => {
-                    let text = crate::t!(
-                        app.lang,
-                        "run-copy-saved",
-                        path = path.display().to_string()
-                    );
-                    say(app, text, now)
-                }
-                Err(e) => {
-                    let text = crate::t!(app.lang, "run-not-saved", error = e.to_string());
-                    warn(app, text, now)
-                }
-            }
-        }
+    if let Some(saver) = &world.saver {
+        saver.save_as(path, doc.session.clone(), doc.generation);
+        return Vec::new();
     }
-    Vec::new()
+    // Read-only: write a copy, leave the original alone.
+    let session = doc.session.clone();
+    chore(world, move || {
+        let written = store::to_ron(&session)
+            .and_then(|t| store::write_atomic(&path, t.as_bytes()))
+            .map(|()| path)
+            .map_err(|e| e.to_string());
+        Msg::Done(Done::CopySaved(written))
+    })
 }
 
-/// Write the comments section of a session under review. (Still on the
-/// key path.)
-pub(super) fn save_comments(app: &mut App, now: Timestamp) {
+/// Write the comments section of a session under review (on the disk
+/// worker, in order).
+fn save_comments(app: &App, world: &mut World) -> Vec<Msg> {
     let Some(doc) = app.doc.as_ref() else {
-        return;
+        return Vec::new();
     };
-    match store::save_comments(&doc.path, &doc.session.comments) {
-        Ok(()) => {
-            let text = crate::t!(app.lang, "run-comment-saved");
-            say(app, text, now)
+    let (path, session) = (doc.path.clone(), doc.session.clone());
+    chore(world, move || {
+        let written = store::save_comments(&path, &session.comments);
+        Msg::Done(Done::CommentsSaved(written))
+    })
+}
+
+/// Run `job` on a thread of its own; its message comes back through the
+/// loop. When no thread can start, `failed` says why.
+fn spawn(
+    world: &mut World,
+    name: &str,
+    job: impl FnOnce() -> Msg + Send + 'static,
+    failed: impl FnOnce(String) -> String,
+) -> Vec<Msg> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name(name.into())
+        .spawn(move || {
+            let _ = tx.send(job());
+        });
+    match spawned {
+        Ok(_) => {
+            world.workers.push(rx);
+            Vec::new()
         }
-        Err(e) => warn(
-            app,
-            crate::t!(app.lang, "run-comment-not-saved", error = e),
-            now,
-        ),
+        Err(e) => vec![Msg::Done(Done::Failed(failed(e.to_string())))],
     }
+}
+
+/// Suggest clusters on a worker thread, with the lab's engine; the result
+/// comes back as `Msg::Suggested`.
+fn suggest(
+    app: &App,
+    world: &mut World,
+    request: u64,
+    session: Arc<Session>,
+    scope: crate::model::suggest::Scope,
+    threshold: f32,
+) -> Vec<Msg> {
+    let lab = app.ctx.engine.clone();
+    let job = move || {
+        let items = session.suggest_clusters_with(lab.engine(), scope, threshold);
+        Msg::Suggested(request, items)
+    };
+    spawn(world, "atelier-suggest", job, |e| e)
 }
 
 /// Copy a file (or a folder's media) into the session's media folder, on
 /// a thread.
-pub(super) fn attach(
-    app: &mut App,
-    world: &mut World,
-    path: PathBuf,
-    to: Option<Id>,
-    now: Timestamp,
-) {
+fn attach(app: &App, world: &mut World, path: PathBuf, to: Option<Id>) -> Vec<Msg> {
     let Some(doc) = app.doc.as_ref() else {
-        return;
+        return Vec::new();
     };
     let session_path = doc.path.clone();
     let author = app.ctx.user.clone();
-    let (tx, rx) = std::sync::mpsc::channel();
     // Copying photos takes a moment: off the key path.
-    let spawned = std::thread::Builder::new()
-        .name("atelier-attach".into())
-        .spawn(move || {
-            let files = store::media::expand(&path);
-            let result = if files.is_empty() {
-                Err(format!(
-                    "{}: no photos, videos or audio files here",
-                    path.display()
-                ))
-            } else {
-                files
-                    .iter()
-                    .map(|f| {
-                        store::media::import(
-                            &session_path,
-                            f,
-                            to.clone(),
-                            "",
-                            &author,
-                            Timestamp::now(),
-                        )
-                    })
-                    .collect()
-            };
-            let _ = tx.send(result);
-        });
-    match spawned {
-        Ok(_) => world.attaching.push(rx),
-        Err(e) => warn(app, format!("{e}"), now),
-    }
+    let job = move || {
+        let files = store::media::expand(&path);
+        let result = if files.is_empty() {
+            Err(format!(
+                "{}: no photos, videos or audio files here",
+                path.display()
+            ))
+        } else {
+            files
+                .iter()
+                .map(|f| {
+                    let at = Timestamp::now();
+                    store::media::import(&session_path, f, to.clone(), "", &author, at)
+                })
+                .collect()
+        };
+        Msg::Attached(result)
+    };
+    spawn(world, "atelier-attach", job, |e| e)
 }
-
-/// Write an export on a thread; the run loop polls for where it went.
-pub(super) fn export(
-    app: &mut App,
+/// Write an export on a thread; where it went comes back as a message.
+fn export(
+    app: &App,
     world: &mut World,
     (format, anonymize, include_private): (crate::export::Format, bool, bool),
     path: PathBuf,
-    now: Timestamp,
-) {
+) -> Vec<Msg> {
     let Some(doc) = app.doc.as_ref() else {
-        return;
+        return Vec::new();
     };
     let session_path = doc.path.clone();
     let opts = crate::export::Options {
@@ -179,59 +280,270 @@ pub(super) fn export(
         zone: app.local_zone.clone(),
     };
     let session = doc.session.clone();
-    let (tx, rx) = std::sync::mpsc::channel();
+    let lang = app.lang;
     // Off the key path: a large session's page takes a moment.
-    let spawned = std::thread::Builder::new()
-        .name("atelier-export".into())
-        .spawn(move || {
-            // What is private is not even looked for in the media folder.
-            let session = crate::export::shown(&session, &opts);
-            // Photos are read (and checked) here, off the key path;
-            // an anonymized export leaves media out.
-            let media = if anonymize {
-                crate::export::media::Media::none()
-            } else {
-                crate::export::media::Media::load(
-                    &session_path,
-                    &session,
-                    format == crate::export::Format::Html,
-                )
-            };
-            let problems = media.problems();
-            // Anonymized exports are meant to be published (0644).
-            let access = crate::export::cli::access(anonymize);
-            let result = crate::export::export_with(format, &session, &opts, &media)
-                .map_err(|e| e.to_string())
-                .and_then(|text| {
-                    if problems.is_empty() {
-                        Ok(text)
-                    } else {
-                        // Written all the same; the message names what is missing.
-                        let what: Vec<String> =
-                            problems.iter().map(|(_, why)| why.clone()).collect();
-                        store::write_atomic_as(&path, text.as_bytes(), access)
-                            .map_err(|e| e.to_string())?;
-                        Err(format!(
-                            "written to {}, but {}",
-                            path.display(),
-                            what.join("; ")
-                        ))
+    let job = move || {
+        let written = write_export(&session, &session_path, format, &opts, path);
+        Msg::Done(Done::Exported(written))
+    };
+    let failed = move |e: String| crate::t!(lang, "run-cannot-export", error = e);
+    spawn(world, "atelier-export", job, failed)
+}
+
+/// An export, written (on the export's thread).
+fn write_export(
+    session: &Session,
+    session_path: &Path,
+    format: crate::export::Format,
+    opts: &crate::export::Options,
+    path: PathBuf,
+) -> Result<PathBuf, String> {
+    // What is private is not even looked for in the media folder.
+    let session = crate::export::shown(session, opts);
+    // Photos are read (and checked) here, off the key path; an anonymized
+    // export leaves media out.
+    let media = if opts.anonymize {
+        crate::export::media::Media::none()
+    } else {
+        crate::export::media::Media::load(
+            session_path,
+            &session,
+            format == crate::export::Format::Html,
+        )
+    };
+    let problems = media.problems();
+    // Anonymized exports are meant to be published (0644).
+    let access = crate::export::cli::access(opts.anonymize);
+    let text =
+        crate::export::export_with(format, &session, opts, &media).map_err(|e| e.to_string())?;
+    store::write_atomic_as(&path, text.as_bytes(), access).map_err(|e| e.to_string())?;
+    if problems.is_empty() {
+        return Ok(path);
+    }
+    // Written all the same; the message names what is missing.
+    let what: Vec<String> = problems.iter().map(|(_, why)| why.clone()).collect();
+    Err(format!(
+        "written to {}, but {}",
+        path.display(),
+        what.join("; ")
+    ))
+}
+
+/// Open, create or copy the demo and open it: the session open now is
+/// closed first (after its last save); when it cannot be, it stays.
+fn open(app: &App, world: &mut World, effect: Effect) -> Vec<Msg> {
+    let mut msgs = close(app, world);
+    match msgs.last() {
+        Some(Msg::Done(Done::Closed)) => {}
+        Some(Msg::Done(Done::Then(_))) => {
+            // The collector's last stickies first, then this again.
+            msgs.pop();
+            msgs.push(Msg::Done(Done::Then(Box::new(effect))));
+            return msgs;
+        }
+        _ => return msgs,
+    }
+    let opened = match effect {
+        Effect::Open { path, read_only } => open_file(world, &app.home_dir, &path, read_only),
+        Effect::Create { title, template } => crate::commands::new_session(
+            &app.home_dir,
+            &app.library,
+            &title,
+            template.as_deref(),
+            app.lang,
+            &app.local_zone,
+        )
+        .map(|(_, store, session)| install(world, &app.home_dir, store, session, false, true)),
+        _ => crate::commands::demo_copy(&app.home_dir)
+            .and_then(|path| open_file(world, &app.home_dir, &path, false)),
+    };
+    msgs.push(Msg::Done(match opened {
+        Ok(o) => Done::Opened(Box::new(o)),
+        Err(e) => Done::Failed(e),
+    }));
+    msgs
+}
+
+/// Open a session file (read-only to review it); its saver starts.
+pub(super) fn open_file(
+    world: &mut World,
+    home: &Home,
+    path: &Path,
+    review: bool,
+) -> Result<Opened, String> {
+    let (store, session) = if review {
+        Store::open_read_only(
+            path,
+            "review mode: the workshop itself cannot be changed; c adds a comment",
+        )
+    } else {
+        Store::open(path)
+    }
+    .map_err(|e| e.to_string())?;
+    Ok(install(world, home, store, session, review, false))
+}
+
+/// Start saving a session just opened; what `update` installs.
+fn install(
+    world: &mut World,
+    home: &Home,
+    store: Store,
+    session: Session,
+    review: bool,
+    created: bool,
+) -> Opened {
+    let read_only = store.read_only().map(str::to_owned);
+    let recovered = store.recovered().map(str::to_owned);
+    // The real file (links resolved once, by the store): media, exports and
+    // comments go beside it.
+    let path = store.path().to_path_buf();
+    let drafts = if review {
+        read_review_drafts(home, &path)
+    } else {
+        store.recovered_drafts().clone()
+    };
+    world.saver = read_only.is_none().then(|| Saver::start(store));
+    Opened {
+        session,
+        path,
+        read_only,
+        review,
+        drafts,
+        recovered,
+        created,
+    }
+}
+
+/// Wait for the last save of the open session, then stop its saver: the
+/// messages end with `Done::Closed`, or `Done::StaysOpen` when the last
+/// save failed (the saver starts again: nothing may be dropped), or
+/// `Done::Then(Close)` after the stickies a collector took last (they go
+/// into the session before it closes).
+pub(super) fn close(app: &App, world: &mut World) -> Vec<Msg> {
+    let mut msgs = stop_collecting(world);
+    if !msgs.is_empty() {
+        msgs.push(Msg::Done(Done::Then(Box::new(Effect::Close))));
+        return msgs;
+    }
+    let doc = app.doc.as_ref();
+    if let (Some(saver), Some(doc)) = (world.saver.as_ref(), doc)
+        && doc.saved_generation < doc.generation
+    {
+        saver.save_now(doc.session.clone(), doc.generation);
+    }
+    let mut saved = doc.map_or(0, |d| d.saved_generation);
+    let mut failed = match doc.map(|d| &d.save) {
+        Some(SaveStatus::Failed(e)) => Some(e.clone()),
+        _ => None,
+    };
+    let mut store = None;
+    if let Some(saver) = world.saver.take() {
+        let (reports, s) = saver.finish();
+        store = s;
+        for r in reports {
+            if let Report::Save(generation, report) = &r {
+                match report {
+                    SaveReport::Failed(e) => failed = Some(e.clone()),
+                    _ => {
+                        saved = saved.max(*generation);
+                        failed = None;
                     }
-                })
-                .and_then(|text| {
-                    store::write_atomic_as(&path, text.as_bytes(), access)
-                        .map_err(|e| e.to_string())
-                })
-                .map(|()| path);
-            let _ = tx.send(result);
-        });
-    match spawned {
-        Ok(_) => world.exports.push(rx),
-        Err(e) => {
-            let text = crate::t!(app.lang, "run-cannot-export", error = e.to_string());
-            warn(app, text, now)
+                }
+            }
+            msgs.push(report_msg(r));
         }
     }
+    match doc.filter(|d| saved < d.generation) {
+        None => msgs.push(Msg::Done(Done::Closed)),
+        Some(doc) => {
+            // Keep saving (and journaling) this session.
+            if let Some(store) = store {
+                let saver = Saver::start(store);
+                saver.save(doc.session.clone(), doc.generation);
+                world.saver = Some(saver);
+            }
+            let e = failed.unwrap_or_else(|| "the last save did not finish".into());
+            msgs.push(Msg::Done(Done::StaysOpen(e)));
+        }
+    }
+    msgs
+}
+
+/// Collecting from phones: start, stop, and what the page shows.
+fn collect(world: &mut World, effect: Effect) -> Vec<Msg> {
+    match effect {
+        Effect::StartCollect {
+            prompt,
+            step_title,
+            lang,
+            anonymous_only,
+        } => {
+            let mut msgs = stop_collecting(world);
+            let cfg = crate::collect::CollectConfig {
+                prompt,
+                step_title,
+                lang,
+                anonymous_only,
+                ..Default::default()
+            };
+            let started = crate::collect::Collector::start(cfg).map(|c| {
+                let urls = c.urls();
+                let qr = urls.first().map(|u| c.qr(u)).unwrap_or_default();
+                let view = CollectView {
+                    urls,
+                    qr,
+                    port: c.port(),
+                };
+                world.collector = Some(c);
+                view
+            });
+            msgs.push(Msg::Collecting(started));
+            return msgs;
+        }
+        Effect::StopCollect => return stop_collecting(world),
+        _ => {}
+    }
+    let Some(c) = &world.collector else {
+        return Vec::new();
+    };
+    match effect {
+        Effect::CollectPrompt { step_title, prompt } => c.set_prompt(&step_title, &prompt),
+        Effect::CollectAnonymous(anonymous) => c.set_anonymous_only(anonymous),
+        Effect::PublishRound(round) => c.set_round(round),
+        Effect::Turnout(n) => c.set_turnout(n),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Stop the collector (returns once its port is closed): the stickies and
+/// ballots that arrived last, as messages.
+pub(super) fn stop_collecting(world: &mut World) -> Vec<Msg> {
+    match world.collector.take() {
+        Some(c) => arrival_msgs(c.stop_all()),
+        None => Vec::new(),
+    }
+}
+
+/// What phones sent, as messages for `update`: the stickies, then the
+/// ballots (each kind in the order it arrived).
+pub(super) fn arrival_msgs(arrivals: Vec<crate::collect::Arrival>) -> Vec<Msg> {
+    use crate::collect::Arrival;
+    let (mut stickies, mut ballots) = (Vec::new(), Vec::new());
+    for a in arrivals {
+        match a {
+            Arrival::Sticky(s) => stickies.push(s),
+            Arrival::Ballot(b) => ballots.push(b),
+        }
+    }
+    let mut out = Vec::new();
+    if !stickies.is_empty() {
+        out.push(Msg::Incoming(stickies));
+    }
+    if !ballots.is_empty() {
+        out.push(Msg::Ballots(ballots));
+    }
+    out
 }
 
 /// Names in the folder of `prefix` that start with its last part (folders

@@ -3,12 +3,13 @@
 //! the bookkeeping after every message (index, journal, status expiry).
 
 use crate::app::action::Action;
-use crate::app::action::{Msg, SaveReport};
+use crate::app::action::Msg;
 use crate::app::drafts::{self, DraftKey};
 use crate::app::effect::Effect;
 use crate::app::history::*;
 use crate::app::index::*;
 use crate::app::kit::*;
+use crate::app::outcome;
 use crate::app::overlay::{Overlay, stack};
 use crate::app::rooms;
 use crate::app::state::*;
@@ -24,7 +25,7 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     fade_message(app, now, key);
     match msg {
         Msg::Tick | Msg::Resize => rooms::facilitate::tick(app, now, &mut fx),
-        Msg::Saved(report) => saved(app, report),
+        Msg::Saved(report) => outcome::saved(app, report),
         Msg::Paste(text) => paste(app, &text, now, &mut fx),
         Msg::Key(key) => key_input(app, key, now, &mut fx),
         Msg::Do(action) => act(app, action, now, &mut fx),
@@ -37,6 +38,7 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::Closing => keep_open_drafts(app),
         Msg::SaveAsTaken(path) => rooms::session::taken(app, path, now),
         Msg::Suggested(request, items) => rooms::suggest::arrived(app, request, items),
+        Msg::Done(done) => outcome::landed(app, done, now, &mut fx),
     }
     rooms::collect::follow_step(app, &mut fx);
     rooms::ballots::publish(app, &mut fx);
@@ -60,16 +62,6 @@ pub(crate) fn keep_open_drafts(app: &mut App) {
         let parts = rooms::notes::note_parts(s, ed);
         rooms::notes::close_note(&mut app.drafts, ed, &parts);
     }
-}
-
-pub(crate) fn saved(app: &mut App, report: SaveReport) {
-    let Some(doc) = app.doc.as_mut() else { return };
-    doc.save = match &report {
-        SaveReport::Saved(at) => SaveStatus::Saved(Some(*at)),
-        SaveReport::Conflict(text) => SaveStatus::Conflict(text.clone()),
-        SaveReport::Failed(text) => SaveStatus::Failed(text.clone()),
-    };
-    app.last_save_report = Some(report);
 }
 
 pub(crate) fn paste(app: &mut App, text: &str, _now: Timestamp, _fx: &mut Vec<Effect>) {

@@ -339,6 +339,79 @@ impl Saver {
     }
 }
 
+/// A piece of small disk work for [`Worker`], and the message it ends with.
+pub type Chore = Box<dyn FnOnce() -> super::action::Msg + Send>;
+
+/// One thread for the small disk work a key asks for (a review comment, a
+/// read-only copy, the list of sessions, a path's completions): done in the
+/// order asked, off the key path, each result sent back as a message for
+/// `update`. One thread, not one per chore, so that two comments are never
+/// written out of order.
+pub struct Worker {
+    chores: Sender<Chore>,
+    done: Receiver<super::action::Msg>,
+    handle: JoinHandle<()>,
+    /// Chores sent and not yet taken back.
+    pending: usize,
+}
+
+impl Worker {
+    /// `None` when no thread can be started (the chores then run inline).
+    pub fn start() -> Option<Worker> {
+        let (chores, rx) = channel::<Chore>();
+        let (tx, done) = channel();
+        let handle = std::thread::Builder::new()
+            .name("atelier-disk".into())
+            .spawn(move || {
+                for chore in rx {
+                    if tx.send(chore()).is_err() {
+                        break;
+                    }
+                }
+            })
+            .ok()?;
+        Some(Worker {
+            chores,
+            done,
+            handle,
+            pending: 0,
+        })
+    }
+
+    /// Queue a chore; it comes back when the thread is gone.
+    pub fn run(&mut self, chore: Chore) -> Result<(), Chore> {
+        self.chores.send(chore).map_err(|e| e.0)?;
+        self.pending += 1;
+        Ok(())
+    }
+
+    /// The result of a finished chore, if any.
+    pub fn try_take(&mut self) -> Option<super::action::Msg> {
+        let msg = self.done.try_recv().ok()?;
+        self.pending = self.pending.saturating_sub(1);
+        Some(msg)
+    }
+
+    /// Chores asked and not taken back yet.
+    pub fn busy(&self) -> bool {
+        self.pending > 0
+    }
+
+    /// Finish every chore asked (a comment asked just before leaving is
+    /// written), and return their results.
+    pub fn finish(self) -> Vec<super::action::Msg> {
+        let Worker {
+            chores,
+            done,
+            handle,
+            ..
+        } = self;
+        drop(chores);
+        let _ = handle.join();
+        done.try_iter().collect()
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {

@@ -472,7 +472,7 @@ pub fn list_sessions(dir: &Path) -> Vec<SessionEntry> {
     out
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionEntry {
     pub path: PathBuf,
     pub title: String,
