@@ -366,6 +366,48 @@ pub struct BoardIndex {
     /// Index entries visited by the last rebuild or edit (a count that
     /// tests compare across sizes: an edit's does not grow with the board).
     pub work: usize,
+    /// The cards' wrapped lines, kept across frames.
+    pub cards: CardLines,
+}
+
+/// The board's cards as wrapped for drawing, kept across frames: by
+/// sticky, with the width and text they were wrapped from (an edited text
+/// or a new width is wrapped again). The drawing fills it through `&`:
+/// what it holds is a function of the session and the width.
+#[derive(Debug, Default)]
+pub struct CardLines(std::cell::RefCell<CardMap>);
+
+type CardMap = std::collections::HashMap<Id, (usize, String, std::sync::Arc<[String]>)>;
+
+impl CardLines {
+    /// At most this many cards are kept.
+    const KEEP: usize = 4096;
+
+    /// The lines of the card of sticky `id`, `text` wrapped to `width` by
+    /// `wrap` unless it already was.
+    pub fn get(
+        &self,
+        id: &Id,
+        width: usize,
+        text: &str,
+        wrap: impl FnOnce() -> Vec<String>,
+    ) -> std::sync::Arc<[String]> {
+        let Ok(mut map) = self.0.try_borrow_mut() else {
+            return wrap().into();
+        };
+        if let Some((w, t, lines)) = map.get(id)
+            && *w == width
+            && t == text
+        {
+            return lines.clone();
+        }
+        if map.len() >= Self::KEEP {
+            map.clear();
+        }
+        let lines: std::sync::Arc<[String]> = wrap().into();
+        map.insert(id.clone(), (width, text.to_owned(), lines.clone()));
+        lines
+    }
 }
 
 /// What a one-line text field is for.

@@ -277,14 +277,13 @@ fn column(
     // Start so that the selected card is visible: walk back from it.
     let anchor = sel.unwrap_or(0).min(col.stickies.len() - 1);
     let mut start = anchor;
-    // Each visible card is wrapped once per frame, however often it is measured.
-    let mut wrapped: std::collections::HashMap<usize, Vec<String>> =
-        std::collections::HashMap::new();
-    let mut lines_of = |pos: usize| -> Vec<String> {
-        wrapped
-            .entry(pos)
-            .or_insert_with(|| wrap(&s.stickies[col.stickies[pos]].text, text_w))
-            .clone()
+    // Each card is wrapped once for a text and width, and kept across
+    // frames (`app.index.cards`).
+    let lines_of = |pos: usize| {
+        let x = &s.stickies[col.stickies[pos]];
+        app.index
+            .cards
+            .get(&x.id, text_w, &x.text, || wrap(&x.text, text_w))
     };
     let mut used = lines_of(anchor).len() + 2;
     while start > 0 {
@@ -330,15 +329,20 @@ fn column(
                 2,
                 if li == 0 { marker_style } else { style },
             );
-            let padded = format!("{line:<text_w$}");
-            let spans = highlight(
-                &padded,
-                &query,
-                style,
-                t.accent
-                    .add_modifier(Modifier::UNDERLINED | Modifier::REVERSED),
-            );
-            buf.set_line(inner.x + 2, y, &Line::from(spans), text_w as u16);
+            if query.is_empty() {
+                // The card's colour under the whole line, then its text
+                // (no padding to measure).
+                let line_area = Rect::new(inner.x + 2, y, text_w as u16, 1).intersection(inner);
+                buf.set_style(line_area, style);
+                buf.set_stringn(inner.x + 2, y, line, text_w, style);
+            } else {
+                let padded = format!("{line:<text_w$}");
+                let hit = t
+                    .accent
+                    .add_modifier(Modifier::UNDERLINED | Modifier::REVERSED);
+                let spans = highlight(&padded, &query, style, hit);
+                buf.set_line(inner.x + 2, y, &Line::from(spans), text_w as u16);
+            }
             y += 1;
         }
         if y < inner.bottom() {
