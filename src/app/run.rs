@@ -186,6 +186,7 @@ fn event_loop(
             dirty = true;
         }
         retry_failed_save(app, world);
+        perform::hand_save(app, world);
         if world.stop.swap(false, Ordering::SeqCst) {
             // A signal asked us to leave: keep what open fields hold, save
             // first (leave waits for it).

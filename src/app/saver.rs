@@ -28,7 +28,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 const SYNC_EVERY: Duration = Duration::from_millis(200);
-const SAVE_EVERY: Duration = Duration::from_secs(2);
+pub(super) const SAVE_EVERY: Duration = Duration::from_secs(2);
 /// How long a thread with nothing due sleeps before looking again.
 const IDLE: Duration = Duration::from_secs(3600);
 
