@@ -145,3 +145,88 @@ fn open(app: &mut App, o: Opened, now: Timestamp, fx: &mut Vec<Effect>) {
         warn(app, text, now);
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::app::action::Msg;
+    use crate::app::keymap::Keymap;
+    use crate::app::router::update;
+    use crate::methods::Library;
+    use crate::store::Home;
+    use std::path::{Path, PathBuf};
+
+    fn now() -> Timestamp {
+        Timestamp::from_unix(1_781_253_000).unwrap()
+    }
+
+    fn app() -> App {
+        let home = Home::under(Path::new("/nonexistent/atelier-test"));
+        App::new(home, Library::bundled(), Keymap::defaults(), "en", now())
+    }
+
+    fn opened(n: usize) -> Opened {
+        Opened {
+            session: crate::generate::session(n, 1),
+            path: PathBuf::from("generated.ron"),
+            read_only: None,
+            review: false,
+            drafts: Default::default(),
+            recovered: Some("recovered 2 changes from the crash journal".into()),
+            created: false,
+        }
+    }
+
+    fn done(app: &mut App, d: Done) -> Vec<Effect> {
+        update(app, Msg::Done(d), now())
+    }
+
+    #[test]
+    fn a_session_opened_is_installed_by_update_and_closed_by_it() {
+        let mut app = app();
+        done(&mut app, Done::Opened(Box::new(opened(100))));
+        let doc = app.doc.as_ref().expect("installed");
+        assert_eq!(doc.session.stickies.len(), 100);
+        assert_eq!(app.screen, Screen::Facilitate);
+        assert!(!app.index.columns.is_empty(), "the board index is built");
+        let said = app
+            .message
+            .as_ref()
+            .map(|m| m.text.clone())
+            .unwrap_or_default();
+        assert!(said.starts_with("Recovered 2 changes"), "{said}");
+        done(&mut app, Done::Saving);
+        assert!(matches!(app.doc.as_ref().unwrap().save, SaveStatus::Saving));
+        done(
+            &mut app,
+            Done::Saved(3, SaveReport::Failed("disk full".into())),
+        );
+        assert_eq!(app.doc.as_ref().unwrap().saved_generation, 0);
+        done(&mut app, Done::Saved(3, SaveReport::Saved(now())));
+        assert_eq!(app.doc.as_ref().unwrap().saved_generation, 3);
+        done(&mut app, Done::StaysOpen("disk full".into()));
+        assert!(app.doc.is_some(), "a failed last save keeps the session");
+        done(&mut app, Done::Closed);
+        assert!(app.doc.is_none());
+    }
+
+    #[test]
+    fn a_refused_quit_is_armed_and_then_is_performed_next() {
+        let mut app = app();
+        app.quit = true;
+        done(&mut app, Done::QuitRefused("disk full".into()));
+        assert!(!app.quit && app.quit_armed);
+        let fx = done(&mut app, Done::Then(Box::new(Effect::Close)));
+        assert_eq!(fx, [Effect::Close]);
+    }
+
+    #[test]
+    fn the_session_list_keeps_the_selection_in_range() {
+        let mut app = app();
+        app.home.selected = 40;
+        done(&mut app, Done::Sessions(Vec::new()));
+        assert_eq!(app.home.sessions.len(), 0);
+        assert!(app.home.selected < app.home.rows());
+    }
+}

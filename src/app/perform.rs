@@ -142,10 +142,12 @@ pub(super) fn perform(app: &App, world: &mut World, effect: Effect) -> Vec<Msg> 
 /// Small disk work for the disk worker; inline when it has no thread.
 fn chore(world: &mut World, job: impl FnOnce() -> Msg + Send + 'static) -> Vec<Msg> {
     let job: Chore = Box::new(job);
-    match world.disk.as_mut().map(|w| w.run(job)) {
-        Some(Ok(())) => Vec::new(),
-        Some(Err(job)) => vec![job()],
-        None => Vec::new(),
+    match world.disk.as_mut() {
+        Some(worker) => match worker.run(job) {
+            Ok(()) => Vec::new(),
+            Err(job) => vec![job()],
+        },
+        None => vec![job()],
     }
 }
 

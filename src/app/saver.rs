@@ -421,6 +421,30 @@ mod tests {
     use std::sync::Mutex;
     use std::sync::mpsc::Receiver;
 
+    #[test]
+    fn the_disk_worker_does_chores_in_order_and_finishes_them_all() {
+        use crate::app::action::Msg;
+        let mut worker = Worker::start().expect("a thread");
+        for i in 0..5_u64 {
+            let chore: Chore = Box::new(move || {
+                std::thread::sleep(std::time::Duration::from_millis(5 - i));
+                Msg::Suggested(i, Vec::new())
+            });
+            assert!(worker.run(chore).is_ok());
+        }
+        assert!(worker.busy());
+        let first = loop {
+            if let Some(m) = worker.try_take() {
+                break m;
+            }
+            std::thread::yield_now();
+        };
+        assert_eq!(first, Msg::Suggested(0, Vec::new()));
+        let rest = worker.finish();
+        let order: Vec<Msg> = (1..5).map(|i| Msg::Suggested(i, Vec::new())).collect();
+        assert_eq!(rest, order);
+    }
+
     /// A sticky added to `s`, as the app journals it.
     fn add(s: &mut Session, text: &str) -> Record {
         let op = s.new_sticky(
