@@ -120,12 +120,7 @@ fn run(scenario: &str, w: u16, h: u16, n: usize, keys: usize) {
         _ => Screen::Board,
     };
     let mut app = common::app(generate::session(n, common::SEED), home.path(), screen);
-    update(&mut app, Msg::Tick, common::now());
-    app.board.row = app
-        .index
-        .columns
-        .first()
-        .map_or(0, |c| c.stickies.len() / 2);
+    common::ready(&mut app);
     app.notes.selected = app.visible_notes().len() / 2;
     if scenario == "search" {
         update(&mut app, Msg::Do(Action::Search), common::now());

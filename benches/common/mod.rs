@@ -58,6 +58,17 @@ pub fn app(session: Session, home: &Path, screen: Screen) -> App {
     app
 }
 
+/// The app after its first update, the board's cursor on the middle card
+/// of the first column (the card edits and moves start from).
+pub fn ready(app: &mut App) {
+    atelier::app::update(app, atelier::app::Msg::Tick, now());
+    app.board.row = app
+        .index
+        .columns
+        .first()
+        .map_or(0, |c| c.stickies.len() / 2);
+}
+
 pub fn terminal(width: u16, height: u16) -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(width, height)).expect("a test terminal")
 }
