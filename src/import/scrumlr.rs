@@ -475,6 +475,40 @@ pub fn parse_json(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
 /// which joins it too; votes per iteration (or the totals).
 pub fn board(notes: Vec<Note>, iterations: &[u32]) -> Board {
     let mut board = Board::default();
+    let roots = stack_roots(&notes, &mut board.warnings);
+    let titles = stack_titles(&notes, &roots);
+    let index = add_stickies(&notes, &roots, &titles, &mut board);
+    let tallies = |count: &dyn Fn(&Note) -> u32| -> Vec<(Tallied, u32)> {
+        notes
+            .iter()
+            .zip(&index)
+            .filter_map(|(n, at)| Some((Tallied::Sticky((*at)?), count(n))))
+            .filter(|(_, c)| *c > 0)
+            .collect()
+    };
+    if iterations.is_empty() {
+        let t = tallies(&|n| n.votes);
+        if !t.is_empty() {
+            board.rounds.push(BoardRound {
+                name: RoundName::ScrumlrTotal,
+                tallies: t,
+            });
+        }
+    } else {
+        for (k, n) in iterations.iter().enumerate() {
+            board.rounds.push(BoardRound {
+                name: RoundName::Scrumlr(*n),
+                tallies: tallies(&|note| note.iterations.get(k).copied().unwrap_or(0)),
+            });
+        }
+    }
+    board.warnings.sort_by_key(|w| w.line);
+    board
+}
+
+/// The first note of each note's stack (itself when not stacked; none for
+/// a note in no stack); a parent that is not there is a warning.
+fn stack_roots(notes: &[Note], warnings: &mut Vec<Warning>) -> Vec<Option<usize>> {
     let by_id: HashMap<&str, usize> = notes
         .iter()
         .enumerate()
@@ -482,12 +516,11 @@ pub fn board(notes: Vec<Note>, iterations: &[u32]) -> Board {
         .filter(|(_, n)| !n.id.is_empty())
         .map(|(i, n)| (n.id.as_str(), i))
         .collect();
-    // The first note of each note's stack (itself when not stacked).
     let mut roots: Vec<Option<usize>> = vec![None; notes.len()];
     for (i, n) in notes.iter().enumerate() {
         let Some(p) = &n.parent else { continue };
         let Some(&first) = by_id.get(p.as_str()) else {
-            board.warnings.push(Warning {
+            warnings.push(Warning {
                 line: n.line,
                 what: Warn::UnknownParent(p.clone()),
             });
@@ -504,7 +537,12 @@ pub fn board(notes: Vec<Note>, iterations: &[u32]) -> Board {
         roots[i] = Some(root);
         roots[root] = Some(root);
     }
-    // A stack's title: its first note's text, else the first text in it.
+    roots
+}
+
+/// A stack's title, by its first note: that note's text, else the first
+/// text in it.
+fn stack_titles(notes: &[Note], roots: &[Option<usize>]) -> HashMap<usize, String> {
     let mut titles: HashMap<usize, String> = HashMap::new();
     for (i, root) in roots.iter().enumerate() {
         let Some(root) = root else { continue };
@@ -518,6 +556,17 @@ pub fn board(notes: Vec<Note>, iterations: &[u32]) -> Board {
             titles.entry(*root).or_insert(text);
         }
     }
+    titles
+}
+
+/// The notes with text as the board's stickies, in their stacks'
+/// clusters; where each note went (none for an empty one).
+fn add_stickies(
+    notes: &[Note],
+    roots: &[Option<usize>],
+    titles: &HashMap<usize, String>,
+    board: &mut Board,
+) -> Vec<Option<usize>> {
     let mut index: Vec<Option<usize>> = Vec::with_capacity(notes.len());
     for (i, n) in notes.iter().enumerate() {
         if n.text.trim().is_empty() {
@@ -549,30 +598,5 @@ pub fn board(notes: Vec<Note>, iterations: &[u32]) -> Board {
             time,
         });
     }
-    let tallies = |count: &dyn Fn(&Note) -> u32| -> Vec<(Tallied, u32)> {
-        notes
-            .iter()
-            .zip(&index)
-            .filter_map(|(n, at)| Some((Tallied::Sticky((*at)?), count(n))))
-            .filter(|(_, c)| *c > 0)
-            .collect()
-    };
-    if iterations.is_empty() {
-        let t = tallies(&|n| n.votes);
-        if !t.is_empty() {
-            board.rounds.push(BoardRound {
-                name: RoundName::ScrumlrTotal,
-                tallies: t,
-            });
-        }
-    } else {
-        for (k, n) in iterations.iter().enumerate() {
-            board.rounds.push(BoardRound {
-                name: RoundName::Scrumlr(*n),
-                tallies: tallies(&|note| note.iterations.get(k).copied().unwrap_or(0)),
-            });
-        }
-    }
-    board.warnings.sort_by_key(|w| w.line);
-    board
+    index
 }
