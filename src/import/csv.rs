@@ -1,6 +1,6 @@
 //! CSV files of stickies with a header naming their columns.
 
-use super::{BadRow, Row};
+use super::{BadRow, Row, csv_header};
 use crate::model::{Colour, text::fold};
 use crate::t;
 use std::collections::HashMap;
@@ -36,10 +36,7 @@ pub fn parse_csv(text: &str, delimiter: u8, lang: &str) -> Result<Vec<Row>, Vec<
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| vec![bad(1, t!(lang, "import-bad-header", error = e.to_string()))])?
-        .clone();
+    let header = csv_header(&mut reader, lang)?;
     let cols = columns(&header, lang)?;
     let width = header.len();
     let mut errors = Vec::new();

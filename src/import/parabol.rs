@@ -11,7 +11,7 @@
 use super::board::{
     Board, BoardAction, BoardNote, BoardRound, BoardSticky, RoundName, Tallied, Warn, Warning,
 };
-use super::{BadRow, csv_records, parse_time};
+use super::{BadRow, csv_header, csv_records, parse_time};
 use crate::model::{NoteKind, text::fold};
 use crate::t;
 use std::collections::HashMap;
@@ -69,15 +69,7 @@ struct Columns {
 impl Columns {
     /// The header's columns; an error without `type` and `content`.
     fn read(reader: &mut ::csv::Reader<&[u8]>, lang: &str) -> Result<Columns, Vec<BadRow>> {
-        let header = reader
-            .headers()
-            .map_err(|e| {
-                vec![BadRow {
-                    line: 1,
-                    message: t!(lang, "import-bad-header", error = e.to_string()),
-                }]
-            })?
-            .clone();
+        let header = csv_header(reader, lang)?;
         let cols: HashMap<String, usize> = header
             .iter()
             .enumerate()

@@ -13,7 +13,7 @@
 //! needed); it is read too.
 
 use super::board::{Board, BoardRound, BoardSticky, RoundName, Tallied, Warn, Warning};
-use super::{BadRow, csv_records, norm, parse_time};
+use super::{BadRow, csv_header, csv_records, norm, parse_time};
 use crate::model::text::fold;
 use crate::t;
 use std::collections::{HashMap, HashSet};
@@ -292,15 +292,7 @@ fn parse_server_csv(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| {
-            vec![BadRow {
-                line: 1,
-                message: t!(lang, "import-bad-header", error = e.to_string()),
-            }]
-        })?
-        .clone();
+    let header = csv_header(&mut reader, lang)?;
     let names: Vec<String> = header.iter().map(|n| fold(n.trim())).collect();
     let at = |n: &str| names.iter().position(|x| x == n);
     let votings: Vec<(usize, u32)> = names
