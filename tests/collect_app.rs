@@ -13,11 +13,9 @@ use atelier::app::state::{CollectView, Screen};
 use atelier::app::{App, Effect, Msg, update};
 use atelier::collect::{Incoming, Ink, qr_lines};
 use atelier::model::{Colour, Id, Place, Session};
-use atelier::ui::AppView;
 use board_support::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
+use support::screen::{draw, screen};
 
 const URL: &str = "http://192.168.1.23:41234/c/abcdefghijklmnopqrstuvwxyz";
 
@@ -437,26 +435,6 @@ fn the_name_field_can_be_hidden_and_quit_works_from_the_tray() {
 }
 
 // ---------------------------------------------------------------- screens
-
-fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(AppView(app), f.area()))
-        .unwrap();
-    terminal
-}
-
-fn screen(terminal: &Terminal<TestBackend>) -> String {
-    let buf = terminal.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 /// A message fades after a few seconds: screens without it.
 fn quiet(mut app: App) -> App {

@@ -10,10 +10,6 @@ use atelier::model::{
     Cluster, Colour, Id, Note, NoteKind, Participant, Role, Session, Stage, StageKind, Step,
     Sticky, Timestamp,
 };
-use atelier::ui::AppView;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -168,33 +164,6 @@ pub fn sess(app: &App) -> &Session {
     app.session().expect("a session is open")
 }
 
-/// The whole app drawn at `w` x `h`.
-pub fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(AppView(app), f.area()))
-        .unwrap();
-    terminal
-}
-
-/// The screen's text, one line per row (wide characters once).
-pub fn screen_text(buf: &Buffer) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let mut rows = Vec::new();
-    for y in buf.area.y..buf.area.bottom() {
-        let mut row = String::new();
-        let mut x = buf.area.x;
-        while x < buf.area.right() {
-            let sym = buf[(x, y)].symbol();
-            row.push_str(sym);
-            x += sym.width().max(1) as u16;
-        }
-        rows.push(row);
-    }
-    rows.join("\n")
-}
-
-/// The screen's text at `w` x `h`.
-pub fn shown(app: &App, w: u16, h: u16) -> String {
-    screen_text(draw(app, w, h).backend().buffer())
-}
+// The screen drawn and read back: the one reading of `support::screen`.
+#[allow(unused_imports)] // each test binary uses its part
+pub use crate::support::screen::{draw, screen_text, shown};

@@ -4,4 +4,6 @@
 
 pub mod keys;
 
+pub mod screen;
+
 pub mod tmux;
