@@ -1,19 +1,15 @@
 //! `atelier export` and `atelier report`, run as a user would.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const DEMO: &str = include_str!("../sessions/demo.ron");
 
 fn atelier(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(args)
-        .env("ATELIER_HOME", home)
-        .env("LANG", "C")
-        .env("TZ", "Europe/Paris")
-        .output()
-        .unwrap()
+    support::cli::run(home, args, &[("LANG", "C"), ("TZ", "Europe/Paris")])
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -3,18 +3,15 @@
 //! with a lab's thesaurus and word vectors in its configuration folder.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use atelier::model::suggest::{DEFAULT_THRESHOLD, Scope};
 use std::collections::HashSet;
 use std::path::Path;
 use std::process::{Command, Output};
 
 fn atelier(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(args)
-        .env("ATELIER_HOME", home)
-        .env("LANG", "C")
-        .output()
-        .unwrap()
+    support::cli::run(home, args, &[("LANG", "C")])
 }
 
 fn stdout(o: &Output) -> String {
