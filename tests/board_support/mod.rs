@@ -7,19 +7,13 @@
 
 use atelier::app::state::{Doc, SaveStatus, Screen};
 use atelier::app::{App, Msg, update};
-use atelier::model::{
-    Cluster, Colour, Id, Participant, Role, Session, Stage, StageKind, Step, Sticky, Target,
-    Timestamp, Vote, VotingRound,
-};
+use atelier::model::{Colour, Id, Role, Session, StageKind, Sticky, Target, Vote, VotingRound};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use crate::support::keys::*;
-
-/// 2026-06-12T07:30:00Z plus `secs`: every test runs at a fixed time.
-pub fn t(secs: i64) -> Timestamp {
-    Timestamp::from_unix(1_781_249_400 + secs).expect("a valid time")
-}
+#[allow(unused_imports)] // each test binary uses its part
+pub use crate::support::model::{cluster, participant, stage, step, t};
 
 pub const LONG: &str = "Une cour d'école plus fraîche : planter des arbres le long du mur sud, \
      installer des voiles d'ombrage au-dessus des bancs, remplacer l'enrobé noir par un sol clair \
@@ -47,23 +41,6 @@ pub fn sticky(
     }
 }
 
-pub fn cluster(id: &str, title: &str) -> Cluster {
-    Cluster {
-        id: Id::from(id),
-        title: title.to_owned(),
-        stage: Some(Id::from("st-idees")),
-    }
-}
-
-fn participant(id: &str, name: &str, role: Role) -> Participant {
-    Participant {
-        id: Id::from(id),
-        name: name.to_owned(),
-        role,
-        organisation: String::new(),
-    }
-}
-
 /// Three participants, one stage, three clusters (the last one empty), an
 /// inbox of three stickies (one long, one in Japanese) and a parked one.
 ///
@@ -77,23 +54,12 @@ pub fn session() -> Session {
         participant("p-hanako", "山田 花子", Role::Citizen),
         participant("p-noel", "Noël Bertrand 🎄", Role::ElectedOfficial),
     ];
-    s.agenda = vec![Stage {
-        id: Id::from("st-idees"),
-        method: String::new(),
-        title: "Idéation 💡".into(),
-        kind: StageKind::Ideation,
-        steps: vec![Step {
-            id: Id::from("sp-crazy"),
-            title: "Crazy 8s".into(),
-            minutes: 8,
-            prompt: String::new(),
-            produces: vec![],
-            started: None,
-            ended: None,
-        }],
-        started: None,
-        ended: None,
-    }];
+    s.agenda = vec![stage(
+        "st-idees",
+        "Idéation 💡",
+        StageKind::Ideation,
+        vec![step("sp-crazy", "Crazy 8s", 8, "")],
+    )];
     s.clusters = vec![
         cluster("c-ombre", "Ombre et fraîcheur ☀️"),
         cluster("c-eau", "Eau 💧"),

@@ -6,19 +6,13 @@
 
 use atelier::app::state::{Doc, SaveStatus, Screen};
 use atelier::app::{App, Msg, update};
-use atelier::model::{
-    Cluster, Colour, Id, Note, NoteKind, Participant, Role, Session, Stage, StageKind, Step,
-    Sticky, Timestamp,
-};
+use atelier::model::{Colour, Id, Note, NoteKind, Role, Session, StageKind, Sticky};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use crate::support::keys::*;
-
-/// 2026-06-12T07:30:00Z plus `secs`: every test runs at a fixed time.
-pub fn t(secs: i64) -> Timestamp {
-    Timestamp::from_unix(1_781_249_400 + secs).expect("a valid time")
-}
+#[allow(unused_imports)] // each test binary uses its part
+pub use crate::support::model::{cluster, participant, stage, step, t};
 
 pub fn sticky(id: &str, text: &str, cluster: Option<&str>, author: Option<&str>) -> Sticky {
     Sticky {
@@ -32,47 +26,6 @@ pub fn sticky(id: &str, text: &str, cluster: Option<&str>, author: Option<&str>)
         time: t(600),
         private: false,
         tags: Vec::new(),
-    }
-}
-
-pub fn cluster(id: &str, title: &str) -> Cluster {
-    Cluster {
-        id: Id::from(id),
-        title: title.to_owned(),
-        stage: Some(Id::from("st-idees")),
-    }
-}
-
-pub fn participant(id: &str, name: &str, role: Role) -> Participant {
-    Participant {
-        id: Id::from(id),
-        name: name.to_owned(),
-        role,
-        organisation: String::new(),
-    }
-}
-
-pub fn step(id: &str, title: &str, minutes: u32, prompt: &str) -> Step {
-    Step {
-        id: Id::from(id),
-        title: title.to_owned(),
-        minutes,
-        prompt: prompt.to_owned(),
-        produces: vec![],
-        started: None,
-        ended: None,
-    }
-}
-
-pub fn stage(id: &str, title: &str, kind: StageKind, steps: Vec<Step>) -> Stage {
-    Stage {
-        id: Id::from(id),
-        method: String::new(),
-        title: title.to_owned(),
-        kind,
-        steps,
-        started: None,
-        ended: None,
     }
 }
 

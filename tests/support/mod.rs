@@ -6,6 +6,8 @@ pub mod cli;
 
 pub mod keys;
 
+pub mod model;
+
 pub mod screen;
 
 pub mod tmux;
