@@ -5,11 +5,10 @@
 //! capture bar, the search bar and the fields).
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use atelier::app::state::{Doc, SaveStatus, Screen};
-use atelier::app::{App, Msg, update};
+use atelier::app::App;
+use atelier::app::state::Screen;
 use atelier::model::{Colour, Id, Role, Session, StageKind, Sticky, Target, Vote, VotingRound};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 pub use crate::support::keys::*;
 #[allow(unused_imports)] // each test binary uses its part
@@ -155,20 +154,8 @@ pub fn with_votes(mut s: Session) -> Session {
 /// An app at `t(0)` in UTC, with `session` open (writable unless
 /// `read_only`) on the board, cursor on the inbox's header.
 pub fn app_with(session: Session, read_only: Option<&str>) -> App {
-    let mut app = new_app("en", t(0));
-    app.doc = Some(Doc {
-        session: Arc::new(session),
-        path: PathBuf::from("/nonexistent/cours.ron"),
-        read_only: read_only.map(str::to_owned),
-        review: false,
-        generation: 0,
-        saved_generation: 0,
-        save: SaveStatus::Saved(Some(t(0))),
-    });
-    app.screen = Screen::Board;
-    // Build the board's index as the first message would.
-    update(&mut app, Msg::Resize, t(0));
-    app
+    let path = PathBuf::from("/nonexistent/cours.ron");
+    open_app(session, &path, read_only, false, Screen::Board, t(0))
 }
 
 pub fn app() -> App {

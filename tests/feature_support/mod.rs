@@ -4,11 +4,10 @@
 //! drawn on a `TestBackend`.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use atelier::app::state::{Doc, SaveStatus, Screen};
-use atelier::app::{App, Msg, update};
+use atelier::app::App;
+use atelier::app::state::Screen;
 use atelier::model::{Colour, Id, Note, NoteKind, Role, Session, StageKind, Sticky};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 pub use crate::support::keys::*;
 #[allow(unused_imports)] // each test binary uses its part
@@ -86,20 +85,7 @@ pub fn app_at(
     review: bool,
     screen: Screen,
 ) -> App {
-    let mut app = new_app("en", t(0));
-    app.doc = Some(Doc {
-        session: Arc::new(session),
-        path: path.to_path_buf(),
-        read_only: read_only.map(str::to_owned),
-        review,
-        generation: 0,
-        saved_generation: 0,
-        save: SaveStatus::Saved(Some(t(0))),
-    });
-    app.screen = screen;
-    // Build the board's index as the first message would.
-    update(&mut app, Msg::Resize, t(0));
-    app
+    open_app(session, path, read_only, review, screen, t(0))
 }
 
 /// A writable app on the board (or read-only for `Some(reason)`).
