@@ -256,12 +256,7 @@ fn trial(seed: u64, n: u64, max_ms: u64, start_from: &Start) -> (String, Loss) {
     );
     drop(tmux);
 
-    let out = Command::new(BIN)
-        .args(["check", "--recover"])
-        .arg(&file)
-        .env("ATELIER_HOME", &home)
-        .output()
-        .expect("atelier runs");
+    let out = check_recover(&file, &home);
     let said = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
