@@ -160,28 +160,11 @@ const STATES: &[(&str, State)] = &[
     ("board_many", board_many),
 ];
 
-// ---------------------------------------------------------------- drawing
-
 // ---------------------------------------------------------------- snapshots
 
-macro_rules! snapshots {
-    ($($name:ident),* $(,)?) => {$(
-        #[test]
-        fn $name() {
-            let app = super::$name();
-            for (w, h) in [(80, 24), (200, 60)] {
-                let terminal = super::draw(&app, w, h);
-                insta::assert_snapshot!(
-                    format!("{}_{w}x{h}", stringify!($name)),
-                    terminal.backend()
-                );
-            }
-        }
-    )*};
-}
-
 mod snapshot {
-    snapshots!(
+    crate::snapshots!(
+        "", [(80, 24), (200, 60)];
         board,
         board_cluster_header,
         board_empty_cluster,

@@ -270,26 +270,11 @@ const STATES: &[(&str, State)] = &[
     ("board_help", board_help),
 ];
 
-// ---------------------------------------------------------------- drawing
-
 // ---------------------------------------------------------------- snapshots
 
-macro_rules! snapshots {
-    ($($name:ident),* $(,)?) => {$(
-        #[test]
-        fn $name() {
-            let app = super::$name();
-            let terminal = super::draw(&app, 80, 24);
-            insta::assert_snapshot!(
-                format!("fr_{}_80x24", stringify!($name)),
-                terminal.backend()
-            );
-        }
-    )*};
-}
-
 mod snapshot {
-    snapshots!(
+    crate::snapshots!(
+        "fr_", [(80, 24)];
         home,
         home_methods,
         picker_templates,

@@ -252,28 +252,11 @@ const STATES: &[(&str, State)] = &[
     ("board_results", board_results),
 ];
 
-// ---------------------------------------------------------------- drawing
-
 // ---------------------------------------------------------------- snapshots
 
-macro_rules! snapshots {
-    ($($name:ident),* $(,)?) => {$(
-        #[test]
-        fn $name() {
-            let app = super::$name();
-            for (w, h) in [(80, 24), (120, 40)] {
-                let terminal = super::draw(&app, w, h);
-                insta::assert_snapshot!(
-                    format!("{}_{w}x{h}", stringify!($name)),
-                    terminal.backend()
-                );
-            }
-        }
-    )*};
-}
-
 mod snapshot {
-    snapshots!(
+    crate::snapshots!(
+        "", [(80, 24), (120, 40)];
         home,
         home_methods,
         setup_details,

@@ -125,3 +125,24 @@ pub fn draws_inside(app: &App, area: Rect) -> bool {
         .positions()
         .all(|p| area.contains(p) || buf[p].symbol() == "░")
 }
+
+/// Snapshot tests of screens: for each name, a test drawing the state
+/// `super::name()` at each size, snapshot `{prefix}{name}_{w}x{h}`. Used
+/// inside a `mod snapshot` of the test file:
+/// `crate::snapshots!("fr_", [(80, 24)]; home, notes);`.
+#[macro_export]
+macro_rules! snapshots {
+    ($prefix:literal, $sizes:expr; $($name:ident),* $(,)?) => {$(
+        #[test]
+        fn $name() {
+            let app = super::$name();
+            for (w, h) in $sizes {
+                let terminal = $crate::support::screen::draw(&app, w, h);
+                insta::assert_snapshot!(
+                    format!("{}{}_{w}x{h}", $prefix, stringify!($name)),
+                    terminal.backend()
+                );
+            }
+        }
+    )*};
+}
