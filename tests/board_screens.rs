@@ -501,22 +501,6 @@ fn without_colour_no_background_colour_appears_anywhere() {
 
 // ---------------------------------------------------------------- no panic at any size
 
-const ODD_SIZES: &[(u16, u16)] = &[
-    (0, 0),
-    (1, 1),
-    (10, 3),
-    (20, 5),
-    (2, 40),
-    (300, 3),
-    (0, 24),
-    (80, 0),
-    (3, 3),
-    (25, 10),
-    (27, 4),
-    (52, 7),
-    (300, 100),
-];
-
 #[test]
 fn every_board_state_draws_at_odd_sizes_without_panicking() {
     for (name, state) in STATES {

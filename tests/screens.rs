@@ -436,25 +436,6 @@ fn the_selected_item_of_a_picker_uses_the_selection_style() {
 
 // ---------------------------------------------------------------- no panic at any size
 
-const ODD_SIZES: &[(u16, u16)] = &[
-    (0, 0),
-    (1, 1),
-    (10, 3),
-    (20, 5),
-    (2, 40),
-    (200, 3),
-    (0, 24),
-    (80, 0),
-    (1, 80),
-    (80, 1),
-    (80, 2),
-    (3, 3),
-    (39, 12),
-    (69, 17),
-    (70, 17),
-    (300, 100),
-];
-
 #[test]
 fn every_state_draws_at_odd_sizes_without_panicking() {
     for (name, state) in STATES {

@@ -14,6 +14,34 @@ use ratatui::style::{Color, Style};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+/// Sizes a screen must draw at without panicking or spilling: empty,
+/// one cell, one row or column, narrow, flat, and large.
+pub const ODD_SIZES: &[(u16, u16)] = &[
+    (0, 0),
+    (1, 1),
+    (10, 3),
+    (20, 5),
+    (2, 40),
+    (200, 3),
+    (300, 3),
+    (0, 24),
+    (80, 0),
+    (1, 80),
+    (80, 1),
+    (80, 2),
+    (1, 100),
+    (300, 1),
+    (3, 3),
+    (25, 10),
+    (27, 4),
+    (39, 12),
+    (52, 7),
+    (69, 17),
+    (70, 17),
+    (80, 24),
+    (300, 100),
+];
+
 /// The whole app drawn at `w` x `h`.
 pub fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
