@@ -7,7 +7,7 @@
 
 use atelier::app::App;
 use atelier::app::state::Screen;
-use atelier::model::{Colour, Id, Role, Session, StageKind, Sticky, Target, Vote, VotingRound};
+use atelier::model::{Colour, Id, Role, Session, StageKind, Sticky, Target, Vote};
 use std::path::PathBuf;
 
 pub use crate::support::keys::*;
@@ -120,15 +120,7 @@ pub fn session() -> Session {
 /// s-4: 2 (Amélie 1, Noël 1), c-ombre: 2 (Hanako), s-3: 1 paper tally,
 /// s-6: 1 (Amélie). Ranking: s-4 and c-ombre tie first, s-3 and s-6 tie third.
 pub fn with_votes(mut s: Session) -> Session {
-    s.rounds = vec![VotingRound {
-        id: Id::from("r-1"),
-        title: "Vote 1".into(),
-        stage: Some(Id::from("st-idees")),
-        dots: 3,
-        cap: Some(2),
-        opened: t(900),
-        anonymous: false,
-    }];
+    s.rounds = vec![crate::support::model::vote_1()];
     let vote = |id: &str, who: Option<&str>, target: Target, count: u32| Vote {
         id: Id::from(id),
         round: Id::from("r-1"),

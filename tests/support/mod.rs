@@ -2,6 +2,8 @@
 //! `mod support;` once, and the `*_support` modules build on it.
 #![allow(dead_code)]
 
+pub mod chromium;
+
 pub mod cli;
 
 pub mod keys;

@@ -1,7 +1,9 @@
 //! Small pieces of sessions for the tests, at a fixed time.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use atelier::model::{Cluster, Id, Participant, Role, Stage, StageKind, Step, Timestamp};
+use atelier::model::{
+    Cluster, Id, Participant, Role, Stage, StageKind, Step, Timestamp, VotingRound,
+};
 
 /// 2026-06-12T07:30:00Z plus `secs`: every test runs at a fixed time.
 pub fn t(secs: i64) -> Timestamp {
@@ -47,5 +49,19 @@ pub fn cluster(id: &str, title: &str) -> Cluster {
         id: Id::from(id),
         title: title.to_owned(),
         stage: Some(Id::from("st-idees")),
+    }
+}
+
+/// The round "Vote 1" (`r-1`) of the stage `st-idees`: 3 dots, at most 2
+/// per item, opened at `t(900)`.
+pub fn vote_1() -> VotingRound {
+    VotingRound {
+        id: Id::from("r-1"),
+        title: "Vote 1".into(),
+        stage: Some(Id::from("st-idees")),
+        dots: 3,
+        cap: Some(2),
+        opened: t(900),
+        anonymous: false,
     }
 }
