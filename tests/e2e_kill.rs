@@ -177,10 +177,7 @@ fn trial(seed: u64, n: u64, max_ms: u64, start_from: &Start) -> (String, Loss) {
     let home = tmp.path().join("home");
     let file = start_from.session(&home);
     let pid_file = tmp.path().join("pid");
-    let tmux = Tmux::new(&home);
-    tmux.start(&format!("sh -c {}", sh_quote(&exec_open(&file, &pid_file))));
-    let pid = read_pid(&pid_file, &tmux);
-    tmux.wait_for(&["Facilitation", "ready"]);
+    let (tmux, pid) = open_exec(&home, &file, &pid_file);
     tmux.keys(&["s"]);
     tmux.wait_for(&["New sticky"]);
 

@@ -127,12 +127,9 @@ fn closing_the_terminal_saves_and_exits() {
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
     let file = new_session(&home, "T");
-    let tmux = Tmux::new(&home);
     let pid_file = tmp.path().join("pid");
     // atelier is the pane's process: the terminal's hangup is its SIGHUP.
-    tmux.start(&format!("sh -c {}", sh_quote(&exec_open(&file, &pid_file))));
-    let pid = read_pid(&pid_file, &tmux);
-    tmux.wait_for(&["Facilitation", "ready"]);
+    let (tmux, pid) = open_exec(&home, &file, &pid_file);
     tmux.keys(&["s"]);
     tmux.wait_for(&["New sticky"]);
     tmux.type_text("before the hangup é");

@@ -79,6 +79,17 @@ pub fn open_recorded(home: &Path, dir: &Path, more: &[&str]) -> (PathBuf, Tmux, 
     (file, tmux, pid)
 }
 
+/// The app opened on `file` as the pane's own process (so the terminal's
+/// hangup is its SIGHUP), its pid written to `pid_file`: the tmux server
+/// and the pid, once the screen shows "ready".
+pub fn open_exec(home: &Path, file: &Path, pid_file: &Path) -> (Tmux, u32) {
+    let tmux = Tmux::new(home);
+    tmux.start(&format!("sh -c {}", sh_quote(&exec_open(file, pid_file))));
+    let pid = read_pid(pid_file, &tmux);
+    tmux.wait_for(&["Facilitation", "ready"]);
+    (tmux, pid)
+}
+
 /// `atelier check --recover FILE` with `ATELIER_HOME=home`.
 pub fn check_recover(file: &Path, home: &Path) -> Output {
     Command::new(BIN)
