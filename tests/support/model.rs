@@ -2,7 +2,8 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::{
-    Cluster, Id, Participant, Role, Stage, StageKind, Step, Timestamp, VotingRound,
+    Cluster, Id, Item, Op, Participant, Place, Role, Session, Stage, StageKind, Step, Timestamp,
+    VotingRound,
 };
 
 /// 2026-06-12T07:30:00Z plus `secs`: every test runs at a fixed time.
@@ -64,4 +65,20 @@ pub fn vote_1() -> VotingRound {
         opened: t(900),
         anonymous: false,
     }
+}
+
+/// A new sticky `text` (default colour, no author) at `place` in `s`,
+/// made at `now`: its id.
+pub fn add_sticky(s: &mut Session, text: &str, place: &Place, now: Timestamp) -> Id {
+    let op = s.new_sticky(text, None, Default::default(), None, place, now, Id::new());
+    let Op::Insert {
+        item: Item::Sticky(x),
+        ..
+    } = &op
+    else {
+        unreachable!("new_sticky inserts a sticky")
+    };
+    let id = x.id.clone();
+    s.apply(op);
+    id
 }
