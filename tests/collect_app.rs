@@ -458,27 +458,26 @@ fn snapshot_the_facilitation_view_while_collecting() {
     }
 }
 
+/// The first cell of the QR code on screen.
+fn qr_glyph(buf: &ratatui::buffer::Buffer) -> &ratatui::buffer::Cell {
+    (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .map(|p| &buf[p])
+        .find(|c| c.symbol() == "▀")
+        .expect("a QR glyph")
+}
+
 #[test]
 fn the_qr_code_is_black_on_white_or_reversed_without_colours() {
     let app = quiet(collecting(three()));
     let terminal = draw(&app, 120, 40);
-    let buf = terminal.backend().buffer();
-    let cell = (0..buf.area.height)
-        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
-        .map(|p| &buf[p])
-        .find(|c| c.symbol() == "▀")
-        .expect("a QR glyph");
+    let cell = qr_glyph(terminal.backend().buffer());
     assert_eq!((cell.fg, cell.bg), (Color::Black, Color::White));
 
     let mut app = app;
     app.theme = atelier::ui::theme::Theme::load_from(None, false).0;
     let terminal = draw(&app, 120, 40);
-    let buf = terminal.backend().buffer();
-    let cell = (0..buf.area.height)
-        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
-        .map(|p| &buf[p])
-        .find(|c| c.symbol() == "▀")
-        .expect("a QR glyph");
+    let cell = qr_glyph(terminal.backend().buffer());
     assert!(cell.modifier.contains(Modifier::REVERSED));
     assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
 }
