@@ -1,5 +1,10 @@
-//! The tests' one support module: each test crate that drives the app says
-//! `mod support;` once, and the `*_support` modules build on it.
+//! The tests' one support module: each test crate says `mod support;` once,
+//! and the `*_support` modules build on it. In it: `keys` (keys through the
+//! keymap, the app builders `new_app` and `open_app`), `screen` (the app
+//! drawn on a `TestBackend` and read back, the snapshot macro, the odd
+//! sizes), `tmux` (the one tmux driver), `model` (pieces of sessions at a
+//! fixed time), `cli` (the binary run as a user would), `chromium` (its
+//! headless flags).
 #![allow(dead_code)]
 
 pub mod chromium;
