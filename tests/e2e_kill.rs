@@ -265,13 +265,16 @@ fn trial(seed: u64, n: u64, max_ms: u64, start_from: &Start) -> (String, Loss) {
         out.status
     );
     let loss = check_file(&file, start_from, &typed, killed_at, &tag, &said);
+    let taken_lost = match loss.worst {
+        Duration::ZERO => "none the app had taken".to_owned(),
+        worst => format!("the oldest taken {worst:?} before the kill"),
+    };
     let what = format!(
         "{tag}: typed {} stickies and {} notes; {} taken over a second before the kill; \
-         lost: the oldest taken {:?} before the kill, {} never taken; {}",
+         lost: {taken_lost}, {} never taken; {}",
         typed.stickies.len(),
         typed.notes.len(),
         loss.promised,
-        loss.worst,
         loss.untaken,
         said.trim()
     );
