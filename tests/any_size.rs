@@ -11,6 +11,7 @@ use atelier::ui::AppView;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use support::screen::{ODD_SIZES, draw};
 
 const DEMO: &str = include_str!("../sessions/demo.ron");
 
@@ -76,27 +77,10 @@ fn states() -> Vec<(String, App)> {
     out
 }
 
-fn draw(app: &App, w: u16, h: u16) {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-    t.draw(|f| f.render_widget(AppView(app), f.area()))
-        .unwrap_or_else(|e| panic!("{e}"));
-}
-
 #[test]
 fn every_screen_draws_at_the_classic_small_sizes() {
     for (name, a) in states() {
-        for (w, h) in [
-            (0, 0),
-            (1, 1),
-            (10, 3),
-            (20, 5),
-            (2, 40),
-            (300, 3),
-            (80, 24),
-            (300, 100),
-            (1, 100),
-            (300, 1),
-        ] {
+        for &(w, h) in ODD_SIZES {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(&a, w, h)));
             assert!(r.is_ok(), "{name} at {w}x{h} panicked");
         }

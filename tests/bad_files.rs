@@ -8,6 +8,8 @@
 //! `every_file_has_a_row`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use atelier::store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -90,12 +92,7 @@ fn bad_dir() -> PathBuf {
 }
 
 fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    support::file_names(dir)
 }
 
 /// Assert that `shown` (an error's Display for `path`) matches `expect`.

@@ -13,10 +13,8 @@ use atelier::app::state::{CollectView, Projection, Screen};
 use atelier::app::{App, Effect, Msg, update};
 use atelier::collect::{BallotVoter, CastBallot, RoundInfo};
 use atelier::model::{Ballot, Id, Session, Target};
-use atelier::ui::AppView;
 use board_support::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use support::screen::{draw, screen};
 
 fn view() -> CollectView {
     CollectView {
@@ -333,26 +331,6 @@ fn the_turnout_shows_who_voted_unless_anonymous_never_how() {
 
 // ---------------------------------------------------------------- projector
 
-fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(AppView(app), f.area()))
-        .unwrap();
-    terminal
-}
-
-fn screen(terminal: &Terminal<TestBackend>) -> String {
-    let buf = terminal.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn p_from_the_board_projects_the_wall_without_private_stickies() {
     let mut s = session();
@@ -367,7 +345,7 @@ fn p_from_the_board_projects_the_wall_without_private_stickies() {
         let terminal = draw(&app, w, h);
         let text = screen(&terminal);
         assert!(text.contains("Planter des arbres"), "{w}x{h}\n{text}");
-        assert!(text.contains("涼 し い 教 室"), "CJK: {w}x{h}\n{text}");
+        assert!(text.contains("涼しい教室"), "CJK: {w}x{h}\n{text}");
         assert!(text.contains("Not grouped yet (3)"), "{w}x{h}\n{text}");
         assert!(!text.contains("Des voiles"), "private: {w}x{h}\n{text}");
         assert!(!text.contains("cantine"), "parked: {w}x{h}\n{text}");
@@ -418,7 +396,7 @@ fn p_from_the_results_projects_them_ranked_in_large_type() {
         let text = screen(&terminal);
         assert!(text.contains("Gourdes offertes"), "{w}x{h}\n{text}");
         assert!(text.contains("Ombre et fraîcheur ☀️"), "{w}x{h}\n{text}");
-        assert!(text.contains("涼 し い 教 室"), "CJK: {w}x{h}\n{text}");
+        assert!(text.contains("涼しい教室"), "CJK: {w}x{h}\n{text}");
         insta::assert_snapshot!(format!("results_projected_{w}x{h}"), terminal.backend());
     }
 }

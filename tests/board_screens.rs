@@ -8,16 +8,12 @@ mod support;
 
 use atelier::app::{App, Msg, update};
 use atelier::model::Session;
-use atelier::ui::AppView;
 use atelier::ui::theme::Theme;
 use board_support::*;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
-use ratatui::widgets::Widget;
+use ratatui::style::{Color, Modifier};
+use support::screen::*;
 
 // ---------------------------------------------------------------- states
 
@@ -164,112 +160,11 @@ const STATES: &[(&str, State)] = &[
     ("board_many", board_many),
 ];
 
-// ---------------------------------------------------------------- drawing
-
-fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(AppView(app), f.area()))
-        .unwrap();
-    terminal
-}
-
-/// The cells of a row as (column, symbol), skipping the cells that wide
-/// characters cover.
-fn row_cells(buf: &Buffer, y: u16) -> Vec<(u16, String)> {
-    use unicode_width::UnicodeWidthStr;
-    let mut out = Vec::new();
-    let mut x = buf.area.x;
-    while x < buf.area.right() {
-        let sym = buf[(x, y)].symbol().to_owned();
-        let w = sym.width().max(1) as u16;
-        out.push((x, sym));
-        x += w;
-    }
-    out
-}
-
-fn row_text(buf: &Buffer, y: u16) -> String {
-    row_cells(buf, y).into_iter().map(|(_, s)| s).collect()
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    (buf.area.y..buf.area.bottom())
-        .map(|y| row_text(buf, y))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Every place `text` starts on screen: (column, row).
-fn find_all(buf: &Buffer, text: &str) -> Vec<(u16, u16)> {
-    let mut out = Vec::new();
-    for y in buf.area.y..buf.area.bottom() {
-        let cells = row_cells(buf, y);
-        for i in 0..cells.len() {
-            let mut rest = String::new();
-            for (_, sym) in &cells[i..] {
-                rest.push_str(sym);
-                if rest.len() >= text.len() {
-                    break;
-                }
-            }
-            if rest.starts_with(text) {
-                out.push((cells[i].0, y));
-            }
-        }
-    }
-    out
-}
-
-fn find(buf: &Buffer, text: &str) -> (u16, u16) {
-    *find_all(buf, text)
-        .first()
-        .unwrap_or_else(|| panic!("{text:?} not on screen:\n{}", screen_text(buf)))
-}
-
-/// The cell at (x, y) shows `style`'s colours and at least its modifiers.
-fn assert_styled(buf: &Buffer, (x, y): (u16, u16), style: Style, what: &str) {
-    let cell = &buf[(x, y)];
-    assert_eq!(
-        cell.fg,
-        style.fg.unwrap_or(Color::Reset),
-        "{what}: fg of {:?} at {x},{y}",
-        cell.symbol()
-    );
-    assert_eq!(
-        cell.bg,
-        style.bg.unwrap_or(Color::Reset),
-        "{what}: bg of {:?} at {x},{y}",
-        cell.symbol()
-    );
-    assert!(
-        cell.modifier.contains(style.add_modifier),
-        "{what}: {:?} lacks {:?} at {x},{y}",
-        cell.modifier,
-        style.add_modifier
-    );
-}
-
 // ---------------------------------------------------------------- snapshots
 
-macro_rules! snapshots {
-    ($($name:ident),* $(,)?) => {$(
-        #[test]
-        fn $name() {
-            let app = super::$name();
-            for (w, h) in [(80, 24), (200, 60)] {
-                let terminal = super::draw(&app, w, h);
-                insta::assert_snapshot!(
-                    format!("{}_{w}x{h}", stringify!($name)),
-                    terminal.backend()
-                );
-            }
-        }
-    )*};
-}
-
 mod snapshot {
-    snapshots!(
+    crate::snapshots!(
+        "", [(80, 24), (200, 60)];
         board,
         board_cluster_header,
         board_empty_cluster,
@@ -302,9 +197,9 @@ fn every_column_title_shows_its_count_and_clusters_their_dots() {
         " Vide · 0 ",
         " Parking lot · 1 ",
     ] {
-        find(buf, title);
+        find_or_panic(buf, title);
     }
-    find(buf, "(empty: m moves stickies here)");
+    find_or_panic(buf, "(empty: m moves stickies here)");
 }
 
 #[test]
@@ -313,7 +208,7 @@ fn a_long_sticky_wraps_inside_its_card_and_stops_at_five_lines_with_an_ellipsis(
         let app = board_long();
         let t = draw(&app, w, h);
         let buf = t.backend().buffer();
-        let (x, y) = find(buf, "Une cour d'école");
+        let (x, y) = find_or_panic(buf, "Une cour d'école");
         // The five lines of the card: from the text to the column's border.
         let lines: Vec<String> = (y..y + 5)
             .map(|r| {
@@ -353,7 +248,7 @@ fn accents_cjk_and_emoji_are_drawn_whole() {
         "Noël Bertrand 🎄",
         "山田 花子",
     ] {
-        find(buf, text);
+        find_or_panic(buf, text);
     }
 }
 
@@ -364,9 +259,9 @@ fn columns_that_do_not_fit_are_counted_at_the_edges() {
     let buf = t.backend().buffer();
     // 17 columns, 3 fit at 80, the cursor on the 9th (index 8): 6 hidden
     // to the left, 8 to the right.
-    find(buf, "◀6");
-    find(buf, "8▶");
-    let (x, _) = find(buf, "Thème 4 主題");
+    find_or_panic(buf, "◀6");
+    find_or_panic(buf, "8▶");
+    let (x, _) = find_or_panic(buf, "Thème 4 主題");
     assert!(x > 52, "the cursor's column is the last shown");
 }
 
@@ -379,12 +274,12 @@ fn the_selected_card_uses_the_selection_style_and_the_others_do_not() {
     let markers = find_all(buf, "▶ ");
     assert_eq!(markers.len(), 1, "one selected card:\n{}", screen_text(buf));
     assert_styled(buf, markers[0], sel, "the selected marker");
-    let (x, y) = find(buf, "Gourdes offertes");
+    let (x, y) = find_or_panic(buf, "Gourdes offertes");
     assert_eq!(markers[0], (x - 2, y), "the marker is on the selected card");
     // The selected card's text is bold on its colour.
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
     // Another card is not selected: its marker cell is blank and unselected.
-    let (ox, oy) = find(buf, "Planter des");
+    let (ox, oy) = find_or_panic(buf, "Planter des");
     assert_ne!(buf[(ox - 2, oy)].bg, sel.bg.unwrap());
     assert!(!buf[(ox, oy)].modifier.contains(Modifier::BOLD));
 }
@@ -395,9 +290,9 @@ fn a_selected_cluster_header_uses_the_selection_style() {
     let t = draw(&app, 80, 24);
     let buf = t.backend().buffer();
     // Shown with its number and a cursor, the title cut at a word.
-    let at = find(buf, "▶1 Ombre et…");
+    let at = find_or_panic(buf, "▶1 Ombre et…");
     assert_styled(buf, at, app.theme.selected, "the selected header");
-    let inbox = find(buf, "Inbox");
+    let inbox = find_or_panic(buf, "Inbox");
     assert_ne!(buf[inbox].bg, app.theme.selected.bg.unwrap());
 }
 
@@ -414,7 +309,7 @@ fn a_sticky_is_drawn_on_its_colour() {
         ("Une cour", Color::Indexed(216)),
         ("涼しい", Color::Indexed(183)),
     ] {
-        let (x, y) = find(buf, text);
+        let (x, y) = find_or_panic(buf, text);
         // Every visible cell of the card's width (36 at 200 columns), the
         // padding included, and the line under it.
         for r in [y, y + 1] {
@@ -442,7 +337,7 @@ fn marked_stickies_show_a_check_mark() {
     for at in checks {
         assert_styled(buf, at, app.theme.accent, "a check mark");
     }
-    let (x, y) = find(buf, "▶ ");
+    let (x, y) = find_or_panic(buf, "▶ ");
     assert_styled(buf, (x, y), app.theme.selected, "the cursor");
 }
 
@@ -453,14 +348,14 @@ fn the_capture_bar_shows_the_author_the_colour_and_the_text() {
     let buf = t.backend().buffer();
     // The colour's key is the one the hint line names (issue 14: the
     // title said Ctrl-n while the hint said F2).
-    find(
+    find_or_panic(
         buf,
         "New sticky · Amélie Roux (Tab) · pink (F2) · Enter adds · Esc closes",
     );
-    find(buf, "F2 colour");
-    let (x, y) = find(buf, "■");
+    find_or_panic(buf, "F2 colour");
+    let (x, y) = find_or_panic(buf, "■");
     assert_eq!(buf[(x, y)].fg, Color::LightMagenta, "the swatch is pink");
-    let (tx, ty) = find(buf, "Une idée 💡 アイデア");
+    let (tx, ty) = find_or_panic(buf, "Une idée 💡 アイデア");
     assert_eq!(ty, y);
     assert_eq!(tx, x + 2);
     // The cursor sits after the text (display width 20).
@@ -477,12 +372,12 @@ fn the_capture_bar_names_the_keys_the_keymap_binds() {
     keys(&mut app, &["j", "s", "ctrl-k"]);
     let t = draw(&app, 100, 24);
     let buf = t.backend().buffer();
-    find(
+    find_or_panic(
         buf,
         "New sticky · no author (F4) · pink (Ctrl-k) · Enter adds · Esc closes",
     );
-    find(buf, "F4 author");
-    find(buf, "Ctrl-k colour");
+    find_or_panic(buf, "F4 author");
+    find_or_panic(buf, "Ctrl-k colour");
     assert!(find_all(buf, "F2").is_empty() && find_all(buf, "Ctrl-n").is_empty());
 }
 
@@ -495,20 +390,20 @@ fn search_hits_are_highlighted_and_the_rest_of_the_card_is_not() {
             .theme
             .accent
             .add_modifier(Modifier::UNDERLINED | Modifier::REVERSED);
-        let (x, y) = find(buf, "École");
+        let (x, y) = find_or_panic(buf, "École");
         for dx in 0..5 {
             assert_styled(buf, (x + dx, y), hit, "a search hit");
         }
-        let (px, py) = find(buf, "Planter");
+        let (px, py) = find_or_panic(buf, "Planter");
         let cell = &buf[(px, py)];
         assert!(!cell.modifier.contains(Modifier::UNDERLINED));
         assert_eq!(cell.bg, Color::LightYellow);
-        find(buf, "3 matches · Esc clears");
-        find(buf, " /ecole ");
+        find_or_panic(buf, "3 matches · Esc clears");
+        find_or_panic(buf, " /ecole ");
     }
     let app = board_search();
     let t = draw(&app, 80, 24);
-    find(t.backend().buffer(), "Search: ecole");
+    find_or_panic(t.backend().buffer(), "Search: ecole");
 }
 
 #[test]
@@ -516,14 +411,14 @@ fn the_voting_line_says_who_votes_and_what_is_left() {
     let app = board_voting();
     let t = draw(&app, 80, 24);
     let buf = t.backend().buffer();
-    let at = find(
+    let at = find_or_panic(
         buf,
         "● Vote 1 · Amélie Roux · 1 of 3 dots left, at most 2 per item",
     );
     assert_eq!(at.1, 1, "just under the top bar");
     assert_styled(buf, at, app.theme.warning, "the voting line");
     // Dots show on the cards.
-    let (_, y) = find(buf, "Fontaines à eau");
+    let (_, y) = find_or_panic(buf, "Fontaines à eau");
     assert!(
         row_text(buf, y + 2).contains("● 1"),
         "{}",
@@ -536,14 +431,14 @@ fn an_author_with_wide_characters_keeps_the_dots_visible() {
     let app = board_voting();
     let t = draw(&app, 80, 24);
     let buf = t.backend().buffer();
-    let (_, y) = find(buf, "Gourdes offertes");
+    let (_, y) = find_or_panic(buf, "Gourdes offertes");
     let meta = row_text(buf, y + 1);
     assert!(meta.contains("Noël Bertrand 🎄"), "{meta}");
     assert!(
         meta.contains("●● 2"),
         "the two dots and their count: {meta}"
     );
-    let (_, y) = find(buf, "日よけ");
+    let (_, y) = find_or_panic(buf, "日よけ");
     let meta = row_text(buf, y + 1);
     let card: String = meta
         .split(['│', '┃'])
@@ -558,8 +453,8 @@ fn the_results_rank_with_ties_marked() {
     let app = board_results();
     let t = draw(&app, 80, 24);
     let buf = t.backend().buffer();
-    find(buf, "Vote results");
-    find(buf, "Vote 1 · 3 dots each, at most 2 per item");
+    find_or_panic(buf, "Vote results");
+    find_or_panic(buf, "Vote 1 · 3 dots each, at most 2 per item");
     let lines: Vec<String> = (0..24)
         .map(|y| row_text(buf, y))
         .filter(|l| l.contains(" ● ") && l.contains('='))
@@ -569,9 +464,9 @@ fn the_results_rank_with_ties_marked() {
     assert!(lines[1].contains("=1") && lines[1].contains("Gourdes offertes"));
     assert!(lines[2].contains("=3") && lines[2].contains("Fontaines à eau"));
     assert!(lines[3].contains("=3") && lines[3].contains("涼しい教室"));
-    let at = find(buf, "=1");
+    let at = find_or_panic(buf, "=1");
     assert_styled(buf, at, app.theme.warning, "a tie");
-    find(buf, "= marks a tie. Esc closes.");
+    find_or_panic(buf, "= marks a tie. Esc closes.");
 }
 
 #[test]
@@ -600,27 +495,11 @@ fn without_colour_no_background_colour_appears_anywhere() {
     app.theme = Theme::load_from(None, false).0;
     let t = draw(&app, 80, 24);
     let buf = t.backend().buffer();
-    let at = find(buf, "▶ ");
+    let at = find_or_panic(buf, "▶ ");
     assert!(buf[at].modifier.contains(Modifier::REVERSED));
 }
 
 // ---------------------------------------------------------------- no panic at any size
-
-const ODD_SIZES: &[(u16, u16)] = &[
-    (0, 0),
-    (1, 1),
-    (10, 3),
-    (20, 5),
-    (2, 40),
-    (300, 3),
-    (0, 24),
-    (80, 0),
-    (3, 3),
-    (25, 10),
-    (27, 4),
-    (52, 7),
-    (300, 100),
-];
 
 #[test]
 fn every_board_state_draws_at_odd_sizes_without_panicking() {
@@ -631,19 +510,6 @@ fn every_board_state_draws_at_odd_sizes_without_panicking() {
             assert!(r.is_ok(), "{name} at {w}x{h} panicked");
         }
     }
-}
-
-/// Drawn into `area` of a larger buffer, nothing lands outside it.
-fn draws_inside(app: &App, area: Rect) -> bool {
-    let outer = Rect::new(0, 0, area.right() + 3, area.bottom() + 3);
-    let mut buf = Buffer::empty(outer);
-    for cell in &mut buf.content {
-        cell.set_symbol("░");
-    }
-    AppView(app).render(area, &mut buf);
-    (0..outer.height).all(|y| {
-        (0..outer.width).all(|x| area.contains((x, y).into()) || buf[(x, y)].symbol() == "░")
-    })
 }
 
 #[test]
@@ -723,6 +589,6 @@ fn a_ten_thousand_sticky_board_still_draws() {
     assert_eq!(app.board.row, 250, "the last sticky of the cluster");
     let t = draw(&app, 200, 60);
     let buf = t.backend().buffer();
-    find(buf, " Thème 0 · 250 ");
-    find(buf, "▶ Idée numéro 9960");
+    find_or_panic(buf, " Thème 0 · 250 ");
+    find_or_panic(buf, "▶ Idée numéro 9960");
 }

@@ -2,18 +2,21 @@
 //! pointing at a temporary folder.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn atelier(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(args)
-        .env("ATELIER_HOME", home)
-        .env("LANG", "C")
-        // A machine far from the workshops' Paris: what it shows is the session's.
-        .env("TZ", "Asia/Tokyo")
-        .output()
-        .unwrap()
+    support::cli::run(
+        home,
+        args,
+        &[
+            ("LANG", "C"),
+            // A machine far from the workshops' Paris: what it shows is the session's.
+            ("TZ", "Asia/Tokyo"),
+        ],
+    )
 }
 
 fn stdout(o: &Output) -> String {

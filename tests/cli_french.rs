@@ -6,18 +6,13 @@
 //! `[OPTIONS]` and `<FILE>` are allowed.)
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn atelier(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(args)
-        .env("ATELIER_HOME", home)
-        .env("LANG", "fr_FR.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
+    support::cli::run(home, args, &[("LANG", "fr_FR.UTF-8")])
 }
 
 /// English words that no French sentence of ours holds.

@@ -13,11 +13,9 @@ use atelier::app::state::{CollectView, Screen};
 use atelier::app::{App, Effect, Msg, update};
 use atelier::collect::{Incoming, Ink, qr_lines};
 use atelier::model::{Colour, Id, Place, Session};
-use atelier::ui::AppView;
 use board_support::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
+use support::screen::{draw, screen};
 
 const URL: &str = "http://192.168.1.23:41234/c/abcdefghijklmnopqrstuvwxyz";
 
@@ -438,26 +436,6 @@ fn the_name_field_can_be_hidden_and_quit_works_from_the_tray() {
 
 // ---------------------------------------------------------------- screens
 
-fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(AppView(app), f.area()))
-        .unwrap();
-    terminal
-}
-
-fn screen(terminal: &Terminal<TestBackend>) -> String {
-    let buf = terminal.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// A message fades after a few seconds: screens without it.
 fn quiet(mut app: App) -> App {
     app.message = None;
@@ -480,27 +458,26 @@ fn snapshot_the_facilitation_view_while_collecting() {
     }
 }
 
+/// The first cell of the QR code on screen.
+fn qr_glyph(buf: &ratatui::buffer::Buffer) -> &ratatui::buffer::Cell {
+    (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .map(|p| &buf[p])
+        .find(|c| c.symbol() == "▀")
+        .expect("a QR glyph")
+}
+
 #[test]
 fn the_qr_code_is_black_on_white_or_reversed_without_colours() {
     let app = quiet(collecting(three()));
     let terminal = draw(&app, 120, 40);
-    let buf = terminal.backend().buffer();
-    let cell = (0..buf.area.height)
-        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
-        .map(|p| &buf[p])
-        .find(|c| c.symbol() == "▀")
-        .expect("a QR glyph");
+    let cell = qr_glyph(terminal.backend().buffer());
     assert_eq!((cell.fg, cell.bg), (Color::Black, Color::White));
 
     let mut app = app;
     app.theme = atelier::ui::theme::Theme::load_from(None, false).0;
     let terminal = draw(&app, 120, 40);
-    let buf = terminal.backend().buffer();
-    let cell = (0..buf.area.height)
-        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
-        .map(|p| &buf[p])
-        .find(|c| c.symbol() == "▀")
-        .expect("a QR glyph");
+    let cell = qr_glyph(terminal.backend().buffer());
     assert!(cell.modifier.contains(Modifier::REVERSED));
     assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
 }

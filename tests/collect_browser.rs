@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod skip_support;
+mod support;
 
 use atelier::collect::{CollectConfig, Collector};
 use atelier::model::Colour;
@@ -64,15 +65,8 @@ fn run_once(chromium: &Path, dir: &Path, args: &[&str]) -> Run {
     let profile = dir.join("profile");
     let (out, err) = (dir.join("stdout"), dir.join("stderr"));
     let mut child = Command::new(chromium)
+        .args(support::chromium::HEADLESS)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
             "--disable-dev-shm-usage",
             "--enable-logging=stderr",
             "--v=0",

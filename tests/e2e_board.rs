@@ -92,12 +92,7 @@ fn capture_group_vote_undo_quit_and_the_file_holds_exactly_that() {
     tmux.wait_for(&["Inbox · 0"]);
 
     // A round of 3 dots; two on the first sticky of "Eau"; undo one.
-    tmux.keys(&["v"]);
-    tmux.wait_for(&["New voting round"]);
-    tmux.keys(&["C-u"]);
-    tmux.type_text("3");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(&["3 of 3 dots left"]);
+    tmux.new_round(3);
     tmux.keys(&["j", "+", "+"]);
     tmux.wait_for(&["1 of 3 dots left"]);
     tmux.keys(&["u"]);

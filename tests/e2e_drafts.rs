@@ -55,11 +55,8 @@ fn a_capture_draft_left_with_esc_survives_kill_9() {
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
     let file = new_session(&home, "Drafts");
-    let tmux = Tmux::new(&home);
     let pid_file = tmp.path().join("pid");
-    tmux.start(&format!("sh -c {}", sh_quote(&exec_open(&file, &pid_file))));
-    let pid = read_pid(&pid_file, &tmux);
-    tmux.wait_for(&["Facilitation", "ready"]);
+    let (tmux, pid) = open_exec(&home, &file, &pid_file);
     tmux.keys(&["s"]);
     tmux.wait_for(&["New sticky"]);
     tmux.type_text(TEXT);
@@ -197,11 +194,8 @@ fn text_in_an_open_field_is_kept_when_the_terminal_closes() {
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
     let file = new_session(&home, "Hangup");
-    let tmux = Tmux::new(&home);
     let pid_file = tmp.path().join("pid");
-    tmux.start(&format!("sh -c {}", sh_quote(&exec_open(&file, &pid_file))));
-    let pid = read_pid(&pid_file, &tmux);
-    tmux.wait_for(&["Facilitation", "ready"]);
+    let (tmux, pid) = open_exec(&home, &file, &pid_file);
     tmux.keys(&["n"]);
     tmux.wait_for(&["New note"]);
     tmux.type_text(TEXT);

@@ -11,46 +11,30 @@ mod reliability_support;
 
 use atelier::app::state::{Doc, Screen};
 use atelier::app::{Action, App, Msg, update};
-use atelier::model::{
-    Colour, Id, Note, NoteKind, Session, Stage, StageKind, Step, Sticky, Timestamp,
-};
+use atelier::model::{Colour, Id, Note, NoteKind, Session, StageKind, Sticky};
 use atelier::ui::AppView;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use reliability_support::*;
 use std::path::PathBuf;
+use support::model::{stage, step, t};
 
 /// Red text, a reset, a bell, a NUL and a right-to-left override.
 const NASTY: &str = "\x1b[31mRED\x1b[0m bell\x07 nul\0 bidi\u{202e}txet\u{202c} end";
 /// What the screen shows for it.
 const SHOWN: &str = "␛[31mRED␛[0m bell␇ nul␀ bidi";
 
-fn t(secs: i64) -> Timestamp {
-    Timestamp::from_unix(1_781_249_400 + secs).expect("a valid time")
-}
-
 /// A session with one stage, one sticky and one note holding `NASTY`.
 fn session() -> Session {
     let mut s = Session::new(atelier::model::Id::new(), "Escapes");
     s.id = Id::from("session-escapes");
-    s.agenda = vec![Stage {
-        id: Id::from("st-1"),
-        method: String::new(),
-        title: "Idéation".into(),
-        kind: StageKind::Ideation,
-        steps: vec![Step {
-            id: Id::from("sp-1"),
-            title: "Crazy 8s".into(),
-            minutes: 8,
-            prompt: String::new(),
-            produces: vec![],
-            started: None,
-            ended: None,
-        }],
-        started: None,
-        ended: None,
-    }];
+    s.agenda = vec![stage(
+        "st-1",
+        "Idéation",
+        StageKind::Ideation,
+        vec![step("sp-1", "Crazy 8s", 8, "")],
+    )];
     s.run.stage = Some(Id::from("st-1"));
     s.run.step = Some(Id::from("sp-1"));
     s.stickies = vec![Sticky {

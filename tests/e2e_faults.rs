@@ -210,11 +210,7 @@ fn a_full_disk_says_so_keeps_working_and_saves_once_there_is_room() {
         return;
     };
     let home = tmp.path().join("mnt/home");
-    let file = new_session(&home, "T");
-    let tmux = Tmux::new(&home);
-    tmux.start(&open_then_record(&file, tmp.path()));
-    read_pid(&tmp.path().join("pid"), &tmux);
-    tmux.wait_for(&["Facilitation", "ready", " saved"]);
+    let (file, tmux, _pid) = open_recorded(&home, tmp.path(), &[" saved"]);
 
     let filler = home.join("filler");
     fill_disk(&filler);
@@ -265,11 +261,7 @@ fn a_read_only_disk_says_so_and_save_as_elsewhere_keeps_everything() {
         return;
     };
     let home = tmp.path().join("mnt/home");
-    let file = new_session(&home, "T");
-    let tmux = Tmux::new(&home);
-    tmux.start(&open_then_record(&file, tmp.path()));
-    read_pid(&tmp.path().join("pid"), &tmux);
-    tmux.wait_for(&["Facilitation", "ready", " saved"]);
+    let (_file, tmux, _pid) = open_recorded(&home, tmp.path(), &[" saved"]);
 
     let how = disk.make_read_only();
     eprintln!("read-only by {how:?}");
@@ -299,11 +291,7 @@ fn a_deleted_sessions_folder_says_so_and_save_as_keeps_everything() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
-    let file = new_session(&home, "T");
-    let tmux = Tmux::new(&home);
-    tmux.start(&open_then_record(&file, tmp.path()));
-    read_pid(&tmp.path().join("pid"), &tmux);
-    tmux.wait_for(&["Facilitation", "ready", " saved"]);
+    let (_file, tmux, _pid) = open_recorded(&home, tmp.path(), &[" saved"]);
 
     std::fs::remove_dir_all(home.join("sessions")).unwrap();
     tmux.keys(&["s"]);
@@ -342,11 +330,7 @@ fn a_session_replaced_on_disk_is_kept_and_our_work_goes_to_a_conflict_copy() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
-    let file = new_session(&home, "T");
-    let tmux = Tmux::new(&home);
-    tmux.start(&open_then_record(&file, tmp.path()));
-    read_pid(&tmp.path().join("pid"), &tmux);
-    tmux.wait_for(&["Facilitation", "ready", " saved"]);
+    let (file, tmux, _pid) = open_recorded(&home, tmp.path(), &[" saved"]);
 
     // Someone (a sync tool, another laptop) writes another valid session.
     let mut outside = load(&file);
@@ -453,11 +437,7 @@ fn a_crash_after_a_conflict_loses_nothing_typed_more_than_a_second_before() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
-    let file = new_session(&home, "T");
-    let tmux = Tmux::new(&home);
-    tmux.start(&open_then_record(&file, tmp.path()));
-    let pid = read_pid(&tmp.path().join("pid"), &tmux);
-    tmux.wait_for(&["Facilitation", "ready", " saved"]);
+    let (file, tmux, pid) = open_recorded(&home, tmp.path(), &[" saved"]);
 
     let mut outside = load(&file);
     outside.title = "Changed outside".into();
@@ -477,12 +457,7 @@ fn a_crash_after_a_conflict_loses_nothing_typed_more_than_a_second_before() {
     let typed_ago = entered.elapsed();
     drop(tmux);
 
-    let out = Command::new(BIN)
-        .args(["check", "--recover"])
-        .arg(&file)
-        .env("ATELIER_HOME", &home)
-        .output()
-        .unwrap();
+    let out = check_recover(&file, &home);
     let said = String::from_utf8_lossy(&out.stdout).into_owned();
     let mut everywhere: Vec<String> = sticky_texts(&load(&file));
     for copy in conflict_copies(&file) {

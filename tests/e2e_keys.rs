@@ -173,12 +173,7 @@ fn plus_on_a_sticky_of_a_cluster_votes_for_the_cluster() {
     tmux.keys(&["b"]);
     tmux.wait_for(&["1 Ombre · 2"]);
     // A round of 3 dots, on clusters (`V`).
-    tmux.keys(&["v"]);
-    tmux.wait_for(&["New voting round"]);
-    tmux.keys(&["C-u"]);
-    tmux.type_text("3");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(&["3 of 3 dots left"]);
+    tmux.new_round(3);
     tmux.keys(&["V"]);
     tmux.wait_for(&["on clusters"]);
     // The cluster's header is selected visibly; its second sticky, `+`.

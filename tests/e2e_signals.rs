@@ -21,11 +21,7 @@ fn signal_saves_and_exits(signal: &str) {
     }
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
-    let file = new_session(&home, "T");
-    let tmux = Tmux::new(&home);
-    tmux.start(&open_then_record(&file, tmp.path()));
-    let pid = read_pid(&tmp.path().join("pid"), &tmux);
-    tmux.wait_for(&["Facilitation", "ready"]);
+    let (file, tmux, pid) = open_recorded(&home, tmp.path(), &[]);
 
     tmux.keys(&["Space"]);
     tmux.wait_for(&["running"]);
@@ -97,11 +93,7 @@ fn ctrl_c_quits_with_a_save() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
-    let file = new_session(&home, "T");
-    let tmux = Tmux::new(&home);
-    tmux.start(&open_then_record(&file, tmp.path()));
-    read_pid(&tmp.path().join("pid"), &tmux);
-    tmux.wait_for(&["Facilitation", "ready"]);
+    let (file, tmux, _pid) = open_recorded(&home, tmp.path(), &[]);
     tmux.keys(&["Space"]);
     tmux.wait_for(&["running"]);
     tmux.keys(&["s"]);
@@ -135,12 +127,9 @@ fn closing_the_terminal_saves_and_exits() {
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
     let file = new_session(&home, "T");
-    let tmux = Tmux::new(&home);
     let pid_file = tmp.path().join("pid");
     // atelier is the pane's process: the terminal's hangup is its SIGHUP.
-    tmux.start(&format!("sh -c {}", sh_quote(&exec_open(&file, &pid_file))));
-    let pid = read_pid(&pid_file, &tmux);
-    tmux.wait_for(&["Facilitation", "ready"]);
+    let (tmux, pid) = open_exec(&home, &file, &pid_file);
     tmux.keys(&["s"]);
     tmux.wait_for(&["New sticky"]);
     tmux.type_text("before the hangup é");
@@ -163,11 +152,7 @@ fn closing_the_terminal_saves_and_exits() {
         "after the terminal closed",
     );
     // A new instance can take the session again.
-    let out = std::process::Command::new(BIN)
-        .args(["check", "--recover"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = check_recover(&file, &home);
     assert!(
         out.status.success(),
         "{}",

@@ -9,6 +9,7 @@
 mod export_support;
 mod media_support;
 mod skip_support;
+mod support;
 mod web_support;
 
 use atelier::export::{self, Format};

@@ -1,19 +1,15 @@
 //! `atelier export` and `atelier report`, run as a user would.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const DEMO: &str = include_str!("../sessions/demo.ron");
 
 fn atelier(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(args)
-        .env("ATELIER_HOME", home)
-        .env("LANG", "C")
-        .env("TZ", "Europe/Paris")
-        .output()
-        .unwrap()
+    support::cli::run(home, args, &[("LANG", "C"), ("TZ", "Europe/Paris")])
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -26,6 +22,13 @@ fn folder() -> (tempfile::TempDir, PathBuf) {
     let file = dir.path().join("demo.ron");
     std::fs::write(&file, DEMO).unwrap();
     (dir, file)
+}
+
+/// `atelier export FILE --format FORMAT MORE...` in `dir`.
+fn export(dir: &Path, file: &Path, format: &str, more: &[&str]) -> Output {
+    let mut args = vec!["export", file.to_str().unwrap(), "--format", format];
+    args.extend_from_slice(more);
+    atelier(dir, &args)
 }
 
 #[test]
@@ -42,10 +45,7 @@ fn export_writes_beside_the_session_by_default() {
         ("json", "json", "{\n  \"atelier_json\": 1,"),
         ("svg", "svg", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
     ] {
-        let out = atelier(
-            dir.path(),
-            &["export", file.to_str().unwrap(), "--format", format],
-        );
+        let out = export(dir.path(), &file, format, &[]);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         let written = dir.path().join(format!("demo.{ext}"));
         assert_eq!(text(&out.stdout), format!("{}\n", written.display()));
@@ -62,18 +62,7 @@ fn export_writes_beside_the_session_by_default() {
 #[test]
 fn export_to_standard_output_with_dash() {
     let (dir, file) = folder();
-    let out = atelier(
-        dir.path(),
-        &[
-            "export",
-            file.to_str().unwrap(),
-            "--format",
-            "md",
-            "-o",
-            "-",
-            "--anonymize",
-        ],
-    );
+    let out = export(dir.path(), &file, "md", &["-o", "-", "--anonymize"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let md = text(&out.stdout);
     assert!(md.starts_with("# Bibliothèques fraîches"));
@@ -89,16 +78,11 @@ fn export_to_standard_output_with_dash() {
 fn export_to_a_named_file_or_folder() {
     let (dir, file) = folder();
     let target = dir.path().join("résumé.html");
-    let out = atelier(
+    let out = export(
         dir.path(),
-        &[
-            "export",
-            file.to_str().unwrap(),
-            "--format",
-            "html",
-            "--output",
-            target.to_str().unwrap(),
-        ],
+        &file,
+        "html",
+        &["--output", target.to_str().unwrap()],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
@@ -108,17 +92,7 @@ fn export_to_a_named_file_or_folder() {
     );
     let sub = dir.path().join("exports");
     std::fs::create_dir(&sub).unwrap();
-    let out = atelier(
-        dir.path(),
-        &[
-            "export",
-            file.to_str().unwrap(),
-            "--format",
-            "svg",
-            "-o",
-            sub.to_str().unwrap(),
-        ],
-    );
+    let out = export(dir.path(), &file, "svg", &["-o", sub.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(sub.join("demo.svg").is_file());
 }
@@ -158,17 +132,7 @@ fn export_fails_cleanly_on_a_bad_file() {
 #[test]
 fn export_never_overwrites_the_session_itself() {
     let (dir, file) = folder();
-    let out = atelier(
-        dir.path(),
-        &[
-            "export",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-            "-o",
-            file.to_str().unwrap(),
-        ],
-    );
+    let out = export(dir.path(), &file, "json", &["-o", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("session file itself"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), DEMO);

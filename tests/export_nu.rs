@@ -8,6 +8,7 @@
 mod export_support;
 mod media_support;
 mod skip_support;
+mod support;
 mod web_support;
 
 use media_support::Workshop;

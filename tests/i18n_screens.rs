@@ -11,11 +11,8 @@ use app_support::{keys, keys_at, t, type_text};
 use atelier::app::state::BoardIndex;
 use atelier::app::{App, Msg, update};
 use atelier::store::SessionEntry;
-use atelier::ui::AppView;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use std::time::{Duration, UNIX_EPOCH};
+use support::screen::*;
 
 // ---------------------------------------------------------------- states
 
@@ -273,50 +270,11 @@ const STATES: &[(&str, State)] = &[
     ("board_help", board_help),
 ];
 
-// ---------------------------------------------------------------- drawing
-
-fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(AppView(app), f.area()))
-        .unwrap();
-    terminal
-}
-
-/// The screen as text, skipping the cells that wide characters cover.
-fn screen_text(buf: &Buffer) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        while x < buf.area.width {
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            x += sym.width().max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
-}
-
 // ---------------------------------------------------------------- snapshots
 
-macro_rules! snapshots {
-    ($($name:ident),* $(,)?) => {$(
-        #[test]
-        fn $name() {
-            let app = super::$name();
-            let terminal = super::draw(&app, 80, 24);
-            insta::assert_snapshot!(
-                format!("fr_{}_80x24", stringify!($name)),
-                terminal.backend()
-            );
-        }
-    )*};
-}
-
 mod snapshot {
-    snapshots!(
+    crate::snapshots!(
+        "fr_", [(80, 24)];
         home,
         home_methods,
         picker_templates,

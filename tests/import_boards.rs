@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod import_support;
+mod support;
 
 use atelier::import::board::{RoundName, Tallied, Warn};
 use atelier::import::{self, Format, Options, Source, parse_time, scrumlr};

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod import_support;
+mod support;
 
 use atelier::import::{self, Format, Options};
 use atelier::model::{Colour, Id, Target};

@@ -32,6 +32,22 @@ fn new_session(dir: &Path) -> PathBuf {
 
 /// Open the store, apply `n` new stickies as ops and journal them (synced),
 /// then "crash": drop everything without saving.
+/// A new sticky `text` in `s`'s inbox, journaled in `store` as change
+/// number `generation`.
+fn journal_sticky(s: &mut Session, store: &mut Store, generation: u64, text: &str, colour: Colour) {
+    let op = s.new_sticky(
+        text,
+        None,
+        colour,
+        None,
+        &Place::Inbox,
+        now(),
+        atelier::model::Id::new(),
+    );
+    let (applied, _) = s.apply_logged(vec![op]);
+    store.journal(generation, &Record::Ops(applied));
+}
+
 fn crash_after_stickies(path: &Path, n: usize) -> Session {
     let opened = Store::open(path);
     assert!(opened.is_ok(), "{:?}", opened.err());
@@ -39,17 +55,13 @@ fn crash_after_stickies(path: &Path, n: usize) -> Session {
         unreachable!()
     };
     for i in 0..n {
-        let op = s.new_sticky(
+        journal_sticky(
+            &mut s,
+            &mut store,
+            i as u64 + 1,
             &format!("idée n°{i} 涼"),
-            None,
             Colour::Pink,
-            None,
-            &Place::Inbox,
-            now(),
-            atelier::model::Id::new(),
         );
-        let (applied, _) = s.apply_logged(vec![op]);
-        store.journal(i as u64 + 1, &Record::Ops(applied));
     }
     s.title = "Renamed before the crash".into();
     store.journal(n as u64 + 1, &Record::Sections(Box::new(Sections::of(&s))));
@@ -187,17 +199,7 @@ fn a_save_restarts_the_journal_with_only_later_changes() {
     let mut generation = 0;
     let mut add = |s: &mut Session, store: &mut Store, text: &str| {
         generation += 1;
-        let op = s.new_sticky(
-            text,
-            None,
-            Colour::Blue,
-            None,
-            &Place::Inbox,
-            now(),
-            atelier::model::Id::new(),
-        );
-        let (applied, _) = s.apply_logged(vec![op]);
-        store.journal(generation, &Record::Ops(applied));
+        journal_sticky(s, store, generation, text, Colour::Blue);
         generation
     };
     add(&mut s, &mut store, "one");
@@ -260,17 +262,7 @@ fn drafts_survive_saves_and_crashes_but_never_touch_the_session() {
         ("note".to_owned(), "« À 14 h »".to_owned()),
     ]);
     store.journal(0, &Record::Drafts(drafts.clone()));
-    let op = s.new_sticky(
-        "saved",
-        None,
-        Colour::Blue,
-        None,
-        &Place::Inbox,
-        now(),
-        atelier::model::Id::new(),
-    );
-    let (applied, _) = s.apply_logged(vec![op]);
-    store.journal(1, &Record::Ops(applied));
+    journal_sticky(&mut s, &mut store, 1, "saved", Colour::Blue);
     // A full save rebases the journal: the drafts stay in it.
     store
         .save_generation(&s, 1)
@@ -327,17 +319,7 @@ fn a_crash_at_any_moment_of_a_full_save_loses_no_journaled_change() {
     let path = new_session(&work);
     let (mut store, mut s) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
     let add = |s: &mut Session, store: &mut Store, g: u64, text: &str| {
-        let op = s.new_sticky(
-            text,
-            None,
-            Colour::Green,
-            None,
-            &Place::Inbox,
-            now(),
-            atelier::model::Id::new(),
-        );
-        let (applied, _) = s.apply_logged(vec![op]);
-        store.journal(g, &Record::Ops(applied));
+        journal_sticky(s, store, g, text, Colour::Green);
         store.sync();
     };
     add(&mut s, &mut store, 1, "one");

@@ -5,6 +5,7 @@
 
 mod media_support;
 mod skip_support;
+mod support;
 
 use media_support::{PROTOTYPE, Workshop, embedded, photo, sha256, write_picture};
 use std::path::Path;
@@ -290,17 +291,8 @@ fn a_real_browser_renders_the_page_with_its_photos() {
     let png = a.w.path("page.png");
     let profile = a.w.path("chromium-profile");
     let mut child = Command::new(CHROMIUM)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
+        .args(support::chromium::HEADLESS)
+        .args(["--hide-scrollbars"])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--screenshot={}", png.display()))
         .arg("--window-size=1200,2000")

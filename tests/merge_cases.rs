@@ -1,10 +1,12 @@
 //! The merge's rules, case by case, and `atelier merge` on the command line.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use atelier::merge::{merge, union};
 use atelier::model::conflict::Pick;
 use atelier::model::{
-    Cluster, ConflictAbout, ConflictValue, Id, Item, Op, Participant, Place, Role, Session, Target,
+    Cluster, ConflictAbout, ConflictValue, Id, Op, Participant, Place, Role, Session, Target,
     Timestamp, validate,
 };
 use std::path::Path;
@@ -19,25 +21,7 @@ fn base() -> Session {
 }
 
 fn sticky(s: &mut Session, text: &str, place: &Place) -> Id {
-    let op = s.new_sticky(
-        text,
-        None,
-        Default::default(),
-        None,
-        place,
-        now(),
-        atelier::model::Id::new(),
-    );
-    let Op::Insert {
-        item: Item::Sticky(x),
-        ..
-    } = &op
-    else {
-        unreachable!()
-    };
-    let id = x.id.clone();
-    s.apply(op);
-    id
+    support::model::add_sticky(s, text, place, now())
 }
 
 fn one_conflict(s: &Session) -> &atelier::model::Conflict {
@@ -336,17 +320,24 @@ fn write(dir: &Path, name: &str, s: &Session) {
     std::fs::write(dir.join(name), atelier::store::to_ron(s).unwrap()).unwrap();
 }
 
-#[test]
-fn the_command_line_writes_reports_and_exits_as_documented() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+/// The base, and ours and theirs each adding a sticky ("ours", "theirs"),
+/// written in `d` under `names` (base, ours, theirs).
+fn both_add_a_sticky(d: &Path, names: [&str; 3]) -> (Session, Session, Session) {
     let b = base();
     let (mut o, mut t) = (b.clone(), b.clone());
     sticky(&mut o, "ours", &Place::Inbox);
     sticky(&mut t, "theirs", &Place::Inbox);
-    write(d, "base.ron", &b);
-    write(d, "ours.ron", &o);
-    write(d, "theirs.ron", &t);
+    for (name, s) in names.iter().zip([&b, &o, &t]) {
+        write(d, name, s);
+    }
+    (b, o, t)
+}
+
+#[test]
+fn the_command_line_writes_reports_and_exits_as_documented() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (b, mut o, mut t) = both_add_a_sticky(d, ["base.ron", "ours.ron", "theirs.ron"]);
 
     // Clean, to standard output.
     let out = atelier(&["merge", "base.ron", "ours.ron", "theirs.ron"], d);
@@ -446,13 +437,7 @@ fn the_command_line_writes_reports_and_exits_as_documented() {
 fn the_git_driver_writes_into_ours() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let b = base();
-    let (mut o, mut t) = (b.clone(), b.clone());
-    sticky(&mut o, "ours", &Place::Inbox);
-    sticky(&mut t, "theirs", &Place::Inbox);
-    write(d, "O", &b);
-    write(d, "A", &o);
-    write(d, "B", &t);
+    let (b, o, mut t) = both_add_a_sticky(d, ["O", "A", "B"]);
     let out = atelier(&["merge", "--git", "O", "A", "B"], d);
     assert_eq!(
         out.status.code(),

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod skip_support;
+mod support;
 
 use atelier::model::{
     ConflictAbout, ConflictValue, Id, Item, Place, Session, Target, Timestamp, validate,
@@ -74,24 +75,7 @@ fn now() -> Timestamp {
 }
 
 fn add_sticky(s: &mut Session, text: &str, place: &Place) -> Id {
-    let op = s.new_sticky(
-        text,
-        None,
-        Default::default(),
-        None,
-        place,
-        now(),
-        atelier::model::Id::new(),
-    );
-    let id = match &op {
-        atelier::model::Op::Insert {
-            item: Item::Sticky(x),
-            ..
-        } => x.id.clone(),
-        _ => unreachable!(),
-    };
-    s.apply(op);
-    id
+    support::model::add_sticky(s, text, place, now())
 }
 
 #[test]

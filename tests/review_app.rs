@@ -13,9 +13,7 @@ mod support;
 
 use atelier::app::state::{Screen, SetupTab};
 use atelier::app::{App, Effect};
-use atelier::model::{
-    ActionItem, Comment, Id, NoteKind, Role, Session, Target, Vote, VotingRound, validate,
-};
+use atelier::model::{ActionItem, Comment, Id, NoteKind, Role, Session, Target, Vote, validate};
 use feature_support::*;
 use std::path::{Path, PathBuf};
 
@@ -58,15 +56,7 @@ fn session() -> Session {
         sticky("s-2", "Planter des arbres", Some("c-ombre"), None),
         sticky("s-3", "Ouvrir le dimanche matin", None, Some("p-hanako")),
     ];
-    s.rounds = vec![VotingRound {
-        id: Id::from("r-1"),
-        title: "Vote 1".into(),
-        stage: Some(Id::from("st-idees")),
-        dots: 3,
-        cap: Some(2),
-        opened: t(900),
-        anonymous: false,
-    }];
+    s.rounds = vec![support::model::vote_1()];
     s.votes = vec![Vote {
         id: Id::from("v-1"),
         round: Id::from("r-1"),
@@ -484,12 +474,7 @@ fn write_session(dir: &Path) -> PathBuf {
 }
 
 fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    support::file_names(dir)
 }
 
 #[test]

@@ -11,16 +11,13 @@ use app_support::*;
 use atelier::app::state::Screen;
 use atelier::app::{App, Msg, update};
 use atelier::store::SessionEntry;
-use atelier::ui::AppView;
 use atelier::ui::theme::Theme;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::Widget;
 use std::time::{Duration, UNIX_EPOCH};
+use support::screen::*;
 
 // ---------------------------------------------------------------- states
 
@@ -255,112 +252,11 @@ const STATES: &[(&str, State)] = &[
     ("board_results", board_results),
 ];
 
-// ---------------------------------------------------------------- drawing
-
-fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(AppView(app), f.area()))
-        .unwrap();
-    terminal
-}
-
-/// The cells of a row as (column, symbol), skipping the cells that wide
-/// characters cover.
-fn row_cells(buf: &Buffer, y: u16) -> Vec<(u16, String)> {
-    use unicode_width::UnicodeWidthStr;
-    let mut out = Vec::new();
-    let mut x = 0;
-    while x < buf.area.width {
-        let sym = buf[(x, y)].symbol().to_owned();
-        let w = sym.width().max(1) as u16;
-        out.push((x, sym));
-        x += w;
-    }
-    out
-}
-
-/// One row of the screen as text.
-fn row_text(buf: &Buffer, y: u16) -> String {
-    row_cells(buf, y).into_iter().map(|(_, s)| s).collect()
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| row_text(buf, y))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Where `text` starts on screen: (column, row).
-fn find(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
-    for y in 0..buf.area.height {
-        let cells = row_cells(buf, y);
-        for i in 0..cells.len() {
-            let mut rest = String::new();
-            for (_, sym) in &cells[i..] {
-                rest.push_str(sym);
-                if rest.len() >= text.len() {
-                    break;
-                }
-            }
-            if rest.starts_with(text) {
-                return Some((cells[i].0, y));
-            }
-        }
-    }
-    None
-}
-
-fn find_or_panic(buf: &Buffer, text: &str) -> (u16, u16) {
-    find(buf, text).unwrap_or_else(|| panic!("{text:?} not on screen:\n{}", screen_text(buf)))
-}
-
-/// The cell at (x, y) shows `style`'s colours and at least its modifiers.
-fn assert_styled(buf: &Buffer, (x, y): (u16, u16), style: Style, what: &str) {
-    let cell = &buf[(x, y)];
-    let want_fg = style.fg.unwrap_or(ratatui::style::Color::Reset);
-    let want_bg = style.bg.unwrap_or(ratatui::style::Color::Reset);
-    assert_eq!(
-        cell.fg,
-        want_fg,
-        "{what}: fg of {:?} at {x},{y}",
-        cell.symbol()
-    );
-    assert_eq!(
-        cell.bg,
-        want_bg,
-        "{what}: bg of {:?} at {x},{y}",
-        cell.symbol()
-    );
-    assert!(
-        cell.modifier.contains(style.add_modifier),
-        "{what}: {:?} lacks {:?} at {x},{y}",
-        cell.modifier,
-        style.add_modifier
-    );
-}
-
 // ---------------------------------------------------------------- snapshots
 
-macro_rules! snapshots {
-    ($($name:ident),* $(,)?) => {$(
-        #[test]
-        fn $name() {
-            let app = super::$name();
-            for (w, h) in [(80, 24), (120, 40)] {
-                let terminal = super::draw(&app, w, h);
-                insta::assert_snapshot!(
-                    format!("{}_{w}x{h}", stringify!($name)),
-                    terminal.backend()
-                );
-            }
-        }
-    )*};
-}
-
 mod snapshot {
-    snapshots!(
+    crate::snapshots!(
+        "", [(80, 24), (120, 40)];
         home,
         home_methods,
         setup_details,
@@ -540,25 +436,6 @@ fn the_selected_item_of_a_picker_uses_the_selection_style() {
 
 // ---------------------------------------------------------------- no panic at any size
 
-const ODD_SIZES: &[(u16, u16)] = &[
-    (0, 0),
-    (1, 1),
-    (10, 3),
-    (20, 5),
-    (2, 40),
-    (200, 3),
-    (0, 24),
-    (80, 0),
-    (1, 80),
-    (80, 1),
-    (80, 2),
-    (3, 3),
-    (39, 12),
-    (69, 17),
-    (70, 17),
-    (300, 100),
-];
-
 #[test]
 fn every_state_draws_at_odd_sizes_without_panicking() {
     for (name, state) in STATES {
@@ -574,17 +451,6 @@ fn every_state_draws_at_odd_sizes_without_panicking() {
 /// is drawn 8 columns wide whatever the width.
 fn known_spill(name: &str, w: u16) -> bool {
     name == "note_editor" && w <= 10
-}
-
-/// Draw into `area` inside a larger buffer filled with a marker; return
-/// whether every cell outside `area` still holds the marker.
-fn draws_inside(app: &App, area: Rect) -> bool {
-    let outer = Rect::new(0, 0, area.right() + 3, area.bottom() + 2);
-    let mut buf = Buffer::filled(outer, ratatui::buffer::Cell::new("·"));
-    AppView(app).render(area, &mut buf);
-    outer
-        .positions()
-        .all(|p| area.contains(p) || buf[p].symbol() == "·")
 }
 
 #[test]
@@ -772,4 +638,14 @@ fn a_read_only_session_says_so_on_screen() {
     let text = screen_text(buf);
     assert!(text.contains("Read-only: review mode"), "{text}");
     assert!(matches!(app.screen, Screen::Facilitate));
+}
+
+#[test]
+fn a_wide_character_is_read_once() {
+    let mut buf = Buffer::empty(Rect::new(0, 0, 8, 2));
+    buf.set_string(0, 0, "日よけ", Style::default());
+    buf.set_string(0, 1, "é 日x", Style::default());
+    assert_eq!(screen_text(&buf), "日よけ  \né 日x   ");
+    assert_eq!(find(&buf, "よけ"), Some((2, 0)));
+    assert_eq!(find(&buf, "x"), Some((4, 1)));
 }

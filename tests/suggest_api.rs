@@ -3,6 +3,8 @@
 //! `suggest_quality.rs`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use atelier::model::suggest::{
     DEFAULT_THRESHOLD, SEPARATOR, Scope, Suggestion, Thesaurus, suggest,
 };
@@ -331,16 +333,7 @@ fn now() -> Timestamp {
 fn board(texts: &[&str]) -> Session {
     let mut s = Session::new(atelier::model::Id::new(), "Chaleur");
     for t in texts {
-        let op = s.new_sticky(
-            t,
-            None,
-            Colour::Yellow,
-            None,
-            &Place::Inbox,
-            now(),
-            atelier::model::Id::new(),
-        );
-        s.apply_all(vec![op]);
+        support::model::add_sticky(&mut s, t, &Place::Inbox, now());
     }
     let (cluster, ops) = s.new_cluster("Déjà là", None, &[], None, atelier::model::Id::new());
     s.apply_all(ops);

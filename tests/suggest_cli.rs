@@ -3,18 +3,15 @@
 //! with a lab's thesaurus and word vectors in its configuration folder.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use atelier::model::suggest::{DEFAULT_THRESHOLD, Scope};
 use std::collections::HashSet;
 use std::path::Path;
 use std::process::{Command, Output};
 
 fn atelier(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(args)
-        .env("ATELIER_HOME", home)
-        .env("LANG", "C")
-        .output()
-        .unwrap()
+    support::cli::run(home, args, &[("LANG", "C")])
 }
 
 fn stdout(o: &Output) -> String {
@@ -165,20 +162,11 @@ fn bad_input_is_a_clear_error() {
 
 /// A session whose inbox holds these stickies.
 fn session_with(dir: &Path, texts: &[&str]) -> String {
-    use atelier::model::{Colour, Place, Session, Timestamp};
+    use atelier::model::{Place, Session, Timestamp};
     let mut s = Session::new(atelier::model::Id::new(), "Lab");
     let now = Timestamp::from_unix(1_781_253_000).unwrap();
     for t in texts {
-        let op = s.new_sticky(
-            t,
-            None,
-            Colour::Yellow,
-            None,
-            &Place::Inbox,
-            now,
-            atelier::model::Id::new(),
-        );
-        s.apply_all(vec![op]);
+        support::model::add_sticky(&mut s, t, &Place::Inbox, now);
     }
     let path = dir.join("lab.ron");
     std::fs::write(&path, atelier::store::to_ron(&s).unwrap()).unwrap();

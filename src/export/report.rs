@@ -115,16 +115,7 @@ pub fn language(entries: &[Entry]) -> &'static str {
 
 /// The report of `entries` (in any order: they are sorted by date).
 pub fn report(entries: &[Entry], opts: &Options) -> Result<Report, ExportError> {
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&entries[a].session, &entries[b].session);
-        (x.date.is_none(), x.date, &x.title, &entries[a].file).cmp(&(
-            y.date.is_none(),
-            y.date,
-            &y.title,
-            &entries[b].file,
-        ))
-    });
+    let order = by_date(entries);
     let sorted: Vec<&Entry> = order.iter().map(|&i| &entries[i]).collect();
     let names = page_names(entries);
     let names: Vec<&String> = order.iter().map(|&i| &names[i]).collect();
@@ -135,55 +126,106 @@ pub fn report(entries: &[Entry], opts: &Options) -> Result<Report, ExportError> 
     let mut rows = Vec::new();
     let mut actions = Vec::new();
     for (e, name) in sorted.iter().zip(&names) {
-        let s = prepare(&e.session, opts);
-        let own = labels::for_lang(s.language.as_deref());
-        // The pages are written one folder below the sessions (DIR/report/):
-        // their media are linked from there, not read.
-        let media = Media::none().with_base("../");
-        let left_out = media_left_out(&e.session, opts, &media);
-        let v = summary(&s, opts, own, &media, left_out);
-        pages.push(((*name).clone(), page(&v, own, Some("index.html"))?));
-        let date = s.date.map(iso_date).unwrap_or_default();
-        let title = clean_line(&s.title);
-        for a in v.actions {
-            actions.push(ActionRow {
-                action: ActionView {
-                    status: if a.status_key == UNASSIGNED {
-                        l.unassigned.as_str()
-                    } else {
-                        l.status(status_of(a.status_key))
-                    },
-                    ..a
-                },
-                session: title.clone(),
-                page: (*name).clone(),
-                date: date.clone(),
-            });
-        }
-        rows.push(Row {
-            page: (*name).clone(),
-            date: date.clone(),
-            title,
-            challenge: short(&s.challenge.statement, 220),
-            origin: l.origin_short(s.challenge.origin),
-            public: s.challenge.origin == Origin::Public,
-            participants: s.participants.len(),
-            roles: Role::ALL
-                .iter()
-                .map(|r| s.participants.iter().filter(|p| p.role == *r).count())
-                .collect(),
-            rounds: v
-                .rounds
-                .into_iter()
-                .filter(|r| !r.ranked.is_empty())
-                .map(|r| TopRound {
-                    title: r.title,
-                    // The top three, and whatever ties with the third.
-                    ranked: r.ranked.into_iter().filter(|x| x.place <= 3).collect(),
-                })
-                .collect(),
-        });
+        let (html, row, its_actions) = session_parts(e, name, opts, l)?;
+        pages.push(((*name).clone(), html));
+        rows.push(row);
+        actions.extend(its_actions);
     }
+    sort_actions(&mut actions);
+    let view = view(&sorted, rows, actions, opts, l);
+    let chart = roles_chart(&view, &l.report_roles_chart());
+    let env = environment()?;
+    let index = render(
+        &env,
+        "report.html",
+        context! {
+            r => Value::from(Serde(&view)),
+            l => Value::from(Serde(l)),
+            chart => Value::from_safe_string(chart),
+        },
+    )?;
+    Ok(Report { index, pages })
+}
+
+/// The indexes of `entries` by date (undated last), then title, then file.
+fn by_date(entries: &[Entry]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&entries[a].session, &entries[b].session);
+        (x.date.is_none(), x.date, &x.title, &entries[a].file).cmp(&(
+            y.date.is_none(),
+            y.date,
+            &y.title,
+            &entries[b].file,
+        ))
+    });
+    order
+}
+
+/// One session's part of the report: its page (named `name`), its row in
+/// the index and its actions.
+fn session_parts(
+    e: &Entry,
+    name: &str,
+    opts: &Options,
+    l: &'static labels::Labels,
+) -> Result<(String, Row, Vec<ActionRow>), ExportError> {
+    let s = prepare(&e.session, opts);
+    let own = labels::for_lang(s.language.as_deref());
+    // The pages are written one folder below the sessions (DIR/report/):
+    // their media are linked from there, not read.
+    let media = Media::none().with_base("../");
+    let left_out = media_left_out(&e.session, opts, &media);
+    let v = summary(&s, opts, own, &media, left_out);
+    let html = page(&v, own, Some("index.html"))?;
+    let date = s.date.map(iso_date).unwrap_or_default();
+    let title = clean_line(&s.title);
+    let actions = v
+        .actions
+        .into_iter()
+        .map(|a| ActionRow {
+            action: ActionView {
+                status: if a.status_key == UNASSIGNED {
+                    l.unassigned.as_str()
+                } else {
+                    l.status(status_of(a.status_key))
+                },
+                ..a
+            },
+            session: title.clone(),
+            page: name.to_owned(),
+            date: date.clone(),
+        })
+        .collect();
+    let row = Row {
+        page: name.to_owned(),
+        date,
+        title,
+        challenge: short(&s.challenge.statement, 220),
+        origin: l.origin_short(s.challenge.origin),
+        public: s.challenge.origin == Origin::Public,
+        participants: s.participants.len(),
+        roles: Role::ALL
+            .iter()
+            .map(|r| s.participants.iter().filter(|p| p.role == *r).count())
+            .collect(),
+        rounds: v
+            .rounds
+            .into_iter()
+            .filter(|r| !r.ranked.is_empty())
+            .map(|r| TopRound {
+                title: r.title,
+                // The top three, and whatever ties with the third.
+                ranked: r.ranked.into_iter().filter(|x| x.place <= 3).collect(),
+            })
+            .collect(),
+    };
+    Ok((html, row, actions))
+}
+
+/// Actions under way first, then to do, unassigned, done, the rest; each
+/// by due date (none last).
+fn sort_actions(actions: &mut [ActionRow]) {
     let rank = |k: &str| match k {
         "doing" => 0,
         "todo" => 1,
@@ -203,7 +245,44 @@ pub fn report(entries: &[Entry], opts: &Options) -> Result<Report, ExportError> 
                 &b.action.due,
             ))
     });
-    let action_counts = [
+}
+
+/// The index's view of the sorted sessions' rows and actions.
+fn view(
+    sorted: &[&Entry],
+    rows: Vec<Row>,
+    actions: Vec<ActionRow>,
+    opts: &Options,
+    l: &'static labels::Labels,
+) -> View {
+    let public_count = rows.iter().filter(|r| r.public).count();
+    let role_totals: Vec<usize> = (0..Role::ALL.len())
+        .map(|i| rows.iter().map(|r| r.roles[i]).sum())
+        .collect();
+    let participants_total: usize = rows.iter().map(|r| r.participants).sum();
+    View {
+        lang: l.lang,
+        anonymized: opts.anonymize,
+        subtitle: format!("{}{}", l.n_sessions(rows.len()), date_span(sorted, l)),
+        public_share: l.share(public_count, rows.len()),
+        public_count,
+        role_labels: Role::ALL.iter().map(|r| l.roles(*r)).collect(),
+        role_colours: ROLE_COLOURS.to_vec(),
+        role_totals,
+        participants_total,
+        action_counts: action_counts(&actions, l),
+        facts: facts(&rows, public_count, participants_total, actions.len(), l),
+        actions,
+        rows,
+    }
+}
+
+/// How many actions have each status (those with none left out).
+fn action_counts(
+    actions: &[ActionRow],
+    l: &'static labels::Labels,
+) -> Vec<(&'static str, &'static str, usize)> {
+    [
         ActionStatus::Doing,
         ActionStatus::Todo,
         ActionStatus::Done,
@@ -230,14 +309,12 @@ pub fn report(entries: &[Entry], opts: &Options) -> Result<Report, ExportError> 
             .count(),
     )))
     .filter(|(_, _, n)| *n > 0)
-    .collect();
+    .collect()
+}
 
-    let public_count = rows.iter().filter(|r| r.public).count();
-    let role_totals: Vec<usize> = (0..Role::ALL.len())
-        .map(|i| rows.iter().map(|r| r.roles[i]).sum())
-        .collect();
-    let participants_total: usize = rows.iter().map(|r| r.participants).sum();
-    let span = match (
+/// ", FIRST – LAST" (or ", DAY" for one day) of the sessions' dates.
+fn date_span(sorted: &[&Entry], l: &labels::Labels) -> String {
+    match (
         sorted.iter().filter_map(|e| e.session.date).min(),
         sorted.iter().filter_map(|e| e.session.date).max(),
     ) {
@@ -246,8 +323,18 @@ pub fn report(entries: &[Entry], opts: &Options) -> Result<Report, ExportError> 
         }
         (Some(a), _) => format!(", {}", l.short_date(a)),
         _ => String::new(),
-    };
-    let facts = vec![
+    }
+}
+
+/// The key figures: sessions, public share, participants, actions.
+fn facts(
+    rows: &[Row],
+    public_count: usize,
+    participants_total: usize,
+    actions: usize,
+    l: &labels::Labels,
+) -> Vec<(String, String)> {
+    vec![
         (
             rows.len().to_string(),
             strip_count(l.n_sessions(rows.len())),
@@ -263,38 +350,8 @@ pub fn report(entries: &[Entry], opts: &Options) -> Result<Report, ExportError> 
             participants_total.to_string(),
             strip_count(l.n_participants(participants_total)),
         ),
-        (
-            actions.len().to_string(),
-            strip_count(l.n_actions(actions.len())),
-        ),
-    ];
-    let view = View {
-        lang: l.lang,
-        anonymized: opts.anonymize,
-        subtitle: format!("{}{span}", l.n_sessions(rows.len())),
-        public_share: l.share(public_count, rows.len()),
-        public_count,
-        role_labels: Role::ALL.iter().map(|r| l.roles(*r)).collect(),
-        role_colours: ROLE_COLOURS.to_vec(),
-        role_totals,
-        participants_total,
-        actions,
-        action_counts,
-        facts,
-        rows,
-    };
-    let chart = roles_chart(&view, &l.report_roles_chart());
-    let env = environment()?;
-    let index = render(
-        &env,
-        "report.html",
-        context! {
-            r => Value::from(Serde(&view)),
-            l => Value::from(Serde(l)),
-            chart => Value::from_safe_string(chart),
-        },
-    )?;
-    Ok(Report { index, pages })
+        (actions.to_string(), strip_count(l.n_actions(actions))),
+    ]
 }
 
 fn strip_count(phrase: String) -> String {

@@ -7,7 +7,7 @@
 
 use super::labels::{self, Labels};
 use super::text::{Xml, clean_line, xml};
-use super::view::{Board, ClusterView, StickyView, board};
+use super::view::{Board, BoardStage, ClusterView, StickyView, board};
 use super::{Options, prepare};
 use crate::model::Session;
 use std::fmt::Write;
@@ -402,106 +402,128 @@ pub(crate) fn board_svg(
     };
     let mut y = MARGIN;
     if standalone {
-        for t in wrap(title, 22.0, WIDTH - 2.0 * MARGIN, 3) {
-            y += 28.0;
-            c.text(MARGIN, y - 6.0, 22.0, "700", INK, &t);
-        }
-        y += 22.0;
-        c.text(
-            MARGIN,
-            y - 4.0,
-            14.0,
-            "400",
-            MUTED,
-            &format!("{} — {}", l.board, b.summary_line),
-        );
-        if anonymized {
-            y += 22.0;
-            c.text(MARGIN, y - 4.0, 13.0, "700", "#8a4b00", &l.anonymized_title);
-        }
-        y += 14.0;
+        y = heading(&mut c, b, l, title, anonymized, y);
     }
     if b.stickies == 0 && b.clusters == 0 {
         y += 24.0;
         c.text(MARGIN, y - 6.0, 14.0, "400", MUTED, &l.none_board);
         y += 8.0;
     }
-    let stage_count = b.stages.len();
     for stage in &b.stages {
-        if let Some(t) = &stage.title {
-            y += 14.0;
-            for line in wrap(t, 17.0, WIDTH - 2.0 * MARGIN, 2) {
-                y += 22.0;
-                c.text(MARGIN, y - 5.0, 17.0, "700", INK, &line);
-            }
-            let _ = writeln!(
-                c.out,
-                r##"<rect x="{}" y="{}" width="{}" height="1" fill="#c9ced8"/>"##,
-                N(MARGIN),
-                N(y + 2.0),
-                N(WIDTH - 2.0 * MARGIN)
-            );
-            y += 14.0;
-        } else if stage_count > 0 {
-            y += 8.0;
-        }
-        // Masonry: each cluster goes to the shortest column.
-        let mut cols = [y; COLUMNS];
-        for cv in &stage.clusters {
-            let lay = cluster_layout(cv);
-            let (i, top) = cols
-                .iter()
-                .copied()
-                .enumerate()
-                .fold(
-                    (0, f32::MAX),
-                    |best, (i, h)| if h < best.1 { (i, h) } else { best },
-                );
-            let left = MARGIN + i as f32 * (CLUSTER_W + COLUMN_GAP);
-            draw_cluster(&mut c, cv, &lay, left, top, l);
-            cols[i] = top + lay.height + COLUMN_GAP;
-        }
-        y = cols.iter().copied().fold(y, f32::max) - COLUMN_GAP;
+        y = draw_stage(&mut c, stage, l, y);
     }
-    let per_row =
-        ((WIDTH - 2.0 * MARGIN - 2.0 * CLUSTER_PAD + GAP) / (STICKY_W + GAP)).floor() as usize;
     for (heading, list) in [(&l.inbox, &b.inbox), (&l.parking, &b.parking)] {
-        if list.is_empty() {
-            continue;
+        if !list.is_empty() {
+            y = draw_loose(&mut c, heading, list, l, y);
         }
-        y += 20.0;
-        let box_top = y;
-        let list_w = wrapped(list);
-        let inner_h = grid_height(&list_w, per_row);
-        let box_h = CLUSTER_PAD + 19.0 + 8.0 + inner_h + CLUSTER_PAD;
+    }
+    svg_element(&c.out, y + MARGIN, b, l, standalone)
+}
+
+/// The session's title, what the board holds and whether it is
+/// anonymized, from `y`; where they end.
+fn heading(c: &mut Canvas, b: &Board, l: &Labels, title: &str, anonymized: bool, y: f32) -> f32 {
+    let mut y = y;
+    for t in wrap(title, 22.0, WIDTH - 2.0 * MARGIN, 3) {
+        y += 28.0;
+        c.text(MARGIN, y - 6.0, 22.0, "700", INK, &t);
+    }
+    y += 22.0;
+    c.text(
+        MARGIN,
+        y - 4.0,
+        14.0,
+        "400",
+        MUTED,
+        &format!("{} — {}", l.board, b.summary_line),
+    );
+    if anonymized {
+        y += 22.0;
+        c.text(MARGIN, y - 4.0, 13.0, "700", "#8a4b00", &l.anonymized_title);
+    }
+    y + 14.0
+}
+
+/// A stage of the board from `y`: its title (if it has one) and its
+/// clusters in columns; where it ends.
+fn draw_stage(c: &mut Canvas, stage: &BoardStage, l: &Labels, y: f32) -> f32 {
+    let mut y = y;
+    if let Some(t) = &stage.title {
+        y += 14.0;
+        for line in wrap(t, 17.0, WIDTH - 2.0 * MARGIN, 2) {
+            y += 22.0;
+            c.text(MARGIN, y - 5.0, 17.0, "700", INK, &line);
+        }
         let _ = writeln!(
             c.out,
-            r##"<rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="#fbfbfc" stroke="#b8bfcc" stroke-dasharray="6 4"/>"##,
+            r##"<rect x="{}" y="{}" width="{}" height="1" fill="#c9ced8"/>"##,
             N(MARGIN),
-            N(box_top),
-            N(WIDTH - 2.0 * MARGIN),
-            N(box_h)
+            N(y + 2.0),
+            N(WIDTH - 2.0 * MARGIN)
         );
-        c.text(
-            MARGIN + CLUSTER_PAD,
-            box_top + CLUSTER_PAD + 15.0,
-            15.0,
-            "700",
-            INK,
-            &format!("{heading} ({})", list.len()),
-        );
-        grid(
-            &mut c,
-            &list_w,
-            per_row,
-            MARGIN + CLUSTER_PAD,
-            box_top + CLUSTER_PAD + 19.0 + 8.0,
-            l,
-        );
-        y = box_top + box_h;
+        y += 14.0;
+    } else {
+        y += 8.0;
     }
-    let height = y + MARGIN;
-    let mut out = String::with_capacity(c.out.len() + 1024);
+    // Masonry: each cluster goes to the shortest column.
+    let mut cols = [y; COLUMNS];
+    for cv in &stage.clusters {
+        let lay = cluster_layout(cv);
+        let (i, top) = cols
+            .iter()
+            .copied()
+            .enumerate()
+            .fold(
+                (0, f32::MAX),
+                |best, (i, h)| if h < best.1 { (i, h) } else { best },
+            );
+        let left = MARGIN + i as f32 * (CLUSTER_W + COLUMN_GAP);
+        draw_cluster(c, cv, &lay, left, top, l);
+        cols[i] = top + lay.height + COLUMN_GAP;
+    }
+    cols.iter().copied().fold(y, f32::max) - COLUMN_GAP
+}
+
+/// The stickies in no cluster (`list`, not empty) under `heading`, in a
+/// dashed box from `y`; where it ends.
+fn draw_loose(c: &mut Canvas, heading: &str, list: &[StickyView], l: &Labels, y: f32) -> f32 {
+    let per_row =
+        ((WIDTH - 2.0 * MARGIN - 2.0 * CLUSTER_PAD + GAP) / (STICKY_W + GAP)).floor() as usize;
+    let box_top = y + 20.0;
+    let list_w = wrapped(list);
+    let inner_h = grid_height(&list_w, per_row);
+    let box_h = CLUSTER_PAD + 19.0 + 8.0 + inner_h + CLUSTER_PAD;
+    let _ = writeln!(
+        c.out,
+        r##"<rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="#fbfbfc" stroke="#b8bfcc" stroke-dasharray="6 4"/>"##,
+        N(MARGIN),
+        N(box_top),
+        N(WIDTH - 2.0 * MARGIN),
+        N(box_h)
+    );
+    c.text(
+        MARGIN + CLUSTER_PAD,
+        box_top + CLUSTER_PAD + 15.0,
+        15.0,
+        "700",
+        INK,
+        &format!("{heading} ({})", list.len()),
+    );
+    grid(
+        c,
+        &list_w,
+        per_row,
+        MARGIN + CLUSTER_PAD,
+        box_top + CLUSTER_PAD + 19.0 + 8.0,
+        l,
+    );
+    box_top + box_h
+}
+
+/// The drawing `body` in an `<svg>` element of this height, with its
+/// title (and, `standalone`, the XML declaration and a white background).
+fn svg_element(body: &str, height: f32, b: &Board, l: &Labels, standalone: bool) -> String {
+    let mut out = String::with_capacity(body.len() + 1024);
     if standalone {
         out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     }
@@ -520,7 +542,7 @@ pub(crate) fn board_svg(
     if standalone {
         out.push_str("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
     }
-    out.push_str(&c.out);
+    out.push_str(body);
     out.push_str("</svg>\n");
     out
 }

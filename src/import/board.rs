@@ -363,172 +363,199 @@ pub fn plan_board(
     now: Timestamp,
 ) -> Result<(Vec<Op>, BoardOutcome), String> {
     let stage = resolve_stage(s, opts)?;
-    let people = s
-        .guests
-        .iter()
-        .rev()
-        .map(|g| (same_name(&g.name), g.id.clone()))
-        .chain(
-            s.participants
-                .iter()
-                .rev()
-                .map(|p| (same_name(&p.name), p.id.clone())),
-        )
-        .collect();
-    let clusters = s
-        .clusters
-        .iter()
-        .rev()
-        .map(|c| (same_name(&c.title), c.id.clone()))
-        .collect();
-    let mut p = Planner {
-        work: s.clone(),
-        ops: Vec::new(),
-        out: BoardOutcome::default(),
-        stage,
-        now,
-        lang,
-        people,
-        clusters,
-    };
-
-    let mut stickies = index(
-        &s.stickies,
-        |x| (norm(&x.text), x.author.clone()),
-        |x| x.id.clone(),
-    );
-    let mut ids: Vec<Id> = Vec::with_capacity(board.stickies.len());
-    for x in &board.stickies {
-        let author = p.author(x.author.as_deref());
-        if let Some(id) = stickies
-            .get_mut(&(norm(&x.text), author.clone()))
-            .and_then(VecDeque::pop_front)
-        {
-            p.out.stickies_there += 1;
-            ids.push(id);
-            continue;
-        }
-        let cluster = x.cluster.as_deref().map(|c| p.cluster(c));
-        let sticky = Sticky {
-            id: Id::new(),
-            text: x.text.clone(),
-            author,
-            colour: Colour::default(),
-            stage: p.stage.clone(),
-            cluster,
-            parked: false,
-            time: x.time.unwrap_or(now),
-            tags: x.tags.clone(),
-            private: false,
-        };
-        ids.push(sticky.id.clone());
-        p.out.stickies += 1;
-        p.push(Op::Insert {
-            at: usize::MAX,
-            item: Item::Sticky(sticky),
-        });
-    }
-
-    let mut notes = index(
-        &s.notes,
-        |x| (norm(&x.text), x.author.clone()),
-        |x| x.id.clone(),
-    );
-    for x in &board.notes {
-        let author = p.author(x.author.as_deref());
-        if notes
-            .get_mut(&(norm(&x.text), author.clone()))
-            .and_then(VecDeque::pop_front)
-            .is_some()
-        {
-            p.out.notes_there += 1;
-            continue;
-        }
-        let note = Note {
-            id: Id::new(),
-            kind: x.kind,
-            stage: p.stage.clone(),
-            author,
-            tags: x.tags.clone(),
-            text: x.text.clone(),
-            time: x.time.unwrap_or(now),
-            private: false,
-        };
-        p.out.notes += 1;
-        p.push(Op::Insert {
-            at: usize::MAX,
-            item: Item::Note(note),
-        });
-    }
-
-    let mut actions = index(&s.actions, |x| (norm(&x.text), None), |x| x.id.clone());
-    for x in &board.actions {
-        if actions
-            .get_mut(&(norm(&x.text), None))
-            .and_then(VecDeque::pop_front)
-            .is_some()
-        {
-            p.out.actions_there += 1;
-            continue;
-        }
-        let action = ActionItem {
-            id: Id::new(),
-            text: x.text.clone(),
-            owner: String::new(),
-            due: None,
-            status: ActionStatus::Todo,
-        };
-        p.out.actions += 1;
-        p.push(Op::Insert {
-            at: usize::MAX,
-            item: Item::Action(action),
-        });
-    }
-
-    // Paper tallies already in the session, by round and target: where
-    // they are in its votes (votes are only added or replaced here).
-    let mut tallies: HashMap<(Id, Target), usize> = s
-        .votes
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| v.participant.is_none())
-        .map(|(i, v)| ((v.round.clone(), v.target.clone()), i))
-        .collect();
-    for round in &board.rounds {
-        let rid = p.round(round.name);
-        for (what, count) in &round.tallies {
-            let target = match what {
-                Tallied::Sticky(i) => match ids.get(*i) {
-                    Some(id) => Target::Sticky(id.clone()),
-                    None => continue,
-                },
-                Tallied::Cluster(title) => Target::Cluster(p.cluster(title)),
-            };
-            let key = (rid.clone(), target);
-            let op = match tallies.get(&key).and_then(|&i| p.work.votes.get(i)) {
-                Some(v) if v.count == *count => continue,
-                Some(v) => Op::Replace(Item::Vote(Vote {
-                    count: *count,
-                    ..v.clone()
-                })),
-                None => {
-                    let (round, target) = key.clone();
-                    tallies.insert(key, p.work.votes.len());
-                    Op::Insert {
-                        at: usize::MAX,
-                        item: Item::Vote(Vote {
-                            id: Id::new(),
-                            round,
-                            participant: None,
-                            target,
-                            count: *count,
-                        }),
-                    }
-                }
-            };
-            p.out.tallies += 1;
-            p.push(op);
-        }
-    }
+    let mut p = Planner::new(s, stage, now, lang);
+    let ids = p.stickies(s, &board.stickies);
+    p.notes(s, &board.notes);
+    p.actions(s, &board.actions);
+    p.tallies(s, &board.rounds, &ids);
     Ok((p.ops, p.out))
+}
+
+impl<'a> Planner<'a> {
+    /// A planner working on a copy of `s`, which knows its people and
+    /// clusters by folded name.
+    fn new(s: &Session, stage: Option<Id>, now: Timestamp, lang: &'a str) -> Planner<'a> {
+        let people = s
+            .guests
+            .iter()
+            .rev()
+            .map(|g| (same_name(&g.name), g.id.clone()))
+            .chain(
+                s.participants
+                    .iter()
+                    .rev()
+                    .map(|p| (same_name(&p.name), p.id.clone())),
+            )
+            .collect();
+        let clusters = s
+            .clusters
+            .iter()
+            .rev()
+            .map(|c| (same_name(&c.title), c.id.clone()))
+            .collect();
+        Planner {
+            work: s.clone(),
+            ops: Vec::new(),
+            out: BoardOutcome::default(),
+            stage,
+            now,
+            lang,
+            people,
+            clusters,
+        }
+    }
+
+    /// The board's stickies not already in `s`, added; the id of each
+    /// (new or found), in the board's order.
+    fn stickies(&mut self, s: &Session, board: &[BoardSticky]) -> Vec<Id> {
+        let mut stickies = index(
+            &s.stickies,
+            |x| (norm(&x.text), x.author.clone()),
+            |x| x.id.clone(),
+        );
+        let mut ids: Vec<Id> = Vec::with_capacity(board.len());
+        for x in board {
+            let author = self.author(x.author.as_deref());
+            if let Some(id) = stickies
+                .get_mut(&(norm(&x.text), author.clone()))
+                .and_then(VecDeque::pop_front)
+            {
+                self.out.stickies_there += 1;
+                ids.push(id);
+                continue;
+            }
+            let cluster = x.cluster.as_deref().map(|c| self.cluster(c));
+            let sticky = Sticky {
+                id: Id::new(),
+                text: x.text.clone(),
+                author,
+                colour: Colour::default(),
+                stage: self.stage.clone(),
+                cluster,
+                parked: false,
+                time: x.time.unwrap_or(self.now),
+                tags: x.tags.clone(),
+                private: false,
+            };
+            ids.push(sticky.id.clone());
+            self.out.stickies += 1;
+            self.push(Op::Insert {
+                at: usize::MAX,
+                item: Item::Sticky(sticky),
+            });
+        }
+        ids
+    }
+
+    /// The board's notes not already in `s`, added.
+    fn notes(&mut self, s: &Session, board: &[BoardNote]) {
+        let mut notes = index(
+            &s.notes,
+            |x| (norm(&x.text), x.author.clone()),
+            |x| x.id.clone(),
+        );
+        for x in board {
+            let author = self.author(x.author.as_deref());
+            if notes
+                .get_mut(&(norm(&x.text), author.clone()))
+                .and_then(VecDeque::pop_front)
+                .is_some()
+            {
+                self.out.notes_there += 1;
+                continue;
+            }
+            let note = Note {
+                id: Id::new(),
+                kind: x.kind,
+                stage: self.stage.clone(),
+                author,
+                tags: x.tags.clone(),
+                text: x.text.clone(),
+                time: x.time.unwrap_or(self.now),
+                private: false,
+            };
+            self.out.notes += 1;
+            self.push(Op::Insert {
+                at: usize::MAX,
+                item: Item::Note(note),
+            });
+        }
+    }
+
+    /// The board's actions not already in `s`, added.
+    fn actions(&mut self, s: &Session, board: &[BoardAction]) {
+        let mut actions = index(&s.actions, |x| (norm(&x.text), None), |x| x.id.clone());
+        for x in board {
+            if actions
+                .get_mut(&(norm(&x.text), None))
+                .and_then(VecDeque::pop_front)
+                .is_some()
+            {
+                self.out.actions_there += 1;
+                continue;
+            }
+            let action = ActionItem {
+                id: Id::new(),
+                text: x.text.clone(),
+                owner: String::new(),
+                due: None,
+                status: ActionStatus::Todo,
+            };
+            self.out.actions += 1;
+            self.push(Op::Insert {
+                at: usize::MAX,
+                item: Item::Action(action),
+            });
+        }
+    }
+
+    /// The board's paper tallies, added or replacing those of `s` that
+    /// differ; `ids` are the board's stickies in `s`.
+    fn tallies(&mut self, s: &Session, rounds: &[BoardRound], ids: &[Id]) {
+        // Paper tallies already in the session, by round and target: where
+        // they are in its votes (votes are only added or replaced here).
+        let mut tallies: HashMap<(Id, Target), usize> = s
+            .votes
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.participant.is_none())
+            .map(|(i, v)| ((v.round.clone(), v.target.clone()), i))
+            .collect();
+        for round in rounds {
+            let rid = self.round(round.name);
+            for (what, count) in &round.tallies {
+                let target = match what {
+                    Tallied::Sticky(i) => match ids.get(*i) {
+                        Some(id) => Target::Sticky(id.clone()),
+                        None => continue,
+                    },
+                    Tallied::Cluster(title) => Target::Cluster(self.cluster(title)),
+                };
+                let key = (rid.clone(), target);
+                let op = match tallies.get(&key).and_then(|&i| self.work.votes.get(i)) {
+                    Some(v) if v.count == *count => continue,
+                    Some(v) => Op::Replace(Item::Vote(Vote {
+                        count: *count,
+                        ..v.clone()
+                    })),
+                    None => {
+                        let (round, target) = key.clone();
+                        tallies.insert(key, self.work.votes.len());
+                        Op::Insert {
+                            at: usize::MAX,
+                            item: Item::Vote(Vote {
+                                id: Id::new(),
+                                round,
+                                participant: None,
+                                target,
+                                count: *count,
+                            }),
+                        }
+                    }
+                };
+                self.out.tallies += 1;
+                self.push(op);
+            }
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! CSV files of stickies with a header naming their columns.
 
-use super::{BadRow, Row};
+use super::{BadRow, Row, csv_header};
 use crate::model::{Colour, text::fold};
 use crate::t;
 use std::collections::HashMap;
@@ -36,11 +36,42 @@ pub fn parse_csv(text: &str, delimiter: u8, lang: &str) -> Result<Vec<Row>, Vec<
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
-    let bad = |line: usize, message: String| BadRow { line, message };
-    let header = reader
-        .headers()
-        .map_err(|e| vec![bad(1, t!(lang, "import-bad-header", error = e.to_string()))])?
-        .clone();
+    let header = csv_header(&mut reader, lang)?;
+    let cols = columns(&header, lang)?;
+    let width = header.len();
+    let mut errors = Vec::new();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                errors.push(bad(
+                    line,
+                    t!(lang, "import-unreadable-row", error = e.to_string()),
+                ));
+                continue;
+            }
+        };
+        rows.extend(row(&record, &cols, width, lang, &mut errors));
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
+fn bad(line: usize, message: String) -> BadRow {
+    BadRow { line, message }
+}
+
+/// Where the header puts each known column; errors for a column unknown
+/// or twice, or no `text`.
+fn columns(
+    header: &::csv::StringRecord,
+    lang: &str,
+) -> Result<HashMap<&'static str, usize>, Vec<BadRow>> {
     let header_line = header.position().map_or(1, |p| p.line() as usize);
     let mut cols: HashMap<&'static str, usize> = HashMap::new();
     let mut errors = Vec::new();
@@ -67,91 +98,84 @@ pub fn parse_csv(text: &str, delimiter: u8, lang: &str) -> Result<Vec<Row>, Vec<
     if !cols.contains_key("text") {
         errors.push(bad(header_line, t!(lang, "import-no-text-column")));
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let width = header.len();
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                errors.push(bad(
-                    line,
-                    t!(lang, "import-unreadable-row", error = e.to_string()),
-                ));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if record.len() != width {
-            let message = if record.len() > width {
-                t!(
-                    lang,
-                    "import-too-many-fields",
-                    n = record.len(),
-                    width = width
-                )
-            } else {
-                t!(lang, "import-field-count", n = record.len(), width = width)
-            };
-            errors.push(bad(line, message));
-            continue;
-        }
-        let get = |c: &str| {
-            cols.get(c)
-                .and_then(|&i| record.get(i))
-                .map(str::trim)
-                .filter(|f| !f.is_empty())
-        };
-        let text = get("text").unwrap_or("").to_owned();
-        if text.is_empty() {
-            errors.push(bad(line, t!(lang, "import-empty-text")));
-        }
-        let colour = match get("colour") {
-            None => None,
-            Some(c) => match colour(c) {
-                Some(c) => Some(c),
-                None => {
-                    errors.push(bad(
-                        line,
-                        t!(lang, "import-unknown-colour", colour = format!("{c:?}")),
-                    ));
-                    None
-                }
-            },
-        };
-        let votes = match get("votes") {
-            None => None,
-            Some(v) => match v.parse::<u32>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    errors.push(bad(
-                        line,
-                        t!(lang, "import-votes-not-number", found = format!("{v:?}")),
-                    ));
-                    None
-                }
-            },
-        };
-        rows.push(Row {
-            line,
-            text,
-            author: get("author").map(str::to_owned),
-            colour,
-            cluster: get("cluster").map(str::to_owned),
-            votes,
-        });
-    }
     if errors.is_empty() {
-        Ok(rows)
+        Ok(cols)
     } else {
         Err(errors)
     }
+}
+
+/// The row of `record` (none for a blank one or one of the wrong width);
+/// its mistakes go to `errors`.
+fn row(
+    record: &::csv::StringRecord,
+    cols: &HashMap<&'static str, usize>,
+    width: usize,
+    lang: &str,
+    errors: &mut Vec<BadRow>,
+) -> Option<Row> {
+    let line = record.position().map_or(0, |p| p.line() as usize);
+    if record.iter().all(|f| f.trim().is_empty()) {
+        return None;
+    }
+    if record.len() != width {
+        let message = if record.len() > width {
+            t!(
+                lang,
+                "import-too-many-fields",
+                n = record.len(),
+                width = width
+            )
+        } else {
+            t!(lang, "import-field-count", n = record.len(), width = width)
+        };
+        errors.push(bad(line, message));
+        return None;
+    }
+    let get = |c: &str| {
+        cols.get(c)
+            .and_then(|&i| record.get(i))
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+    };
+    let text = get("text").unwrap_or("").to_owned();
+    if text.is_empty() {
+        errors.push(bad(line, t!(lang, "import-empty-text")));
+    }
+    let colour = match get("colour") {
+        None => None,
+        Some(c) => match colour(c) {
+            Some(c) => Some(c),
+            None => {
+                errors.push(bad(
+                    line,
+                    t!(lang, "import-unknown-colour", colour = format!("{c:?}")),
+                ));
+                None
+            }
+        },
+    };
+    let votes = match get("votes") {
+        None => None,
+        Some(v) => match v.parse::<u32>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                errors.push(bad(
+                    line,
+                    t!(lang, "import-votes-not-number", found = format!("{v:?}")),
+                ));
+                None
+            }
+        },
+    };
+    Some(Row {
+        line,
+        text,
+        author: get("author").map(str::to_owned),
+        colour,
+        cluster: get("cluster").map(str::to_owned),
+        votes,
+    })
 }
 
 /// A colour by its English or French name.

@@ -91,6 +91,19 @@ pub struct BadRow {
     pub message: String,
 }
 
+/// The header of a CSV file; an error on line 1 when it cannot be read.
+pub(crate) fn csv_header<R: std::io::Read>(
+    reader: &mut ::csv::Reader<R>,
+    lang: &str,
+) -> Result<::csv::StringRecord, Vec<BadRow>> {
+    reader.headers().cloned().map_err(|e| {
+        vec![BadRow {
+            line: 1,
+            message: t!(lang, "import-bad-header", error = e.to_string()),
+        }]
+    })
+}
+
 /// The readable, non-blank records of a CSV file with their line numbers;
 /// each unreadable one becomes a `BadRow` in `errors`.
 pub(crate) fn csv_records<'a, R: std::io::Read + 'a>(

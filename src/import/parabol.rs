@@ -11,7 +11,7 @@
 use super::board::{
     Board, BoardAction, BoardNote, BoardRound, BoardSticky, RoundName, Tallied, Warn, Warning,
 };
-use super::{BadRow, csv_records, parse_time};
+use super::{BadRow, csv_header, csv_records, parse_time};
 use crate::model::{NoteKind, text::fold};
 use crate::t;
 use std::collections::HashMap;
@@ -31,65 +31,100 @@ pub fn parse(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| {
-            vec![BadRow {
-                line: 1,
-                message: t!(lang, "import-bad-header", error = e.to_string()),
-            }]
-        })?
-        .clone();
-    let cols: HashMap<String, usize> = header
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (fold(n.trim()), i))
-        .collect();
-    let col = |name: &str| cols.get(name).copied();
-    let (Some(type_col), Some(content_col)) = (col("type"), col("content")) else {
-        return Err(vec![BadRow {
-            line: 1,
-            message: t!(lang, "import-parabol-header"),
-        }]);
-    };
-    let group_col = col("reflectiongroup").or_else(|| col("agendaitem"));
-    let is_retro = col("reflectiongroup").is_some();
-
-    let mut board = Board::default();
-    let mut errors = Vec::new();
-    // Votes per group title, in the order groups come (Parabol sorts them
-    // by votes): the largest count read for a title.
-    let mut tallies: Vec<(Tallied, u32)> = Vec::new();
+    let cols = Columns::read(&mut reader, lang)?;
+    let mut p = Parsed::default();
     let mut unreadable = Vec::new();
     for (line, record) in csv_records(&mut reader, lang, &mut unreadable) {
+        p.row(&cols, line, &record, lang);
+    }
+    let Parsed {
+        mut board,
+        mut errors,
+        tallies,
+    } = p;
+    errors.append(&mut unreadable);
+    errors.sort_by_key(|e| e.line);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    if !tallies.is_empty() {
+        board.rounds.push(BoardRound {
+            name: RoundName::Parabol,
+            tallies,
+        });
+    }
+    Ok(board)
+}
+
+/// Where the header puts each column, by folded name.
+struct Columns {
+    cols: HashMap<String, usize>,
+    kind: usize,
+    content: usize,
+    /// The reflection group's (a retrospective) or agenda item's column.
+    group: Option<usize>,
+    is_retro: bool,
+}
+
+impl Columns {
+    /// The header's columns; an error without `type` and `content`.
+    fn read(reader: &mut ::csv::Reader<&[u8]>, lang: &str) -> Result<Columns, Vec<BadRow>> {
+        let header = csv_header(reader, lang)?;
+        let cols: HashMap<String, usize> = header
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (fold(n.trim()), i))
+            .collect();
+        let col = |name: &str| cols.get(name).copied();
+        let (Some(kind), Some(content)) = (col("type"), col("content")) else {
+            return Err(vec![BadRow {
+                line: 1,
+                message: t!(lang, "import-parabol-header"),
+            }]);
+        };
+        let group = col("reflectiongroup").or_else(|| col("agendaitem"));
+        let is_retro = col("reflectiongroup").is_some();
+        Ok(Columns {
+            cols,
+            kind,
+            content,
+            group,
+            is_retro,
+        })
+    }
+
+    fn col(&self, name: &str) -> Option<usize> {
+        self.cols.get(name).copied()
+    }
+}
+
+/// What the rows read so far give.
+#[derive(Default)]
+struct Parsed {
+    board: Board,
+    errors: Vec<BadRow>,
+    /// Votes per group title, in the order groups come (Parabol sorts them
+    /// by votes): the largest count read for a title.
+    tallies: Vec<(Tallied, u32)>,
+}
+
+impl Parsed {
+    /// The row at `line`: a sticky (reflection), an action (task) or a
+    /// note (comment, reply); a warning or an error otherwise.
+    fn row(&mut self, cols: &Columns, line: usize, record: &::csv::StringRecord, lang: &str) {
         let get = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("");
-        let kind = get(Some(type_col)).trim();
-        let content = get(Some(content_col));
-        let group = get(group_col).trim();
-        let author = Some(get(col("author")).trim())
+        let kind = get(Some(cols.kind)).trim();
+        let content = get(Some(cols.content));
+        let group = get(cols.group).trim();
+        let author = Some(get(cols.col("author")).trim())
             .filter(|a| !a.is_empty() && fold(a) != ANONYMOUS)
             .map(str::to_owned);
-        let votes = get(col("votes")).trim();
-        let votes = if votes.is_empty() {
-            0
-        } else {
-            match votes.parse::<u32>() {
-                Ok(n) => n,
-                Err(_) => {
-                    errors.push(BadRow {
-                        line,
-                        message: t!(
-                            lang,
-                            "import-votes-not-number",
-                            found = format!("{votes:?}")
-                        ),
-                    });
-                    continue;
-                }
-            }
+        let Some(votes) = self.votes(get(cols.col("votes")).trim(), line, lang) else {
+            return;
         };
-        let created = get(col("createdat")).trim();
+        let created = get(cols.col("createdat")).trim();
         let time = parse_time(created);
+        let board = &mut self.board;
         if time.is_none() && !created.is_empty() {
             board.warnings.push(Warning {
                 line,
@@ -103,14 +138,14 @@ pub fn parse(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
                 line,
                 what: Warn::UnknownType(kind.to_owned()),
             });
-            continue;
+            return;
         }
         if content.trim().is_empty() {
             board.warnings.push(Warning {
                 line,
                 what: Warn::EmptyText,
             });
-            continue;
+            return;
         }
         let group_tag: Vec<String> = if group.is_empty() {
             Vec::new()
@@ -119,20 +154,11 @@ pub fn parse(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
         };
         match folded.as_str() {
             "reflection" => {
-                let prompt = get(col("prompt")).trim();
-                // A reflection in no titled group carries its own votes.
-                let target = if group.is_empty() {
-                    Tallied::Sticky(board.stickies.len())
-                } else {
-                    Tallied::Cluster(group.to_owned())
-                };
-                if is_retro && votes > 0 {
-                    match tallies.iter_mut().find(|(t, _)| *t == target) {
-                        Some((_, v)) => *v = (*v).max(votes),
-                        None => tallies.push((target, votes)),
-                    }
+                let prompt = get(cols.col("prompt")).trim();
+                if cols.is_retro && votes > 0 {
+                    self.tally(group, votes);
                 }
-                board.stickies.push(BoardSticky {
+                self.board.stickies.push(BoardSticky {
                     line,
                     text: content.to_owned(),
                     author,
@@ -159,16 +185,38 @@ pub fn parse(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
             }),
         }
     }
-    errors.append(&mut unreadable);
-    errors.sort_by_key(|e| e.line);
-    if !errors.is_empty() {
-        return Err(errors);
+
+    /// The `votes` field (none is 0); None, with an error, when it is not
+    /// a number.
+    fn votes(&mut self, votes: &str, line: usize, lang: &str) -> Option<u32> {
+        if votes.is_empty() {
+            return Some(0);
+        }
+        let n = votes.parse::<u32>().ok();
+        if n.is_none() {
+            self.errors.push(BadRow {
+                line,
+                message: t!(
+                    lang,
+                    "import-votes-not-number",
+                    found = format!("{votes:?}")
+                ),
+            });
+        }
+        n
     }
-    if !tallies.is_empty() {
-        board.rounds.push(BoardRound {
-            name: RoundName::Parabol,
-            tallies,
-        });
+
+    /// `votes` for the reflection about to be added, in `group` (the
+    /// group's votes; a reflection in no titled group carries its own).
+    fn tally(&mut self, group: &str, votes: u32) {
+        let target = if group.is_empty() {
+            Tallied::Sticky(self.board.stickies.len())
+        } else {
+            Tallied::Cluster(group.to_owned())
+        };
+        match self.tallies.iter_mut().find(|(t, _)| *t == target) {
+            Some((_, v)) => *v = (*v).max(votes),
+            None => self.tallies.push((target, votes)),
+        }
     }
-    Ok(board)
 }

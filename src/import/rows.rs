@@ -75,159 +75,199 @@ pub fn plan(
     now: Timestamp,
 ) -> Result<(Vec<Op>, Outcome), String> {
     let stage = resolve_stage(s, opts)?;
-    let mut work = s.clone();
-    let mut ops = Vec::new();
-    let mut out = Outcome::default();
-    let push = |work: &mut Session, ops: &mut Vec<Op>, op: Op| {
-        work.apply(op.clone());
-        ops.push(op);
-    };
-    let mut people: HashMap<String, Id> = s
-        .participants
-        .iter()
-        .rev()
-        .map(|p| (same_name(&p.name), p.id.clone()))
-        .collect();
-    let mut groups: HashMap<String, Id> = s
-        .clusters
-        .iter()
-        .rev()
-        .map(|c| (same_name(&c.title), c.id.clone()))
-        .collect();
-    let key = |text: &str, author: &Option<Id>, cluster: &Option<Id>| {
-        (norm(text), author.clone(), cluster.clone())
-    };
-    let mut known: HashMap<(String, Option<Id>, Option<Id>), Id> = s
-        .stickies
-        .iter()
-        .rev()
-        .map(|x| (key(&x.text, &x.author, &x.cluster), x.id.clone()))
-        .collect();
-    let mut round: Option<Id> = s
-        .rounds
-        .iter()
-        .find(|r| same_name(&r.title) == same_name(ROUND))
-        .map(|r| r.id.clone());
-    let mut seen_rows: HashSet<(String, Option<Id>, Option<Id>)> = HashSet::new();
-
+    let mut p = Planner::new(s, stage, now);
     for row in rows {
-        let author = match row.author.as_deref().or(opts.author.as_deref()) {
-            Some(name) if !name.trim().is_empty() => {
-                let k = same_name(name);
-                Some(match people.get(&k) {
-                    Some(id) => id.clone(),
-                    None => {
-                        let p = Participant {
-                            id: Id::new(),
-                            name: norm(name),
-                            role: Role::Other,
-                            organisation: String::new(),
-                        };
-                        let id = p.id.clone();
-                        out.new_participants.push(p.name.clone());
-                        push(
-                            &mut work,
-                            &mut ops,
-                            Op::Insert {
-                                at: usize::MAX,
-                                item: Item::Participant(p),
-                            },
-                        );
-                        people.insert(k, id.clone());
-                        id
-                    }
-                })
-            }
-            _ => None,
-        };
-        let cluster = match row.cluster.as_deref().or(opts.cluster.as_deref()) {
-            Some(title) if !title.trim().is_empty() => {
-                let k = same_name(title);
-                Some(match groups.get(&k) {
-                    Some(id) => id.clone(),
-                    None => {
-                        let c = Cluster {
-                            id: Id::new(),
-                            title: norm(title),
-                            stage: stage.clone(),
-                        };
-                        let id = c.id.clone();
-                        out.new_clusters.push(c.title.clone());
-                        push(
-                            &mut work,
-                            &mut ops,
-                            Op::Insert {
-                                at: usize::MAX,
-                                item: Item::Cluster(c),
-                            },
-                        );
-                        groups.insert(k, id.clone());
-                        id
-                    }
-                })
-            }
-            _ => None,
-        };
-        let k = key(&row.text, &author, &cluster);
-        let sticky = match known.get(&k) {
-            Some(id) => {
-                out.skipped += 1;
-                if !seen_rows.insert(k.clone()) {
-                    // Twice in this file: the first row counts.
-                    continue;
-                }
-                id.clone()
-            }
-            None => {
-                let op = work.new_sticky(
-                    &row.text,
-                    author,
-                    row.colour.unwrap_or_default(),
-                    stage.clone(),
-                    &match &cluster {
-                        Some(c) => Place::Cluster(c.clone()),
-                        None => Place::Inbox,
-                    },
-                    now,
-                    Id::new(),
-                );
-                let Op::Insert {
-                    item: Item::Sticky(x),
-                    ..
-                } = &op
-                else {
-                    continue;
-                };
-                let id = x.id.clone();
-                push(&mut work, &mut ops, op);
-                out.added += 1;
-                known.insert(k.clone(), id.clone());
-                seen_rows.insert(k);
-                id
-            }
+        let author = p.author(row.author.as_deref().or(opts.author.as_deref()));
+        let cluster = p.cluster(row.cluster.as_deref().or(opts.cluster.as_deref()));
+        let Some(sticky) = p.sticky(row, author, cluster) else {
+            continue;
         };
         if let Some(n) = row.votes.filter(|n| *n > 0) {
-            let target = Target::Sticky(sticky);
-            let rid = match &round {
-                Some(r) => r.clone(),
-                None => {
-                    let (rid, op) =
-                        work.new_round(ROUND, ROUND_DOTS, None, stage.clone(), now, Id::new());
-                    push(&mut work, &mut ops, op);
-                    out.round_created = true;
-                    round = Some(rid.clone());
-                    rid
-                }
-            };
-            let tally = work.paper_tally(&rid, &target, n, Id::new());
-            let tally: Vec<Op> = tally.into_iter().filter(|op| work.changes(op)).collect();
-            if !tally.is_empty() {
-                out.tallies += 1;
-                for op in tally {
-                    push(&mut work, &mut ops, op);
-                }
+            p.tally(sticky, n);
+        }
+    }
+    Ok((p.ops, p.out))
+}
+
+/// A sticky's identity for an import: its folded text, author and cluster.
+type Key = (String, Option<Id>, Option<Id>);
+
+fn key(text: &str, author: &Option<Id>, cluster: &Option<Id>) -> Key {
+    (norm(text), author.clone(), cluster.clone())
+}
+
+/// The ops of an import so far, applied to a copy of the session.
+struct Planner {
+    work: Session,
+    ops: Vec<Op>,
+    out: Outcome,
+    stage: Option<Id>,
+    now: Timestamp,
+    /// Participants by folded name.
+    people: HashMap<String, Id>,
+    /// Clusters by folded title.
+    groups: HashMap<String, Id>,
+    /// Stickies by key.
+    known: HashMap<Key, Id>,
+    /// The round of paper tallies, once there.
+    round: Option<Id>,
+    /// The rows of this file met so far.
+    seen_rows: HashSet<Key>,
+}
+
+impl Planner {
+    fn new(s: &Session, stage: Option<Id>, now: Timestamp) -> Planner {
+        Planner {
+            work: s.clone(),
+            ops: Vec::new(),
+            out: Outcome::default(),
+            stage,
+            now,
+            people: s
+                .participants
+                .iter()
+                .rev()
+                .map(|p| (same_name(&p.name), p.id.clone()))
+                .collect(),
+            groups: s
+                .clusters
+                .iter()
+                .rev()
+                .map(|c| (same_name(&c.title), c.id.clone()))
+                .collect(),
+            known: s
+                .stickies
+                .iter()
+                .rev()
+                .map(|x| (key(&x.text, &x.author, &x.cluster), x.id.clone()))
+                .collect(),
+            round: s
+                .rounds
+                .iter()
+                .find(|r| same_name(&r.title) == same_name(ROUND))
+                .map(|r| r.id.clone()),
+            seen_rows: HashSet::new(),
+        }
+    }
+
+    fn push(&mut self, op: Op) {
+        self.work.apply(op.clone());
+        self.ops.push(op);
+    }
+
+    /// The participant of that name, added when missing; none for no name.
+    fn author(&mut self, name: Option<&str>) -> Option<Id> {
+        let name = name.filter(|n| !n.trim().is_empty())?;
+        let k = same_name(name);
+        if let Some(id) = self.people.get(&k) {
+            return Some(id.clone());
+        }
+        let p = Participant {
+            id: Id::new(),
+            name: norm(name),
+            role: Role::Other,
+            organisation: String::new(),
+        };
+        let id = p.id.clone();
+        self.out.new_participants.push(p.name.clone());
+        self.push(Op::Insert {
+            at: usize::MAX,
+            item: Item::Participant(p),
+        });
+        self.people.insert(k, id.clone());
+        Some(id)
+    }
+
+    /// The cluster of that title, added when missing; none for no title.
+    fn cluster(&mut self, title: Option<&str>) -> Option<Id> {
+        let title = title.filter(|t| !t.trim().is_empty())?;
+        let k = same_name(title);
+        if let Some(id) = self.groups.get(&k) {
+            return Some(id.clone());
+        }
+        let c = Cluster {
+            id: Id::new(),
+            title: norm(title),
+            stage: self.stage.clone(),
+        };
+        let id = c.id.clone();
+        self.out.new_clusters.push(c.title.clone());
+        self.push(Op::Insert {
+            at: usize::MAX,
+            item: Item::Cluster(c),
+        });
+        self.groups.insert(k, id.clone());
+        Some(id)
+    }
+
+    /// The row's sticky: found in the session, else added. None for a row
+    /// met before in this file (the first one counts).
+    fn sticky(&mut self, row: &Row, author: Option<Id>, cluster: Option<Id>) -> Option<Id> {
+        let k = key(&row.text, &author, &cluster);
+        if let Some(id) = self.known.get(&k) {
+            let id = id.clone();
+            self.out.skipped += 1;
+            // Twice in this file: the first row counts.
+            return self.seen_rows.insert(k).then_some(id);
+        }
+        let op = self.work.new_sticky(
+            &row.text,
+            author,
+            row.colour.unwrap_or_default(),
+            self.stage.clone(),
+            &match &cluster {
+                Some(c) => Place::Cluster(c.clone()),
+                None => Place::Inbox,
+            },
+            self.now,
+            Id::new(),
+        );
+        let Op::Insert {
+            item: Item::Sticky(x),
+            ..
+        } = &op
+        else {
+            return None;
+        };
+        let id = x.id.clone();
+        self.push(op);
+        self.out.added += 1;
+        self.known.insert(k.clone(), id.clone());
+        self.seen_rows.insert(k);
+        Some(id)
+    }
+
+    /// A paper tally of `n` for `sticky`, in the round of tallies (made
+    /// when missing).
+    fn tally(&mut self, sticky: Id, n: u32) {
+        let target = Target::Sticky(sticky);
+        let rid = match &self.round {
+            Some(r) => r.clone(),
+            None => {
+                let (rid, op) = self.work.new_round(
+                    ROUND,
+                    ROUND_DOTS,
+                    None,
+                    self.stage.clone(),
+                    self.now,
+                    Id::new(),
+                );
+                self.push(op);
+                self.out.round_created = true;
+                self.round = Some(rid.clone());
+                rid
+            }
+        };
+        let tally = self.work.paper_tally(&rid, &target, n, Id::new());
+        let tally: Vec<Op> = tally
+            .into_iter()
+            .filter(|op| self.work.changes(op))
+            .collect();
+        if !tally.is_empty() {
+            self.out.tallies += 1;
+            for op in tally {
+                self.push(op);
             }
         }
     }
-    Ok((ops, out))
 }

@@ -13,7 +13,7 @@
 //! needed); it is read too.
 
 use super::board::{Board, BoardRound, BoardSticky, RoundName, Tallied, Warn, Warning};
-use super::{BadRow, csv_records, norm, parse_time};
+use super::{BadRow, csv_header, csv_records, norm, parse_time};
 use crate::model::text::fold;
 use crate::t;
 use std::collections::{HashMap, HashSet};
@@ -292,15 +292,7 @@ fn parse_server_csv(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| {
-            vec![BadRow {
-                line: 1,
-                message: t!(lang, "import-bad-header", error = e.to_string()),
-            }]
-        })?
-        .clone();
+    let header = csv_header(&mut reader, lang)?;
     let names: Vec<String> = header.iter().map(|n| fold(n.trim())).collect();
     let at = |n: &str| names.iter().position(|x| x == n);
     let votings: Vec<(usize, u32)> = names
@@ -475,6 +467,40 @@ pub fn parse_json(text: &str, lang: &str) -> Result<Board, Vec<BadRow>> {
 /// which joins it too; votes per iteration (or the totals).
 pub fn board(notes: Vec<Note>, iterations: &[u32]) -> Board {
     let mut board = Board::default();
+    let roots = stack_roots(&notes, &mut board.warnings);
+    let titles = stack_titles(&notes, &roots);
+    let index = add_stickies(&notes, &roots, &titles, &mut board);
+    let tallies = |count: &dyn Fn(&Note) -> u32| -> Vec<(Tallied, u32)> {
+        notes
+            .iter()
+            .zip(&index)
+            .filter_map(|(n, at)| Some((Tallied::Sticky((*at)?), count(n))))
+            .filter(|(_, c)| *c > 0)
+            .collect()
+    };
+    if iterations.is_empty() {
+        let t = tallies(&|n| n.votes);
+        if !t.is_empty() {
+            board.rounds.push(BoardRound {
+                name: RoundName::ScrumlrTotal,
+                tallies: t,
+            });
+        }
+    } else {
+        for (k, n) in iterations.iter().enumerate() {
+            board.rounds.push(BoardRound {
+                name: RoundName::Scrumlr(*n),
+                tallies: tallies(&|note| note.iterations.get(k).copied().unwrap_or(0)),
+            });
+        }
+    }
+    board.warnings.sort_by_key(|w| w.line);
+    board
+}
+
+/// The first note of each note's stack (itself when not stacked; none for
+/// a note in no stack); a parent that is not there is a warning.
+fn stack_roots(notes: &[Note], warnings: &mut Vec<Warning>) -> Vec<Option<usize>> {
     let by_id: HashMap<&str, usize> = notes
         .iter()
         .enumerate()
@@ -482,12 +508,11 @@ pub fn board(notes: Vec<Note>, iterations: &[u32]) -> Board {
         .filter(|(_, n)| !n.id.is_empty())
         .map(|(i, n)| (n.id.as_str(), i))
         .collect();
-    // The first note of each note's stack (itself when not stacked).
     let mut roots: Vec<Option<usize>> = vec![None; notes.len()];
     for (i, n) in notes.iter().enumerate() {
         let Some(p) = &n.parent else { continue };
         let Some(&first) = by_id.get(p.as_str()) else {
-            board.warnings.push(Warning {
+            warnings.push(Warning {
                 line: n.line,
                 what: Warn::UnknownParent(p.clone()),
             });
@@ -504,7 +529,12 @@ pub fn board(notes: Vec<Note>, iterations: &[u32]) -> Board {
         roots[i] = Some(root);
         roots[root] = Some(root);
     }
-    // A stack's title: its first note's text, else the first text in it.
+    roots
+}
+
+/// A stack's title, by its first note: that note's text, else the first
+/// text in it.
+fn stack_titles(notes: &[Note], roots: &[Option<usize>]) -> HashMap<usize, String> {
     let mut titles: HashMap<usize, String> = HashMap::new();
     for (i, root) in roots.iter().enumerate() {
         let Some(root) = root else { continue };
@@ -518,6 +548,17 @@ pub fn board(notes: Vec<Note>, iterations: &[u32]) -> Board {
             titles.entry(*root).or_insert(text);
         }
     }
+    titles
+}
+
+/// The notes with text as the board's stickies, in their stacks'
+/// clusters; where each note went (none for an empty one).
+fn add_stickies(
+    notes: &[Note],
+    roots: &[Option<usize>],
+    titles: &HashMap<usize, String>,
+    board: &mut Board,
+) -> Vec<Option<usize>> {
     let mut index: Vec<Option<usize>> = Vec::with_capacity(notes.len());
     for (i, n) in notes.iter().enumerate() {
         if n.text.trim().is_empty() {
@@ -549,30 +590,5 @@ pub fn board(notes: Vec<Note>, iterations: &[u32]) -> Board {
             time,
         });
     }
-    let tallies = |count: &dyn Fn(&Note) -> u32| -> Vec<(Tallied, u32)> {
-        notes
-            .iter()
-            .zip(&index)
-            .filter_map(|(n, at)| Some((Tallied::Sticky((*at)?), count(n))))
-            .filter(|(_, c)| *c > 0)
-            .collect()
-    };
-    if iterations.is_empty() {
-        let t = tallies(&|n| n.votes);
-        if !t.is_empty() {
-            board.rounds.push(BoardRound {
-                name: RoundName::ScrumlrTotal,
-                tallies: t,
-            });
-        }
-    } else {
-        for (k, n) in iterations.iter().enumerate() {
-            board.rounds.push(BoardRound {
-                name: RoundName::Scrumlr(*n),
-                tallies: tallies(&|note| note.iterations.get(k).copied().unwrap_or(0)),
-            });
-        }
-    }
-    board.warnings.sort_by_key(|w| w.line);
-    board
+    index
 }

@@ -17,47 +17,83 @@ use std::collections::HashSet;
 ///   two versions are now the same, are dropped.
 pub fn repair(s: &mut Session, repairs: &mut Vec<String>) {
     unique_ids(s, repairs);
+    let known = Known::of(s);
+    clear_references(s, &known, repairs);
+    fit_conflicts(s, repairs);
+    drop_dangling_votes(s, &known, repairs);
+    let every: HashSet<Id> = s.all_ids().into_iter().cloned().collect();
+    detach_attachments(s, &every, repairs);
+    if !s.run_fits(&s.run) {
+        s.run = Default::default();
+        repairs.push("the run was reset: its stage or step was deleted".into());
+    }
+    drop_settled_conflicts(s, &every, repairs);
+}
 
-    let participants: HashSet<Id> = s.participants.iter().map(|x| x.id.clone()).collect();
-    let people: HashSet<Id> = participants
-        .iter()
-        .cloned()
-        .chain(s.guests.iter().map(|x| x.id.clone()))
-        .collect();
-    let stages: HashSet<Id> = s.agenda.iter().map(|x| x.id.clone()).collect();
-    let clusters: HashSet<Id> = s.clusters.iter().map(|x| x.id.clone()).collect();
-    let rounds: HashSet<Id> = s.rounds.iter().map(|x| x.id.clone()).collect();
-    let stickies: HashSet<Id> = s.stickies.iter().map(|x| x.id.clone()).collect();
-    let clear = |r: &mut Option<Id>, set: &HashSet<Id>| -> bool {
-        if r.as_ref().is_some_and(|id| !set.contains(id)) {
-            *r = None;
-            true
-        } else {
-            false
+/// The ids references may point at, by kind.
+struct Known {
+    participants: HashSet<Id>,
+    /// Participants and guests.
+    people: HashSet<Id>,
+    stages: HashSet<Id>,
+    clusters: HashSet<Id>,
+    rounds: HashSet<Id>,
+    stickies: HashSet<Id>,
+}
+
+impl Known {
+    fn of(s: &Session) -> Known {
+        let participants: HashSet<Id> = s.participants.iter().map(|x| x.id.clone()).collect();
+        let people: HashSet<Id> = participants
+            .iter()
+            .cloned()
+            .chain(s.guests.iter().map(|x| x.id.clone()))
+            .collect();
+        Known {
+            participants,
+            people,
+            stages: s.agenda.iter().map(|x| x.id.clone()).collect(),
+            clusters: s.clusters.iter().map(|x| x.id.clone()).collect(),
+            rounds: s.rounds.iter().map(|x| x.id.clone()).collect(),
+            stickies: s.stickies.iter().map(|x| x.id.clone()).collect(),
         }
-    };
+    }
+}
 
+/// Clear `r` when it points at no id of `set`; whether it did.
+fn clear(r: &mut Option<Id>, set: &HashSet<Id>) -> bool {
+    if r.as_ref().is_some_and(|id| !set.contains(id)) {
+        *r = None;
+        true
+    } else {
+        false
+    }
+}
+
+/// Authors, stages and clusters that are gone, cleared (a sticky whose
+/// cluster is gone goes to the inbox).
+fn clear_references(s: &mut Session, k: &Known, repairs: &mut Vec<String>) {
     let (mut authors, mut staged, mut inbox) = (0, 0, 0);
     for n in &mut s.notes {
-        authors += usize::from(clear(&mut n.author, &people));
-        staged += usize::from(clear(&mut n.stage, &stages));
+        authors += usize::from(clear(&mut n.author, &k.people));
+        staged += usize::from(clear(&mut n.stage, &k.stages));
     }
     for x in &mut s.stickies {
-        authors += usize::from(clear(&mut x.author, &people));
-        staged += usize::from(clear(&mut x.stage, &stages));
-        if clear(&mut x.cluster, &clusters) {
+        authors += usize::from(clear(&mut x.author, &k.people));
+        staged += usize::from(clear(&mut x.stage, &k.stages));
+        if clear(&mut x.cluster, &k.clusters) {
             x.parked = false;
             inbox += 1;
         }
     }
     for c in &mut s.clusters {
-        staged += usize::from(clear(&mut c.stage, &stages));
+        staged += usize::from(clear(&mut c.stage, &k.stages));
     }
     for r in &mut s.rounds {
-        staged += usize::from(clear(&mut r.stage, &stages));
+        staged += usize::from(clear(&mut r.stage, &k.stages));
     }
     for p in &mut s.prototypes {
-        staged += usize::from(clear(&mut p.stage, &stages));
+        staged += usize::from(clear(&mut p.stage, &k.stages));
     }
     if inbox > 0 {
         repairs.push(format!(
@@ -77,18 +113,19 @@ pub fn repair(s: &mut Session, repairs: &mut Vec<String>) {
             count(staged, "item")
         ));
     }
+}
 
-    fit_conflicts(s, repairs);
-
+/// Votes whose round, voter or target is gone, dropped.
+fn drop_dangling_votes(s: &mut Session, k: &Known, repairs: &mut Vec<String>) {
     let before = s.votes.len();
     s.votes.retain(|v| {
-        rounds.contains(&v.round)
+        k.rounds.contains(&v.round)
             && v.participant
                 .as_ref()
-                .is_none_or(|p| participants.contains(p))
+                .is_none_or(|p| k.participants.contains(p))
             && match &v.target {
-                Target::Sticky(id) => stickies.contains(id),
-                Target::Cluster(id) => clusters.contains(id),
+                Target::Sticky(id) => k.stickies.contains(id),
+                Target::Cluster(id) => k.clusters.contains(id),
             }
     });
     if s.votes.len() < before {
@@ -97,11 +134,13 @@ pub fn repair(s: &mut Session, repairs: &mut Vec<String>) {
             count(before - s.votes.len(), "vote")
         ));
     }
+}
 
-    let every: HashSet<Id> = s.all_ids().into_iter().cloned().collect();
+/// Attachments to an item that is not in `every`, attached to the session.
+fn detach_attachments(s: &mut Session, every: &HashSet<Id>, repairs: &mut Vec<String>) {
     let mut detached = 0;
     for a in &mut s.attachments {
-        detached += usize::from(clear(&mut a.to, &every));
+        detached += usize::from(clear(&mut a.to, every));
     }
     if detached > 0 {
         repairs.push(format!(
@@ -109,12 +148,11 @@ pub fn repair(s: &mut Session, repairs: &mut Vec<String>) {
             count(detached, "attachment")
         ));
     }
+}
 
-    if !s.run_fits(&s.run) {
-        s.run = Default::default();
-        repairs.push("the run was reset: its stage or step was deleted".into());
-    }
-
+/// Conflicts about deleting an item that is gone anyway (not in `every`),
+/// or whose two versions are now the same, dropped.
+fn drop_settled_conflicts(s: &mut Session, every: &HashSet<Id>, repairs: &mut Vec<String>) {
     let before = s.conflicts.len();
     let kept: Vec<bool> = s
         .conflicts

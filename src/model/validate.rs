@@ -61,6 +61,23 @@ impl fmt::Display for Problem {
 
 /// Every problem of the session, in file order as far as possible.
 pub fn validate(s: &Session) -> Vec<Problem> {
+    let mut problems = duplicate_ids(s);
+    let known = Known::of(s);
+    let p = &mut problems;
+    refer(p, "run.stage", s.run.stage.as_ref(), &known.stages, "stage");
+    refer(p, "run.step", s.run.step.as_ref(), &known.steps, "step");
+    note_refs(s, &known, p);
+    sticky_refs(s, &known, p);
+    cluster_and_round_refs(s, &known, p);
+    vote_refs(s, &known, p);
+    prototype_refs(s, &known, p);
+    attachment_refs(s, p);
+    run_step_in_its_stage(s, &known, p);
+    problems
+}
+
+/// Each id used a second time (or more).
+fn duplicate_ids(s: &Session) -> Vec<Problem> {
     let mut problems = Vec::new();
     let all_ids = std::iter::once(&s.id)
         .chain(s.participants.iter().map(|p| &p.id))
@@ -86,79 +103,121 @@ pub fn validate(s: &Session) -> Vec<Problem> {
             problems.push(Problem::DuplicateId { id: id.0.clone() });
         }
     }
+    problems
+}
 
-    let participants: HashSet<&Id> = s.participants.iter().map(|p| &p.id).collect();
-    let authors: HashSet<&Id> = participants
-        .iter()
-        .copied()
-        .chain(s.guests.iter().map(|g| &g.id))
-        .collect();
-    let stages: HashSet<&Id> = s.agenda.iter().map(|st| &st.id).collect();
-    let steps: HashSet<&Id> = s
-        .agenda
-        .iter()
-        .flat_map(|st| st.steps.iter().map(|x| &x.id))
-        .collect();
-    let stickies: HashSet<&Id> = s.stickies.iter().map(|x| &x.id).collect();
-    let clusters: HashSet<&Id> = s.clusters.iter().map(|c| &c.id).collect();
-    let rounds: HashSet<&Id> = s.rounds.iter().map(|r| &r.id).collect();
+/// The ids that references may point at, by kind.
+struct Known<'a> {
+    participants: HashSet<&'a Id>,
+    /// Participants and guests.
+    authors: HashSet<&'a Id>,
+    stages: HashSet<&'a Id>,
+    steps: HashSet<&'a Id>,
+    stickies: HashSet<&'a Id>,
+    clusters: HashSet<&'a Id>,
+    rounds: HashSet<&'a Id>,
+}
 
-    let mut refer =
-        |field: &'static str, id: Option<&Id>, set: &HashSet<&Id>, expected: &'static str| {
-            if let Some(id) = id
-                && !set.contains(id)
-            {
-                problems.push(Problem::Dangling {
-                    field,
-                    id: id.0.clone(),
-                    expected,
-                });
-            }
-        };
+impl<'a> Known<'a> {
+    fn of(s: &'a Session) -> Known<'a> {
+        let participants: HashSet<&Id> = s.participants.iter().map(|p| &p.id).collect();
+        let authors: HashSet<&Id> = participants
+            .iter()
+            .copied()
+            .chain(s.guests.iter().map(|g| &g.id))
+            .collect();
+        Known {
+            participants,
+            authors,
+            stages: s.agenda.iter().map(|st| &st.id).collect(),
+            steps: s
+                .agenda
+                .iter()
+                .flat_map(|st| st.steps.iter().map(|x| &x.id))
+                .collect(),
+            stickies: s.stickies.iter().map(|x| &x.id).collect(),
+            clusters: s.clusters.iter().map(|c| &c.id).collect(),
+            rounds: s.rounds.iter().map(|r| &r.id).collect(),
+        }
+    }
+}
 
-    refer("run.stage", s.run.stage.as_ref(), &stages, "stage");
-    refer("run.step", s.run.step.as_ref(), &steps, "step");
+/// A problem when `id` is given and not in `set`.
+fn refer(
+    problems: &mut Vec<Problem>,
+    field: &'static str,
+    id: Option<&Id>,
+    set: &HashSet<&Id>,
+    expected: &'static str,
+) {
+    if let Some(id) = id
+        && !set.contains(id)
+    {
+        problems.push(Problem::Dangling {
+            field,
+            id: id.0.clone(),
+            expected,
+        });
+    }
+}
+
+fn note_refs(s: &Session, k: &Known, p: &mut Vec<Problem>) {
     for n in &s.notes {
-        refer("stage", n.stage.as_ref(), &stages, "stage");
+        refer(p, "stage", n.stage.as_ref(), &k.stages, "stage");
         refer(
+            p,
             "author",
             n.author.as_ref(),
-            &authors,
+            &k.authors,
             "participant or guest",
         );
     }
+}
+
+fn sticky_refs(s: &Session, k: &Known, p: &mut Vec<Problem>) {
     for x in &s.stickies {
         refer(
+            p,
             "author",
             x.author.as_ref(),
-            &authors,
+            &k.authors,
             "participant or guest",
         );
-        refer("stage", x.stage.as_ref(), &stages, "stage");
-        refer("cluster", x.cluster.as_ref(), &clusters, "cluster");
+        refer(p, "stage", x.stage.as_ref(), &k.stages, "stage");
+        refer(p, "cluster", x.cluster.as_ref(), &k.clusters, "cluster");
     }
+}
+
+fn cluster_and_round_refs(s: &Session, k: &Known, p: &mut Vec<Problem>) {
     for c in &s.clusters {
-        refer("stage", c.stage.as_ref(), &stages, "stage");
+        refer(p, "stage", c.stage.as_ref(), &k.stages, "stage");
     }
     for r in &s.rounds {
-        refer("stage", r.stage.as_ref(), &stages, "stage");
+        refer(p, "stage", r.stage.as_ref(), &k.stages, "stage");
     }
+}
+
+fn vote_refs(s: &Session, k: &Known, p: &mut Vec<Problem>) {
     for v in &s.votes {
-        refer("round", Some(&v.round), &rounds, "voting round");
+        refer(p, "round", Some(&v.round), &k.rounds, "voting round");
         refer(
+            p,
             "participant",
             v.participant.as_ref(),
-            &participants,
+            &k.participants,
             "participant",
         );
         match &v.target {
-            Target::Sticky(id) => refer("target", Some(id), &stickies, "sticky note"),
-            Target::Cluster(id) => refer("target", Some(id), &clusters, "cluster"),
+            Target::Sticky(id) => refer(p, "target", Some(id), &k.stickies, "sticky note"),
+            Target::Cluster(id) => refer(p, "target", Some(id), &k.clusters, "cluster"),
         }
     }
+}
+
+fn prototype_refs(s: &Session, k: &Known, problems: &mut Vec<Problem>) {
     for p in &s.prototypes {
         if let Some(st) = &p.stage
-            && !stages.contains(st)
+            && !k.stages.contains(st)
         {
             problems.push(Problem::Dangling {
                 field: "stage",
@@ -167,6 +226,10 @@ pub fn validate(s: &Session) -> Vec<Problem> {
             });
         }
     }
+}
+
+/// An attachment is attached to the session or to an item of it.
+fn attachment_refs(s: &Session, problems: &mut Vec<Problem>) {
     if !s.attachments.is_empty() {
         let every: HashSet<&Id> = std::iter::once(&s.id)
             .chain(s.participants.iter().map(|x| &x.id))
@@ -193,9 +256,13 @@ pub fn validate(s: &Session) -> Vec<Problem> {
             }
         }
     }
+}
+
+/// The run's step is one of the run's stage.
+fn run_step_in_its_stage(s: &Session, k: &Known, problems: &mut Vec<Problem>) {
     if let (Some(stage), Some(step)) = (&s.run.stage, &s.run.step)
         && let Some(st) = s.agenda.iter().find(|st| &st.id == stage)
-        && steps.contains(step)
+        && k.steps.contains(step)
         && !st.steps.iter().any(|x| &x.id == step)
     {
         problems.push(Problem::Dangling {
@@ -204,5 +271,4 @@ pub fn validate(s: &Session) -> Vec<Problem> {
             expected: "step of the stage in run.stage",
         });
     }
-    problems
 }

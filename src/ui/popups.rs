@@ -5,10 +5,11 @@ use super::widgets::{centered, fit, popup, safe_line, scroll_for};
 use crate::app::Action;
 use crate::app::keymap::Context;
 use crate::app::overlay::{self, Overlay};
-use crate::app::state::{App, EditorField};
+use crate::app::state::{App, EditorField, NoteEditor};
 use crate::i18n::{self, tr};
 use crate::model::NoteKind;
 use crate::t;
+use crate::ui::theme::Theme;
 use ratatui::prelude::*;
 use ratatui::widgets::Paragraph;
 
@@ -237,177 +238,209 @@ fn field(app: &App, area: Rect, buf: &mut Buffer) {
 fn editor(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let lang = app.lang;
-    if let Some(ed) = &app.editor {
-        let Some(s) = app.session() else { return };
-        let rect = centered(area, 78, area.height.saturating_sub(2).clamp(3, 18));
-        let title = if ed.editing.is_some() {
-            tr(lang, "editor-title-edit")
-        } else {
-            tr(lang, "editor-title-new")
-        };
-        let inner = popup(rect, buf, &title, t);
-        if inner.height == 0 {
-            return;
-        }
-        // Two rows for the kinds when there is room, so all seven show.
-        let kind_rows = if inner.height >= 6 { 2 } else { 1 };
-        let [text, kind, author, tags] = Layout::vertical([
-            Constraint::Min(1),
-            Constraint::Length(kind_rows),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(inner);
-        let focus = |f: EditorField| if ed.field == f { t.selected } else { t.muted };
-        if ed
-            .text
-            .lines()
-            .iter()
-            .any(|l| l.chars().any(super::widgets::needs_escape))
-        {
-            // The text area would draw control characters as nothing:
-            // show them as symbols (the note keeps them), cursor included.
-            let ratatui_textarea::DataCursor(row, col) = ed.text.cursor();
-            let top = row.saturating_sub(text.height.saturating_sub(1) as usize);
-            for (k, l) in ed
-                .text
-                .lines()
-                .iter()
-                .enumerate()
-                .skip(top)
-                .take(text.height as usize)
-            {
-                let y = text.y + (k - top) as u16;
-                buf.set_stringn(
-                    text.x,
-                    y,
-                    super::widgets::safe(l),
-                    text.width as usize,
-                    t.base,
-                );
-                if k == row {
-                    use unicode_width::UnicodeWidthStr;
-                    let before: String = l.chars().take(col).collect();
-                    let cx = text.x
-                        + (super::widgets::safe(&before).width() as u16)
-                            .min(text.width.saturating_sub(1));
-                    if let Some(cell) = buf.cell_mut((cx, y)) {
-                        cell.set_style(t.selected);
-                    }
-                }
-            }
-        } else {
-            ed.text.render(text, buf);
-        }
-        let kinds: Vec<Span> = NoteKind::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, k)| {
-                let style = if *k == ed.kind {
-                    t.accent.add_modifier(Modifier::REVERSED)
-                } else {
-                    t.muted
-                };
-                Span::styled(format!(" {} {} ", i + 1, i18n::note_kind(lang, *k)), style)
-            })
-            .collect();
-        // The field names, padded to the widest.
-        let names = [
-            tr(lang, "editor-kind"),
-            tr(lang, "editor-author"),
-            tr(lang, "editor-tags"),
-        ];
-        let name_w = names
-            .iter()
-            .map(|n| unicode_width::UnicodeWidthStr::width(n.as_str()))
-            .max()
-            .unwrap_or(0)
-            .max(6)
-            + 2;
-        let [kind_name, author_name, tags_name] = names.map(|n| super::widgets::pad(&n, name_w));
-        let mut line = vec![Span::styled(kind_name, focus(EditorField::Kind))];
-        let all_w: usize = name_w + kinds.iter().map(|s| s.width()).sum::<usize>();
-        // Spread the kinds over the rows there are, one greedy line at a time.
-        let mut rows: Vec<Vec<Span>> = vec![Vec::new()];
-        let mut used = name_w;
-        for k in kinds.iter().cloned() {
-            if used + k.width() > kind.width as usize && !rows.last().is_some_and(Vec::is_empty) {
-                rows.push(Vec::new());
-                used = name_w;
-            }
-            used += k.width();
-            if let Some(r) = rows.last_mut() {
-                r.push(k);
-            }
-        }
-        if all_w <= kind.width as usize {
-            line.extend(kinds);
-        } else if rows.len() <= kind.height as usize {
-            let mut rows = rows.into_iter();
-            line.extend(rows.next().unwrap_or_default());
-            for (k, r) in rows.enumerate() {
-                let mut l = vec![Span::raw(" ".repeat(name_w))];
-                l.extend(r);
-                buf.set_line(kind.x, kind.y + 1 + k as u16, &Line::from(l), kind.width);
-            }
-        } else {
-            // Too narrow for all seven: the chosen one, with its number.
-            let i = NoteKind::ALL
-                .iter()
-                .position(|k| *k == ed.kind)
-                .unwrap_or(0);
-            line.push(Span::styled(
-                format!(
-                    "◀ {} {} ▶  (1-7, ←/→)",
-                    i + 1,
-                    i18n::note_kind(lang, ed.kind)
-                ),
-                t.accent,
-            ));
-        }
-        buf.set_line(kind.x, kind.y, &Line::from(line), kind.width);
-        let who = ed
-            .author
-            .checked_sub(1)
-            .and_then(|i| s.participants.get(i))
-            .map_or_else(
-                || format!("({})", tr(lang, "editor-no-author")),
-                |p| format!("{} · {}", safe_line(&p.name), i18n::role(lang, p.role)),
-            );
-        buf.set_line(
-            author.x,
-            author.y,
-            &Line::from(vec![
-                Span::styled(author_name, focus(EditorField::Author)),
-                Span::raw(format!("◀ {who} ▶")),
-            ]),
-            author.width,
+    let Some(ed) = &app.editor else { return };
+    let Some(s) = app.session() else { return };
+    let rect = centered(area, 78, area.height.saturating_sub(2).clamp(3, 18));
+    let title = if ed.editing.is_some() {
+        tr(lang, "editor-title-edit")
+    } else {
+        tr(lang, "editor-title-new")
+    };
+    let inner = popup(rect, buf, &title, t);
+    if inner.height == 0 {
+        return;
+    }
+    // Two rows for the kinds when there is room, so all seven show.
+    let kind_rows = if inner.height >= 6 { 2 } else { 1 };
+    let [text, kind, author, tags] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(kind_rows),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let focus = |f: EditorField| if ed.field == f { t.selected } else { t.muted };
+    editor_text(ed, text, buf, t);
+    // The field names, padded to the widest.
+    let names = [
+        tr(lang, "editor-kind"),
+        tr(lang, "editor-author"),
+        tr(lang, "editor-tags"),
+    ];
+    let name_w = names
+        .iter()
+        .map(|n| unicode_width::UnicodeWidthStr::width(n.as_str()))
+        .max()
+        .unwrap_or(0)
+        .max(6)
+        + 2;
+    let [kind_name, author_name, tags_name] = names.map(|n| super::widgets::pad(&n, name_w));
+    let kind_name = Span::styled(kind_name, focus(EditorField::Kind));
+    editor_kinds(app, ed, kind, kind_name, name_w, buf);
+    let who = ed
+        .author
+        .checked_sub(1)
+        .and_then(|i| s.participants.get(i))
+        .map_or_else(
+            || format!("({})", tr(lang, "editor-no-author")),
+            |p| format!("{} · {}", safe_line(&p.name), i18n::role(lang, p.role)),
         );
-        let name_w16 = name_w as u16;
+    buf.set_line(
+        author.x,
+        author.y,
+        &Line::from(vec![
+            Span::styled(author_name, focus(EditorField::Author)),
+            Span::raw(format!("◀ {who} ▶")),
+        ]),
+        author.width,
+    );
+    let tags_name = Span::styled(tags_name, focus(EditorField::Tags));
+    editor_tags(ed, tags, tags_name, name_w, buf, t);
+}
+
+/// The note's text; control characters shown as symbols.
+fn editor_text(ed: &NoteEditor, text: Rect, buf: &mut Buffer, t: &Theme) {
+    if !ed
+        .text
+        .lines()
+        .iter()
+        .any(|l| l.chars().any(super::widgets::needs_escape))
+    {
+        return ed.text.render(text, buf);
+    }
+    // The text area would draw control characters as nothing:
+    // show them as symbols (the note keeps them), cursor included.
+    let ratatui_textarea::DataCursor(row, col) = ed.text.cursor();
+    let top = row.saturating_sub(text.height.saturating_sub(1) as usize);
+    for (k, l) in ed
+        .text
+        .lines()
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(text.height as usize)
+    {
+        let y = text.y + (k - top) as u16;
         buf.set_stringn(
-            tags.x,
-            tags.y,
-            tags_name,
-            name_w.min(tags.width as usize),
-            focus(EditorField::Tags),
+            text.x,
+            y,
+            super::widgets::safe(l),
+            text.width as usize,
+            t.base,
         );
-        let tag_area = Rect {
-            x: tags.x + name_w16.min(tags.width),
-            width: tags.width.saturating_sub(name_w16),
-            ..tags
-        };
-        if ed.field == EditorField::Tags {
-            input_line(
-                ed.tags.value(),
-                ed.tags.visual_cursor(),
-                tag_area,
-                buf,
-                t.base,
-                t.selected,
-            );
-        } else {
-            Paragraph::new(safe_line(ed.tags.value()).into_owned()).render(tag_area, buf);
+        if k == row {
+            use unicode_width::UnicodeWidthStr;
+            let before: String = l.chars().take(col).collect();
+            let cx = text.x
+                + (super::widgets::safe(&before).width() as u16).min(text.width.saturating_sub(1));
+            if let Some(cell) = buf.cell_mut((cx, y)) {
+                cell.set_style(t.selected);
+            }
         }
+    }
+}
+
+/// The note's kind after its field's name (`name`, `name_w` wide): the
+/// seven on one row, else spread over the rows of `kind`, else the chosen
+/// one alone.
+fn editor_kinds(
+    app: &App,
+    ed: &NoteEditor,
+    kind: Rect,
+    name: Span<'static>,
+    name_w: usize,
+    buf: &mut Buffer,
+) {
+    let (t, lang) = (&app.theme, app.lang);
+    let kinds: Vec<Span> = NoteKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let style = if *k == ed.kind {
+                t.accent.add_modifier(Modifier::REVERSED)
+            } else {
+                t.muted
+            };
+            Span::styled(format!(" {} {} ", i + 1, i18n::note_kind(lang, *k)), style)
+        })
+        .collect();
+    let mut line = vec![name];
+    let all_w: usize = name_w + kinds.iter().map(|s| s.width()).sum::<usize>();
+    // Spread the kinds over the rows there are, one greedy line at a time.
+    let mut rows: Vec<Vec<Span>> = vec![Vec::new()];
+    let mut used = name_w;
+    for k in kinds.iter().cloned() {
+        if used + k.width() > kind.width as usize && !rows.last().is_some_and(Vec::is_empty) {
+            rows.push(Vec::new());
+            used = name_w;
+        }
+        used += k.width();
+        if let Some(r) = rows.last_mut() {
+            r.push(k);
+        }
+    }
+    if all_w <= kind.width as usize {
+        line.extend(kinds);
+    } else if rows.len() <= kind.height as usize {
+        let mut rows = rows.into_iter();
+        line.extend(rows.next().unwrap_or_default());
+        for (k, r) in rows.enumerate() {
+            let mut l = vec![Span::raw(" ".repeat(name_w))];
+            l.extend(r);
+            buf.set_line(kind.x, kind.y + 1 + k as u16, &Line::from(l), kind.width);
+        }
+    } else {
+        // Too narrow for all seven: the chosen one, with its number.
+        let i = NoteKind::ALL
+            .iter()
+            .position(|k| *k == ed.kind)
+            .unwrap_or(0);
+        line.push(Span::styled(
+            format!(
+                "◀ {} {} ▶  (1-7, ←/→)",
+                i + 1,
+                i18n::note_kind(lang, ed.kind)
+            ),
+            t.accent,
+        ));
+    }
+    buf.set_line(kind.x, kind.y, &Line::from(line), kind.width);
+}
+
+/// The note's tags after their field's name (`name`, `name_w` wide): an
+/// input when the field has the focus.
+fn editor_tags(
+    ed: &NoteEditor,
+    tags: Rect,
+    name: Span<'static>,
+    name_w: usize,
+    buf: &mut Buffer,
+    t: &Theme,
+) {
+    let name_w16 = name_w as u16;
+    buf.set_stringn(
+        tags.x,
+        tags.y,
+        name.content,
+        name_w.min(tags.width as usize),
+        name.style,
+    );
+    let tag_area = Rect {
+        x: tags.x + name_w16.min(tags.width),
+        width: tags.width.saturating_sub(name_w16),
+        ..tags
+    };
+    if ed.field == EditorField::Tags {
+        input_line(
+            ed.tags.value(),
+            ed.tags.visual_cursor(),
+            tag_area,
+            buf,
+            t.base,
+            t.selected,
+        );
+    } else {
+        Paragraph::new(safe_line(ed.tags.value()).into_owned()).render(tag_area, buf);
     }
 }
 

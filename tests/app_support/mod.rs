@@ -6,41 +6,13 @@
 use atelier::app::App;
 use atelier::app::state::{Doc, SaveStatus, Screen};
 use atelier::model::{
-    Challenge, Id, Note, NoteKind, Origin, Participant, Role, Session, Stage, StageKind, Step,
-    Timestamp,
+    Challenge, Id, Note, NoteKind, Origin, Participant, Role, Session, StageKind,
 };
 use std::path::PathBuf;
 
 pub use crate::support::keys::*;
-
-/// 2026-06-12T07:30:00Z plus `secs`: every test runs at a fixed time.
-pub fn t(secs: i64) -> Timestamp {
-    Timestamp::from_unix(1_781_249_400 + secs).expect("a valid time")
-}
-
-fn step(id: &str, title: &str, minutes: u32, prompt: &str) -> Step {
-    Step {
-        id: Id::from(id),
-        title: title.to_owned(),
-        minutes,
-        prompt: prompt.to_owned(),
-        produces: vec![],
-        started: None,
-        ended: None,
-    }
-}
-
-fn stage(id: &str, title: &str, kind: StageKind, steps: Vec<Step>) -> Stage {
-    Stage {
-        id: Id::from(id),
-        method: String::new(),
-        title: title.to_owned(),
-        kind,
-        steps,
-        started: None,
-        ended: None,
-    }
-}
+pub use crate::support::model::t;
+use crate::support::model::{stage, step};
 
 fn note(id: &str, kind: NoteKind, stage: &str, author: Option<&str>, text: &str, at: i64) -> Note {
     Note {

@@ -5,21 +5,14 @@
 //! capture bar, the search bar and the fields).
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use atelier::app::state::{Doc, SaveStatus, Screen};
-use atelier::app::{App, Msg, update};
-use atelier::model::{
-    Cluster, Colour, Id, Participant, Role, Session, Stage, StageKind, Step, Sticky, Target,
-    Timestamp, Vote, VotingRound,
-};
+use atelier::app::App;
+use atelier::app::state::Screen;
+use atelier::model::{Colour, Id, Role, Session, StageKind, Sticky, Target, Vote};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 pub use crate::support::keys::*;
-
-/// 2026-06-12T07:30:00Z plus `secs`: every test runs at a fixed time.
-pub fn t(secs: i64) -> Timestamp {
-    Timestamp::from_unix(1_781_249_400 + secs).expect("a valid time")
-}
+#[allow(unused_imports)] // each test binary uses its part
+pub use crate::support::model::{cluster, participant, stage, step, t};
 
 pub const LONG: &str = "Une cour d'école plus fraîche : planter des arbres le long du mur sud, \
      installer des voiles d'ombrage au-dessus des bancs, remplacer l'enrobé noir par un sol clair \
@@ -47,23 +40,6 @@ pub fn sticky(
     }
 }
 
-pub fn cluster(id: &str, title: &str) -> Cluster {
-    Cluster {
-        id: Id::from(id),
-        title: title.to_owned(),
-        stage: Some(Id::from("st-idees")),
-    }
-}
-
-fn participant(id: &str, name: &str, role: Role) -> Participant {
-    Participant {
-        id: Id::from(id),
-        name: name.to_owned(),
-        role,
-        organisation: String::new(),
-    }
-}
-
 /// Three participants, one stage, three clusters (the last one empty), an
 /// inbox of three stickies (one long, one in Japanese) and a parked one.
 ///
@@ -77,23 +53,12 @@ pub fn session() -> Session {
         participant("p-hanako", "山田 花子", Role::Citizen),
         participant("p-noel", "Noël Bertrand 🎄", Role::ElectedOfficial),
     ];
-    s.agenda = vec![Stage {
-        id: Id::from("st-idees"),
-        method: String::new(),
-        title: "Idéation 💡".into(),
-        kind: StageKind::Ideation,
-        steps: vec![Step {
-            id: Id::from("sp-crazy"),
-            title: "Crazy 8s".into(),
-            minutes: 8,
-            prompt: String::new(),
-            produces: vec![],
-            started: None,
-            ended: None,
-        }],
-        started: None,
-        ended: None,
-    }];
+    s.agenda = vec![stage(
+        "st-idees",
+        "Idéation 💡",
+        StageKind::Ideation,
+        vec![step("sp-crazy", "Crazy 8s", 8, "")],
+    )];
     s.clusters = vec![
         cluster("c-ombre", "Ombre et fraîcheur ☀️"),
         cluster("c-eau", "Eau 💧"),
@@ -155,15 +120,7 @@ pub fn session() -> Session {
 /// s-4: 2 (Amélie 1, Noël 1), c-ombre: 2 (Hanako), s-3: 1 paper tally,
 /// s-6: 1 (Amélie). Ranking: s-4 and c-ombre tie first, s-3 and s-6 tie third.
 pub fn with_votes(mut s: Session) -> Session {
-    s.rounds = vec![VotingRound {
-        id: Id::from("r-1"),
-        title: "Vote 1".into(),
-        stage: Some(Id::from("st-idees")),
-        dots: 3,
-        cap: Some(2),
-        opened: t(900),
-        anonymous: false,
-    }];
+    s.rounds = vec![crate::support::model::vote_1()];
     let vote = |id: &str, who: Option<&str>, target: Target, count: u32| Vote {
         id: Id::from(id),
         round: Id::from("r-1"),
@@ -189,20 +146,8 @@ pub fn with_votes(mut s: Session) -> Session {
 /// An app at `t(0)` in UTC, with `session` open (writable unless
 /// `read_only`) on the board, cursor on the inbox's header.
 pub fn app_with(session: Session, read_only: Option<&str>) -> App {
-    let mut app = new_app("en", t(0));
-    app.doc = Some(Doc {
-        session: Arc::new(session),
-        path: PathBuf::from("/nonexistent/cours.ron"),
-        read_only: read_only.map(str::to_owned),
-        review: false,
-        generation: 0,
-        saved_generation: 0,
-        save: SaveStatus::Saved(Some(t(0))),
-    });
-    app.screen = Screen::Board;
-    // Build the board's index as the first message would.
-    update(&mut app, Msg::Resize, t(0));
-    app
+    let path = PathBuf::from("/nonexistent/cours.ron");
+    open_app(session, &path, read_only, false, Screen::Board, t(0))
 }
 
 pub fn app() -> App {

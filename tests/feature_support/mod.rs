@@ -4,25 +4,14 @@
 //! drawn on a `TestBackend`.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use atelier::app::state::{Doc, SaveStatus, Screen};
-use atelier::app::{App, Msg, update};
-use atelier::model::{
-    Cluster, Colour, Id, Note, NoteKind, Participant, Role, Session, Stage, StageKind, Step,
-    Sticky, Timestamp,
-};
-use atelier::ui::AppView;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use atelier::app::App;
+use atelier::app::state::Screen;
+use atelier::model::{Colour, Id, Note, NoteKind, Role, Session, StageKind, Sticky};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 pub use crate::support::keys::*;
-
-/// 2026-06-12T07:30:00Z plus `secs`: every test runs at a fixed time.
-pub fn t(secs: i64) -> Timestamp {
-    Timestamp::from_unix(1_781_249_400 + secs).expect("a valid time")
-}
+#[allow(unused_imports)] // each test binary uses its part
+pub use crate::support::model::{cluster, participant, stage, step, t};
 
 pub fn sticky(id: &str, text: &str, cluster: Option<&str>, author: Option<&str>) -> Sticky {
     Sticky {
@@ -36,47 +25,6 @@ pub fn sticky(id: &str, text: &str, cluster: Option<&str>, author: Option<&str>)
         time: t(600),
         private: false,
         tags: Vec::new(),
-    }
-}
-
-pub fn cluster(id: &str, title: &str) -> Cluster {
-    Cluster {
-        id: Id::from(id),
-        title: title.to_owned(),
-        stage: Some(Id::from("st-idees")),
-    }
-}
-
-pub fn participant(id: &str, name: &str, role: Role) -> Participant {
-    Participant {
-        id: Id::from(id),
-        name: name.to_owned(),
-        role,
-        organisation: String::new(),
-    }
-}
-
-pub fn step(id: &str, title: &str, minutes: u32, prompt: &str) -> Step {
-    Step {
-        id: Id::from(id),
-        title: title.to_owned(),
-        minutes,
-        prompt: prompt.to_owned(),
-        produces: vec![],
-        started: None,
-        ended: None,
-    }
-}
-
-pub fn stage(id: &str, title: &str, kind: StageKind, steps: Vec<Step>) -> Stage {
-    Stage {
-        id: Id::from(id),
-        method: String::new(),
-        title: title.to_owned(),
-        kind,
-        steps,
-        started: None,
-        ended: None,
     }
 }
 
@@ -137,20 +85,7 @@ pub fn app_at(
     review: bool,
     screen: Screen,
 ) -> App {
-    let mut app = new_app("en", t(0));
-    app.doc = Some(Doc {
-        session: Arc::new(session),
-        path: path.to_path_buf(),
-        read_only: read_only.map(str::to_owned),
-        review,
-        generation: 0,
-        saved_generation: 0,
-        save: SaveStatus::Saved(Some(t(0))),
-    });
-    app.screen = screen;
-    // Build the board's index as the first message would.
-    update(&mut app, Msg::Resize, t(0));
-    app
+    open_app(session, path, read_only, review, screen, t(0))
 }
 
 /// A writable app on the board (or read-only for `Some(reason)`).
@@ -168,33 +103,6 @@ pub fn sess(app: &App) -> &Session {
     app.session().expect("a session is open")
 }
 
-/// The whole app drawn at `w` x `h`.
-pub fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(AppView(app), f.area()))
-        .unwrap();
-    terminal
-}
-
-/// The screen's text, one line per row (wide characters once).
-pub fn screen_text(buf: &Buffer) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let mut rows = Vec::new();
-    for y in buf.area.y..buf.area.bottom() {
-        let mut row = String::new();
-        let mut x = buf.area.x;
-        while x < buf.area.right() {
-            let sym = buf[(x, y)].symbol();
-            row.push_str(sym);
-            x += sym.width().max(1) as u16;
-        }
-        rows.push(row);
-    }
-    rows.join("\n")
-}
-
-/// The screen's text at `w` x `h`.
-pub fn shown(app: &App, w: u16, h: u16) -> String {
-    screen_text(draw(app, w, h).backend().buffer())
-}
+// The screen drawn and read back: the one reading of `support::screen`.
+#[allow(unused_imports)] // each test binary uses its part
+pub use crate::support::screen::{draw, screen_text, shown};

@@ -2,7 +2,8 @@
 //! user would, and a small session to import into.
 #![allow(dead_code)]
 
-use atelier::model::{Cluster, Id, Participant, Role, Session, Stage, StageKind, Step, validate};
+use crate::support::model::{stage, step};
+use atelier::model::{Cluster, Id, Participant, Role, Session, StageKind, validate};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -52,23 +53,12 @@ pub fn session(dir: &Path) -> PathBuf {
             organisation: String::new(),
         });
     }
-    s.agenda.push(Stage {
-        id: Id::from("stage-ideas"),
-        method: String::new(),
-        title: "Idées".into(),
-        kind: StageKind::Ideation,
-        steps: vec![Step {
-            id: Id::from("step-1"),
-            title: "Crazy 8s".into(),
-            minutes: 8,
-            prompt: String::new(),
-            produces: vec![],
-            started: None,
-            ended: None,
-        }],
-        started: None,
-        ended: None,
-    });
+    s.agenda.push(stage(
+        "stage-ideas",
+        "Idées",
+        StageKind::Ideation,
+        vec![step("step-1", "Crazy 8s", 8, "")],
+    ));
     s.clusters.push(Cluster {
         id: Id::from("cluster-ombre"),
         title: "Ombre".into(),

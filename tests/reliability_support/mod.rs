@@ -10,7 +10,8 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::Session;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 // The tmux driver: each test crate using this module also says `mod support;`.
 pub use crate::support::tmux::*;
@@ -61,6 +62,42 @@ pub fn open_then_record(file: &Path, dir: &Path) -> String {
         q(&stty),
         q(&stty),
     )
+}
+
+/// `atelier new` in `home`, then the app opened on it in a tmux server of
+/// its own, recording its exit in `dir` (see `open_then_record`), once the
+/// screen shows "ready" and each of `more`: the file, the tmux server and
+/// the app's pid.
+pub fn open_recorded(home: &Path, dir: &Path, more: &[&str]) -> (PathBuf, Tmux, u32) {
+    let file = new_session(home, "T");
+    let tmux = Tmux::new(home);
+    tmux.start(&open_then_record(&file, dir));
+    let pid = read_pid(&dir.join("pid"), &tmux);
+    let mut want = vec!["Facilitation", "ready"];
+    want.extend_from_slice(more);
+    tmux.wait_for(&want);
+    (file, tmux, pid)
+}
+
+/// The app opened on `file` as the pane's own process (so the terminal's
+/// hangup is its SIGHUP), its pid written to `pid_file`: the tmux server
+/// and the pid, once the screen shows "ready".
+pub fn open_exec(home: &Path, file: &Path, pid_file: &Path) -> (Tmux, u32) {
+    let tmux = Tmux::new(home);
+    tmux.start(&format!("sh -c {}", sh_quote(&exec_open(file, pid_file))));
+    let pid = read_pid(pid_file, &tmux);
+    tmux.wait_for(&["Facilitation", "ready"]);
+    (tmux, pid)
+}
+
+/// `atelier check --recover FILE` with `ATELIER_HOME=home`.
+pub fn check_recover(file: &Path, home: &Path) -> Output {
+    Command::new(BIN)
+        .args(["check", "--recover"])
+        .arg(file)
+        .env("ATELIER_HOME", home)
+        .output()
+        .expect("atelier runs")
 }
 
 pub fn load(path: &Path) -> Session {

@@ -4,11 +4,14 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::app::keymap::Keymap;
+use atelier::app::state::{Doc, SaveStatus, Screen};
 use atelier::app::{Action, App, Effect, Msg, update};
 use atelier::methods::Library;
-use atelier::model::Timestamp;
+use atelier::model::{Session, Timestamp};
 use atelier::store::Home;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::Path;
+use std::sync::Arc;
 
 /// An app with nothing open, in `lang`, at `now`, in UTC, with the bundled
 /// methods and the default keymap and no home folder to read.
@@ -21,6 +24,33 @@ pub fn new_app(lang: &'static str, now: Timestamp) -> App {
         now,
     );
     app.local_zone = atelier::model::Zone::utc();
+    app
+}
+
+/// `new_app` in English at `now` with `session` open from `path` on
+/// `screen`, as the run loop leaves it after its first message (the
+/// board's index built); `read_only` gives the reason edits are refused,
+/// `review` marks a doc opened with `atelier review`.
+pub fn open_app(
+    session: Session,
+    path: &Path,
+    read_only: Option<&str>,
+    review: bool,
+    screen: Screen,
+    now: Timestamp,
+) -> App {
+    let mut app = new_app("en", now);
+    app.doc = Some(Doc {
+        session: Arc::new(session),
+        path: path.to_path_buf(),
+        read_only: read_only.map(str::to_owned),
+        review,
+        generation: 0,
+        saved_generation: 0,
+        save: SaveStatus::Saved(Some(now)),
+    });
+    app.screen = screen;
+    update(&mut app, Msg::Resize, now);
     app
 }
 

@@ -247,6 +247,17 @@ impl Tmux {
         })
     }
 
+    /// On the board, a new voting round of `dots` dots (`v`, the count,
+    /// Enter), once the voting line shows them all left.
+    pub fn new_round(&self, dots: u32) {
+        self.keys(&["v"]);
+        self.wait_for(&["New voting round"]);
+        self.keys(&["C-u"]);
+        self.type_text(&dots.to_string());
+        self.keys(&["Enter"]);
+        self.wait_for(&[&format!("{dots} of {dots} dots left")]);
+    }
+
     /// Every window's screen, named (for failure messages).
     pub fn all_screens(&self) -> String {
         let out = self.run(&["list-windows", "-t", SESSION, "-F", "#{window_name}"]);

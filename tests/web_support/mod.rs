@@ -93,18 +93,8 @@ pub fn run_chromium(dir: &Path, args: &[String], url: &str) -> String {
     let out_path = profile.path().join("stdout");
     let err_path = profile.path().join("stderr");
     let mut child = Command::new(CHROMIUM)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
-            "--hide-scrollbars",
-        ])
+        .args(crate::support::chromium::HEADLESS)
+        .args(["--disable-dev-shm-usage", "--hide-scrollbars"])
         .arg(format!(
             "--user-data-dir={}",
             profile.path().join("profile").display()

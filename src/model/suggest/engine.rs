@@ -3,7 +3,7 @@
 
 use super::embed::{self, Embeddings};
 use super::fuzzy::Fuzzy;
-use super::thesaurus::{Tag, Thesaurus};
+use super::thesaurus::{Entry, Tag, Thesaurus};
 use super::words::{Lang, Stems, tokens};
 use std::collections::HashMap;
 use std::fmt;
@@ -62,6 +62,98 @@ impl fmt::Debug for Engine {
     }
 }
 
+/// The languages a tag stands for.
+fn langs(tag: Tag) -> Vec<Lang> {
+    match tag {
+        Tag::French => vec![Lang::French],
+        Tag::English => vec![Lang::English],
+        Tag::Any => vec![Lang::French, Lang::English],
+    }
+}
+
+/// The thesaurus's words and phrases, indexed (see [`Engine`]'s fields).
+#[derive(Default)]
+struct Words {
+    stems: Stems,
+    single: HashMap<String, Vec<(usize, Tag)>>,
+    by_stem: [HashMap<String, Vec<usize>>; 2],
+    phrases: HashMap<String, Vec<Phrase>>,
+    listed: HashMap<String, Vec<Tag>>,
+}
+
+impl Words {
+    /// One entry of the thesaurus: a single word, or a phrase.
+    fn add(&mut self, e: &Entry) {
+        let words: Vec<String> = tokens(&e.text).into_iter().map(|t| t.folded).collect();
+        match words.len() {
+            0 => {}
+            1 => {
+                let w = &words[0];
+                self.listed
+                    .entry(e.text.trim().to_lowercase().replace('-', ""))
+                    .or_default()
+                    .push(e.tag);
+                let list = self.single.entry(w.clone()).or_default();
+                if !list.contains(&(e.concept, e.tag)) {
+                    list.push((e.concept, e.tag));
+                }
+                for lang in langs(e.tag) {
+                    let s = self.stems.stem(lang, w);
+                    let list = self.by_stem[slot(lang)].entry(s).or_default();
+                    if !list.contains(&e.concept) {
+                        list.push(e.concept);
+                    }
+                }
+            }
+            _ => {
+                for lang in langs(e.tag) {
+                    let s: Vec<String> = words.iter().map(|w| self.stems.stem(lang, w)).collect();
+                    self.phrases.entry(s[0].clone()).or_default().push(Phrase {
+                        stems: s,
+                        lang,
+                        concept: e.concept,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Per concept: itself (at its weight) and its broader concepts up to
+/// `DEPTH` levels, each level `BROADER` times the one below.
+fn expansions(thesaurus: &Thesaurus) -> Vec<Vec<(usize, f32)>> {
+    let ids: HashMap<&str, usize> = thesaurus
+        .concepts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    (0..thesaurus.concepts.len())
+        .map(|c| {
+            let w = thesaurus.concepts[c].weight;
+            let mut out = vec![(c, w)];
+            let mut frontier = vec![c];
+            let mut factor = w;
+            for _ in 0..DEPTH {
+                factor *= BROADER;
+                let mut next = Vec::new();
+                for &x in &frontier {
+                    for b in &thesaurus.concepts[x].broader {
+                        if let Some(&bi) = ids.get(b.as_str())
+                            && !out.iter().any(|(o, _)| *o == bi)
+                        {
+                            out.push((bi, factor));
+                            next.push(bi);
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            out
+        })
+        .collect()
+}
+
 fn slot(lang: Lang) -> usize {
     match lang {
         Lang::French => 0,
@@ -79,52 +171,12 @@ impl Engine {
     /// An engine for this thesaurus (the built-in one, extended or not) and
     /// this model.
     pub fn new(thesaurus: Thesaurus, embeddings: Option<Embeddings>) -> Engine {
-        let mut stems = Stems::default();
-        let mut single: HashMap<String, Vec<(usize, Tag)>> = HashMap::new();
-        let mut by_stem: [HashMap<String, Vec<usize>>; 2] = Default::default();
-        let mut phrases: HashMap<String, Vec<Phrase>> = HashMap::new();
-        let mut listed: HashMap<String, Vec<Tag>> = HashMap::new();
-        let langs = |tag: Tag| match tag {
-            Tag::French => vec![Lang::French],
-            Tag::English => vec![Lang::English],
-            Tag::Any => vec![Lang::French, Lang::English],
-        };
+        let mut words = Words::default();
         for e in &thesaurus.entries {
-            let words: Vec<String> = tokens(&e.text).into_iter().map(|t| t.folded).collect();
-            match words.len() {
-                0 => {}
-                1 => {
-                    let w = &words[0];
-                    listed
-                        .entry(e.text.trim().to_lowercase().replace('-', ""))
-                        .or_default()
-                        .push(e.tag);
-                    let list = single.entry(w.clone()).or_default();
-                    if !list.contains(&(e.concept, e.tag)) {
-                        list.push((e.concept, e.tag));
-                    }
-                    for lang in langs(e.tag) {
-                        let s = stems.stem(lang, w);
-                        let list = by_stem[slot(lang)].entry(s).or_default();
-                        if !list.contains(&e.concept) {
-                            list.push(e.concept);
-                        }
-                    }
-                }
-                _ => {
-                    for lang in langs(e.tag) {
-                        let s: Vec<String> = words.iter().map(|w| stems.stem(lang, w)).collect();
-                        phrases.entry(s[0].clone()).or_default().push(Phrase {
-                            stems: s,
-                            lang,
-                            concept: e.concept,
-                        });
-                    }
-                }
-            }
+            words.add(e);
         }
         // Longest phrases first.
-        for list in phrases.values_mut() {
+        for list in words.phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.stems.len()));
         }
         let mut stop: [HashMap<String, ()>; 2] = Default::default();
@@ -133,49 +185,19 @@ impl Engine {
                 stop[slot(lang)].insert(w.clone(), ());
             }
         }
-        let mut keys: Vec<&str> = single.keys().map(String::as_str).collect();
+        let mut keys: Vec<&str> = words.single.keys().map(String::as_str).collect();
         keys.sort_unstable();
         let fuzzy = Fuzzy::new(keys.into_iter());
-
-        let ids: HashMap<&str, usize> = thesaurus
-            .concepts
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
-        let expansion = (0..thesaurus.concepts.len())
-            .map(|c| {
-                let w = thesaurus.concepts[c].weight;
-                let mut out = vec![(c, w)];
-                let mut frontier = vec![c];
-                let mut factor = w;
-                for _ in 0..DEPTH {
-                    factor *= BROADER;
-                    let mut next = Vec::new();
-                    for &x in &frontier {
-                        for b in &thesaurus.concepts[x].broader {
-                            if let Some(&bi) = ids.get(b.as_str())
-                                && !out.iter().any(|(o, _)| *o == bi)
-                            {
-                                out.push((bi, factor));
-                                next.push(bi);
-                            }
-                        }
-                    }
-                    frontier = next;
-                }
-                out
-            })
-            .collect();
-
+        let expansion = expansions(&thesaurus);
         let centroids = match &embeddings {
             Some(model) => (0..thesaurus.concepts.len())
                 .map(|c| {
-                    let words = single
+                    let of_c = words
+                        .single
                         .iter()
                         .filter(|(_, list)| list.iter().any(|(x, _)| *x == c))
                         .map(|(w, _)| w.as_str());
-                    model.centroid(words)
+                    model.centroid(of_c)
                 })
                 .collect(),
             None => Vec::new(),
@@ -183,11 +205,11 @@ impl Engine {
         Engine {
             thesaurus,
             embeddings,
-            single,
-            stems: by_stem,
-            phrases,
+            single: words.single,
+            stems: words.by_stem,
+            phrases: words.phrases,
             stop,
-            listed,
+            listed: words.listed,
             fuzzy,
             expansion,
             centroids,

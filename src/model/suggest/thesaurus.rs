@@ -73,6 +73,45 @@ impl std::error::Error for ThesaurusError {}
 /// The id of the block that lists stop words.
 const STOP: &str = "stop";
 
+/// `label`, `in` or `weight` (`key`) of `concept` set from `value`, which
+/// starts at column `value_col`. An error is its column and message.
+fn set(
+    concept: &mut Concept,
+    key: &str,
+    value: &str,
+    value_col: usize,
+) -> Result<(), (usize, String)> {
+    match key {
+        "label" => {
+            let mut parts = value.splitn(2, '|').map(str::trim);
+            let fr = parts.next().filter(|s| !s.is_empty());
+            let en = parts.next().filter(|s| !s.is_empty());
+            concept.label_fr = fr.map(str::to_owned).or(concept.label_fr.take());
+            concept.label_en = en.map(str::to_owned).or(concept.label_en.take());
+        }
+        "in" => {
+            for id in list(value) {
+                if !valid_id(id) {
+                    return Err((value_col, format!("expected concept ids, found `{id}`")));
+                }
+                if !concept.broader.iter().any(|b| b == id) {
+                    concept.broader.push(id.to_owned());
+                }
+            }
+        }
+        _ => match value.trim().parse::<f32>() {
+            Ok(w) if (0.0..=2.0).contains(&w) => concept.weight = w,
+            _ => {
+                return Err((
+                    value_col,
+                    format!("expected a weight from 0 to 2, found `{}`", value.trim()),
+                ));
+            }
+        },
+    }
+    Ok(())
+}
+
 impl Thesaurus {
     /// The thesaurus built into atelier (`assets/thesaurus.txt`; a test
     /// checks it reads without error).
@@ -86,124 +125,110 @@ impl Thesaurus {
         // The concept being read (None: the stop words).
         let mut current: Option<Option<usize>> = None;
         for (n, raw) in text.lines().enumerate() {
-            let err = |column: usize, message: String| ThesaurusError {
-                origin: origin.to_owned(),
-                line: n + 1,
-                column,
-                message,
-            };
-            let indent = raw.len() - raw.trim_start().len();
-            let line = raw.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(rest) = line.strip_prefix('[') {
-                let Some(id) = rest.strip_suffix(']').map(str::trim) else {
-                    return Err(err(
-                        indent + line.len() + 1,
-                        "expected `]` closing the concept id".into(),
-                    ));
-                };
-                if !valid_id(id) {
-                    return Err(err(
-                        indent + 2,
-                        format!(
-                            "expected a concept id of lowercase letters, digits and hyphens, found `{id}`"
-                        ),
-                    ));
-                }
-                current = Some(if id == STOP {
-                    None
-                } else {
-                    Some(t.concept(id))
-                });
-                continue;
-            }
-            let Some((key, value)) = line.split_once(':') else {
-                return Err(err(indent + 1, "expected `[id]` or `key: values`".into()));
-            };
-            let value_col =
-                indent + line.len() - value.len() + 1 + (value.len() - value.trim_start().len());
-            let key = key.trim();
-            let Some(concept) = current else {
-                return Err(err(
-                    indent + 1,
-                    format!("expected a concept (`[id]`) before `{key}:`"),
-                ));
-            };
-            let tag = match key {
-                "fr" => Some(Tag::French),
-                "en" => Some(Tag::English),
-                "any" => Some(Tag::Any),
-                "label" | "in" | "weight" => None,
-                _ => {
-                    return Err(err(
-                        indent + 1,
-                        format!("unknown key `{key}`: expected fr, en, any, label, in or weight"),
-                    ));
-                }
-            };
-            match (tag, concept) {
-                (Some(tag), None) => {
-                    for w in list(value) {
-                        t.stop.push((fold(w), tag));
-                    }
-                }
-                (Some(tag), Some(c)) => {
-                    for w in list(value) {
-                        t.entries.push(Entry {
-                            text: w.to_owned(),
-                            concept: c,
-                            tag,
-                        });
-                    }
-                }
-                (None, None) => {
-                    return Err(err(
-                        indent + 1,
-                        format!("the stop words take fr, en or any, not `{key}`"),
-                    ));
-                }
-                (None, Some(c)) => {
-                    let concept = &mut t.concepts[c];
-                    match key {
-                        "label" => {
-                            let mut parts = value.splitn(2, '|').map(str::trim);
-                            let fr = parts.next().filter(|s| !s.is_empty());
-                            let en = parts.next().filter(|s| !s.is_empty());
-                            concept.label_fr = fr.map(str::to_owned).or(concept.label_fr.take());
-                            concept.label_en = en.map(str::to_owned).or(concept.label_en.take());
-                        }
-                        "in" => {
-                            for id in list(value) {
-                                if !valid_id(id) {
-                                    return Err(err(
-                                        value_col,
-                                        format!("expected concept ids, found `{id}`"),
-                                    ));
-                                }
-                                if !concept.broader.iter().any(|b| b == id) {
-                                    concept.broader.push(id.to_owned());
-                                }
-                            }
-                        }
-                        _ => match value.trim().parse::<f32>() {
-                            Ok(w) if (0.0..=2.0).contains(&w) => concept.weight = w,
-                            _ => {
-                                return Err(err(
-                                    value_col,
-                                    format!(
-                                        "expected a weight from 0 to 2, found `{}`",
-                                        value.trim()
-                                    ),
-                                ));
-                            }
-                        },
-                    }
-                }
-            }
+            t.read_line(raw, &mut current)
+                .map_err(|(column, message)| ThesaurusError {
+                    origin: origin.to_owned(),
+                    line: n + 1,
+                    column,
+                    message,
+                })?;
         }
         Ok(t)
+    }
+
+    /// One line of a thesaurus, in the block `current` (which a `[id]`
+    /// line changes). An error is its column and message.
+    fn read_line(
+        &mut self,
+        raw: &str,
+        current: &mut Option<Option<usize>>,
+    ) -> Result<(), (usize, String)> {
+        let indent = raw.len() - raw.trim_start().len();
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return Ok(());
+        }
+        if let Some(rest) = line.strip_prefix('[') {
+            *current = Some(self.block(rest, indent, line)?);
+            return Ok(());
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            return Err((indent + 1, "expected `[id]` or `key: values`".into()));
+        };
+        let value_col =
+            indent + line.len() - value.len() + 1 + (value.len() - value.trim_start().len());
+        let key = key.trim();
+        let Some(concept) = *current else {
+            return Err((
+                indent + 1,
+                format!("expected a concept (`[id]`) before `{key}:`"),
+            ));
+        };
+        let tag = match key {
+            "fr" => Some(Tag::French),
+            "en" => Some(Tag::English),
+            "any" => Some(Tag::Any),
+            "label" | "in" | "weight" => None,
+            _ => {
+                return Err((
+                    indent + 1,
+                    format!("unknown key `{key}`: expected fr, en, any, label, in or weight"),
+                ));
+            }
+        };
+        match (tag, concept) {
+            (Some(tag), None) => {
+                for w in list(value) {
+                    self.stop.push((fold(w), tag));
+                }
+            }
+            (Some(tag), Some(c)) => {
+                for w in list(value) {
+                    self.entries.push(Entry {
+                        text: w.to_owned(),
+                        concept: c,
+                        tag,
+                    });
+                }
+            }
+            (None, None) => {
+                return Err((
+                    indent + 1,
+                    format!("the stop words take fr, en or any, not `{key}`"),
+                ));
+            }
+            (None, Some(c)) => set(&mut self.concepts[c], key, value, value_col)?,
+        }
+        Ok(())
+    }
+
+    /// The block a `[id]` line opens (`rest` follows its `[`): a concept,
+    /// or None for the stop words.
+    fn block(
+        &mut self,
+        rest: &str,
+        indent: usize,
+        line: &str,
+    ) -> Result<Option<usize>, (usize, String)> {
+        let Some(id) = rest.strip_suffix(']').map(str::trim) else {
+            return Err((
+                indent + line.len() + 1,
+                "expected `]` closing the concept id".into(),
+            ));
+        };
+        if !valid_id(id) {
+            return Err((
+                indent + 2,
+                format!(
+                    "expected a concept id of lowercase letters, digits and hyphens, found `{id}`"
+                ),
+            ));
+        }
+        Ok(if id == STOP {
+            None
+        } else {
+            Some(self.concept(id))
+        })
     }
 
     /// The index of concept `id`, added if new.
