@@ -499,6 +499,9 @@ pub struct App {
     pub suggesting: Option<Suggesting>,
     /// Suggestion requests sent to worker threads so far.
     pub suggest_requests: u64,
+    /// Suggestions rejected with `x`, by `rooms::suggest::fingerprint`:
+    /// left out until their stickies change.
+    pub suggest_rejected: std::collections::BTreeSet<u64>,
     pub conflicts: Option<ConflictsState>,
     pub search: Search,
     pub history: History,
@@ -580,6 +583,7 @@ impl App {
             suggest: None,
             suggesting: None,
             suggest_requests: 0,
+            suggest_rejected: Default::default(),
             conflicts: None,
             search: Search::default(),
             history: History::default(),
