@@ -254,7 +254,9 @@ board-voting-line = ● { $round } · { $name } · { $left } of { $dots ->
    *[other] { $dots } dots
 } left{ $cap } · [ ] participant · + - dot
 vote-cap = , at most { $cap } per item
-capture-title = New sticky · { $author } ({ $author_key }) · { $colour } ({ $colour_key }) · Enter adds · { $close_key } closes · { $n } added
+capture-title = { $head } · Enter adds · { $close_key } closes
+capture-title-short = New sticky · { $author } ({ $author_key }) · { $colour } ({ $colour_key })
+capture-count = { $n } added
 capture-no-author = no author
 search-label = Search:
 results-title = Vote results

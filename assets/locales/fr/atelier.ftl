@@ -258,7 +258,9 @@ board-voting-line = ● { $round } · { $name } · { $left } { $left ->
    *[other] gommettes restantes
 } sur { $dots }{ $cap } · [ ] participant · + - gommette
 vote-cap = , { $cap } au plus par élément
-capture-title = Nouveau post-it · { $author } ({ $author_key }) · { $colour } ({ $colour_key }) · Entrée ajoute · { $close_key } ferme · { $n } { $n ->
+capture-title = { $head } · Entrée ajoute · { $close_key } ferme
+capture-title-short = Nouveau post-it · { $author } ({ $author_key }) · { $colour } ({ $colour_key })
+capture-count = { $n } { $n ->
     [one] ajouté
    *[other] ajoutés
 }
