@@ -30,6 +30,12 @@ fn entry(file: &str, title: &str, secs: i64, size: u64) -> SessionEntry {
     SessionEntry {
         path: format!("/home/zoé/.local/share/atelier/sessions/{file}").into(),
         title: title.into(),
+        // The workshop's day (the file without a title has none).
+        date: match file {
+            "sans-titre.ron" => None,
+            "cantines-d-ete.ron" => time::Date::from_calendar_date(2026, time::Month::May, 1).ok(),
+            _ => time::Date::from_calendar_date(2026, time::Month::July, 9).ok(),
+        },
         modified: Some(UNIX_EPOCH + Duration::from_secs(t(secs).unix() as u64)),
         size,
     }
@@ -53,6 +59,12 @@ fn home() -> App {
         ),
         entry("sans-titre.ron", "", -86_400 * 40, 512),
     ];
+    // Two copies of the demo: one title, told apart by their files' names.
+    let demo = "Bibliothèques fraîches : garder les bibliothèques publiques vivables";
+    app.home.sessions.extend(
+        ["demo-20260709-093000.ron", "demo-20260709-141500.ron"]
+            .map(|file| entry(file, demo, -86_400 * 41, 96_000)),
+    );
     app
 }
 
@@ -301,6 +313,12 @@ fn screen_text(buf: &Buffer) -> String {
 
 // ---------------------------------------------------------------- snapshots
 
+#[test]
+fn snapshot_of_home_at_120x40() {
+    let terminal = draw(&home(), 120, 40);
+    insta::assert_snapshot!("fr_home_120x40", terminal.backend());
+}
+
 macro_rules! snapshots {
     ($($name:ident),* $(,)?) => {$(
         #[test]
@@ -468,7 +486,12 @@ fn the_french_screens_say_it_in_french() {
         home(),
         80,
         24,
-        &["12 juin 2026 06:30", "2,3 Mo", "1er mai 2026"],
+        &[
+            "1er mai 2026",
+            "9 juillet 2026",
+            "sans date",
+            "bibliotheques-fraiches.ron",
+        ],
     );
     find(
         setup_details(),

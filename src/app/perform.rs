@@ -300,3 +300,11 @@ pub(super) fn read_review_drafts(home: &Home, session: &Path) -> crate::store::j
         .and_then(|t| ron::from_str(&t).ok())
         .unwrap_or_default()
 }
+
+/// Keep the sessions taken off the home list; a failure is said (the list
+/// on screen stays as it is, the next start shows them again).
+pub(super) fn hide_sessions(app: &mut App, paths: &[std::path::PathBuf], now: Timestamp) {
+    if let Err(e) = crate::store::hidden::write(&app.home_dir, paths) {
+        warn(app, e.to_string(), now);
+    }
+}

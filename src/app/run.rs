@@ -70,7 +70,8 @@ pub fn build_app(home: &Home) -> (App, Vec<String>) {
     let (theme, theme_warning) = crate::ui::theme::Theme::load(&home.config);
     app.theme = theme;
     warnings.extend(theme_warning);
-    app.home.sessions = store::list_sessions(&home.sessions);
+    app.home.hidden = store::hidden::read(home);
+    app.home.set_sessions(store::list_sessions(&home.sessions));
     (app, warnings)
 }
 
@@ -582,9 +583,10 @@ fn run_effects(
                 close_doc(app, world);
             }
             Effect::RefreshSessions => {
-                app.home.sessions = store::list_sessions(&app.home_dir.sessions);
-                app.home.selected = app.home.selected.min(app.home.rows().saturating_sub(1));
+                app.home
+                    .set_sessions(store::list_sessions(&app.home_dir.sessions));
             }
+            Effect::HideSessions(paths) => perform::hide_sessions(app, &paths, now),
             Effect::StartCollect {
                 prompt,
                 step_title,

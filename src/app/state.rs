@@ -91,12 +91,25 @@ pub struct HomeState {
     /// Index into the library's methods (sorted by stage).
     pub method: usize,
     pub method_scroll: u16,
+    /// Sessions taken off the list with `d` (the files stay): left out of
+    /// `sessions`, kept on disk by `Effect::HideSessions`.
+    pub hidden: Vec<std::path::PathBuf>,
+    /// The entry `d` just took off and its place, which `u` as the very
+    /// next key puts back.
+    pub forgotten: Option<(usize, crate::store::SessionEntry)>,
 }
 
 impl HomeState {
     pub const FIXED_ROWS: usize = 2;
     pub fn rows(&self) -> usize {
         Self::FIXED_ROWS + self.sessions.len()
+    }
+
+    /// The sessions found on disk, less those taken off the list.
+    pub fn set_sessions(&mut self, mut sessions: Vec<crate::store::SessionEntry>) {
+        sessions.retain(|e| !self.hidden.contains(&e.path));
+        self.sessions = sessions;
+        self.selected = self.selected.min(self.rows().saturating_sub(1));
     }
 }
 

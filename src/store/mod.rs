@@ -7,6 +7,7 @@
 //!   goes to a conflict copy beside it, and says so.
 
 mod error;
+pub mod hidden;
 pub mod journal;
 mod load;
 mod lock;
@@ -460,8 +461,10 @@ pub fn list_sessions(dir: &Path) -> Vec<SessionEntry> {
         .filter(|p| p.extension().is_some_and(|x| x == "ron"))
         .filter_map(|p| {
             let meta = std::fs::metadata(&p).ok()?;
+            let (title, date) = read_head(&p);
             Some(SessionEntry {
-                title: read_title(&p).unwrap_or_default(),
+                title: title.unwrap_or_default(),
+                date,
                 modified: meta.modified().ok(),
                 size: meta.len(),
                 path: p,
@@ -476,24 +479,37 @@ pub fn list_sessions(dir: &Path) -> Vec<SessionEntry> {
 pub struct SessionEntry {
     pub path: PathBuf,
     pub title: String,
+    /// The workshop's date, as the file says it.
+    pub date: Option<::time::Date>,
     pub modified: Option<std::time::SystemTime>,
     pub size: u64,
 }
 
-/// The title of a session file, read from the first lines without parsing
-/// the whole file (fast for a list of many large sessions).
-fn read_title(path: &Path) -> Option<String> {
+/// The title and date of a session file, read from the first lines without
+/// parsing the whole file (fast for a list of many large sessions).
+fn read_head(path: &Path) -> (Option<String>, Option<::time::Date>) {
     use std::io::{BufRead, BufReader};
-    let file = std::fs::File::open(path).ok()?;
+    let (mut title, mut date) = (None, None);
+    let Ok(file) = std::fs::File::open(path) else {
+        return (title, date);
+    };
     for line in BufReader::new(file).lines().take(40) {
-        let line = line.ok()?;
+        let Ok(line) = line else { break };
         let t = line.trim_start();
-        if let Some(rest) = t.strip_prefix("title:") {
-            let rest = rest.trim().trim_end_matches(',');
-            return parse_ron::<String>(rest).ok();
+        let value = |rest: &str| rest.trim().trim_end_matches(',').to_owned();
+        if let Some(rest) = t.strip_prefix("title:").filter(|_| title.is_none()) {
+            title = parse_ron::<String>(&value(rest)).ok();
+        } else if let Some(rest) = t.strip_prefix("date:").filter(|_| date.is_none()) {
+            date = parse_ron::<Option<String>>(&value(rest))
+                .ok()
+                .flatten()
+                .and_then(|d| crate::model::time::iso_date::parse(&d).ok());
+        }
+        if title.is_some() && date.is_some() {
+            break;
         }
     }
-    None
+    (title, date)
 }
 
 /// Add review comments to a session file without touching the workshop:

@@ -37,6 +37,7 @@ top-conflict-copy = saved to a conflict copy
 hint-select = open
 hint-open-demo = demo
 hint-new-session = new
+hint-forget-session = off the list
 hint-next-pane = pane
 hint-help = help
 hint-quit = quit
@@ -178,6 +179,10 @@ home-no-sessions = No sessions yet: open the demo or create one.
 home-library = Method library
 home-library-empty = The library is empty.
 home-method-facts = { $stage } · { $duration } min · { $group } people · { $source }
+action-forget-session = take the session off this list (the file stays)
+home-forgotten = Off the list, the file stays ({ $key } puts it back): { $file }, “{ $title }”
+home-restored = “{ $title }” is back on the list.
+home-no-date = no date
 
 ## Session setup
 
