@@ -570,7 +570,7 @@ fn run_effects(
                 if close_doc(app, world).is_some() {
                     continue;
                 }
-                match crate::commands::demo_copy(&app.home_dir) {
+                match crate::commands::demo_copy(&app.home_dir, app.lang) {
                     Ok(path) => {
                         if let Err(e) = open_doc(app, world, &path, false) {
                             warn(app, e, now);

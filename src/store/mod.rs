@@ -16,7 +16,7 @@ mod migrate;
 pub mod paths;
 mod save;
 
-pub use error::{LoadError, SaveError, describe_io, line_col};
+pub use error::{LoadError, SaveError, describe_io, io_key, line_col};
 pub use load::{decode, load_str, parse_config, parse_ron, sniff_format};
 pub use lock::{Holder, Lock, lock_path};
 pub use paths::Home;
@@ -58,7 +58,8 @@ fn load_file_with_text(path: &Path) -> Result<(Session, String), LoadError> {
         Err(e) => {
             return Err(match decode(&name, e.as_bytes()) {
                 Err(why) => why,
-                Ok(_) => LoadError::new(&name, None, "this is not UTF-8 text"),
+                Ok(_) => LoadError::new(&name, None, "this is not UTF-8 text")
+                    .keyed("load-not-utf8", Vec::new()),
             });
         }
     };
@@ -287,6 +288,7 @@ impl Store {
             return Err(SaveError::Io {
                 path: path.display().to_string(),
                 message: "a file with this name already exists".into(),
+                key: Some("save-exists"),
             });
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -294,12 +296,7 @@ impl Store {
         }
         let lock = match lock::try_lock(path) {
             Ok(Ok(lock)) => Some(lock),
-            Ok(Err(holder)) => {
-                return Err(SaveError::ReadOnly {
-                    path: path.display().to_string(),
-                    reason: format!("it is open in {holder}"),
-                });
-            }
+            Ok(Err(holder)) => return Err(SaveError::open_in(path, holder)),
             Err(e) => return Err(SaveError::io(&lock_path(path), &e)),
         };
         let mut store = Store {
@@ -398,6 +395,7 @@ impl Store {
             return Err(SaveError::ReadOnly {
                 path: self.path.display().to_string(),
                 reason: reason.clone(),
+                holder: None,
             });
         }
         if self.last_written.as_deref() == Some(text.as_str()) && self.unchanged_on_disk() {

@@ -1,0 +1,53 @@
+## Les erreurs dites au bord : enregistrements, problèmes de validation,
+## fusion, pièces jointes, nouvelle séance et démo.
+
+save-read-only = { $path } : cette séance est ouverte en lecture seule ({ $reason })
+save-io = { $path } : { $why }
+save-exists = un fichier de ce nom existe déjà
+save-serialize = impossible d’écrire la séance : { $detail }
+read-only-open-in = elle est ouverte dans { $holder }
+read-only-no-lock = son fichier de verrou ne peut pas être créé : { $why }
+load-more-problems = (et { $n } { $n ->
+    [one] autre problème
+   *[other] autres problèmes
+})
+load-format-after-migration = version de format { $found } au lieu de { $expected } attendue après migration
+problem-duplicate-id = identifiant { $id } en double : chaque élément a besoin du sien
+problem-dangling = `{ $field }` renvoie à { $id }, mais { $expected ->
+    [stage] aucune séquence ne porte
+    [step] aucune étape ne porte
+    [cluster] aucun groupe ne porte
+    [participant] aucun·e participant·e ne porte
+    [author] aucun·e participant·e ni invité·e ne porte
+    [round] aucun tour de vote ne porte
+    [sticky] aucun post-it ne porte
+    [step-of-stage] aucune étape de la séquence de run.stage ne porte
+   *[item] aucun élément ne porte
+} cet identifiant
+problem-unknown-format = version de format inconnue : { $found }
+cmd-no-template = pas de modèle { $id } ; modèles connus : { $known }
+attach-not-changed = { $path } : rien de changé : { $why }
+attach-unknown-target = --to { $id } : aucune note, aucun post-it, groupe, séquence ou prototype ne porte cet identifiant
+attach-empty-folder = { $folder } : ni photo, ni vidéo, ni son dans ce dossier
+attach-done = { $path } : { $n } { $n ->
+    [one] pièce jointe
+   *[other] pièces jointes
+}
+attach-done-same = { $path } : { $n } { $n ->
+    [one] pièce jointe
+   *[other] pièces jointes
+} ({ $same } déjà là, { $same ->
+    [one] gardée
+   *[other] gardées
+} une seule fois)
+merge-needs-three = il faut trois fichiers pour fusionner : BASE OURS THEIRS (ou --no-base OURS THEIRS)
+merge-needs-two = --no-base demande deux fichiers : OURS THEIRS
+merge-git-no-output = avec --git, le résultat va dans OURS (%A) : -o est exclu
+merge-different-ids = les deux versions sont deux séances distinctes (leurs identifiants diffèrent) : si elles sont nées à part, utilisez --no-base pour rapprocher leurs participant·es et leurs groupes
+merge-invalid = la fusion a produit une séance invalide, rien n’est écrit : { $problems }
+merge-cannot-write = impossible d’écrire le résultat : { $error }
+merge-written-to = écrit dans { $path }
+merge-open-to-pick = ouvrez la séance dans atelier pour choisir une version de chaque conflit (voir docs/git.md)
+merge-not-a-session = { $path } existe et n’est pas un fichier de séance ({ $error }) : rien n’est écrasé
+merge-open-elsewhere = { $path } : { $why } ; rien n’est écrit (fermez-la là-bas et refusionnez)
+merge-changed = { $path } a changé pendant la fusion ; le résultat est allé dans { $copy }
