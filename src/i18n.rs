@@ -394,7 +394,8 @@ pub fn read_only_reason(lang: &str, reason: &str) -> String {
 /// `store::describe_io`'s words in `lang` (they have keys in `store.ftl`);
 /// the system's own words for an error that has none.
 pub fn io_words(lang: &str, english: &str) -> String {
-    const KEYS: [&str; 7] = [
+    const KEYS: [&str; 8] = [
+        "load-io-port-taken",
         "load-io-not-found",
         "load-io-not-a-folder",
         "load-io-exists",

@@ -305,6 +305,7 @@ pub(super) fn read_review_drafts(home: &Home, session: &Path) -> crate::store::j
 /// on screen stays as it is, the next start shows them again).
 pub(super) fn hide_sessions(app: &mut App, paths: &[std::path::PathBuf], now: Timestamp) {
     if let Err(e) = crate::store::hidden::write(&app.home_dir, paths) {
-        warn(app, e.to_string(), now);
+        let text = crate::i18n::save_error(app.lang, &e);
+        warn(app, text, now);
     }
 }

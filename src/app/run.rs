@@ -664,7 +664,7 @@ fn open_doc(app: &mut App, world: &mut World, path: &Path, review: bool) -> Resu
     } else {
         Store::open(path)
     }
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| crate::i18n::load_error(app.lang, &e))?;
     let reason = store.read_only().map(str::to_owned);
     let recovered = store.recovered().map(str::to_owned);
     // The real file (links resolved once, by the store): media, exports and

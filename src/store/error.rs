@@ -84,6 +84,7 @@ pub fn describe_io(e: &std::io::Error) -> String {
         K::NotFound => "no such file or folder".into(),
         K::NotADirectory => "a part of this path is a file, not a folder".into(),
         K::AlreadyExists => "a file with this name already exists".into(),
+        K::AddrInUse => "another program already uses this port".into(),
         K::PermissionDenied => {
             "permission denied: the file or its folder is not writable by you".into()
         }
@@ -101,6 +102,7 @@ pub fn io_key(e: &std::io::Error) -> Option<&'static str> {
         K::NotFound => "load-io-not-found",
         K::NotADirectory => "load-io-not-a-folder",
         K::AlreadyExists => "load-io-exists",
+        K::AddrInUse => "load-io-port-taken",
         K::PermissionDenied => "load-io-permission",
         K::ReadOnlyFilesystem => "load-io-read-only",
         K::StorageFull => "load-io-full",

@@ -32,6 +32,13 @@ attach-unknown-target = --to { $id }: no note, sticky, cluster, stage or prototy
 attach-empty-folder = { $folder }: no photos, videos or audio files in this folder
 attach-done = { $path }: { $n } attached
 attach-done-same = { $path }: { $n } attached ({ $same } already attached, stored once)
+collect-err-token = no randomness for the token: { $error }
+collect-err-listen = cannot listen on { $bind } { $free ->
+    [yes] a free port
+   *[other] port { $port }
+}: { $error }
+collect-err-address = cannot read the server's address: { $error }
+collect-err-start = cannot start the server: { $error }
 merge-needs-three = merge needs three files: BASE OURS THEIRS (or --no-base OURS THEIRS)
 merge-needs-two = merge --no-base needs two files: OURS THEIRS
 merge-git-no-output = with --git the result goes into OURS (%A): -o is not allowed

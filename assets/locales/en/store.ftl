@@ -23,6 +23,7 @@ load-truncated = (the file ends before its closing `)`: is it truncated?)
 load-io-not-found = no such file or folder
 load-io-not-a-folder = a part of this path is a file, not a folder
 load-io-exists = a file with this name already exists
+load-io-port-taken = another program already uses this port
 load-io-permission = permission denied: the file or its folder is not writable by you
 load-io-read-only = the disk is read-only: save elsewhere
 load-io-full = the disk is full: free some space or save elsewhere

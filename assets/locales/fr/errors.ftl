@@ -40,6 +40,13 @@ attach-done-same = { $path } : { $n } { $n ->
     [one] gardée
    *[other] gardées
 } une seule fois)
+collect-err-token = pas de hasard pour le jeton : { $error }
+collect-err-listen = impossible d’écouter sur { $bind } { $free ->
+    [yes] un port libre
+   *[other] le port { $port }
+} : { $error }
+collect-err-address = impossible de lire l’adresse du serveur : { $error }
+collect-err-start = impossible de démarrer le serveur : { $error }
 merge-needs-three = il faut trois fichiers pour fusionner : BASE OURS THEIRS (ou --no-base OURS THEIRS)
 merge-needs-two = --no-base demande deux fichiers : OURS THEIRS
 merge-git-no-output = avec --git, le résultat va dans OURS (%A) : -o est exclu

@@ -20,6 +20,7 @@ load-truncated = (le fichier s'arrête avant sa parenthèse fermante `)` : est-
 load-io-not-found = fichier ou dossier introuvable
 load-io-not-a-folder = une partie de ce chemin est un fichier, pas un dossier
 load-io-exists = un fichier de ce nom existe déjà
+load-io-port-taken = un autre programme utilise déjà ce port
 load-io-permission = permission refusée : vous ne pouvez pas écrire dans ce fichier ou son dossier
 load-io-read-only = le disque est en lecture seule : enregistrez ailleurs
 load-io-full = le disque est plein : libérez de la place ou enregistrez ailleurs
