@@ -711,7 +711,7 @@ fn install_doc(
         store.recovered_drafts().clone()
     };
     world.saver = if read_only.is_none() {
-        Some(Saver::start(store))
+        Some(Saver::start(store, app.lang))
     } else {
         None
     };
@@ -777,7 +777,7 @@ fn close_doc(app: &mut App, world: &mut World) -> Option<String> {
         };
         // Keep saving (and journaling) this session: nothing may be dropped.
         if let Some(store) = store {
-            let saver = Saver::start(store);
+            let saver = Saver::start(store, app.lang);
             saver.save(doc.session.clone(), doc.generation);
             world.saver = Some(saver);
         }

@@ -39,6 +39,10 @@ collect-err-listen = cannot listen on { $bind } { $free ->
 }: { $error }
 collect-err-address = cannot read the server's address: { $error }
 collect-err-start = cannot start the server: { $error }
+saver-journal-failed = The crash journal cannot be written: { $error }.
+saver-conflict = The file was changed on disk by someone else: your work is saved to { $copy } and the other version is kept.
+saver-not-saved = Not saved: { $error }. Your work is kept in memory and retried; W saves it elsewhere.
+saver-save-as-failed = Save as did not work: { $error }. Your work is still in memory.
 merge-needs-three = merge needs three files: BASE OURS THEIRS (or --no-base OURS THEIRS)
 merge-needs-two = merge --no-base needs two files: OURS THEIRS
 merge-git-no-output = with --git the result goes into OURS (%A): -o is not allowed

@@ -47,6 +47,10 @@ collect-err-listen = impossible d’écouter sur { $bind } { $free ->
 } : { $error }
 collect-err-address = impossible de lire l’adresse du serveur : { $error }
 collect-err-start = impossible de démarrer le serveur : { $error }
+saver-journal-failed = Le journal de secours ne peut pas être écrit : { $error }.
+saver-conflict = Le fichier a été modifié sur le disque par quelqu’un d’autre : votre travail est enregistré dans { $copy } et l’autre version est gardée.
+saver-not-saved = Non enregistré : { $error }. Votre travail est gardé en mémoire et réessayé ; W l’enregistre ailleurs.
+saver-save-as-failed = « Enregistrer sous » n’a pas marché : { $error }. Votre travail est toujours en mémoire.
 merge-needs-three = il faut trois fichiers pour fusionner : BASE OURS THEIRS (ou --no-base OURS THEIRS)
 merge-needs-two = --no-base demande deux fichiers : OURS THEIRS
 merge-git-no-output = avec --git, le résultat va dans OURS (%A) : -o est exclu
