@@ -29,6 +29,7 @@ pub fn check_in(files: &[PathBuf], lang: &str, out: &mut impl Write) -> std::io:
                 } else {
                     all_ok = false;
                     for p in problems {
+                        let p = crate::i18n::media_problem(lang, &p);
                         writeln!(out, "{}: {p}", f.display())?;
                     }
                 }
@@ -406,7 +407,8 @@ pub fn attach(
         }
         for p in paths {
             let a =
-                store::media::import(session, &p, to.clone(), caption.unwrap_or(""), &author, now)?;
+                store::media::import(session, &p, to.clone(), caption.unwrap_or(""), &author, now)
+                    .map_err(|e| crate::i18n::media_error(lang, &e))?;
             let dup = s
                 .attachments
                 .iter()

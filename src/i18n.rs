@@ -417,6 +417,22 @@ pub fn io_error(lang: &str, e: &std::io::Error) -> String {
     }
 }
 
+/// A file that could not be attached, said in `lang`.
+pub fn media_error(lang: &str, e: &crate::store::media::MediaError) -> String {
+    use crate::store::media::MediaError;
+    match e {
+        MediaError::NotMedia { path } => t!(lang, "media-not-media", path = path.clone()),
+        MediaError::NoSuchFile { path } => t!(lang, "media-no-such-file", path = path.clone()),
+        MediaError::Save(e) => save_error(lang, e),
+    }
+}
+
+/// A problem with an attached file (`atelier check`), said in `lang`.
+pub fn media_problem(lang: &str, p: &crate::store::media::MediaProblem) -> String {
+    let (key, path) = p.key();
+    tr_args(lang, key, &[("path", path.to_owned().into())])
+}
+
 /// A save that did not happen, said in `lang`.
 pub fn save_error(lang: &str, e: &crate::store::SaveError) -> String {
     use crate::store::SaveError;

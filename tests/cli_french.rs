@@ -333,6 +333,19 @@ fn save_validation_merge_attach_new_and_demo_errors_are_said_in_french() {
     let text = said_in_french(home, &["attach", &good, empty.to_str().unwrap()], true);
     assert!(text.contains("0 pièce jointe"), "{text}");
 
+    // Files that cannot be attached: absent, or not media.
+    said_in_french(home, &["attach", &good, "absente.jpg"], false);
+    let notes = home.join("notes.txt");
+    std::fs::write(&notes, "bonjour").unwrap();
+    said_in_french(home, &["attach", &good, notes.to_str().unwrap()], false);
+    // An attached photo whose copy is gone: `check` says so.
+    let photo = home.join("photo.jpg");
+    std::fs::write(&photo, [0xff, 0xd8, 0xff, 0xe0]).unwrap();
+    said_in_french(home, &["attach", &good, photo.to_str().unwrap()], true);
+    std::fs::remove_dir_all(home.join("cantines.media")).unwrap();
+    let text = said_in_french(home, &["check", &good], false);
+    assert!(text.contains("manque"), "{text}");
+
     // A template that does not exist.
     said_in_french(
         home,

@@ -127,6 +127,7 @@ pub(super) fn attach(
     };
     let session_path = doc.path.clone();
     let author = app.ctx.user.clone();
+    let lang = app.lang;
     let (tx, rx) = std::sync::mpsc::channel();
     // Copying photos takes a moment: off the key path.
     let spawned = std::thread::Builder::new()
@@ -134,10 +135,8 @@ pub(super) fn attach(
         .spawn(move || {
             let files = store::media::expand(&path);
             let result = if files.is_empty() {
-                Err(format!(
-                    "{}: no photos, videos or audio files here",
-                    path.display()
-                ))
+                let folder = path.display().to_string();
+                Err(crate::t!(lang, "attach-empty-folder", folder = folder))
             } else {
                 files
                     .iter()
@@ -150,6 +149,7 @@ pub(super) fn attach(
                             &author,
                             Timestamp::now(),
                         )
+                        .map_err(|e| crate::i18n::media_error(lang, &e))
                     })
                     .collect()
             };
