@@ -13,6 +13,7 @@ load-more-problems = (and { $n } more { $n ->
    *[other] problems
 })
 load-format-after-migration = format version { $found } where { $expected } was expected after migration
+load-unknown-version = format version { $version } is not one this atelier can read
 problem-duplicate-id = duplicate id { $id }: every item needs an id of its own
 problem-dangling = `{ $field }` refers to { $id }, but no { $expected ->
     [stage] stage

@@ -12,6 +12,7 @@ load-more-problems = (et { $n } { $n ->
    *[other] autres problèmes
 })
 load-format-after-migration = version de format { $found } au lieu de { $expected } attendue après migration
+load-unknown-version = cet atelier ne sait pas lire la version de format { $version }
 problem-duplicate-id = identifiant { $id } en double : chaque élément a besoin du sien
 problem-dangling = `{ $field }` renvoie à { $id }, mais { $expected ->
     [stage] aucune séquence ne porte
