@@ -29,6 +29,7 @@ pub fn check_in(files: &[PathBuf], lang: &str, out: &mut impl Write) -> std::io:
                 } else {
                     all_ok = false;
                     for p in problems {
+                        let p = crate::i18n::media_problem(lang, &p);
                         writeln!(out, "{}: {p}", f.display())?;
                     }
                 }
@@ -160,27 +161,43 @@ pub fn new_session(
     if let Some(id) = template {
         let t = library.template(id).ok_or_else(|| {
             let known: Vec<&str> = library.templates.iter().map(|t| t.id.as_str()).collect();
-            format!("no template {id:?}; known templates: {}", known.join(", "))
+            t!(
+                lang,
+                "cmd-no-template",
+                id = format!("{id:?}"),
+                known = known.join(", ")
+            )
         })?;
         session.agenda = library.agenda(t, lang, &mut Ids::from_clock())?;
     }
-    let dir = home
-        .ensure_sessions()
-        .map_err(|e| format!("{}: {}", home.sessions.display(), store::describe_io(&e)))?;
+    let dir = sessions_dir(home, lang)?;
     let path = fresh_path(dir, title);
-    let st = Store::create(&path, &session).map_err(|e| e.to_string())?;
+    let st = Store::create(&path, &session).map_err(|e| crate::i18n::save_error(lang, &e))?;
     Ok((st.path().to_path_buf(), st, session))
 }
 
-/// A fresh copy of the demo in the sessions folder.
-pub fn demo_copy(home: &Home) -> Result<PathBuf, String> {
-    let session = store::load_str("sessions/demo.ron", DEMO).map_err(|e| e.to_string())?;
-    let dir = home
-        .ensure_sessions()
-        .map_err(|e| format!("{}: {}", home.sessions.display(), store::describe_io(&e)))?;
+/// The sessions folder, made if need be; what went wrong said in `lang`.
+fn sessions_dir<'a>(home: &'a Home, lang: &str) -> Result<&'a Path, String> {
+    home.ensure_sessions().map_err(|e| {
+        let path = home.sessions.display().to_string();
+        t!(
+            lang,
+            "save-io",
+            path = path,
+            why = crate::i18n::io_error(lang, &e)
+        )
+    })
+}
+
+/// A fresh copy of the demo in the sessions folder; what went wrong said
+/// in `lang`.
+pub fn demo_copy(home: &Home, lang: &str) -> Result<PathBuf, String> {
+    let session = store::load_str("sessions/demo.ron", DEMO)
+        .map_err(|e| crate::i18n::load_error(lang, &e))?;
+    let dir = sessions_dir(home, lang)?;
     let name = format!("demo-{}", store::paths::stamp_now(false));
     let path = fresh_path(dir, &name);
-    Store::create(&path, &session).map_err(|e| e.to_string())?;
+    Store::create(&path, &session).map_err(|e| crate::i18n::save_error(lang, &e))?;
     Ok(path)
 }
 
@@ -333,18 +350,22 @@ pub fn template_show(
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())
 }
 
-/// `atelier attach SESSION FILE... [--to ID] [--caption TEXT]`.
+/// `atelier attach SESSION FILE... [--to ID] [--caption TEXT]`, said in
+/// `lang`.
 pub fn attach(
     session: &Path,
     files: &[String],
     to: Option<&str>,
     caption: Option<&str>,
+    lang: &str,
     out: &mut impl Write,
 ) -> Result<bool, String> {
     use crate::model::{Attachment, Id, Item, MediaKind, Op, Timestamp};
-    let (mut st, mut s) = Store::open(session).map_err(|e| e.to_string())?;
+    let (mut st, mut s) = Store::open(session).map_err(|e| crate::i18n::load_error(lang, &e))?;
     if let Some(why) = st.read_only() {
-        return Err(format!("{}: not changed: {why}", session.display()));
+        let why = crate::i18n::read_only_reason(lang, why);
+        let path = session.display().to_string();
+        return Err(t!(lang, "attach-not-changed", path = path, why = why));
     }
     let to = to.map(Id::from);
     if let Some(id) = &to {
@@ -354,9 +375,7 @@ pub fn attach(
             || s.agenda.iter().any(|x| &x.id == id)
             || s.prototypes.iter().any(|x| &x.id == id);
         if !known {
-            return Err(format!(
-                "--to {id}: no note, sticky, cluster, stage or prototype has that id"
-            ));
+            return Err(t!(lang, "attach-unknown-target", id = id.to_string()));
         }
     }
     let author = std::env::var("USER").unwrap_or_default();
@@ -379,12 +398,17 @@ pub fn attach(
         }
         let paths = store::media::expand(Path::new(f));
         if paths.is_empty() {
-            writeln!(out, "{f}: no photos, videos or audio files in this folder")
-                .map_err(|e| e.to_string())?;
+            writeln!(
+                out,
+                "{}",
+                t!(lang, "attach-empty-folder", folder = f.clone())
+            )
+            .map_err(|e| e.to_string())?;
         }
         for p in paths {
             let a =
-                store::media::import(session, &p, to.clone(), caption.unwrap_or(""), &author, now)?;
+                store::media::import(session, &p, to.clone(), caption.unwrap_or(""), &author, now)
+                    .map_err(|e| crate::i18n::media_error(lang, &e))?;
             let dup = s
                 .attachments
                 .iter()
@@ -408,13 +432,14 @@ pub fn attach(
         })
         .collect();
     s.apply_all(ops);
-    st.save(&s).map_err(|e| e.to_string())?;
-    let tail = if same > 0 {
-        format!(" ({same} already attached, stored once)")
+    st.save(&s).map_err(|e| crate::i18n::save_error(lang, &e))?;
+    let path = session.display().to_string();
+    let done = if same > 0 {
+        t!(lang, "attach-done-same", path = path, n = n, same = same)
     } else {
-        String::new()
+        t!(lang, "attach-done", path = path, n = n)
     };
-    writeln!(out, "{}: {n} attached{tail}", session.display()).map_err(|e| e.to_string())?;
+    writeln!(out, "{done}").map_err(|e| e.to_string())?;
     Ok(true)
 }
 

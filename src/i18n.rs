@@ -347,18 +347,107 @@ pub fn load_error(lang: &str, e: &crate::store::LoadError) -> String {
     let Some((key, args)) = e.key.as_ref().filter(|_| supported(lang) != "en") else {
         return e.to_string();
     };
-    let args: Vec<(&str, FluentValue)> = args
-        .iter()
-        .map(|(k, v)| (*k, FluentValue::from(v.as_str())))
-        .collect();
-    let mut message = tr_args(lang, key, &args);
+    let mut message = keyed(lang, key, args);
     if e.truncated {
         message.push(' ');
         message.push_str(&tr(lang, "load-truncated"));
     }
+    if e.more > 0 {
+        message.push(' ');
+        message.push_str(&t!(lang, "load-more-problems", n = e.more));
+    }
     match e.pos {
         Some((line, col)) => format!("{}:{line}:{col}: {message}", e.file),
         None => format!("{}: {message}", e.file),
+    }
+}
+
+/// A message with a key and string arguments (as the model and the store
+/// give them), said in `lang`.
+pub fn keyed(lang: &str, key: &str, args: &[(&'static str, String)]) -> String {
+    let args: Vec<(&str, FluentValue)> = args
+        .iter()
+        .map(|(k, v)| (*k, FluentValue::from(v.as_str())))
+        .collect();
+    tr_args(lang, key, &args)
+}
+
+/// A validation problem (`model::Problem`) said in `lang`.
+pub fn problem(lang: &str, p: &crate::model::Problem) -> String {
+    let (key, args) = p.key();
+    keyed(lang, key, &args)
+}
+
+/// Why a session is read-only, said in `lang`: the store's own reasons
+/// (held by another atelier, no lock file) have keys; a reason given by a
+/// caller (review mode...) is its own words.
+pub fn read_only_reason(lang: &str, reason: &str) -> String {
+    if let Some(holder) = reason.strip_prefix("it is open in ") {
+        return t!(lang, "read-only-open-in", holder = holder.to_owned());
+    }
+    if let Some(why) = reason.strip_prefix("its lock file cannot be made: ") {
+        return t!(lang, "read-only-no-lock", why = io_words(lang, why));
+    }
+    reason.to_owned()
+}
+
+/// `store::describe_io`'s words in `lang` (they have keys in `store.ftl`);
+/// the system's own words for an error that has none.
+pub fn io_words(lang: &str, english: &str) -> String {
+    const KEYS: [&str; 8] = [
+        "load-io-port-taken",
+        "load-io-not-found",
+        "load-io-not-a-folder",
+        "load-io-exists",
+        "load-io-permission",
+        "load-io-read-only",
+        "load-io-full",
+        "load-io-quota",
+    ];
+    KEYS.iter()
+        .find(|k| tr("en", k) == english)
+        .map_or_else(|| english.to_owned(), |k| tr(lang, k))
+}
+
+/// An I/O error said in `lang`: plain words where we have them.
+pub fn io_error(lang: &str, e: &std::io::Error) -> String {
+    match crate::store::io_key(e) {
+        Some(key) => tr(lang, key),
+        None => e.to_string(),
+    }
+}
+
+/// A file that could not be attached, said in `lang`.
+pub fn media_error(lang: &str, e: &crate::store::media::MediaError) -> String {
+    use crate::store::media::MediaError;
+    match e {
+        MediaError::NotMedia { path } => t!(lang, "media-not-media", path = path.clone()),
+        MediaError::NoSuchFile { path } => t!(lang, "media-no-such-file", path = path.clone()),
+        MediaError::Save(e) => save_error(lang, e),
+    }
+}
+
+/// A problem with an attached file (`atelier check`), said in `lang`.
+pub fn media_problem(lang: &str, p: &crate::store::media::MediaProblem) -> String {
+    let (key, path) = p.key();
+    tr_args(lang, key, &[("path", path.to_owned().into())])
+}
+
+/// A save that did not happen, said in `lang`.
+pub fn save_error(lang: &str, e: &crate::store::SaveError) -> String {
+    use crate::store::SaveError;
+    match e {
+        SaveError::ReadOnly { path, reason, .. } => t!(
+            lang,
+            "save-read-only",
+            path = path.clone(),
+            reason = read_only_reason(lang, reason)
+        ),
+        SaveError::Io { path, message, key } => {
+            let why = key.map_or_else(|| message.clone(), |k| tr(lang, k));
+            t!(lang, "save-io", path = path.clone(), why = why)
+        }
+        SaveError::Serialize(detail) => t!(lang, "save-serialize", detail = detail.clone()),
     }
 }
 

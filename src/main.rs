@@ -39,7 +39,7 @@ fn sessions(
     let library = || Library::load(Some(&home.methods_dir()));
     match command {
         Command::Demo => {
-            commands::demo_copy(home).and_then(|p| atelier::app::run_file(home, &p, false))
+            commands::demo_copy(home, lang).and_then(|p| atelier::app::run_file(home, &p, false))
         }
         Command::Open { file, collect } => atelier::app::run_open(home, &file, collect),
         Command::Review {
@@ -105,7 +105,14 @@ fn sessions(
             files,
             to,
             caption,
-        } => commands::attach(&session, &files, to.as_deref(), caption.as_deref(), out),
+        } => commands::attach(
+            &session,
+            &files,
+            to.as_deref(),
+            caption.as_deref(),
+            lang,
+            out,
+        ),
         other => tools(other, home, lang, out),
     }
 }
@@ -135,6 +142,7 @@ fn tools(command: Command, home: &Home, lang: &'static str, out: &mut Out) -> Re
                 output,
                 git,
                 no_base,
+                lang,
             };
             atelier::merge::run(&args, out, &mut std::io::stderr())
         }

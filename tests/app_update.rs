@@ -906,11 +906,17 @@ fn home_rows_open_the_demo_a_new_session_or_a_listed_session() {
     app.home.sessions = vec![atelier::store::SessionEntry {
         path: "/tmp/x/cantines.ron".into(),
         title: "Cantines".into(),
+        date: None,
         modified: None,
         size: 10,
     }];
     assert_eq!(keys(&mut app, &["enter"]), vec![Effect::OpenDemo]);
-    assert_eq!(keys(&mut app, &["d"]), vec![Effect::OpenDemo]);
+    assert_eq!(keys(&mut app, &["D"]), vec![Effect::OpenDemo]);
+    assert_eq!(
+        keys(&mut app, &["d"]),
+        vec![],
+        "d on the demo's row does nothing"
+    );
     keys(&mut app, &["down", "down"]);
     assert_eq!(
         keys(&mut app, &["enter"]),

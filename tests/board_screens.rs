@@ -347,10 +347,13 @@ fn the_capture_bar_shows_the_author_the_colour_and_the_text() {
     let t = draw(&app, 80, 24);
     let buf = t.backend().buffer();
     // The colour's key is the one the hint line names (issue 14: the
-    // title said Ctrl-n while the hint said F2).
+    // title said Ctrl-n while the hint said F2). At 80 columns the title
+    // leaves out Enter and Esc (the hint line names Esc) to keep its count.
+    find_or_panic(buf, "New sticky · Amélie Roux (Tab) · pink (F2) · 0 added");
+    let wide = draw(&app, 120, 40);
     find_or_panic(
-        buf,
-        "New sticky · Amélie Roux (Tab) · pink (F2) · Enter adds · Esc closes",
+        wide.backend().buffer(),
+        "New sticky · Amélie Roux (Tab) · pink (F2) · Enter adds · Esc closes · 0 added",
     );
     find_or_panic(buf, "F2 colour");
     let (x, y) = find_or_panic(buf, "■");
@@ -360,6 +363,45 @@ fn the_capture_bar_shows_the_author_the_colour_and_the_text() {
     assert_eq!(tx, x + 2);
     // The cursor sits after the text (display width 20).
     assert_styled(buf, (tx + 20, ty), app.theme.selected, "the cursor");
+}
+
+#[test]
+fn the_capture_bar_keeps_its_count_at_80_columns_shortening_the_words_first() {
+    // A long name and a dozen stickies added: the words give way, the count stays.
+    let capture = |lang: &'static str| {
+        let mut s = session();
+        s.participants[0].name = "Marie-Amélie de La Tour d'Auvergne-Lauragais".into();
+        let mut app = app_with(s, None);
+        app.lang = lang;
+        app.index = Default::default();
+        atelier::app::index::refresh_index(&mut app);
+        keys(&mut app, &["j", "s", "tab"]);
+        for i in 0..12 {
+            type_text(&mut app, &format!("Idée {i}\n"));
+        }
+        draw(&app, 80, 24)
+    };
+    let t = capture("en");
+    let screen = screen_text(t.backend().buffer());
+    let title = screen
+        .lines()
+        .find(|l| l.contains("New sticky"))
+        .unwrap_or_else(|| panic!("no capture bar:\n{screen}"));
+    assert!(
+        title.contains("New sticky · Marie-Amélie de La Tour"),
+        "{title}"
+    );
+    // Cut after a whole word, with an ellipsis (the colour goes first).
+    assert!(
+        title.contains("d'Auvergne-Lauragais (Tab)… · 12 added ━"),
+        "{title}"
+    );
+    insta::assert_snapshot!("capture_count_kept_80x24", t.backend());
+
+    let t = capture("fr");
+    let screen = screen_text(t.backend().buffer());
+    assert!(screen.contains("Lauragais… · 12 ajoutés ┓"), "{screen}");
+    insta::assert_snapshot!("fr_capture_count_kept_80x24", t.backend());
 }
 
 #[test]

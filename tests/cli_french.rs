@@ -212,19 +212,7 @@ fn a_bad_file_and_a_mistake_are_said_in_french() {
         vec!["review", b, "--comment", "Bravo"],
     ];
     for args in cases {
-        let out = atelier(home.path(), &args);
-        assert_ne!(out.status.code(), Some(0), "{args:?} failed");
-        let text = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(!text.trim().is_empty(), "{args:?} says nothing");
-        let english = english_in(&text);
-        assert!(
-            english.is_empty(),
-            "atelier {args:?}: {english:?} in\n{text}"
-        );
+        said_in_french(home.path(), &args, false);
     }
 }
 
@@ -245,6 +233,147 @@ fn the_library_and_a_formatted_file_are_said_in_french() {
             String::from_utf8_lossy(&out.stderr)
         );
         let text = String::from_utf8_lossy(&out.stdout);
+        let english = english_in(&text);
+        assert!(
+            english.is_empty(),
+            "atelier {args:?}: {english:?} in\n{text}"
+        );
+    }
+}
+
+/// Output and errors of `atelier args` in French, checked for English.
+fn said_in_french(home: &Path, args: &[&str], ok: bool) -> String {
+    let out = atelier(home, args);
+    assert_eq!(
+        out.status.success(),
+        ok,
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!text.trim().is_empty(), "{args:?} says nothing");
+    let english = english_in(&text);
+    assert!(
+        english.is_empty(),
+        "atelier {args:?}: {english:?} in\n{text}"
+    );
+    text
+}
+
+/// A session that loads, and one whose sticky points at no cluster.
+fn sessions(dir: &Path) -> (String, String) {
+    use atelier::model::{Colour, Id, Session, Sticky, Timestamp};
+    let mut s = Session::new(Id::from("s-1"), "Cantines d'été");
+    let good = dir.join("cantines.ron");
+    std::fs::write(&good, atelier::store::to_ron(&s).unwrap()).unwrap();
+    s.stickies.push(Sticky {
+        id: Id::from("p-1"),
+        text: "Plus d'ombre".into(),
+        author: None,
+        colour: Colour::Yellow,
+        stage: None,
+        cluster: Some(Id::from("nulle-part")),
+        parked: false,
+        time: Timestamp::from_unix(0).unwrap(),
+        private: false,
+        tags: Vec::new(),
+    });
+    let bad = dir.join("dangling.ron");
+    std::fs::write(&bad, atelier::store::to_ron(&s).unwrap()).unwrap();
+    let p = |p: std::path::PathBuf| p.to_str().unwrap().to_owned();
+    (p(good), p(bad))
+}
+
+#[test]
+fn save_validation_merge_attach_new_and_demo_errors_are_said_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let (good, dangling) = sessions(home);
+
+    // A validation problem: where, and what is wrong, in French.
+    let text = said_in_french(home, &["check", &dangling], false);
+    assert!(text.contains("renvoie à \"nulle-part\""), "{text}");
+    assert!(text.contains("dangling.ron:"), "{text}");
+
+    // Merges that cannot be done, or cannot be written.
+    said_in_french(home, &["merge", &good, &good], false);
+    said_in_french(home, &["merge", "--no-base", &good], false);
+    said_in_french(
+        home,
+        &["merge", "--git", &good, &good, &good, "-o", "x"],
+        false,
+    );
+    said_in_french(home, &["merge", &good, &dangling, &good], false);
+    let text = said_in_french(
+        home,
+        &["merge", &good, &good, &good, "-o", "/dev/full"],
+        false,
+    );
+    assert!(text.contains("disque est plein"), "{text}");
+
+    // Attachments: a file that does not load, an unknown target, a folder
+    // with no media (said, then nothing attached).
+    said_in_french(home, &["attach", &dangling, "photo.jpg"], false);
+    said_in_french(
+        home,
+        &["attach", &good, "photo.jpg", "--to", "personne"],
+        false,
+    );
+    let empty = home.join("vide");
+    std::fs::create_dir(&empty).unwrap();
+    let text = said_in_french(home, &["attach", &good, empty.to_str().unwrap()], true);
+    assert!(text.contains("0 pièce jointe"), "{text}");
+
+    // Files that cannot be attached: absent, or not media.
+    said_in_french(home, &["attach", &good, "absente.jpg"], false);
+    let notes = home.join("notes.txt");
+    std::fs::write(&notes, "bonjour").unwrap();
+    said_in_french(home, &["attach", &good, notes.to_str().unwrap()], false);
+    // An attached photo whose copy is gone: `check` says so.
+    let photo = home.join("photo.jpg");
+    std::fs::write(&photo, [0xff, 0xd8, 0xff, 0xe0]).unwrap();
+    said_in_french(home, &["attach", &good, photo.to_str().unwrap()], true);
+    std::fs::remove_dir_all(home.join("cantines.media")).unwrap();
+    let text = said_in_french(home, &["check", &good], false);
+    assert!(text.contains("manque"), "{text}");
+
+    // A template that does not exist.
+    said_in_french(
+        home,
+        &[
+            "new",
+            "--title",
+            "Essai",
+            "--template",
+            "aucun",
+            "--no-open",
+        ],
+        false,
+    );
+
+    // Saving where no session can go: a file where the sessions folder goes.
+    let blocked = home.join("maison");
+    std::fs::create_dir(&blocked).unwrap();
+    std::fs::write(blocked.join("sessions"), "").unwrap();
+    for args in [&["new", "--title", "Essai", "--no-open"][..], &["demo"][..]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
+            .args(args)
+            .env("ATELIER_HOME", &blocked)
+            .env("LANG", "fr_FR.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            text.contains("un fichier de ce nom existe"),
+            "{args:?}: {text}"
+        );
         let english = english_in(&text);
         assert!(
             english.is_empty(),

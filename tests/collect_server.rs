@@ -678,6 +678,20 @@ fn a_taken_port_is_a_clear_error_and_a_chosen_port_is_used() {
         err.starts_with(&format!("cannot listen on 127.0.0.1 port {taken}")),
         "{err}"
     );
+    // In French, the reason too.
+    let err = Collector::start(CollectConfig {
+        bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+        port: taken,
+        lang: "fr".into(),
+        ..CollectConfig::default()
+    })
+    .unwrap_err();
+    assert_eq!(
+        err,
+        format!(
+            "impossible d’écouter sur 127.0.0.1 le port {taken}\u{a0}: un autre programme utilise déjà ce port"
+        )
+    );
     c.stop();
     // Now free: the same port, chosen.
     let c = start(|cfg| cfg.port = taken);

@@ -27,6 +27,12 @@ fn entry(file: &str, title: &str, secs: i64, size: u64) -> SessionEntry {
     SessionEntry {
         path: format!("/home/zoé/.local/share/atelier/sessions/{file}").into(),
         title: title.into(),
+        // The workshop's day (the file without a title has none).
+        date: match file {
+            "sans-titre.ron" => None,
+            "cantines-d-ete.ron" => time::Date::from_calendar_date(2026, time::Month::May, 1).ok(),
+            _ => time::Date::from_calendar_date(2026, time::Month::July, 9).ok(),
+        },
         modified: Some(UNIX_EPOCH + Duration::from_secs(t(secs).unix() as u64)),
         size,
     }
@@ -50,6 +56,12 @@ fn home() -> App {
         ),
         entry("sans-titre.ron", "", -86_400 * 40, 512),
     ];
+    // Two copies of the demo: one title, told apart by their files' names.
+    let demo = "Bibliothèques fraîches : garder les bibliothèques publiques vivables";
+    app.home.sessions.extend(
+        ["demo-20260709-093000.ron", "demo-20260709-141500.ron"]
+            .map(|file| entry(file, demo, -86_400 * 41, 96_000)),
+    );
     app
 }
 
@@ -272,6 +284,12 @@ const STATES: &[(&str, State)] = &[
 
 // ---------------------------------------------------------------- snapshots
 
+#[test]
+fn snapshot_of_home_at_120x40() {
+    let terminal = draw(&home(), 120, 40);
+    insta::assert_snapshot!("fr_home_120x40", terminal.backend());
+}
+
 mod snapshot {
     crate::snapshots!(
         "fr_", [(80, 24)];
@@ -426,7 +444,12 @@ fn the_french_screens_say_it_in_french() {
         home(),
         80,
         24,
-        &["12 juin 2026 06:30", "2,3 Mo", "1er mai 2026"],
+        &[
+            "1er mai 2026",
+            "9 juillet 2026",
+            "sans date",
+            "bibliotheques-fraiches.ron",
+        ],
     );
     find(
         setup_details(),

@@ -771,7 +771,7 @@ fn new_sessions_take_the_machines_zone_and_demo_copies_keep_paris() {
     assert_eq!(s.time_zone.as_deref(), Some("America/Montreal"));
 
     let h = atelier::store::Home::under(home.path());
-    let copy = atelier::commands::demo_copy(&h).unwrap();
+    let copy = atelier::commands::demo_copy(&h, "en").unwrap();
     let s = atelier::store::load_file(&copy).unwrap();
     assert_eq!(s.time_zone.as_deref(), Some("Europe/Paris"));
 }

@@ -25,6 +25,12 @@ fn entry(file: &str, title: &str, secs: i64, size: u64) -> SessionEntry {
     SessionEntry {
         path: format!("/home/zoé/.local/share/atelier/sessions/{file}").into(),
         title: title.into(),
+        // The workshop's day (the file without a title has none).
+        date: match file {
+            "sans-titre.ron" => None,
+            "cantines-d-ete.ron" => time::Date::from_calendar_date(2026, time::Month::May, 1).ok(),
+            _ => time::Date::from_calendar_date(2026, time::Month::July, 9).ok(),
+        },
         modified: Some(UNIX_EPOCH + Duration::from_secs(t(secs).unix() as u64)),
         size,
     }
@@ -47,6 +53,12 @@ fn home() -> App {
         ),
         entry("sans-titre.ron", "", -86_400 * 40, 512),
     ];
+    // Two copies of the demo: one title, told apart by their files' names.
+    let demo = "Bibliothèques fraîches : garder les bibliothèques publiques vivables";
+    app.home.sessions.extend(
+        ["demo-20260709-093000.ron", "demo-20260709-141500.ron"]
+            .map(|file| entry(file, demo, -86_400 * 41, 96_000)),
+    );
     app
 }
 

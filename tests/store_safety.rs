@@ -189,7 +189,9 @@ fn a_save_that_fails_half_way_leaves_the_previous_file_intact() {
     assert!(written > 100, "the writer really wrote part of the file");
 
     match &e {
-        SaveError::Io { path: p, message } => {
+        SaveError::Io {
+            path: p, message, ..
+        } => {
             assert_eq!(p, &path.display().to_string());
             assert!(message.starts_with("the disk is full"), "{message}");
         }

@@ -1,7 +1,7 @@
 //! Cluster suggestions in the app (issue 9, item 1): `S` on the board opens
 //! them for the inbox; each shows the words its stickies share; Enter or
 //! `a` accepts (one undoable step), `e` edits the title first, `x`/`d`
-//! rejects, `+`/`-` tighten or loosen the threshold, Tab switches between
+//! rejects (until its stickies change), `+`/`-` tighten or loosen the threshold, Tab switches between
 //! the inbox and the whole board, Esc closes. Plus the popup drawn at 100x30
 //! in English and French, and the demo session.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -415,6 +415,71 @@ fn x_and_d_reject_a_suggestion_without_changing_the_session() {
     assert!(app.history.undo.is_empty());
     let screen = shown(&app, 100, 30);
     assert!(screen.contains("No suggestion"), "{screen}");
+}
+
+/// Does any listed suggestion hold this sticky?
+fn listed(app: &App, id: &str) -> bool {
+    items(app)
+        .iter()
+        .any(|sg| sg.stickies.contains(&Id::from(id)))
+}
+
+#[test]
+fn a_rejected_suggestion_stays_out_after_accepting_another_and_reopening() {
+    let mut app = app();
+    keys(&mut app, &["S"]);
+    assert_eq!(
+        items(&app)[0].stickies,
+        ids(&["s-bib-1", "s-bib-2", "s-bib-3"])
+    );
+    keys(&mut app, &["x"]);
+    assert!(!listed(&app, "s-bib-1"));
+
+    // Accepting another computes the list again: the rejected one stays out.
+    keys(&mut app, &["enter"]);
+    assert_eq!(sess(&app).clusters.len(), 2, "one accepted");
+    assert!(!listed(&app, "s-bib-1"), "{:?}", items(&app));
+    // So do a looser threshold, the whole board and back, and reopening.
+    keys(&mut app, &["-", "tab", "tab"]);
+    assert!(!listed(&app, "s-bib-1"), "{:?}", items(&app));
+    keys(&mut app, &["esc", "S"]);
+    assert!(!listed(&app, "s-bib-1"), "{:?}", items(&app));
+    // Undoing the acceptance brings nothing rejected back either.
+    keys(&mut app, &["u"]);
+    assert_eq!(sess(&app).clusters.len(), 1, "undone");
+    assert!(!listed(&app, "s-bib-1"), "{:?}", items(&app));
+}
+
+#[test]
+fn a_rejected_suggestion_may_come_back_once_one_of_its_stickies_is_edited() {
+    let mut app = app();
+    keys(&mut app, &["S", "x", "esc"]);
+    keys(&mut app, &["S"]);
+    assert!(!listed(&app, "s-bib-2"), "{:?}", items(&app));
+    keys(&mut app, &["esc"]);
+
+    // Edit the second library sticky on the board (column 0, its row 2).
+    app.board.col = 0;
+    app.board.row = 2;
+    keys(&mut app, &["r"]);
+    let f = app.field.as_ref().expect("the sticky's text field");
+    assert_eq!(
+        f.purpose,
+        atelier::app::state::FieldPurpose::StickyText(Id::from("s-bib-2"))
+    );
+    keys(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "Bibliothèque ouverte le dimanche soir\n");
+    assert_eq!(
+        sess(&app).stickies[1].text,
+        "Bibliothèque ouverte le dimanche soir"
+    );
+
+    keys(&mut app, &["S"]);
+    assert_eq!(
+        items(&app)[0].stickies,
+        ids(&["s-bib-1", "s-bib-2", "s-bib-3"]),
+        "its stickies changed: it comes back"
+    );
 }
 
 // ---------------------------------------------------------------- threshold

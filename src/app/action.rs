@@ -37,6 +37,7 @@ pub enum Action {
     // Home
     OpenDemo,
     NewSession,
+    ForgetSession,
     // Timer and agenda
     TimerToggle,
     NextStep,
@@ -152,6 +153,7 @@ impl Action {
             Projector => tr(lang, "action-projector"),
             OpenDemo => tr(lang, "action-open-demo"),
             NewSession => tr(lang, "action-new-session"),
+            ForgetSession => tr(lang, "action-forget-session"),
             TimerToggle => tr(lang, "action-timer-toggle"),
             NextStep => tr(lang, "action-next-step"),
             PrevStep => tr(lang, "action-prev-step"),

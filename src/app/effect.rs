@@ -27,6 +27,8 @@ pub enum Effect {
     Close,
     /// Reread the list of sessions.
     RefreshSessions,
+    /// Keep these as the sessions taken off the home list (the files stay).
+    HideSessions(Vec<PathBuf>),
     /// Save the session to another path from now on (or a copy, when read-only).
     SaveAs(PathBuf),
     /// Stop the process (Ctrl-z) and restore the terminal on resume.
@@ -105,6 +107,8 @@ pub enum Done {
     StaysOpen(String),
     /// The list of sessions in the home folder, read again.
     Sessions(Vec<crate::store::SessionEntry>),
+    /// The sessions taken off the home list were written down.
+    Hidden,
     /// Leaving was asked but the last save did not land: say why, and
     /// leave on a second request.
     QuitRefused(String),

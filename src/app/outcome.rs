@@ -63,10 +63,8 @@ pub(crate) fn landed(app: &mut App, done: Done, now: Timestamp, fx: &mut Vec<Eff
             app.collect_prompt = None;
             warn(app, crate::t!(lang, "run-stays-open", error = e), now);
         }
-        Done::Sessions(list) => {
-            app.home.sessions = list;
-            app.home.selected = app.home.selected.min(app.home.rows().saturating_sub(1));
-        }
+        Done::Sessions(list) => app.home.set_sessions(list),
+        Done::Hidden => {}
         Done::QuitRefused(e) => {
             app.quit = false;
             app.quit_armed = true;

@@ -127,6 +127,7 @@ pub(super) fn perform(app: &App, world: &mut World, effect: Effect) -> Vec<Msg> 
                 Msg::Done(Done::Sessions(store::list_sessions(&dir)))
             })
         }
+        Effect::HideSessions(paths) => hide_sessions(app, world, paths),
         Effect::StartCollect { .. }
         | Effect::StopCollect
         | Effect::CollectPrompt { .. }
@@ -275,20 +276,20 @@ fn attach(app: &App, world: &mut World, path: PathBuf, to: Option<Id>) -> Vec<Ms
     };
     let session_path = doc.path.clone();
     let author = app.ctx.user.clone();
+    let lang = app.lang;
     // Copying photos takes a moment: off the key path.
     let job = move || {
         let files = store::media::expand(&path);
         let result = if files.is_empty() {
-            Err(format!(
-                "{}: no photos, videos or audio files here",
-                path.display()
-            ))
+            let folder = path.display().to_string();
+            Err(crate::t!(lang, "attach-empty-folder", folder = folder))
         } else {
             files
                 .iter()
                 .map(|f| {
                     let at = Timestamp::now();
                     store::media::import(&session_path, f, to.clone(), "", &author, at)
+                        .map_err(|e| crate::i18n::media_error(lang, &e))
                 })
                 .collect()
         };
@@ -296,6 +297,7 @@ fn attach(app: &App, world: &mut World, path: PathBuf, to: Option<Id>) -> Vec<Ms
     };
     spawn(world, "atelier-attach", job, |e| e)
 }
+
 /// Write an export on a thread; where it went comes back as a message.
 fn export(
     app: &App,
@@ -377,7 +379,9 @@ fn open(app: &App, world: &mut World, effect: Effect) -> Vec<Msg> {
         _ => return msgs,
     }
     let opened = match effect {
-        Effect::Open { path, read_only } => open_file(world, &app.home_dir, &path, read_only),
+        Effect::Open { path, read_only } => {
+            open_file(world, &app.home_dir, &path, read_only, app.lang)
+        }
         Effect::Create { title, template } => crate::commands::new_session(
             &app.home_dir,
             &app.library,
@@ -386,9 +390,11 @@ fn open(app: &App, world: &mut World, effect: Effect) -> Vec<Msg> {
             app.lang,
             &app.local_zone,
         )
-        .map(|(_, store, session)| install(world, &app.home_dir, store, session, false, true)),
-        _ => crate::commands::demo_copy(&app.home_dir)
-            .and_then(|path| open_file(world, &app.home_dir, &path, false)),
+        .map(|(_, store, session)| {
+            install(world, &app.home_dir, store, session, false, true, app.lang)
+        }),
+        _ => crate::commands::demo_copy(&app.home_dir, app.lang)
+            .and_then(|path| open_file(world, &app.home_dir, &path, false, app.lang)),
     };
     msgs.push(Msg::Done(match opened {
         Ok(o) => Done::Opened(Box::new(o)),
@@ -403,6 +409,7 @@ pub(super) fn open_file(
     home: &Home,
     path: &Path,
     review: bool,
+    lang: &'static str,
 ) -> Result<Opened, String> {
     let (store, session) = if review {
         Store::open_read_only(
@@ -412,8 +419,8 @@ pub(super) fn open_file(
     } else {
         Store::open(path)
     }
-    .map_err(|e| e.to_string())?;
-    Ok(install(world, home, store, session, review, false))
+    .map_err(|e| crate::i18n::load_error(lang, &e))?;
+    Ok(install(world, home, store, session, review, false, lang))
 }
 
 /// Start saving a session just opened; what `update` installs.
@@ -424,6 +431,7 @@ fn install(
     session: Session,
     review: bool,
     created: bool,
+    lang: &'static str,
 ) -> Opened {
     let read_only = store.read_only().map(str::to_owned);
     let recovered = store.recovered().map(str::to_owned);
@@ -435,7 +443,7 @@ fn install(
     } else {
         store.recovered_drafts().clone()
     };
-    world.saver = read_only.is_none().then(|| Saver::start(store));
+    world.saver = read_only.is_none().then(|| Saver::start(store, lang));
     Opened {
         session,
         path,
@@ -491,7 +499,7 @@ pub(super) fn close(app: &App, world: &mut World) -> Vec<Msg> {
         Some(doc) => {
             // Keep saving (and journaling) this session.
             if let Some(store) = store {
-                let saver = Saver::start(store);
+                let saver = Saver::start(store, app.lang);
                 saver.save(doc.session.clone(), doc.generation);
                 world.saver = Some(saver);
             }
@@ -644,4 +652,16 @@ pub(super) fn read_review_drafts(home: &Home, session: &Path) -> crate::store::j
         .ok()
         .and_then(|t| ron::from_str(&t).ok())
         .unwrap_or_default()
+}
+
+/// Keep the sessions taken off the home list, on the disk worker; a failure
+/// is said (the list on screen stays as it is, the next start shows them
+/// again).
+fn hide_sessions(app: &App, world: &mut World, paths: Vec<std::path::PathBuf>) -> Vec<Msg> {
+    let home = app.home_dir.clone();
+    let lang = app.lang;
+    chore(world, move || match crate::store::hidden::write(&home, &paths) {
+        Ok(()) => Msg::Done(Done::Hidden),
+        Err(e) => Msg::Done(Done::Failed(crate::i18n::save_error(lang, &e))),
+    })
 }

@@ -159,6 +159,9 @@ pub(crate) fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Ef
             return;
         }
     }
+    if app.screen == Screen::Home && rooms::home::undo_forget(app, action, now, fx) {
+        return;
+    }
     if rooms::session::action(app, action, now, fx) {
         return;
     }
@@ -203,7 +206,7 @@ pub(crate) fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Ef
         }
     }
     match app.screen {
-        Screen::Home => rooms::home::home_action(app, action, fx),
+        Screen::Home => rooms::home::home_action(app, action, now, fx),
         Screen::Setup => rooms::setup::setup_action(app, action, now, fx),
         Screen::Facilitate => rooms::facilitate::facilitate_action(app, action, now, fx),
         Screen::Projector => {

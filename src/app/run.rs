@@ -72,7 +72,8 @@ pub fn build_app(home: &Home) -> (App, Vec<String>) {
     let (theme, theme_warning) = crate::ui::theme::Theme::load(&home.config);
     app.theme = theme;
     warnings.extend(theme_warning);
-    app.home.sessions = store::list_sessions(&home.sessions);
+    app.home.hidden = store::hidden::read(home);
+    app.home.set_sessions(store::list_sessions(&home.sessions));
     (app, warnings)
 }
 

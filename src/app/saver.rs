@@ -75,6 +75,8 @@ struct Journaler {
     last_sync: Instant,
     dirty: bool,
     journal_error: Option<String>,
+    /// The language of its reports.
+    lang: &'static str,
 }
 
 impl Journaler {
@@ -101,7 +103,7 @@ impl Journaler {
             if let Some(e) = err {
                 let _ = self.reports.send(Report::Save(
                     0,
-                    SaveReport::Failed(format!("The crash journal cannot be written: {e}.")),
+                    SaveReport::Failed(crate::t!(self.lang, "saver-journal-failed", error = e)),
                 ));
             }
         }
@@ -156,6 +158,8 @@ struct FileWriter {
     reports: Sender<Report>,
     pending: Option<(Arc<Session>, u64)>,
     last_save: Instant,
+    /// The language of its reports.
+    lang: &'static str,
 }
 
 impl FileWriter {
@@ -167,17 +171,17 @@ impl FileWriter {
             .store
             .save_generation_with(&session, generation, |p, b| (self.write)(p, b))
         {
-            Ok(Saved::Conflict(copy)) => SaveReport::Conflict(format!(
-                "The file was changed on disk by someone else: your work is saved to {} and the other version is kept.",
-                copy.display()
+            Ok(Saved::Conflict(copy)) => SaveReport::Conflict(crate::t!(
+                self.lang,
+                "saver-conflict",
+                copy = copy.display().to_string()
             )),
             Ok(_) => SaveReport::Saved(Timestamp::now()),
             Err(e) => {
                 // Keep it pending: it is retried, and the journal still has it.
                 self.pending = Some((session, generation));
-                SaveReport::Failed(format!(
-                    "Not saved: {e}. Your work is kept in memory and retried; W saves it elsewhere."
-                ))
+                let error = crate::i18n::save_error(self.lang, &e);
+                SaveReport::Failed(crate::t!(self.lang, "saver-not-saved", error = error))
             }
         };
         self.last_save = Instant::now();
@@ -199,8 +203,10 @@ impl FileWriter {
             Err(e) => {
                 let _ = self.reports.send(Report::Save(
                     0,
-                    SaveReport::Failed(format!(
-                        "Save as did not work: {e}. Your work is still in memory."
+                    SaveReport::Failed(crate::t!(
+                        self.lang,
+                        "saver-save-as-failed",
+                        error = crate::i18n::save_error(self.lang, &e)
                     )),
                 ));
                 None
@@ -266,13 +272,14 @@ fn wait_for<T>(rx: &Receiver<T>, due: Option<Duration>, stop: &mut bool) -> Opti
 }
 
 impl Saver {
-    pub fn start(store: Store) -> Saver {
-        Saver::start_with(store, Box::new(crate::store::write_atomic))
+    /// Start saving `store`, reporting in `lang`.
+    pub fn start(store: Store, lang: &'static str) -> Saver {
+        Saver::start_in(store, Box::new(crate::store::write_atomic), lang)
     }
 
     /// As [`Saver::start`], with the way session files are written given
     /// (tests make full saves slow or failing).
-    pub fn start_with(store: Store, write: Writer) -> Saver {
+    pub fn start_in(store: Store, write: Writer, lang: &'static str) -> Saver {
         let (jobs, job_rx) = channel::<Job>();
         let (writes, write_rx) = channel::<Write>();
         let (report_tx, reports) = channel();
@@ -283,6 +290,7 @@ impl Saver {
             reports: report_tx.clone(),
             pending: None,
             last_save: Instant::now() - SAVE_EVERY,
+            lang,
         };
         let writer = std::thread::Builder::new()
             .name("atelier-writer".into())
@@ -296,6 +304,7 @@ impl Saver {
             last_sync: Instant::now(),
             dirty: false,
             journal_error: None,
+            lang,
         };
         let handle = std::thread::Builder::new()
             .name("atelier-journal".into())
@@ -502,7 +511,7 @@ mod tests {
         let store = Store::create(&path, &s).unwrap();
         let (started_tx, started) = channel();
         let (go, go_rx) = channel();
-        let saver = Saver::start_with(store, held_writer(started_tx, go_rx));
+        let saver = Saver::start_in(store, held_writer(started_tx, go_rx), "en");
 
         saver.record(1, add(&mut s, "before the save"));
         saver.save_now(Arc::new(s.clone()), 1);
@@ -543,7 +552,7 @@ mod tests {
         let path = dir.path().join("s.ron");
         let mut s = Session::new(crate::model::Id::new(), "Saver");
         let store = Store::create(&path, &s).unwrap();
-        let saver = Saver::start(store);
+        let saver = Saver::start(store, "en");
         for g in 1..=200 {
             saver.record(g, add(&mut s, &format!("sticky {g}")));
             if g % 20 == 0 {
@@ -554,5 +563,37 @@ mod tests {
         drop(store);
         let (_, recovered) = Store::open(&path).unwrap();
         assert_eq!(recovered, s);
+    }
+
+    #[test]
+    fn a_save_that_fails_is_said_in_the_app_s_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let s = Session::new(crate::model::Id::new(), "Saver");
+        let store = Store::create(&path, &s).unwrap();
+        let full: Writer = Box::new(|p: &Path, _: &[u8]| {
+            let e = std::io::Error::from(std::io::ErrorKind::StorageFull);
+            Err(crate::store::SaveError::io(p, &e))
+        });
+        let saver = Saver::start_in(store, full, "fr");
+        let mut s = s;
+        s.title = "Changé".into();
+        saver.save_now(Arc::new(s), 1);
+        let (reports, _) = saver.finish();
+        let failed: Vec<&String> = reports
+            .iter()
+            .filter_map(|r| match r {
+                Report::Save(_, SaveReport::Failed(text)) => Some(text),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            failed
+                .iter()
+                .any(|t| t.starts_with("Non enregistré\u{a0}: ")
+                    && t.contains("le disque est plein")
+                    && t.contains("W l’enregistre ailleurs")),
+            "{reports:?}"
+        );
     }
 }

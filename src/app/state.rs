@@ -91,12 +91,25 @@ pub struct HomeState {
     /// Index into the library's methods (sorted by stage).
     pub method: usize,
     pub method_scroll: u16,
+    /// Sessions taken off the list with `d` (the files stay): left out of
+    /// `sessions`, kept on disk by `Effect::HideSessions`.
+    pub hidden: Vec<std::path::PathBuf>,
+    /// The entry `d` just took off and its place, which `u` as the very
+    /// next key puts back.
+    pub forgotten: Option<(usize, crate::store::SessionEntry)>,
 }
 
 impl HomeState {
     pub const FIXED_ROWS: usize = 2;
     pub fn rows(&self) -> usize {
         Self::FIXED_ROWS + self.sessions.len()
+    }
+
+    /// The sessions found on disk, less those taken off the list.
+    pub fn set_sessions(&mut self, mut sessions: Vec<crate::store::SessionEntry>) {
+        sessions.retain(|e| !self.hidden.contains(&e.path));
+        self.sessions = sessions;
+        self.selected = self.selected.min(self.rows().saturating_sub(1));
     }
 }
 
@@ -541,6 +554,9 @@ pub struct App {
     pub suggesting: Option<Suggesting>,
     /// Suggestion requests sent to worker threads so far.
     pub suggest_requests: u64,
+    /// Suggestions rejected with `x`, by `rooms::suggest::fingerprint`:
+    /// left out until their stickies change.
+    pub suggest_rejected: std::collections::BTreeSet<u64>,
     pub conflicts: Option<ConflictsState>,
     pub search: Search,
     pub history: History,
@@ -622,6 +638,7 @@ impl App {
             suggest: None,
             suggesting: None,
             suggest_requests: 0,
+            suggest_rejected: Default::default(),
             conflicts: None,
             search: Search::default(),
             history: History::default(),

@@ -289,19 +289,28 @@ impl std::fmt::Debug for Collector {
 impl Collector {
     /// Listen on `cfg.bind:cfg.port` and serve on a background thread.
     pub fn start(cfg: CollectConfig) -> Result<Collector, String> {
-        let token = server::token().map_err(|e| format!("no randomness for the token: {e}"))?;
+        // Said to the facilitator, in the page's language (the app's).
+        let lang = crate::lang::normalize(&cfg.lang);
+        let said = |key: &str, e: std::io::Error| {
+            let error = crate::i18n::io_error(lang, &e);
+            crate::i18n::tr_args(lang, key, &[("error", error.into())])
+        };
+        let token = server::token().map_err(|e| said("collect-err-token", e.into()))?;
         let listener = TcpListener::bind((cfg.bind, cfg.port)).map_err(|e| {
-            let port = if cfg.port == 0 {
-                "a free port".to_owned()
-            } else {
-                format!("port {}", cfg.port)
-            };
-            format!("cannot listen on {} {port}: {e}", cfg.bind)
+            let error = crate::i18n::io_error(lang, &e);
+            crate::t!(
+                lang,
+                "collect-err-listen",
+                bind = cfg.bind.to_string(),
+                free = if cfg.port == 0 { "yes" } else { "no" },
+                port = cfg.port.to_string(),
+                error = error
+            )
         })?;
         let addr = listener
             .local_addr()
-            .map_err(|e| format!("cannot read the server's address: {e}"))?;
-        let setup = |e: std::io::Error| format!("cannot start the server: {e}");
+            .map_err(|e| said("collect-err-address", e))?;
+        let setup = |e: std::io::Error| said("collect-err-start", e);
         listener.set_nonblocking(true).map_err(setup)?;
         let mut listener = mio::net::TcpListener::from_std(listener);
         let poll = mio::Poll::new().map_err(setup)?;
@@ -316,7 +325,7 @@ impl Collector {
             std::thread::Builder::new()
                 .name("collect".into())
                 .spawn(move || http::serve(poll, listener, limits, &*shared))
-                .map_err(|e| format!("cannot start the server's thread: {e}"))?
+                .map_err(setup)?
         };
         Ok(Collector {
             shared,

@@ -61,60 +61,52 @@ pub(super) struct Words {
     pub colours: [&'static str; 6],
 }
 
-const EN: Words = Words {
-    fallback_title: "Add a sticky",
-    text_label: "Your sticky",
-    max_hint: "Up to {max} characters.",
-    name_label: "Your name (optional)",
-    name_hint: "Leave it empty to stay anonymous.",
-    anonymous: "Stickies are anonymous: no name is asked.",
-    colour_label: "Colour",
-    send: "Send",
-    note: "Your sticky goes to the facilitator, who shares it with the room. \
-           This page never shows what others wrote.",
-    offline: "Not sent: check that you are on the room's Wi-Fi, then try again.",
-    sent: "Sent! Write another.",
-    empty: "Write something first.",
-    too_long: "Too long: {n} characters, {max} at most. Shorten it and send again.",
-    name_too_long: "The name is too long: {max} characters at most.",
-    too_large: "Too much text at once. Shorten it and send again.",
-    malformed: "This sticky could not be read. Reload the page and try again.",
-    bad_colour: "Unknown colour. Reload the page and try again.",
-    too_many: "That is a lot of stickies in a minute! Wait a moment, then send again.",
-    busy: "The facilitator's inbox is full. Wait a minute, then send again.",
-    ended: "Collecting has ended. Thank you!",
-    crowded: "Many phones are sending at once. Wait a moment, then send again.",
-    slow: "The connection was too slow. Send again.",
-    colours: ["Yellow", "Pink", "Blue", "Green", "Orange", "Purple"],
-};
+/// The words of a language, read once from Fluent (`phone.ftl`). They are
+/// kept for the whole run (two languages, a few dozen short texts), so
+/// the page and the server hold them as `&'static str`.
+fn from_fluent(lang: &str) -> Words {
+    let keep = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    // `{max}` and `{n}` stay in the text: filled in per message.
+    let w = |key: &str| {
+        let args = [("max", "{max}".into()), ("n", "{n}".into())];
+        keep(crate::i18n::tr_args(lang, key, &args))
+    };
+    let colour = |c: Colour| {
+        let name = crate::i18n::colour(lang, c);
+        let mut chars = name.chars();
+        keep(chars.next().map_or_else(String::new, |f| {
+            f.to_uppercase().chain(chars).collect::<String>()
+        }))
+    };
+    Words {
+        fallback_title: w("phone-fallback-title"),
+        text_label: w("phone-text-label"),
+        max_hint: w("phone-max-hint"),
+        name_label: w("phone-name-label"),
+        name_hint: w("phone-name-hint"),
+        anonymous: w("phone-anonymous"),
+        colour_label: w("phone-colour-label"),
+        send: w("phone-send"),
+        note: w("phone-note"),
+        offline: w("phone-offline"),
+        sent: w("phone-sent"),
+        empty: w("phone-empty"),
+        too_long: w("phone-too-long"),
+        name_too_long: w("phone-name-too-long"),
+        too_large: w("phone-too-large"),
+        malformed: w("phone-malformed"),
+        bad_colour: w("phone-bad-colour"),
+        too_many: w("phone-too-many"),
+        busy: w("phone-busy"),
+        ended: w("phone-ended"),
+        crowded: w("phone-crowded"),
+        slow: w("phone-slow"),
+        colours: Colour::ALL.map(colour),
+    }
+}
 
-// French typography: a no-break space before ':', '!' and '?'.
-const FR: Words = Words {
-    fallback_title: "Ajouter un post-it",
-    text_label: "Votre post-it",
-    max_hint: "{max} caractères au plus.",
-    name_label: "Votre prénom (facultatif)",
-    name_hint: "Laissez vide pour rester anonyme.",
-    anonymous: "Les post-its sont anonymes\u{a0}: aucun nom n'est demandé.",
-    colour_label: "Couleur",
-    send: "Envoyer",
-    note: "Votre post-it arrive chez la personne qui anime, qui le partage avec la salle. \
-           Cette page ne montre jamais ce que les autres ont écrit.",
-    offline: "Non envoyé\u{a0}: vérifiez que vous êtes sur le Wi-Fi de la salle, puis réessayez.",
-    sent: "Envoyé\u{a0}! Écrivez-en un autre.",
-    empty: "Écrivez d'abord quelque chose.",
-    too_long: "Trop long\u{a0}: {n} caractères, {max} au plus. Raccourcissez puis renvoyez.",
-    name_too_long: "Le prénom est trop long\u{a0}: {max} caractères au plus.",
-    too_large: "Trop de texte d'un coup. Raccourcissez puis renvoyez.",
-    malformed: "Ce post-it n'a pas pu être lu. Rechargez la page et réessayez.",
-    bad_colour: "Couleur inconnue. Rechargez la page et réessayez.",
-    too_many: "Beaucoup de post-its en une minute\u{a0}! Attendez un peu, puis renvoyez.",
-    busy: "La boîte de la personne qui anime est pleine. Attendez une minute, puis renvoyez.",
-    ended: "La collecte est terminée. Merci\u{a0}!",
-    crowded: "Beaucoup de téléphones envoient en même temps. Attendez un peu, puis renvoyez.",
-    slow: "La connexion était trop lente. Renvoyez.",
-    colours: ["Jaune", "Rose", "Bleu", "Vert", "Orange", "Violet"],
-};
+static EN: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| from_fluent("en"));
+static FR: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| from_fluent("fr"));
 
 /// The words for a normalised language code (`"fr"` or anything else).
 pub(super) fn words(lang: &str) -> &'static Words {
@@ -201,4 +193,35 @@ pub(super) fn render(env: &Environment, page: &Page, view: &View) -> Result<Stri
     env.get_template("page.html")
         .and_then(|tpl| tpl.render(ctx))
         .map_err(|e| format!("collect page: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_of_the_phone_page_comes_from_fluent_in_both_languages() {
+        for (lang, w) in [("en", words("en")), ("fr", words("fr"))] {
+            let json = serde_json::to_value(w).unwrap();
+            let texts: Vec<String> = json
+                .as_object()
+                .unwrap()
+                .values()
+                .flat_map(|v| match v {
+                    serde_json::Value::Array(a) => a.clone(),
+                    v => vec![v.clone()],
+                })
+                .map(|v| v.as_str().unwrap().to_owned())
+                .collect();
+            assert_eq!(texts.len(), 22 + 6, "{lang}");
+            for t in texts {
+                // A missing key comes back as the key itself.
+                assert!(!t.is_empty() && !t.starts_with("phone-"), "{lang}: {t:?}");
+            }
+        }
+        assert_eq!(words("en").sent, "Sent! Write another.");
+        assert_eq!(words("fr").sent, "Envoyé\u{a0}! Écrivez-en un autre.");
+        assert_eq!(words("fr").colours[0], "Jaune");
+        assert!(words("en").too_long.contains("{n}") && words("en").too_long.contains("{max}"));
+    }
 }

@@ -3,6 +3,7 @@
 use super::{Merged, merge, union};
 use crate::model::{Session, validate};
 use crate::store::{self, Saved, Store};
+use crate::t;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -17,26 +18,25 @@ pub struct Args {
     pub git: bool,
     /// The two sessions have no common base: their union.
     pub no_base: bool,
+    /// The language of the messages (English when empty).
+    pub lang: &'static str,
 }
 
 /// Run `atelier merge`. `Ok(true)` when the merge is clean, `Ok(false)`
 /// when conflicts were recorded (exit status 1); an error when nothing was
 /// written.
 pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<bool, String> {
+    let lang = args.lang;
     let (base, ours, theirs) = match (args.no_base, args.files.as_slice()) {
         (false, [b, o, t]) => (Some(b), o, t),
         (true, [o, t]) => (None, o, t),
-        (false, _) => {
-            return Err(
-                "merge needs three files: BASE OURS THEIRS (or --no-base OURS THEIRS)".into(),
-            );
-        }
-        (true, _) => return Err("merge --no-base needs two files: OURS THEIRS".into()),
+        (false, _) => return Err(t!(lang, "merge-needs-three")),
+        (true, _) => return Err(t!(lang, "merge-needs-two")),
     };
     if args.git && args.output.is_some() {
-        return Err("with --git the result goes into OURS (%A): -o is not allowed".into());
+        return Err(t!(lang, "merge-git-no-output"));
     }
-    let load = |p: &Path| store::load_file(p).map_err(|e| e.to_string());
+    let load = |p: &Path| store::load_file(p).map_err(|e| crate::i18n::load_error(lang, &e));
     let o = load(ours)?;
     let t = load(theirs)?;
     // Git gives an empty base when both branches added the file.
@@ -57,20 +57,16 @@ pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<bo
         name_files(&mut session, &o, &t, ours, theirs);
     }
     if b.is_some() && o.id != t.id {
-        report.notes.push(
-            "ours and theirs are different sessions (their ids differ): if they started apart, \
-             use --no-base to match their participants and clusters"
-                .into(),
-        );
+        report.notes.push(t!(lang, "merge-different-ids"));
     }
     let problems = validate(&session);
     if !problems.is_empty() {
         // `merge` repairs what it makes; this is a bug, never a bad file.
-        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        return Err(format!(
-            "the merge made an invalid session, nothing written: {}",
-            list.join("; ")
-        ));
+        let list: Vec<String> = problems
+            .iter()
+            .map(|p| crate::i18n::problem(lang, p))
+            .collect();
+        return Err(t!(lang, "merge-invalid", problems = list.join("; ")));
     }
     let (oname, tname) = if args.git {
         ("ours".to_owned(), "theirs".to_owned())
@@ -81,15 +77,21 @@ pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<bo
         )
     };
     let where_to = if args.git {
-        write_git(ours, &session)?;
+        write_git(ours, &session, lang)?;
         None
     } else {
         match args.output.as_deref().filter(|p| *p != Path::new("-")) {
-            Some(path) => Some(write_file(path, &session)?),
+            Some(path) => Some(write_file(path, &session, lang)?),
             None => {
-                let text = store::to_ron(&session).map_err(|e| e.to_string())?;
-                out.write_all(text.as_bytes())
-                    .map_err(|e| format!("cannot write the result: {e}"))?;
+                let text =
+                    store::to_ron(&session).map_err(|e| crate::i18n::save_error(lang, &e))?;
+                out.write_all(text.as_bytes()).map_err(|e| {
+                    t!(
+                        lang,
+                        "merge-cannot-write",
+                        error = crate::i18n::io_error(lang, &e)
+                    )
+                })?;
                 None
             }
         }
@@ -100,9 +102,8 @@ pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<bo
         summary.push('\n');
     }
     if !report.is_clean() {
-        summary.push_str(
-            "open the session in atelier to pick a version for each conflict (see docs/git.md)\n",
-        );
+        summary.push_str(&t!(lang, "merge-open-to-pick"));
+        summary.push('\n');
     }
     let _ = err.write_all(summary.as_bytes());
     Ok(report.is_clean())
@@ -141,9 +142,10 @@ fn is_blank(path: &Path) -> bool {
 }
 
 /// %A: a temporary copy git made for the merge; replaced atomically.
-fn write_git(path: &Path, session: &Session) -> Result<(), String> {
-    let text = store::to_ron(session).map_err(|e| e.to_string())?;
-    store::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
+fn write_git(path: &Path, session: &Session, lang: &str) -> Result<(), String> {
+    let said = |e: store::SaveError| crate::i18n::save_error(lang, &e);
+    let text = store::to_ron(session).map_err(said)?;
+    store::write_atomic(path, text.as_bytes()).map_err(said)
 }
 
 /// `-o OUT`: an existing file goes through the store, so a session open in
@@ -152,33 +154,34 @@ fn write_git(path: &Path, session: &Session) -> Result<(), String> {
 ///
 /// A link is followed (its target is written, the link stays); a device or
 /// a FIFO is written straight into.
-fn write_file(path: &Path, session: &Session) -> Result<String, String> {
+fn write_file(path: &Path, session: &Session, lang: &str) -> Result<String, String> {
+    let said = |e: store::SaveError| crate::i18n::save_error(lang, &e);
+    let name = path.display().to_string();
     let real = store::paths::resolve(path);
     if !real.exists() || store::is_stream(&real) {
         // A new file (no one has it open), or not a file at all.
-        let text = store::to_ron(session).map_err(|e| e.to_string())?;
-        store::write_atomic_as(&real, text.as_bytes(), store::Access::Private)
-            .map_err(|e| e.to_string())?;
-        return Ok(format!("written to {}", path.display()));
+        let text = store::to_ron(session).map_err(said)?;
+        store::write_atomic_as(&real, text.as_bytes(), store::Access::Private).map_err(said)?;
+        return Ok(t!(lang, "merge-written-to", path = name));
     }
     let (mut store, _) = Store::open(path).map_err(|e| {
-        format!(
-            "{} exists and is not a session file ({e}): not overwritten",
-            path.display()
+        let error = crate::i18n::load_error(lang, &e);
+        t!(
+            lang,
+            "merge-not-a-session",
+            path = name.clone(),
+            error = error
         )
     })?;
     if let Some(why) = store.read_only() {
-        return Err(format!(
-            "{}: {why}; nothing written (close it there and merge again)",
-            path.display()
-        ));
+        let why = crate::i18n::read_only_reason(lang, why);
+        return Err(t!(lang, "merge-open-elsewhere", path = name, why = why));
     }
-    match store.save(session).map_err(|e| e.to_string())? {
-        Saved::Conflict(copy) => Err(format!(
-            "{} changed while merging; the result went to {}",
-            path.display(),
-            copy.display()
-        )),
-        Saved::Written | Saved::Unchanged => Ok(format!("written to {}", path.display())),
+    match store.save(session).map_err(said)? {
+        Saved::Conflict(copy) => {
+            let copy = copy.display().to_string();
+            Err(t!(lang, "merge-changed", path = name, copy = copy))
+        }
+        Saved::Written | Saved::Unchanged => Ok(t!(lang, "merge-written-to", path = name)),
     }
 }

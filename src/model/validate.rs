@@ -21,11 +21,53 @@ pub enum Problem {
     },
 }
 
+/// What a dangling reference expected, as a Fluent selector's variant
+/// (`problem-dangling`).
+fn kind_id(expected: &str) -> &'static str {
+    match expected {
+        "stage" => "stage",
+        "step" => "step",
+        "cluster" => "cluster",
+        "participant" => "participant",
+        "participant or guest" => "author",
+        "voting round" => "round",
+        "sticky note" => "sticky",
+        "step of the stage in run.stage" => "step-of-stage",
+        _ => "item",
+    }
+}
+
 impl Problem {
     pub fn id(&self) -> Option<&str> {
         match self {
             Problem::DuplicateId { id } | Problem::Dangling { id, .. } => Some(id),
             Problem::UnknownFormat { .. } => None,
+        }
+    }
+
+    /// The message as a Fluent key (`problem-…` in
+    /// `assets/locales/*/errors.ftl`) and its arguments, for the edge to say
+    /// it in the user's language (`i18n::problem`); `Display` is English.
+    pub fn key(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            Problem::DuplicateId { id } => {
+                ("problem-duplicate-id", vec![("id", format!("{id:?}"))])
+            }
+            Problem::Dangling {
+                field,
+                id,
+                expected,
+            } => (
+                "problem-dangling",
+                vec![
+                    ("field", (*field).to_owned()),
+                    ("id", format!("{id:?}")),
+                    ("expected", kind_id(expected).to_owned()),
+                ],
+            ),
+            Problem::UnknownFormat { found } => {
+                ("problem-unknown-format", vec![("found", found.to_string())])
+            }
         }
     }
 

@@ -18,6 +18,8 @@ pub struct LoadError {
     pub key: Option<(&'static str, Vec<(&'static str, String)>)>,
     /// The file ends before its closing parenthesis (said after the message).
     pub truncated: bool,
+    /// How many more problems the file has past this one (said after it).
+    pub more: u32,
 }
 
 impl LoadError {
@@ -28,6 +30,7 @@ impl LoadError {
             message: message.into(),
             key: None,
             truncated: false,
+            more: 0,
         }
     }
 
@@ -79,6 +82,9 @@ pub fn describe_io(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     match e.kind() {
         K::NotFound => "no such file or folder".into(),
+        K::NotADirectory => "a part of this path is a file, not a folder".into(),
+        K::AlreadyExists => "a file with this name already exists".into(),
+        K::AddrInUse => "another program already uses this port".into(),
         K::PermissionDenied => {
             "permission denied: the file or its folder is not writable by you".into()
         }
@@ -94,6 +100,9 @@ pub fn io_key(e: &std::io::Error) -> Option<&'static str> {
     use std::io::ErrorKind as K;
     Some(match e.kind() {
         K::NotFound => "load-io-not-found",
+        K::NotADirectory => "load-io-not-a-folder",
+        K::AlreadyExists => "load-io-exists",
+        K::AddrInUse => "load-io-port-taken",
         K::PermissionDenied => "load-io-permission",
         K::ReadOnlyFilesystem => "load-io-read-only",
         K::StorageFull => "load-io-full",
@@ -102,13 +111,25 @@ pub fn io_key(e: &std::io::Error) -> Option<&'static str> {
     })
 }
 
-/// A save that did not happen.
+/// A save that did not happen. `Display` says it in English; each variant
+/// has a Fluent key (`assets/locales/*/errors.ftl`, `store.ftl`) for
+/// `i18n::save_error` to say it in the user's language.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     #[error("{path}: this session is open read-only ({reason})")]
-    ReadOnly { path: String, reason: String },
+    ReadOnly {
+        path: String,
+        reason: String,
+        /// The atelier holding the file, when that is the reason.
+        holder: Option<String>,
+    },
     #[error("{path}: {message}")]
-    Io { path: String, message: String },
+    Io {
+        path: String,
+        message: String,
+        /// The message's Fluent key, when it has one.
+        key: Option<&'static str>,
+    },
     #[error("cannot write the session: {0}")]
     Serialize(String),
 }
@@ -118,6 +139,16 @@ impl SaveError {
         SaveError::Io {
             path: path.display().to_string(),
             message: describe_io(e),
+            key: io_key(e),
+        }
+    }
+
+    /// The file is open in another atelier (`holder`).
+    pub fn open_in(path: &Path, holder: impl std::fmt::Display) -> Self {
+        SaveError::ReadOnly {
+            path: path.display().to_string(),
+            reason: format!("it is open in {holder}"),
+            holder: Some(holder.to_string()),
         }
     }
 }

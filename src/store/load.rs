@@ -381,6 +381,13 @@ fn check(file: &str, text: &str, session: &Session) -> Result<(), LoadError> {
                 "format version {} where {FORMAT} was expected after migration",
                 session.format
             ),
+        )
+        .keyed(
+            "load-format-after-migration",
+            vec![
+                ("found", session.format.to_string()),
+                ("expected", FORMAT.to_string()),
+            ],
         ));
     }
     let problems = validate(session);
@@ -397,10 +404,14 @@ fn check(file: &str, text: &str, session: &Session) -> Result<(), LoadError> {
         ),
     };
     let message = format!("{first}{more}");
-    Err(match pos {
+    let (key, args) = first.key();
+    let mut e = match pos {
         Some(offset) => LoadError::at_offset(file, text, offset + 1, message),
         None => LoadError::new(file, None, message),
-    })
+    }
+    .keyed(key, args);
+    e.more = u32::try_from(problems.len() - 1).unwrap_or(u32::MAX);
+    Err(e)
 }
 
 /// Whether the text looks like a session cut short: past comments and blank

@@ -52,30 +52,25 @@ pub fn import(
     caption: &str,
     author: &str,
     now: Timestamp,
-) -> Result<Attachment, String> {
-    let kind = kind_of(file).ok_or_else(|| {
-        format!(
-            "{}: not a photo, video or audio file (PNG, JPEG, WebP, MP4, MOV, MP3, M4A, WAV, OGG...)",
-            file.display()
-        )
-    })?;
+) -> Result<Attachment, MediaError> {
+    let path = || file.display().to_string();
+    let kind = kind_of(file).ok_or_else(|| MediaError::NotMedia { path: path() })?;
     if !file.is_file() {
-        return Err(format!("{}: no such file", file.display()));
+        return Err(MediaError::NoSuchFile { path: path() });
     }
-    let hash =
-        hash_file(file).map_err(|e| format!("{}: {}", file.display(), super::describe_io(&e)))?;
+    let hash = hash_file(file).map_err(|e| MediaError::Save(super::SaveError::io(file, &e)))?;
     let ext = file
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let dir = media_dir(&super::paths::resolve(session_path));
     super::paths::make_private_dir(&dir)
-        .map_err(|e| format!("{}: {}", dir.display(), super::describe_io(&e)))?;
+        .map_err(|e| MediaError::Save(super::SaveError::io(&dir, &e)))?;
     let name = format!("{hash}.{ext}");
     let target = dir.join(&name);
     if !target.exists() {
         // Owner-only, whatever the source's mode (0666 included).
-        super::copy_atomic(file, &target, super::Access::Private).map_err(|e| e.to_string())?;
+        super::copy_atomic(file, &target, super::Access::Private).map_err(MediaError::Save)?;
     }
     let rel = format!(
         "{}/{name}",
@@ -100,6 +95,44 @@ pub fn import(
         author: author.to_owned(),
         time: now,
     })
+}
+
+/// A file that could not be attached. `Display` says it in English; `key`
+/// gives the edge its Fluent key (`errors.ftl`), for `i18n::media_error`.
+#[derive(Debug)]
+pub enum MediaError {
+    NotMedia {
+        path: String,
+    },
+    NoSuchFile {
+        path: String,
+    },
+    /// Reading the file or writing its copy.
+    Save(super::SaveError),
+}
+
+impl std::fmt::Display for MediaError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MediaError::NotMedia { path } => write!(
+                f,
+                "{path}: not a photo, video or audio file (PNG, JPEG, WebP, MP4, MOV, MP3, M4A, WAV, OGG...)"
+            ),
+            MediaError::NoSuchFile { path } => write!(f, "{path}: no such file"),
+            MediaError::Save(e) => e.fmt(f),
+        }
+    }
+}
+
+impl MediaProblem {
+    /// The problem's Fluent key (`errors.ftl`) and its path.
+    pub fn key(&self) -> (&'static str, &str) {
+        match self {
+            MediaProblem::Missing { path } => ("media-missing", path),
+            MediaProblem::Altered { path } => ("media-altered", path),
+            MediaProblem::Outside { path } => ("media-outside", path),
+        }
+    }
 }
 
 /// A problem with an attached file.

@@ -31,7 +31,8 @@ pub fn load_version(version: u32, text: &str) -> Result<Session, LoadError> {
             "",
             None,
             format!("format version {v} is not one this atelier can read"),
-        )),
+        )
+        .keyed("load-unknown-version", vec![("version", v.to_string())])),
     }
 }
 

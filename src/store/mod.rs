@@ -7,6 +7,7 @@
 //!   goes to a conflict copy beside it, and says so.
 
 mod error;
+pub mod hidden;
 pub mod journal;
 mod load;
 mod lock;
@@ -15,7 +16,7 @@ mod migrate;
 pub mod paths;
 mod save;
 
-pub use error::{LoadError, SaveError, describe_io, line_col};
+pub use error::{LoadError, SaveError, describe_io, io_key, line_col};
 pub use load::{decode, load_str, parse_config, parse_ron, sniff_format};
 pub use lock::{Holder, Lock, lock_path};
 pub use paths::Home;
@@ -57,7 +58,8 @@ fn load_file_with_text(path: &Path) -> Result<(Session, String), LoadError> {
         Err(e) => {
             return Err(match decode(&name, e.as_bytes()) {
                 Err(why) => why,
-                Ok(_) => LoadError::new(&name, None, "this is not UTF-8 text"),
+                Ok(_) => LoadError::new(&name, None, "this is not UTF-8 text")
+                    .keyed("load-not-utf8", Vec::new()),
             });
         }
     };
@@ -286,6 +288,7 @@ impl Store {
             return Err(SaveError::Io {
                 path: path.display().to_string(),
                 message: "a file with this name already exists".into(),
+                key: Some("save-exists"),
             });
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -293,12 +296,7 @@ impl Store {
         }
         let lock = match lock::try_lock(path) {
             Ok(Ok(lock)) => Some(lock),
-            Ok(Err(holder)) => {
-                return Err(SaveError::ReadOnly {
-                    path: path.display().to_string(),
-                    reason: format!("it is open in {holder}"),
-                });
-            }
+            Ok(Err(holder)) => return Err(SaveError::open_in(path, holder)),
             Err(e) => return Err(SaveError::io(&lock_path(path), &e)),
         };
         let mut store = Store {
@@ -397,6 +395,7 @@ impl Store {
             return Err(SaveError::ReadOnly {
                 path: self.path.display().to_string(),
                 reason: reason.clone(),
+                holder: None,
             });
         }
         if self.last_written.as_deref() == Some(text.as_str()) && self.unchanged_on_disk() {
@@ -460,8 +459,10 @@ pub fn list_sessions(dir: &Path) -> Vec<SessionEntry> {
         .filter(|p| p.extension().is_some_and(|x| x == "ron"))
         .filter_map(|p| {
             let meta = std::fs::metadata(&p).ok()?;
+            let (title, date) = read_head(&p);
             Some(SessionEntry {
-                title: read_title(&p).unwrap_or_default(),
+                title: title.unwrap_or_default(),
+                date,
                 modified: meta.modified().ok(),
                 size: meta.len(),
                 path: p,
@@ -476,24 +477,37 @@ pub fn list_sessions(dir: &Path) -> Vec<SessionEntry> {
 pub struct SessionEntry {
     pub path: PathBuf,
     pub title: String,
+    /// The workshop's date, as the file says it.
+    pub date: Option<::time::Date>,
     pub modified: Option<std::time::SystemTime>,
     pub size: u64,
 }
 
-/// The title of a session file, read from the first lines without parsing
-/// the whole file (fast for a list of many large sessions).
-fn read_title(path: &Path) -> Option<String> {
+/// The title and date of a session file, read from the first lines without
+/// parsing the whole file (fast for a list of many large sessions).
+fn read_head(path: &Path) -> (Option<String>, Option<::time::Date>) {
     use std::io::{BufRead, BufReader};
-    let file = std::fs::File::open(path).ok()?;
+    let (mut title, mut date) = (None, None);
+    let Ok(file) = std::fs::File::open(path) else {
+        return (title, date);
+    };
     for line in BufReader::new(file).lines().take(40) {
-        let line = line.ok()?;
+        let Ok(line) = line else { break };
         let t = line.trim_start();
-        if let Some(rest) = t.strip_prefix("title:") {
-            let rest = rest.trim().trim_end_matches(',');
-            return parse_ron::<String>(rest).ok();
+        let value = |rest: &str| rest.trim().trim_end_matches(',').to_owned();
+        if let Some(rest) = t.strip_prefix("title:").filter(|_| title.is_none()) {
+            title = parse_ron::<String>(&value(rest)).ok();
+        } else if let Some(rest) = t.strip_prefix("date:").filter(|_| date.is_none()) {
+            date = parse_ron::<Option<String>>(&value(rest))
+                .ok()
+                .flatten()
+                .and_then(|d| crate::model::time::iso_date::parse(&d).ok());
+        }
+        if title.is_some() && date.is_some() {
+            break;
         }
     }
-    None
+    (title, date)
 }
 
 /// Add review comments to a session file without touching the workshop:

@@ -123,6 +123,7 @@ const GROUPS: [(&str, &[Action]); 8] = {
                 TakeOther,
                 OpenDemo,
                 NewSession,
+                ForgetSession,
                 Suspend,
                 Quit,
             ],

@@ -172,7 +172,15 @@ struct StatusBar<'a>(&'a App);
 fn hints(ctx: Context) -> &'static [Action] {
     use Action::*;
     match ctx {
-        Context::Home => &[Select, OpenDemo, NewSession, NextPane, Help, Quit],
+        Context::Home => &[
+            Select,
+            OpenDemo,
+            NewSession,
+            ForgetSession,
+            NextPane,
+            Help,
+            Quit,
+        ],
         Context::Setup => &[
             NextPane,
             Add,
@@ -303,6 +311,7 @@ fn short(lang: &str, a: Action) -> String {
         Select => tr(lang, "hint-select"),
         OpenDemo => tr(lang, "hint-open-demo"),
         NewSession => tr(lang, "hint-new-session"),
+        ForgetSession => tr(lang, "hint-forget-session"),
         NextPane => tr(lang, "hint-next-pane"),
         Help => tr(lang, "hint-help"),
         Quit => tr(lang, "hint-quit"),

@@ -132,22 +132,7 @@ fn capture(app: &App, area: Rect, buf: &mut Buffer) {
                 || tr(lang, "capture-no-author"),
                 |p| safe_line(&p.name).into_owned(),
             );
-        // The keys as the keymap binds them (the hint line says the same).
-        let key = |a| {
-            app.keymap
-                .key_for(Context::Capture, a)
-                .map_or_else(|| "-".to_owned(), |k| i18n::key_label(lang, &k))
-        };
-        let title = t!(
-            lang,
-            "capture-title",
-            author = who,
-            author_key = key(Action::NextParticipant),
-            colour = i18n::colour(lang, c.colour),
-            colour_key = key(Action::CycleColour),
-            close_key = key(Action::Cancel),
-            n = c.added
-        );
+        let title = capture_title(app, c, &who, rect.width.saturating_sub(4) as usize);
         let inner = popup(rect, buf, &title, t);
         if inner.width > 2 && inner.height > 0 {
             let swatch = super::board::sticky_style(c.colour, t.colour);
@@ -183,6 +168,45 @@ fn capture(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
     }
+}
+
+/// The capture bar's title in `room` columns: what the bar does and its
+/// keys, then how many stickies it added. The count always shows: when the
+/// whole does not fit, the keys the hint line also shows go first (Enter,
+/// close), then the rest is shortened at a word.
+fn capture_title(app: &App, c: &crate::app::state::Capture, who: &str, room: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let lang = app.lang;
+    // The keys as the keymap binds them (the hint line says the same).
+    let key = |a| {
+        app.keymap
+            .key_for(Context::Capture, a)
+            .map_or_else(|| "-".to_owned(), |k| i18n::key_label(lang, &k))
+    };
+    let count = t!(lang, "capture-count", n = c.added);
+    let with = |head: String| format!("{head} · {count}");
+    let short = t!(
+        lang,
+        "capture-title-short",
+        author = who.to_owned(),
+        author_key = key(Action::NextParticipant),
+        colour = i18n::colour(lang, c.colour),
+        colour_key = key(Action::CycleColour)
+    );
+    let full = t!(
+        lang,
+        "capture-title",
+        head = short.clone(),
+        close_key = key(Action::Cancel)
+    );
+    if with(full.clone()).width() <= room {
+        return with(full);
+    }
+    let left = room.saturating_sub(count.width() + " · ".width());
+    if left < 2 {
+        return super::widgets::shorten(&count, room);
+    }
+    with(super::widgets::shorten(&short, left))
 }
 
 fn search(app: &App, area: Rect, buf: &mut Buffer) {

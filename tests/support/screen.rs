@@ -110,6 +110,7 @@ pub fn find_all(buf: &Buffer, text: &str) -> Vec<(u16, u16)> {
 }
 
 /// Where `text` first starts on screen: (column, row).
+#[must_use = "use find_or_panic to assert that text is on screen"]
 pub fn find(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
     find_all(buf, text).first().copied()
 }

@@ -37,6 +37,7 @@ top-conflict-copy = saved to a conflict copy
 hint-select = open
 hint-open-demo = demo
 hint-new-session = new
+hint-forget-session = off the list
 hint-next-pane = pane
 hint-help = help
 hint-quit = quit
@@ -178,6 +179,10 @@ home-no-sessions = No sessions yet: open the demo or create one.
 home-library = Method library
 home-library-empty = The library is empty.
 home-method-facts = { $stage } · { $duration } min · { $group } people · { $source }
+action-forget-session = take the session off this list (the file stays)
+home-forgotten = Off the list, the file stays ({ $key } puts it back): { $file }, “{ $title }”
+home-restored = “{ $title }” is back on the list.
+home-no-date = no date
 
 ## Session setup
 
@@ -254,7 +259,9 @@ board-voting-line = ● { $round } · { $name } · { $left } of { $dots ->
    *[other] { $dots } dots
 } left{ $cap } · [ ] participant · + - dot
 vote-cap = , at most { $cap } per item
-capture-title = New sticky · { $author } ({ $author_key }) · { $colour } ({ $colour_key }) · Enter adds · { $close_key } closes · { $n } added
+capture-title = { $head } · Enter adds · { $close_key } closes
+capture-title-short = New sticky · { $author } ({ $author_key }) · { $colour } ({ $colour_key })
+capture-count = { $n } added
 capture-no-author = no author
 search-label = Search:
 results-title = Vote results

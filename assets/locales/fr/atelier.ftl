@@ -41,6 +41,7 @@ top-conflict-copy = enregistré dans une copie de conflit
 hint-select = ouvrir
 hint-open-demo = démo
 hint-new-session = nouvelle
+hint-forget-session = retirer
 hint-next-pane = volet
 hint-help = aide
 hint-quit = quitter
@@ -182,6 +183,10 @@ home-no-sessions = Aucune séance pour l’instant : ouvrez la démo ou créez-
 home-library = Bibliothèque de méthodes
 home-library-empty = La bibliothèque est vide.
 home-method-facts = { $stage } · { $duration } min · { $group } personnes · { $source }
+action-forget-session = retirer la session de cette liste (le fichier reste)
+home-forgotten = Retirée de la liste, le fichier reste ({ $key } la remet) : { $file }, « { $title } »
+home-restored = « { $title } » est de retour dans la liste.
+home-no-date = sans date
 
 ## Préparation de la séance
 
@@ -258,7 +263,9 @@ board-voting-line = ● { $round } · { $name } · { $left } { $left ->
    *[other] gommettes restantes
 } sur { $dots }{ $cap } · [ ] participant · + - gommette
 vote-cap = , { $cap } au plus par élément
-capture-title = Nouveau post-it · { $author } ({ $author_key }) · { $colour } ({ $colour_key }) · Entrée ajoute · { $close_key } ferme · { $n } { $n ->
+capture-title = { $head } · Entrée ajoute · { $close_key } ferme
+capture-title-short = Nouveau post-it · { $author } ({ $author_key }) · { $colour } ({ $colour_key })
+capture-count = { $n } { $n ->
     [one] ajouté
    *[other] ajoutés
 }

@@ -6,8 +6,9 @@ use crate::app::kit::*;
 use crate::app::state::*;
 use crate::i18n::tr;
 use crate::model::Timestamp;
+use crate::t;
 
-pub(crate) fn home_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
+pub(crate) fn home_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
     match app.home.pane {
         HomePane::Sessions => {
             let rows = app.home.rows();
@@ -34,6 +35,7 @@ pub(crate) fn home_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::OpenDemo => fx.push(Effect::OpenDemo),
         Action::NewSession => new_session_field(app),
+        Action::ForgetSession if app.home.pane == HomePane::Sessions => forget(app, now, fx),
         Action::Select if app.home.pane == HomePane::Sessions => match app.home.selected {
             0 => fx.push(Effect::OpenDemo),
             1 => new_session_field(app),
@@ -52,6 +54,76 @@ pub(crate) fn home_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Back if app.doc.is_some() => app.screen = Screen::Facilitate,
         _ => {}
     }
+}
+
+/// A home entry's file name.
+fn file_name(e: &crate::store::SessionEntry) -> String {
+    e.path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// What a home entry is called in a message: its title, else its file's name.
+fn title(e: &crate::store::SessionEntry) -> String {
+    if e.title.is_empty() {
+        file_name(e)
+    } else {
+        e.title.clone()
+    }
+}
+
+/// `d`: the selected session leaves the list (its file stays), kept so by
+/// an effect; `u` as the next key puts it back ([`undo_forget`]).
+fn forget(app: &mut App, now: Timestamp, fx: &mut Vec<Effect>) {
+    let Some(i) = app.home.selected.checked_sub(HomeState::FIXED_ROWS) else {
+        return;
+    };
+    if i >= app.home.sessions.len() {
+        return;
+    }
+    let e = app.home.sessions.remove(i);
+    app.home.hidden.push(e.path.clone());
+    app.home.selected = app.home.selected.min(app.home.rows().saturating_sub(1));
+    fx.push(Effect::HideSessions(app.home.hidden.clone()));
+    let key = app
+        .keymap
+        .key_for(crate::app::keymap::Context::Global, Action::Undo)
+        .map_or_else(|| "u".to_owned(), |k| crate::i18n::key_label(app.lang, &k));
+    let text = t!(
+        app.lang,
+        "home-forgotten",
+        title = title(&e),
+        file = file_name(&e),
+        key = key
+    );
+    app.home.forgotten = Some((i, e));
+    say(app, text, now);
+}
+
+/// Any key on home ends the chance to undo `d`; `u` right after it puts the
+/// entry back where it was. True when the key was that `u`.
+pub(crate) fn undo_forget(
+    app: &mut App,
+    action: Action,
+    now: Timestamp,
+    fx: &mut Vec<Effect>,
+) -> bool {
+    let Some((i, e)) = app.home.forgotten.take() else {
+        return false;
+    };
+    if action != Action::Undo {
+        return false;
+    }
+    app.home.hidden.retain(|p| p != &e.path);
+    fx.push(Effect::HideSessions(app.home.hidden.clone()));
+    let text = t!(app.lang, "home-restored", title = title(&e));
+    let i = i.min(app.home.sessions.len());
+    app.home.sessions.insert(i, e);
+    app.home.selected = i + HomeState::FIXED_ROWS;
+    app.home.pane = HomePane::Sessions;
+    say(app, text, now);
+    true
 }
 
 pub(crate) fn new_session_field(app: &mut App) {

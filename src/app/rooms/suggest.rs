@@ -10,19 +10,53 @@ use crate::app::index::*;
 use crate::app::kit::*;
 use crate::app::state::{App, FieldPurpose, SuggestState, Suggesting};
 use crate::model::suggest::{DEFAULT_THRESHOLD, Scope, Suggestion, THRESHOLD_STEP};
-use crate::model::{Session, Timestamp};
+use crate::model::{Id, Session, Timestamp};
 use crate::t;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 
 /// Above this many stickies in scope, suggestions are computed on a worker
 /// thread, with a message meanwhile: they take 200 ms or more past about
 /// 3,000 (the time grows as the square of their number).
 pub const INLINE_MAX: usize = 2_000;
 
+/// Each sticky's text by id, to fingerprint suggestions with.
+fn texts(s: &Session) -> HashMap<&Id, &str> {
+    s.stickies
+        .iter()
+        .map(|x| (&x.id, x.text.as_str()))
+        .collect()
+}
+
+/// What a rejection remembers of a suggestion: its stickies (as a set) and
+/// their texts. While none of them changes, the same suggestion computed
+/// again has the same fingerprint and stays out; once one is edited (or one
+/// joins or leaves the group), it is a new suggestion and may come back.
+fn fingerprint(texts: &HashMap<&Id, &str>, sg: &Suggestion) -> u64 {
+    let mut ids: Vec<&Id> = sg.stickies.iter().collect();
+    ids.sort();
+    ids.dedup();
+    // `DefaultHasher::new` has fixed keys: the same group hashes the same
+    // within a run, which is all a rejection needs (it is never saved).
+    let mut h = DefaultHasher::new();
+    for id in ids {
+        id.hash(&mut h);
+        texts.get(id).hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Leave out any suggestion that is exactly a cluster already there (with
-/// the whole board in scope, an accepted one would come back).
-fn keep_new(s: &Session, mut items: Vec<Suggestion>) -> Vec<Suggestion> {
+/// the whole board in scope, an accepted one would come back), and any
+/// rejected with `x` whose stickies have not changed since.
+fn keep_new(s: &Session, rejected: &BTreeSet<u64>, mut items: Vec<Suggestion>) -> Vec<Suggestion> {
+    if !rejected.is_empty() {
+        let texts = texts(s);
+        items.retain(|sg| !rejected.contains(&fingerprint(&texts, sg)));
+    }
     items.retain(|sg| {
-        let in_cluster = |id: &crate::model::Id| {
+        let in_cluster = |id: &Id| {
             s.stickies
                 .iter()
                 .find(|x| &x.id == id)
@@ -74,6 +108,7 @@ fn request(app: &mut App, scope: Scope, threshold: f32, now: Timestamp, fx: &mut
         let s = doc.session();
         let items = keep_new(
             s,
+            &app.suggest_rejected,
             s.suggest_clusters_with(app.ctx.engine.engine(), scope, threshold),
         );
         app.suggesting = None;
@@ -125,7 +160,7 @@ pub fn arrived(app: &mut App, request: u64, items: Vec<Suggestion>) {
     let Some(s) = app.session() else {
         return;
     };
-    let items = keep_new(s, items);
+    let items = keep_new(s, &app.suggest_rejected, items);
     show(
         app,
         asked.scope,
@@ -190,8 +225,11 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
             recompute(app, now, fx);
         }
         Action::Reject if st.selected < n => {
-            st.items.remove(st.selected);
+            let gone = st.items.remove(st.selected);
             st.selected = st.selected.min(st.items.len().saturating_sub(1));
+            if let Some(s) = app.doc.as_ref().map(|d| d.session()) {
+                app.suggest_rejected.insert(fingerprint(&texts(s), &gone));
+            }
         }
         Action::Undo | Action::Redo => {
             undo(app, now, fx, action == Action::Redo);
