@@ -372,6 +372,17 @@ fn b_in_the_agenda_builder_adds_a_break_after_the_selected_stage_undoably() {
     app.setup.tab = atelier::app::state::SetupTab::Agenda;
     app.setup.agenda_row = 0;
     keys(&mut app, &["B"]);
+    let field = app.field.as_ref().expect("the title is asked");
+    assert_eq!(field.input.value(), "Break", "prefilled");
+    keys(&mut app, &["enter"]);
+    let field = app.field.as_ref().expect("then the minutes");
+    assert_eq!(field.input.value(), "15", "prefilled");
+    assert_eq!(
+        sess(&app).agenda.len(),
+        2,
+        "nothing added before the minutes"
+    );
+    keys(&mut app, &["enter"]);
     let agenda = &sess(&app).agenda;
     assert_eq!(agenda.len(), 3);
     assert!(agenda[1].is_break());
@@ -379,5 +390,44 @@ fn b_in_the_agenda_builder_adds_a_break_after_the_selected_stage_undoably() {
     assert_eq!(agenda[1].steps[0].minutes, 15);
     assert_eq!(app.setup.agenda_row, 2, "the break's row is selected");
     keys(&mut app, &["u"]);
-    assert_eq!(sess(&app).agenda.len(), 2);
+    assert_eq!(sess(&app).agenda.len(), 2, "one undo takes the break away");
+}
+
+#[test]
+fn a_break_is_asked_its_title_and_minutes_and_esc_keeps_the_drafts() {
+    let mut app = app_on(session(), Screen::Setup);
+    app.lang = "fr";
+    app.setup.tab = atelier::app::state::SetupTab::Agenda;
+    app.setup.agenda_row = 0;
+    keys(&mut app, &["B"]);
+    assert_eq!(app.field.as_ref().unwrap().input.value(), "Pause");
+    keys(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "Déjeuner");
+    keys(&mut app, &["esc"]);
+    assert!(app.field.is_none());
+    assert_eq!(sess(&app).agenda.len(), 2, "Esc adds nothing");
+    keys(&mut app, &["B"]);
+    assert_eq!(
+        app.field.as_ref().unwrap().input.value(),
+        "Déjeuner",
+        "the draft comes back"
+    );
+    keys(&mut app, &["enter", "ctrl-u"]);
+    type_text(&mut app, "soixante");
+    keys(&mut app, &["enter"]);
+    assert!(app.message.as_ref().is_some_and(|m| m.error), "refused");
+    assert!(app.field.is_some(), "left open to be fixed");
+    keys(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "60");
+    keys(&mut app, &["enter"]);
+    let agenda = &sess(&app).agenda;
+    assert_eq!(agenda.len(), 3);
+    assert_eq!(agenda[1].title, "Déjeuner");
+    assert_eq!(agenda[1].steps[0].minutes, 60);
+    keys(&mut app, &["B"]);
+    assert_eq!(
+        app.field.as_ref().unwrap().input.value(),
+        "Pause",
+        "an added break leaves no draft"
+    );
 }

@@ -476,7 +476,7 @@ fn no_file_grows_over_the_line_limit() {
 
 /// The long functions the limit was set on, at most this long. The goal
 /// is five at most (`MAX_LONG_FNS`); these are to be split.
-const KNOWN_LONG_FNS: usize = 20;
+const KNOWN_LONG_FNS: usize = 18;
 
 #[test]
 fn long_functions_do_not_multiply() {

@@ -123,6 +123,8 @@ impl DraftKey {
             ActionText(id) => Self::item("action", id.as_ref(), "new"),
             ActionOwner(id) => Self::item("action-owner", id.as_ref(), "new"),
             ActionDue(id) => Self::item("action-due", id.as_ref(), "new"),
+            BreakTitle(_) => Self::of("break-title", "new"),
+            BreakMinutes(..) => Self::of("break-minutes", "new"),
         }
     }
 
@@ -160,6 +162,7 @@ pub fn reopened_by(purpose: &FieldPurpose) -> Action {
         ExportTo(..) => Action::Export,
         ActionText(None) | ActionOwner(None) | ActionDue(None) => Action::Add,
         ActionText(Some(_)) | ActionOwner(Some(_)) | ActionDue(Some(_)) => Action::Edit,
+        BreakTitle(_) | BreakMinutes(..) => Action::AddBreak,
     }
 }
 

@@ -318,7 +318,9 @@ pub(crate) fn submit_field_text(app: &mut App, now: Timestamp, fx: &mut Vec<Effe
         | FieldPurpose::ParticipantName(_)
         | FieldPurpose::StageTitle(_)
         | FieldPurpose::StepTitle(_)
-        | FieldPurpose::StepPrompt(_) => rooms::setup::submit_field(app, field, value, now, fx),
+        | FieldPurpose::StepPrompt(_)
+        | FieldPurpose::BreakTitle(_)
+        | FieldPurpose::BreakMinutes(..) => rooms::setup::submit_field(app, field, value, now, fx),
         _ => {}
     }
 }

@@ -402,6 +402,10 @@ pub enum FieldPurpose {
     ActionText(Option<Id>),
     ActionOwner(Option<Id>),
     ActionDue(Option<Id>),
+    /// A break after the stage at this index (at the end when none): its
+    /// title, then its minutes.
+    BreakTitle(Option<usize>),
+    BreakMinutes(Option<usize>, String),
 }
 
 #[derive(Debug)]
