@@ -431,3 +431,57 @@ fn a_break_is_asked_its_title_and_minutes_and_esc_keeps_the_drafts() {
         "an added break leaves no draft"
     );
 }
+
+/// A day from 09:30: the opening, a long lunch break, the ideas.
+fn planned_day() -> Session {
+    let mut s = session();
+    s.start = atelier::model::ClockTime::new(9, 30);
+    let lunch =
+        atelier::model::Stage::new_break("Déjeuner", 60, &mut atelier::model::Ids::seeded(7));
+    s.agenda.insert(1, lunch);
+    s
+}
+
+#[test]
+fn the_agenda_shows_planned_clock_times_from_the_start_time_breaks_included() {
+    // 09:30 opening (5 min), 09:35 lunch (60), 10:35 ideas (8 + 10), ends 10:53.
+    for lang in ["en", "fr"] {
+        let mut app = app_on(planned_day(), Screen::Setup);
+        app.lang = lang;
+        app.setup.tab = atelier::app::state::SetupTab::Agenda;
+        for (w, h) in [(80, 24), (120, 40)] {
+            let text = shown(&app, w, h);
+            for at in ["09:30", "09:35", "10:35", "10:43", "10:53"] {
+                assert!(text.contains(at), "{at} missing ({lang} {w}x{h}):\n{text}");
+            }
+            let end = if lang == "fr" {
+                "fin prévue 10:53"
+            } else {
+                "ends 10:53"
+            };
+            assert!(text.contains(end), "{end} missing:\n{text}");
+            assert!(text.contains("Déjeuner"));
+            insta::assert_snapshot!(format!("planned_setup_{w}x{h}_{lang}"), text);
+        }
+        app.screen = Screen::Facilitate;
+        for (w, h) in [(80, 24), (120, 40)] {
+            let text = shown(&app, w, h);
+            for at in ["09:30", "09:35", "10:35"] {
+                assert!(text.contains(at), "{at} missing ({lang} {w}x{h}):\n{text}");
+            }
+            assert!(text.contains("10:53"), "the planned end:\n{text}");
+            insta::assert_snapshot!(format!("planned_facilitate_{w}x{h}_{lang}"), text);
+        }
+    }
+}
+
+#[test]
+fn without_a_start_time_the_agenda_says_how_to_set_one() {
+    let mut app = app_on(session(), Screen::Setup);
+    app.setup.tab = atelier::app::state::SetupTab::Agenda;
+    assert!(shown(&app, 80, 24).contains("No start time: set one in Details, Start time."));
+    app.screen = Screen::Facilitate;
+    let text = shown(&app, 120, 40);
+    assert!(text.contains("No start time"), "{text}");
+    assert!(text.contains("Details sets it."), "{text}");
+}

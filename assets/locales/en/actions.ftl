@@ -35,3 +35,11 @@ agenda-break-added = { $title }: a break of { $n } minutes added (E renames it, 
 field-break-title = Break: its title (Enter: then its minutes)
 field-break-minutes = { $title }: how many minutes? (Enter adds it)
 msg-break-bad-minutes = Not a number of minutes: “{ $text }” (1 to 1440).
+setup-agenda-header-start = { $n ->
+    [one] { $n } stage
+   *[other] { $n } stages
+} · total { $total } · starts { $start } · ends { $end }
+setup-agenda-no-start = No start time: set one in { $tab }, { $field }.
+facilitate-agenda-ends = starts { $start } · ends { $end }
+facilitate-agenda-no-start = No start time: { $key } › { $tab } sets it.
+facilitate-planned-at = { $duration } planned, at { $at }

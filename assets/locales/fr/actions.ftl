@@ -35,3 +35,11 @@ agenda-break-added = { $title } : pause de { $n } minutes ajoutée (E la renomm
 field-break-title = Pause : son titre (Entrée : puis ses minutes)
 field-break-minutes = { $title } : combien de minutes ? (Entrée l’ajoute)
 msg-break-bad-minutes = Ce n’est pas un nombre de minutes : « { $text } » (de 1 à 1440).
+setup-agenda-header-start = { $n ->
+    [one] { $n } séquence
+   *[other] { $n } séquences
+} · total { $total } · début { $start } · fin prévue { $end }
+setup-agenda-no-start = Pas d’heure de début : réglez-la dans { $tab }, « { $field } ».
+facilitate-agenda-ends = début { $start } · fin prévue { $end }
+facilitate-agenda-no-start = Pas d’heure de début : { $key } › { $tab } la règle.
+facilitate-planned-at = { $duration } prévues, à { $at }
