@@ -125,6 +125,7 @@ impl DraftKey {
             ActionDue(id) => Self::item("action-due", id.as_ref(), "new"),
             BreakTitle(_) => Self::of("break-title", "new"),
             BreakMinutes(..) => Self::of("break-minutes", "new"),
+            ReviewerName(_) => DraftKey("reviewer-name".into()),
         }
     }
 
@@ -163,6 +164,7 @@ pub fn reopened_by(purpose: &FieldPurpose) -> Action {
         ActionText(None) | ActionOwner(None) | ActionDue(None) => Action::Add,
         ActionText(Some(_)) | ActionOwner(Some(_)) | ActionDue(Some(_)) => Action::Edit,
         BreakTitle(_) | BreakMinutes(..) => Action::AddBreak,
+        ReviewerName(_) => Action::Comment,
     }
 }
 

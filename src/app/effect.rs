@@ -33,6 +33,8 @@ pub enum Effect {
     Suspend,
     /// A review comment was added: write the comments section only.
     SaveComments,
+    /// Keep the reviewer's name (asked once) as `name` in config.ron.
+    RememberName(String),
     /// Write an export of the open session (in the background).
     Export {
         format: crate::export::Format,

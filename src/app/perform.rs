@@ -113,6 +113,19 @@ pub(super) fn save_comments(app: &mut App, now: Timestamp) {
     }
 }
 
+/// Keep the reviewer's name in config.ron, and say where (or why not).
+pub(super) fn remember_name(app: &mut App, name: &str, now: Timestamp) {
+    let config = app.home_dir.config.clone();
+    match crate::review::remember_name(&config, name, app.lang) {
+        Ok(()) => {
+            let path = config.join("config.ron").display().to_string();
+            let text = crate::t!(app.lang, "review-name-kept", name = name, path = path);
+            say(app, text, now)
+        }
+        Err(e) => warn(app, e, now),
+    }
+}
+
 /// Copy a file (or a folder's media) into the session's media folder, on
 /// a thread.
 pub(super) fn attach(

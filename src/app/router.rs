@@ -307,6 +307,7 @@ pub(crate) fn submit_field_text(app: &mut App, now: Timestamp, fx: &mut Vec<Effe
         }
         FieldPurpose::SaveAs => rooms::session::submit_save_as(app, value, now, fx),
         FieldPurpose::Comment(about) => rooms::review::submit(app, about, value, now, fx),
+        FieldPurpose::ReviewerName(_) => rooms::review::submit_name(app, field, &value, now, fx),
         FieldPurpose::NewSessionTitle => rooms::home::submit_title(app, field, value, now),
         FieldPurpose::Detail(DetailField::TimeZone)
             if crate::model::Zone::find(&value).is_err() =>

@@ -507,6 +507,7 @@ fn run_effects(
                 run_effects(app, world, terminal, fx);
             }
             Effect::SaveComments => perform::save_comments(app, now),
+            Effect::RememberName(name) => perform::remember_name(app, &name, now),
             Effect::Suspend => suspend(terminal),
             Effect::Attach { path, to } => perform::attach(app, world, path, to, now),
             Effect::Complete(prefix) => {

@@ -406,6 +406,9 @@ pub enum FieldPurpose {
     /// title, then its minutes.
     BreakTitle(Option<usize>),
     BreakMinutes(Option<usize>, String),
+    /// The reviewer's name, asked once before their first comment (about
+    /// this item, or the session).
+    ReviewerName(Option<Id>),
 }
 
 #[derive(Debug)]
