@@ -485,3 +485,114 @@ fn without_a_start_time_the_agenda_says_how_to_set_one() {
     assert!(text.contains("No start time"), "{text}");
     assert!(text.contains("Details sets it."), "{text}");
 }
+
+// ---------------------------------------------------------------- prototypes
+
+/// A prototyping stage (current) with one prototype, no verdict yet.
+fn prototyping() -> Session {
+    let mut s = session();
+    s.agenda.insert(
+        0,
+        feature_support::stage(
+            "st-proto",
+            "Prototypage",
+            atelier::model::StageKind::Prototyping,
+            vec![feature_support::step("sp-maquette", "Maquettes", 30, "")],
+        ),
+    );
+    s.prototypes = vec![atelier::model::Prototype {
+        id: Id::from("pr-1"),
+        name: "Menu affiché à l'entrée".into(),
+        stage: Some(Id::from("st-proto")),
+        tests: String::new(),
+        hypothesis: String::new(),
+        feedback: Vec::new(),
+        verdict: None,
+    }];
+    s
+}
+
+#[test]
+fn v_says_the_new_verdict_and_the_column_holds_the_longest_word_in_both_languages() {
+    use atelier::model::Verdict;
+    let width = atelier::ui::evidence::verdict_width();
+    for lang in ["en", "fr"] {
+        for v in [
+            None,
+            Some(Verdict::Keep),
+            Some(Verdict::Change),
+            Some(Verdict::Drop),
+        ] {
+            let label = atelier::ui::evidence::verdict_label(lang, v);
+            assert!(
+                unicode_width::UnicodeWidthStr::width(label.as_str()) <= width,
+                "{label} wider than {width}"
+            );
+        }
+    }
+    assert!(width >= "abandonner".len(), "French's longest, {width}");
+    for (lang, said) in [
+        ("en", "Verdict of Menu affiché à l'entrée: keep"),
+        ("fr", "Verdict de Menu affiché à l'entrée"),
+    ] {
+        let mut app = app_on(prototyping(), Screen::Facilitate);
+        app.lang = lang;
+        keys(&mut app, &["V"]);
+        assert!(message(&app).starts_with(said), "{}", message(&app));
+        keys(&mut app, &["V", "V"]);
+        let text = shown(&app, 120, 40);
+        let drop = atelier::i18n::verdict(lang, Verdict::Drop);
+        assert!(text.contains(&format!("{drop} ")), "{drop} whole:\n{text}");
+        insta::assert_snapshot!(format!("prototype_verdict_120x40_{lang}"), text);
+    }
+}
+
+#[test]
+fn a_photo_attached_to_a_prototype_says_where_and_asks_a_caption() {
+    let mut app = app_on(prototyping(), Screen::Facilitate);
+    let photo = atelier::model::Attachment {
+        id: Id::from("at-1"),
+        to: Some(Id::from("pr-1")),
+        kind: atelier::model::MediaKind::Image,
+        path: "cantine.media/ab12.jpg".into(),
+        hash: "ab12".into(),
+        caption: "IMG_2041.jpg".into(),
+        author: String::new(),
+        time: feature_support::t(0),
+    };
+    atelier::app::update(
+        &mut app,
+        atelier::app::Msg::Attached(Ok(vec![photo.clone()])),
+        feature_support::t(1),
+    );
+    assert!(
+        message(&app).contains("attached to prototype “Menu affiché à l'entrée”"),
+        "{}",
+        message(&app)
+    );
+    let field = app.field.as_ref().expect("the caption is asked");
+    assert_eq!(field.purpose, FieldPurpose::Caption(Id::from("at-1")));
+    assert_eq!(
+        field.input.value(),
+        "IMG_2041.jpg",
+        "the file name, to keep"
+    );
+    keys(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "Le menu au mur");
+    keys(&mut app, &["enter"]);
+    assert_eq!(sess(&app).attachments[0].caption, "Le menu au mur");
+    keys(&mut app, &["u"]);
+    assert_eq!(sess(&app).attachments[0].caption, "IMG_2041.jpg");
+    assert_eq!(sess(&app).attachments.len(), 1, "the photo stays");
+
+    // Enter keeps the file name.
+    let mut app = app_on(prototyping(), Screen::Facilitate);
+    atelier::app::update(
+        &mut app,
+        atelier::app::Msg::Attached(Ok(vec![photo])),
+        feature_support::t(1),
+    );
+    keys(&mut app, &["enter"]);
+    assert!(app.field.is_none());
+    assert_eq!(sess(&app).attachments[0].caption, "IMG_2041.jpg");
+}

@@ -126,6 +126,7 @@ impl DraftKey {
             BreakTitle(_) => Self::of("break-title", "new"),
             BreakMinutes(..) => Self::of("break-minutes", "new"),
             ReviewerName(_) => DraftKey("reviewer-name".into()),
+            Caption(id) => Self::of("caption", id.as_str()),
         }
     }
 
@@ -165,6 +166,7 @@ pub fn reopened_by(purpose: &FieldPurpose) -> Action {
         ActionText(Some(_)) | ActionOwner(Some(_)) | ActionDue(Some(_)) => Action::Edit,
         BreakTitle(_) | BreakMinutes(..) => Action::AddBreak,
         ReviewerName(_) => Action::Comment,
+        Caption(_) => Action::Attach,
     }
 }
 

@@ -299,7 +299,8 @@ pub(crate) fn submit_field_text(app: &mut App, now: Timestamp, fx: &mut Vec<Effe
         | FieldPurpose::PrototypeName
         | FieldPurpose::PrototypeTests(_)
         | FieldPurpose::PrototypeHypothesis(_)
-        | FieldPurpose::PrototypeFeedback(_) => {
+        | FieldPurpose::PrototypeFeedback(_)
+        | FieldPurpose::Caption(_) => {
             rooms::evidence::submit(app, &field.purpose, &value, now, fx);
         }
         FieldPurpose::ActionText(_) | FieldPurpose::ActionOwner(_) | FieldPurpose::ActionDue(_) => {

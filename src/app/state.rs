@@ -409,6 +409,8 @@ pub enum FieldPurpose {
     /// The reviewer's name, asked once before their first comment (about
     /// this item, or the session).
     ReviewerName(Option<Id>),
+    /// The caption of an attached photo (asked when it went to a prototype).
+    Caption(Id),
 }
 
 #[derive(Debug)]
