@@ -278,6 +278,22 @@ fn a_note_a_sticky_and_a_cluster_become_actions_with_their_text() {
         sess(&app).actions[0].text,
         "Écrire aux cuisiniers du collège"
     );
+    // The text filled in from the note survives Tab to the owner and the
+    // due date.
+    let mut app = app_on(session(), Screen::Notes);
+    keys(&mut app, &["O", "tab"]);
+    type_text(&mut app, "Amélie");
+    keys(&mut app, &["tab"]);
+    type_text(&mut app, "2026-07-15");
+    keys(&mut app, &["enter"]);
+    let a = &sess(&app).actions[0];
+    assert_eq!(
+        (a.text.as_str(), a.owner.as_str()),
+        ("Écrire aux cuisiniers du collège", "Amélie Roux"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(a.due, Some(date!(2026 - 07 - 15)));
 
     let mut app = app_on(session(), Screen::Board);
     // The board's columns: the inbox, then the cluster.
