@@ -10,24 +10,7 @@ mod skip_support;
 mod support;
 
 use std::path::Path;
-use std::process::Command;
-use support::tmux::{BIN, Tmux, WAIT, q, sh_quote};
-
-/// `atelier ARGS` in English; its standard output.
-fn atelier(home: &Path, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .args(args)
-        .env("ATELIER_HOME", home)
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("atelier runs");
-    assert!(
-        out.status.success(),
-        "atelier {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use support::tmux::{BIN, Tmux, WAIT, atelier, q, sh_quote};
 
 /// `file` holds a line once `atelier` (started as `... ; echo $? > file`)
 /// has exited: its exit status.
