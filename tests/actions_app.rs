@@ -278,6 +278,22 @@ fn a_note_a_sticky_and_a_cluster_become_actions_with_their_text() {
         sess(&app).actions[0].text,
         "Écrire aux cuisiniers du collège"
     );
+    // The text filled in from the note survives Tab to the owner and the
+    // due date.
+    let mut app = app_on(session(), Screen::Notes);
+    keys(&mut app, &["O", "tab"]);
+    type_text(&mut app, "Amélie");
+    keys(&mut app, &["tab"]);
+    type_text(&mut app, "2026-07-15");
+    keys(&mut app, &["enter"]);
+    let a = &sess(&app).actions[0];
+    assert_eq!(
+        (a.text.as_str(), a.owner.as_str()),
+        ("Écrire aux cuisiniers du collège", "Amélie Roux"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(a.due, Some(date!(2026 - 07 - 15)));
 
     let mut app = app_on(session(), Screen::Board);
     // The board's columns: the inbox, then the cluster.
@@ -372,6 +388,17 @@ fn b_in_the_agenda_builder_adds_a_break_after_the_selected_stage_undoably() {
     app.setup.tab = atelier::app::state::SetupTab::Agenda;
     app.setup.agenda_row = 0;
     keys(&mut app, &["B"]);
+    let field = app.field.as_ref().expect("the title is asked");
+    assert_eq!(field.input.value(), "Break", "prefilled");
+    keys(&mut app, &["enter"]);
+    let field = app.field.as_ref().expect("then the minutes");
+    assert_eq!(field.input.value(), "15", "prefilled");
+    assert_eq!(
+        sess(&app).agenda.len(),
+        2,
+        "nothing added before the minutes"
+    );
+    keys(&mut app, &["enter"]);
     let agenda = &sess(&app).agenda;
     assert_eq!(agenda.len(), 3);
     assert!(agenda[1].is_break());
@@ -379,5 +406,209 @@ fn b_in_the_agenda_builder_adds_a_break_after_the_selected_stage_undoably() {
     assert_eq!(agenda[1].steps[0].minutes, 15);
     assert_eq!(app.setup.agenda_row, 2, "the break's row is selected");
     keys(&mut app, &["u"]);
-    assert_eq!(sess(&app).agenda.len(), 2);
+    assert_eq!(sess(&app).agenda.len(), 2, "one undo takes the break away");
+}
+
+#[test]
+fn a_break_is_asked_its_title_and_minutes_and_esc_keeps_the_drafts() {
+    let mut app = app_on(session(), Screen::Setup);
+    app.lang = "fr";
+    app.setup.tab = atelier::app::state::SetupTab::Agenda;
+    app.setup.agenda_row = 0;
+    keys(&mut app, &["B"]);
+    assert_eq!(app.field.as_ref().unwrap().input.value(), "Pause");
+    keys(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "Déjeuner");
+    keys(&mut app, &["esc"]);
+    assert!(app.field.is_none());
+    assert_eq!(sess(&app).agenda.len(), 2, "Esc adds nothing");
+    keys(&mut app, &["B"]);
+    assert_eq!(
+        app.field.as_ref().unwrap().input.value(),
+        "Déjeuner",
+        "the draft comes back"
+    );
+    keys(&mut app, &["enter", "ctrl-u"]);
+    type_text(&mut app, "soixante");
+    keys(&mut app, &["enter"]);
+    assert!(app.message.as_ref().is_some_and(|m| m.error), "refused");
+    assert!(app.field.is_some(), "left open to be fixed");
+    keys(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "60");
+    keys(&mut app, &["enter"]);
+    let agenda = &sess(&app).agenda;
+    assert_eq!(agenda.len(), 3);
+    assert_eq!(agenda[1].title, "Déjeuner");
+    assert_eq!(agenda[1].steps[0].minutes, 60);
+    keys(&mut app, &["B"]);
+    assert_eq!(
+        app.field.as_ref().unwrap().input.value(),
+        "Pause",
+        "an added break leaves no draft"
+    );
+}
+
+/// A day from 09:30: the opening, a long lunch break, the ideas.
+fn planned_day() -> Session {
+    let mut s = session();
+    s.start = atelier::model::ClockTime::new(9, 30);
+    let lunch =
+        atelier::model::Stage::new_break("Déjeuner", 60, &mut atelier::model::Ids::seeded(7));
+    s.agenda.insert(1, lunch);
+    s
+}
+
+#[test]
+fn the_agenda_shows_planned_clock_times_from_the_start_time_breaks_included() {
+    // 09:30 opening (5 min), 09:35 lunch (60), 10:35 ideas (8 + 10), ends 10:53.
+    for lang in ["en", "fr"] {
+        let mut app = app_on(planned_day(), Screen::Setup);
+        app.lang = lang;
+        app.setup.tab = atelier::app::state::SetupTab::Agenda;
+        for (w, h) in [(80, 24), (120, 40)] {
+            let text = shown(&app, w, h);
+            for at in ["09:30", "09:35", "10:35", "10:43", "10:53"] {
+                assert!(text.contains(at), "{at} missing ({lang} {w}x{h}):\n{text}");
+            }
+            let end = if lang == "fr" {
+                "fin prévue 10:53"
+            } else {
+                "ends 10:53"
+            };
+            assert!(text.contains(end), "{end} missing:\n{text}");
+            assert!(text.contains("Déjeuner"));
+            insta::assert_snapshot!(format!("planned_setup_{w}x{h}_{lang}"), text);
+        }
+        app.screen = Screen::Facilitate;
+        for (w, h) in [(80, 24), (120, 40)] {
+            let text = shown(&app, w, h);
+            for at in ["09:30", "09:35", "10:35"] {
+                assert!(text.contains(at), "{at} missing ({lang} {w}x{h}):\n{text}");
+            }
+            assert!(text.contains("10:53"), "the planned end:\n{text}");
+            insta::assert_snapshot!(format!("planned_facilitate_{w}x{h}_{lang}"), text);
+        }
+    }
+}
+
+#[test]
+fn without_a_start_time_the_agenda_says_how_to_set_one() {
+    let mut app = app_on(session(), Screen::Setup);
+    app.setup.tab = atelier::app::state::SetupTab::Agenda;
+    assert!(shown(&app, 80, 24).contains("No start time: set one in Details, Start time."));
+    app.screen = Screen::Facilitate;
+    let text = shown(&app, 120, 40);
+    assert!(text.contains("No start time"), "{text}");
+    assert!(text.contains("Details sets it."), "{text}");
+}
+
+// ---------------------------------------------------------------- prototypes
+
+/// A prototyping stage (current) with one prototype, no verdict yet.
+fn prototyping() -> Session {
+    let mut s = session();
+    s.agenda.insert(
+        0,
+        feature_support::stage(
+            "st-proto",
+            "Prototypage",
+            atelier::model::StageKind::Prototyping,
+            vec![feature_support::step("sp-maquette", "Maquettes", 30, "")],
+        ),
+    );
+    s.prototypes = vec![atelier::model::Prototype {
+        id: Id::from("pr-1"),
+        name: "Menu affiché à l'entrée".into(),
+        stage: Some(Id::from("st-proto")),
+        tests: String::new(),
+        hypothesis: String::new(),
+        feedback: Vec::new(),
+        verdict: None,
+    }];
+    s
+}
+
+#[test]
+fn v_says_the_new_verdict_and_the_column_holds_the_longest_word_in_both_languages() {
+    use atelier::model::Verdict;
+    let width = atelier::ui::evidence::verdict_width();
+    for lang in ["en", "fr"] {
+        for v in [
+            None,
+            Some(Verdict::Keep),
+            Some(Verdict::Change),
+            Some(Verdict::Drop),
+        ] {
+            let label = atelier::ui::evidence::verdict_label(lang, v);
+            assert!(
+                unicode_width::UnicodeWidthStr::width(label.as_str()) <= width,
+                "{label} wider than {width}"
+            );
+        }
+    }
+    assert!(width >= "abandonner".len(), "French's longest, {width}");
+    for (lang, said) in [
+        ("en", "Verdict of Menu affiché à l'entrée: keep"),
+        ("fr", "Verdict de Menu affiché à l'entrée"),
+    ] {
+        let mut app = app_on(prototyping(), Screen::Facilitate);
+        app.lang = lang;
+        keys(&mut app, &["V"]);
+        assert!(message(&app).starts_with(said), "{}", message(&app));
+        keys(&mut app, &["V", "V"]);
+        let text = shown(&app, 120, 40);
+        let drop = atelier::i18n::verdict(lang, Verdict::Drop);
+        assert!(text.contains(&format!("{drop} ")), "{drop} whole:\n{text}");
+        insta::assert_snapshot!(format!("prototype_verdict_120x40_{lang}"), text);
+    }
+}
+
+#[test]
+fn a_photo_attached_to_a_prototype_says_where_and_asks_a_caption() {
+    let mut app = app_on(prototyping(), Screen::Facilitate);
+    let photo = atelier::model::Attachment {
+        id: Id::from("at-1"),
+        to: Some(Id::from("pr-1")),
+        kind: atelier::model::MediaKind::Image,
+        path: "cantine.media/ab12.jpg".into(),
+        hash: "ab12".into(),
+        caption: "IMG_2041.jpg".into(),
+        author: String::new(),
+        time: feature_support::t(0),
+    };
+    atelier::app::update(
+        &mut app,
+        atelier::app::Msg::Attached(Ok(vec![photo.clone()])),
+        feature_support::t(1),
+    );
+    assert!(
+        message(&app).contains("attached to prototype “Menu affiché à l'entrée”"),
+        "{}",
+        message(&app)
+    );
+    let field = app.field.as_ref().expect("the caption is asked");
+    assert_eq!(field.purpose, FieldPurpose::Caption(Id::from("at-1")));
+    assert_eq!(
+        field.input.value(),
+        "IMG_2041.jpg",
+        "the file name, to keep"
+    );
+    keys(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "Le menu au mur");
+    keys(&mut app, &["enter"]);
+    assert_eq!(sess(&app).attachments[0].caption, "Le menu au mur");
+    keys(&mut app, &["u"]);
+    assert_eq!(sess(&app).attachments[0].caption, "IMG_2041.jpg");
+    assert_eq!(sess(&app).attachments.len(), 1, "the photo stays");
+
+    // Enter keeps the file name.
+    let mut app = app_on(prototyping(), Screen::Facilitate);
+    atelier::app::update(
+        &mut app,
+        atelier::app::Msg::Attached(Ok(vec![photo])),
+        feature_support::t(1),
+    );
+    keys(&mut app, &["enter"]);
+    assert!(app.field.is_none());
+    assert_eq!(sess(&app).attachments[0].caption, "IMG_2041.jpg");
 }

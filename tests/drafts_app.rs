@@ -773,6 +773,8 @@ fn a_reviewers_comment_survives_esc_and_is_queued_for_their_own_file() {
         true,
         Screen::Board,
     );
+    // Signed (`--as`): the name is not asked first.
+    app.ctx.reviewer = Some("Léa".into());
     keys(&mut app, &["right", "down", "c"]);
     type_text(&mut app, "Pourquoi pas des arbres fruitiers ?");
     let fx = keys(&mut app, &["esc"]);

@@ -115,7 +115,7 @@ fn a_reviewers_comment_draft_survives_kill_9_without_touching_the_session() {
     let tmux = Tmux::new(&home);
     let review = |pid_file: &Path| {
         format!(
-            "echo $$ > {}; exec {} review {}",
+            "echo $$ > {}; exec {} review {} --as Léa",
             q(pid_file),
             sh_quote(BIN),
             q(&file)

@@ -47,7 +47,9 @@ fn every_step_has_its_clock_time_minutes_prompt_and_the_day_its_room() {
 
 #[test]
 fn without_a_start_time_times_are_offsets_and_it_says_so() {
-    let html = sheet(&demo());
+    let mut s = demo();
+    s.start = None;
+    let html = sheet(&s);
     assert!(html.contains("<td class=\"time\">+0:00</td>"));
     assert!(html.contains("Aucune heure de début"));
     assert!(!html.contains("09:30"));

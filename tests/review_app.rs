@@ -84,7 +84,10 @@ fn session() -> Session {
 
 /// A review app on `screen` for `session` read from `path`.
 fn review_at(session: Session, path: &Path, screen: Screen) -> App {
-    app_at(session, path, Some(REVIEW), true, screen)
+    let mut app = app_at(session, path, Some(REVIEW), true, screen);
+    // Signed (`--as` or config.ron): the name is not asked.
+    app.ctx.reviewer = Some("Relectrice".into());
+    app
 }
 
 fn review(screen: Screen) -> App {
@@ -612,6 +615,10 @@ mod tmux {
         ));
         tmux.wait_for(&["[read-only]", "Bibliothèques fraîches"]);
         tmux.type_text("c");
+        // No --as and no name in config.ron: asked once, then kept.
+        tmux.wait_for(&["Your name"]);
+        tmux.type_text("Léa Roux");
+        tmux.keys(&["Enter"]);
         tmux.wait_for(&["Comment on the session"]);
         let comment = "Très clair, merci ! On a oublié les ados 👍";
         tmux.type_text(comment);
@@ -642,6 +649,13 @@ mod tmux {
         let added = after.comments.last().unwrap();
         assert_eq!(added.text, comment);
         assert_eq!(added.about, None);
+        assert_eq!(added.author, "Léa Roux");
+        let config = atelier::store::Home::under(home.path()).config;
+        assert_eq!(
+            atelier::review::reviewer_in(None, &config).as_deref(),
+            Some("Léa Roux"),
+            "the name is kept in config.ron"
+        );
         assert_eq!(
             content(&after),
             content(&before),
@@ -664,9 +678,49 @@ fn a_comment_is_signed_with_the_reviewers_name_else_the_login_name() {
         (last.author.as_str(), last.text.as_str()),
         ("Léa", "Et le sous-sol ?")
     );
-    app.ctx.reviewer = None;
+    // Outside review mode, a comment is signed with the login name.
+    let mut app = app_at(session(), &path, None, false, Screen::Board);
+    app.ctx.user = "lea".into();
     keys(&mut app, &["C"]);
     type_text(&mut app, "Deuxième");
     keys(&mut app, &["enter"]);
     assert_eq!(sess(&app).comments.last().unwrap().author, "lea");
+}
+
+#[test]
+fn in_review_mode_without_a_name_it_is_asked_once_and_kept_by_the_run_loop() {
+    let path = PathBuf::from("/nonexistent/review.ron");
+    let mut app = app_at(session(), &path, Some(REVIEW), true, Screen::Board);
+    app.ctx.user = "lea".into();
+    assert_eq!(app.ctx.reviewer, None);
+    let fx = keys(&mut app, &["C"]);
+    assert!(fx.is_empty(), "nothing written before the name: {fx:?}");
+    let field = app.field.as_ref().expect("the name is asked");
+    assert!(field.title.starts_with("Your name"), "{}", field.title);
+    insta::assert_snapshot!("review_name_asked_80x24", shown(&app, 80, 24));
+    // An empty name is refused; the field stays.
+    keys(&mut app, &["enter"]);
+    assert!(is_error(&app), "{}", message(&app));
+    assert!(app.field.is_some());
+    type_text(&mut app, "  Léa   Roux ");
+    let fx = keys(&mut app, &["enter"]);
+    assert_eq!(
+        fx,
+        [Effect::RememberName("Léa Roux".into())],
+        "config.ron is written by the run loop, not by update"
+    );
+    let field = app.field.as_ref().expect("then the comment");
+    assert!(field.title.starts_with("Comment on"), "{}", field.title);
+    type_text(&mut app, "Et le sous-sol ?");
+    keys(&mut app, &["enter"]);
+    assert_eq!(sess(&app).comments.last().unwrap().author, "Léa Roux");
+    // Asked once.
+    keys(&mut app, &["C"]);
+    assert!(app.field.as_ref().unwrap().title.starts_with("Comment on"));
+    // Esc on the name keeps it as a draft, like every field.
+    let mut app = app_at(session(), &path, Some(REVIEW), true, Screen::Board);
+    keys(&mut app, &["C"]);
+    type_text(&mut app, "Zoé");
+    keys(&mut app, &["esc", "C"]);
+    assert_eq!(app.field.as_ref().unwrap().input.value(), "Zoé");
 }

@@ -123,6 +123,10 @@ impl DraftKey {
             ActionText(id) => Self::item("action", id.as_ref(), "new"),
             ActionOwner(id) => Self::item("action-owner", id.as_ref(), "new"),
             ActionDue(id) => Self::item("action-due", id.as_ref(), "new"),
+            BreakTitle(_) => Self::of("break-title", "new"),
+            BreakMinutes(..) => Self::of("break-minutes", "new"),
+            ReviewerName(_) => DraftKey("reviewer-name".into()),
+            Caption(id) => Self::of("caption", id.as_str()),
         }
     }
 
@@ -160,6 +164,9 @@ pub fn reopened_by(purpose: &FieldPurpose) -> Action {
         ExportTo(..) => Action::Export,
         ActionText(None) | ActionOwner(None) | ActionDue(None) => Action::Add,
         ActionText(Some(_)) | ActionOwner(Some(_)) | ActionDue(Some(_)) => Action::Edit,
+        BreakTitle(_) | BreakMinutes(..) => Action::AddBreak,
+        ReviewerName(_) => Action::Comment,
+        Caption(_) => Action::Attach,
     }
 }
 

@@ -35,6 +35,8 @@ pub enum Effect {
     Suspend,
     /// A review comment was added: write the comments section only.
     SaveComments,
+    /// Keep the reviewer's name (asked once) as `name` in config.ron.
+    RememberName(String),
     /// Write an export of the open session (in the background).
     Export {
         format: crate::export::Format,
@@ -97,6 +99,8 @@ pub enum Done {
     CopySaved(Result<PathBuf, String>),
     /// A review comment was written to the file (or why not).
     CommentsSaved(Result<(), String>),
+    /// The reviewer's name was kept in this config file (or why not).
+    NameKept(Result<(String, PathBuf), String>),
     /// An export was written here (or why not).
     Exported(Result<PathBuf, String>),
     /// A session was opened (or created): the app shows it.

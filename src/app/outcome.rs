@@ -39,6 +39,11 @@ pub(crate) fn landed(app: &mut App, done: Done, now: Timestamp, fx: &mut Vec<Eff
             say(app, text, now);
         }
         Done::CopySaved(Err(e)) => warn(app, crate::t!(lang, "run-not-saved", error = e), now),
+        Done::NameKept(Ok((name, path))) => {
+            let path = path.display().to_string();
+            say(app, crate::t!(lang, "review-name-kept", name = name, path = path), now)
+        }
+        Done::NameKept(Err(e)) => warn(app, e, now),
         Done::CommentsSaved(Ok(())) => say(app, crate::t!(lang, "run-comment-saved"), now),
         Done::CommentsSaved(Err(e)) => {
             let text = crate::t!(lang, "run-comment-not-saved", error = e);

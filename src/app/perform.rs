@@ -128,6 +128,7 @@ pub(super) fn perform(app: &App, world: &mut World, effect: Effect) -> Vec<Msg> 
             })
         }
         Effect::HideSessions(paths) => hide_sessions(app, world, paths),
+        Effect::RememberName(name) => remember_name(app, world, name),
         Effect::StartCollect { .. }
         | Effect::StopCollect
         | Effect::CollectPrompt { .. }
@@ -224,6 +225,18 @@ fn save_comments(app: &App, world: &mut World) -> Vec<Msg> {
     chore(world, move || {
         let written = store::save_comments(&path, &session.comments);
         Msg::Done(Done::CommentsSaved(written))
+    })
+}
+
+/// Keep the reviewer's name in config.ron, on the disk worker; where it
+/// went (or why not) comes back as a message.
+fn remember_name(app: &App, world: &mut World, name: String) -> Vec<Msg> {
+    let config = app.home_dir.config.clone();
+    let lang = app.lang;
+    chore(world, move || {
+        let kept = crate::review::remember_name(&config, &name, lang)
+            .map(|()| (name, config.join("config.ron")));
+        Msg::Done(Done::NameKept(kept))
     })
 }
 

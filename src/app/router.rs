@@ -294,7 +294,8 @@ pub(crate) fn submit_field_text(app: &mut App, now: Timestamp, fx: &mut Vec<Effe
         | FieldPurpose::PrototypeName
         | FieldPurpose::PrototypeTests(_)
         | FieldPurpose::PrototypeHypothesis(_)
-        | FieldPurpose::PrototypeFeedback(_) => {
+        | FieldPurpose::PrototypeFeedback(_)
+        | FieldPurpose::Caption(_) => {
             rooms::evidence::submit(app, &field.purpose, &value, now, fx);
         }
         FieldPurpose::ActionText(_) | FieldPurpose::ActionOwner(_) | FieldPurpose::ActionDue(_) => {
@@ -302,6 +303,7 @@ pub(crate) fn submit_field_text(app: &mut App, now: Timestamp, fx: &mut Vec<Effe
         }
         FieldPurpose::SaveAs => rooms::session::submit_save_as(app, value, now, fx),
         FieldPurpose::Comment(about) => rooms::review::submit(app, about, value, now, fx),
+        FieldPurpose::ReviewerName(_) => rooms::review::submit_name(app, field, &value, now, fx),
         FieldPurpose::NewSessionTitle => rooms::home::submit_title(app, field, value, now),
         FieldPurpose::Detail(DetailField::TimeZone)
             if crate::model::Zone::find(&value).is_err() =>
@@ -313,7 +315,9 @@ pub(crate) fn submit_field_text(app: &mut App, now: Timestamp, fx: &mut Vec<Effe
         | FieldPurpose::ParticipantName(_)
         | FieldPurpose::StageTitle(_)
         | FieldPurpose::StepTitle(_)
-        | FieldPurpose::StepPrompt(_) => rooms::setup::submit_field(app, field, value, now, fx),
+        | FieldPurpose::StepPrompt(_)
+        | FieldPurpose::BreakTitle(_)
+        | FieldPurpose::BreakMinutes(..) => rooms::setup::submit_field(app, field, value, now, fx),
         _ => {}
     }
 }

@@ -457,6 +457,15 @@ pub enum FieldPurpose {
     ActionText(Option<Id>),
     ActionOwner(Option<Id>),
     ActionDue(Option<Id>),
+    /// A break after the stage at this index (at the end when none): its
+    /// title, then its minutes.
+    BreakTitle(Option<usize>),
+    BreakMinutes(Option<usize>, String),
+    /// The reviewer's name, asked once before their first comment (about
+    /// this item, or the session).
+    ReviewerName(Option<Id>),
+    /// The caption of an attached photo (asked when it went to a prototype).
+    Caption(Id),
 }
 
 #[derive(Debug)]

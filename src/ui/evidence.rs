@@ -1,14 +1,40 @@
 //! The prototypes of the current stage: what each tests, its hypothesis,
 //! the feedback gathered, its verdict and how many photos it has.
 
-use super::widgets::{block, fit, safe_line};
+use super::widgets::{block, fit, pad, safe_line, shorten};
 use crate::app::evidence::stage_prototypes;
 use crate::app::state::App;
 use crate::i18n;
+use crate::model::Verdict;
 use crate::t;
 use ratatui::prelude::*;
 
 pub struct Prototypes<'a>(pub &'a App);
+
+/// A verdict in a word, "to decide" when there is none yet.
+pub fn verdict_label(lang: &str, v: Option<Verdict>) -> String {
+    v.map_or_else(
+        || i18n::tr(lang, "evidence-verdict-none"),
+        |v| i18n::verdict(lang, v),
+    )
+}
+
+/// The verdict column: as wide as the longest verdict word in every
+/// language of the interface, so a verdict never moves the names.
+pub fn verdict_width() -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let verdicts = [
+        None,
+        Some(Verdict::Keep),
+        Some(Verdict::Change),
+        Some(Verdict::Drop),
+    ];
+    ["en", "fr"]
+        .iter()
+        .flat_map(|lang| verdicts.iter().map(|v| verdict_label(lang, *v).width()))
+        .max()
+        .unwrap_or(0)
+}
 
 impl Widget for Prototypes<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -41,19 +67,22 @@ impl Widget for Prototypes<'_> {
                 .iter()
                 .filter(|a| a.to.as_ref() == Some(&p.id))
                 .count();
-            let verdict = p.verdict.map_or_else(
-                || t!(lang, "evidence-no-verdict"),
-                |v| i18n::verdict(lang, v),
-            );
             let head = t!(
                 lang,
                 "evidence-prototype-line",
-                name = p.name.clone(),
-                verdict = verdict,
+                name = safe_line(&p.name).into_owned(),
                 photos = photos as i64
             );
+            // The verdict in a column of its own, as wide as the longest.
+            let vw = verdict_width().min(w / 2);
+            let rest = w.saturating_sub(vw + 1);
+            let line = format!(
+                "{} {}",
+                pad(&verdict_label(lang, p.verdict), vw),
+                shorten(&head, rest)
+            );
             let style = if i == sel { t.selected } else { t.accent };
-            buf.set_stringn(inner.x, y, fit(&safe_line(&head), w), w, style);
+            buf.set_stringn(inner.x, y, line, w, style);
             y += 1;
             if i == sel {
                 for line in [

@@ -125,13 +125,7 @@ fn step(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     .areas(inner);
     let line1 = Line::from(vec![
         Span::styled(safe_line(&step.title).into_owned(), t.accent),
-        Span::styled(
-            format!(
-                "  ({})",
-                t!(lang, "facilitate-planned", duration = minutes(step.minutes))
-            ),
-            t.muted,
-        ),
+        Span::styled(format!("  ({})", planned_label(lang, s, pos)), t.muted),
     ]);
     let line2 = Line::from(Span::styled(timer_text, style));
     Paragraph::new(vec![line1, line2]).render(head, buf);
@@ -146,6 +140,20 @@ fn step(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         .render(prompt, buf);
 }
 
+/// "10 min planned", and when, from the session's start time.
+fn planned_label(lang: &str, s: &Session, pos: crate::model::StepPos) -> String {
+    let duration = s.agenda[pos.stage].steps[pos.step].minutes;
+    match s.planned_at(pos) {
+        Some(at) => t!(
+            lang,
+            "facilitate-planned-at",
+            duration = minutes(duration),
+            at = at.to_string()
+        ),
+        None => t!(lang, "facilitate-planned", duration = minutes(duration)),
+    }
+}
+
 fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     if area.width == 0 {
         return;
@@ -155,21 +163,122 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     let actual: i64 = (0..s.agenda.len())
         .filter_map(|i| s.stage_actual_minutes(i, app.now))
         .sum();
-    let title = format!(
-        " {} ",
-        t!(
-            app.lang,
-            "facilitate-agenda-title",
-            planned = minutes(planned),
-            actual = minutes(actual.max(0) as u32)
-        )
+    let title = t!(
+        app.lang,
+        "facilitate-agenda-title",
+        planned = minutes(planned),
+        actual = minutes(actual.max(0) as u32)
     );
-    let b = block(title, app.facilitate.focus_agenda, t);
+    let room = (area.width as usize).saturating_sub(4);
+    let b = block(
+        format!(" {} ", shorten(&title, room)),
+        app.facilitate.focus_agenda,
+        t,
+    );
     let inner = b.inner(area);
     b.render(area, buf);
+    // The planned start and end (or how to set a start time) at the bottom.
+    let foot = agenda_foot(app, s, inner.width as usize);
+    let foot_h = if inner.height > 3 + foot.len() as u16 {
+        foot.len() as u16
+    } else {
+        0
+    };
+    let [list, foot_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(foot_h)]).areas(inner);
+    for (k, text) in foot.iter().take(foot_h as usize).enumerate() {
+        let y = foot_area.y + k as u16;
+        buf.set_stringn(foot_area.x, y, text, foot_area.width as usize, t.muted);
+    }
+    let lines = agenda_lines(app, s, list.width as usize);
+    let focus = lines.iter().position(|(_, f)| *f).unwrap_or(0);
+    let start = scroll_for(focus, list.height as usize, lines.len());
+    for (k, (line, _)) in lines
+        .into_iter()
+        .enumerate()
+        .skip(start)
+        .take(list.height as usize)
+    {
+        let y = list.y + (k - start) as u16;
+        buf.set_line(list.x, y, &line, list.width);
+    }
+}
+
+/// "starts 09:30 · ends 17:30" under the agenda, or how to set a start
+/// time: at most two lines of `w` columns, cut at words.
+fn agenda_foot(app: &App, s: &Session, w: usize) -> Vec<String> {
+    let lang = app.lang;
+    let text = match (s.start, s.planned_end()) {
+        (Some(start), Some(end)) => t!(
+            lang,
+            "facilitate-agenda-ends",
+            start = start.to_string(),
+            end = end.to_string()
+        ),
+        _ => {
+            let key = app
+                .keymap
+                .key_for(
+                    crate::app::keymap::Context::Facilitate,
+                    crate::app::Action::GoSetup,
+                )
+                .unwrap_or_default();
+            t!(
+                lang,
+                "facilitate-agenda-no-start",
+                key = i18n::key_label(lang, &key),
+                tab = tr(lang, "setup-tab-details")
+            )
+        }
+    };
+    let mut lines: Vec<String> = textwrap::wrap(&text, w.max(1))
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if lines.len() > 2 {
+        let rest = lines.split_off(1).join(" ");
+        lines.push(shorten(&rest, w));
+    }
+    lines
+}
+
+/// One row of the agenda panel before it is laid out.
+struct AgendaRow {
+    /// "▶ ", "✓ ", "  › " ...
+    lead: String,
+    /// The planned clock time and a space, or nothing.
+    at: String,
+    title: String,
+    /// Actual minutes / planned minutes.
+    minutes: String,
+    style: Style,
+    /// The row to keep in view.
+    focus: bool,
+}
+
+/// The agenda's lines: each stage (its planned clock time when the session
+/// has a start time), the current stage's steps under it; each with whether
+/// it is the line to keep in view. The minutes column is as wide as its
+/// widest entry, so titles keep the most room.
+fn agenda_lines(app: &App, s: &Session, w: usize) -> Vec<(Line<'static>, bool)> {
+    use unicode_width::UnicodeWidthStr;
+    let rows = agenda_rows(app, s);
+    let right_w = rows.iter().map(|r| r.minutes.width()).max().unwrap_or(0);
+    rows.into_iter()
+        .map(|r| {
+            let room = w.saturating_sub(r.lead.width() + r.at.width() + right_w + 2);
+            let title = pad(&shorten(&r.title, room), room);
+            let text = format!("{}{}{title} {:<right_w$} ", r.lead, r.at, r.minutes);
+            (Line::styled(text, r.style), r.focus)
+        })
+        .collect()
+}
+
+fn agenda_rows(app: &App, s: &Session) -> Vec<AgendaRow> {
+    let t = &app.theme;
     let current = s.current_or_first();
-    let mut lines: Vec<(Line, bool)> = Vec::new();
-    let w = inner.width as usize;
+    let mut rows = Vec::new();
+    let clock = |at: Option<crate::model::ClockTime>| at.map_or(String::new(), |c| format!("{c} "));
     for (i, st) in s.agenda.iter().enumerate() {
         let is_current = current.is_some_and(|p| p.stage == i);
         let cursor = app.facilitate.focus_agenda && app.facilitate.cursor == Some(i);
@@ -183,9 +292,6 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         } else {
             " "
         };
-        let right = format!("{:>3}/{:<3}", act, st.planned_minutes());
-        let left_w = w.saturating_sub(right.chars().count() + 3);
-        let text = format!("{mark} {} {right}", pad(&safe_line(&st.title), left_w));
         let style = if cursor {
             t.selected
         } else if is_current {
@@ -195,41 +301,34 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         } else {
             t.base
         };
-        lines.push((
-            Line::styled(text, style),
-            cursor || (is_current && !app.facilitate.focus_agenda),
-        ));
-        if is_current {
-            for (j, stp) in st.steps.iter().enumerate() {
-                let here = current.is_some_and(|p| p.step == j);
-                let act = s
-                    .step_actual_minutes(crate::model::StepPos { stage: i, step: j }, app.now)
-                    .map_or("–".to_owned(), |m| m.to_string());
-                let right = format!("{:>3}/{:<3}", act, stp.minutes);
-                let left_w = w.saturating_sub(right.chars().count() + 5);
-                let text = format!(
-                    "  {} {} {right}",
-                    if here { "›" } else { " " },
-                    pad(&safe_line(&stp.title), left_w)
-                );
-                lines.push((
-                    Line::styled(text, if here { t.accent } else { t.muted }),
-                    false,
-                ));
-            }
+        rows.push(AgendaRow {
+            lead: format!("{mark} "),
+            at: clock(s.planned_stage_at(i)),
+            title: safe_line(&st.title).into_owned(),
+            minutes: format!("{act}/{}", st.planned_minutes()),
+            style,
+            focus: cursor || (is_current && !app.facilitate.focus_agenda),
+        });
+        if !is_current {
+            continue;
+        }
+        for (j, stp) in st.steps.iter().enumerate() {
+            let pos = crate::model::StepPos { stage: i, step: j };
+            let here = current.is_some_and(|p| p.step == j);
+            let act = s
+                .step_actual_minutes(pos, app.now)
+                .map_or("–".to_owned(), |m| m.to_string());
+            rows.push(AgendaRow {
+                lead: format!("  {} ", if here { "›" } else { " " }),
+                at: clock(s.planned_at(pos)),
+                title: safe_line(&stp.title).into_owned(),
+                minutes: format!("{act}/{}", stp.minutes),
+                style: if here { t.accent } else { t.muted },
+                focus: false,
+            });
         }
     }
-    let focus = lines.iter().position(|(_, f)| *f).unwrap_or(0);
-    let start = scroll_for(focus, inner.height as usize, lines.len());
-    for (k, (line, _)) in lines
-        .into_iter()
-        .enumerate()
-        .skip(start)
-        .take(inner.height as usize)
-    {
-        let y = inner.y + (k - start) as u16;
-        buf.set_line(inner.x, y, &line, inner.width);
-    }
+    rows
 }
 
 fn notes(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {

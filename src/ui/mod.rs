@@ -4,7 +4,7 @@ mod actions;
 mod board;
 mod collect;
 mod conflicts;
-mod evidence;
+pub mod evidence;
 mod facilitate;
 mod help;
 mod home;

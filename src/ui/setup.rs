@@ -1,9 +1,9 @@
 //! Session setup: details, participants, and the agenda builder.
 
-use super::widgets::{block, fit, minutes, pad, safe_line, scroll_for};
+use super::widgets::{block, fit, minutes, pad, safe_line, scroll_for, shorten};
 use crate::app::state::{AgendaRow, App, DetailField, SetupTab};
 use crate::i18n::{self, tr};
-use crate::model::{Session, Timestamp};
+use crate::model::Session;
 use crate::t;
 use ratatui::prelude::*;
 use ratatui::widgets::Tabs;
@@ -219,75 +219,130 @@ fn role_count(lang: &str, r: crate::model::Role, n: usize) -> String {
     }
 }
 
-/// Planned end: from the actual start if the day started, else from now.
-fn planned_end(s: &Session, now: Timestamp) -> Timestamp {
-    let start = s.agenda.iter().find_map(|st| st.started).unwrap_or(now);
-    start.plus_seconds(i64::from(s.planned_minutes()) * 60)
+/// The clock times of the agenda: from the session's start time when it
+/// has one (the plan, breaks included); else, as before a start time is
+/// set, from the day's actual start or from now, stages only.
+struct AgendaClock {
+    stages: Vec<String>,
+    steps: Vec<Vec<Option<String>>>,
+    end: String,
+}
+
+impl AgendaClock {
+    fn of(app: &App, s: &Session) -> AgendaClock {
+        if s.start.is_some() {
+            let stages = (0..s.agenda.len())
+                .map(|i| {
+                    s.planned_stage_at(i)
+                        .map(|t| t.to_string())
+                        .unwrap_or_default()
+                })
+                .collect();
+            let steps = s
+                .agenda
+                .iter()
+                .enumerate()
+                .map(|(i, st)| {
+                    (0..st.steps.len())
+                        .map(|j| {
+                            s.planned_at(crate::model::StepPos { stage: i, step: j })
+                                .map(|t| t.to_string())
+                        })
+                        .collect()
+                })
+                .collect();
+            let end = s.planned_end().map(|t| t.to_string()).unwrap_or_default();
+            return AgendaClock { stages, steps, end };
+        }
+        let zone = app.zone();
+        let mut at = s.agenda.iter().find_map(|st| st.started).unwrap_or(app.now);
+        let mut stages = Vec::new();
+        for st in &s.agenda {
+            stages.push(at.clock(&zone));
+            at = at.plus_seconds(i64::from(st.planned_minutes()) * 60);
+        }
+        let steps = s
+            .agenda
+            .iter()
+            .map(|st| vec![None; st.steps.len()])
+            .collect();
+        AgendaClock {
+            stages,
+            steps,
+            end: at.clock(&zone),
+        }
+    }
 }
 
 fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let lang = app.lang;
-    let now = app.now;
-    let zone = app.zone();
-    let total = s.planned_minutes();
-    let end = planned_end(s, now);
-    let header = t!(
-        lang,
-        "setup-agenda-header",
-        n = s.agenda.len(),
-        total = minutes(total),
-        end = end.clock(&zone)
-    );
-    buf.set_stringn(area.x, area.y, header, area.width as usize, t.accent);
+    let clock = AgendaClock::of(app, s);
+    let w = area.width as usize;
+    let header = match s.start {
+        Some(start) => t!(
+            lang,
+            "setup-agenda-header-start",
+            n = s.agenda.len(),
+            total = minutes(s.planned_minutes()),
+            start = start.to_string(),
+            end = clock.end.as_str()
+        ),
+        None => t!(
+            lang,
+            "setup-agenda-header",
+            n = s.agenda.len(),
+            total = minutes(s.planned_minutes()),
+            end = clock.end.as_str()
+        ),
+    };
+    buf.set_stringn(area.x, area.y, shorten(&header, w), w, t.accent);
+    // Without a start time, how to set one, under the header.
+    let mut top = area.y + 1;
+    if s.start.is_none() && area.height > 3 {
+        let hint = t!(
+            lang,
+            "setup-agenda-no-start",
+            field = i18n::detail(lang, DetailField::Start),
+            tab = tr(lang, "setup-tab-details")
+        );
+        buf.set_stringn(area.x, top, shorten(&hint, w), w, t.muted);
+        top += 1;
+    }
     let rows = app.agenda_rows();
     if rows.is_empty() {
         let key = app
             .keymap
             .key_for(crate::app::keymap::Context::Setup, crate::app::Action::Add)
             .unwrap_or_default();
-        if area.height > 2 {
-            buf.set_stringn(
-                area.x,
-                area.y + 2,
-                t!(
-                    lang,
-                    "setup-agenda-empty",
-                    key = i18n::key_label(lang, &key)
-                ),
-                area.width as usize,
-                t.muted,
+        if top + 1 < area.bottom() {
+            let text = t!(
+                lang,
+                "setup-agenda-empty",
+                key = i18n::key_label(lang, &key)
             );
+            buf.set_stringn(area.x, top + 1, shorten(&text, w), w, t.muted);
         }
         return;
     }
-    let h = area.height.saturating_sub(1) as usize;
+    let h = area.bottom().saturating_sub(top) as usize;
     let start = scroll_for(app.setup.agenda_row, h, rows.len());
-    let w = area.width as usize;
-    let mut clock_at = s.agenda.iter().find_map(|st| st.started).unwrap_or(now);
-    let mut stage_start = Vec::new();
-    for st in &s.agenda {
-        stage_start.push(clock_at);
-        clock_at = clock_at.plus_seconds(i64::from(st.planned_minutes()) * 60);
-    }
     for (i, r) in rows.iter().enumerate().skip(start).take(h) {
-        let y = area.y + 1 + (i - start) as u16;
+        let y = top + (i - start) as u16;
         let sel = i == app.setup.agenda_row;
         let (text, style) = match *r {
             AgendaRow::Stage(si) => {
                 let st = &s.agenda[si];
+                let title = format!(
+                    "{} [{}]",
+                    safe_line(&st.title),
+                    i18n::stage_kind(lang, st.kind)
+                );
                 (
                     format!(
                         "{} {} {:>7}",
-                        stage_start[si].clock(&zone),
-                        pad(
-                            &format!(
-                                "{} [{}]",
-                                safe_line(&st.title),
-                                i18n::stage_kind(lang, st.kind)
-                            ),
-                            w.saturating_sub(15)
-                        ),
+                        clock.stages[si],
+                        pad(&shorten(&title, w.saturating_sub(15)), w.saturating_sub(15)),
                         minutes(st.planned_minutes()),
                     ),
                     if sel { t.selected } else { t.title },
@@ -295,10 +350,12 @@ fn agenda(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
             }
             AgendaRow::Step(si, sj) => {
                 let step = &s.agenda[si].steps[sj];
+                let at = clock.steps[si][sj].as_deref().unwrap_or("");
+                let title = shorten(&safe_line(&step.title), w.saturating_sub(13));
                 (
                     format!(
-                        "        {} {:>3}",
-                        pad(&safe_line(&step.title), w.saturating_sub(13)),
+                        "  {at:>5} {} {:>3}",
+                        pad(&title, w.saturating_sub(13)),
                         step.minutes,
                     ),
                     if sel { t.selected } else { t.base },

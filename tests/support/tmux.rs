@@ -375,11 +375,10 @@ pub fn new_session(home: &Path, title: &str) -> PathBuf {
     )
 }
 
-/// `atelier new ARGS` (in English, `LANG=C.UTF-8`): the path of the new
-/// session.
-pub fn atelier_new(home: &Path, args: &[&str]) -> PathBuf {
+/// `atelier ARGS` (in English, `LANG=C.UTF-8`, `ATELIER_HOME=home`), which
+/// must succeed: its standard output.
+pub fn atelier(home: &Path, args: &[&str]) -> String {
     let out = Command::new(BIN)
-        .arg("new")
         .args(args)
         .env("ATELIER_HOME", home)
         .env("LANG", "C.UTF-8")
@@ -387,10 +386,17 @@ pub fn atelier_new(home: &Path, args: &[&str]) -> PathBuf {
         .expect("atelier runs");
     assert!(
         out.status.success(),
-        "atelier new: {}",
+        "atelier {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let path = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim_end());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `atelier new ARGS` (in English, `LANG=C.UTF-8`): the path of the new
+/// session.
+pub fn atelier_new(home: &Path, args: &[&str]) -> PathBuf {
+    let args: Vec<&str> = std::iter::once("new").chain(args.iter().copied()).collect();
+    let path = PathBuf::from(atelier(home, &args).trim_end());
     assert!(path.is_file(), "atelier new made no file at {path:?}");
     path
 }

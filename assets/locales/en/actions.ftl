@@ -29,6 +29,17 @@ actions-op-delete = Action deleted
 actions-op-status = Action: { $status }
 evidence-verdict-now = Verdict of { $name }: { $verdict }
 detail-start = Start time
-action-add-break = add a break after the selected stage (E renames it, +/- on its step change its minutes)
+action-add-break = add a break after the selected stage (asks its title, then its minutes)
 agenda-break-title = Break
-agenda-break-added = Break of 15 minutes added: E renames it (Lunch), + and - on its step change its minutes.
+agenda-break-added = { $title }: a break of { $n } minutes added (E renames it, + and - on its step change its minutes).
+field-break-title = Break: its title (Enter: then its minutes)
+field-break-minutes = { $title }: how many minutes? (Enter adds it)
+msg-break-bad-minutes = Not a number of minutes: “{ $text }” (1 to 1440).
+setup-agenda-header-start = { $n ->
+    [one] { $n } stage
+   *[other] { $n } stages
+} · total { $total } · starts { $start } · ends { $end }
+setup-agenda-no-start = No start time: set one in { $tab }, { $field }.
+facilitate-agenda-ends = starts { $start } · ends { $end }
+facilitate-agenda-no-start = No start time: { $key } › { $tab } sets it.
+facilitate-planned-at = { $duration } planned, at { $at }

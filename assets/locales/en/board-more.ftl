@@ -84,7 +84,7 @@ evidence-prototypes-title = { $n ->
 } · P new · V verdict · F feedback · > next · A photo
 evidence-prototypes-empty = No prototype yet: P adds one, A attaches its photos.
 evidence-no-verdict = no verdict yet
-evidence-prototype-line = { $name } · { $verdict } · { $photos ->
+evidence-prototype-line = { $name } · { $photos ->
     [one] 1 photo
    *[other] { $photos } photos
 }
@@ -97,3 +97,10 @@ msg-quit-pending = { $n ->
    *[other] { $n } stickies from phones are still waiting: T reviews them; q again quits without them.
 }
 suggest-progress = Suggesting clusters for { $n } stickies…
+evidence-attached-prototype = { $n ->
+    [one] 1 file attached to prototype “{ $name }”.
+   *[other] { $n } files attached to prototype “{ $name }”.
+}
+evidence-caption-field = Caption of the photo (Enter keeps the file name)
+evidence-caption-step = photo caption
+evidence-verdict-none = to decide

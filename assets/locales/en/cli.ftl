@@ -62,3 +62,5 @@ cli-report-left-out = not in the report (its pages never name it): { $file }: { 
 
 # $asked is the language named in config.ron, quoted; $code the one used.
 cli-language-unavailable = config.ron: language { $asked } is not available (en, fr); using { $code }
+field-reviewer-name = Your name, to sign your comments (asked once, kept in config.ron)
+review-name-kept = Comments are signed { $name } (kept in { $path }).

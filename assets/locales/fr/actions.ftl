@@ -29,6 +29,17 @@ actions-op-delete = Action supprimée
 actions-op-status = Action : { $status }
 evidence-verdict-now = Verdict de { $name } : { $verdict }
 detail-start = Heure de début
-action-add-break = ajouter une pause après la séquence choisie (E la renomme, +/- sur son étape changent ses minutes)
+action-add-break = ajouter une pause après la séquence choisie (demande son titre, puis ses minutes)
 agenda-break-title = Pause
-agenda-break-added = Pause de 15 minutes ajoutée : E la renomme (Déjeuner), + et - sur son étape changent ses minutes.
+agenda-break-added = { $title } : pause de { $n } minutes ajoutée (E la renomme, + et - sur son étape changent ses minutes).
+field-break-title = Pause : son titre (Entrée : puis ses minutes)
+field-break-minutes = { $title } : combien de minutes ? (Entrée l’ajoute)
+msg-break-bad-minutes = Ce n’est pas un nombre de minutes : « { $text } » (de 1 à 1440).
+setup-agenda-header-start = { $n ->
+    [one] { $n } séquence
+   *[other] { $n } séquences
+} · total { $total } · début { $start } · fin prévue { $end }
+setup-agenda-no-start = Pas d’heure de début : réglez-la dans { $tab }, « { $field } ».
+facilitate-agenda-ends = début { $start } · fin prévue { $end }
+facilitate-agenda-no-start = Pas d’heure de début : { $key } › { $tab } la règle.
+facilitate-planned-at = { $duration } prévues, à { $at }

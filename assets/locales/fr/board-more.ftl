@@ -84,7 +84,7 @@ evidence-prototypes-title = { $n ->
 } · P nouveau · V verdict · F retour · > suivant · A photo
 evidence-prototypes-empty = Pas encore de prototype : P en ajoute un, A joint ses photos.
 evidence-no-verdict = pas encore de verdict
-evidence-prototype-line = { $name } · { $verdict } · { $photos ->
+evidence-prototype-line = { $name } · { $photos ->
     [one] 1 photo
    *[other] { $photos } photos
 }
@@ -97,3 +97,10 @@ msg-quit-pending = { $n ->
    *[other] { $n } post-it envoyés de téléphones attendent encore : T pour les voir ; q à nouveau pour quitter sans eux.
 }
 suggest-progress = Suggestion de groupes pour { $n } post-it…
+evidence-attached-prototype = { $n ->
+    [one] 1 fichier joint au prototype « { $name } ».
+   *[other] { $n } fichiers joints au prototype « { $name } ».
+}
+evidence-caption-field = Légende de la photo (Entrée garde le nom du fichier)
+evidence-caption-step = légende de la photo
+evidence-verdict-none = à décider

@@ -58,3 +58,5 @@ cli-report-left-out = absent du rapport (ses pages ne le nomment jamais) : { $f
 ## Le fichier de configuration.
 
 cli-language-unavailable = config.ron : la langue { $asked } n'est pas disponible (en, fr) ; emploi de { $code }
+field-reviewer-name = Votre nom, pour signer vos commentaires (demandé une fois, gardé dans config.ron)
+review-name-kept = Commentaires signés { $name } (nom gardé dans { $path }).

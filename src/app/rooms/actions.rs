@@ -194,7 +194,9 @@ pub(crate) fn next_field(app: &mut App) -> bool {
     if let (FieldPurpose::ActionOwner(_), Some(s)) = (&purpose, app.session()) {
         value = resolve_owner(s, &value);
     }
-    if value == f.initial {
+    // Kept unless it is what the action already holds: a new action's text
+    // filled in from a note (`O`) is kept too, though the field opened with it.
+    if value == saved_part(app, &purpose) {
         app.drafts.clear(&f.draft);
     } else {
         app.drafts.keep(&f.draft, value);
@@ -224,6 +226,31 @@ pub(crate) fn next_field(app: &mut App) -> bool {
     };
     open_field(app, next, &title, &initial);
     true
+}
+
+/// What the action being edited holds in the part of `purpose` (nothing
+/// for a new one).
+fn saved_part(app: &App, purpose: &FieldPurpose) -> String {
+    let (FieldPurpose::ActionText(Some(id))
+    | FieldPurpose::ActionOwner(Some(id))
+    | FieldPurpose::ActionDue(Some(id))) = purpose
+    else {
+        return String::new();
+    };
+    let Some(a) = app
+        .session()
+        .and_then(|s| s.actions.iter().find(|a| &a.id == id))
+    else {
+        return String::new();
+    };
+    match purpose {
+        FieldPurpose::ActionText(_) => a.text.clone(),
+        FieldPurpose::ActionOwner(_) => a.owner.clone(),
+        _ => a
+            .due
+            .map(crate::model::time::iso_date::format)
+            .unwrap_or_default(),
+    }
 }
 
 /// One part of the form: the open field's value when it is that part, else

@@ -166,6 +166,7 @@ pub fn submit(
                 to: to.clone(),
             });
         }
+        FieldPurpose::Caption(id) => submit_caption(app, id, value, now, fx),
         FieldPurpose::PrototypeName => {
             if value.is_empty() {
                 return true;
@@ -260,6 +261,12 @@ pub fn attached(
                 })
                 .collect();
             let n = fresh.len();
+            // Attached to a prototype: said by name, and one photo's
+            // caption asked (Enter keeps the file name).
+            let prototype = fresh.first().and_then(|a| {
+                let p = s.prototypes.iter().find(|p| Some(&p.id) == a.to.as_ref())?;
+                Some((p.name.clone(), a.id.clone(), a.caption.clone()))
+            });
             let base = s.attachments.len();
             let ops = fresh
                 .into_iter()
@@ -270,11 +277,49 @@ pub fn attached(
                 })
                 .collect();
             let label = t!(app.lang, "evidence-attach-step", n = n as i64);
-            commit(app, label, ops, now, fx);
-            let text = t!(app.lang, "evidence-attached", n = n as i64);
+            if !commit(app, label, ops, now, fx) {
+                return;
+            }
+            let Some((name, id, caption)) = prototype else {
+                let text = t!(app.lang, "evidence-attached", n = n as i64);
+                return say(app, text, now);
+            };
+            let text = t!(
+                app.lang,
+                "evidence-attached-prototype",
+                n = n as i64,
+                name = name
+            );
             say(app, text, now);
+            if n == 1 {
+                let title = t!(app.lang, "evidence-caption-field");
+                app.field = Some(field(
+                    &app.drafts,
+                    FieldPurpose::Caption(id),
+                    title,
+                    &caption,
+                ));
+            }
         }
     }
+}
+
+/// Enter on a photo's caption: changed as one undoable step (the same
+/// text, or none, changes nothing).
+fn submit_caption(app: &mut App, id: &Id, value: &str, now: Timestamp, fx: &mut Vec<Effect>) {
+    let Some(mut a) = app
+        .session()
+        .and_then(|s| s.attachments.iter().find(|a| &a.id == id))
+        .cloned()
+    else {
+        return;
+    };
+    if value.is_empty() || value == a.caption {
+        return;
+    }
+    a.caption = value.to_owned();
+    let label = t!(app.lang, "evidence-caption-step");
+    commit(app, label, vec![Op::Replace(Item::Attachment(a))], now, fx);
 }
 
 /// Completion of a typed path: the longest common prefix of the matches,

@@ -21,12 +21,46 @@ pub(crate) fn open_comment(app: &mut App) {
             .and_then(|&i| app.session().map(|s| s.notes[i].id.clone())),
         _ => None,
     };
+    // In review mode, the reviewer's name is asked once, before the first
+    // comment (`--as` and config.ron's `name` spare it).
+    let review = app.doc.as_ref().is_some_and(|d| d.review);
+    if review && app.ctx.reviewer.is_none() {
+        let title = tr(app.lang, "field-reviewer-name");
+        return open_field(app, FieldPurpose::ReviewerName(about), &title, "");
+    }
+    comment_field(app, about);
+}
+
+fn comment_field(app: &mut App, about: Option<Id>) {
     let title = if about.is_some() {
         tr(app.lang, "field-comment-item")
     } else {
         tr(app.lang, "field-comment-session")
     };
     open_field(app, FieldPurpose::Comment(about), &title, "");
+}
+
+/// Enter on the reviewer's name: it signs this session's comments and is
+/// kept in config.ron (by the run loop); the comment field opens. An empty
+/// name is refused, the field left open.
+pub(crate) fn submit_name(
+    app: &mut App,
+    field: TextField,
+    value: &str,
+    now: Timestamp,
+    fx: &mut Vec<Effect>,
+) {
+    let Some(name) = crate::review::tidy_name(value) else {
+        warn(app, tr(app.lang, "review-name-empty"), now);
+        app.field = Some(field);
+        return;
+    };
+    let FieldPurpose::ReviewerName(about) = field.purpose else {
+        return;
+    };
+    app.ctx.reviewer = Some(name.clone());
+    fx.push(Effect::RememberName(name));
+    comment_field(app, about);
 }
 
 /// Enter on a comment field.

@@ -140,29 +140,9 @@ pub(crate) fn participants_action(
             }
         }
         Action::Delete => {
-            let Some((id, name)) = selected_id else {
-                return;
-            };
-            let Some((ops, cleared)) = app.session().map(|s| s.remove_participant(&id)) else {
-                return;
-            };
-            let lang = app.lang;
-            let label = t!(lang, "undo-removed-participant", name = name.as_str());
-            if !commit(app, label, ops, now, fx) {
-                return;
+            if let Some((id, name)) = selected_id {
+                delete_participant(app, &id, &name, now, fx);
             }
-            app.setup.participant = sel.min(n.saturating_sub(2));
-            let text = if cleared > 0 {
-                t!(
-                    lang,
-                    "msg-participant-removed-orphans",
-                    name = name,
-                    n = cleared
-                )
-            } else {
-                t!(lang, "msg-participant-removed", name = name)
-            };
-            say(app, text, now);
         }
         Action::MoveUp | Action::MoveDown => {
             let to = if action == Action::MoveUp {
@@ -170,29 +150,57 @@ pub(crate) fn participants_action(
             } else {
                 Some(sel + 1).filter(|&i| i < n)
             };
-            let Some((to, (_, name))) = to.zip(selected_id) else {
-                return;
-            };
-            let Some(other) = app.session().and_then(|s| s.participants.get(to)).cloned() else {
-                return;
-            };
-            // The neighbour takes the selected one's place.
-            let ops = vec![
-                Op::Remove {
-                    kind: Kind::Participant,
-                    id: other.id.clone(),
-                },
-                Op::Insert {
-                    at: sel,
-                    item: Item::Participant(other),
-                },
-            ];
-            let label = t!(app.lang, "undo-participant-moved", name = name);
-            if commit(app, label, ops, now, fx) {
-                app.setup.participant = to;
+            if let Some((to, (_, name))) = to.zip(selected_id) {
+                move_participant(app, to, &name, now, fx);
             }
         }
         _ => {}
+    }
+}
+
+/// Remove the selected participant (what they wrote stays, unsigned) and
+/// say how many items lost their author.
+fn delete_participant(app: &mut App, id: &Id, name: &str, now: Timestamp, fx: &mut Vec<Effect>) {
+    let (sel, n) = (
+        app.setup.participant,
+        app.session().map_or(0, |s| s.participants.len()),
+    );
+    let Some((ops, cleared)) = app.session().map(|s| s.remove_participant(id)) else {
+        return;
+    };
+    let lang = app.lang;
+    let label = t!(lang, "undo-removed-participant", name = name);
+    if !commit(app, label, ops, now, fx) {
+        return;
+    }
+    app.setup.participant = sel.min(n.saturating_sub(2));
+    let text = match cleared {
+        0 => t!(lang, "msg-participant-removed", name = name),
+        n => t!(lang, "msg-participant-removed-orphans", name = name, n = n),
+    };
+    say(app, text, now);
+}
+
+/// Move the selected participant to row `to`: the neighbour there takes
+/// its place, as one undoable step.
+fn move_participant(app: &mut App, to: usize, name: &str, now: Timestamp, fx: &mut Vec<Effect>) {
+    let sel = app.setup.participant;
+    let Some(other) = app.session().and_then(|s| s.participants.get(to)).cloned() else {
+        return;
+    };
+    let ops = vec![
+        Op::Remove {
+            kind: Kind::Participant,
+            id: other.id.clone(),
+        },
+        Op::Insert {
+            at: sel,
+            item: Item::Participant(other),
+        },
+    ];
+    let label = t!(app.lang, "undo-participant-moved", name = name);
+    if commit(app, label, ops, now, fx) {
+        app.setup.participant = to;
     }
 }
 
@@ -202,150 +210,175 @@ pub(crate) fn agenda_action(app: &mut App, action: Action, now: Timestamp, fx: &
         return;
     }
     let row = rows.get(app.setup.agenda_row).copied();
-    let stage_of = |r: Option<AgendaRow>| match r {
+    let stage = match row {
         Some(AgendaRow::Stage(i)) | Some(AgendaRow::Step(i, _)) => Some(i),
         None => None,
     };
+    let read_only = app.doc.as_ref().is_some_and(|d| d.read_only.is_some());
     match action {
-        Action::AddBreak => add_break(app, stage_of(row), now, fx),
-        Action::Add => {
-            if app.doc.as_ref().is_some_and(|d| d.read_only.is_some()) {
-                edit(app, now, fx);
-                return;
-            }
-            let lang = app.lang;
-            let items = app
-                .library
-                .methods
-                .iter()
-                .map(|m| {
-                    format!(
-                        "{:<12} {}  ({})",
-                        i18n::stage_kind(lang, m.stage),
-                        m.name.get(lang),
-                        t!(lang, "minutes-short", n = m.minutes())
-                    )
-                })
-                .collect();
-            app.picker = Some(Picker {
-                purpose: PickPurpose::Method {
-                    after: stage_of(row),
-                },
-                title: tr(lang, "picker-method"),
-                items,
-                selected: 0,
-            });
+        Action::AddBreak | Action::Add | Action::Edit | Action::Select if read_only => {
+            // Says why nothing can change.
+            edit(app, now, fx);
         }
-        Action::AddMinute | Action::RemoveMinute => {
-            let delta: i64 = if action == Action::AddMinute { 1 } else { -1 };
-            if let Some(AgendaRow::Step(i, j)) = row {
-                let Some(id) = app
-                    .session()
-                    .and_then(|s| s.agenda.get(i))
-                    .map(|st| st.id.clone())
-                else {
-                    return;
-                };
-                let label = tr(app.lang, "undo-step-minutes");
-                change_stage(app, &id, label, now, fx, |st| {
-                    if let Some(step) = st.steps.get_mut(j) {
-                        step.minutes = (i64::from(step.minutes) + delta).clamp(1, 24 * 60) as u32;
-                    }
-                });
-            } else if let Some(AgendaRow::Stage(_)) = row {
-                let text = tr(app.lang, "msg-choose-a-step");
-                say(app, text, now);
-            }
-        }
-        Action::Edit | Action::Select => {
-            if app.doc.as_ref().is_some_and(|d| d.read_only.is_some()) {
-                edit(app, now, fx);
-                return;
-            }
-            let lang = app.lang;
-            let Some(s) = app.session() else { return };
-            match row {
-                Some(AgendaRow::Stage(i)) => {
-                    let st = &s.agenda[i];
-                    let (id, title) = (st.id.clone(), st.title.clone());
-                    open_field(
-                        app,
-                        FieldPurpose::StageTitle(id),
-                        &tr(lang, "field-stage-title"),
-                        &title,
-                    );
-                }
-                Some(AgendaRow::Step(i, j)) => {
-                    let step = &s.agenda[i].steps[j];
-                    let (id, title, prompt) =
-                        (step.id.clone(), step.title.clone(), step.prompt.clone());
-                    if action == Action::Edit {
-                        open_field(
-                            app,
-                            FieldPurpose::StepPrompt(id),
-                            &tr(lang, "field-step-prompt"),
-                            &prompt,
-                        );
-                    } else {
-                        open_field(
-                            app,
-                            FieldPurpose::StepTitle(id),
-                            &tr(lang, "field-step-title"),
-                            &title,
-                        );
-                    }
-                }
-                None => {}
-            }
-        }
+        Action::AddBreak => ask_break(app, stage),
+        Action::Add => open_method_picker(app, stage),
+        Action::AddMinute => change_minutes(app, row, 1, now, fx),
+        Action::RemoveMinute => change_minutes(app, row, -1, now, fx),
+        Action::Edit | Action::Select => edit_row(app, row, action == Action::Edit),
         Action::Delete => {
-            if let Some(i) = stage_of(row) {
-                let Some((title, (ops, detached))) = app
-                    .session()
-                    .map(|s| (s.agenda[i].title.clone(), s.remove_stage(i)))
-                else {
-                    return;
-                };
-                let lang = app.lang;
-                let label = t!(lang, "undo-removed-stage", title = title.as_str());
-                if !commit(app, label, ops, now, fx) {
-                    return;
-                }
-                let n = app.agenda_rows().len();
-                app.setup.agenda_row = app.setup.agenda_row.min(n.saturating_sub(1));
-                let text = if detached > 0 {
-                    t!(
-                        lang,
-                        "msg-stage-removed-detached",
-                        title = title,
-                        n = detached
-                    )
-                } else {
-                    t!(lang, "msg-stage-removed", title = title)
-                };
-                say(app, text, now);
+            if let Some(i) = stage {
+                delete_stage(app, i, now, fx);
             }
         }
         Action::MoveUp | Action::MoveDown => {
-            let Some(i) = stage_of(row) else { return };
-            let n = app.session().map_or(0, |s| s.agenda.len());
-            let to = if action == Action::MoveUp {
-                i.checked_sub(1)
-            } else {
-                Some(i + 1).filter(|&j| j < n)
-            };
-            if let Some(to) = to
-                && swap_stages(app, i, to, now, fx)
-            {
-                app.setup.agenda_row = app
-                    .agenda_rows()
-                    .iter()
-                    .position(|r| *r == AgendaRow::Stage(to))
-                    .unwrap_or(0);
+            if let Some(i) = stage {
+                move_stage(app, i, action == Action::MoveUp, now, fx);
             }
         }
         _ => {}
     }
+}
+
+/// The method library as a list to pick from; the chosen one goes after
+/// the stage at `after` (at the end when none).
+fn open_method_picker(app: &mut App, after: Option<usize>) {
+    let lang = app.lang;
+    let items = app
+        .library
+        .methods
+        .iter()
+        .map(|m| {
+            format!(
+                "{:<12} {}  ({})",
+                i18n::stage_kind(lang, m.stage),
+                m.name.get(lang),
+                t!(lang, "minutes-short", n = m.minutes())
+            )
+        })
+        .collect();
+    app.picker = Some(Picker {
+        purpose: PickPurpose::Method { after },
+        title: tr(lang, "picker-method"),
+        items,
+        selected: 0,
+    });
+}
+
+/// `+`/`-` on a step: one minute more or less (1 to 24 hours).
+fn change_minutes(
+    app: &mut App,
+    row: Option<AgendaRow>,
+    delta: i64,
+    now: Timestamp,
+    fx: &mut Vec<Effect>,
+) {
+    match row {
+        Some(AgendaRow::Step(i, j)) => {
+            let Some(id) = app
+                .session()
+                .and_then(|s| s.agenda.get(i))
+                .map(|st| st.id.clone())
+            else {
+                return;
+            };
+            let label = tr(app.lang, "undo-step-minutes");
+            change_stage(app, &id, label, now, fx, |st| {
+                if let Some(step) = st.steps.get_mut(j) {
+                    step.minutes = (i64::from(step.minutes) + delta).clamp(1, 24 * 60) as u32;
+                }
+            });
+        }
+        Some(AgendaRow::Stage(_)) => {
+            let text = tr(app.lang, "msg-choose-a-step");
+            say(app, text, now);
+        }
+        None => {}
+    }
+}
+
+/// Enter on a row: a stage's title, a step's title; `E` on a step: its
+/// prompt.
+fn edit_row(app: &mut App, row: Option<AgendaRow>, prompt: bool) {
+    let lang = app.lang;
+    let Some(s) = app.session() else { return };
+    let (purpose, key, value) = match row {
+        Some(AgendaRow::Stage(i)) => {
+            let Some(st) = s.agenda.get(i) else { return };
+            (
+                FieldPurpose::StageTitle(st.id.clone()),
+                "field-stage-title",
+                st.title.clone(),
+            )
+        }
+        Some(AgendaRow::Step(i, j)) => {
+            let Some(step) = s.agenda.get(i).and_then(|st| st.steps.get(j)) else {
+                return;
+            };
+            if prompt {
+                (
+                    FieldPurpose::StepPrompt(step.id.clone()),
+                    "field-step-prompt",
+                    step.prompt.clone(),
+                )
+            } else {
+                (
+                    FieldPurpose::StepTitle(step.id.clone()),
+                    "field-step-title",
+                    step.title.clone(),
+                )
+            }
+        }
+        None => return,
+    };
+    open_field(app, purpose, &tr(lang, key), &value);
+}
+
+/// Remove the stage at `i` (what was made in it stays, detached) and say
+/// how many items were detached.
+fn delete_stage(app: &mut App, i: usize, now: Timestamp, fx: &mut Vec<Effect>) {
+    let Some((title, (ops, detached))) = app
+        .session()
+        .filter(|s| i < s.agenda.len())
+        .map(|s| (s.agenda[i].title.clone(), s.remove_stage(i)))
+    else {
+        return;
+    };
+    let lang = app.lang;
+    let label = t!(lang, "undo-removed-stage", title = title.as_str());
+    if !commit(app, label, ops, now, fx) {
+        return;
+    }
+    let n = app.agenda_rows().len();
+    app.setup.agenda_row = app.setup.agenda_row.min(n.saturating_sub(1));
+    let text = match detached {
+        0 => t!(lang, "msg-stage-removed", title = title),
+        n => t!(lang, "msg-stage-removed-detached", title = title, n = n),
+    };
+    say(app, text, now);
+}
+
+/// Move the stage at `i` one place up or down, keeping it selected.
+fn move_stage(app: &mut App, i: usize, up: bool, now: Timestamp, fx: &mut Vec<Effect>) {
+    let n = app.session().map_or(0, |s| s.agenda.len());
+    let to = if up {
+        i.checked_sub(1)
+    } else {
+        Some(i + 1).filter(|&j| j < n)
+    };
+    if let Some(to) = to
+        && swap_stages(app, i, to, now, fx)
+    {
+        select_stage(app, to);
+    }
+}
+
+/// Select the row of the stage at `i`.
+fn select_stage(app: &mut App, i: usize) {
+    app.setup.agenda_row = app
+        .agenda_rows()
+        .iter()
+        .position(|r| *r == AgendaRow::Stage(i))
+        .unwrap_or(0);
 }
 
 /// Enter on a field of setup (details, participants, agenda titles).
@@ -410,6 +443,10 @@ pub(crate) fn submit_field(
             let label = tr(lang, "undo-step-prompt");
             change_step(app, &id, label, now, fx, |step| step.prompt = value);
         }
+        FieldPurpose::BreakTitle(after) => submit_break_title(app, after, value),
+        FieldPurpose::BreakMinutes(after, title) => {
+            submit_break_minutes(app, field, (after, title), &value, now, fx)
+        }
         _ => {}
     }
 }
@@ -442,38 +479,78 @@ pub(crate) fn pick_method(
     if !commit(app, label, vec![op], now, fx) {
         return;
     }
-    let row = app
-        .agenda_rows()
-        .iter()
-        .position(|r| *r == AgendaRow::Stage(at))
-        .unwrap_or(0);
-    app.setup.agenda_row = row;
+    select_stage(app, at);
     let text = t!(app.lang, "msg-method-added", name = m.name.get(&lang));
     say(app, text, now);
 }
 
-/// A break of 15 minutes after the stage at `after` (at the end when
-/// none), selected: `E` renames it ("Lunch"), `+`/`-` on its step change
-/// its minutes.
-fn add_break(app: &mut App, after: Option<usize>, now: Timestamp, fx: &mut Vec<Effect>) {
+/// `B`: a break after the stage at `after` (at the end when none). Its
+/// title is asked first ("Break", "Pause"), then its minutes (15).
+fn ask_break(app: &mut App, after: Option<usize>) {
+    let title = tr(app.lang, "field-break-title");
+    let value = tr(app.lang, "agenda-break-title");
+    open_field(app, FieldPurpose::BreakTitle(after), &title, &value);
+}
+
+/// Enter on the break's title: its minutes next (an empty title keeps the
+/// usual one).
+fn submit_break_title(app: &mut App, after: Option<usize>, value: String) {
+    let name = if value.is_empty() {
+        tr(app.lang, "agenda-break-title")
+    } else {
+        value
+    };
+    let title = t!(app.lang, "field-break-minutes", title = name.as_str());
+    open_field(
+        app,
+        FieldPurpose::BreakMinutes(after, name),
+        &title,
+        BREAK_MINUTES,
+    );
+}
+
+/// The minutes a new break is offered.
+const BREAK_MINUTES: &str = "15";
+
+/// Enter on the break's minutes: the break is added, selected, as one
+/// undoable step; minutes that do not read leave the field open.
+fn submit_break_minutes(
+    app: &mut App,
+    field: TextField,
+    (after, title): (Option<usize>, String),
+    value: &str,
+    now: Timestamp,
+    fx: &mut Vec<Effect>,
+) {
+    let lang = app.lang;
+    let value = if value.is_empty() {
+        BREAK_MINUTES
+    } else {
+        value
+    };
+    let Some(minutes) = value
+        .parse::<u32>()
+        .ok()
+        .filter(|m| (1..=24 * 60).contains(m))
+    else {
+        warn(app, t!(lang, "msg-break-bad-minutes", text = value), now);
+        app.field = Some(field);
+        return;
+    };
     let Some(n) = app.session().map(|s| s.agenda.len()) else {
         return;
     };
     let at = after.map_or(n, |i| (i + 1).min(n));
-    let title = tr(app.lang, "agenda-break-title");
-    let stage = crate::model::Stage::new_break(title.clone(), 15, &mut app.ids);
-    let label = t!(app.lang, "undo-stage-added", title = title.as_str());
+    let stage = Stage::new_break(title.clone(), minutes, &mut app.ids);
+    let label = t!(lang, "undo-stage-added", title = title.as_str());
     let op = Op::Insert {
         at,
         item: Item::Stage(stage),
     };
     if commit(app, label, vec![op], now, fx) {
-        let rows = app.agenda_rows();
-        app.setup.agenda_row = rows
-            .iter()
-            .position(|r| *r == AgendaRow::Stage(at))
-            .unwrap_or(0);
-        say(app, tr(app.lang, "agenda-break-added"), now);
+        select_stage(app, at);
+        let text = t!(lang, "agenda-break-added", title = title, n = minutes);
+        say(app, text, now);
     }
 }
 
