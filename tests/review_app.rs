@@ -66,6 +66,7 @@ fn session() -> Session {
         cap: Some(2),
         opened: t(900),
         anonymous: false,
+        on_stickies: false,
     }];
     s.votes = vec![Vote {
         id: Id::from("v-1"),

@@ -708,6 +708,7 @@ fn install_doc(
     } else {
         store.recovered_drafts().clone()
     };
+    let ballots = store.recovered_ballots().clone();
     world.saver = if read_only.is_none() {
         Some(Saver::start(store))
     } else {
@@ -741,6 +742,8 @@ fn install_doc(
     // they come as a message).
     // Nothing runs yet for a session just installed: there is no effect.
     let _ = update(app, Msg::Drafts(drafts), Timestamp::now());
+    // And what it remembered of phones' ballots.
+    let _ = update(app, Msg::Remembered(ballots), Timestamp::now());
 }
 
 /// Wait for the last save of the open session, then forget it. Returns

@@ -93,6 +93,7 @@ const GROUPS: [(&str, &[Action]); 8] = {
                 VoteAdd,
                 VoteRemove,
                 VoteOnClusters,
+                ToggleAnonymous,
                 NextParticipant,
                 PrevParticipant,
                 Tally,

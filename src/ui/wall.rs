@@ -6,6 +6,7 @@
 
 use super::board::sticky_style;
 use super::widgets::{fit, safe_line};
+use crate::app::action::Action;
 use crate::app::state::App;
 use crate::i18n::tr;
 use crate::model::{Place, Session, Sticky, Target};
@@ -372,4 +373,20 @@ fn result_row(
         row.width as usize,
         styles.0,
     );
+}
+
+/// A word or two for the status bar while voting on the board (the
+/// voting footer); `None` for an action with no voting meaning.
+pub fn voting_short(lang: &str, a: Action) -> Option<String> {
+    let key = match a {
+        Action::VoteAdd => "hint-vote-add",
+        Action::VoteRemove => "hint-vote-remove",
+        Action::NextParticipant => "hint-vote-next",
+        Action::VoteOnClusters => "hint-vote-on",
+        Action::ToggleAnonymous => "hint-vote-anonymous",
+        Action::Results => "hint-vote-results",
+        Action::Vote => "hint-vote-pause",
+        _ => return None,
+    };
+    Some(tr(lang, key))
 }

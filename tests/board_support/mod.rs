@@ -163,6 +163,7 @@ pub fn with_votes(mut s: Session) -> Session {
         cap: Some(2),
         opened: t(900),
         anonymous: false,
+        on_stickies: false,
     }];
     let vote = |id: &str, who: Option<&str>, target: Target, count: u32| Vote {
         id: Id::from(id),
