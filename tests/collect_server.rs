@@ -903,53 +903,45 @@ fn valid_ballots_arrive_and_are_confirmed_refused_ones_say_why() {
         Ballot::new([(cluster("c1"), 2), (cluster("c3"), 1)])
     );
 
-    let refusals = [
+    // (voter, dots, how the message starts); the last from an old page.
+    let veggie = "3 dots on “Veggie <script>alert(1)</script> & \"more\"”, but 2 at most";
+    type Refusal<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let refusals: [Refusal; 9] = [
         (
-            ballot_body(&round, "ana", &[("c1", "2"), ("c2", "1"), ("c3", "1")]),
-            400,
-            "4 dots placed, but you have 3. Take some off and send again.",
+            "ana",
+            &[("c1", "2"), ("c2", "1"), ("c3", "1")],
+            "4 dots placed, but you have 3.",
         ),
+        ("ana", &[("c2", "3")], veggie),
         (
-            ballot_body(&round, "ana", &[("c2", "3")]),
-            400,
-            "3 dots on “Veggie <script>alert(1)</script> & \"more\"”, but 2 at most on one item.",
-        ),
-        (
-            ballot_body(&round, "ana", &[("c9", "1")]),
-            400,
+            "ana",
+            &[("c9", "1")],
             "An item of this ballot is no longer on the wall.",
         ),
+        ("ana", &[("c1", "")], "Place at least one dot."),
+        ("", &[("c1", "1")], "Choose your name first."),
+        ("zed", &[("c1", "1")], "This name is no longer on the list."),
+        ("ana", &[("c1", "-1")], "Write whole numbers of dots"),
+        ("ana", &[("c1", "1000")], "Write whole numbers of dots"),
         (
-            ballot_body(&round, "ana", &[("c1", "")]),
-            400,
-            "Place at least one dot.",
-        ),
-        (
-            ballot_body(&round, "", &[("c1", "1")]),
-            400,
-            "Choose your name first.",
-        ),
-        (
-            ballot_body(&round, "zed", &[("c1", "1")]),
-            400,
-            "This name is no longer on the list.",
-        ),
-        (
-            ballot_body(&round, "ana", &[("c1", "-1")]),
-            400,
-            "Write whole numbers of dots",
-        ),
-        (
-            ballot_body(&round, "ana", &[("c1", "1000")]),
-            400,
-            "Write whole numbers of dots",
-        ),
-        (
-            ballot_body(&Id("old-round".into()), "ana", &[("c1", "1")]),
-            409,
+            "ana",
+            &[("c1", "1")],
             "The vote changed since this page was loaded.",
         ),
     ];
+    let old = Id("old-round".into());
+    let last = refusals.len() - 1;
+    let refusals = refusals
+        .iter()
+        .enumerate()
+        .map(|(i, (voter, dots, message))| {
+            let (of, status) = if i == last {
+                (&old, 409)
+            } else {
+                (&round, 400)
+            };
+            (ballot_body(of, voter, dots), status, *message)
+        });
     for (body, status, message) in refusals {
         let r = post_js(&u, &body);
         assert_eq!(r.status, status, "{body}: {}", r.body);
@@ -1060,6 +1052,21 @@ fn a_closed_round_closes_the_ballot() {
     assert!(c.receive().is_empty());
 }
 
+/// The phone's ballot id a page sets in its cookie, checked to be the one
+/// its form sends too.
+fn ballot_id(page: &Reply) -> String {
+    let cookie = page.header("Set-Cookie").expect("a ballot id cookie");
+    let device = cookie
+        .trim_start_matches("atelier-ballot=")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let field = format!(r#"name="device" value="{device}""#);
+    assert!(page.body.contains(&field), "{}", page.body);
+    device
+}
+
 #[test]
 fn anonymous_ballots_ask_no_name_and_count_per_phone() {
     let (c, _, round) = voting(true);
@@ -1075,17 +1082,7 @@ fn anonymous_ballots_ask_no_name_and_count_per_phone() {
         page.body
     );
     // The page's ballot id is the cookie's.
-    let cookie = page.header("Set-Cookie").unwrap();
-    let device = cookie
-        .trim_start_matches("atelier-ballot=")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    assert!(
-        page.body
-            .contains(&format!(r#"name="device" value="{device}""#))
-    );
+    let device = ballot_id(&page);
     let with = |voter: &str, device: &str| {
         format!(
             "round={}&voter={voter}&device={device}&dot-c1=1",
@@ -1099,18 +1096,8 @@ fn anonymous_ballots_ask_no_name_and_count_per_phone() {
     assert_eq!(post(&u, with("", &device)).status, 200);
     let r = post(&u, with("", "not-ours"));
     assert_eq!(r.status, 200);
-    let fresh = r.header("Set-Cookie").expect("a cookie for the fresh id");
-    let fresh = fresh
-        .trim_start_matches("atelier-ballot=")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    // The page answering names the phone as its ballot did.
-    assert!(
-        r.body
-            .contains(&format!(r#"name="device" value="{fresh}""#))
-    );
+    // A fresh id, and the page answering names the phone as its ballot did.
+    let fresh = ballot_id(&r);
     let got = ballots(&c);
     let keys: Vec<String> = got.iter().map(|b| b.voter.key()).collect();
     assert_eq!(
