@@ -590,17 +590,25 @@ fn a_new_round_hides_its_dots_and_pausing_it_shows_them() {
 fn the_round_prompt_says_a_and_s_in_both_languages() {
     let mut app = app_with(session(), None);
     keys(&mut app, &["v"]);
-    let title = app.field.as_ref().unwrap().title.clone();
-    assert!(
-        title.contains("\"a\" for anonymous") && title.contains("\"s\""),
-        "{title}"
-    );
-    let fr = atelier::i18n::tr("fr", "field-new-round");
-    assert!(
-        fr.contains("«\u{a0}a\u{a0}» pour des bulletins anonymes")
-            && fr.contains("«\u{a0}s\u{a0}»"),
-        "{fr}"
-    );
+    // Under the field, whole even at 80x24: the example and each option.
+    let (text, terminal) = board_text(&mut app, 80, 24);
+    for line in [
+        "New voting round (e.g. \"3\", \"3 2\" or \"3 2 a s\")",
+        "3 2: 3 dots per person, at most 2 on one item",
+        "a: anonymous ballots from phones (no name is asked)",
+        "s: the phones vote on the stickies, not the clusters",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    insta::assert_snapshot!("round_prompt_80x24", terminal.backend());
+    app.lang = "fr";
+    let (text, _) = board_text(&mut app, 80, 24);
+    for line in [
+        "a\u{a0}: bulletins anonymes depuis les téléphones",
+        "s\u{a0}: les téléphones votent sur les post-it",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
 }
 
 #[test]

@@ -60,3 +60,7 @@ hint-vote-on = clusters/stickies
 hint-vote-anonymous = anonymous
 hint-vote-results = results
 hint-vote-pause = pause
+round-hint-title = What to type
+round-hint-dots = 3 2: 3 dots per person, at most 2 on one item (the cap is optional)
+round-hint-anonymous = a: anonymous ballots from phones (no name is asked)
+round-hint-stickies = s: the phones vote on the stickies, not the clusters

@@ -60,3 +60,7 @@ hint-vote-on = groupes/post-it
 hint-vote-anonymous = anonyme
 hint-vote-results = résultats
 hint-vote-pause = pause
+round-hint-title = Quoi taper
+round-hint-dots = 3 2 : 3 gommettes par personne, 2 au plus sur un élément (le plafond est facultatif)
+round-hint-anonymous = a : bulletins anonymes depuis les téléphones (aucun nom demandé)
+round-hint-stickies = s : les téléphones votent sur les post-it, pas sur les groupes
