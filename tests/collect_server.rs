@@ -1260,3 +1260,66 @@ fn five_phones_vote_on_the_demo_clusters() {
         409
     );
 }
+
+#[test]
+fn a_round_on_stickies_lists_60_at_most_and_a_full_ballot_fits_the_body_limit() {
+    let (mut s, round) = voting_session();
+    let mut ids = Ids::seeded(7 << 64);
+    for i in 0..70 {
+        let id = ids.next_id();
+        let op = s.new_sticky(
+            &format!("Idée n°{i} <i>涼</i>"),
+            None,
+            Colour::Yellow,
+            None,
+            &atelier::model::Place::Inbox,
+            atelier::model::Timestamp::now(),
+            id,
+        );
+        s.apply(op);
+    }
+    s.stickies[0].private = true;
+    s.stickies[1].parked = true;
+    s.rounds[0].on_stickies = true;
+    assert_eq!(s.round_on(&round), BallotOn::Stickies, "clusters or not");
+    let info = RoundInfo::of(&s, &round, s.round_on(&round), true).expect("the round");
+    assert_eq!(info.items.len(), atelier::model::BALLOT_MAX_ITEMS);
+    let c = start(|_| {});
+    c.set_round(Some(info.clone()));
+    let page = get(&url(&c));
+    let b = &page.body;
+    assert_eq!(b.matches(r#"name="dot-"#).count(), 60, "{b}");
+    assert!(
+        !b.contains("Idée n°0 ") && !b.contains("Idée n°1 "),
+        "private, parked"
+    );
+    assert!(
+        b.contains("Idée n°2 &lt;i&gt;涼&lt;&#x2f;i&gt;"),
+        "escaped: {b}"
+    );
+    // Every field sent, three dots placed: well within the body limit.
+    let dots: Vec<(String, &str)> = info
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            (
+                item.target.id().as_str().to_owned(),
+                if i < 3 { "1" } else { "" },
+            )
+        })
+        .collect();
+    let dots: Vec<(&str, &str)> = dots.iter().map(|(id, n)| (id.as_str(), *n)).collect();
+    let body = ballot_body(&round, "ana", &dots);
+    assert!(
+        body.len() < atelier::collect::BODY_MAX / 2,
+        "{}",
+        body.len()
+    );
+    let r = post_js(&url(&c), &body);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let got = ballots(&c);
+    let targets: Vec<&Target> = got[0].ballot.iter().map(|(t, _)| t).collect();
+    assert_eq!(targets.len(), 3);
+    assert!(targets.iter().all(|t| matches!(t, Target::Sticky(_))));
+}
