@@ -776,3 +776,26 @@ fn after_a_crash_a_phones_second_ballot_still_replaces_its_first() {
     assert_eq!(app.ballots.of(&rid).unwrap().turnout(), 2);
     drop(store);
 }
+
+#[test]
+fn i_opens_a_new_round_even_when_the_session_has_one() {
+    let mut app = app_with(with_votes(session()), None);
+    // `v` resumes "Vote 1"; `i` asks for a new round instead.
+    keys(&mut app, &["i"]);
+    let field = app.field.as_ref().expect("the new round's field");
+    assert!(
+        field.title.starts_with("New voting round"),
+        "{}",
+        field.title
+    );
+    keys(&mut app, &["backspace", "2", "space", "s", "enter"]);
+    let s = app.session().unwrap();
+    assert_eq!(s.rounds.len(), 2);
+    let new = s.rounds.last().unwrap();
+    assert!((new.dots, new.on_stickies, new.anonymous) == (2, true, false));
+    assert_eq!(round(&app), new.id, "voting on it");
+    assert!(!app.counts_visible(), "its dots hidden until R");
+    // The help names the key.
+    let help = atelier::app::Action::NewRound.describe("en");
+    assert!(help.contains("\"s\" on stickies"), "{help}");
+}

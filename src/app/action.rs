@@ -122,6 +122,9 @@ pub enum Action {
     /// In a voting round with no ballot from phones yet: its ballots are
     /// anonymous, or ask for a name again.
     ToggleAnonymous,
+    /// Open a new voting round (dots, cap, `a`, `s`), even when the
+    /// session has rounds already (`v` resumes the last one).
+    NewRound,
     /// Does nothing: bind a key to it to unbind a default.
     Ignore,
 }
@@ -224,6 +227,7 @@ impl Action {
             ToCluster(_) => tr(lang, "action-to-cluster"),
             VoteOnClusters => tr(lang, "action-vote-on-clusters"),
             ToggleAnonymous => tr(lang, "action-toggle-anonymous"),
+            NewRound => tr(lang, "action-new-round"),
             Ignore => tr(lang, "action-ignore"),
         }
     }

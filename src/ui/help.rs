@@ -90,6 +90,7 @@ const GROUPS: [(&str, &[Action]); 8] = {
             "help-group-voting",
             &[
                 Vote,
+                NewRound,
                 VoteAdd,
                 VoteRemove,
                 VoteOnClusters,

@@ -257,6 +257,7 @@ impl Widget for StatusBar<'_> {
             Action::Results,
             Action::ToggleAnonymous,
             Action::VoteOnClusters,
+            Action::NewRound,
             Action::Vote,
             Action::Help,
         ];

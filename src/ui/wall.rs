@@ -386,6 +386,7 @@ pub fn voting_short(lang: &str, a: Action) -> Option<String> {
         Action::ToggleAnonymous => "hint-vote-anonymous",
         Action::Results => "hint-vote-results",
         Action::Vote => "hint-vote-pause",
+        Action::NewRound => "hint-vote-new",
         _ => return None,
     };
     Some(tr(lang, key))

@@ -64,3 +64,5 @@ round-hint-title = What to type
 round-hint-dots = 3 2: 3 dots per person, at most 2 on one item (the cap is optional)
 round-hint-anonymous = a: anonymous ballots from phones (no name is asked)
 round-hint-stickies = s: the phones vote on the stickies, not the clusters
+action-new-round = voting: open a new round (dots, cap, "a" anonymous, "s" on stickies)
+hint-vote-new = new round

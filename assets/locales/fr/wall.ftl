@@ -64,3 +64,5 @@ round-hint-title = Quoi taper
 round-hint-dots = 3 2 : 3 gommettes par personne, 2 au plus sur un élément (le plafond est facultatif)
 round-hint-anonymous = a : bulletins anonymes depuis les téléphones (aucun nom demandé)
 round-hint-stickies = s : les téléphones votent sur les post-it, pas sur les groupes
+action-new-round = vote : ouvrir un nouveau tour (gommettes, plafond, « a » anonyme, « s » sur les post-it)
+hint-vote-new = nouveau tour

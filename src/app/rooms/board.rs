@@ -76,6 +76,7 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
             };
             say(app, tr(lang, key), now);
         }
+        Action::NewRound => new_round_field(app, now),
         Action::Vote
         | Action::VoteAdd
         | Action::VoteRemove
@@ -428,13 +429,18 @@ pub(crate) fn toggle_voting(app: &mut App, now: Timestamp, _fx: &mut [Effect]) {
             });
             voting_hint(app, now);
         }
-        None => open_field_rw(
-            app,
-            FieldPurpose::NewRound,
-            &tr(lang, "field-new-round"),
-            "3",
-        ),
+        None => new_round_field(app, now),
     }
+}
+
+/// `i` (and `v` on a session with no round yet): the new round's field.
+fn new_round_field(app: &mut App, now: Timestamp) {
+    let lang = app.lang;
+    if app.session().is_some_and(|s| s.participants.is_empty()) {
+        return warn(app, tr(lang, "msg-voting-needs-participants"), now);
+    }
+    let title = tr(lang, "field-new-round");
+    open_field_rw(app, FieldPurpose::NewRound, &title, "3");
 }
 
 pub(crate) fn voting_hint(app: &mut App, now: Timestamp) {
