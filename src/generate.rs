@@ -345,6 +345,7 @@ impl Gen {
                 cap: (r == 1).then_some(2),
                 opened: ts(opened).unwrap_or_else(start),
                 anonymous: false,
+                on_stickies: false,
             };
             opened += 1800;
             let mut votes: Vec<Vote> = Vec::new();

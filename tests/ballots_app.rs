@@ -37,7 +37,11 @@ fn voting(prompt: &str) -> (App, Vec<Effect>) {
     next.id = Id::from("sp-next");
     next.title = "Next".into();
     s.agenda[0].steps.push(next);
-    let mut app = app_with(s, None);
+    voting_in(app_with(s, None), prompt)
+}
+
+/// `app` collecting, with a round opened with `v` and `prompt`.
+fn voting_in(mut app: App, prompt: &str) -> (App, Vec<Effect>) {
     keys(&mut app, &["w"]);
     let mut fx = send(&mut app, Msg::Collecting(Ok(view())));
     fx.extend(keys(&mut app, &["v"]));
@@ -433,4 +437,343 @@ fn the_projected_timer_is_centred_with_the_largest_digits_that_fit() {
         );
         insta::assert_snapshot!(format!("projector_timer_{w}x{h}"), terminal.backend());
     }
+}
+
+// ---------------------------------------------------------------- hidden dots
+
+/// The board at `w`x`h` with no status message (the turnout shows).
+fn board_text(app: &mut App, w: u16, h: u16) -> (String, Terminal<TestBackend>) {
+    app.message = None;
+    let terminal = draw(app, w, h);
+    (screen(&terminal), terminal)
+}
+
+/// A sticky card's author line ("Noël Bertrand 🎄  ●● 2"): the row under
+/// the card's (one-line) text, in the card's column.
+fn card_meta(text: &str, card: &str) -> String {
+    let rows: Vec<&str> = text.lines().collect();
+    let y = rows.iter().position(|r| r.contains(card)).unwrap();
+    let x = rows[y].find(card).unwrap();
+    let x = rows[y][..x].chars().count();
+    rows[y + 1]
+        .chars()
+        .skip(x)
+        .take_while(|c| !matches!(c, '┃' | '│'))
+        .collect()
+}
+
+#[test]
+fn the_board_hides_an_open_rounds_dots_until_r_and_shows_the_voters_own() {
+    // "Vote 1": s-4 has Amélie's and Noël's dots, c-ombre Hanako's two.
+    let mut app = app_with(with_votes(session()), None);
+    assert!(app.counts_visible(), "no round open: everything shows");
+    let (text, _) = board_text(&mut app, 120, 40);
+    assert!(text.contains("Ombre et… · 2 · ●2"), "{text}");
+    assert!(
+        card_meta(&text, "Gourdes offertes").contains("●● 2"),
+        "{text}"
+    );
+
+    // `v` resumes "Vote 1" for Amélie: only her own dots show, as ○.
+    keys(&mut app, &["v"]);
+    assert!(!app.counts_visible());
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (text, terminal) = board_text(&mut app, w, h);
+        assert!(text.contains("dots hidden until R"), "{w}x{h}\n{text}");
+        assert!(
+            !text.contains("●2") && !text.contains("● 1"),
+            "{w}x{h}\n{text}"
+        );
+        assert!(
+            !text.contains("Ombre et fraîcheur ☀️ · 2 · "),
+            "{w}x{h}\n{text}"
+        );
+        assert!(
+            card_meta(&text, "Gourdes offertes").contains("○ 1"),
+            "{w}x{h}\n{text}"
+        );
+        insta::assert_snapshot!(format!("board_dots_hidden_{w}x{h}"), terminal.backend());
+    }
+    // The voting footer names the round's keys, `I` included.
+    let (text, _) = board_text(&mut app, 120, 40);
+    let footer = text.lines().last().unwrap();
+    assert!(
+        footer.contains("+ dot") && footer.contains("I anonymous"),
+        "{footer}"
+    );
+
+    // `+` for Amélie on Gourdes: her ○ grows, the others' stay hidden.
+    go(&mut app, 0, 1);
+    keys(&mut app, &["+"]);
+    let (text, _) = board_text(&mut app, 120, 40);
+    assert!(
+        card_meta(&text, "Gourdes offertes").contains("○○ 2"),
+        "{text}"
+    );
+    // Sorting by votes waits for the results: the order would tell them.
+    let order = app.index.columns[0].stickies.clone();
+    keys(&mut app, &["o"]);
+    assert!(
+        message(&app).contains("once the results are shown"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(app.index.columns[0].stickies, order);
+
+    // `R` shows the results: from then on the board shows the round's dots.
+    keys(&mut app, &["R", "esc"]);
+    assert!(app.counts_visible());
+    let (text, _) = board_text(&mut app, 120, 40);
+    assert!(
+        card_meta(&text, "Gourdes offertes").contains("●●● 3"),
+        "{text}"
+    );
+    assert!(text.contains("Ombre et… · 2 · ●2"), "{text}");
+    assert!(!text.contains("dots hidden"), "{text}");
+    assert_ne!(app.index.columns[0].stickies, order, "sorted now");
+
+    // Paused and resumed: still shown (the room saw them). A new round
+    // hides again, until its own results.
+    keys(&mut app, &["v", "v"]);
+    assert!(app.counts_visible());
+    keys(&mut app, &["v"]);
+    assert!(app.counts_visible(), "paused: the dots come back");
+}
+
+#[test]
+fn a_new_round_hides_its_dots_and_pausing_it_shows_them() {
+    let (mut app, _) = voting("3 2");
+    assert!(!app.counts_visible());
+    let rid = round(&app);
+    send(
+        &mut app,
+        Msg::Ballots(vec![cast(
+            &rid,
+            BallotVoter::Participant(Id::from("p-noel")),
+            &[("c-eau", 2)],
+        )]),
+    );
+    let (text, _) = board_text(&mut app, 120, 40);
+    assert!(!text.contains("Eau 💧  · 1 · ●2"), "{text}");
+    assert!(text.contains("🗳 1 ballot"), "the turnout instead: {text}");
+    keys(&mut app, &["esc"]);
+    assert!(app.board.voting.is_none() && app.counts_visible());
+    let (text, _) = board_text(&mut app, 120, 40);
+    assert!(text.contains("Eau 💧  · 1 · ●2"), "{text}");
+}
+
+// ---------------------------------------------------------------- anonymity
+
+#[test]
+fn the_round_prompt_says_a_and_s_in_both_languages() {
+    let mut app = app_with(session(), None);
+    keys(&mut app, &["v"]);
+    // Under the field, whole even at 80x24: the example and each option.
+    let (text, terminal) = board_text(&mut app, 80, 24);
+    for line in [
+        "New voting round (e.g. \"3\", \"3 2\" or \"3 2 a s\")",
+        "3 2: 3 dots per person, at most 2 on one item",
+        "a: anonymous ballots from phones (no name is asked)",
+        "s: the phones vote on the stickies, not the clusters",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    insta::assert_snapshot!("round_prompt_80x24", terminal.backend());
+    app.lang = "fr";
+    let (text, _) = board_text(&mut app, 80, 24);
+    for line in [
+        "a\u{a0}: bulletins anonymes depuis les téléphones",
+        "s\u{a0}: les téléphones votent sur les post-it",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+}
+
+#[test]
+fn i_toggles_anonymity_until_the_first_ballot_as_an_undoable_step() {
+    let (mut app, _) = voting("3 2");
+    let rid = round(&app);
+    let anonymous = |app: &App| app.session().unwrap().round(&rid).unwrap().anonymous;
+    let fx = keys(&mut app, &["I"]);
+    assert!(anonymous(&app), "{}", message(&app));
+    assert!(message(&app).contains("now anonymous"), "{}", message(&app));
+    let last = published(&fx).pop().flatten().unwrap();
+    assert!(last.anonymous, "the phones are told");
+    assert!(
+        fx.iter().any(|e| matches!(e, Effect::Save)),
+        "saved (and so journaled): {fx:?}"
+    );
+    keys(&mut app, &["u"]);
+    assert!(!anonymous(&app), "undone");
+    keys(&mut app, &["ctrl-r"]);
+    assert!(anonymous(&app), "redone");
+    keys(&mut app, &["I"]);
+    assert!(!anonymous(&app));
+
+    // Once a ballot is in, it stays as it is.
+    send(
+        &mut app,
+        Msg::Ballots(vec![cast(&rid, amelie(), &[("c-eau", 1)])]),
+    );
+    let steps = app.history.undo.len();
+    keys(&mut app, &["I"]);
+    assert!(!anonymous(&app));
+    assert!(
+        message(&app).contains("1 ballot is in"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(app.history.undo.len(), steps);
+
+    // Not voting: nothing to toggle.
+    keys(&mut app, &["esc", "I"]);
+    assert!(message(&app).contains("Press v"), "{}", message(&app));
+}
+
+// ---------------------------------------------------------------- on stickies
+
+#[test]
+fn a_round_opened_with_s_lists_the_stickies_even_with_clusters() {
+    let (mut app, fx) = voting("3 2 s");
+    let rid = round(&app);
+    assert!(app.session().unwrap().round(&rid).unwrap().on_stickies);
+    let last = published(&fx).pop().flatten().unwrap();
+    let items: Vec<&str> = last.items.iter().map(|i| i.text.as_str()).collect();
+    // Every sticky but the parked one (s-7), in session order.
+    assert_eq!(items.len(), 6, "{items:?}");
+    assert_eq!(items[0], "Planter des arbres dans la cour de l'École");
+    assert!(items.contains(&"涼しい教室を作る 🌬️ エアコン"), "{items:?}");
+    assert!(!items.iter().any(|i| i.contains("cantine")), "{items:?}");
+    let sticky = |id: &str| Target::Sticky(Id::from(id));
+    send(
+        &mut app,
+        Msg::Ballots(vec![CastBallot {
+            round: rid.clone(),
+            voter: amelie(),
+            ballot: Ballot::new([(sticky("s-6"), 2)]),
+            at: t(5),
+        }]),
+    );
+    assert_eq!(tally(app.session().unwrap(), &rid, &sticky("s-6")), 2);
+}
+
+#[test]
+fn more_stickies_than_a_phone_lists_are_cut_to_60_and_the_facilitator_told() {
+    let mut s = session();
+    for i in 0..70 {
+        s.stickies.push(sticky(
+            &format!("x-{i}"),
+            &format!("Idée {i}"),
+            atelier::model::Colour::Green,
+            None,
+            None,
+        ));
+    }
+    let (app, fx) = voting_in(app_with(s, None), "3 s");
+    let last = published(&fx).pop().flatten().unwrap();
+    assert_eq!(last.items.len(), 60);
+    assert!(
+        message(&app).contains("first 60 of 76 stickies"),
+        "{}",
+        message(&app)
+    );
+}
+
+// ---------------------------------------------------------------- restart
+
+/// A phone's ballot id, as the server makes them.
+const DEVICE: &str = "abcdefghijklmnopqrstuvwxyz";
+
+#[test]
+fn after_a_crash_a_phones_second_ballot_still_replaces_its_first() {
+    use atelier::store::Store;
+    use atelier::store::journal::journal_path;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cours.ron");
+    Store::create(&path, &session()).unwrap();
+    let (mut store, s) = Store::open(&path).unwrap();
+    let (mut app, _) = voting_in(app_with(s, None), "3 2");
+    let rid = round(&app);
+    let guest = BallotVoter::Guest {
+        device: "g".repeat(26),
+        name: Some("Zoé Secrète".into()),
+    };
+    send(
+        &mut app,
+        Msg::Ballots(vec![
+            cast(&rid, phone(DEVICE), &[("c-eau", 2)]),
+            cast(&rid, guest, &[("c-vide", 1)]),
+        ]),
+    );
+    assert_eq!(tally(app.session().unwrap(), &rid, &c("c-eau")), 2);
+    // What the run loop hands the journal thread, then kill -9.
+    for (generation, record) in std::mem::take(&mut app.outbox) {
+        store.journal(generation, &record);
+    }
+    store.sync();
+    drop(store);
+    let journal =
+        String::from_utf8_lossy(&std::fs::read(journal_path(&path)).unwrap()).into_owned();
+    assert!(journal.contains("device:"), "the boxes are journaled");
+    assert!(!journal.contains(DEVICE), "never a phone's id in clear");
+    assert!(!journal.contains("Zoé"), "never a name typed on a phone");
+
+    // Reopened: the votes are replayed, the boxes recalled; they stay
+    // through a full save and another stop.
+    let (mut store, s) = Store::open(&path).unwrap();
+    assert_eq!(tally(&s, &rid, &c("c-eau")), 2);
+    let remembered = store.recovered_ballots().clone();
+    assert_eq!(remembered.rounds.len(), 1, "{remembered:?}");
+    store.save(&s).unwrap();
+    drop(store);
+    let (store, s) = Store::open(&path).unwrap();
+    assert_eq!(store.recovered_ballots(), &remembered);
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        !saved.contains("device:"),
+        "nothing of the boxes in the file"
+    );
+    let mut app = app_with(s, None);
+    send(&mut app, Msg::Remembered(store.recovered_ballots().clone()));
+    keys(&mut app, &["w"]);
+    send(&mut app, Msg::Collecting(Ok(view())));
+    keys(&mut app, &["v"]);
+    assert_eq!(round(&app), rid, "v resumes the round");
+    let (text, _) = board_text(&mut app, 120, 40);
+    assert!(text.contains("🗳 2 ballots"), "{text}");
+
+    // The same phone again: its dots move, they are not added.
+    send(
+        &mut app,
+        Msg::Ballots(vec![cast(&rid, phone(DEVICE), &[("c-ombre", 1)])]),
+    );
+    let s = app.session().unwrap();
+    assert_eq!(tally(s, &rid, &c("c-eau")), 0, "{}", message(&app));
+    assert_eq!(tally(s, &rid, &c("c-ombre")), 1);
+    assert_eq!(tally(s, &rid, &c("c-vide")), 1, "the guest's stays");
+    assert_eq!(app.ballots.of(&rid).unwrap().turnout(), 2);
+    drop(store);
+}
+
+#[test]
+fn i_opens_a_new_round_even_when_the_session_has_one() {
+    let mut app = app_with(with_votes(session()), None);
+    // `v` resumes "Vote 1"; `i` asks for a new round instead.
+    keys(&mut app, &["i"]);
+    let field = app.field.as_ref().expect("the new round's field");
+    assert!(
+        field.title.starts_with("New voting round"),
+        "{}",
+        field.title
+    );
+    keys(&mut app, &["backspace", "2", "space", "s", "enter"]);
+    let s = app.session().unwrap();
+    assert_eq!(s.rounds.len(), 2);
+    let new = s.rounds.last().unwrap();
+    assert!((new.dots, new.on_stickies, new.anonymous) == (2, true, false));
+    assert_eq!(round(&app), new.id, "voting on it");
+    assert!(!app.counts_visible(), "its dots hidden until R");
+    // The help names the key.
+    let help = atelier::app::Action::NewRound.describe("en");
+    assert!(help.contains("\"s\" on stickies"), "{help}");
 }

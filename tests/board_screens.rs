@@ -82,6 +82,14 @@ fn board_voting() -> App {
     app
 }
 
+/// The same votes, no round open: every dot shows (while a round is open,
+/// only the voter's own show until `R`: tests/ballots_app.rs).
+fn board_voted() -> App {
+    let mut app = app_with(with_votes(session()), None);
+    keys(&mut app, &["j"]);
+    app
+}
+
 /// The results, with ties.
 fn board_results() -> App {
     let mut app = app_with(with_votes(session()), None);
@@ -187,7 +195,7 @@ mod snapshot {
 
 #[test]
 fn every_column_title_shows_its_count_and_clusters_their_dots() {
-    let app = board_voting();
+    let app = board_voted();
     let t = draw(&app, 200, 60);
     let buf = t.backend().buffer();
     for title in [
@@ -455,22 +463,29 @@ fn the_voting_line_says_who_votes_and_what_is_left() {
     let buf = t.backend().buffer();
     let at = find_or_panic(
         buf,
-        "● Vote 1 · Amélie Roux · 1 of 3 dots left, at most 2 per item",
+        "● Vote 1 · dots hidden until R · Amélie Roux · 1 of 3 dots left",
     );
     assert_eq!(at.1, 1, "just under the top bar");
     assert_styled(buf, at, app.theme.warning, "the voting line");
-    // Dots show on the cards.
+    // Until `R`, the cards show the voter's own dots only (a paper tally
+    // on Fontaines, Amélie's dot on 涼しい教室).
     let (_, y) = find_or_panic(buf, "Fontaines à eau");
     assert!(
-        row_text(buf, y + 2).contains("● 1"),
+        !row_text(buf, y + 2).contains('●'),
         "{}",
         row_text(buf, y + 2)
+    );
+    let (_, y) = find(buf, "アコン");
+    assert!(
+        row_text(buf, y + 1).contains("○ 1"),
+        "{}",
+        row_text(buf, y + 1)
     );
 }
 
 #[test]
 fn an_author_with_wide_characters_keeps_the_dots_visible() {
-    let app = board_voting();
+    let app = board_voted();
     let t = draw(&app, 80, 24);
     let buf = t.backend().buffer();
     let (_, y) = find_or_panic(buf, "Gourdes offertes");

@@ -917,53 +917,45 @@ fn valid_ballots_arrive_and_are_confirmed_refused_ones_say_why() {
         Ballot::new([(cluster("c1"), 2), (cluster("c3"), 1)])
     );
 
-    let refusals = [
+    // (voter, dots, how the message starts); the last from an old page.
+    let veggie = "3 dots on “Veggie <script>alert(1)</script> & \"more\"”, but 2 at most";
+    type Refusal<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let refusals: [Refusal; 9] = [
         (
-            ballot_body(&round, "ana", &[("c1", "2"), ("c2", "1"), ("c3", "1")]),
-            400,
-            "4 dots placed, but you have 3. Take some off and send again.",
+            "ana",
+            &[("c1", "2"), ("c2", "1"), ("c3", "1")],
+            "4 dots placed, but you have 3.",
         ),
+        ("ana", &[("c2", "3")], veggie),
         (
-            ballot_body(&round, "ana", &[("c2", "3")]),
-            400,
-            "3 dots on “Veggie <script>alert(1)</script> & \"more\"”, but 2 at most on one item.",
-        ),
-        (
-            ballot_body(&round, "ana", &[("c9", "1")]),
-            400,
+            "ana",
+            &[("c9", "1")],
             "An item of this ballot is no longer on the wall.",
         ),
+        ("ana", &[("c1", "")], "Place at least one dot."),
+        ("", &[("c1", "1")], "Choose your name first."),
+        ("zed", &[("c1", "1")], "This name is no longer on the list."),
+        ("ana", &[("c1", "-1")], "Write whole numbers of dots"),
+        ("ana", &[("c1", "1000")], "Write whole numbers of dots"),
         (
-            ballot_body(&round, "ana", &[("c1", "")]),
-            400,
-            "Place at least one dot.",
-        ),
-        (
-            ballot_body(&round, "", &[("c1", "1")]),
-            400,
-            "Choose your name first.",
-        ),
-        (
-            ballot_body(&round, "zed", &[("c1", "1")]),
-            400,
-            "This name is no longer on the list.",
-        ),
-        (
-            ballot_body(&round, "ana", &[("c1", "-1")]),
-            400,
-            "Write whole numbers of dots",
-        ),
-        (
-            ballot_body(&round, "ana", &[("c1", "1000")]),
-            400,
-            "Write whole numbers of dots",
-        ),
-        (
-            ballot_body(&Id("old-round".into()), "ana", &[("c1", "1")]),
-            409,
+            "ana",
+            &[("c1", "1")],
             "The vote changed since this page was loaded.",
         ),
     ];
+    let old = Id("old-round".into());
+    let last = refusals.len() - 1;
+    let refusals = refusals
+        .iter()
+        .enumerate()
+        .map(|(i, (voter, dots, message))| {
+            let (of, status) = if i == last {
+                (&old, 409)
+            } else {
+                (&round, 400)
+            };
+            (ballot_body(of, voter, dots), status, *message)
+        });
     for (body, status, message) in refusals {
         let r = post_js(&u, &body);
         assert_eq!(r.status, status, "{body}: {}", r.body);
@@ -1074,6 +1066,21 @@ fn a_closed_round_closes_the_ballot() {
     assert!(c.receive().is_empty());
 }
 
+/// The phone's ballot id a page sets in its cookie, checked to be the one
+/// its form sends too.
+fn ballot_id(page: &Reply) -> String {
+    let cookie = page.header("Set-Cookie").expect("a ballot id cookie");
+    let device = cookie
+        .trim_start_matches("atelier-ballot=")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let field = format!(r#"name="device" value="{device}""#);
+    assert!(page.body.contains(&field), "{}", page.body);
+    device
+}
+
 #[test]
 fn anonymous_ballots_ask_no_name_and_count_per_phone() {
     let (c, _, round) = voting(true);
@@ -1089,17 +1096,7 @@ fn anonymous_ballots_ask_no_name_and_count_per_phone() {
         page.body
     );
     // The page's ballot id is the cookie's.
-    let cookie = page.header("Set-Cookie").unwrap();
-    let device = cookie
-        .trim_start_matches("atelier-ballot=")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    assert!(
-        page.body
-            .contains(&format!(r#"name="device" value="{device}""#))
-    );
+    let device = ballot_id(&page);
     let with = |voter: &str, device: &str| {
         format!(
             "round={}&voter={voter}&device={device}&dot-c1=1",
@@ -1113,18 +1110,8 @@ fn anonymous_ballots_ask_no_name_and_count_per_phone() {
     assert_eq!(post(&u, with("", &device)).status, 200);
     let r = post(&u, with("", "not-ours"));
     assert_eq!(r.status, 200);
-    let fresh = r.header("Set-Cookie").expect("a cookie for the fresh id");
-    let fresh = fresh
-        .trim_start_matches("atelier-ballot=")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    // The page answering names the phone as its ballot did.
-    assert!(
-        r.body
-            .contains(&format!(r#"name="device" value="{fresh}""#))
-    );
+    // A fresh id, and the page answering names the phone as its ballot did.
+    let fresh = ballot_id(&r);
     let got = ballots(&c);
     let keys: Vec<String> = got.iter().map(|b| b.voter.key()).collect();
     assert_eq!(
@@ -1286,4 +1273,67 @@ fn five_phones_vote_on_the_demo_clusters() {
         post_js(&u, &ballot_body(&round, &who[0], &[(&ids[0], "1")])).status,
         409
     );
+}
+
+#[test]
+fn a_round_on_stickies_lists_60_at_most_and_a_full_ballot_fits_the_body_limit() {
+    let (mut s, round) = voting_session();
+    let mut ids = Ids::seeded(7 << 64);
+    for i in 0..70 {
+        let id = ids.next_id();
+        let op = s.new_sticky(
+            &format!("Idée n°{i} <i>涼</i>"),
+            None,
+            Colour::Yellow,
+            None,
+            &atelier::model::Place::Inbox,
+            atelier::model::Timestamp::now(),
+            id,
+        );
+        s.apply(op);
+    }
+    s.stickies[0].private = true;
+    s.stickies[1].parked = true;
+    s.rounds[0].on_stickies = true;
+    assert_eq!(s.round_on(&round), BallotOn::Stickies, "clusters or not");
+    let info = RoundInfo::of(&s, &round, s.round_on(&round), true).expect("the round");
+    assert_eq!(info.items.len(), atelier::model::BALLOT_MAX_ITEMS);
+    let c = start(|_| {});
+    c.set_round(Some(info.clone()));
+    let page = get(&url(&c));
+    let b = &page.body;
+    assert_eq!(b.matches(r#"name="dot-"#).count(), 60, "{b}");
+    assert!(
+        !b.contains("Idée n°0 ") && !b.contains("Idée n°1 "),
+        "private, parked"
+    );
+    assert!(
+        b.contains("Idée n°2 &lt;i&gt;涼&lt;&#x2f;i&gt;"),
+        "escaped: {b}"
+    );
+    // Every field sent, three dots placed: well within the body limit.
+    let dots: Vec<(String, &str)> = info
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            (
+                item.target.id().as_str().to_owned(),
+                if i < 3 { "1" } else { "" },
+            )
+        })
+        .collect();
+    let dots: Vec<(&str, &str)> = dots.iter().map(|(id, n)| (id.as_str(), *n)).collect();
+    let body = ballot_body(&round, "ana", &dots);
+    assert!(
+        body.len() < atelier::collect::BODY_MAX / 2,
+        "{}",
+        body.len()
+    );
+    let r = post_js(&url(&c), &body);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let got = ballots(&c);
+    let targets: Vec<&Target> = got[0].ballot.iter().map(|(t, _)| t).collect();
+    assert_eq!(targets.len(), 3);
+    assert!(targets.iter().all(|t| matches!(t, Target::Sticky(_))));
 }

@@ -45,6 +45,7 @@ fn session() -> Session {
         cap: None,
         opened: t(900),
         anonymous: false,
+        on_stickies: false,
     }];
     assert!(validate(&s).is_empty(), "{:?}", validate(&s));
     s

@@ -3,8 +3,11 @@
 //! this test) read the ballot page and cast ballots on the demo's
 //! clusters; the facilitator watches the turnout change at the bottom of
 //! the screen, shows the ranked results (`R`) and projects them (`p`);
-//! quitting leaves the ballots in the file. Without tmux this test skips,
-//! saying so (see `tests/skip_support`).
+//! quitting leaves the ballots in the file. And across `kill -9`: a round
+//! made anonymous with `I`, a phone's ballot, the app killed and reopened,
+//! the same phone's second ballot replaces its first (the boxes are in the
+//! crash journal). Without tmux these tests skip, saying so (see
+//! `tests/skip_support`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -12,6 +15,7 @@ mod support;
 mod reliability_support;
 
 use atelier::model::{BallotOn, Session, Target};
+use atelier::store::journal;
 use reliability_support::*;
 use std::time::Duration;
 
@@ -25,6 +29,32 @@ fn values(html: &str, before: &str) -> Vec<String> {
             rest[..rest.find('"').unwrap_or(0)].to_owned()
         })
         .collect()
+}
+
+/// A phone's HTTP client: statuses are answers, not errors.
+fn phone() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .into()
+}
+
+fn get_page(agent: &ureq::Agent, url: &str) -> String {
+    let mut reply = agent.get(url).call().expect("the page");
+    reply.body_mut().read_to_string().unwrap()
+}
+
+/// Post a ballot as the page's script does; it must be taken.
+fn post_ballot(agent: &ureq::Agent, url: &str, body: &str) {
+    let mut reply = agent
+        .post(url)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Atelier", "fetch")
+        .send(body)
+        .expect("the server answers");
+    let text = reply.body_mut().read_to_string().unwrap_or_default();
+    assert_eq!(reply.status().as_u16(), 200, "{text}");
 }
 
 #[test]
@@ -55,19 +85,9 @@ fn five_phones_vote_the_turnout_shows_and_the_results_are_projected() {
     tmux.keys(&["v"]);
     tmux.wait_for(&["No ballot yet"]);
 
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(10)))
-        .build()
-        .into();
+    let agent = phone();
     let url = format!("http://127.0.0.1:{port}{path}");
-    let page = agent
-        .get(&url)
-        .call()
-        .expect("the page")
-        .body_mut()
-        .read_to_string()
-        .unwrap();
+    let page = get_page(&agent, &url);
     let round = values(&page, "name=\"round\" value=\"");
     assert_eq!(round.len(), 1, "the ballot is shown:\n{page}");
     let items = values(&page, "name=\"dot-");
@@ -87,14 +107,7 @@ fn five_phones_vote_the_turnout_shows_and_the_results_are_projected() {
             "round={}&device=phone{k}&voter={voter}&dot-{}=2&dot-{other}=1",
             round[0], items[0]
         );
-        let mut reply = agent
-            .post(&url)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-Atelier", "fetch")
-            .send(body.as_str())
-            .expect("the server answers");
-        let text = reply.body_mut().read_to_string().unwrap_or_default();
-        assert_eq!(reply.status().as_u16(), 200, "{text}");
+        post_ballot(&agent, &url, &body);
         let n = k + 1;
         let turnout = if n == 1 {
             "1 ballot".to_owned()
@@ -143,4 +156,117 @@ fn five_phones_vote_the_turnout_shows_and_the_results_are_projected() {
             .sum();
         assert_eq!(dots, 2, "{voter}'s ballot is in the file");
     }
+}
+
+/// A `sh` command line: write the pid to `pid_file`, then become
+/// `atelier open --collect FILE`.
+fn exec_collect(file: &std::path::Path, pid_file: &std::path::Path) -> String {
+    format!(
+        "echo $$ > {}; exec {} open --collect {}",
+        q(pid_file),
+        sh_quote(BIN),
+        q(file)
+    )
+}
+
+/// Post a ballot from the phone `device` (a ballot id as the server makes
+/// them) to the collection at `screen`'s address: 2 dots on the `item`-th
+/// item. Returns the round's id and that item's.
+fn phone_votes(agent: &ureq::Agent, screen: &str, device: &str, item: usize) -> (String, String) {
+    let (port, path) = address(screen);
+    let url = format!("http://127.0.0.1:{port}{path}");
+    let page = get_page(agent, &url);
+    let round = values(&page, "name=\"round\" value=\"");
+    let items = values(&page, "name=\"dot-");
+    assert!(
+        round.len() == 1 && items.len() > item,
+        "the ballot:\n{page}"
+    );
+    let body = format!("round={}&device={device}&dot-{}=2", round[0], items[item]);
+    post_ballot(agent, &url, &body);
+    (round[0].clone(), items[item].clone())
+}
+
+#[test]
+fn after_kill_9_a_phones_second_ballot_still_replaces_its_first() {
+    if skip_without_tmux("after_kill_9_a_phones_second_ballot_still_replaces_its_first") {
+        return;
+    }
+    const DEVICE: &str = "abcdefghijklmnopqrstuvwxyz";
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("demo.ron");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/demo.ron"),
+        &file,
+    )
+    .unwrap();
+    let agent = phone();
+    let tmux = Tmux::new(tmp.path());
+    let pid_file = tmp.path().join("pid");
+    tmux.start(&format!(
+        "sh -c {}",
+        sh_quote(&exec_collect(&file, &pid_file))
+    ));
+    let pid = read_pid(&pid_file, &tmux);
+    let screen = tmux.wait_for(&["http://", "Collecting"]);
+    // The round, made anonymous before its first ballot (`I`).
+    tmux.keys(&["b"]);
+    tmux.wait_for(&["Board"]);
+    tmux.keys(&["v"]);
+    tmux.wait_for(&["No ballot yet"]);
+    tmux.keys(&["I"]);
+    tmux.wait_for(&["No ballot yet (anonymous)"]);
+    let (round, first) = phone_votes(&agent, &screen, DEVICE, 0);
+    tmux.wait_for(&["1 anonymous ballot"]);
+    // The box in the crash journal (synced within 200 ms), then kill -9.
+    let start = std::time::Instant::now();
+    while journal::read(&journal::journal_path(&file))
+        .ok()
+        .flatten()
+        .is_none_or(|c| journal::last_ballots(&c.records).rounds.is_empty())
+    {
+        assert!(start.elapsed() < WAIT, "{}", tmux.screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    tmux.new_window("keep", "sleep 600");
+    kill(pid, "KILL");
+    assert!(wait_gone(pid, Duration::from_secs(5)), "kill -9 {pid}");
+
+    // Reopened: the same round, its turnout, and the same phone again.
+    let pid_file = tmp.path().join("pid2");
+    tmux.new_window("again", &exec_collect(&file, &pid_file));
+    let pid = read_pid(&pid_file, &tmux);
+    let screen = tmux.wait_for_in("again", &["http://", "Collecting"]);
+    tmux.keys_to("again", &["b"]);
+    tmux.wait_for_in("again", &["Board"]);
+    tmux.keys_to("again", &["v"]);
+    tmux.wait_for_in("again", &["1 anonymous ballot"]);
+    let (again, second) = phone_votes(&agent, &screen, DEVICE, 1);
+    assert_eq!(again, round);
+    tmux.wait_for_in(
+        "again",
+        &["Ballot in from an anonymous phone · 1 ballot so far"],
+    );
+    tmux.keys_to("again", &["q"]);
+    assert!(wait_gone(pid, WAIT), "atelier (pid {pid}) did not quit");
+
+    // The phone's first dots were taken off, not added to.
+    let before: Session = atelier::store::load_file(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sessions/demo.ron"
+    )))
+    .unwrap();
+    let after: Session = atelier::store::load_file(&file).unwrap();
+    let round = atelier::model::Id::from(round.as_str());
+    let tally = |s: &Session, item: &str| -> u32 {
+        let target = Target::Cluster(atelier::model::Id::from(item));
+        s.votes
+            .iter()
+            .filter(|v| v.round == round && v.target == target && v.participant.is_none())
+            .map(|v| v.count)
+            .sum()
+    };
+    assert_eq!(tally(&after, &first), tally(&before, &first));
+    assert_eq!(tally(&after, &second), tally(&before, &second) + 2);
+    assert!(after.round(&round).unwrap().anonymous);
 }

@@ -181,7 +181,7 @@ fn plus_on_a_sticky_of_a_cluster_votes_for_the_cluster() {
     tmux.wait_for(&["▶1 Ombre"]);
     tmux.keys(&["j", "j", "+"]);
     tmux.wait_for(&["2 of 3 dots left"]);
-    tmux.wait_for(&["1 Ombre · 2 · ●1"]);
+    tmux.wait_for(&["1 Ombre · 2 · ○1"]);
     let s = quit(&tmux, tmp.path(), &file);
     assert_eq!(s.votes.len(), 1, "{:#?}", s.votes);
     assert_eq!(s.votes[0].target, Target::Cluster(Id("c1".to_owned())));

@@ -82,6 +82,7 @@ fn with_private() -> Session {
         cap: None,
         opened: t(700),
         anonymous: false,
+        on_stickies: false,
     }];
     let vote = |id: &str, target: &str, count: u32| Vote {
         id: Id::from(id),

@@ -435,6 +435,7 @@ fn build(
             cap,
             opened,
             anonymous: false,
+            on_stickies: false,
         })
         .collect();
     let round_ids: Vec<Id> = s.rounds.iter().map(|x| x.id.clone()).collect();

@@ -120,6 +120,12 @@ pub enum Action {
     /// In a voting round: dots go to clusters (`+` on a sticky of a
     /// cluster votes for the cluster), or to stickies.
     VoteOnClusters,
+    /// In a voting round with no ballot from phones yet: its ballots are
+    /// anonymous, or ask for a name again.
+    ToggleAnonymous,
+    /// Open a new voting round (dots, cap, `a`, `s`), even when the
+    /// session has rounds already (`v` resumes the last one).
+    NewRound,
     /// Does nothing: bind a key to it to unbind a default.
     Ignore,
 }
@@ -222,6 +228,8 @@ impl Action {
             AddBreak => tr(lang, "action-add-break"),
             ToCluster(_) => tr(lang, "action-to-cluster"),
             VoteOnClusters => tr(lang, "action-vote-on-clusters"),
+            ToggleAnonymous => tr(lang, "action-toggle-anonymous"),
+            NewRound => tr(lang, "action-new-round"),
             Ignore => tr(lang, "action-ignore"),
         }
     }
@@ -254,6 +262,9 @@ pub enum Msg {
     /// The drafts the open session's crash journal held (sent at open;
     /// empty when none): they replace the previous session's.
     Drafts(crate::store::journal::Drafts),
+    /// The session opened: what its crash journal remembered of phones'
+    /// ballots (so a second ballot from a phone still replaces its first).
+    Remembered(crate::model::BallotMemory),
     /// Save-as was refused: a file is already at this path (the run loop
     /// looked; update never reads the disk).
     SaveAsTaken(std::path::PathBuf),

@@ -152,7 +152,7 @@ pub fn reopened_by(purpose: &FieldPurpose) -> Action {
         NewCluster(_) => Action::NewCluster,
         Split(_) => Action::Split,
         RenameCluster(_) | StickyText(_) => Action::Rename,
-        NewRound => Action::Vote,
+        NewRound => Action::NewRound,
         Tally(_) => Action::Tally,
         SaveAs => Action::SaveAs,
         Comment(_) => Action::Comment,

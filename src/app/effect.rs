@@ -138,6 +138,8 @@ pub struct Opened {
     pub review: bool,
     /// The drafts of its crash journal (or, reviewing, the reviewer's own).
     pub drafts: crate::store::journal::Drafts,
+    /// What its crash journal remembered of the phones' ballots.
+    pub ballots: crate::model::BallotMemory,
     /// What the crash journal brought back, to say.
     pub recovered: Option<String>,
     /// Made just now (`n` on the home screen): setup comes first.

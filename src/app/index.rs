@@ -12,7 +12,9 @@ use std::collections::HashMap;
 fn index_key(app: &App) -> Option<(u64, String, bool)> {
     let generation = app.doc.as_ref()?.generation;
     let query = fold(app.search.input.value().trim());
-    Some((generation, query, app.board.sort_votes))
+    // Sorted by votes only while the dots are shown: the order would tell them.
+    let sort = app.board.sort_votes && app.counts_visible();
+    Some((generation, query, sort))
 }
 
 /// Whether the index is up to date with the session as it is now: what
@@ -218,7 +220,11 @@ pub fn refresh_index(app: &mut App) {
     };
     let generation = doc.generation;
     let query = fold(app.search.input.value().trim());
-    let key = (generation, query.clone(), app.board.sort_votes);
+    let key = (
+        generation,
+        query.clone(),
+        app.board.sort_votes && app.counts_visible(),
+    );
     let notes_key = (generation, app.notes.stage, query.clone());
     if app.index.notes_for.as_ref() != Some(&notes_key) {
         // The notes screen's list, kept with the board's: a key on the notes
@@ -286,7 +292,7 @@ pub fn refresh_index(app: &mut App) {
             columns[col].stickies.push(i);
         }
     }
-    if app.board.sort_votes {
+    if key.2 {
         for c in &mut columns {
             c.stickies.sort_by_key(|&i| {
                 std::cmp::Reverse(

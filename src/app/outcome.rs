@@ -123,6 +123,8 @@ fn open(app: &mut App, o: Opened, now: Timestamp, fx: &mut Vec<Effect>) {
     crate::app::index::refresh_index(app);
     // The session's drafts replace the previous one's.
     app.drafts.restore(o.drafts);
+    // And what it remembered of the phones' ballots.
+    crate::app::rooms::ballots::recall(app, o.ballots);
     if o.created {
         app.screen = Screen::Setup;
         app.setup = Default::default();
@@ -176,6 +178,7 @@ mod tests {
             read_only: None,
             review: false,
             drafts: Default::default(),
+            ballots: Default::default(),
             recovered: Some("recovered 2 changes from the crash journal".into()),
             created: false,
         }

@@ -456,6 +456,7 @@ fn install(
     } else {
         store.recovered_drafts().clone()
     };
+    let ballots = store.recovered_ballots().clone();
     world.saver = read_only.is_none().then(|| Saver::start(store, lang));
     Opened {
         session,
@@ -463,6 +464,7 @@ fn install(
         read_only,
         review,
         drafts,
+        ballots,
         recovered,
         created,
     }

@@ -35,6 +35,7 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::Attached(result) => rooms::evidence::attached(app, result, now, &mut fx),
         Msg::Completed(prefix, matches) => rooms::evidence::completed(app, prefix, matches, now),
         Msg::Drafts(recovered) => app.drafts.restore(recovered),
+        Msg::Remembered(memory) => rooms::ballots::recall(app, memory),
         Msg::Closing => keep_open_drafts(app),
         Msg::SaveAsTaken(path) => rooms::session::taken(app, path, now),
         Msg::Suggested(request, items) => rooms::suggest::arrived(app, request, items),
@@ -222,6 +223,7 @@ pub(crate) fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Ef
                 rooms::review::open_comment(app)
             }
             Action::Suggest => rooms::suggest::open(app, now, fx),
+            Action::ToggleAnonymous => rooms::ballots::toggle_anonymous(app, now, fx),
             _ => rooms::board::board_action(app, action, now, fx),
         },
     }

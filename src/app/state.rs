@@ -283,6 +283,11 @@ pub struct Ballots {
     /// A closed round stays on the phones ("the vote is closed") until the
     /// step changes: the step (title, prompt) it closed on.
     pub closed_on: Option<(Id, (String, String))>,
+    /// Rounds whose results were shown (`R`): the board shows their dots
+    /// even while they are open (see [`App::counts_visible`]).
+    pub revealed: Vec<Id>,
+    /// The boxes as the crash journal last got them.
+    pub journaled: crate::model::BallotMemory,
 }
 
 impl Ballots {
@@ -762,6 +767,17 @@ impl App {
             .as_ref()
             .map(|v| v.round.clone())
             .or_else(|| self.session()?.rounds.last().map(|r| r.id.clone()))
+    }
+
+    /// Whether the board shows everyone's dots (cards, cluster headers,
+    /// sorting by votes): not while a round is open whose results have not
+    /// been shown with `R`, so that the room is not swayed; the board then
+    /// shows only the dots of the participant the facilitator votes for.
+    pub fn counts_visible(&self) -> bool {
+        self.board
+            .voting
+            .as_ref()
+            .is_none_or(|v| self.ballots.revealed.contains(&v.round))
     }
 
     /// Rows of the agenda builder, in display order.

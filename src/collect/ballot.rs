@@ -7,7 +7,8 @@ use super::NAME_MAX;
 use super::form;
 use crate::i18n::tr;
 use crate::model::{
-    Ballot, BallotItem, BallotOn, BallotRefused, Id, Ids, Op, Session, Timestamp, Voter,
+    BALLOT_MAX_ITEMS, Ballot, BallotItem, BallotOn, BallotRefused, Id, Ids, Op, RememberedBallot,
+    Session, Timestamp, Voter,
 };
 use crate::t;
 use minijinja::value::{Serde, Value};
@@ -45,14 +46,18 @@ pub struct RoundInfo {
 
 impl RoundInfo {
     /// Round `round` of `session` as the page shows it, on `on` (clusters,
-    /// or the stickies that are not private), with the session's
-    /// participants to choose from; `None` when there is no such round.
+    /// or the stickies neither private nor parked: see
+    /// [`Session::round_on`]), with the session's participants to choose
+    /// from; `None` when there is no such round. The first
+    /// [`BALLOT_MAX_ITEMS`] items only.
     pub fn of(session: &Session, round: &Id, on: BallotOn, open: bool) -> Option<RoundInfo> {
         let r = session.round(round)?;
+        let mut items = session.ballot_items(on);
+        items.truncate(BALLOT_MAX_ITEMS);
         Some(RoundInfo {
             id: r.id.clone(),
             title: r.title.clone(),
-            items: session.ballot_items(on),
+            items,
             dots: r.dots,
             cap: r.cap,
             anonymous: r.anonymous,
@@ -68,7 +73,10 @@ impl RoundInfo {
 
 /// The app's memory of one round's ballots: the last ballot applied per
 /// voter (a second replaces the first), and so the turnout. Pure: the app
-/// keeps one per open round, beside the session.
+/// keeps one per open round, beside the session, and the crash journal
+/// keeps what [`BallotBox::remembered`] says (a phone by a hash of its
+/// ballot id, no name), so that it survives a restart
+/// ([`BallotBox::recalled`]).
 ///
 /// ```text
 /// let ops = ballot_box.ops(&session, &cast, &mut ids)?;   // nothing changed yet
@@ -80,9 +88,10 @@ impl RoundInfo {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BallotBox {
     round: Option<Id>,
-    /// Per [`BallotVoter::key`]: who, and their last ballot, in the order
-    /// they first voted.
-    last: Vec<(BallotVoter, Ballot)>,
+    /// Per [`BallotVoter::key`] (kept: a voter recalled from the journal
+    /// has no phone id to make it again): who, and their last ballot, in
+    /// the order they first voted.
+    last: Vec<(String, BallotVoter, Ballot)>,
 }
 
 impl BallotBox {
@@ -100,7 +109,7 @@ impl BallotBox {
 
     fn find(&self, voter: &BallotVoter) -> Option<usize> {
         let key = voter.key();
-        self.last.iter().position(|(v, _)| v.key() == key)
+        self.last.iter().position(|(k, _, _)| *k == key)
     }
 
     /// The ops that record `cast` in `session`, replacing this voter's
@@ -115,7 +124,7 @@ impl BallotBox {
         if self.round.as_ref() != Some(&cast.round) {
             return Err(BallotRefused::UnknownRound);
         }
-        let previous = self.find(&cast.voter).map(|i| &self.last[i].1);
+        let previous = self.find(&cast.voter).map(|i| &self.last[i].2);
         session.ballot_ops(
             &cast.round,
             &cast.voter.voter(),
@@ -128,9 +137,12 @@ impl BallotBox {
     /// `cast` was applied: it is now this voter's last ballot. Returns what
     /// was there before (for [`BallotBox::restore`] on undo).
     pub fn record(&mut self, cast: &CastBallot) -> Option<(BallotVoter, Ballot)> {
-        let entry = (cast.voter.clone(), cast.ballot.clone());
+        let entry = (cast.voter.key(), cast.voter.clone(), cast.ballot.clone());
         match self.find(&cast.voter) {
-            Some(i) => Some(std::mem::replace(&mut self.last[i], entry)),
+            Some(i) => {
+                let (_, voter, ballot) = std::mem::replace(&mut self.last[i], entry);
+                Some((voter, ballot))
+            }
             None => {
                 self.last.push(entry);
                 None
@@ -141,12 +153,13 @@ impl BallotBox {
     /// Undo of [`BallotBox::record`]: `voter`'s last ballot is `before`
     /// again (none: they have not voted).
     pub fn restore(&mut self, voter: &BallotVoter, before: Option<(BallotVoter, Ballot)>) {
+        let key = voter.key();
         match (self.find(voter), before) {
-            (Some(i), Some(entry)) => self.last[i] = entry,
+            (Some(i), Some((v, b))) => self.last[i] = (key, v, b),
             (Some(i), None) => {
                 self.last.remove(i);
             }
-            (None, Some(entry)) => self.last.push(entry),
+            (None, Some((v, b))) => self.last.push((key, v, b)),
             (None, None) => {}
         }
     }
@@ -159,7 +172,45 @@ impl BallotBox {
     /// Who voted, in the order they first did (for the facilitator's
     /// turnout; say "anonymous" for [`BallotVoter::Anonymous`]).
     pub fn voters(&self) -> impl Iterator<Item = &BallotVoter> {
-        self.last.iter().map(|(v, _)| v)
+        self.last.iter().map(|(_, v, _)| v)
+    }
+
+    /// What the crash journal keeps of this box: per voter, their key (a
+    /// phone's is a hash) and their dots; never a name typed on a phone.
+    pub fn remembered(&self) -> Vec<RememberedBallot> {
+        self.last
+            .iter()
+            .map(|(key, voter, ballot)| RememberedBallot {
+                key: key.clone(),
+                guest: matches!(voter, BallotVoter::Guest { .. }),
+                dots: ballot.iter().map(|(t, n)| (t.clone(), n)).collect(),
+            })
+            .collect()
+    }
+
+    /// The box of `round` as the crash journal kept it: a second ballot
+    /// from a phone of `list` replaces its first, as before the restart.
+    pub fn recalled(round: Id, list: &[RememberedBallot]) -> BallotBox {
+        let last = list
+            .iter()
+            .map(|r| {
+                let voter = match r.key.strip_prefix("participant:") {
+                    Some(id) => BallotVoter::Participant(Id::from(id)),
+                    None if r.guest => BallotVoter::Guest {
+                        device: String::new(),
+                        name: None,
+                    },
+                    None => BallotVoter::Anonymous {
+                        device: String::new(),
+                    },
+                };
+                (r.key.clone(), voter, Ballot::new(r.dots.iter().cloned()))
+            })
+            .collect();
+        BallotBox {
+            round: Some(round),
+            last,
+        }
     }
 }
 
@@ -179,12 +230,16 @@ pub enum BallotVoter {
 
 impl BallotVoter {
     /// One ballot per key: a second ballot with the same key replaces the
-    /// first (the participant's id, or the phone's ballot id).
+    /// first (the participant's id, or a hash of the phone's ballot id:
+    /// the key is kept in the crash journal, the phone's id never is).
     pub fn key(&self) -> String {
         match self {
             BallotVoter::Participant(id) => format!("participant:{}", id.as_str()),
             BallotVoter::Guest { device, .. } | BallotVoter::Anonymous { device } => {
-                format!("device:{device}")
+                use sha2::{Digest, Sha256};
+                let digest = Sha256::digest(format!("atelier ballot {device}").as_bytes());
+                let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+                format!("device:{hex}")
             }
         }
     }
@@ -563,10 +618,43 @@ mod tests {
         assert_eq!(b.voters().collect::<Vec<_>>(), [&ana, &phone]);
         // Undo the phone's second ballot, then its first.
         b.restore(&phone, before);
-        assert_eq!(b.last[1].1, cast(phone.clone(), 1).ballot);
+        assert_eq!(b.last[1].2, cast(phone.clone(), 1).ballot);
         b.restore(&phone, first_of_phone);
         assert_eq!(b.turnout(), 1);
         assert_eq!(b.round(), Some(&Id("r".into())));
+    }
+
+    #[test]
+    fn a_recalled_box_knows_its_phones_by_a_hash_and_no_name() {
+        use crate::model::Target;
+        let device = "abcdefghijklmnopqrstuvwxyz".to_owned();
+        let cast = |voter: BallotVoter, n: u32| CastBallot {
+            round: Id("r".into()),
+            voter,
+            ballot: Ballot::new([(Target::Cluster(Id("c".into())), n)]),
+            at: Timestamp::now(),
+        };
+        let guest = BallotVoter::Guest {
+            device: device.clone(),
+            name: Some("Zoé".into()),
+        };
+        let mut b = BallotBox::new(Id("r".into()));
+        b.record(&cast(guest.clone(), 2));
+        b.record(&cast(BallotVoter::Participant(Id("ana".into())), 1));
+        let kept = b.remembered();
+        let text = format!("{kept:?}");
+        assert!(!text.contains(&device) && !text.contains("Zoé"), "{text}");
+        assert!(
+            kept[0].guest && kept[0].key.starts_with("device:"),
+            "{text}"
+        );
+        let mut again = BallotBox::recalled(Id("r".into()), &kept);
+        assert_eq!(again.turnout(), 2);
+        // The same phone: its last ballot is the one remembered.
+        let before = again.record(&cast(guest, 1));
+        assert_eq!(before.map(|(_, ballot)| ballot.total()), Some(2));
+        assert_eq!(again.turnout(), 2);
+        assert_eq!(again.remembered()[0].key, kept[0].key);
     }
 
     #[test]

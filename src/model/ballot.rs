@@ -16,7 +16,79 @@
 
 use super::change::{Item, Kind, Op};
 use super::{Id, Ids, Session, Target, Vote};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The most items a phone's ballot lists: more is not sensibly voted on
+/// from a phone (and the page stays small). The facilitator is told when
+/// a ballot is cut to them.
+pub const BALLOT_MAX_ITEMS: usize = 60;
+
+/// A round as the facilitator asks for it in one line: dots per person,
+/// then an optional cap per item, then `a` for anonymous ballots from
+/// phones and `s` for a ballot on the stickies even when there are
+/// clusters, in either order (`"3"`, `"3 2"`, `"3 2 a"`, `"3 s"`,
+/// `"3 2 as"`). Empty: 3 dots.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoundSpec {
+    pub dots: u32,
+    pub cap: Option<u32>,
+    pub anonymous: bool,
+    pub on_stickies: bool,
+}
+
+impl RoundSpec {
+    /// `None` when the line is not such a round (no number where one is
+    /// expected, zero dots, a third number).
+    pub fn parse(text: &str) -> Option<RoundSpec> {
+        let mut rest = text.trim();
+        let (mut anonymous, mut on_stickies) = (false, false);
+        while let Some(c) = rest.chars().next_back() {
+            match c {
+                'a' | 'A' => anonymous = true,
+                's' | 'S' => on_stickies = true,
+                _ => break,
+            }
+            rest = rest[..rest.len() - 1].trim_end();
+        }
+        let nums: Vec<Option<u32>> = rest.split_whitespace().map(|w| w.parse().ok()).collect();
+        let (dots, cap) = match nums.as_slice() {
+            [] => (3, None),
+            [Some(d)] if *d > 0 => (*d, None),
+            [Some(d), Some(c)] if *d > 0 && *c > 0 => (*d, Some(*c)),
+            _ => return None,
+        };
+        Some(RoundSpec {
+            dots,
+            cap,
+            anonymous,
+            on_stickies,
+        })
+    }
+}
+
+/// What the app remembers of the ballots sent from phones, so that a
+/// second ballot from the same phone still replaces the first after a
+/// restart (the file keeps no trace of who sent a tally's dots). Kept in
+/// the crash journal beside the session, never in the session file nor
+/// in an export; a phone is known by a hash of its ballot id only, and no
+/// name typed on a phone is kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotMemory {
+    /// Per round, its voters' last ballots in the order they first voted.
+    pub rounds: Vec<(Id, Vec<RememberedBallot>)>,
+}
+
+/// One voter's last ballot in a round, as remembered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RememberedBallot {
+    /// `participant:<id>`, or `device:<hash of the phone's ballot id>`.
+    pub key: String,
+    /// A guest ("someone else") rather than an anonymous phone.
+    #[serde(default)]
+    pub guest: bool,
+    pub dots: Vec<(Target, u32)>,
+}
 
 /// The dots of one ballot, per item; items with no dot are left out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -146,7 +218,7 @@ pub enum BallotOn {
     /// Every cluster, in board order.
     #[default]
     Clusters,
-    /// Every sticky that is not private, in session order.
+    /// Every sticky that is neither private nor parked, in session order.
     Stickies,
 }
 
@@ -173,12 +245,23 @@ impl Session {
             BallotOn::Stickies => self
                 .stickies
                 .iter()
-                .filter(|s| !s.private)
+                .filter(|s| !s.private && !s.parked)
                 .map(|s| BallotItem {
                     target: Target::Sticky(s.id.clone()),
                     text: s.text.clone(),
                 })
                 .collect(),
+        }
+    }
+
+    /// What round `round`'s ballot is on: the stickies when it was opened
+    /// on them or when there is no cluster, else the clusters.
+    pub fn round_on(&self, round: &Id) -> BallotOn {
+        let on_stickies = self.round(round).is_some_and(|r| r.on_stickies);
+        if on_stickies || self.clusters.is_empty() {
+            BallotOn::Stickies
+        } else {
+            BallotOn::Clusters
         }
     }
 
@@ -567,5 +650,42 @@ mod tests {
         assert!(s.set_round_anonymous(&round, true).is_empty());
         let text = ron::to_string(s.round(&round).unwrap()).unwrap();
         assert!(text.contains("anonymous:true"), "{text}");
+    }
+
+    #[test]
+    fn a_round_line_gives_dots_cap_and_the_a_and_s_flags_in_either_order() {
+        let spec = |dots, cap, anonymous, on_stickies| {
+            Some(RoundSpec {
+                dots,
+                cap,
+                anonymous,
+                on_stickies,
+            })
+        };
+        assert_eq!(RoundSpec::parse(""), spec(3, None, false, false));
+        assert_eq!(RoundSpec::parse("3"), spec(3, None, false, false));
+        assert_eq!(RoundSpec::parse(" 5 2 "), spec(5, Some(2), false, false));
+        assert_eq!(RoundSpec::parse("3 2 a"), spec(3, Some(2), true, false));
+        assert_eq!(RoundSpec::parse("3a"), spec(3, None, true, false));
+        assert_eq!(RoundSpec::parse("3 s"), spec(3, None, false, true));
+        assert_eq!(RoundSpec::parse("3 2 a s"), spec(3, Some(2), true, true));
+        assert_eq!(RoundSpec::parse("4 SA"), spec(4, None, true, true));
+        for bad in ["0", "3 0", "x", "3 2 1", "a 3", "3 b"] {
+            assert_eq!(RoundSpec::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_round_is_on_stickies_when_asked_or_when_there_is_no_cluster() {
+        let (mut s, round) = session();
+        assert_eq!(s.round_on(&round), BallotOn::Clusters);
+        s.rounds[0].on_stickies = true;
+        assert_eq!(s.round_on(&round), BallotOn::Stickies);
+        s.rounds[0].on_stickies = false;
+        s.clusters.clear();
+        assert_eq!(s.round_on(&round), BallotOn::Stickies);
+        // A parked sticky is not on the ballot either.
+        s.stickies[0].parked = true;
+        assert!(s.ballot_items(BallotOn::Stickies).is_empty());
     }
 }

@@ -278,6 +278,7 @@ impl Session {
             cap,
             opened: now,
             anonymous: false,
+            on_stickies: false,
         };
         let id = round.id.clone();
         (

@@ -16,7 +16,10 @@ pub mod text;
 pub mod time;
 mod validate;
 
-pub use ballot::{Ballot, BallotItem, BallotOn, BallotRefused, Voter};
+pub use ballot::{
+    BALLOT_MAX_ITEMS, Ballot, BallotItem, BallotMemory, BallotOn, BallotRefused, RememberedBallot,
+    RoundSpec, Voter,
+};
 pub use board::{Place, Ranked, VoteRefused};
 pub use change::{Item, Kind, Op, Traced};
 pub use edit::Detail;
@@ -470,6 +473,10 @@ pub struct VotingRound {
     /// go to the round's tallies (see `ballot.rs`).
     #[serde(default, skip_serializing_if = "is_false")]
     pub anonymous: bool,
+    /// The phones' ballot lists the stickies even when the board has
+    /// clusters (a board without clusters always votes on stickies).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub on_stickies: bool,
 }
 
 /// What a dot lands on.

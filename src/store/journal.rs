@@ -114,6 +114,10 @@ pub enum Record {
     Sections(Box<Sections>),
     /// Every draft as it now is (replaces the previous drafts record).
     Drafts(Drafts),
+    /// What the app remembers of phones' ballots (replaces the previous
+    /// one): like drafts, never applied to the session, kept through every
+    /// rebase.
+    Ballots(crate::model::BallotMemory),
 }
 
 /// Text typed in a field and left without committing it, by field kind
@@ -128,13 +132,27 @@ impl Record {
                 s.apply_all(ops);
             }
             Record::Sections(sections) => sections.apply_to(s),
-            Record::Drafts(_) => {}
+            Record::Drafts(_) | Record::Ballots(_) => {}
         }
     }
 
     fn is_drafts(&self) -> bool {
         matches!(self, Record::Drafts(_))
     }
+
+    /// Kept beside the session, not a change to it (drafts, ballots).
+    fn is_aside(&self) -> bool {
+        matches!(self, Record::Drafts(_) | Record::Ballots(_))
+    }
+}
+
+/// The last ballot memory a journal's records hold (empty when none).
+pub fn last_ballots(records: &[Record]) -> crate::model::BallotMemory {
+    let ballots = |r: &Record| match r {
+        Record::Ballots(b) => Some(b.clone()),
+        _ => None,
+    };
+    records.iter().rev().find_map(ballots).unwrap_or_default()
 }
 
 /// The last drafts a journal's records hold (empty when none).
@@ -252,6 +270,8 @@ pub struct Journal {
     frames: Vec<(u64, Vec<u8>)>,
     /// The latest drafts record's frame: kept through every rebase.
     drafts: Option<Vec<u8>>,
+    /// The latest ballots record's frame: kept likewise.
+    ballots: Option<Vec<u8>>,
     dirty: bool,
     /// While a full save is written: the journal prepared for its file.
     next: Option<Next>,
@@ -280,6 +300,7 @@ impl Journal {
             file: None,
             frames: Vec::new(),
             drafts: None,
+            ballots: None,
             dirty: false,
             next: None,
             error: None,
@@ -310,6 +331,8 @@ impl Journal {
         }
         if record.is_drafts() {
             self.drafts = Some(bytes);
+        } else if matches!(record, Record::Ballots(_)) {
+            self.ballots = Some(bytes);
         } else {
             self.frames.push((generation, bytes));
         }
@@ -411,6 +434,9 @@ impl Journal {
         if let Some(d) = &self.drafts {
             bytes.extend_from_slice(d);
         }
+        if let Some(b) = &self.ballots {
+            bytes.extend_from_slice(b);
+        }
         bytes
     }
 
@@ -450,7 +476,7 @@ fn sync_dir(path: &Path) {
 /// Whether replaying `read` (the journal of the file being opened) changes
 /// the session: it holds a change, or a torn record to report.
 pub fn replays(read: &Contents) -> bool {
-    read.torn > 0 || !read.records.iter().all(Record::is_drafts)
+    read.torn > 0 || !read.records.iter().all(Record::is_aside)
 }
 
 /// Whether anything stands where a journal of `session` would be (its
@@ -518,7 +544,7 @@ fn recover_into_conflict_copy(path: &Path, read: &Contents) -> Option<String> {
         let name = copy.display().to_string();
         let text = crate::store::decode(&name, &bytes).ok()?;
         let mut session = crate::store::load_str(&name, &text).ok()?;
-        let n = read.records.iter().filter(|r| !r.is_drafts()).count();
+        let n = read.records.iter().filter(|r| !r.is_aside()).count();
         for r in read.records.iter().cloned() {
             r.apply_to(&mut session);
         }
@@ -556,7 +582,7 @@ pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, 
     let Some(at) = found.iter().position(|(_, c)| c.base == base) else {
         let nothing = found
             .iter()
-            .all(|(_, c)| c.records.iter().all(Record::is_drafts) && c.torn == 0);
+            .all(|(_, c)| c.records.iter().all(Record::is_aside) && c.torn == 0);
         if nothing {
             return None;
         }
@@ -582,10 +608,10 @@ pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, 
         ));
     };
     let (_, read) = found.swap_remove(at);
-    if read.records.iter().all(Record::is_drafts) && read.torn == 0 {
+    if read.records.iter().all(Record::is_aside) && read.torn == 0 {
         return None;
     }
-    let n = read.records.iter().filter(|r| !r.is_drafts()).count();
+    let n = read.records.iter().filter(|r| !r.is_aside()).count();
     for r in read.records {
         r.apply_to(session);
     }

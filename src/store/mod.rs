@@ -134,6 +134,8 @@ pub struct Store {
     recovered: Option<String>,
     /// Drafts found in the crash journal at open.
     drafts: journal::Drafts,
+    /// What the app remembered of phones' ballots, found likewise.
+    ballots: crate::model::BallotMemory,
 }
 
 impl Store {
@@ -158,11 +160,13 @@ impl Store {
         let mut recovered = None;
         let base = journal::fingerprint(text.as_bytes());
         let mut drafts = journal::Drafts::new();
+        let mut ballots = crate::model::BallotMemory::default();
         if lock.is_some() {
-            // Drafts are kept whenever the journal is this file's.
+            // Drafts (and ballots) are kept whenever the journal is this file's.
             let read = journal::matching(path, base);
             if let Some(read) = &read {
                 drafts = journal::last_drafts(&read.records);
+                ballots = journal::last_ballots(&read.records);
             }
             if read.as_ref().is_some_and(journal::replays) {
                 let mut replayed = session.clone();
@@ -200,6 +204,7 @@ impl Store {
             journal: None,
             recovered,
             drafts,
+            ballots,
         };
         if store.lock.is_some() {
             if store.recovered.is_some() {
@@ -216,6 +221,10 @@ impl Store {
                 journal.append(0, &journal::Record::Drafts(store.drafts.clone()));
                 journal.sync();
             }
+            if !store.ballots.rounds.is_empty() {
+                journal.append(0, &journal::Record::Ballots(store.ballots.clone()));
+                journal.sync();
+            }
             store.journal = Some(Arc::new(Mutex::new(journal)));
         }
         Ok((store, session))
@@ -229,6 +238,11 @@ impl Store {
     /// The drafts the crash journal held at open (empty when none).
     pub fn recovered_drafts(&self) -> &journal::Drafts {
         &self.drafts
+    }
+
+    /// What the crash journal remembered of phones' ballots at open.
+    pub fn recovered_ballots(&self) -> &crate::model::BallotMemory {
+        &self.ballots
     }
 
     /// Append a change to the crash journal (made durable by [`Store::sync`]).
@@ -275,6 +289,7 @@ impl Store {
                 journal: None,
                 recovered: None,
                 drafts: journal::Drafts::new(),
+                ballots: Default::default(),
             },
             session,
         ))
@@ -309,6 +324,7 @@ impl Store {
             journal: None,
             recovered: None,
             drafts: journal::Drafts::new(),
+            ballots: Default::default(),
         };
         store.save(session)?;
         let base = store

@@ -163,10 +163,20 @@ fn voting_line(app: &App, s: &Session) -> Option<String> {
         let cap = r
             .cap
             .map_or(String::new(), |c| t!(lang, "vote-cap", cap = c));
+        // While hidden, said first: the line is cut on a narrow screen.
+        let round = if app.counts_visible() {
+            safe_line(&r.title).into_owned()
+        } else {
+            format!(
+                "{} · {}",
+                safe_line(&r.title),
+                tr(lang, "board-dots-hidden")
+            )
+        };
         let line = t!(
             lang,
             "board-voting-line",
-            round = safe_line(&r.title),
+            round = round,
             name = safe_line(&p.name),
             left = left,
             dots = r.dots,
@@ -178,6 +188,31 @@ fn voting_line(app: &App, s: &Session) -> Option<String> {
             line
         })
     })
+}
+
+/// The dots the board shows on `target`, and their mark: everyone's
+/// (`●`), or, while the open round's dots are hidden
+/// ([`App::counts_visible`]), only those of the participant voted for in
+/// that round (`○`).
+fn shown_dots(app: &App, s: &Session, target: &Target) -> (u32, &'static str) {
+    if app.counts_visible() {
+        let n = app.index.tally.get(target).copied().unwrap_or(0);
+        return (n, "●");
+    }
+    let voter = app
+        .board
+        .voting
+        .as_ref()
+        .and_then(|v| Some((&v.round, &s.participants.get(v.participant)?.id)));
+    let n = voter.map_or(0, |(round, who)| {
+        s.votes
+            .iter()
+            .filter(|v| &v.round == round && v.participant.as_ref() == Some(who))
+            .filter(|v| &v.target == target)
+            .map(|v| v.count)
+            .sum()
+    });
+    (n, "○")
 }
 
 /// The width of the `◀3` / `3▶` marker of `n` hidden columns.
@@ -199,12 +234,17 @@ fn header(app: &App, col: &Column, number: Option<usize>, selected: bool, width:
     } else {
         format!("{}/{}", col.stickies.len(), col.total)
     };
-    let votes = if col.votes > 0 {
-        format!(" · ●{}", col.votes)
+    let (n, mark) = match &col.place {
+        Place::Cluster(id) => app.session().map_or((0, "●"), |s| {
+            shown_dots(app, s, &Target::Cluster(id.clone()))
+        }),
+        _ => (0, "●"),
+    };
+    let votes = if n > 0 {
+        format!(" · {mark}{n}")
     } else {
         String::new()
     };
-    let _ = app;
     let cursor = if selected { "▶" } else { " " };
     let number = match number {
         Some(n) if n <= 9 => format!("{n} "),
@@ -346,12 +386,7 @@ fn column(
             y += 1;
         }
         if y < inner.bottom() {
-            let dots = app
-                .index
-                .tally
-                .get(&Target::Sticky(x.id.clone()))
-                .copied()
-                .unwrap_or(0);
+            let (dots, mark) = shown_dots(app, s, &Target::Sticky(x.id.clone()));
             let author = safe_line(s.participant_name(x.author.as_ref())).into_owned();
             // A private sticky says so in words, on every card.
             let author = if x.private {
@@ -360,7 +395,7 @@ fn column(
                 author
             };
             let dot_text = if dots > 0 {
-                format!("{} {dots}", "●".repeat(dots.min(5) as usize))
+                format!("{} {dots}", mark.repeat(dots.min(5) as usize))
             } else {
                 String::new()
             };

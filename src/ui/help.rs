@@ -90,9 +90,11 @@ const GROUPS: [(&str, &[Action]); 8] = {
             "help-group-voting",
             &[
                 Vote,
+                NewRound,
                 VoteAdd,
                 VoteRemove,
                 VoteOnClusters,
+                ToggleAnonymous,
                 NextParticipant,
                 PrevParticipant,
                 Tally,

@@ -257,7 +257,26 @@ impl Widget for StatusBar<'_> {
                 ctx,
                 Context::Facilitate | Context::Board | Context::Notes | Context::Setup
             );
-        let list = if review { REVIEW } else { hints(ctx) };
+        // Voting: the round's keys (`I`: anonymous ballots from phones).
+        const VOTING: &[Action] = &[
+            Action::VoteAdd,
+            Action::VoteRemove,
+            Action::NextParticipant,
+            Action::Results,
+            Action::ToggleAnonymous,
+            Action::VoteOnClusters,
+            Action::NewRound,
+            Action::Vote,
+            Action::Help,
+        ];
+        let voting = ctx == Context::Board && app.board.voting.is_some();
+        let list = if review {
+            REVIEW
+        } else if voting {
+            VOTING
+        } else {
+            hints(ctx)
+        };
         // A one-line field has no next field (but the attach field's Tab
         // completes the path, and the action form's moves to its next part).
         let one_field = app.editor.is_none()
@@ -276,7 +295,15 @@ impl Widget for StatusBar<'_> {
                 Some((
                     *a,
                     Span::styled(format!(" {}", key_label(app.lang, &k)), t.key),
-                    Span::styled(format!(" {} ", short(app.lang, *a)), t.muted),
+                    Span::styled(
+                        format!(
+                            " {} ",
+                            wall::voting_short(app.lang, *a)
+                                .filter(|_| voting)
+                                .unwrap_or_else(|| short(app.lang, *a))
+                        ),
+                        t.muted,
+                    ),
                 ))
             })
             .collect();

@@ -256,6 +256,7 @@ fn field(app: &App, area: Rect, buf: &mut Buffer) {
             t.selected,
         );
         super::actions::owner_hint(app, area, buf);
+        super::wall::round_hint(app, rect, area, buf);
     }
 }
 

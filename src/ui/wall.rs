@@ -6,7 +6,8 @@
 
 use super::board::sticky_style;
 use super::widgets::{fit, safe_line};
-use crate::app::state::App;
+use crate::app::action::Action;
+use crate::app::state::{App, FieldPurpose};
 use crate::i18n::tr;
 use crate::model::{Place, Session, Sticky, Target};
 use crate::t;
@@ -372,4 +373,52 @@ fn result_row(
         row.width as usize,
         styles.0,
     );
+}
+
+/// A word or two for the status bar while voting on the board (the
+/// voting footer); `None` for an action with no voting meaning.
+pub fn voting_short(lang: &str, a: Action) -> Option<String> {
+    let key = match a {
+        Action::VoteAdd => "hint-vote-add",
+        Action::VoteRemove => "hint-vote-remove",
+        Action::NextParticipant => "hint-vote-next",
+        Action::VoteOnClusters => "hint-vote-on",
+        Action::ToggleAnonymous => "hint-vote-anonymous",
+        Action::Results => "hint-vote-results",
+        Action::Vote => "hint-vote-pause",
+        Action::NewRound => "hint-vote-new",
+        _ => return None,
+    };
+    Some(tr(lang, key))
+}
+
+/// Under the new round's field (`field`, in `area`): what may be typed in
+/// it, the options `a` and `s` included, a line each.
+pub fn round_hint(app: &App, field: Rect, area: Rect, buf: &mut Buffer) {
+    if !app
+        .field
+        .as_ref()
+        .is_some_and(|f| matches!(f.purpose, FieldPurpose::NewRound))
+    {
+        return;
+    }
+    let lang = app.lang;
+    let lines = [
+        "round-hint-dots",
+        "round-hint-anonymous",
+        "round-hint-stickies",
+    ];
+    let below = Rect {
+        y: field.bottom(),
+        height: lines.len() as u16 + 2,
+        ..field
+    };
+    if below.bottom() > area.bottom() {
+        return;
+    }
+    let inner = super::widgets::popup(below, buf, &tr(lang, "round-hint-title"), &app.theme);
+    let w = inner.width as usize;
+    for (y, key) in (inner.y..inner.bottom()).zip(lines) {
+        buf.set_stringn(inner.x, y, fit(&tr(lang, key), w), w, app.theme.muted);
+    }
 }

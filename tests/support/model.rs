@@ -64,6 +64,7 @@ pub fn vote_1() -> VotingRound {
         cap: Some(2),
         opened: t(900),
         anonymous: false,
+        on_stickies: false,
     }
 }
 

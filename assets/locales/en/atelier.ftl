@@ -295,7 +295,7 @@ field-new-cluster = New cluster: title
 field-rename-cluster = Rename cluster
 field-edit-sticky = Edit sticky
 field-tally = Paper dot vote: dots counted on this item
-field-new-round = New voting round: dots per person, then an optional cap per item, "a" for anonymous ballots from phones (e.g. "3", "3 2" or "3 2 a")
+field-new-round = New voting round (e.g. "3", "3 2" or "3 2 a s")
 picker-empty-agenda = Empty agenda
 picker-template = Start from a template
 picker-method = Add a method to the agenda
@@ -383,7 +383,7 @@ msg-vote-select = Select a sticky, or a cluster's title, to put a dot on it.
 msg-start-a-round = Start a voting round first (v).
 msg-tally-select = Select a sticky, or a cluster's title, to type its tally.
 msg-no-votes-yet = No votes yet: v starts a voting round.
-msg-bad-round = { $value }: expected a number of dots, then maybe a cap, such as "3" or "3 2".
+msg-bad-round = { $value }: expected a number of dots, then maybe a cap, then maybe "a" (anonymous) and "s" (on stickies), such as "3", "3 2" or "3 2 a s".
 msg-bad-tally = { $value } is not a number of dots.
 msg-paper-tally = Paper tally recorded: { dots }.
 

@@ -302,7 +302,7 @@ field-new-cluster = Nouveau groupe : titre
 field-rename-cluster = Renommer le groupe
 field-edit-sticky = Modifier le post-it
 field-tally = Vote par gommettes sur papier : gommettes comptées sur cet élément
-field-new-round = Nouveau tour de vote : gommettes par personne, puis un plafond par élément si besoin, « a » pour des bulletins anonymes depuis les téléphones (par ex. « 3 », « 3 2 » ou « 3 2 a »)
+field-new-round = Nouveau tour de vote (par ex. « 3 », « 3 2 » ou « 3 2 a s »)
 picker-empty-agenda = Déroulé vide
 picker-template = Partir d’un modèle
 picker-method = Ajouter une méthode au déroulé
@@ -408,7 +408,7 @@ msg-vote-select = Sélectionnez un post-it, ou le titre d’un groupe, pour y me
 msg-start-a-round = Commencez d’abord un tour de vote (v).
 msg-tally-select = Sélectionnez un post-it, ou le titre d’un groupe, pour saisir son décompte.
 msg-no-votes-yet = Pas encore de vote : v commence un tour de vote.
-msg-bad-round = { $value } : il faut un nombre de gommettes, puis éventuellement un plafond, comme « 3 » ou « 3 2 ».
+msg-bad-round = { $value } : il faut un nombre de gommettes, puis éventuellement un plafond, puis « a » (anonyme) et « s » (sur les post-it) si besoin, comme « 3 », « 3 2 » ou « 3 2 a s ».
 msg-bad-tally = { $value } n’est pas un nombre de gommettes.
 msg-paper-tally = Décompte papier enregistré : { dots }.
 

@@ -39,3 +39,30 @@ wall-above = ▲ { $n } au-dessus
 wall-below = ▼ { $n } de plus
 wall-results = Résultats · { $round }
 wall-private = (privé)
+# Pendant un tour, ses gommettes sont cachées jusqu'à R ; l'anonymat avant
+# le premier bulletin ; les tours sur les post-it.
+board-dots-hidden = gommettes cachées jusqu'à R
+msg-sorted-after-results = Trié par votes une fois les résultats affichés (R).
+action-toggle-anonymous = vote : bulletins des téléphones anonymes ou nominatifs (avant le premier bulletin)
+ballots-now-anonymous = Les bulletins des téléphones sont maintenant anonymes : aucun nom n'est demandé. I redemande les noms.
+ballots-now-named = Les bulletins des téléphones demandent maintenant un nom. I les rend anonymes.
+ballots-undo-anonymous = bulletins anonymes
+ballots-undo-named = bulletins nominatifs
+ballots-anonymous-locked = { $n ->
+    [one] 1 bulletin est arrivé
+   *[other] { $n } bulletins sont arrivés
+} : ce tour reste tel quel (changer maintenant révélerait ou perdrait qui a voté). Ouvrez un nouveau tour pour le changer.
+ballots-capped = Les téléphones listent les { $shown } premiers post-it sur { $n } : mettez-en de côté ou regroupez-en, ou votez sur les groupes.
+hint-vote-add = gommette
+hint-vote-remove = retirer
+hint-vote-next = votant suivant
+hint-vote-on = groupes/post-it
+hint-vote-anonymous = anonyme
+hint-vote-results = résultats
+hint-vote-pause = pause
+round-hint-title = Quoi taper
+round-hint-dots = 3 2 : 3 gommettes par personne, 2 au plus sur un élément (le plafond est facultatif)
+round-hint-anonymous = a : bulletins anonymes depuis les téléphones (aucun nom demandé)
+round-hint-stickies = s : les téléphones votent sur les post-it, pas sur les groupes
+action-new-round = vote : ouvrir un nouveau tour (gommettes, plafond, « a » anonyme, « s » sur les post-it)
+hint-vote-new = nouveau tour

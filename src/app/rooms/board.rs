@@ -7,7 +7,7 @@ use crate::app::index::*;
 use crate::app::kit::*;
 use crate::app::state::*;
 use crate::i18n::tr;
-use crate::model::{Id, Place, Target, Timestamp};
+use crate::model::{Id, Item, Op, Place, RoundSpec, Target, Timestamp};
 use crate::t;
 
 pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect>) {
@@ -69,16 +69,14 @@ pub fn board_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<
         Action::SortVotes => {
             app.board.sort_votes = !app.board.sort_votes;
             refresh_index(app);
-            say(
-                app,
-                if app.board.sort_votes {
-                    tr(lang, "msg-sorted-by-votes")
-                } else {
-                    tr(lang, "msg-board-order")
-                },
-                now,
-            );
+            let key = match (app.board.sort_votes, app.counts_visible()) {
+                (true, true) => "msg-sorted-by-votes",
+                (true, false) => "msg-sorted-after-results",
+                (false, _) => "msg-board-order",
+            };
+            say(app, tr(lang, key), now);
         }
+        Action::NewRound => new_round_field(app, now),
         Action::Vote
         | Action::VoteAdd
         | Action::VoteRemove
@@ -382,6 +380,12 @@ fn voting_action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Eff
                 return say(app, tr(lang, "msg-no-votes-yet"), now);
             }
             app.board.results = true;
+            // Shown to the room: the board shows this round's dots from now on.
+            if let Some(round) = app.results_round()
+                && !app.ballots.revealed.contains(&round)
+            {
+                app.ballots.revealed.push(round);
+            }
         }
         _ => {}
     }
@@ -425,13 +429,18 @@ pub(crate) fn toggle_voting(app: &mut App, now: Timestamp, _fx: &mut [Effect]) {
             });
             voting_hint(app, now);
         }
-        None => open_field_rw(
-            app,
-            FieldPurpose::NewRound,
-            &tr(lang, "field-new-round"),
-            "3",
-        ),
+        None => new_round_field(app, now),
     }
+}
+
+/// `i` (and `v` on a session with no round yet): the new round's field.
+fn new_round_field(app: &mut App, now: Timestamp) {
+    let lang = app.lang;
+    if app.session().is_some_and(|s| s.participants.is_empty()) {
+        return warn(app, tr(lang, "msg-voting-needs-participants"), now);
+    }
+    let title = tr(lang, "field-new-round");
+    open_field_rw(app, FieldPurpose::NewRound, &title, "3");
 }
 
 pub(crate) fn voting_hint(app: &mut App, now: Timestamp) {
@@ -559,75 +568,68 @@ pub fn submit_board_field(
                 .unwrap_or_default();
             commit(app, tr(lang, "undo-sticky-edited"), ops, now, fx);
         }
-        FieldPurpose::NewRound => {
-            // "a" (or "3a", "3 2 a") asks for anonymous ballots from phones.
-            let (value, anonymous) = match value.trim_end().strip_suffix(['a', 'A']) {
-                Some(rest) => (rest, true),
-                None => (value, false),
-            };
-            let nums: Vec<Option<u32>> = value.split_whitespace().map(|w| w.parse().ok()).collect();
-            let (dots, cap) = match nums.as_slice() {
-                [] => (3, None),
-                [Some(d)] if *d > 0 => (*d, None),
-                [Some(d), Some(c)] if *d > 0 && *c > 0 => (*d, Some(*c)),
-                _ => {
-                    warn(
-                        app,
-                        t!(lang, "msg-bad-round", value = format!("{value:?}")),
-                        now,
-                    );
-                    return true;
-                }
-            };
-            let stage = app.session().and_then(|s| s.current_stage_id());
-            let n = app.session().map_or(0, |s| s.rounds.len()) + 1;
-            let id = app.ids.next_id();
-            let Some((id, mut op)) = app
-                .session()
-                .map(|s| s.new_round(&t!(lang, "round-title", n = n), dots, cap, stage, now, id))
-            else {
-                return true;
-            };
-            if let crate::model::Op::Insert {
-                item: crate::model::Item::Round(r),
-                ..
-            } = &mut op
-            {
-                r.anonymous = anonymous;
-            }
-            if commit(app, t!(lang, "undo-new-round", n = n), vec![op], now, fx) {
-                app.board.voting = Some(Voting {
-                    round: id,
-                    participant: 0,
-                    on_clusters: false,
-                });
-                voting_hint(app, now);
-            }
-        }
-        FieldPurpose::Tally(target) => {
-            let Ok(n) = value.trim().parse::<u32>() else {
-                warn(
-                    app,
-                    t!(lang, "msg-bad-tally", value = format!("{value:?}")),
-                    now,
-                );
-                return true;
-            };
-            let Some(round) = app.results_round() else {
-                return true;
-            };
-            let id = app.ids.next_id();
-            let ops = app
-                .session()
-                .map(|s| s.paper_tally(&round, target, n, id))
-                .unwrap_or_default();
-            if commit(app, t!(lang, "undo-paper-tally", n = n), ops, now, fx) {
-                say(app, t!(lang, "msg-paper-tally", n = n), now);
-            }
-        }
+        FieldPurpose::NewRound => new_round(app, value, now, fx),
+        FieldPurpose::Tally(target) => paper_tally(app, target, value, now, fx),
         _ => return false,
     }
     true
+}
+
+/// The new round's field was submitted: `3`, `3 2`, with `a` for
+/// anonymous ballots from phones and `s` for a ballot on the stickies
+/// ([`RoundSpec`]).
+fn new_round(app: &mut App, value: &str, now: Timestamp, fx: &mut Vec<Effect>) {
+    let lang = app.lang;
+    let Some(spec) = RoundSpec::parse(value) else {
+        let text = t!(lang, "msg-bad-round", value = format!("{value:?}"));
+        return warn(app, text, now);
+    };
+    let stage = app.session().and_then(|s| s.current_stage_id());
+    let n = app.session().map_or(0, |s| s.rounds.len()) + 1;
+    let id = app.ids.next_id();
+    let title = t!(lang, "round-title", n = n);
+    let Some((id, mut op)) = app
+        .session()
+        .map(|s| s.new_round(&title, spec.dots, spec.cap, stage, now, id))
+    else {
+        return;
+    };
+    if let Op::Insert {
+        item: Item::Round(r),
+        ..
+    } = &mut op
+    {
+        r.anonymous = spec.anonymous;
+        r.on_stickies = spec.on_stickies;
+    }
+    if commit(app, t!(lang, "undo-new-round", n = n), vec![op], now, fx) {
+        app.board.voting = Some(Voting {
+            round: id,
+            participant: 0,
+            on_clusters: false,
+        });
+        voting_hint(app, now);
+    }
+}
+
+/// A paper tally typed for the target under the cursor.
+fn paper_tally(app: &mut App, target: &Target, value: &str, now: Timestamp, fx: &mut Vec<Effect>) {
+    let lang = app.lang;
+    let Ok(n) = value.trim().parse::<u32>() else {
+        let text = t!(lang, "msg-bad-tally", value = format!("{value:?}"));
+        return warn(app, text, now);
+    };
+    let Some(round) = app.results_round() else {
+        return;
+    };
+    let id = app.ids.next_id();
+    let ops = app
+        .session()
+        .map(|s| s.paper_tally(&round, target, n, id))
+        .unwrap_or_default();
+    if commit(app, t!(lang, "undo-paper-tally", n = n), ops, now, fx) {
+        say(app, t!(lang, "msg-paper-tally", n = n), now);
+    }
 }
 
 /// A board picker was submitted; false if it was not a board picker.
