@@ -290,7 +290,9 @@ fn effect_check_fails_on_a_violation() {
 /// history), rooms never use each other, and only the edge uses the router.
 fn layer(module: &str) -> Option<(u8, u8)> {
     Some(match module {
-        "action" | "state" | "effect" | "ctx" | "keymap" | "overlay" | "drafts" => (0, 0),
+        "action" | "state" | "columns" | "effect" | "ctx" | "keymap" | "overlay" | "drafts" => {
+            (0, 0)
+        }
         "kit" => (1, 0),
         "index" => (1, 1),
         "history" => (1, 2),
@@ -564,7 +566,7 @@ fn no_file_grows_over_the_line_limit() {
 
 /// The long functions the limit was set on, at most this long. The goal
 /// is five at most (`MAX_LONG_FNS`); these are to be split.
-const KNOWN_LONG_FNS: usize = 6;
+const KNOWN_LONG_FNS: usize = 3;
 
 #[test]
 fn long_functions_do_not_multiply() {

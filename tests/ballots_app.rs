@@ -14,6 +14,7 @@ use atelier::app::{App, Effect, Msg, update};
 use atelier::collect::{BallotVoter, CastBallot, RoundInfo};
 use atelier::model::{Ballot, Id, Session, Target};
 use board_support::*;
+use ratatui::{Terminal, backend::TestBackend};
 use support::screen::{draw, screen};
 
 fn view() -> CollectView {

@@ -475,7 +475,7 @@ fn the_voting_line_says_who_votes_and_what_is_left() {
         "{}",
         row_text(buf, y + 2)
     );
-    let (_, y) = find(buf, "アコン");
+    let (_, y) = find_or_panic(buf, "アコン");
     assert!(
         row_text(buf, y + 1).contains("○ 1"),
         "{}",

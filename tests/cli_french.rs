@@ -360,14 +360,7 @@ fn save_validation_merge_attach_new_and_demo_errors_are_said_in_french() {
     std::fs::create_dir(&blocked).unwrap();
     std::fs::write(blocked.join("sessions"), "").unwrap();
     for args in [&["new", "--title", "Essai", "--no-open"][..], &["demo"][..]] {
-        let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
-            .args(args)
-            .env("ATELIER_HOME", &blocked)
-            .env("LANG", "fr_FR.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .output()
-            .unwrap();
+        let out = atelier(&blocked, args);
         assert!(!out.status.success(), "{args:?}");
         let text = String::from_utf8_lossy(&out.stderr);
         assert!(

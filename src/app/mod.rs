@@ -6,6 +6,7 @@
 //! (reads state only).
 
 pub mod action;
+pub mod columns;
 pub mod ctx;
 pub mod drafts;
 pub mod effect;

@@ -41,7 +41,11 @@ pub(crate) fn landed(app: &mut App, done: Done, now: Timestamp, fx: &mut Vec<Eff
         Done::CopySaved(Err(e)) => warn(app, crate::t!(lang, "run-not-saved", error = e), now),
         Done::NameKept(Ok((name, path))) => {
             let path = path.display().to_string();
-            say(app, crate::t!(lang, "review-name-kept", name = name, path = path), now)
+            say(
+                app,
+                crate::t!(lang, "review-name-kept", name = name, path = path),
+                now,
+            )
         }
         Done::NameKept(Err(e)) => warn(app, e, now),
         Done::CommentsSaved(Ok(())) => say(app, crate::t!(lang, "run-comment-saved"), now),

@@ -675,8 +675,10 @@ pub(super) fn read_review_drafts(home: &Home, session: &Path) -> crate::store::j
 fn hide_sessions(app: &App, world: &mut World, paths: Vec<std::path::PathBuf>) -> Vec<Msg> {
     let home = app.home_dir.clone();
     let lang = app.lang;
-    chore(world, move || match crate::store::hidden::write(&home, &paths) {
-        Ok(()) => Msg::Done(Done::Hidden),
-        Err(e) => Msg::Done(Done::Failed(crate::i18n::save_error(lang, &e))),
+    chore(world, move || {
+        match crate::store::hidden::write(&home, &paths) {
+            Ok(()) => Msg::Done(Done::Hidden),
+            Err(e) => Msg::Done(Done::Failed(crate::i18n::save_error(lang, &e))),
+        }
     })
 }

@@ -102,7 +102,9 @@ fn run(
     // Open the file before touching the terminal, so a bad file is a plain
     // error on the shell, not a flash of the app.
     let opened = match open {
-        Some((path, review)) => Some(perform::open_file(&mut world, home, path, review)?),
+        Some((path, review)) => Some(perform::open_file(
+            &mut world, home, path, review, app.lang,
+        )?),
         None => None,
     };
     // ratatui::init's panic hook restores the terminal, then std's prints
