@@ -449,7 +449,7 @@ fn board_text(app: &mut App, w: u16, h: u16) -> (String, Terminal<TestBackend>) 
     (screen(&terminal), terminal)
 }
 
-/// A sticky card's author line ("Noël Bertrand 🎄  ●● 2"): the row under
+/// A sticky card's author line ("Noël Bertrand 🎄 ●● 2"): the row under
 /// the card's (one-line) text, in the card's column.
 fn card_meta(text: &str, card: &str) -> String {
     let rows: Vec<&str> = text.lines().collect();
@@ -555,12 +555,12 @@ fn a_new_round_hides_its_dots_and_pausing_it_shows_them() {
         )]),
     );
     let (text, _) = board_text(&mut app, 120, 40);
-    assert!(!text.contains("Eau 💧  · 1 · ●2"), "{text}");
+    assert!(!text.contains("Eau 💧 · 1 · ●2"), "{text}");
     assert!(text.contains("🗳 1 ballot"), "the turnout instead: {text}");
     keys(&mut app, &["esc"]);
     assert!(app.board.voting.is_none() && app.counts_visible());
     let (text, _) = board_text(&mut app, 120, 40);
-    assert!(text.contains("Eau 💧  · 1 · ●2"), "{text}");
+    assert!(text.contains("Eau 💧 · 1 · ●2"), "{text}");
 }
 
 // ---------------------------------------------------------------- anonymity

@@ -183,10 +183,12 @@ fn agenda(cx: &Cx) -> Vec<StageRow> {
                 actual,
                 diff: actual.map(|a| signed(a - i64::from(planned))),
                 over: actual.is_some_and(|a| a > i64::from(planned)),
+                // A break is one row: its step only carries its timer.
                 steps: st
                     .steps
                     .iter()
                     .enumerate()
+                    .filter(|_| st.kind != crate::model::StageKind::Break)
                     .map(|(i, step)| {
                         let actual = s.step_actual_minutes(StepPos { stage: si, step: i }, now);
                         StepRow {
