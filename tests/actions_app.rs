@@ -612,3 +612,46 @@ fn a_photo_attached_to_a_prototype_says_where_and_asks_a_caption() {
     assert!(app.field.is_none());
     assert_eq!(sess(&app).attachments[0].caption, "IMG_2041.jpg");
 }
+
+#[test]
+fn a_caption_left_with_esc_comes_back_with_the_key_its_hint_names() {
+    let mut app = app_on(prototyping(), Screen::Facilitate);
+    let photo = atelier::model::Attachment {
+        id: Id::from("at-1"),
+        to: Some(Id::from("pr-1")),
+        kind: atelier::model::MediaKind::Image,
+        path: "cantine.media/ab12.jpg".into(),
+        hash: "ab12".into(),
+        caption: "IMG_2041.jpg".into(),
+        author: String::new(),
+        time: feature_support::t(0),
+    };
+    atelier::app::update(
+        &mut app,
+        atelier::app::Msg::Attached(Ok(vec![photo])),
+        feature_support::t(1),
+    );
+    keys(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "Le menu au mur");
+    keys(&mut app, &["esc"]);
+    assert!(app.field.is_none());
+    assert!(
+        message(&app).contains("A "),
+        "the hint names A: {}",
+        message(&app)
+    );
+    keys(&mut app, &["A"]);
+    let field = app.field.as_ref().expect("A reopens the caption");
+    assert_eq!(field.purpose, FieldPurpose::Caption(Id::from("at-1")));
+    assert_eq!(field.input.value(), "Le menu au mur", "as it was left");
+    keys(&mut app, &["enter"]);
+    assert_eq!(sess(&app).attachments[0].caption, "Le menu au mur");
+    // With no caption left behind, A asks for a file again.
+    keys(&mut app, &["A"]);
+    let field = app.field.as_ref().expect("A asks a file");
+    assert!(
+        matches!(field.purpose, FieldPurpose::Attach(_)),
+        "{:?}",
+        field.purpose
+    );
+}

@@ -3,7 +3,7 @@
 //! prototypes of the current stage with their verdicts and feedback.
 
 use crate::app::action::Action;
-use crate::app::drafts::field;
+use crate::app::drafts::{DraftKey, field};
 use crate::app::effect::Effect;
 use crate::app::history::*;
 use crate::app::index::*;
@@ -65,6 +65,14 @@ pub fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Effect
     match action {
         Action::Attach => {
             if read_only(app, now) {
+                return true;
+            }
+            // A photo's caption left with Esc comes back first (its hint
+            // names this key).
+            if let Some((id, caption)) = kept_caption(app) {
+                let title = t!(app.lang, "evidence-caption-field");
+                let purpose = FieldPurpose::Caption(id);
+                app.field = Some(field(&app.drafts, purpose, title, &caption));
                 return true;
             }
             let to = target(app);
@@ -302,6 +310,17 @@ pub fn attached(
             }
         }
     }
+}
+
+/// The newest attachment whose caption was left with Esc, and its caption.
+fn kept_caption(app: &App) -> Option<(Id, String)> {
+    let session = app.session()?;
+    session.attachments.iter().rev().find_map(|a| {
+        let key = DraftKey::field(&FieldPurpose::Caption(a.id.clone()));
+        app.drafts
+            .get(&key)
+            .map(|_| (a.id.clone(), a.caption.clone()))
+    })
 }
 
 /// Enter on a photo's caption: changed as one undoable step (the same
