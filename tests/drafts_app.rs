@@ -763,7 +763,7 @@ fn the_key_named_is_the_keymaps() {
 
 // ---------------------------------------------------------------- review
 
-const REVIEW: &str = "review mode: the workshop itself cannot be changed; c adds a comment";
+const REVIEW: &str = "review mode: the workshop itself cannot be changed; C adds a comment";
 
 #[test]
 fn a_reviewers_comment_survives_esc_and_is_queued_for_their_own_file() {

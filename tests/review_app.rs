@@ -18,7 +18,7 @@ use feature_support::*;
 use std::path::{Path, PathBuf};
 
 /// The reason `atelier review` gives (`src/app/run.rs`, `open_doc`).
-const REVIEW: &str = "review mode: the workshop itself cannot be changed; c adds a comment";
+const REVIEW: &str = "review mode: the workshop itself cannot be changed; C adds a comment";
 
 // ---------------------------------------------------------------- session
 

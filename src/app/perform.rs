@@ -425,10 +425,7 @@ pub(super) fn open_file(
     lang: &'static str,
 ) -> Result<Opened, String> {
     let (store, session) = if review {
-        Store::open_read_only(
-            path,
-            "review mode: the workshop itself cannot be changed; c adds a comment",
-        )
+        Store::open_read_only(path, &crate::t!(lang, "review-read-only"))
     } else {
         Store::open(path)
     }

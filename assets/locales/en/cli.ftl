@@ -1,6 +1,7 @@
 ## The command line: review comments with a name (atelier review --as)
 
 review-no-name = Who is commenting? Give your name with --as NAME, or set it once in config.ron: (name: "Your name").
+review-read-only = review mode: the workshop itself cannot be changed; C adds a comment
 review-name-empty = A name cannot be empty.
 review-comment-empty = The comment is empty.
 review-comment-added = Comment by { $author } added to { $file }.

@@ -1,6 +1,7 @@
 ## La ligne de commande : commentaires de relecture signés (atelier review --as)
 
 review-no-name = Qui commente ? Donnez votre nom avec --as NOM, ou une fois pour toutes dans config.ron : (name: "Votre nom").
+review-read-only = mode relecture : l'atelier lui-même ne peut pas être modifié ; C ajoute un commentaire
 review-name-empty = Un nom ne peut pas être vide.
 review-comment-empty = Le commentaire est vide.
 review-comment-added = Commentaire de { $author } ajouté à { $file }.
