@@ -1,187 +1,21 @@
 //! The main screens in French (insta snapshots at 80x24), and no English
 //! word of the interface left on them. The states are those of
-//! `screens.rs` and `board_screens.rs`, with `app.lang = "fr"`.
+//! `screens.rs` (`app_support::states`) and `board_screens.rs`, with
+//! `app.lang = "fr"`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod app_support;
 mod board_support;
 mod support;
 
-use app_support::{keys, keys_at, t, type_text};
+use app_support::{keys, type_text};
 use atelier::app::state::BoardIndex;
 use atelier::app::{App, Msg, update};
-use atelier::store::SessionEntry;
-use std::time::{Duration, UNIX_EPOCH};
 use support::screen::*;
 
 // ---------------------------------------------------------------- states
 
-/// The app of `screens.rs`, in French.
-fn app() -> App {
-    let mut app = app_support::app();
-    app.lang = "fr";
-    app
-}
-
-fn entry(file: &str, title: &str, secs: i64, size: u64) -> SessionEntry {
-    SessionEntry {
-        path: format!("/home/zoé/.local/share/atelier/sessions/{file}").into(),
-        title: title.into(),
-        // The workshop's day (the file without a title has none).
-        date: match file {
-            "sans-titre.ron" => None,
-            "cantines-d-ete.ron" => time::Date::from_calendar_date(2026, time::Month::May, 1).ok(),
-            _ => time::Date::from_calendar_date(2026, time::Month::July, 9).ok(),
-        },
-        modified: Some(UNIX_EPOCH + Duration::from_secs(t(secs).unix() as u64)),
-        size,
-    }
-}
-
-fn home() -> App {
-    let mut app = app_support::bare_app();
-    app.lang = "fr";
-    app.home.sessions = vec![
-        entry(
-            "cantines-d-ete.ron",
-            "Cantines d'été 🍽️ 夏の食堂",
-            -3600,
-            18_432,
-        ),
-        entry(
-            "bibliotheques-fraiches.ron",
-            "Bibliothèques fraîches : 図書館 📚",
-            -86_400 * 42,
-            2_400_000,
-        ),
-        entry("sans-titre.ron", "", -86_400 * 40, 512),
-    ];
-    // Two copies of the demo: one title, told apart by their files' names.
-    let demo = "Bibliothèques fraîches : garder les bibliothèques publiques vivables";
-    app.home.sessions.extend(
-        ["demo-20260709-093000.ron", "demo-20260709-141500.ron"]
-            .map(|file| entry(file, demo, -86_400 * 41, 96_000)),
-    );
-    app
-}
-
-fn home_methods() -> App {
-    let mut app = home();
-    keys(&mut app, &["tab", "down", "down", "down"]);
-    app
-}
-
-fn picker_templates() -> App {
-    let mut app = home();
-    keys(&mut app, &["n"]);
-    type_text(&mut app, "Écoles 🏫");
-    keys(&mut app, &["enter", "down"]);
-    app
-}
-
-fn setup_details() -> App {
-    let mut app = app();
-    keys(&mut app, &["a", "down"]);
-    app
-}
-
-fn setup_participants() -> App {
-    let mut app = app();
-    keys(&mut app, &["a", "tab", "down"]);
-    app
-}
-
-fn setup_agenda() -> App {
-    let mut app = app();
-    keys(&mut app, &["a", "tab", "tab", "down", "down", "down"]);
-    app
-}
-
-fn picker_methods() -> App {
-    let mut app = app();
-    keys(&mut app, &["a", "tab", "tab", "i", "down", "down"]);
-    app
-}
-
-fn facilitate_idle() -> App {
-    app()
-}
-
-/// The first step took 5 min 10 s; the second has run one of its 3 minutes.
-fn facilitate_running() -> App {
-    let mut app = app();
-    keys_at(&mut app, &["space"], t(0));
-    // The timer was running: the second step's starts on its own; paused
-    // at once, it runs again from 320 s.
-    keys_at(&mut app, &["]", "space"], t(310));
-    keys_at(&mut app, &["space"], t(320));
-    app.now = t(380);
-    app
-}
-
-/// The first step (5 min) has run 6 min 40 s.
-fn facilitate_overrun() -> App {
-    let mut app = app();
-    keys_at(&mut app, &["space"], t(0));
-    update(&mut app, Msg::Tick, t(300));
-    update(&mut app, Msg::Tick, t(400));
-    app
-}
-
-fn projector_running() -> App {
-    let mut app = facilitate_running();
-    keys_at(&mut app, &["p"], t(380));
-    app
-}
-
-fn projector_overrun() -> App {
-    let mut app = facilitate_overrun();
-    keys_at(&mut app, &["p"], t(400));
-    app
-}
-
-fn notes() -> App {
-    let mut app = app();
-    keys(&mut app, &["N", "down"]);
-    app
-}
-
-fn note_editor() -> App {
-    let mut app = app();
-    keys_at(&mut app, &["}"], t(0));
-    keys_at(&mut app, &["n"], t(200));
-    type_text(
-        &mut app,
-        "Ça chauffe : « pas de sieste possible » 😓\nquand passe-t-on à l'ombre ? 日陰がほしい",
-    );
-    // "c" picks "citation" in French, as "q" picks "quote" in English.
-    keys(&mut app, &["tab", "c", "tab", "right", "right", "tab"]);
-    type_text(&mut app, "chaleur, été, 夏");
-    app
-}
-
-fn help() -> App {
-    let mut app = app();
-    keys(&mut app, &["?"]);
-    app
-}
-
-fn read_only() -> App {
-    let mut app = app_support::app_with(app_support::session(), Some("mode relecture"));
-    app.lang = "fr";
-    keys(&mut app, &["space"]);
-    app
-}
-
-fn empty_agenda() -> App {
-    let mut s = app_support::session();
-    s.agenda.clear();
-    s.notes.clear();
-    s.participants.clear();
-    let mut app = app_support::app_with(s, None);
-    app.lang = "fr";
-    app
-}
+crate::states_in!("fr");
 
 /// The board of `board_screens.rs`, in French: its columns are rebuilt
 /// with their French names.
@@ -475,7 +309,7 @@ fn the_french_screens_say_it_in_french() {
 
 #[test]
 fn messages_speak_french_too() {
-    let mut app = app();
+    let mut app = app_support::states::app("fr");
     keys(&mut app, &["n"]);
     type_text(&mut app, "Des brumisateurs");
     keys(&mut app, &["tab", "i", "ctrl-s"]);

@@ -11,24 +11,10 @@ mod support;
 use atelier::app::state::Screen;
 use atelier::app::{App, Msg, update};
 use atelier::model::{Id, Target, Timer};
-use atelier::ui::AppView;
 use board_support::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| f.render_widget(AppView(app), f.area()))
-        .unwrap();
-    let buf = term.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    support::screen::cells_text(support::screen::draw(app, w, h).backend().buffer())
 }
 
 /// The last `n` stickies: (text, author id).

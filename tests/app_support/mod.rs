@@ -10,6 +10,8 @@ use atelier::model::{
 };
 use std::path::PathBuf;
 
+pub mod states;
+
 pub use crate::support::keys::*;
 pub use crate::support::model::t;
 use crate::support::model::{stage, step};

@@ -78,6 +78,20 @@ pub fn screen_text(buf: &Buffer) -> String {
         .join("\n")
 }
 
+/// Every cell's symbol as it is, wide characters' covered cells included,
+/// each row ended by a newline: the reading the text snapshots were made
+/// with, and the one that shows a raw control character left in a cell.
+pub fn cells_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// The text of a drawn terminal.
 pub fn screen(terminal: &Terminal<TestBackend>) -> String {
     screen_text(terminal.backend().buffer())
