@@ -164,6 +164,12 @@ pub fn go(app: &mut App, col: usize, row: usize) {
     app.board.row = row;
 }
 
+/// The cursor stands on this column and row; `why` says why it should.
+#[track_caller]
+pub fn assert_cursor(app: &App, (col, row): (usize, usize), why: &str) {
+    assert_eq!((app.board.col, app.board.row), (col, row), "{why}");
+}
+
 /// The sticky with this id.
 pub fn st<'a>(s: &'a Session, id: &str) -> &'a Sticky {
     s.stickies
