@@ -9,82 +9,14 @@ mod board_support;
 mod support;
 
 use app_support::{keys, type_text};
-use atelier::app::state::BoardIndex;
-use atelier::app::{App, Msg, update};
+use atelier::app::App;
 use support::screen::*;
 
 // ---------------------------------------------------------------- states
 
 crate::states_in!("fr");
 
-/// The board of `board_screens.rs`, in French: its columns are rebuilt
-/// with their French names.
-fn board_app() -> App {
-    french_board(board_support::app())
-}
-
-fn french_board(mut app: App) -> App {
-    app.lang = "fr";
-    app.index = BoardIndex::default();
-    update(&mut app, Msg::Resize, board_support::t(0));
-    app
-}
-
-fn board() -> App {
-    let mut app = board_app();
-    board_support::keys(&mut app, &["j"]);
-    app
-}
-
-fn board_capture() -> App {
-    let mut app = board_app();
-    board_support::keys(&mut app, &["j", "s", "tab", "ctrl-n"]);
-    board_support::type_text(&mut app, "Une idée 💡 アイデア");
-    app
-}
-
-fn board_search() -> App {
-    let mut app = board_app();
-    board_support::keys(&mut app, &["/"]);
-    board_support::type_text(&mut app, "ecole");
-    app
-}
-
-/// Voting as Amélie in a round of 3 dots, at most 2 per item.
-fn board_voting() -> App {
-    let s = board_support::with_votes(board_support::session());
-    let mut app = french_board(board_support::app_with(s, None));
-    board_support::keys(&mut app, &["v", "j"]);
-    app
-}
-
-/// The results, with ties.
-fn board_results() -> App {
-    let s = board_support::with_votes(board_support::session());
-    let mut app = french_board(board_support::app_with(s, None));
-    board_support::keys(&mut app, &["R"]);
-    app
-}
-
-/// The title field of a new cluster.
-fn board_new_cluster() -> App {
-    let mut app = board_app();
-    board_support::keys(&mut app, &["j", "space", "c"]);
-    board_support::type_text(&mut app, "Boire 🚰");
-    app
-}
-
-fn board_empty_cluster() -> App {
-    let mut app = board_app();
-    board_support::keys(&mut app, &["l", "l", "l"]);
-    app
-}
-
-fn board_help() -> App {
-    let mut app = board_app();
-    board_support::keys(&mut app, &["?"]);
-    app
-}
+crate::board_states_in!("fr");
 
 type State = fn() -> App;
 
@@ -320,7 +252,7 @@ fn messages_speak_french_too() {
         "Annulé\u{a0}: nouvelle idée."
     );
 
-    let mut app = board_app();
+    let mut app = board_support::states::app("fr");
     board_support::keys(&mut app, &["j", "space", "j", "space", "P"]);
     let text = &app.message.as_ref().unwrap().text;
     assert_eq!(text, "2 post-it envoyés au parking. u annule.");

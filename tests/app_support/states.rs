@@ -206,8 +206,8 @@ pub fn empty_agenda(lang: &'static str) -> App {
 #[macro_export]
 macro_rules! states_in {
     ($lang:literal) => {
-        $crate::states_in!(
-            $lang;
+        $crate::states_from!(
+            app_support, $lang;
             empty_agenda,
             facilitate_agenda_focus,
             facilitate_flash,
@@ -230,10 +230,4 @@ macro_rules! states_in {
             setup_participants,
         );
     };
-    ($lang:literal; $($name:ident),* $(,)?) => {$(
-        #[allow(dead_code)]
-        fn $name() -> atelier::app::App {
-            $crate::app_support::states::$name($lang)
-        }
-    )*};
 }

@@ -10,6 +10,8 @@ use atelier::app::state::Screen;
 use atelier::model::{Colour, Id, Role, Session, StageKind, Sticky, Target, Vote};
 use std::path::PathBuf;
 
+pub mod states;
+
 pub use crate::support::keys::*;
 #[allow(unused_imports)] // each test binary uses its part
 pub use crate::support::model::{cluster, participant, stage, step, t};
