@@ -272,11 +272,7 @@ fn the_selected_item_of_a_picker_uses_the_selection_style() {
 #[test]
 fn every_state_draws_at_odd_sizes_without_panicking() {
     for (name, state) in STATES {
-        let app = state();
-        for &(w, h) in ODD_SIZES {
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(&app, w, h)));
-            assert!(r.is_ok(), "{name} at {w}x{h} panicked");
-        }
+        assert_draws_at_odd_sizes(name, &state());
     }
 }
 
@@ -289,14 +285,8 @@ fn known_spill(name: &str, w: u16) -> bool {
 #[test]
 fn nothing_is_drawn_outside_the_area() {
     for (name, state) in STATES {
-        let app = state();
-        for &(w, h) in ODD_SIZES {
-            if known_spill(name, w) {
-                continue;
-            }
-            let area = Rect::new(2, 1, w, h);
-            assert!(draws_inside(&app, area), "{name} at {w}x{h} spilled out");
-        }
+        let bad = spills_at_odd_sizes(name, &state(), |w| known_spill(name, w));
+        assert!(bad.is_empty(), "spilled out: {bad:#?}");
     }
 }
 

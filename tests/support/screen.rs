@@ -158,6 +158,27 @@ pub fn assert_styled(buf: &Buffer, (x, y): (u16, u16), style: Style, what: &str)
     );
 }
 
+/// Drawn at each of `ODD_SIZES`, `app` (the state `name`) panics at none.
+#[track_caller]
+pub fn assert_draws_at_odd_sizes(name: &str, app: &App) {
+    for &(w, h) in ODD_SIZES {
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(app, w, h)));
+        assert!(r.is_ok(), "{name} at {w}x{h} panicked");
+    }
+}
+
+/// The sizes of `ODD_SIZES` (but those `skip` passes over) at which `app`
+/// (the state `name`), drawn into an area at column 2, row 1, draws
+/// outside it: "name at WxH" each.
+pub fn spills_at_odd_sizes(name: &str, app: &App, skip: impl Fn(u16) -> bool) -> Vec<String> {
+    ODD_SIZES
+        .iter()
+        .filter(|&&(w, _)| !skip(w))
+        .filter(|&&(w, h)| !draws_inside(app, Rect::new(2, 1, w, h)))
+        .map(|(w, h)| format!("{name} at {w}x{h}"))
+        .collect()
+}
+
 /// Drawn into `area` of a larger buffer filled with a marker, nothing
 /// lands outside it.
 pub fn draws_inside(app: &App, area: Rect) -> bool {
