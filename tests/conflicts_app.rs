@@ -241,10 +241,7 @@ fn take_other_puts_their_sticky_text_in_place_as_one_undoable_step() {
     assert_eq!(app.history.undo.len(), 1);
     assert_says(&app, "Took the other");
 
-    keys(&mut app, &["esc", "u"]);
-    assert_eq!(sess(&app), &before, "undo restores exactly");
-    keys(&mut app, &["ctrl-r"]);
-    assert_eq!(sess(&app), &after);
+    assert_undo_redo_from_popup(&mut app, &before, &after);
 }
 
 #[test]
@@ -262,10 +259,7 @@ fn take_other_on_a_deletion_deletes_the_sticky_as_one_undoable_step() {
     assert_eq!(after.conflicts.len(), 2);
     assert_valid(&after);
     assert_eq!(app.history.undo.len(), 1);
-    keys(&mut app, &["esc", "u"]);
-    assert_eq!(sess(&app), &before, "undo restores exactly");
-    keys(&mut app, &["ctrl-r"]);
-    assert_eq!(sess(&app), &after);
+    assert_undo_redo_from_popup(&mut app, &before, &after);
 }
 
 #[test]

@@ -347,10 +347,7 @@ fn e_edits_the_title_then_enter_accepts_with_the_edited_title() {
     );
     assert_eq!(app.history.undo.len(), 1, "one step");
     assert!(app.suggest.is_some(), "back in the suggestions");
-    keys(&mut app, &["esc", "u"]);
-    assert_eq!(sess(&app), &before);
-    keys(&mut app, &["ctrl-r"]);
-    assert_eq!(sess(&app), &after);
+    assert_undo_redo_from_popup(&mut app, &before, &after);
 }
 
 #[test]
