@@ -547,12 +547,12 @@ fn a_new_round_hides_its_dots_and_pausing_it_shows_them() {
         )]),
     );
     let (text, _) = board_text(&mut app, 120, 40);
-    assert!(!text.contains("Eau 💧  · 1 · ●2"), "{text}");
+    assert!(!text.contains("Eau 💧 · 1 · ●2"), "{text}");
     assert!(text.contains("🗳 1 ballot"), "the turnout instead: {text}");
     keys(&mut app, &["esc"]);
     assert!(app.board.voting.is_none() && app.counts_visible());
     let (text, _) = board_text(&mut app, 120, 40);
-    assert!(text.contains("Eau 💧  · 1 · ●2"), "{text}");
+    assert!(text.contains("Eau 💧 · 1 · ●2"), "{text}");
 }
 
 // ---------------------------------------------------------------- anonymity
