@@ -48,31 +48,11 @@ fn board_many() -> App {
     app
 }
 
-type State = fn() -> App;
-
-const STATES: &[(&str, State)] = &[
-    ("board", board),
-    ("board_cluster_header", board_cluster_header),
-    ("board_empty_cluster", board_empty_cluster),
-    ("board_long", board_long),
-    ("board_marked", board_marked),
-    ("board_capture", board_capture),
-    ("board_search", board_search),
-    ("board_search_applied", board_search_applied),
-    ("board_voting", board_voting),
-    ("board_results", board_results),
-    ("board_sorted", board_sorted),
-    ("board_move_picker", board_move_picker),
-    ("board_new_cluster", board_new_cluster),
-    ("board_empty", board_empty),
-    ("board_many", board_many),
-];
-
 // ---------------------------------------------------------------- snapshots
 
-mod snapshot {
-    crate::snapshots!(
-        "", [(80, 24), (200, 60)];
+crate::screen_states!(
+    "", [(80, 24), (200, 60)];
+    snapshot: [
         board,
         board_cluster_header,
         board_empty_cluster,
@@ -88,8 +68,9 @@ mod snapshot {
         board_new_cluster,
         board_empty,
         board_many,
-    );
-}
+    ],
+    drawn: [],
+);
 
 // ---------------------------------------------------------------- what the board says
 

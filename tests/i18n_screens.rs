@@ -18,36 +18,6 @@ crate::states_in!("fr");
 
 crate::board_states_in!("fr");
 
-type State = fn() -> App;
-
-const STATES: &[(&str, State)] = &[
-    ("home", home),
-    ("home_methods", home_methods),
-    ("picker_templates", picker_templates),
-    ("setup_details", setup_details),
-    ("setup_participants", setup_participants),
-    ("setup_agenda", setup_agenda),
-    ("picker_methods", picker_methods),
-    ("facilitate_idle", facilitate_idle),
-    ("facilitate_running", facilitate_running),
-    ("facilitate_overrun", facilitate_overrun),
-    ("projector_running", projector_running),
-    ("projector_overrun", projector_overrun),
-    ("notes", notes),
-    ("note_editor", note_editor),
-    ("help", help),
-    ("read_only", read_only),
-    ("empty_agenda", empty_agenda),
-    ("board", board),
-    ("board_capture", board_capture),
-    ("board_search", board_search),
-    ("board_voting", board_voting),
-    ("board_results", board_results),
-    ("board_new_cluster", board_new_cluster),
-    ("board_empty_cluster", board_empty_cluster),
-    ("board_help", board_help),
-];
-
 // ---------------------------------------------------------------- snapshots
 
 #[test]
@@ -56,9 +26,9 @@ fn snapshot_of_home_at_120x40() {
     insta::assert_snapshot!("fr_home_120x40", terminal.backend());
 }
 
-mod snapshot {
-    crate::snapshots!(
-        "fr_", [(80, 24)];
+crate::screen_states!(
+    "fr_", [(80, 24)];
+    snapshot: [
         home,
         home_methods,
         picker_templates,
@@ -82,8 +52,9 @@ mod snapshot {
         board_new_cluster,
         board_empty_cluster,
         board_help,
-    );
-}
+    ],
+    drawn: [facilitate_idle, board_search],
+);
 
 // ---------------------------------------------------------------- no English left
 

@@ -57,39 +57,11 @@ fn board_results() -> App {
 /// How to reach a state of the app.
 type State = fn() -> App;
 
-/// Every state worth drawing: each screen, each popup, each timer state.
-const STATES: &[(&str, State)] = &[
-    ("home", home),
-    ("home_methods", home_methods),
-    ("setup_details", setup_details),
-    ("setup_participants", setup_participants),
-    ("setup_agenda", setup_agenda),
-    ("facilitate_idle", facilitate_idle),
-    ("facilitate_running", facilitate_running),
-    ("facilitate_overrun", facilitate_overrun),
-    ("facilitate_flash", facilitate_flash),
-    ("facilitate_agenda_focus", facilitate_agenda_focus),
-    ("projector_running", projector_running),
-    ("projector_overrun", projector_overrun),
-    ("notes", notes),
-    ("note_editor", note_editor),
-    ("help", help),
-    ("field_new_participant", field_new_participant),
-    ("picker_methods", picker_methods),
-    ("picker_templates", picker_templates),
-    ("read_only", read_only),
-    ("empty_agenda", empty_agenda),
-    ("board", board),
-    ("board_capture", board_capture),
-    ("board_search", board_search),
-    ("board_results", board_results),
-];
-
 // ---------------------------------------------------------------- snapshots
 
-mod snapshot {
-    crate::snapshots!(
-        "", [(80, 24), (120, 40)];
+crate::screen_states!(
+    "", [(80, 24), (120, 40)];
+    snapshot: [
         home,
         home_methods,
         setup_details,
@@ -109,8 +81,9 @@ mod snapshot {
         picker_templates,
         read_only,
         empty_agenda,
-    );
-}
+    ],
+    drawn: [facilitate_flash, board, board_capture, board_search, board_results],
+);
 
 // ---------------------------------------------------------------- what the screens say
 

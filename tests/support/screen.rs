@@ -210,3 +210,25 @@ macro_rules! snapshots {
         }
     )*};
 }
+
+/// A screen test file's states, named once: `const STATES` (name and
+/// builder of each state worth drawing, for the checks at every size) and,
+/// in `mod snapshot`, a snapshot test of each `snapshot` state (see
+/// `snapshots!`); the `drawn` states have no snapshot.
+/// `crate::screen_states!("fr_", [(80, 24)]; snapshot: [home], drawn: [help]);`
+#[macro_export]
+macro_rules! screen_states {
+    ($prefix:literal, $sizes:expr;
+     snapshot: [$($snap:ident),* $(,)?],
+     drawn: [$($other:ident),* $(,)?] $(,)?) => {
+        /// Every state worth drawing: each screen, each popup, each timer state.
+        const STATES: &[(&str, fn() -> atelier::app::App)] = &[
+            $((stringify!($snap), $snap as fn() -> atelier::app::App),)*
+            $((stringify!($other), $other as fn() -> atelier::app::App),)*
+        ];
+
+        mod snapshot {
+            $crate::snapshots!($prefix, $sizes; $($snap),*);
+        }
+    };
+}
