@@ -27,19 +27,21 @@ fn board_empty() -> App {
     app_with(s, None)
 }
 
+/// Sticky number `i` of a generated board, in `cluster`, its colour
+/// cycling with `i`.
+fn push_sticky(s: &mut Session, i: usize, id: &str, text: &str, cluster: &str) {
+    let colour = atelier::model::Colour::ALL[i % 6];
+    s.stickies
+        .push(sticky(id, text, colour, Some(cluster), None));
+}
+
 /// Twelve clusters: the board scrolls, with counts of hidden columns.
 fn board_many() -> App {
     let mut s = session();
     for i in 0..12 {
         let id = format!("c-{i}");
         s.clusters.push(cluster(&id, &format!("Thème {i} 主題")));
-        s.stickies.push(sticky(
-            &format!("s-x{i}"),
-            &format!("Idée {i}"),
-            atelier::model::Colour::ALL[i % 6],
-            Some(&id),
-            None,
-        ));
+        push_sticky(&mut s, i, &format!("s-x{i}"), &format!("Idée {i}"), &id);
     }
     let mut app = app_with(s, None);
     for _ in 0..8 {
@@ -502,13 +504,8 @@ fn a_ten_thousand_sticky_board_still_draws() {
         if i < 40 {
             s.clusters.push(cluster(&c, &format!("Thème {i}")));
         }
-        s.stickies.push(sticky(
-            &format!("s-big-{i}"),
-            &format!("Idée numéro {i} pour la cour d'école"),
-            atelier::model::Colour::ALL[i % 6],
-            Some(&c),
-            None,
-        ));
+        let text = format!("Idée numéro {i} pour la cour d'école");
+        push_sticky(&mut s, i, &format!("s-big-{i}"), &text, &c);
     }
     let mut app = app_with(s, None);
     keys(&mut app, &["l", "l", "l", "l", "G"]);
