@@ -200,7 +200,7 @@ fn enter_saves_from_the_first_field_and_a_bad_date_keeps_the_field_open() {
         app.field.as_ref().map(|f| &f.purpose),
         Some(FieldPurpose::ActionDue(None))
     ));
-    assert!(message(&app).contains("demain"), "{}", message(&app));
+    assert_says(&app, "demain");
 }
 
 #[test]
@@ -255,7 +255,7 @@ fn edit_delete_and_status_are_undoable() {
             .status
     };
     assert_eq!(status(&app), ActionStatus::Doing);
-    assert!(message(&app).contains("doing"), "{}", message(&app));
+    assert_says(&app, "doing");
     keys(&mut app, &["u"]);
     assert_eq!(status(&app), ActionStatus::Todo);
 
@@ -581,11 +581,7 @@ fn a_photo_attached_to_a_prototype_says_where_and_asks_a_caption() {
         atelier::app::Msg::Attached(Ok(vec![photo.clone()])),
         feature_support::t(1),
     );
-    assert!(
-        message(&app).contains("attached to prototype “Menu affiché à l'entrée”"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "attached to prototype “Menu affiché à l'entrée”");
     let field = app.field.as_ref().expect("the caption is asked");
     assert_eq!(field.purpose, FieldPurpose::Caption(Id::from("at-1")));
     assert_eq!(

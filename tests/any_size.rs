@@ -11,7 +11,7 @@ use atelier::ui::AppView;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use support::screen::{ODD_SIZES, draw};
+use support::screen::{assert_draws_at_odd_sizes, draw};
 
 const DEMO: &str = include_str!("../sessions/demo.ron");
 
@@ -80,10 +80,7 @@ fn states() -> Vec<(String, App)> {
 #[test]
 fn every_screen_draws_at_the_classic_small_sizes() {
     for (name, a) in states() {
-        for &(w, h) in ODD_SIZES {
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(&a, w, h)));
-            assert!(r.is_ok(), "{name} at {w}x{h} panicked");
-        }
+        assert_draws_at_odd_sizes(&name, &a);
     }
 }
 

@@ -399,8 +399,7 @@ fn stages_move_up_and_down_and_the_selection_follows() {
 #[test]
 fn delete_removes_the_stage_and_keeps_its_notes_without_a_stage() {
     let mut app = agenda_tab();
-    let fx = keys(&mut app, &["d"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["d"]);
     assert_eq!(stage_ids(&app), ["st-idees", "st-fin"]);
     let s = sess(&app);
     assert_eq!(s.notes.len(), 3, "notes are kept");
@@ -474,8 +473,7 @@ fn a_detail_is_edited_in_a_field_and_a_bad_date_keeps_the_field_open() {
         keys(&mut app, &["backspace"]);
     }
     type_text(&mut app, "Écoles : la cour 🌳 校庭");
-    let fx = keys(&mut app, &["enter"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["enter"]);
     assert_eq!(sess(&app).title, "Écoles : la cour 🌳 校庭");
     assert!(app.field.is_none());
 
@@ -508,8 +506,7 @@ fn a_participant_is_added_by_typing_a_name_then_cycled_and_removed() {
     let fx = type_text(&mut app, "Zoé Ñandú-Quinn 🌻 李娜");
     assert_eq!(fx, vec![]);
     assert!(!app.quit);
-    let fx = keys(&mut app, &["enter"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["enter"]);
     assert!(app.field.is_none());
     let s = sess(&app);
     assert_eq!(s.participants.len(), 4);
@@ -525,8 +522,7 @@ fn a_participant_is_added_by_typing_a_name_then_cycled_and_removed() {
     keys(&mut app, &["R"]);
     assert_eq!(sess(&app).participants[3].role, Role::Citizen);
 
-    let fx = keys(&mut app, &["d"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["d"]);
     assert_eq!(sess(&app).participants.len(), 3);
     assert!(
         sess(&app)
@@ -583,8 +579,7 @@ fn participant_add_rename_role_and_move_are_undone_and_redone() {
     let changed = sess(&app).clone();
 
     // Move, role, rename: undone one at a time.
-    let fx = keys(&mut app, &["u"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["u"]);
     assert_eq!(sess(&app).participants[3].name, "Zoé Nguyễn");
     keys(&mut app, &["u"]);
     assert_eq!(sess(&app).participants[3].role, Role::CivilServant);
@@ -714,8 +709,7 @@ fn enter_on_the_tags_field_saves_the_note_too() {
     type_text(&mut app, "Café froid");
     keys(&mut app, &["shift-tab"]);
     assert_eq!(app.editor.as_ref().unwrap().field, EditorField::Tags);
-    let fx = keys(&mut app, &["enter"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["enter"]);
     let n = sess(&app).notes.last().unwrap();
     assert_eq!(n.text, "Café froid");
     assert_eq!(n.kind, NoteKind::Observation);
@@ -769,8 +763,7 @@ fn a_note_is_edited_from_the_notes_screen() {
     keys(&mut app, &["end"]);
     type_text(&mut app, " — à 12 h 30");
     keys(&mut app, &["tab", "i", "tab", "left", "left"]);
-    let fx = keys(&mut app, &["ctrl-s"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["ctrl-s"]);
     let s = sess(&app);
     assert_eq!(s.notes.len(), 3, "edited in place");
     let n = &s.notes[1];
@@ -794,8 +787,7 @@ fn a_note_is_deleted_from_the_notes_screen_stage_by_stage() {
     assert_eq!(app.visible_notes(), vec![0, 1]);
     keys(&mut app, &["right"]);
     assert_eq!(app.visible_notes(), vec![2]);
-    let fx = keys(&mut app, &["d"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["d"]);
     let ids: Vec<_> = sess(&app).notes.iter().map(|n| n.id.0.as_str()).collect();
     assert_eq!(ids, ["n-1", "n-2"]);
     assert_eq!(app.visible_notes(), Vec::<usize>::new());

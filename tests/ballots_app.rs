@@ -284,16 +284,12 @@ fn refused_ballots_are_said_and_change_nothing() {
         &mut app,
         Msg::Ballots(vec![cast(&rid, amelie(), &[("c-eau", 3)])]),
     );
-    assert!(message(&app).contains("3 dots on “Eau 💧”, 2 at most"));
+    assert_says(&app, "3 dots on “Eau 💧”, 2 at most");
     // A round that is not open any more.
     let late = cast(&rid, phone("z"), &[("c-eau", 1)]);
     keys(&mut app, &["v"]);
     send(&mut app, Msg::Ballots(vec![late]));
-    assert!(
-        message(&app).contains("the round is not open"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "the round is not open");
     assert_eq!(app.session().unwrap().votes, before);
     assert_eq!(app.history.undo.len(), steps);
 }
@@ -514,11 +510,7 @@ fn the_board_hides_an_open_rounds_dots_until_r_and_shows_the_voters_own() {
     // Sorting by votes waits for the results: the order would tell them.
     let order = app.index.columns[0].stickies.clone();
     keys(&mut app, &["o"]);
-    assert!(
-        message(&app).contains("once the results are shown"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "once the results are shown");
     assert_eq!(app.index.columns[0].stickies, order);
 
     // `R` shows the results: from then on the board shows the round's dots.
@@ -597,7 +589,7 @@ fn i_toggles_anonymity_until_the_first_ballot_as_an_undoable_step() {
     let anonymous = |app: &App| app.session().unwrap().round(&rid).unwrap().anonymous;
     let fx = keys(&mut app, &["I"]);
     assert!(anonymous(&app), "{}", message(&app));
-    assert!(message(&app).contains("now anonymous"), "{}", message(&app));
+    assert_says(&app, "now anonymous");
     let last = published(&fx).pop().flatten().unwrap();
     assert!(last.anonymous, "the phones are told");
     assert!(
@@ -619,16 +611,12 @@ fn i_toggles_anonymity_until_the_first_ballot_as_an_undoable_step() {
     let steps = app.history.undo.len();
     keys(&mut app, &["I"]);
     assert!(!anonymous(&app));
-    assert!(
-        message(&app).contains("1 ballot is in"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "1 ballot is in");
     assert_eq!(app.history.undo.len(), steps);
 
     // Not voting: nothing to toggle.
     keys(&mut app, &["esc", "I"]);
-    assert!(message(&app).contains("Press v"), "{}", message(&app));
+    assert_says(&app, "Press v");
 }
 
 // ---------------------------------------------------------------- on stickies
@@ -673,11 +661,7 @@ fn more_stickies_than_a_phone_lists_are_cut_to_60_and_the_facilitator_told() {
     let (app, fx) = voting_in(app_with(s, None), "3 s");
     let last = published(&fx).pop().flatten().unwrap();
     assert_eq!(last.items.len(), 60);
-    assert!(
-        message(&app).contains("first 60 of 76 stickies"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "first 60 of 76 stickies");
 }
 
 // ---------------------------------------------------------------- restart

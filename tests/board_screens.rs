@@ -17,107 +17,7 @@ use support::screen::*;
 
 // ---------------------------------------------------------------- states
 
-/// The cursor on "Gourdes offertes", the first sticky of the inbox.
-fn board() -> App {
-    let mut app = app();
-    keys(&mut app, &["j"]);
-    app
-}
-
-/// The cursor on the header of the first cluster.
-fn board_cluster_header() -> App {
-    let mut app = app();
-    keys(&mut app, &["l"]);
-    app
-}
-
-/// The cursor on the empty cluster: at 80 columns the board scrolls.
-fn board_empty_cluster() -> App {
-    let mut app = app();
-    keys(&mut app, &["l", "l", "l"]);
-    app
-}
-
-/// The cursor on the long sticky, truncated to five lines.
-fn board_long() -> App {
-    let mut app = app();
-    keys(&mut app, &["j", "j"]);
-    app
-}
-
-/// Two marked stickies, the cursor on the one between them.
-fn board_marked() -> App {
-    let mut app = app();
-    keys(&mut app, &["j", "space", "j", "space", "k"]);
-    app
-}
-
-/// The capture bar, with an author, a colour and text typed.
-fn board_capture() -> App {
-    let mut app = app();
-    keys(&mut app, &["j", "s", "tab", "ctrl-n"]);
-    type_text(&mut app, "Une idée 💡 アイデア");
-    app
-}
-
-/// The search bar open with "ecole" typed.
-fn board_search() -> App {
-    let mut app = app();
-    keys(&mut app, &["/"]);
-    type_text(&mut app, "ecole");
-    app
-}
-
-/// The search applied (Enter), the cursor on the first cluster's match.
-fn board_search_applied() -> App {
-    let mut app = board_search();
-    keys(&mut app, &["enter", "l", "j"]);
-    app
-}
-
-/// Voting as Amélie in a round of 3 dots, at most 2 per item.
-fn board_voting() -> App {
-    let mut app = app_with(with_votes(session()), None);
-    keys(&mut app, &["v", "j"]);
-    app
-}
-
-/// The same votes, no round open: every dot shows (while a round is open,
-/// only the voter's own show until `R`: tests/ballots_app.rs).
-fn board_voted() -> App {
-    let mut app = app_with(with_votes(session()), None);
-    keys(&mut app, &["j"]);
-    app
-}
-
-/// The results, with ties.
-fn board_results() -> App {
-    let mut app = app_with(with_votes(session()), None);
-    keys(&mut app, &["R"]);
-    app
-}
-
-/// Sorted by votes.
-fn board_sorted() -> App {
-    let mut app = app_with(with_votes(session()), None);
-    keys(&mut app, &["o", "j"]);
-    app
-}
-
-/// The picker to move a sticky.
-fn board_move_picker() -> App {
-    let mut app = app();
-    keys(&mut app, &["j", "m"]);
-    app
-}
-
-/// The title field of a new cluster.
-fn board_new_cluster() -> App {
-    let mut app = app();
-    keys(&mut app, &["j", "space", "c"]);
-    type_text(&mut app, "Boire 🚰");
-    app
-}
+crate::board_states_in!("en");
 
 /// Nothing on the board yet.
 fn board_empty() -> App {
@@ -127,19 +27,21 @@ fn board_empty() -> App {
     app_with(s, None)
 }
 
+/// Sticky number `i` of a generated board, in `cluster`, its colour
+/// cycling with `i`.
+fn push_sticky(s: &mut Session, i: usize, id: &str, text: &str, cluster: &str) {
+    let colour = atelier::model::Colour::ALL[i % 6];
+    s.stickies
+        .push(sticky(id, text, colour, Some(cluster), None));
+}
+
 /// Twelve clusters: the board scrolls, with counts of hidden columns.
 fn board_many() -> App {
     let mut s = session();
     for i in 0..12 {
         let id = format!("c-{i}");
         s.clusters.push(cluster(&id, &format!("Thème {i} 主題")));
-        s.stickies.push(sticky(
-            &format!("s-x{i}"),
-            &format!("Idée {i}"),
-            atelier::model::Colour::ALL[i % 6],
-            Some(&id),
-            None,
-        ));
+        push_sticky(&mut s, i, &format!("s-x{i}"), &format!("Idée {i}"), &id);
     }
     let mut app = app_with(s, None);
     for _ in 0..8 {
@@ -148,31 +50,11 @@ fn board_many() -> App {
     app
 }
 
-type State = fn() -> App;
-
-const STATES: &[(&str, State)] = &[
-    ("board", board),
-    ("board_cluster_header", board_cluster_header),
-    ("board_empty_cluster", board_empty_cluster),
-    ("board_long", board_long),
-    ("board_marked", board_marked),
-    ("board_capture", board_capture),
-    ("board_search", board_search),
-    ("board_search_applied", board_search_applied),
-    ("board_voting", board_voting),
-    ("board_results", board_results),
-    ("board_sorted", board_sorted),
-    ("board_move_picker", board_move_picker),
-    ("board_new_cluster", board_new_cluster),
-    ("board_empty", board_empty),
-    ("board_many", board_many),
-];
-
 // ---------------------------------------------------------------- snapshots
 
-mod snapshot {
-    crate::snapshots!(
-        "", [(80, 24), (200, 60)];
+crate::screen_states!(
+    "", [(80, 24), (200, 60)];
+    snapshot: [
         board,
         board_cluster_header,
         board_empty_cluster,
@@ -188,8 +70,9 @@ mod snapshot {
         board_new_cluster,
         board_empty,
         board_many,
-    );
-}
+    ],
+    drawn: [],
+);
 
 // ---------------------------------------------------------------- what the board says
 
@@ -561,29 +444,17 @@ fn without_colour_no_background_colour_appears_anywhere() {
 #[test]
 fn every_board_state_draws_at_odd_sizes_without_panicking() {
     for (name, state) in STATES {
-        let app = state();
-        for &(w, h) in ODD_SIZES {
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(&app, w, h)));
-            assert!(r.is_ok(), "{name} at {w}x{h} panicked");
-        }
+        assert_draws_at_odd_sizes(name, &state());
     }
 }
 
 #[test]
 fn nothing_is_drawn_outside_the_area() {
-    let mut bad = vec![];
-    for (name, state) in STATES {
-        let app = state();
-        for &(w, h) in ODD_SIZES {
-            if w == 1 {
-                continue; // see the ignored test below
-            }
-            let area = Rect::new(2, 1, w, h);
-            if !draws_inside(&app, area) {
-                bad.push(format!("{name} at {w}x{h}"));
-            }
-        }
-    }
+    // One column wide: see the ignored test below.
+    let bad: Vec<String> = STATES
+        .iter()
+        .flat_map(|(name, state)| spills_at_odd_sizes(name, &state(), |w| w == 1))
+        .collect();
     assert!(bad.is_empty(), "{bad:#?}");
 }
 
@@ -633,13 +504,8 @@ fn a_ten_thousand_sticky_board_still_draws() {
         if i < 40 {
             s.clusters.push(cluster(&c, &format!("Thème {i}")));
         }
-        s.stickies.push(sticky(
-            &format!("s-big-{i}"),
-            &format!("Idée numéro {i} pour la cour d'école"),
-            atelier::model::Colour::ALL[i % 6],
-            Some(&c),
-            None,
-        ));
+        let text = format!("Idée numéro {i} pour la cour d'école");
+        push_sticky(&mut s, i, &format!("s-big-{i}"), &text, &c);
     }
     let mut app = app_with(s, None);
     keys(&mut app, &["l", "l", "l", "l", "G"]);

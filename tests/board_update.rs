@@ -10,8 +10,9 @@ mod support;
 use atelier::app::keymap::Context;
 use atelier::app::state::{FieldPurpose, PickPurpose, Screen};
 use atelier::app::{App, Effect, Msg, update};
-use atelier::model::{Colour, Id, Note, NoteKind, Place, Ranked, Session, Target, Vote};
+use atelier::model::{Colour, Id, NoteKind, Place, Ranked, Session, Target, Vote};
 use board_support::*;
+use support::model::note;
 
 /// The last change was one saved step: `u` restores `before` exactly and
 /// `Ctrl-r` re-applies it exactly, as often as you like.
@@ -88,17 +89,9 @@ fn the_index_has_the_inbox_the_clusters_and_the_parking_lot() {
 fn arrows_move_between_columns_and_rows_and_wrap_around_the_columns() {
     let mut app = app();
     keys(&mut app, &["j", "j", "j", "j"]);
-    assert_eq!(
-        (app.board.col, app.board.row),
-        (0, 3),
-        "stops at the last sticky"
-    );
+    assert_cursor(&app, (0, 3), "stops at the last sticky");
     keys(&mut app, &["l"]);
-    assert_eq!(
-        (app.board.col, app.board.row),
-        (1, 2),
-        "row clamped to the column"
-    );
+    assert_cursor(&app, (1, 2), "row clamped to the column");
     keys(&mut app, &["h", "h"]);
     assert_eq!(app.board.col, 4, "left of the inbox is the parking lot");
     keys(&mut app, &["g"]);
@@ -123,8 +116,7 @@ fn s_opens_the_capture_bar_enter_adds_a_sticky_and_clears_the_field() {
         "Un banc à l'ombre 🌳 木陰"
     );
 
-    let fx = keys(&mut app, &["enter"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["enter"]);
     let s = sess(&app);
     assert_eq!(s.stickies.len(), 8);
     let new = s.stickies.last().unwrap();
@@ -337,16 +329,15 @@ fn m_moves_the_marked_stickies_to_the_column_chosen_in_the_picker() {
     assert_eq!(p.title, "Move 2 stickies to…");
     assert_eq!(p.selected, 0, "starts on the current column");
     keys(&mut app, &["j", "j"]);
-    let fx = keys(&mut app, &["enter"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["enter"]);
     let s = sess(&app);
     assert_eq!(in_cluster(s, Some("c-eau")), ["s-3", "s-4", "s-5"]);
     assert_eq!(in_cluster(s, None), ["s-6"]);
     assert!(app.board.marked.is_empty());
-    assert_eq!(
-        (app.board.col, app.board.row),
+    assert_cursor(
+        &app,
         (0, 1),
-        "the cursor stays in the inbox, on the next sticky to sort"
+        "the cursor stays in the inbox, on the next sticky to sort",
     );
     assert_undo_redo(&mut app, &before);
 }
@@ -377,11 +368,7 @@ fn m_with_nothing_selected_says_how() {
     assert!(fx.is_empty());
     assert!(app.picker.is_none());
     assert!(is_error(&app));
-    assert!(
-        message(&app).contains("Select a sticky"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "Select a sticky");
 }
 
 // ---------------------------------------------------------------- clusters
@@ -399,8 +386,7 @@ fn c_makes_a_new_cluster_of_the_marked_stickies_with_the_typed_title() {
     );
     assert_eq!(f.input.value(), "");
     assert!(type_text(&mut app, "Boire 🚰 水").is_empty());
-    let fx = keys(&mut app, &["enter"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["enter"]);
     let s = sess(&app);
     assert_eq!(s.clusters.len(), 4);
     let c = &s.clusters[3];
@@ -410,11 +396,7 @@ fn c_makes_a_new_cluster_of_the_marked_stickies_with_the_typed_title() {
     assert_eq!(in_cluster(s, None), ["s-5"]);
     assert!(app.field.is_none());
     assert!(app.board.marked.is_empty());
-    assert_eq!(
-        (app.board.col, app.board.row),
-        (4, 0),
-        "the cursor goes to the new cluster's header"
-    );
+    assert_cursor(&app, (4, 0), "the cursor goes to the new cluster's header");
     assert_undo_redo(&mut app, &before);
 }
 
@@ -484,11 +466,7 @@ fn x_without_marks_or_outside_a_cluster_says_how() {
     go(&mut app, 1, 1);
     keys(&mut app, &["x"]);
     assert!(app.field.is_none());
-    assert!(
-        message(&app).contains("To split a cluster"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "To split a cluster");
     go(&mut app, 0, 1);
     keys(&mut app, &["space", "x"]);
     assert!(app.field.is_none(), "the inbox is not a cluster");
@@ -557,8 +535,7 @@ fn shift_m_merges_a_cluster_into_the_one_chosen_with_its_stickies_and_votes() {
     let p = app.picker.as_ref().expect("a picker");
     assert_eq!(p.purpose, PickPurpose::MergeInto(Id::from("c-ombre")));
     assert_eq!(p.items, ["Eau 💧 (1)", "Vide (0)"]);
-    let fx = keys(&mut app, &["enter"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["enter"]);
     let s = sess(&app);
     let titles: Vec<&str> = s.clusters.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(titles, ["Eau 💧", "Vide"]);
@@ -584,11 +561,7 @@ fn merging_into_the_second_choice_and_merging_from_outside_a_cluster() {
     go(&mut app, 0, 1);
     keys(&mut app, &["M"]);
     assert!(app.picker.is_none());
-    assert!(
-        message(&app).contains("Go to a cluster"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "Go to a cluster");
 }
 
 #[test]
@@ -601,11 +574,7 @@ fn merging_when_there_is_no_other_cluster_says_so() {
     go(&mut app, 1, 0);
     keys(&mut app, &["M"]);
     assert!(app.picker.is_none());
-    assert!(
-        message(&app).contains("no other cluster"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "no other cluster");
 }
 
 #[test]
@@ -613,8 +582,7 @@ fn shift_p_parks_a_sticky_and_shift_p_in_the_parking_lot_brings_it_back() {
     let mut app = app();
     let before = sess(&app).clone();
     go(&mut app, 0, 1);
-    let fx = keys(&mut app, &["P"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["P"]);
     assert_eq!(st(sess(&app), "s-4").place(), Place::Parking);
     assert_eq!(column_ids(&app, 4), ["s-4", "s-7"]);
     assert_undo_redo(&mut app, &before);
@@ -622,8 +590,7 @@ fn shift_p_parks_a_sticky_and_shift_p_in_the_parking_lot_brings_it_back() {
     // Back from the parking lot to the inbox.
     let parked = sess(&app).clone();
     go(&mut app, 4, 1);
-    let fx = keys(&mut app, &["P"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["P"]);
     assert_eq!(st(sess(&app), "s-4").place(), Place::Inbox);
     assert_undo_redo(&mut app, &parked);
 }
@@ -647,8 +614,7 @@ fn shift_p_parks_all_the_marked_stickies_at_once() {
     let mut app = app();
     let before = sess(&app).clone();
     keys(&mut app, &["j", "space", "space", "space"]);
-    let fx = keys(&mut app, &["P"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["P"]);
     assert_eq!(column_ids(&app, 4), ["s-4", "s-5", "s-6", "s-7"]);
     assert!(column_ids(&app, 0).is_empty());
     assert_eq!(app.history.undo.len(), 1, "one step");
@@ -660,19 +626,14 @@ fn d_deletes_a_sticky_and_the_votes_on_it_and_undo_brings_all_back_in_place() {
     let mut app = votes_app();
     let before = sess(&app).clone();
     go(&mut app, 0, 1);
-    let fx = keys(&mut app, &["d"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["d"]);
     let s = sess(&app);
     assert!(s.stickies.iter().all(|x| x.id.as_str() != "s-4"));
     assert_eq!(s.stickies.len(), 6);
     let ids: Vec<&str> = s.votes.iter().map(|v| v.id.as_str()).collect();
     assert_eq!(ids, ["v-3", "v-4", "v-5"], "the two votes on it went too");
     assert!(atelier::model::validate(s).is_empty());
-    assert!(
-        message(&app).contains("1 sticky deleted"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "1 sticky deleted");
     assert_undo_redo(&mut app, &before);
 }
 
@@ -702,8 +663,7 @@ fn d_on_a_cluster_header_deletes_the_cluster_its_stickies_go_back_to_the_inbox()
     let mut app = votes_app();
     let before = sess(&app).clone();
     go(&mut app, 1, 0);
-    let fx = keys(&mut app, &["d"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["d"]);
     let s = sess(&app);
     assert!(s.cluster(&Id::from("c-ombre")).is_none());
     assert_eq!(in_cluster(s, None), ["s-1", "s-2", "s-4", "s-5", "s-6"]);
@@ -713,11 +673,7 @@ fn d_on_a_cluster_header_deletes_the_cluster_its_stickies_go_back_to_the_inbox()
     );
     assert_eq!(s.votes.len(), 4);
     assert!(atelier::model::validate(s).is_empty());
-    assert!(
-        message(&app).contains("back in the inbox"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "back in the inbox");
     assert_undo_redo(&mut app, &before);
 }
 
@@ -845,26 +801,15 @@ fn search_is_case_and_accent_insensitive_both_ways_and_enter_keeps_the_filter() 
 fn search_filters_notes_too() {
     let mut s = session();
     s.notes = vec![
-        Note {
-            id: Id::from("n-1"),
-            kind: NoteKind::Observation,
-            stage: None,
-            author: None,
-            tags: vec![],
-            text: "Visite de l'École Jean-Jaurès".into(),
-            time: t(10),
-            private: false,
-        },
-        Note {
-            id: Id::from("n-2"),
-            kind: NoteKind::Idea,
-            stage: None,
-            author: None,
-            tags: vec![],
-            text: "Des brumisateurs".into(),
-            time: t(20),
-            private: false,
-        },
+        note(
+            "n-1",
+            NoteKind::Observation,
+            None,
+            None,
+            "Visite de l'École Jean-Jaurès",
+            10,
+        ),
+        note("n-2", NoteKind::Idea, None, None, "Des brumisateurs", 20),
     ];
     let mut app = app_with(s, None);
     keys(&mut app, &["N", "/"]);
@@ -880,16 +825,14 @@ fn search_filters_notes_too() {
 #[test]
 fn search_for_nguyen_finds_nguyen_with_its_vietnamese_accents() {
     let mut s = session();
-    s.notes = vec![Note {
-        id: Id::from("n-1"),
-        kind: NoteKind::Quote,
-        stage: None,
-        author: None,
-        tags: vec![],
-        text: "Mme Nguyễn Thị Hồng : « la cour est trop chaude »".into(),
-        time: t(10),
-        private: false,
-    }];
+    s.notes = vec![note(
+        "n-1",
+        NoteKind::Quote,
+        None,
+        None,
+        "Mme Nguyễn Thị Hồng : « la cour est trop chaude »",
+        10,
+    )];
     let mut app = app_with(s, None);
     keys(&mut app, &["N", "/"]);
     type_text(&mut app, "nguyen thi hong");
@@ -900,16 +843,14 @@ fn search_for_nguyen_finds_nguyen_with_its_vietnamese_accents() {
 
 fn with_notes() -> Session {
     let mut s = session();
-    s.notes = vec![Note {
-        id: Id::from("n-1"),
-        kind: NoteKind::Quote,
-        stage: Some(Id::from("st-idees")),
-        author: Some(Id::from("p-hanako")),
-        tags: vec![],
-        text: "「校庭は暑すぎる」".into(),
-        time: t(10),
-        private: false,
-    }];
+    s.notes = vec![note(
+        "n-1",
+        NoteKind::Quote,
+        Some("st-idees"),
+        Some("p-hanako"),
+        "「校庭は暑すぎる」",
+        10,
+    )];
     s
 }
 
@@ -920,8 +861,7 @@ fn undo_and_redo_of_a_new_note() {
     keys(&mut app, &["n"]);
     assert!(app.editor.is_some());
     type_text(&mut app, "Les enfants cherchent l'ombre");
-    let fx = keys(&mut app, &["ctrl-s"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["ctrl-s"]);
     let s = sess(&app);
     assert_eq!(s.notes.len(), 2);
     assert_eq!(s.notes[1].text, "Les enfants cherchent l'ombre");
@@ -934,14 +874,26 @@ fn undo_and_redo_of_a_deleted_note() {
     let before = sess(&app).clone();
     keys(&mut app, &["N"]);
     assert_eq!(app.screen, Screen::Notes);
-    let fx = keys(&mut app, &["d"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["d"]);
     assert!(sess(&app).notes.is_empty());
     keys(&mut app, &["b"]);
     assert_undo_redo(&mut app, &before);
 }
 
 // ---------------------------------------------------------------- read-only
+
+/// A fresh app (with votes) for a change of `CHANGES`: with a step to
+/// undo before "undo", and one to redo before "redo".
+fn app_for_change(what: &str) -> App {
+    let mut app = votes_app();
+    if what == "undo" || what == "redo" {
+        keys(&mut app, &["j", "P"]);
+    }
+    if what == "redo" {
+        keys(&mut app, &["u"]);
+    }
+    app
+}
 
 /// Every change the board offers, as keys from a fresh app (with votes).
 const CHANGES: &[(&str, &[&str])] = &[
@@ -968,13 +920,7 @@ const CHANGES: &[(&str, &[&str])] = &[
 #[test]
 fn every_change_works_on_a_writable_session() {
     for (what, names) in CHANGES {
-        let mut app = votes_app();
-        if *what == "undo" || *what == "redo" {
-            keys(&mut app, &["j", "P"]);
-        }
-        if *what == "redo" {
-            keys(&mut app, &["u"]);
-        }
+        let mut app = app_for_change(what);
         let before = sess(&app).clone();
         let fx = keys(&mut app, names);
         assert_eq!(saves(&fx), 1, "{what}: one save");
@@ -985,13 +931,7 @@ fn every_change_works_on_a_writable_session() {
 #[test]
 fn a_read_only_session_refuses_every_change_without_saving() {
     for (what, names) in CHANGES {
-        let mut app = votes_app();
-        if *what == "undo" || *what == "redo" {
-            keys(&mut app, &["j", "P"]);
-        }
-        if *what == "redo" {
-            keys(&mut app, &["u"]);
-        }
+        let mut app = app_for_change(what);
         app.doc.as_mut().unwrap().read_only = Some("review mode".into());
         let before = sess(&app).clone();
         let history = (app.history.undo.len(), app.history.redo.len());
@@ -1071,11 +1011,7 @@ fn v_then_3_2_starts_a_round_of_three_dots_at_most_two_per_item() {
     assert_eq!(r.opened, t(0));
     let v = app.board.voting.as_ref().expect("voting");
     assert_eq!((&v.round, v.participant), (&r.id, 0));
-    assert!(
-        message(&app).contains("Amélie Roux has 3 dots left"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "Amélie Roux has 3 dots left");
     assert_undo_redo(&mut app, &before);
 }
 
@@ -1092,11 +1028,7 @@ fn a_round_with_the_default_dots_and_a_bad_answer() {
     assert!(fx.is_empty());
     assert!(sess(&app).rounds.is_empty());
     assert!(is_error(&app));
-    assert!(
-        message(&app).contains("expected a number of dots"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "expected a number of dots");
     for bad in ["0", "3 0", "3 2 1", "-1"] {
         let mut app = self::app();
         keys(&mut app, &["v", "ctrl-u"]);
@@ -1116,11 +1048,7 @@ fn v_without_participants_says_to_add_them_first() {
     let fx = keys(&mut app, &["v"]);
     assert!(fx.is_empty());
     assert!(app.field.is_none());
-    assert!(
-        message(&app).contains("Add participants first"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "Add participants first");
 }
 
 #[test]
@@ -1129,11 +1057,7 @@ fn v_resumes_the_last_round_and_pauses_it() {
     keys(&mut app, &["v"]);
     assert!(app.field.is_none(), "a round exists: no new one");
     assert_eq!(app.board.voting.as_ref().unwrap().round, Id::from("r-1"));
-    assert!(
-        message(&app).contains("Amélie Roux has 1 dot left"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "Amélie Roux has 1 dot left");
     keys(&mut app, &["v"]);
     assert!(app.board.voting.is_none());
     keys(&mut app, &["v", "esc"]);
@@ -1145,17 +1069,12 @@ fn plus_records_a_dot_on_a_sticky_and_on_a_cluster_header() {
     let mut app = voting_app();
     go(&mut app, 0, 1);
     let before = sess(&app).clone();
-    let fx = keys(&mut app, &["+"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["+"]);
     let s = sess(&app);
     let round = s.rounds[0].id.clone();
     let v = vote_of(s, Some("p-amelie"), &sticky_t("s-4")).expect("a dot on s-4");
     assert_eq!((v.count, &v.round), (1, &round));
-    assert!(
-        message(&app).contains("Amélie Roux has 2 dots left"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "Amélie Roux has 2 dots left");
     assert_undo_redo(&mut app, &before);
 
     // `=` is `+` without Shift; a second dot on the same sticky adds to it.
@@ -1196,8 +1115,7 @@ fn the_fourth_dot_is_refused_with_the_participant_and_the_budget() {
     assert!(m.contains("all 3 dots"), "names the budget: {m}");
     // Another participant still has all their dots.
     keys(&mut app, &["]"]);
-    let fx = keys(&mut app, &["+"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["+"]);
     assert!(vote_of(sess(&app), Some("p-hanako"), &sticky_t("s-6")).is_some());
 }
 
@@ -1224,8 +1142,7 @@ fn minus_takes_a_dot_back_and_the_last_one_removes_the_vote() {
     go(&mut app, 0, 1);
     keys(&mut app, &["+", "+"]);
     let before = sess(&app).clone();
-    let fx = keys(&mut app, &["-"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["-"]);
     assert_eq!(sess(&app).votes[0].count, 1);
     assert_undo_redo(&mut app, &before);
     keys(&mut app, &["-", "-"]);
@@ -1234,11 +1151,7 @@ fn minus_takes_a_dot_back_and_the_last_one_removes_the_vote() {
     let fx = keys(&mut app, &["-"]);
     assert!(fx.is_empty());
     assert_eq!(sess(&app), &before);
-    assert!(
-        message(&app).contains("no dot to remove here"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "no dot to remove here");
 }
 
 #[test]
@@ -1266,16 +1179,12 @@ fn plus_outside_voting_or_on_nothing_says_what_to_do() {
     go(&mut app, 0, 1);
     let fx = keys(&mut app, &["+"]);
     assert!(fx.is_empty());
-    assert!(message(&app).contains("Press v"), "{}", message(&app));
+    assert_says(&app, "Press v");
     let mut app = voting_app();
     go(&mut app, 0, 0);
     let fx = keys(&mut app, &["+"]);
     assert!(fx.is_empty(), "the inbox's header is no target");
-    assert!(
-        message(&app).contains("Select a sticky"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "Select a sticky");
 }
 
 #[test]
@@ -1283,16 +1192,11 @@ fn undo_of_one_vote_takes_back_only_that_dot() {
     let mut app = voting_app();
     go(&mut app, 0, 1);
     keys(&mut app, &["+", "+"]);
-    let fx = keys(&mut app, &["u"]);
-    assert_eq!(fx, vec![Effect::Save]);
+    assert_saves(&mut app, &["u"]);
     let s = sess(&app);
     assert_eq!(s.votes.len(), 1);
     assert_eq!(s.votes[0].count, 1);
-    assert!(
-        message(&app).contains("Undone: a dot of Amélie Roux"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "Undone: a dot of Amélie Roux");
     keys(&mut app, &["ctrl-r"]);
     assert_eq!(sess(&app).votes[0].count, 2);
 }
@@ -1313,11 +1217,7 @@ fn t_types_a_paper_tally_and_a_new_tally_replaces_it() {
     assert_eq!(v.participant, None, "a paper tally has no participant");
     assert_eq!((v.count, &v.target), (7, &sticky_t("s-5")));
     assert_eq!(v.round, s.rounds[0].id);
-    assert!(
-        message(&app).contains("Paper tally recorded: 7 dots"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "Paper tally recorded: 7 dots");
     assert_undo_redo(&mut app, &before);
 
     // A paper tally is not held to anyone's budget or the cap.
@@ -1350,11 +1250,7 @@ fn a_paper_tally_on_a_cluster_works_without_voting_mode_and_bad_numbers_are_refu
     let fx = type_text(&mut app, "beaucoup\n");
     assert!(fx.is_empty());
     assert_eq!(sess(&app), &before);
-    assert!(
-        message(&app).contains("is not a number of dots"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "is not a number of dots");
 }
 
 #[test]
@@ -1363,11 +1259,7 @@ fn t_without_a_round_says_to_start_one() {
     go(&mut app, 0, 1);
     keys(&mut app, &["t"]);
     assert!(app.field.is_none());
-    assert!(
-        message(&app).contains("Start a voting round first"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "Start a voting round first");
 }
 
 #[test]
@@ -1419,7 +1311,7 @@ fn shift_r_shows_the_results_and_esc_closes_them() {
     let mut app = app();
     keys(&mut app, &["R"]);
     assert!(!app.board.results, "no votes yet");
-    assert!(message(&app).contains("No votes yet"), "{}", message(&app));
+    assert_says(&app, "No votes yet");
     let mut app = votes_app();
     let fx = keys(&mut app, &["R"]);
     assert!(fx.is_empty());

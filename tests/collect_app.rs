@@ -141,11 +141,7 @@ fn a_server_that_cannot_start_is_said_and_nothing_shows() {
     );
     assert!(app.collecting.is_none());
     assert!(is_error(&app));
-    assert!(
-        message(&app).contains("permission denied"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "permission denied");
     // The next press tries again.
     let fx = keys(&mut app, &["w"]);
     assert!(matches!(fx[..], [Effect::StartCollect { .. }]), "{fx:?}");
@@ -158,7 +154,7 @@ fn a_read_only_session_does_not_collect() {
     let fx = keys(&mut app, &["w"]);
     assert!(fx.is_empty(), "{fx:?}");
     assert!(is_error(&app));
-    assert!(message(&app).contains("locked by another atelier"));
+    assert_says(&app, "locked by another atelier");
 }
 
 #[test]
@@ -358,11 +354,7 @@ fn accepting_automatically_puts_incoming_stickies_on_the_board_at_once() {
     let mut app = collecting(vec![inc("Déjà là", None, Colour::Yellow, 50)]);
     keys(&mut app, &["T", "*"]);
     assert!(app.auto_accept);
-    assert!(
-        message(&app).contains("1 sticky still pending"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "1 sticky still pending");
     let undo_before = app.history.undo.len();
     let fx = send(&mut app, Msg::Incoming(three()));
     assert_eq!(saves(&fx), 1, "{fx:?}");

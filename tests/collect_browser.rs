@@ -370,11 +370,7 @@ fn chromium_sends_with_the_page_script() {
         collector.clone(),
         fill("Typed in Chromium: thé & <b>", "Bo"),
     );
-    let r = run(
-        chromium,
-        dir.path(),
-        &["--virtual-time-budget=10000", "--dump-dom", &url],
-    );
+    let r = run_scripted(chromium, dir.path(), &url);
     assert!(
         r.stdout.contains(r#"data-after="status ok|0|Bo""#),
         "{}\n{}",
@@ -392,11 +388,7 @@ fn chromium_sends_with_the_page_script() {
 
     // Refused: the reason shows and the text stays to be shortened.
     let (url, _proxy_thread) = proxy(collector, fill(&"x".repeat(501), "Bo"));
-    let r = run(
-        chromium,
-        dir.path(),
-        &["--virtual-time-budget=10000", "--dump-dom", &url],
-    );
+    let r = run_scripted(chromium, dir.path(), &url);
     assert!(
         r.stdout.contains(r#"data-after="status err|501|Bo""#),
         "{}",

@@ -178,11 +178,7 @@ fn bang_without_conflicts_says_so_and_opens_nothing() {
     let mut app = board_app(base(), None);
     keys(&mut app, &["!"]);
     assert!(app.conflicts.is_none());
-    assert!(
-        message(&app).contains("No merge conflicts"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "No merge conflicts");
 }
 
 // ---------------------------------------------------------------- keeping
@@ -215,7 +211,7 @@ fn keep_settles_one_conflict_as_one_undoable_step() {
         assert_valid(&after);
         assert_eq!(app.history.undo.len(), 1, "{about:?}: one step");
         assert!(app.conflicts.is_some(), "two are left: the popup stays");
-        assert!(message(&app).contains("Kept"), "{}", message(&app));
+        assert_says(&app, "Kept");
 
         keys(&mut app, &["esc", "u"]);
         assert_eq!(sess(&app), &before, "{about:?}: undo restores exactly");
@@ -243,16 +239,9 @@ fn take_other_puts_their_sticky_text_in_place_as_one_undoable_step() {
     assert_eq!(after.title, before.title, "only the sticky changed");
     assert_valid(&after);
     assert_eq!(app.history.undo.len(), 1);
-    assert!(
-        message(&app).contains("Took the other"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "Took the other");
 
-    keys(&mut app, &["esc", "u"]);
-    assert_eq!(sess(&app), &before, "undo restores exactly");
-    keys(&mut app, &["ctrl-r"]);
-    assert_eq!(sess(&app), &after);
+    assert_undo_redo_from_popup(&mut app, &before, &after);
 }
 
 #[test]
@@ -270,10 +259,7 @@ fn take_other_on_a_deletion_deletes_the_sticky_as_one_undoable_step() {
     assert_eq!(after.conflicts.len(), 2);
     assert_valid(&after);
     assert_eq!(app.history.undo.len(), 1);
-    keys(&mut app, &["esc", "u"]);
-    assert_eq!(sess(&app), &before, "undo restores exactly");
-    keys(&mut app, &["ctrl-r"]);
-    assert_eq!(sess(&app), &after);
+    assert_undo_redo_from_popup(&mut app, &before, &after);
 }
 
 #[test]
@@ -311,7 +297,7 @@ fn u_in_the_open_popup_undoes_as_the_message_says() {
     let before = sess(&app).clone();
     select(&mut app, About::StickyText);
     keys(&mut app, &["enter"]);
-    assert!(message(&app).contains("u undoes"), "{}", message(&app));
+    assert_says(&app, "u undoes");
     keys(&mut app, &["u"]);
     assert_eq!(sess(&app), &before);
 }
@@ -355,7 +341,7 @@ fn settling_every_conflict_closes_the_popup_with_a_message() {
     // `!` again: nothing left.
     keys(&mut app, &["!"]);
     assert!(app.conflicts.is_none());
-    assert!(message(&app).contains("No merge conflicts"));
+    assert_says(&app, "No merge conflicts");
 
     // The settled session saves and loads back the same.
     let text = atelier::store::to_ron(sess(&app)).unwrap();

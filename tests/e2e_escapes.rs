@@ -12,9 +12,6 @@ mod reliability_support;
 use atelier::app::state::{Doc, Screen};
 use atelier::app::{Action, App, Msg, update};
 use atelier::model::{Colour, Id, Note, NoteKind, Session, StageKind, Sticky};
-use atelier::ui::AppView;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use reliability_support::*;
 use std::path::PathBuf;
@@ -76,22 +73,10 @@ fn app_on(screen: Screen) -> App {
 }
 
 fn render(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(AppView(app), f.area()))
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn text_of(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    support::screen::draw(app, 100, 30)
+        .backend()
+        .buffer()
+        .clone()
 }
 
 /// Characters a terminal would act on instead of showing.
@@ -101,7 +86,7 @@ fn raw(c: char) -> bool {
 
 /// No cell holds a raw control character, and `expected` shows.
 fn assert_neutralised(buf: &Buffer, expected: &[&str], what: &str) {
-    let screen = text_of(buf);
+    let screen = support::screen::cells_text(buf);
     for y in 0..buf.area.height {
         for x in 0..buf.area.width {
             let symbol = buf[(x, y)].symbol();

@@ -5,7 +5,7 @@
 mod export_support;
 
 use atelier::export::{self, CSV_HEADER, Format, KIND_ACTION, KIND_CLUSTER};
-use export_support::{HOSTILE, check_xml, controls, demo, hostile, opts};
+use export_support::{HOSTILE, check_xml, controls, demo, hostile, map_texts, opts};
 
 fn all(anonymize: bool) -> Vec<(Format, String)> {
     let s = hostile();
@@ -205,36 +205,9 @@ fn markdown_stays_text() {
         let mut s = hostile();
         let demo = demo();
         let strip = |t: &str| t.replace(&format!(" {HOSTILE}"), " plain text");
-        s.title = strip(&s.title);
-        s.place = strip(&s.place);
-        s.challenge.statement = strip(&s.challenge.statement);
-        s.facilitators = s.facilitators.iter().map(|f| strip(f)).collect();
-        for p in &mut s.participants {
-            p.name = strip(&p.name);
-            p.organisation = strip(&p.organisation);
-        }
-        for st in &mut s.agenda {
-            st.title = strip(&st.title);
-            for step in &mut st.steps {
-                step.title = strip(&step.title);
-            }
-        }
+        map_texts(&mut s, strip);
         for n in &mut s.notes {
-            n.text = strip(&n.text);
             *n.tags.last_mut().unwrap() = "plain".into();
-        }
-        for x in &mut s.stickies {
-            x.text = strip(&x.text);
-        }
-        for c in &mut s.clusters {
-            c.title = strip(&c.title);
-        }
-        for r in &mut s.rounds {
-            r.title = strip(&r.title);
-        }
-        for a in &mut s.actions {
-            a.text = strip(&a.text);
-            a.owner = strip(&a.owner);
         }
         for c in &mut s.comments {
             c.text = strip(&c.text).replace(HOSTILE, "plain text");

@@ -78,11 +78,7 @@ fn u_right_after_d_puts_the_entry_back_where_it_was() {
     assert_eq!(files(&app), ["demo-1.ron", "demo-2.ron", "cantines.ron"]);
     assert!(app.home.hidden.is_empty());
     assert_eq!(app.home.selected, 3, "on the entry put back");
-    assert!(
-        message(&app).contains("back on the list"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "back on the list");
 }
 
 #[test]
@@ -115,7 +111,7 @@ fn en_francais_le_message_dit_que_le_fichier_reste() {
     );
     assert!(m.contains("u la remet"), "{m}");
     keys(&mut app, &["u"]);
-    assert!(message(&app).contains("de retour"), "{}", message(&app));
+    assert_says(&app, "de retour");
 }
 
 #[test]

@@ -1,286 +1,22 @@
 //! The main screens in French (insta snapshots at 80x24), and no English
 //! word of the interface left on them. The states are those of
-//! `screens.rs` and `board_screens.rs`, with `app.lang = "fr"`.
+//! `screens.rs` (`app_support::states`) and `board_screens.rs`, with
+//! `app.lang = "fr"`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod app_support;
 mod board_support;
 mod support;
 
-use app_support::{keys, keys_at, t, type_text};
-use atelier::app::state::BoardIndex;
-use atelier::app::{App, Msg, update};
-use atelier::store::SessionEntry;
-use std::time::{Duration, UNIX_EPOCH};
+use app_support::{keys, type_text};
+use atelier::app::App;
 use support::screen::*;
 
 // ---------------------------------------------------------------- states
 
-/// The app of `screens.rs`, in French.
-fn app() -> App {
-    let mut app = app_support::app();
-    app.lang = "fr";
-    app
-}
+crate::states_in!("fr");
 
-fn entry(file: &str, title: &str, secs: i64, size: u64) -> SessionEntry {
-    SessionEntry {
-        path: format!("/home/zoé/.local/share/atelier/sessions/{file}").into(),
-        title: title.into(),
-        // The workshop's day (the file without a title has none).
-        date: match file {
-            "sans-titre.ron" => None,
-            "cantines-d-ete.ron" => time::Date::from_calendar_date(2026, time::Month::May, 1).ok(),
-            _ => time::Date::from_calendar_date(2026, time::Month::July, 9).ok(),
-        },
-        modified: Some(UNIX_EPOCH + Duration::from_secs(t(secs).unix() as u64)),
-        size,
-    }
-}
-
-fn home() -> App {
-    let mut app = app_support::bare_app();
-    app.lang = "fr";
-    app.home.sessions = vec![
-        entry(
-            "cantines-d-ete.ron",
-            "Cantines d'été 🍽️ 夏の食堂",
-            -3600,
-            18_432,
-        ),
-        entry(
-            "bibliotheques-fraiches.ron",
-            "Bibliothèques fraîches : 図書館 📚",
-            -86_400 * 42,
-            2_400_000,
-        ),
-        entry("sans-titre.ron", "", -86_400 * 40, 512),
-    ];
-    // Two copies of the demo: one title, told apart by their files' names.
-    let demo = "Bibliothèques fraîches : garder les bibliothèques publiques vivables";
-    app.home.sessions.extend(
-        ["demo-20260709-093000.ron", "demo-20260709-141500.ron"]
-            .map(|file| entry(file, demo, -86_400 * 41, 96_000)),
-    );
-    app
-}
-
-fn home_methods() -> App {
-    let mut app = home();
-    keys(&mut app, &["tab", "down", "down", "down"]);
-    app
-}
-
-fn picker_templates() -> App {
-    let mut app = home();
-    keys(&mut app, &["n"]);
-    type_text(&mut app, "Écoles 🏫");
-    keys(&mut app, &["enter", "down"]);
-    app
-}
-
-fn setup_details() -> App {
-    let mut app = app();
-    keys(&mut app, &["a", "down"]);
-    app
-}
-
-fn setup_participants() -> App {
-    let mut app = app();
-    keys(&mut app, &["a", "tab", "down"]);
-    app
-}
-
-fn setup_agenda() -> App {
-    let mut app = app();
-    keys(&mut app, &["a", "tab", "tab", "down", "down", "down"]);
-    app
-}
-
-fn picker_methods() -> App {
-    let mut app = app();
-    keys(&mut app, &["a", "tab", "tab", "i", "down", "down"]);
-    app
-}
-
-fn facilitate_idle() -> App {
-    app()
-}
-
-/// The first step took 5 min 10 s; the second has run one of its 3 minutes.
-fn facilitate_running() -> App {
-    let mut app = app();
-    keys_at(&mut app, &["space"], t(0));
-    // The timer was running: the second step's starts on its own; paused
-    // at once, it runs again from 320 s.
-    keys_at(&mut app, &["]", "space"], t(310));
-    keys_at(&mut app, &["space"], t(320));
-    app.now = t(380);
-    app
-}
-
-/// The first step (5 min) has run 6 min 40 s.
-fn facilitate_overrun() -> App {
-    let mut app = app();
-    keys_at(&mut app, &["space"], t(0));
-    update(&mut app, Msg::Tick, t(300));
-    update(&mut app, Msg::Tick, t(400));
-    app
-}
-
-fn projector_running() -> App {
-    let mut app = facilitate_running();
-    keys_at(&mut app, &["p"], t(380));
-    app
-}
-
-fn projector_overrun() -> App {
-    let mut app = facilitate_overrun();
-    keys_at(&mut app, &["p"], t(400));
-    app
-}
-
-fn notes() -> App {
-    let mut app = app();
-    keys(&mut app, &["N", "down"]);
-    app
-}
-
-fn note_editor() -> App {
-    let mut app = app();
-    keys_at(&mut app, &["}"], t(0));
-    keys_at(&mut app, &["n"], t(200));
-    type_text(
-        &mut app,
-        "Ça chauffe : « pas de sieste possible » 😓\nquand passe-t-on à l'ombre ? 日陰がほしい",
-    );
-    // "c" picks "citation" in French, as "q" picks "quote" in English.
-    keys(&mut app, &["tab", "c", "tab", "right", "right", "tab"]);
-    type_text(&mut app, "chaleur, été, 夏");
-    app
-}
-
-fn help() -> App {
-    let mut app = app();
-    keys(&mut app, &["?"]);
-    app
-}
-
-fn read_only() -> App {
-    let mut app = app_support::app_with(app_support::session(), Some("mode relecture"));
-    app.lang = "fr";
-    keys(&mut app, &["space"]);
-    app
-}
-
-fn empty_agenda() -> App {
-    let mut s = app_support::session();
-    s.agenda.clear();
-    s.notes.clear();
-    s.participants.clear();
-    let mut app = app_support::app_with(s, None);
-    app.lang = "fr";
-    app
-}
-
-/// The board of `board_screens.rs`, in French: its columns are rebuilt
-/// with their French names.
-fn board_app() -> App {
-    french_board(board_support::app())
-}
-
-fn french_board(mut app: App) -> App {
-    app.lang = "fr";
-    app.index = BoardIndex::default();
-    update(&mut app, Msg::Resize, board_support::t(0));
-    app
-}
-
-fn board() -> App {
-    let mut app = board_app();
-    board_support::keys(&mut app, &["j"]);
-    app
-}
-
-fn board_capture() -> App {
-    let mut app = board_app();
-    board_support::keys(&mut app, &["j", "s", "tab", "ctrl-n"]);
-    board_support::type_text(&mut app, "Une idée 💡 アイデア");
-    app
-}
-
-fn board_search() -> App {
-    let mut app = board_app();
-    board_support::keys(&mut app, &["/"]);
-    board_support::type_text(&mut app, "ecole");
-    app
-}
-
-/// Voting as Amélie in a round of 3 dots, at most 2 per item.
-fn board_voting() -> App {
-    let s = board_support::with_votes(board_support::session());
-    let mut app = french_board(board_support::app_with(s, None));
-    board_support::keys(&mut app, &["v", "j"]);
-    app
-}
-
-/// The results, with ties.
-fn board_results() -> App {
-    let s = board_support::with_votes(board_support::session());
-    let mut app = french_board(board_support::app_with(s, None));
-    board_support::keys(&mut app, &["R"]);
-    app
-}
-
-/// The title field of a new cluster.
-fn board_new_cluster() -> App {
-    let mut app = board_app();
-    board_support::keys(&mut app, &["j", "space", "c"]);
-    board_support::type_text(&mut app, "Boire 🚰");
-    app
-}
-
-fn board_empty_cluster() -> App {
-    let mut app = board_app();
-    board_support::keys(&mut app, &["l", "l", "l"]);
-    app
-}
-
-fn board_help() -> App {
-    let mut app = board_app();
-    board_support::keys(&mut app, &["?"]);
-    app
-}
-
-type State = fn() -> App;
-
-const STATES: &[(&str, State)] = &[
-    ("home", home),
-    ("home_methods", home_methods),
-    ("picker_templates", picker_templates),
-    ("setup_details", setup_details),
-    ("setup_participants", setup_participants),
-    ("setup_agenda", setup_agenda),
-    ("picker_methods", picker_methods),
-    ("facilitate_idle", facilitate_idle),
-    ("facilitate_running", facilitate_running),
-    ("facilitate_overrun", facilitate_overrun),
-    ("projector_running", projector_running),
-    ("projector_overrun", projector_overrun),
-    ("notes", notes),
-    ("note_editor", note_editor),
-    ("help", help),
-    ("read_only", read_only),
-    ("empty_agenda", empty_agenda),
-    ("board", board),
-    ("board_capture", board_capture),
-    ("board_search", board_search),
-    ("board_voting", board_voting),
-    ("board_results", board_results),
-    ("board_new_cluster", board_new_cluster),
-    ("board_empty_cluster", board_empty_cluster),
-    ("board_help", board_help),
-];
+crate::board_states_in!("fr");
 
 // ---------------------------------------------------------------- snapshots
 
@@ -290,9 +26,9 @@ fn snapshot_of_home_at_120x40() {
     insta::assert_snapshot!("fr_home_120x40", terminal.backend());
 }
 
-mod snapshot {
-    crate::snapshots!(
-        "fr_", [(80, 24)];
+crate::screen_states!(
+    "fr_", [(80, 24)];
+    snapshot: [
         home,
         home_methods,
         picker_templates,
@@ -316,8 +52,9 @@ mod snapshot {
         board_new_cluster,
         board_empty_cluster,
         board_help,
-    );
-}
+    ],
+    drawn: [facilitate_idle, board_search],
+);
 
 // ---------------------------------------------------------------- no English left
 
@@ -475,7 +212,7 @@ fn the_french_screens_say_it_in_french() {
 
 #[test]
 fn messages_speak_french_too() {
-    let mut app = app();
+    let mut app = app_support::states::app("fr");
     keys(&mut app, &["n"]);
     type_text(&mut app, "Des brumisateurs");
     keys(&mut app, &["tab", "i", "ctrl-s"]);
@@ -486,7 +223,7 @@ fn messages_speak_french_too() {
         "Annulé\u{a0}: nouvelle idée."
     );
 
-    let mut app = board_app();
+    let mut app = board_support::states::app("fr");
     board_support::keys(&mut app, &["j", "space", "j", "space", "P"]);
     let text = &app.message.as_ref().unwrap().text;
     assert_eq!(text, "2 post-it envoyés au parking. u annule.");

@@ -22,6 +22,25 @@ fn now() -> Timestamp {
     Timestamp::from_unix(1_780_000_000).unwrap_or_else(Timestamp::now)
 }
 
+/// A test's own session: the journal tests' lock, a temporary folder and
+/// in it a new session file, all kept as long as this is.
+struct Fresh {
+    _serial: std::sync::MutexGuard<'static, ()>,
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn fresh() -> Fresh {
+    let serial = serial();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = new_session(dir.path());
+    Fresh {
+        _serial: serial,
+        _dir: dir,
+        path,
+    }
+}
+
 fn new_session(dir: &Path) -> PathBuf {
     let path = dir.join("s.ron");
     let s = Session::new(atelier::model::Id::new(), "Journal test");
@@ -30,8 +49,6 @@ fn new_session(dir: &Path) -> PathBuf {
     path
 }
 
-/// Open the store, apply `n` new stickies as ops and journal them (synced),
-/// then "crash": drop everything without saving.
 /// A new sticky `text` in `s`'s inbox, journaled in `store` as change
 /// number `generation`.
 fn journal_sticky(s: &mut Session, store: &mut Store, generation: u64, text: &str, colour: Colour) {
@@ -48,6 +65,8 @@ fn journal_sticky(s: &mut Session, store: &mut Store, generation: u64, text: &st
     store.journal(generation, &Record::Ops(applied));
 }
 
+/// Open the store, apply `n` new stickies as ops and journal them (synced),
+/// then "crash": drop everything without saving.
 fn crash_after_stickies(path: &Path, n: usize) -> Session {
     let opened = Store::open(path);
     assert!(opened.is_ok(), "{:?}", opened.err());
@@ -72,13 +91,11 @@ fn crash_after_stickies(path: &Path, n: usize) -> Session {
 
 #[test]
 fn journaled_changes_are_replayed_at_the_next_open() {
-    let _serial = serial();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = new_session(dir.path());
-    let live = crash_after_stickies(&path, 5);
-    let on_disk = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let f = fresh();
+    let live = crash_after_stickies(&f.path, 5);
+    let on_disk = load_file(&f.path).unwrap_or_else(|e| panic!("{e}"));
     assert!(on_disk.stickies.is_empty(), "the file itself was not saved");
-    let (store, recovered) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let (store, recovered) = Store::open(&f.path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(recovered, live, "the replayed session is what was live");
     assert!(
         store
@@ -89,20 +106,18 @@ fn journaled_changes_are_replayed_at_the_next_open() {
     );
     // Recovery saved the file at once: it no longer depends on the journal.
     drop(store);
-    assert_eq!(load_file(&path).unwrap_or_else(|e| panic!("{e}")), live);
+    assert_eq!(load_file(&f.path).unwrap_or_else(|e| panic!("{e}")), live);
 }
 
 #[test]
 fn a_torn_last_record_is_dropped_and_the_rest_kept() {
-    let _serial = serial();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = new_session(dir.path());
-    crash_after_stickies(&path, 3);
-    let jpath = journal::journal_path(&path);
+    let f = fresh();
+    crash_after_stickies(&f.path, 3);
+    let jpath = journal::journal_path(&f.path);
     let bytes = std::fs::read(&jpath).unwrap_or_else(|e| panic!("{e}"));
     // Cut the last record (the sections) in the middle.
     std::fs::write(&jpath, &bytes[..bytes.len() - 20]).unwrap_or_else(|e| panic!("{e}"));
-    let (store, s) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let (store, s) = Store::open(&f.path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(s.stickies.len(), 3, "the three whole records are replayed");
     assert_eq!(s.title, "Journal test", "the torn record is not");
     let note = store.recovered().unwrap_or_default();
@@ -114,11 +129,9 @@ fn a_torn_last_record_is_dropped_and_the_rest_kept() {
 
 #[test]
 fn a_corrupt_record_stops_the_replay_there() {
-    let _serial = serial();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = new_session(dir.path());
-    crash_after_stickies(&path, 4);
-    let jpath = journal::journal_path(&path);
+    let f = fresh();
+    crash_after_stickies(&f.path, 4);
+    let jpath = journal::journal_path(&f.path);
     let mut bytes = std::fs::read(&jpath).unwrap_or_else(|e| panic!("{e}"));
     let decoded = journal::decode(&bytes);
     assert_eq!(decoded.records.len(), 5);
@@ -141,10 +154,8 @@ fn a_corrupt_record_stops_the_replay_there() {
 
 #[test]
 fn garbage_journals_never_fail_the_open() {
-    let _serial = serial();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = new_session(dir.path());
-    let jpath = journal::journal_path(&path);
+    let f = fresh();
+    let jpath = journal::journal_path(&f.path);
     for garbage in [
         &b""[..],
         b"ATJ1",
@@ -153,7 +164,7 @@ fn garbage_journals_never_fail_the_open() {
         b"ATJ1\0\0\0\0\0\0\0\0\xff\xff\xff\xff",
     ] {
         std::fs::write(&jpath, garbage).unwrap_or_else(|e| panic!("{e}"));
-        let opened = Store::open(&path);
+        let opened = Store::open(&f.path);
         assert!(opened.is_ok(), "{garbage:?}: {:?}", opened.err());
         if let Ok((_, s)) = opened {
             assert_eq!(s.title, "Journal test");
@@ -163,16 +174,14 @@ fn garbage_journals_never_fail_the_open() {
 
 #[test]
 fn a_journal_of_an_older_file_is_kept_aside_not_applied() {
-    let _serial = serial();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = new_session(dir.path());
-    crash_after_stickies(&path, 2);
+    let f = fresh();
+    crash_after_stickies(&f.path, 2);
     // The file changes afterwards (saved by other means).
-    let mut other = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut other = load_file(&f.path).unwrap_or_else(|e| panic!("{e}"));
     other.place = "Ailleurs".into();
     let text = atelier::store::to_ron(&other).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
-    let (store, s) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&f.path, text).unwrap_or_else(|e| panic!("{e}"));
+    let (store, s) = Store::open(&f.path).unwrap_or_else(|e| panic!("{e}"));
     assert!(
         s.stickies.is_empty(),
         "not applied to a file it does not belong to"
@@ -184,7 +193,7 @@ fn a_journal_of_an_older_file_is_kept_aside_not_applied() {
         store.recovered()
     );
     assert!(
-        journal::journal_path(&path)
+        journal::journal_path(&f.path)
             .with_extension("journal.old")
             .exists()
     );
@@ -192,10 +201,8 @@ fn a_journal_of_an_older_file_is_kept_aside_not_applied() {
 
 #[test]
 fn a_save_restarts_the_journal_with_only_later_changes() {
-    let _serial = serial();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = new_session(dir.path());
-    let (mut store, mut s) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let f = fresh();
+    let (mut store, mut s) = Store::open(&f.path).unwrap_or_else(|e| panic!("{e}"));
     let mut generation = 0;
     let mut add = |s: &mut Session, store: &mut Store, text: &str| {
         generation += 1;
@@ -209,7 +216,7 @@ fn a_save_restarts_the_journal_with_only_later_changes() {
     store
         .save_generation(&snapshot, g2)
         .unwrap_or_else(|e| panic!("{e}"));
-    let d = journal::read(&journal::journal_path(&path))
+    let d = journal::read(&journal::journal_path(&f.path))
         .unwrap_or_else(|e| panic!("{e}"))
         .unwrap_or_default();
     assert_eq!(
@@ -219,27 +226,25 @@ fn a_save_restarts_the_journal_with_only_later_changes() {
     );
     store.sync();
     drop(store);
-    let (_, recovered) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let (_, recovered) = Store::open(&f.path).unwrap_or_else(|e| panic!("{e}"));
     let texts: Vec<&str> = recovered.stickies.iter().map(|x| x.text.as_str()).collect();
     assert_eq!(texts, ["one", "two", "three (after the snapshot)"]);
 }
 
 #[test]
 fn check_recover_replays_without_the_app() {
-    let _serial = serial();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = new_session(dir.path());
-    crash_after_stickies(&path, 2);
+    let f = fresh();
+    crash_after_stickies(&f.path, 2);
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_atelier"))
         .args(["check", "--recover"])
-        .arg(&path)
+        .arg(&f.path)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}");
     assert!(text.contains("recovered 3 changes"), "{text}");
     assert_eq!(
-        load_file(&path)
+        load_file(&f.path)
             .unwrap_or_else(|e| panic!("{e}"))
             .stickies
             .len(),
@@ -249,10 +254,8 @@ fn check_recover_replays_without_the_app() {
 
 #[test]
 fn drafts_survive_saves_and_crashes_but_never_touch_the_session() {
-    let _serial = serial();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = new_session(dir.path());
-    let (mut store, mut s) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let f = fresh();
+    let (mut store, mut s) = Store::open(&f.path).unwrap_or_else(|e| panic!("{e}"));
     assert!(store.recovered_drafts().is_empty());
     let drafts = journal::Drafts::from([
         (
@@ -269,7 +272,7 @@ fn drafts_survive_saves_and_crashes_but_never_touch_the_session() {
         .unwrap_or_else(|e| panic!("{e}"));
     store.sync();
     drop(store); // a crash
-    let (store, reopened) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let (store, reopened) = Store::open(&f.path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(store.recovered_drafts(), &drafts);
     assert_eq!(reopened, s, "drafts are not part of the session");
     assert_eq!(
@@ -279,14 +282,14 @@ fn drafts_survive_saves_and_crashes_but_never_touch_the_session() {
     );
     // And they are still there if atelier stops again before they change.
     drop(store);
-    let (store, _) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let (store, _) = Store::open(&f.path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(store.recovered_drafts(), &drafts);
     // An empty drafts record clears them.
     let mut store = store;
     store.journal(0, &Record::Drafts(journal::Drafts::new()));
     store.sync();
     drop(store);
-    let (store, _) = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let (store, _) = Store::open(&f.path).unwrap_or_else(|e| panic!("{e}"));
     assert!(store.recovered_drafts().is_empty());
 }
 

@@ -11,24 +11,10 @@ mod support;
 use atelier::app::state::Screen;
 use atelier::app::{App, Msg, update};
 use atelier::model::{Id, Target, Timer};
-use atelier::ui::AppView;
 use board_support::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| f.render_widget(AppView(app), f.area()))
-        .unwrap();
-    let buf = term.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    support::screen::cells_text(support::screen::draw(app, w, h).backend().buffer())
 }
 
 /// The last `n` stickies: (text, author id).
@@ -60,7 +46,7 @@ fn a_number_sends_the_sticky_to_that_cluster_and_the_cursor_stays() {
     keys(&mut app, &["j", "2"]);
     let s = sess(&app);
     assert_eq!(st(s, "s-4").cluster, Some(Id::from("c-eau")));
-    assert_eq!((app.board.col, app.board.row), (0, 1), "still in the inbox");
+    assert_cursor(&app, (0, 1), "still in the inbox");
     assert_eq!(
         atelier::app::index::selected_sticky(&app).map(|i| sess(&app).stickies[i].id.as_str()),
         Some("s-5"),
@@ -131,7 +117,7 @@ fn an_at_name_line_sets_the_author_and_tab_completes_it() {
     // Nobody: the sticky is kept, with no author, and the name is said.
     type_text(&mut app, "@zoé Une mare");
     keys(&mut app, &["enter"]);
-    assert!(message(&app).contains("zoé"), "{}", message(&app));
+    assert_says(&app, "zoé");
     // Tab on a line that names nobody cycles the bar's author as before.
     keys(&mut app, &["tab"]);
     assert_eq!(app.capture.as_ref().unwrap().author, 1);
@@ -192,7 +178,7 @@ fn plus_on_a_sticky_votes_for_its_cluster_in_a_round_on_clusters() {
     // An inbox sticky belongs to no cluster: refused, said.
     keys(&mut app, &["h", "h", "j", "+"]);
     assert!(is_error(&app));
-    assert!(message(&app).contains("on clusters"), "{}", message(&app));
+    assert_says(&app, "on clusters");
     // Back on stickies (Hanako has a dot left).
     keys(&mut app, &["V", "]", "+"]);
     let s = sess(&app);

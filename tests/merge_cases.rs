@@ -316,6 +316,14 @@ fn atelier(args: &[&str], dir: &Path) -> Output {
         .unwrap()
 }
 
+/// `atelier merge base.ron ours.ron theirs.ron -o out` in `dir`.
+fn merge_into(out: &str, dir: &Path) -> Output {
+    atelier(
+        &["merge", "base.ron", "ours.ron", "theirs.ron", "-o", out],
+        dir,
+    )
+}
+
 fn write(dir: &Path, name: &str, s: &Session) {
     std::fs::write(dir.join(name), atelier::store::to_ron(s).unwrap()).unwrap();
 }
@@ -354,17 +362,7 @@ fn the_command_line_writes_reports_and_exits_as_documented() {
     o.title = "Notre titre".into();
     write(d, "ours.ron", &o);
     write(d, "theirs.ron", &t);
-    let out = atelier(
-        &[
-            "merge",
-            "base.ron",
-            "ours.ron",
-            "theirs.ron",
-            "-o",
-            "out.ron",
-        ],
-        d,
-    );
+    let out = merge_into("out.ron", d);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("1 conflict recorded"), "{err}");
@@ -378,17 +376,7 @@ fn the_command_line_writes_reports_and_exits_as_documented() {
     // -o never overwrites a session open in atelier.
     let before = std::fs::read(d.join("out.ron")).unwrap();
     let (store, _) = atelier::store::Store::open(&d.join("out.ron")).unwrap();
-    let out = atelier(
-        &[
-            "merge",
-            "base.ron",
-            "ours.ron",
-            "theirs.ron",
-            "-o",
-            "out.ron",
-        ],
-        d,
-    );
+    let out = merge_into("out.ron", d);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing written"));
     assert_eq!(std::fs::read(d.join("out.ron")).unwrap(), before);
@@ -396,17 +384,7 @@ fn the_command_line_writes_reports_and_exits_as_documented() {
 
     // Nor a file that is not a session.
     std::fs::write(d.join("notes.txt"), "mes notes").unwrap();
-    let out = atelier(
-        &[
-            "merge",
-            "base.ron",
-            "ours.ron",
-            "theirs.ron",
-            "-o",
-            "notes.txt",
-        ],
-        d,
-    );
+    let out = merge_into("notes.txt", d);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         std::fs::read_to_string(d.join("notes.txt")).unwrap(),

@@ -74,6 +74,15 @@ fn now() -> Timestamp {
     Timestamp::from_unix(1_781_262_000).unwrap()
 }
 
+/// A repository whose first commit after the attributes is a generated
+/// workshop of `stickies` stickies (from `seed`).
+fn repo_with_workshop(stickies: usize, seed: u64) -> (tempfile::TempDir, Session) {
+    let dir = repo();
+    let base = atelier::generate::session(stickies, seed);
+    commit(dir.path(), &base, "the workshop");
+    (dir, base)
+}
+
 fn add_sticky(s: &mut Session, text: &str, place: &Place) -> Id {
     support::model::add_sticky(s, text, place, now())
 }
@@ -83,10 +92,8 @@ fn git_merges_two_branches_of_a_workshop_without_markers() {
     if skip_support::missing(skip_support::Tool::Git) {
         return;
     }
-    let dir = repo();
+    let (dir, base) = repo_with_workshop(24, 11);
     let d = dir.path();
-    let base = atelier::generate::session(24, 11);
-    commit(d, &base, "the workshop");
 
     // Table A: two stickies, and one sticky moved to another cluster.
     ok(d, &["checkout", "-q", "-b", "table-a"]);
@@ -200,10 +207,8 @@ fn a_true_conflict_is_reported_to_git_and_recorded_in_a_valid_file() {
     if skip_support::missing(skip_support::Tool::Git) {
         return;
     }
-    let dir = repo();
+    let (dir, base) = repo_with_workshop(12, 5);
     let d = dir.path();
-    let base = atelier::generate::session(12, 5);
-    commit(d, &base, "the workshop");
     let id = base.stickies[3].id.clone();
 
     ok(d, &["checkout", "-q", "-b", "ours"]);

@@ -120,134 +120,149 @@ fn assert_nothing_written(fx: &[Effect], what: &str) {
 
 // ---------------------------------------------------------------- refusals
 
-/// One editing action: where, how to set the cursor, which keys.
+/// Where the cursor stands before an editing action's keys.
+#[derive(Clone, Copy)]
+enum At {
+    Anywhere,
+    Board {
+        col: usize,
+        row: usize,
+    },
+    /// A setup tab and the row on it.
+    Setup(SetupTab, usize),
+    FirstNote,
+}
+
+// Columns: 0 inbox (s-3), 1 Ombre (s-1, s-2), 2 Horaires, 3 parking lot.
+const INBOX_STICKY: At = At::Board { col: 0, row: 1 };
+const CLUSTERED_STICKY: At = At::Board { col: 1, row: 1 };
+const CLUSTER_HEADER: At = At::Board { col: 1, row: 0 };
+const DETAILS: At = At::Setup(SetupTab::Details, 0);
+const ORIGIN: At = At::Setup(SetupTab::Details, 2);
+const LANGUAGE: At = At::Setup(SetupTab::Details, 7);
+const PARTICIPANT: At = At::Setup(SetupTab::Participants, 1);
+const AGENDA_STAGE: At = At::Setup(SetupTab::Agenda, 2);
+const AGENDA_STEP: At = At::Setup(SetupTab::Agenda, 3);
+
+impl At {
+    fn put(self, app: &mut App) {
+        match self {
+            At::Anywhere => {}
+            At::Board { col, row } => {
+                app.board.col = col;
+                app.board.row = row;
+            }
+            At::Setup(tab, row) => {
+                app.setup.tab = tab;
+                match tab {
+                    SetupTab::Details => app.setup.detail = row,
+                    SetupTab::Participants => app.setup.participant = row,
+                    SetupTab::Agenda => app.setup.agenda_row = row,
+                }
+            }
+            At::FirstNote => {
+                app.notes.selected = 0;
+                app.notes.focus_list = true;
+            }
+        }
+    }
+}
+
+/// One editing action: where, where the cursor stands, which keys.
 struct Case {
     what: &'static str,
     screen: Screen,
-    prepare: fn(&mut App),
+    at: At,
     keys: &'static [&'static str],
 }
 
-const fn case(
-    what: &'static str,
-    screen: Screen,
-    prepare: fn(&mut App),
-    keys: &'static [&'static str],
-) -> Case {
+const fn case(what: &'static str, screen: Screen, at: At, keys: &'static [&'static str]) -> Case {
     Case {
         what,
         screen,
-        prepare,
+        at,
         keys,
     }
 }
 
-fn nothing(_: &mut App) {}
-fn on_inbox_sticky(app: &mut App) {
-    // Columns: 0 inbox (s-3), 1 Ombre (s-1, s-2), 2 Horaires, 3 parking lot.
-    app.board.col = 0;
-    app.board.row = 1;
-}
-fn on_clustered_sticky(app: &mut App) {
-    app.board.col = 1;
-    app.board.row = 1;
-}
-fn on_cluster_header(app: &mut App) {
-    app.board.col = 1;
-    app.board.row = 0;
-}
-fn details(app: &mut App) {
-    app.setup.tab = SetupTab::Details;
-    app.setup.detail = 0;
-}
-fn origin(app: &mut App) {
-    app.setup.tab = SetupTab::Details;
-    app.setup.detail = 2;
-}
-fn language(app: &mut App) {
-    app.setup.tab = SetupTab::Details;
-    app.setup.detail = 7;
-}
-fn participants(app: &mut App) {
-    app.setup.tab = SetupTab::Participants;
-    app.setup.participant = 1;
-}
-fn agenda_stage(app: &mut App) {
-    app.setup.tab = SetupTab::Agenda;
-    app.setup.agenda_row = 2;
-}
-fn agenda_step(app: &mut App) {
-    app.setup.tab = SetupTab::Agenda;
-    app.setup.agenda_row = 3;
-}
-fn first_note(app: &mut App) {
-    app.notes.selected = 0;
-    app.notes.focus_list = true;
-}
-
 const CASES: &[Case] = &[
     // Facilitation.
-    case("start the timer", Screen::Facilitate, nothing, &["space"]),
-    case("next step", Screen::Facilitate, nothing, &["]"]),
-    case("previous step", Screen::Facilitate, nothing, &["["]),
-    case("next stage", Screen::Facilitate, nothing, &["}"]),
-    case("previous stage", Screen::Facilitate, nothing, &["{"]),
-    case("add a minute", Screen::Facilitate, nothing, &["+"]),
-    case("remove a minute", Screen::Facilitate, nothing, &["-"]),
-    case("new note", Screen::Facilitate, nothing, &["n"]),
-    case("new sticky", Screen::Facilitate, nothing, &["s"]),
-    case("new prototype", Screen::Facilitate, nothing, &["P"]),
-    case("collect from phones", Screen::Facilitate, nothing, &["w"]),
+    case(
+        "start the timer",
+        Screen::Facilitate,
+        At::Anywhere,
+        &["space"],
+    ),
+    case("next step", Screen::Facilitate, At::Anywhere, &["]"]),
+    case("previous step", Screen::Facilitate, At::Anywhere, &["["]),
+    case("next stage", Screen::Facilitate, At::Anywhere, &["}"]),
+    case("previous stage", Screen::Facilitate, At::Anywhere, &["{"]),
+    case("add a minute", Screen::Facilitate, At::Anywhere, &["+"]),
+    case("remove a minute", Screen::Facilitate, At::Anywhere, &["-"]),
+    case("new note", Screen::Facilitate, At::Anywhere, &["n"]),
+    case("new sticky", Screen::Facilitate, At::Anywhere, &["s"]),
+    case("new prototype", Screen::Facilitate, At::Anywhere, &["P"]),
+    case(
+        "collect from phones",
+        Screen::Facilitate,
+        At::Anywhere,
+        &["w"],
+    ),
     // Projector.
-    case("projector: timer", Screen::Projector, nothing, &["space"]),
-    case("projector: next step", Screen::Projector, nothing, &["]"]),
+    case(
+        "projector: timer",
+        Screen::Projector,
+        At::Anywhere,
+        &["space"],
+    ),
+    case(
+        "projector: next step",
+        Screen::Projector,
+        At::Anywhere,
+        &["]"],
+    ),
     case(
         "projector: add a minute",
         Screen::Projector,
-        nothing,
+        At::Anywhere,
         &["+"],
     ),
     // Notes.
-    case("edit a note", Screen::Notes, first_note, &["E"]),
-    case("delete a note", Screen::Notes, first_note, &["d"]),
-    case("notes: new note", Screen::Notes, first_note, &["n"]),
+    case("edit a note", Screen::Notes, At::FirstNote, &["E"]),
+    case("delete a note", Screen::Notes, At::FirstNote, &["d"]),
+    case("notes: new note", Screen::Notes, At::FirstNote, &["n"]),
     // Board.
-    case("board: new sticky", Screen::Board, on_inbox_sticky, &["s"]),
-    case("move to", Screen::Board, on_inbox_sticky, &["m"]),
-    case("park", Screen::Board, on_inbox_sticky, &["P"]),
-    case("delete a sticky", Screen::Board, on_inbox_sticky, &["d"]),
-    case("split", Screen::Board, on_clustered_sticky, &["space", "x"]),
-    case(
-        "edit a sticky",
-        Screen::Board,
-        on_clustered_sticky,
-        &["enter"],
-    ),
-    case("rename a cluster", Screen::Board, on_cluster_header, &["r"]),
-    case("merge clusters", Screen::Board, on_cluster_header, &["M"]),
-    case("delete a cluster", Screen::Board, on_cluster_header, &["d"]),
-    case("vote", Screen::Board, on_inbox_sticky, &["v", "+"]),
-    case("remove a vote", Screen::Board, on_inbox_sticky, &["v", "-"]),
-    case("paper tally", Screen::Board, on_inbox_sticky, &["t"]),
-    case("suggest clusters", Screen::Board, on_inbox_sticky, &["S"]),
-    case("board: collect", Screen::Board, nothing, &["w"]),
+    case("board: new sticky", Screen::Board, INBOX_STICKY, &["s"]),
+    case("move to", Screen::Board, INBOX_STICKY, &["m"]),
+    case("park", Screen::Board, INBOX_STICKY, &["P"]),
+    case("delete a sticky", Screen::Board, INBOX_STICKY, &["d"]),
+    case("split", Screen::Board, CLUSTERED_STICKY, &["space", "x"]),
+    case("edit a sticky", Screen::Board, CLUSTERED_STICKY, &["enter"]),
+    case("rename a cluster", Screen::Board, CLUSTER_HEADER, &["r"]),
+    case("merge clusters", Screen::Board, CLUSTER_HEADER, &["M"]),
+    case("delete a cluster", Screen::Board, CLUSTER_HEADER, &["d"]),
+    case("vote", Screen::Board, INBOX_STICKY, &["v", "+"]),
+    case("remove a vote", Screen::Board, INBOX_STICKY, &["v", "-"]),
+    case("paper tally", Screen::Board, INBOX_STICKY, &["t"]),
+    case("suggest clusters", Screen::Board, INBOX_STICKY, &["S"]),
+    case("board: collect", Screen::Board, At::Anywhere, &["w"]),
     // Setup.
-    case("edit the title", Screen::Setup, details, &["enter"]),
-    case("cycle the origin", Screen::Setup, origin, &["enter"]),
-    case("cycle the language", Screen::Setup, language, &["enter"]),
-    case("add a participant", Screen::Setup, participants, &["i"]),
-    case("rename a participant", Screen::Setup, participants, &["E"]),
-    case("cycle a role", Screen::Setup, participants, &["r"]),
-    case("delete a participant", Screen::Setup, participants, &["d"]),
-    case("move a participant", Screen::Setup, participants, &["K"]),
-    case("add a stage", Screen::Setup, agenda_stage, &["i"]),
-    case("rename a stage", Screen::Setup, agenda_stage, &["E"]),
-    case("delete a stage", Screen::Setup, agenda_stage, &["d"]),
-    case("move a stage", Screen::Setup, agenda_stage, &["K"]),
-    case("step: add a minute", Screen::Setup, agenda_step, &["+"]),
-    case("step: remove a minute", Screen::Setup, agenda_step, &["-"]),
-    case("rename a step", Screen::Setup, agenda_step, &["E"]),
-    case("delete a step", Screen::Setup, agenda_step, &["d"]),
+    case("edit the title", Screen::Setup, DETAILS, &["enter"]),
+    case("cycle the origin", Screen::Setup, ORIGIN, &["enter"]),
+    case("cycle the language", Screen::Setup, LANGUAGE, &["enter"]),
+    case("add a participant", Screen::Setup, PARTICIPANT, &["i"]),
+    case("rename a participant", Screen::Setup, PARTICIPANT, &["E"]),
+    case("cycle a role", Screen::Setup, PARTICIPANT, &["r"]),
+    case("delete a participant", Screen::Setup, PARTICIPANT, &["d"]),
+    case("move a participant", Screen::Setup, PARTICIPANT, &["K"]),
+    case("add a stage", Screen::Setup, AGENDA_STAGE, &["i"]),
+    case("rename a stage", Screen::Setup, AGENDA_STAGE, &["E"]),
+    case("delete a stage", Screen::Setup, AGENDA_STAGE, &["d"]),
+    case("move a stage", Screen::Setup, AGENDA_STAGE, &["K"]),
+    case("step: add a minute", Screen::Setup, AGENDA_STEP, &["+"]),
+    case("step: remove a minute", Screen::Setup, AGENDA_STEP, &["-"]),
+    case("rename a step", Screen::Setup, AGENDA_STEP, &["E"]),
+    case("delete a step", Screen::Setup, AGENDA_STEP, &["d"]),
 ];
 
 /// If a key opened something to type in or choose from, go through with it.
@@ -272,7 +287,7 @@ fn every_editing_action_is_refused_with_a_message_and_nothing_to_save() {
     let mut failures = Vec::new();
     for case in CASES {
         let mut app = review(case.screen);
-        (case.prepare)(&mut app);
+        case.at.put(&mut app);
         let before = sess(&app).clone();
         let mut fx = keys(&mut app, case.keys);
         let first_message = message(&app).to_owned();
@@ -339,7 +354,7 @@ fn browsing_is_allowed_in_review_mode() {
 #[test]
 fn c_on_the_board_comments_in_review_mode_instead_of_making_a_cluster() {
     let mut app = review(Screen::Board);
-    on_inbox_sticky(&mut app);
+    INBOX_STICKY.put(&mut app);
     let before = sess(&app).clone();
     let fx = keys(&mut app, &["c"]);
     assert!(fx.is_empty(), "{fx:?}");
@@ -408,7 +423,7 @@ fn c_text_enter_adds_a_session_comment_and_asks_to_save_only_the_comments() {
 fn comments_on_a_sticky_and_on_a_note_name_what_they_are_about() {
     // On the board, C comments on the selected sticky.
     let mut app = review(Screen::Board);
-    on_inbox_sticky(&mut app);
+    INBOX_STICKY.put(&mut app);
     keys(&mut app, &["C"]);
     let field = app.field.as_ref().expect("a comment field");
     assert!(
@@ -425,7 +440,7 @@ fn comments_on_a_sticky_and_on_a_note_name_what_they_are_about() {
 
     // On the notes screen, c comments on the selected note.
     let mut app = review(Screen::Notes);
-    first_note(&mut app);
+    At::FirstNote.put(&mut app);
     let id = sess(&app).notes[app.visible_notes()[0]].id.clone();
     keys(&mut app, &["c"]);
     type_text(&mut app, "Je confirme");

@@ -8,197 +8,18 @@ mod app_support;
 mod support;
 
 use app_support::*;
+use atelier::app::App;
 use atelier::app::state::Screen;
-use atelier::app::{App, Msg, update};
-use atelier::store::SessionEntry;
 use atelier::ui::theme::Theme;
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use std::time::{Duration, UNIX_EPOCH};
 use support::screen::*;
 
 // ---------------------------------------------------------------- states
 
-fn entry(file: &str, title: &str, secs: i64, size: u64) -> SessionEntry {
-    SessionEntry {
-        path: format!("/home/zoé/.local/share/atelier/sessions/{file}").into(),
-        title: title.into(),
-        // The workshop's day (the file without a title has none).
-        date: match file {
-            "sans-titre.ron" => None,
-            "cantines-d-ete.ron" => time::Date::from_calendar_date(2026, time::Month::May, 1).ok(),
-            _ => time::Date::from_calendar_date(2026, time::Month::July, 9).ok(),
-        },
-        modified: Some(UNIX_EPOCH + Duration::from_secs(t(secs).unix() as u64)),
-        size,
-    }
-}
-
-fn home() -> App {
-    let mut app = bare_app();
-    app.home.sessions = vec![
-        entry(
-            "cantines-d-ete.ron",
-            "Cantines d'été 🍽️ 夏の食堂",
-            -3600,
-            18_432,
-        ),
-        entry(
-            "bibliotheques-fraiches.ron",
-            "Bibliothèques fraîches : 図書館 📚",
-            -86_400 * 3,
-            2_400_000,
-        ),
-        entry("sans-titre.ron", "", -86_400 * 40, 512),
-    ];
-    // Two copies of the demo: one title, told apart by their files' names.
-    let demo = "Bibliothèques fraîches : garder les bibliothèques publiques vivables";
-    app.home.sessions.extend(
-        ["demo-20260709-093000.ron", "demo-20260709-141500.ron"]
-            .map(|file| entry(file, demo, -86_400 * 41, 96_000)),
-    );
-    app
-}
-
-fn home_methods() -> App {
-    let mut app = home();
-    keys(&mut app, &["tab", "down", "down", "down"]);
-    app
-}
-
-fn setup_details() -> App {
-    let mut app = app();
-    keys(&mut app, &["a", "down"]);
-    app
-}
-
-fn setup_participants() -> App {
-    let mut app = app();
-    keys(&mut app, &["a", "tab", "down"]);
-    app
-}
-
-fn setup_agenda() -> App {
-    let mut app = app();
-    keys(&mut app, &["a", "tab", "tab", "down", "down", "down"]);
-    app
-}
-
-fn facilitate_idle() -> App {
-    app()
-}
-
-/// The first step took 5 min 10 s; the second has run one of its 3 minutes.
-fn facilitate_running() -> App {
-    let mut app = app();
-    keys_at(&mut app, &["space"], t(0));
-    // The timer was running: the second step's starts on its own; paused
-    // at once, it runs again from 320 s.
-    keys_at(&mut app, &["]", "space"], t(310));
-    keys_at(&mut app, &["space"], t(320));
-    app.now = t(380);
-    app
-}
-
-/// The first step (5 min) has run 6 min 40 s; the bell has rung and its
-/// flash has faded.
-fn facilitate_overrun() -> App {
-    let mut app = app();
-    keys_at(&mut app, &["space"], t(0));
-    update(&mut app, Msg::Tick, t(300));
-    update(&mut app, Msg::Tick, t(400));
-    assert_eq!(app.facilitate.flash_until, None);
-    app
-}
-
-/// Right when time ran out: the flash shows.
-fn facilitate_flash() -> App {
-    let mut app = app();
-    keys_at(&mut app, &["space"], t(0));
-    update(&mut app, Msg::Tick, t(301));
-    assert!(app.facilitate.flash_until.is_some());
-    app
-}
-
-fn facilitate_agenda_focus() -> App {
-    let mut app = app();
-    keys(&mut app, &["tab", "down"]);
-    app
-}
-
-fn projector_running() -> App {
-    let mut app = facilitate_running();
-    keys_at(&mut app, &["p"], t(380));
-    app
-}
-
-fn projector_overrun() -> App {
-    let mut app = facilitate_overrun();
-    keys_at(&mut app, &["p"], t(400));
-    app
-}
-
-fn notes() -> App {
-    let mut app = app();
-    keys(&mut app, &["N", "down"]);
-    app
-}
-
-fn note_editor() -> App {
-    let mut app = app();
-    keys_at(&mut app, &["}"], t(0));
-    keys_at(&mut app, &["n"], t(200));
-    type_text(
-        &mut app,
-        "Ça chauffe : « pas de sieste possible » 😓\nquand passe-t-on à l'ombre ? 日陰がほしい",
-    );
-    keys(&mut app, &["tab", "q", "tab", "right", "right", "tab"]);
-    type_text(&mut app, "chaleur, été, 夏");
-    app
-}
-
-fn help() -> App {
-    let mut app = app();
-    keys(&mut app, &["?"]);
-    app
-}
-
-fn field_new_participant() -> App {
-    let mut app = app();
-    keys(&mut app, &["a", "tab", "i"]);
-    type_text(&mut app, "Zoé Ñandú 🌻 李娜");
-    app
-}
-
-fn picker_methods() -> App {
-    let mut app = app();
-    keys(&mut app, &["a", "tab", "tab", "i", "down", "down"]);
-    app
-}
-
-fn picker_templates() -> App {
-    let mut app = home();
-    keys(&mut app, &["n"]);
-    type_text(&mut app, "Écoles 🏫");
-    keys(&mut app, &["enter", "down"]);
-    app
-}
-
-fn read_only() -> App {
-    let mut app = app_with(session(), Some("review mode"));
-    keys(&mut app, &["space"]);
-    app
-}
-
-fn empty_agenda() -> App {
-    let mut s = session();
-    s.agenda.clear();
-    s.notes.clear();
-    s.participants.clear();
-    app_with(s, None)
-}
+crate::states_in!("en");
 
 /// The board (next issue's screen) with a few stickies: drawn only to
 /// check that no size panics or spills.
@@ -236,39 +57,11 @@ fn board_results() -> App {
 /// How to reach a state of the app.
 type State = fn() -> App;
 
-/// Every state worth drawing: each screen, each popup, each timer state.
-const STATES: &[(&str, State)] = &[
-    ("home", home),
-    ("home_methods", home_methods),
-    ("setup_details", setup_details),
-    ("setup_participants", setup_participants),
-    ("setup_agenda", setup_agenda),
-    ("facilitate_idle", facilitate_idle),
-    ("facilitate_running", facilitate_running),
-    ("facilitate_overrun", facilitate_overrun),
-    ("facilitate_flash", facilitate_flash),
-    ("facilitate_agenda_focus", facilitate_agenda_focus),
-    ("projector_running", projector_running),
-    ("projector_overrun", projector_overrun),
-    ("notes", notes),
-    ("note_editor", note_editor),
-    ("help", help),
-    ("field_new_participant", field_new_participant),
-    ("picker_methods", picker_methods),
-    ("picker_templates", picker_templates),
-    ("read_only", read_only),
-    ("empty_agenda", empty_agenda),
-    ("board", board),
-    ("board_capture", board_capture),
-    ("board_search", board_search),
-    ("board_results", board_results),
-];
-
 // ---------------------------------------------------------------- snapshots
 
-mod snapshot {
-    crate::snapshots!(
-        "", [(80, 24), (120, 40)];
+crate::screen_states!(
+    "", [(80, 24), (120, 40)];
+    snapshot: [
         home,
         home_methods,
         setup_details,
@@ -288,8 +81,9 @@ mod snapshot {
         picker_templates,
         read_only,
         empty_agenda,
-    );
-}
+    ],
+    drawn: [facilitate_flash, board, board_capture, board_search, board_results],
+);
 
 // ---------------------------------------------------------------- what the screens say
 
@@ -451,11 +245,7 @@ fn the_selected_item_of_a_picker_uses_the_selection_style() {
 #[test]
 fn every_state_draws_at_odd_sizes_without_panicking() {
     for (name, state) in STATES {
-        let app = state();
-        for &(w, h) in ODD_SIZES {
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(&app, w, h)));
-            assert!(r.is_ok(), "{name} at {w}x{h} panicked");
-        }
+        assert_draws_at_odd_sizes(name, &state());
     }
 }
 
@@ -468,14 +258,8 @@ fn known_spill(name: &str, w: u16) -> bool {
 #[test]
 fn nothing_is_drawn_outside_the_area() {
     for (name, state) in STATES {
-        let app = state();
-        for &(w, h) in ODD_SIZES {
-            if known_spill(name, w) {
-                continue;
-            }
-            let area = Rect::new(2, 1, w, h);
-            assert!(draws_inside(&app, area), "{name} at {w}x{h} spilled out");
-        }
+        let bad = spills_at_odd_sizes(name, &state(), |w| known_spill(name, w));
+        assert!(bad.is_empty(), "spilled out: {bad:#?}");
     }
 }
 

@@ -254,7 +254,7 @@ fn enter_accepts_one_cluster_with_exactly_its_stickies_as_one_undoable_step() {
     assert_eq!(after.stickies.len(), before.stickies.len());
     assert!(validate(&after).is_empty(), "{:?}", validate(&after));
     assert_eq!(app.history.undo.len(), undo_before + 1, "one step");
-    assert!(message(&app).contains("Horaires"), "{}", message(&app));
+    assert_says(&app, "Horaires");
 
     // The popup stays open, without the accepted suggestion.
     assert_eq!(items(&app).len(), 2);
@@ -266,11 +266,7 @@ fn enter_accepts_one_cluster_with_exactly_its_stickies_as_one_undoable_step() {
 
     // Esc, then u: the session exactly as before; Ctrl-r: exactly as after.
     keys(&mut app, &["esc"]);
-    assert!(
-        message(&app).contains("1 suggestion accepted"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "1 suggestion accepted");
     let fx = keys(&mut app, &["u"]);
     assert_eq!(saves(&fx), 1);
     assert_eq!(sess(&app), &before, "u restores the session exactly");
@@ -306,11 +302,7 @@ fn accepting_two_suggestions_is_two_steps_undone_one_at_a_time() {
     assert_eq!(two.clusters.len(), 3);
     assert_eq!(app.history.undo.len(), 2);
     keys(&mut app, &["esc"]);
-    assert!(
-        message(&app).contains("2 suggestions accepted"),
-        "{}",
-        message(&app)
-    );
+    assert_says(&app, "2 suggestions accepted");
     keys(&mut app, &["u"]);
     assert_eq!(sess(&app), &one);
     keys(&mut app, &["u"]);
@@ -322,7 +314,7 @@ fn u_in_the_open_popup_undoes_the_acceptance_as_the_message_says() {
     let mut app = app();
     let before = sess(&app).clone();
     keys(&mut app, &["S", "enter"]);
-    assert!(message(&app).contains("u undoes"), "{}", message(&app));
+    assert_says(&app, "u undoes");
     keys(&mut app, &["u"]);
     assert_eq!(sess(&app), &before, "u undid the acceptance");
 }
@@ -355,10 +347,7 @@ fn e_edits_the_title_then_enter_accepts_with_the_edited_title() {
     );
     assert_eq!(app.history.undo.len(), 1, "one step");
     assert!(app.suggest.is_some(), "back in the suggestions");
-    keys(&mut app, &["esc", "u"]);
-    assert_eq!(sess(&app), &before);
-    keys(&mut app, &["ctrl-r"]);
-    assert_eq!(sess(&app), &after);
+    assert_undo_redo_from_popup(&mut app, &before, &after);
 }
 
 #[test]

@@ -5,27 +5,14 @@
 
 use atelier::app::App;
 use atelier::app::state::{Doc, SaveStatus, Screen};
-use atelier::model::{
-    Challenge, Id, Note, NoteKind, Origin, Participant, Role, Session, StageKind,
-};
+use atelier::model::{Challenge, Id, NoteKind, Origin, Participant, Role, Session, StageKind};
 use std::path::PathBuf;
+
+pub mod states;
 
 pub use crate::support::keys::*;
 pub use crate::support::model::t;
-use crate::support::model::{stage, step};
-
-fn note(id: &str, kind: NoteKind, stage: &str, author: Option<&str>, text: &str, at: i64) -> Note {
-    Note {
-        id: Id::from(id),
-        kind,
-        stage: Some(Id::from(stage)),
-        author: author.map(Id::from),
-        tags: vec![],
-        text: text.to_owned(),
-        time: t(at),
-        private: false,
-    }
-}
+use crate::support::model::{note, stage, step};
 
 /// Three stages (5+3, 8+4, 2 minutes), three participants, three notes.
 pub fn session() -> Session {
@@ -110,7 +97,7 @@ pub fn session() -> Session {
         note(
             "n-1",
             NoteKind::Observation,
-            "st-open",
+            Some("st-open"),
             Some("p-amelie"),
             "Les élèves arrivent déjà fatigués par la chaleur ☀️",
             60,
@@ -118,7 +105,7 @@ pub fn session() -> Session {
         note(
             "n-2",
             NoteKind::Quote,
-            "st-open",
+            Some("st-open"),
             Some("p-hanako"),
             "「食堂は暑すぎる」 dit une mère d'élève",
             120,
@@ -126,7 +113,7 @@ pub fn session() -> Session {
         note(
             "n-3",
             NoteKind::Idea,
-            "st-idees",
+            Some("st-idees"),
             None,
             "Des brumisateurs 💦 dans la cour",
             900,

@@ -10,6 +10,8 @@ use atelier::app::state::Screen;
 use atelier::model::{Colour, Id, Role, Session, StageKind, Sticky, Target, Vote};
 use std::path::PathBuf;
 
+pub mod states;
+
 pub use crate::support::keys::*;
 #[allow(unused_imports)] // each test binary uses its part
 pub use crate::support::model::{cluster, participant, stage, step, t};
@@ -162,6 +164,12 @@ pub fn sess(app: &App) -> &Session {
 pub fn go(app: &mut App, col: usize, row: usize) {
     app.board.col = col;
     app.board.row = row;
+}
+
+/// The cursor stands on this column and row; `why` says why it should.
+#[track_caller]
+pub fn assert_cursor(app: &App, (col, row): (usize, usize), why: &str) {
+    assert_eq!((app.board.col, app.board.row), (col, row), "{why}");
 }
 
 /// The sticky with this id.

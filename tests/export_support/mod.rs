@@ -44,41 +44,49 @@ pub fn h(text: &str) -> String {
     format!("{text} {HOSTILE}")
 }
 
-/// The demo with hostile text in every text field.
-pub fn hostile() -> Session {
-    let mut s = demo();
-    s.title = h(&s.title);
-    s.place = h(&s.place);
-    s.challenge.statement = h(&s.challenge.statement);
-    s.facilitators = s.facilitators.iter().map(|f| h(f)).collect();
+/// `f` applied to every text field a user types (but the notes' tags and
+/// the comments).
+pub fn map_texts(s: &mut Session, f: impl Fn(&str) -> String) {
+    s.title = f(&s.title);
+    s.place = f(&s.place);
+    s.challenge.statement = f(&s.challenge.statement);
+    s.facilitators = s.facilitators.iter().map(|x| f(x)).collect();
     for p in &mut s.participants {
-        p.name = h(&p.name);
-        p.organisation = h(&p.organisation);
+        p.name = f(&p.name);
+        p.organisation = f(&p.organisation);
     }
     for st in &mut s.agenda {
-        st.title = h(&st.title);
-        st.method = h(&st.method);
+        st.title = f(&st.title);
+        st.method = f(&st.method);
         for step in &mut st.steps {
-            step.title = h(&step.title);
-            step.prompt = h(&step.prompt);
+            step.title = f(&step.title);
+            step.prompt = f(&step.prompt);
         }
     }
     for n in &mut s.notes {
-        n.text = h(&n.text);
-        n.tags.push(HOSTILE.to_owned());
+        n.text = f(&n.text);
     }
     for x in &mut s.stickies {
-        x.text = h(&x.text);
+        x.text = f(&x.text);
     }
     for c in &mut s.clusters {
-        c.title = h(&c.title);
+        c.title = f(&c.title);
     }
     for r in &mut s.rounds {
-        r.title = h(&r.title);
+        r.title = f(&r.title);
     }
     for a in &mut s.actions {
-        a.text = h(&a.text);
-        a.owner = h(&a.owner);
+        a.text = f(&a.text);
+        a.owner = f(&a.owner);
+    }
+}
+
+/// The demo with hostile text in every text field.
+pub fn hostile() -> Session {
+    let mut s = demo();
+    map_texts(&mut s, h);
+    for n in &mut s.notes {
+        n.tags.push(HOSTILE.to_owned());
     }
     let time = Timestamp::parse("2026-07-12T08:00:00Z").unwrap();
     s.comments.push(Comment {

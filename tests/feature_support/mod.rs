@@ -106,3 +106,13 @@ pub fn sess(app: &App) -> &Session {
 // The screen drawn and read back: the one reading of `support::screen`.
 #[allow(unused_imports)] // each test binary uses its part
 pub use crate::support::screen::{draw, screen_text, shown};
+
+/// Out of the popup (Esc), `u` restores `before` exactly and `Ctrl-r`
+/// brings `after` back exactly.
+#[track_caller]
+pub fn assert_undo_redo_from_popup(app: &mut App, before: &Session, after: &Session) {
+    keys(app, &["esc", "u"]);
+    assert_eq!(sess(app), before, "undo restores exactly");
+    keys(app, &["ctrl-r"]);
+    assert_eq!(sess(app), after, "redo re-applies exactly");
+}

@@ -155,6 +155,20 @@ pub fn message(app: &App) -> &str {
     app.message.as_ref().map_or("", |m| m.text.as_str())
 }
 
+/// The status line's message contains `text`; a failure shows the message.
+#[track_caller]
+pub fn assert_says(app: &App, text: &str) {
+    let said = message(app);
+    assert!(said.contains(text), "{text:?} not in the message {said:?}");
+}
+
+/// The keys `names` ask for one save and nothing else.
+#[track_caller]
+pub fn assert_saves(app: &mut App, names: &[&str]) {
+    let fx = keys(app, names);
+    assert_eq!(fx, vec![Effect::Save], "the effects of {names:?}");
+}
+
 /// Whether the status line's message is an error.
 pub fn is_error(app: &App) -> bool {
     app.message.as_ref().is_some_and(|m| m.error)

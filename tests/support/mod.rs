@@ -33,3 +33,16 @@ pub fn file_names(dir: &std::path::Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// For each name, `fn name() -> App` in the test file: the state
+/// `$module::states::name` in `lang` (`app_support` and `board_support`
+/// build their states once for every language).
+#[macro_export]
+macro_rules! states_from {
+    ($module:ident, $lang:literal; $($name:ident),* $(,)?) => {$(
+        #[allow(dead_code)]
+        fn $name() -> atelier::app::App {
+            $crate::$module::states::$name($lang)
+        }
+    )*};
+}

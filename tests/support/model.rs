@@ -2,8 +2,8 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use atelier::model::{
-    Cluster, Id, Item, Op, Participant, Place, Role, Session, Stage, StageKind, Step, Timestamp,
-    VotingRound,
+    Cluster, Id, Item, Note, NoteKind, Op, Participant, Place, Role, Session, Stage, StageKind,
+    Step, Timestamp, VotingRound,
 };
 
 /// 2026-06-12T07:30:00Z plus `secs`: every test runs at a fixed time.
@@ -45,6 +45,27 @@ pub fn participant(id: &str, name: &str, role: Role) -> Participant {
 }
 
 /// A cluster of the stage `st-idees`.
+/// A note, public and untagged, at `t(secs)`.
+pub fn note(
+    id: &str,
+    kind: NoteKind,
+    stage: Option<&str>,
+    author: Option<&str>,
+    text: &str,
+    secs: i64,
+) -> Note {
+    Note {
+        id: Id::from(id),
+        kind,
+        stage: stage.map(Id::from),
+        author: author.map(Id::from),
+        tags: vec![],
+        text: text.to_owned(),
+        time: t(secs),
+        private: false,
+    }
+}
+
 pub fn cluster(id: &str, title: &str) -> Cluster {
     Cluster {
         id: Id::from(id),

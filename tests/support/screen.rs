@@ -78,6 +78,20 @@ pub fn screen_text(buf: &Buffer) -> String {
         .join("\n")
 }
 
+/// Every cell's symbol as it is, wide characters' covered cells included,
+/// each row ended by a newline: the reading the text snapshots were made
+/// with, and the one that shows a raw control character left in a cell.
+pub fn cells_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// The text of a drawn terminal.
 pub fn screen(terminal: &Terminal<TestBackend>) -> String {
     screen_text(terminal.backend().buffer())
@@ -144,6 +158,27 @@ pub fn assert_styled(buf: &Buffer, (x, y): (u16, u16), style: Style, what: &str)
     );
 }
 
+/// Drawn at each of `ODD_SIZES`, `app` (the state `name`) panics at none.
+#[track_caller]
+pub fn assert_draws_at_odd_sizes(name: &str, app: &App) {
+    for &(w, h) in ODD_SIZES {
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(app, w, h)));
+        assert!(r.is_ok(), "{name} at {w}x{h} panicked");
+    }
+}
+
+/// The sizes of `ODD_SIZES` (but those `skip` passes over) at which `app`
+/// (the state `name`), drawn into an area at column 2, row 1, draws
+/// outside it: "name at WxH" each.
+pub fn spills_at_odd_sizes(name: &str, app: &App, skip: impl Fn(u16) -> bool) -> Vec<String> {
+    ODD_SIZES
+        .iter()
+        .filter(|&&(w, _)| !skip(w))
+        .filter(|&&(w, h)| !draws_inside(app, Rect::new(2, 1, w, h)))
+        .map(|(w, h)| format!("{name} at {w}x{h}"))
+        .collect()
+}
+
 /// Drawn into `area` of a larger buffer filled with a marker, nothing
 /// lands outside it.
 pub fn draws_inside(app: &App, area: Rect) -> bool {
@@ -174,4 +209,26 @@ macro_rules! snapshots {
             }
         }
     )*};
+}
+
+/// A screen test file's states, named once: `const STATES` (name and
+/// builder of each state worth drawing, for the checks at every size) and,
+/// in `mod snapshot`, a snapshot test of each `snapshot` state (see
+/// `snapshots!`); the `drawn` states have no snapshot.
+/// `crate::screen_states!("fr_", [(80, 24)]; snapshot: [home], drawn: [help]);`
+#[macro_export]
+macro_rules! screen_states {
+    ($prefix:literal, $sizes:expr;
+     snapshot: [$($snap:ident),* $(,)?],
+     drawn: [$($other:ident),* $(,)?] $(,)?) => {
+        /// Every state worth drawing: each screen, each popup, each timer state.
+        const STATES: &[(&str, fn() -> atelier::app::App)] = &[
+            $((stringify!($snap), $snap as fn() -> atelier::app::App),)*
+            $((stringify!($other), $other as fn() -> atelier::app::App),)*
+        ];
+
+        mod snapshot {
+            $crate::snapshots!($prefix, $sizes; $($snap),*);
+        }
+    };
 }
