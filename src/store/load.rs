@@ -240,74 +240,155 @@ pub fn load_str(file: &str, text: &str) -> Result<Session, LoadError> {
     Ok(session)
 }
 
-/// From this size on, a session's sticky notes are parsed on a second
-/// thread while the rest of the file is parsed on this one.
+/// From this size on, a session's sticky notes are parsed on the other
+/// cores while the rest of the file is parsed on this one.
 const SPLIT_FROM: usize = 4 << 20;
 
+/// At most this many threads parse one file.
+const MAX_THREADS: usize = 8;
+
 /// Parse a session file's text. A big file on a machine with more than one
-/// core is parsed in two halves at once (see [`parse_split`]); whenever
-/// that does not work out, and for every error, the whole text is parsed
-/// in one piece, so the result and the error messages are the same.
+/// core is parsed in pieces at once (see [`parse_split`]); whenever that
+/// does not work out, and for every error, the whole text is parsed in one
+/// piece, so the result and the error messages are the same.
 fn parse_session(text: &str) -> Result<Session, LoadError> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
     if text.len() >= SPLIT_FROM
-        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
-        && let Some(session) = parse_split(text)
+        && threads > 1
+        && let Some(session) = parse_split(text, threads)
     {
         return Ok(session);
     }
     parse_ron::<Session>(text)
 }
 
-/// The session with its `stickies` list parsed on another thread: the list
-/// is cut out of the text (found by [`field_list`]), the rest parsed with
-/// `stickies: []` in its place, and the two put together. `None` when the
-/// list is not found, a thread cannot be started, or either part fails.
-fn parse_split(text: &str) -> Option<Session> {
-    let (start, end) = field_list(text, b"stickies")?;
-    let list = text.get(start..end)?;
-    let mut rest = String::with_capacity(text.len() - list.len() + 2);
+/// The session parsed by `threads` threads: the `stickies` list is found
+/// with its items (by [`field_list`]); this thread parses the rest of the
+/// file, with `stickies: []` in the list's place, and the first items,
+/// the other threads the other items in equal runs of bytes; then the
+/// stickies are put back in order. Each item is parsed as a RON document of
+/// its own (the whole list's parse accepts exactly these). `None` when the
+/// list is not found, a thread cannot be started, or any piece fails.
+fn parse_split(text: &str, threads: usize) -> Option<Session> {
+    let (start, end, commas) = field_list(text, b"stickies")?;
+    let items = list_items(text, start, end, &commas)?;
+    drop(commas);
+    let mut rest = String::with_capacity(text.len() - (end - start) + 2);
     rest.push_str(text.get(..start)?);
     rest.push_str("[]");
     rest.push_str(text.get(end..)?);
-    let (session, stickies) = std::thread::scope(|scope| {
-        let other = std::thread::Builder::new()
-            .spawn_scoped(scope, || {
-                ron::Options::default().from_str::<Vec<Sticky>>(list).ok()
+    let runs = shares(&items, rest.len(), threads);
+    let (first, others) = runs.split_first()?;
+    let total = items.len();
+    let (session, mut stickies, parts) = std::thread::scope(|scope| {
+        let handles = others
+            .iter()
+            .map(|run| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, || parse_items(run, run.len()))
+                    .ok()
             })
-            .ok()?;
+            .collect::<Option<Vec<_>>>()?;
         let session = ron::Options::default().from_str::<Session>(&rest).ok();
-        Some((session, other.join().ok().flatten()))
+        let mine = session.as_ref().and_then(|_| parse_items(first, total));
+        let parts: Vec<Option<Vec<Sticky>>> = handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect();
+        Some((session, mine, parts))
     })?;
+    drop(rest);
     let mut session = session?;
+    let all = stickies.as_mut()?;
+    for part in parts {
+        all.extend(part?);
+    }
     session.stickies = stickies?;
     Some(session)
 }
 
+/// Each item of a RON list parsed as a sticky, in order; `None` at the
+/// first that does not parse (the caller then parses the whole file, which
+/// says where).
+fn parse_items(items: &[&str], capacity: usize) -> Option<Vec<Sticky>> {
+    let options = ron::Options::default();
+    let mut out = Vec::with_capacity(capacity);
+    for item in items {
+        out.push(options.from_str::<Sticky>(item).ok()?);
+    }
+    Some(out)
+}
+
+/// The texts of a list's items: between its `[` (at `start`), its
+/// top-level `commas` and its `]` (at `end - 1`). A last piece of blanks
+/// and line comments is the trailing comma RON allows (or an empty list). `None` if a cut falls
+/// outside the text.
+fn list_items<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    commas: &[usize],
+) -> Option<Vec<&'a str>> {
+    let mut items = Vec::with_capacity(commas.len() + 1);
+    let mut from = start + 1;
+    for &at in commas.iter().chain(std::iter::once(&(end - 1))) {
+        items.push(text.get(from..at)?);
+        from = at + 1;
+    }
+    let blank = |s: &str| {
+        s.lines().all(|l| {
+            let l = l.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            l.is_empty() || l.starts_with("//")
+        })
+    };
+    if items.last().is_some_and(|s| blank(s)) {
+        items.pop();
+    }
+    Some(items)
+}
+
+/// The items cut into `threads` runs of about equal work, counted in bytes:
+/// the first run is this thread's, which also parses the `rest` of the
+/// file (so it takes fewer items, or none).
+fn shares<'a, 'b>(items: &'b [&'a str], rest: usize, threads: usize) -> Vec<&'b [&'a str]> {
+    let threads = threads.max(1);
+    let bytes: usize = items.iter().map(|s| s.len() + 1).sum();
+    let mine = ((bytes + rest) / threads).saturating_sub(rest).min(bytes);
+    let mut runs = Vec::with_capacity(threads);
+    let (mut from, mut seen) = (0, 0);
+    for t in 0..threads - 1 {
+        // Where run `t` should end, in bytes of the list.
+        let goal = mine + (bytes - mine) * t / (threads - 1);
+        let mut to = from;
+        while seen < goal
+            && let Some(item) = items.get(to)
+        {
+            seen += item.len() + 1;
+            to += 1;
+        }
+        runs.push(&items[from..to]);
+        from = to;
+    }
+    runs.push(&items[from..]);
+    runs
+}
+
 /// Where the list value of the field `name` of the outermost struct
 /// stands in RON text: the byte range from its `[` to its `]`, both
-/// included. Strings (with their escapes) and line comments are skipped;
-/// anything this scan does not follow for certain (block comments, raw
-/// strings, characters, attributes) gives `None`, and the caller parses the
-/// whole text instead.
-fn field_list(text: &str, name: &[u8]) -> Option<(usize, usize)> {
+/// included, and the places of the commas between its items. Strings (with
+/// their escapes), raw strings and line comments are skipped; anything this
+/// scan does not follow for certain (block comments, characters,
+/// attributes) gives `None`, and the caller parses the whole text instead.
+fn field_list(text: &str, name: &[u8]) -> Option<(usize, usize, Vec<usize>)> {
     let b = text.as_bytes();
     let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     let mut depth = 0_usize;
     let mut start: Option<usize> = None;
+    let mut commas = Vec::new();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         match c {
-            b'"' => {
-                // To the closing quote, over escapes.
-                i += 1;
-                loop {
-                    match *b.get(i)? {
-                        b'\\' => i += 2,
-                        b'"' => break,
-                        _ => i += 1,
-                    }
-                }
-            }
+            b'"' => i = closing_quote(text, i + 1)?,
             b'/' if b.get(i + 1) == Some(&b'/') => {
                 while b.get(i).is_some_and(|&c| c != b'\n') {
                     i += 1;
@@ -333,13 +414,14 @@ fn field_list(text: &str, name: &[u8]) -> Option<(usize, usize)> {
                 i = j + hashes;
             }
             b'/' | b'\'' | b'#' => return None,
+            b',' if depth == 2 && start.is_some() => commas.push(i),
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' | b'}' => {
                 depth = depth.checked_sub(1)?;
                 if depth == 1
                     && let Some(s) = start
                 {
-                    return (c == b']').then_some((s, i + 1));
+                    return (c == b']').then_some((s, i + 1, commas));
                 }
             }
             _ if depth == 1
@@ -369,6 +451,30 @@ fn field_list(text: &str, name: &[u8]) -> Option<(usize, usize)> {
         i += 1;
     }
     None
+}
+
+/// Where the quote closing a string that starts at `from` (past its
+/// opening quote) stands: the next quote after an even run of backslashes
+/// (`\\` is one escaped backslash, `\"` a quote in the text). Quotes are
+/// found with `str::find`, which looks through memory a word at a time,
+/// not byte by byte: the texts are most of a session file.
+fn closing_quote(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut at = from;
+    loop {
+        // `at` follows a quote, an ASCII byte: a char boundary.
+        let quote = at + text.get(at..)?.find('"')?;
+        let slashes = b
+            .get(from..quote)?
+            .iter()
+            .rev()
+            .take_while(|&&c| c == b'\\')
+            .count();
+        if slashes % 2 == 0 {
+            return Some(quote);
+        }
+        at = quote + 1;
+    }
 }
 
 /// Validate a parsed session against its text, placing the first problem.
@@ -477,15 +583,20 @@ mod tests {
     #[test]
     fn a_split_parse_gives_the_same_session() {
         let (s, text) = tricky();
-        let split = parse_split(&text).expect("split");
-        assert_eq!(split, s);
+        for threads in 1..=5 {
+            let split = parse_split(&text, threads).expect("split");
+            assert_eq!(split, s, "{threads} threads");
+        }
         assert_eq!(parse_ron::<Session>(&text).expect("parses"), s);
     }
 
     #[test]
     fn the_list_is_found_whole() {
         let (_, text) = tricky();
-        let (a, b) = field_list(&text, b"stickies").expect("found");
+        let (a, b, commas) = field_list(&text, b"stickies").expect("found");
+        let items = list_items(&text, a, b, &commas).expect("cut");
+        assert_eq!(items.len(), 2_000);
+        assert!(items.iter().all(|i| i.trim_start().starts_with('(')));
         let list = &text[a..b];
         assert!(list.starts_with('[') && list.ends_with(']'));
         assert!(text[..a].trim_end().ends_with("stickies:"));
@@ -512,13 +623,13 @@ mod tests {
                 "(x: 1, mystickies: [1], stickies: [ 2 ], y: 3)",
                 b"stickies"
             ),
-            Some((34, 39))
+            Some((34, 39, Vec::new()))
         );
         // Raw strings are followed to their end.
         let raw = r####"(t: r#"stickies: [ "" ]"#, u: r"]", stickies: [1])"####;
         assert_eq!(
             field_list(raw, b"stickies"),
-            Some((raw.len() - 4, raw.len() - 1))
+            Some((raw.len() - 4, raw.len() - 1, Vec::new()))
         );
     }
 
@@ -527,7 +638,8 @@ mod tests {
         let s = crate::generate::session(8_000, 1);
         let text = crate::store::to_ron(&s).expect("serializes");
         assert!(text.len() >= SPLIT_FROM, "{} bytes", text.len());
-        assert!(parse_split(&text).is_some(), "split in two");
+        assert!(parse_split(&text, 2).is_some(), "split in two");
+        assert!(parse_split(&text, 3).is_some(), "split in three");
         assert_eq!(load_str("big.ron", &text).expect("loads"), s);
         // An error in the stickies is reported as the whole parse reports it.
         let broken = text.replacen("colour: ", "colour: Mauve", 5_000);
@@ -537,5 +649,142 @@ mod tests {
             e.message.split(" (").next(),
             whole.message.split(" (").next()
         );
+    }
+
+    #[test]
+    fn runs_cover_every_item_in_order() {
+        let items: Vec<&str> = ["a", "bb", "ccc", "dddd", "e", "ff", "g"].to_vec();
+        for rest in [0, 3, 10, 100] {
+            for threads in 1..=9 {
+                let runs = shares(&items, rest, threads);
+                assert_eq!(runs.len(), threads);
+                assert_eq!(runs.concat(), items, "{rest} {threads}");
+            }
+        }
+        // The first thread, which parses the rest of the file, takes fewer.
+        let runs = shares(&items, 10, 2);
+        assert!(runs[0].len() < runs[1].len(), "{runs:?}");
+    }
+
+    #[test]
+    fn a_list_cut_in_items() {
+        let text = "(s: [ (a: \"x, y\"), [1, 2], // c, d\n r\"e, ]\", ], t: 1)";
+        let (a, b, commas) = field_list(text, b"s").expect("found");
+        let items = list_items(text, a, b, &commas).expect("cut");
+        assert_eq!(
+            items,
+            vec![" (a: \"x, y\")", " [1, 2]", " // c, d\n r\"e, ]\""]
+        );
+        let (a, b, commas) = field_list("(s: [])", b"s").expect("found");
+        assert_eq!(list_items("(s: [])", a, b, &commas), Some(Vec::new()));
+    }
+
+    mod split_property {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Pieces of text that could fool the scan.
+        const HOSTILE: [&str; 24] = [
+            "[",
+            "]",
+            "(",
+            ")",
+            "{",
+            "}",
+            "\"",
+            "\\",
+            "\\\"",
+            ",",
+            "r#\"",
+            "\"#",
+            "r\"",
+            "//",
+            "/*",
+            "*/",
+            "\n",
+            "'",
+            "#",
+            "stickies: [",
+            "é",
+            " ",
+            "\n// ] \" , ) [\n",
+            "\n,",
+        ];
+
+        fn hostile() -> impl Strategy<Value = String> {
+            proptest::collection::vec(0..HOSTILE.len(), 0..12)
+                .prop_map(|v| v.into_iter().map(|k| HOSTILE[k]).collect())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            /// Stickies holding hostile texts and tags: the split parse,
+            /// at any number of threads, gives the session back.
+            #[test]
+            fn hostile_texts_split_the_same(
+                texts in proptest::collection::vec(hostile(), 1..8),
+                threads in 1_usize..5,
+            ) {
+                let mut s = crate::generate::session(40, 2);
+                for (k, t) in texts.iter().enumerate() {
+                    s.stickies[k].text = t.clone();
+                    s.stickies[k + 10].tags = vec![t.clone()];
+                    s.title = t.clone();
+                }
+                let text = crate::store::to_ron(&s).expect("serializes");
+                prop_assert_eq!(parse_split(&text, threads), Some(s));
+            }
+
+            /// Line comments holding hostile pieces between the items of
+            /// the list (and after its last comma): still the same session.
+            #[test]
+            fn comments_between_items(
+                pieces in proptest::collection::vec((0_usize..40, hostile()), 1..6),
+                threads in 1_usize..5,
+            ) {
+                let s = crate::generate::session(40, 4);
+                let mut text = crate::store::to_ron(&s).expect("serializes");
+                let (a, b, commas) = field_list(&text, b"stickies").expect("found");
+                prop_assert_eq!(commas.len(), 40);
+                let mut at: Vec<(usize, String)> = pieces
+                    .into_iter()
+                    .map(|(k, p)| (commas[k] + 1, format!("// {}\n", p.replace('\n', " "))))
+                    .collect();
+                at.push((b - 1, "// ] [\n".into()));
+                at.push((a + 1, "// , \"\n".into()));
+                at.sort();
+                for (i, c) in at.into_iter().rev() {
+                    text.insert_str(i, &c);
+                }
+                prop_assert_eq!(parse_ron::<Session>(&text).ok(), Some(s.clone()));
+                prop_assert_eq!(parse_split(&text, threads), Some(s));
+            }
+
+            /// Hostile pieces put anywhere in a file: when the split parse
+            /// gives a session, the whole parse gives the same one.
+            #[test]
+            fn the_split_never_disagrees(
+                edits in proptest::collection::vec((0.0_f64..1.0, hostile(), 0_usize..3), 1..4),
+                threads in 1_usize..5,
+            ) {
+                let s = crate::generate::session(12, 3);
+                let mut text = crate::store::to_ron(&s).expect("serializes");
+                for (at, piece, cut) in edits {
+                    let mut i = (at * text.len() as f64) as usize;
+                    while !text.is_char_boundary(i) {
+                        i -= 1;
+                    }
+                    let mut j = (i + cut).min(text.len());
+                    while !text.is_char_boundary(j) {
+                        j -= 1;
+                    }
+                    text.replace_range(i..j, &piece);
+                }
+                if let Some(split) = parse_split(&text, threads) {
+                    prop_assert_eq!(Some(split), parse_ron::<Session>(&text).ok());
+                }
+            }
+        }
     }
 }
