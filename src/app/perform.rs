@@ -331,7 +331,7 @@ fn export(
     let lang = app.lang;
     // Off the key path: a large session's page takes a moment.
     let job = move || {
-        let written = write_export(&session, &session_path, format, &opts, path);
+        let written = write_export(&session, &session_path, format, &opts, path, lang);
         Msg::Done(Done::Exported(written))
     };
     let failed = move |e: String| crate::t!(lang, "run-cannot-export", error = e);
@@ -345,6 +345,7 @@ fn write_export(
     format: crate::export::Format,
     opts: &crate::export::Options,
     path: PathBuf,
+    lang: &str,
 ) -> Result<PathBuf, String> {
     // What is private is not even looked for in the media folder.
     let session = crate::export::shown(session, opts);
@@ -359,7 +360,7 @@ fn write_export(
             format == crate::export::Format::Html,
         )
     };
-    let problems = media.problems();
+    let problems = media.problems(lang);
     // Anonymized exports are meant to be published (0644).
     let access = crate::export::cli::access(opts.anonymize);
     let text =
