@@ -169,6 +169,18 @@ fn the_same_voter_on_two_laptops_adds_up_and_paper_tallies_take_the_largest() {
     assert_eq!(paper.len(), 1);
     assert_eq!(paper[0].count, 5);
     assert_eq!(m.report.repairs.len(), 2, "{:?}", m.report.repairs);
+    let said = |lang| {
+        let lines: Vec<String> = m.report.repairs.iter().map(|r| r.say(lang)).collect();
+        lines.join("\n")
+    };
+    let (en, fr) = (said("en"), said("fr"));
+    assert!(en.contains("records of participant"), "{en}");
+    assert!(en.contains("(2 dots, added up)"), "{en}");
+    assert!(en.contains("records of the paper tally's dots"), "{en}");
+    assert!(en.contains("(5 dots, the largest count)"), "{en}");
+    assert!(fr.contains("relevés des gommettes du participant"), "{fr}");
+    assert!(fr.contains("(2 gommettes, additionnées)"), "{fr}");
+    assert!(fr.contains("(5 gommettes, le plus grand décompte)"), "{fr}");
     // Either way round, the same result.
     let n = merge(&b, &t, &o);
     assert_eq!(n.session.votes.len(), s.votes.len());

@@ -128,3 +128,70 @@ impl Report {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every section the merge counts and every item it names has its
+    /// words in both languages (a missing key would show as the key).
+    #[test]
+    fn every_section_and_item_is_said_in_both_languages() {
+        let sections = [
+            "participant",
+            "guest",
+            "stage",
+            "step",
+            "note",
+            "sticky",
+            "cluster",
+            "round",
+            "voting round",
+            "vote",
+            "action",
+            "comment",
+            "prototype",
+            "attachment",
+            "detail",
+            "item",
+            "conflict",
+        ];
+        let items = [
+            "participant",
+            "guest",
+            "stage",
+            "step",
+            "note",
+            "sticky",
+            "cluster",
+            "voting round",
+            "vote",
+            "voter",
+            "action",
+            "comment",
+            "prototype",
+            "attachment",
+        ];
+        for lang in ["en", "fr"] {
+            for sec in sections {
+                for n in [1, 2] {
+                    let said = count(lang, n, sec);
+                    assert!(said.starts_with(&n.to_string()), "{lang} {sec}: {said}");
+                    assert!(!said.contains("merge-"), "{lang} {sec}: {said}");
+                }
+            }
+            for sec in items {
+                let said = Line::new(
+                    "merge-both-changed",
+                    vec![("item", Arg::Item(sec, "\"x\"".into(), 2))],
+                )
+                .say(lang);
+                assert!(!said.contains("merge-"), "{lang} {sec}: {said}");
+                assert!(said.contains("\"x\""), "{lang} {sec}: {said}");
+            }
+        }
+        assert_eq!(count("en", 2, "sticky"), "2 stickies");
+        assert_eq!(count("fr", 2, "voting round"), "2 tours de vote");
+        assert_eq!(count("en", 1, "vote"), "1 vote");
+    }
+}
