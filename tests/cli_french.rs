@@ -374,3 +374,57 @@ fn save_validation_merge_attach_new_and_demo_errors_are_said_in_french() {
         );
     }
 }
+
+/// A merge with changes on both sides, a conflict and a repair: its summary
+/// in French.
+#[test]
+fn a_merge_summary_with_a_conflict_and_a_repair_is_said_in_french() {
+    use atelier::model::{Place, Timestamp};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let b = atelier::generate::session(24, 42);
+    let (mut o, mut t) = (b.clone(), b.clone());
+    let now = Timestamp::from_unix(1_781_262_000).unwrap();
+    // Ours: a sticky added in a cluster theirs deletes (a repair), a title.
+    let cluster = b.clusters[1].id.clone();
+    support::model::add_sticky(
+        &mut o,
+        "dans le groupe",
+        &Place::Cluster(cluster.clone()),
+        now,
+    );
+    o.title = "Notre titre".into();
+    // Theirs: the cluster deleted, another title (a conflict).
+    let ops = t.delete_cluster(&cluster);
+    t.apply_all(ops);
+    t.title = "Autre titre".into();
+    for (name, s) in [("base.ron", &b), ("ours.ron", &o), ("theirs.ron", &t)] {
+        std::fs::write(d.join(name), atelier::store::to_ron(s).unwrap()).unwrap();
+    }
+    let at = |n: &str| d.join(n).to_str().unwrap().to_owned();
+    let out = atelier(
+        d,
+        &[
+            "merge",
+            &at("base.ron"),
+            &at("ours.ron"),
+            &at("theirs.ron"),
+            "-o",
+            &at("out.ron"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("notre version (") && err.contains("ajout de 1 post-it"),
+        "{err}"
+    );
+    assert!(err.contains("1 conflit noté"), "{err}");
+    assert!(
+        err.contains("titre\u{a0}: chez nous \"Notre titre\" / chez eux \"Autre titre\""),
+        "{err}"
+    );
+    assert!(err.contains("remis dans la boîte d’arrivée"), "{err}");
+    let english = english_in(&err);
+    assert!(english.is_empty(), "{english:?} in\n{err}");
+}

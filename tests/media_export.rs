@@ -335,3 +335,43 @@ fn a_real_browser_renders_the_page_with_its_photos() {
     assert!(size > 40_000, "a {size}-byte picture looks empty");
     println!("chromium rendered the page: {size} bytes, {colourful} colourful pixels");
 }
+
+/// `atelier export` with `LANG`: its standard error.
+fn export_err(w: &media_support::Workshop, lang: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
+        .args(["export", "demo.ron", "--format", "html"])
+        .current_dir(w.path(""))
+        .env("ATELIER_HOME", w.path(".home-lang"))
+        .env("USER", "tester")
+        .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{lang}");
+    media_support::text(&out.stderr)
+}
+
+#[test]
+fn a_missing_photo_is_said_in_the_language_of_the_messages() {
+    let a = attached();
+    let s = a.w.session();
+    let gone = s.attachments.iter().find(|x| x.path.ends_with(".jpg"));
+    let gone = &gone.expect("the JPEG attached").path;
+    std::fs::remove_file(a.w.path(gone)).unwrap();
+
+    let fr = export_err(&a.w, "fr_FR.UTF-8");
+    assert!(
+        fr.contains(&format!(
+            "le média {gone} manque (déplacé ou supprimé\u{a0}?)"
+        )),
+        "{fr}"
+    );
+    assert!(!fr.contains("is missing"), "{fr}");
+    let en = export_err(&a.w, "C.UTF-8");
+    assert!(
+        en.contains(&format!("media {gone} is missing (moved or deleted?)")),
+        "{en}"
+    );
+}

@@ -43,7 +43,7 @@ fn additions_on_both_sides_are_kept_ours_first() {
     let tail: Vec<&Id> = m.session.stickies[n..].iter().map(|x| &x.id).collect();
     assert_eq!(tail, [&o1, &o2, &t1, &t2]);
     assert_eq!(m.report.counts["sticky"].added, [2, 2]);
-    let summary = m.report.summary("ours", "theirs");
+    let summary = m.report.summary("en", "ours", "theirs");
     assert!(summary.contains("ours: added 2 stickies"), "{summary}");
     assert!(summary.contains("theirs: added 2 stickies"), "{summary}");
 }
@@ -73,7 +73,11 @@ fn deleted_on_one_side_edited_on_the_other_keeps_the_edit() {
     t.apply_all(ops);
     let m = merge(&b, &o, &t);
     assert!(!m.report.is_clean());
-    assert!(m.report.conflicts[0].contains("theirs changed it, ours deleted it"));
+    assert!(
+        m.report.conflicts[0]
+            .say("en")
+            .contains("theirs changed it, ours deleted it")
+    );
     let s = &m.session;
     assert_eq!(
         s.stickies.iter().find(|x| x.id == id).unwrap().text,
@@ -117,7 +121,7 @@ fn a_sticky_in_a_cluster_the_other_side_deleted_goes_to_the_inbox() {
         m.report
             .repairs
             .iter()
-            .any(|r| r.contains("moved to the inbox")),
+            .any(|r| r.say("en").contains("moved to the inbox")),
         "{:?}",
         m.report.repairs
     );
@@ -165,6 +169,18 @@ fn the_same_voter_on_two_laptops_adds_up_and_paper_tallies_take_the_largest() {
     assert_eq!(paper.len(), 1);
     assert_eq!(paper[0].count, 5);
     assert_eq!(m.report.repairs.len(), 2, "{:?}", m.report.repairs);
+    let said = |lang| {
+        let lines: Vec<String> = m.report.repairs.iter().map(|r| r.say(lang)).collect();
+        lines.join("\n")
+    };
+    let (en, fr) = (said("en"), said("fr"));
+    assert!(en.contains("records of participant"), "{en}");
+    assert!(en.contains("(2 dots, added up)"), "{en}");
+    assert!(en.contains("records of the paper tally's dots"), "{en}");
+    assert!(en.contains("(5 dots, the largest count)"), "{en}");
+    assert!(fr.contains("relevés des gommettes du participant"), "{fr}");
+    assert!(fr.contains("(2 gommettes, additionnées)"), "{fr}");
+    assert!(fr.contains("(5 gommettes, le plus grand décompte)"), "{fr}");
     // Either way round, the same result.
     let n = merge(&b, &t, &o);
     assert_eq!(n.session.votes.len(), s.votes.len());
@@ -303,7 +319,7 @@ fn union_matches_people_by_name_and_clusters_by_title() {
         m.report
             .notes
             .iter()
-            .any(|n| n.contains("1 participant of theirs matched"))
+            .any(|n| n.say("en").contains("1 participant of theirs matched"))
     );
 }
 

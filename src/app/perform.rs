@@ -331,7 +331,7 @@ fn export(
     let lang = app.lang;
     // Off the key path: a large session's page takes a moment.
     let job = move || {
-        let written = write_export(&session, &session_path, format, &opts, path);
+        let written = write_export(&session, &session_path, format, &opts, path, lang);
         Msg::Done(Done::Exported(written))
     };
     let failed = move |e: String| crate::t!(lang, "run-cannot-export", error = e);
@@ -345,6 +345,7 @@ fn write_export(
     format: crate::export::Format,
     opts: &crate::export::Options,
     path: PathBuf,
+    lang: &str,
 ) -> Result<PathBuf, String> {
     // What is private is not even looked for in the media folder.
     let session = crate::export::shown(session, opts);
@@ -359,7 +360,7 @@ fn write_export(
             format == crate::export::Format::Html,
         )
     };
-    let problems = media.problems();
+    let problems = media.problems(lang);
     // Anonymized exports are meant to be published (0644).
     let access = crate::export::cli::access(opts.anonymize);
     let text =
@@ -370,10 +371,12 @@ fn write_export(
     }
     // Written all the same; the message names what is missing.
     let what: Vec<String> = problems.iter().map(|(_, why)| why.clone()).collect();
-    Err(format!(
-        "written to {}, but {}",
-        path.display(),
-        what.join("; ")
+    let what = what.join(&crate::t!(lang, "run-problems-separator"));
+    Err(crate::t!(
+        lang,
+        "run-exported-but",
+        path = path.display().to_string(),
+        problems = what
     ))
 }
 
@@ -678,4 +681,47 @@ fn hide_sessions(app: &App, world: &mut World, paths: Vec<std::path::PathBuf>) -
             Err(e) => Msg::Done(Done::Failed(crate::i18n::save_error(lang, &e))),
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::model::{Attachment, MediaKind};
+
+    /// An export whose photo is missing is written all the same, and says
+    /// so in the user's language.
+    #[test]
+    fn a_missing_photo_is_said_in_the_users_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::new(Id::from("s-1"), "Cantines");
+        s.attachments.push(Attachment {
+            id: Id::from("a-1"),
+            to: None,
+            kind: MediaKind::Image,
+            path: "s.media/parti.png".into(),
+            hash: "00".into(),
+            caption: String::new(),
+            author: String::new(),
+            time: Timestamp::from_unix(0).unwrap(),
+        });
+        let file = dir.path().join("s.ron");
+        let opts = crate::export::Options::default();
+        let html = crate::export::Format::Html;
+        for (lang, said) in [
+            (
+                "fr",
+                "mais le média s.media/parti.png manque (déplacé ou supprimé\u{a0}?)",
+            ),
+            (
+                "en",
+                "but media s.media/parti.png is missing (moved or deleted?)",
+            ),
+        ] {
+            let out = dir.path().join(format!("{lang}.html"));
+            let e = write_export(&s, &file, html, &opts, out.clone(), lang).unwrap_err();
+            assert!(e.contains(said), "{e}");
+            assert!(out.is_file(), "{lang}");
+        }
+    }
 }

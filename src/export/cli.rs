@@ -89,7 +89,7 @@ pub fn load_media(
         Media::none()
     };
     let media = media.with_media(with_media);
-    for (_, problem) in media.problems() {
+    for (_, problem) in media.problems(lang) {
         eprintln!("atelier: {}: {problem}", file.display());
     }
     let left = media_left_out(session, opts, &media);

@@ -21,6 +21,7 @@
 //!   (an absolute path, `..`, a symbolic link) is never read nor linked:
 //!   the page shows a placeholder and [`Media::problems`] says why.
 
+use crate::i18n;
 use crate::model::{MediaKind, Session};
 use crate::store::media::{MediaProblem, hash_file, inside};
 use base64::Engine;
@@ -233,19 +234,26 @@ impl Media {
         self.files.get(path)
     }
 
-    /// Every problem found, in path order: `(path, what is wrong)`.
-    pub fn problems(&self) -> Vec<(String, String)> {
+    /// Every problem found, in path order: `(path, what is wrong)`, said in
+    /// `lang` (Fluent, `errors.ftl`).
+    pub fn problems(&self, lang: &str) -> Vec<(String, String)> {
         self.files
             .iter()
             .filter_map(|(path, state)| {
                 let p = path.clone();
                 let text = match state {
-                    FileState::Missing => MediaProblem::Missing { path: p }.to_string(),
-                    FileState::Altered => MediaProblem::Altered { path: p }.to_string(),
-                    FileState::Outside => MediaProblem::Outside { path: p }.to_string(),
-                    FileState::NotEmbeddable => format!(
-                        "media {p} cannot be embedded (not a PNG, JPEG or WebP picture, or damaged): linked instead"
-                    ),
+                    FileState::Missing => {
+                        i18n::media_problem(lang, &MediaProblem::Missing { path: p })
+                    }
+                    FileState::Altered => {
+                        i18n::media_problem(lang, &MediaProblem::Altered { path: p })
+                    }
+                    FileState::Outside => {
+                        i18n::media_problem(lang, &MediaProblem::Outside { path: p })
+                    }
+                    FileState::NotEmbeddable => {
+                        i18n::tr_args(lang, "media-not-embeddable", &[("path", p.into())])
+                    }
                     FileState::Photo { .. } | FileState::Present => return None,
                 };
                 Some((path.clone(), text))
@@ -548,7 +556,7 @@ mod tests {
         assert_eq!(m.state("t.media/changed.mp4"), Some(&FileState::Altered));
         assert_eq!(m.state("t.media/bad.jpg"), Some(&FileState::NotEmbeddable));
         assert_eq!(m.state("../etc/x.jpg"), Some(&FileState::Outside));
-        assert_eq!(m.problems().len(), 4);
+        assert_eq!(m.problems("").len(), 4);
         assert_eq!(m.linked(), vec!["t.media/bad.jpg", "t.media/v.mp4"]);
         assert_eq!(Media::none().state("t.media/v.mp4"), None);
     }

@@ -57,7 +57,9 @@ pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<bo
         name_files(&mut session, &o, &t, ours, theirs);
     }
     if b.is_some() && o.id != t.id {
-        report.notes.push(t!(lang, "merge-different-ids"));
+        report
+            .notes
+            .push(super::Line::new("merge-different-ids", Vec::new()));
     }
     let problems = validate(&session);
     if !problems.is_empty() {
@@ -69,11 +71,19 @@ pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<bo
         return Err(t!(lang, "merge-invalid", problems = list.join("; ")));
     }
     let (oname, tname) = if args.git {
-        ("ours".to_owned(), "theirs".to_owned())
+        (t!(lang, "merge-name-ours"), t!(lang, "merge-name-theirs"))
     } else {
         (
-            format!("ours ({})", ours.display()),
-            format!("theirs ({})", theirs.display()),
+            t!(
+                lang,
+                "merge-name-ours-file",
+                path = ours.display().to_string()
+            ),
+            t!(
+                lang,
+                "merge-name-theirs-file",
+                path = theirs.display().to_string()
+            ),
         )
     };
     let where_to = if args.git {
@@ -96,7 +106,7 @@ pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<bo
             }
         }
     };
-    let mut summary = report.summary(&oname, &tname);
+    let mut summary = report.summary(lang, &oname, &tname);
     if let Some(note) = where_to {
         summary.push_str(&note);
         summary.push('\n');

@@ -1,6 +1,6 @@
 //! The state of one merge and the merging of each section, item by item.
 
-use super::{Merged, Report, conflict_id, fnv, fold_votes, merge_order, repair, short};
+use super::{Arg, Line, Merged, Report, conflict_id, fnv, fold_votes, merge_order, repair, short};
 use crate::model::{
     ActionItem, Attachment, Cluster, Comment, Conflict, ConflictAbout, ConflictValue, Guest, Id,
     Item, Note, Participant, Prototype, Session, Stage, Step, Sticky, Vote, VotingRound,
@@ -16,7 +16,7 @@ impl From<Item> for ConflictValue {
 /// Ids and short labels of the items of each section.
 pub(super) trait Keyed {
     fn key(&self) -> &Id;
-    fn label(&self) -> String;
+    fn label(&self) -> Arg;
 }
 
 macro_rules! keyed {
@@ -25,7 +25,7 @@ macro_rules! keyed {
             fn key(&self) -> &Id {
                 &self.id
             }
-            fn label(&self) -> String {
+            fn label(&self) -> Arg {
                 let $x = self;
                 $label
             }
@@ -34,19 +34,19 @@ macro_rules! keyed {
 }
 
 keyed!(
-    Participant => |x| format!("participant {}", short(&x.name)),
-    Guest => |x| format!("guest {}", short(&x.name)),
-    Stage => |x| format!("stage {}", short(&x.title)),
-    Step => |x| format!("step {}", short(&x.title)),
-    Note => |x| format!("note {}", short(&x.text)),
-    Sticky => |x| format!("sticky {}", short(&x.text)),
-    Cluster => |x| format!("cluster {}", short(&x.title)),
-    VotingRound => |x| format!("voting round {}", short(&x.title)),
-    Vote => |x| format!("vote {} ({} dot{})", x.id, x.count, if x.count == 1 { "" } else { "s" }),
-    ActionItem => |x| format!("action {}", short(&x.text)),
-    Comment => |x| format!("comment {}", short(&x.text)),
-    Prototype => |x| format!("prototype {}", short(&x.name)),
-    Attachment => |x| format!("attachment {}", short(if x.caption.is_empty() { &x.path } else { &x.caption })),
+    Participant => |x| Arg::Item("participant", short(&x.name), 0),
+    Guest => |x| Arg::Item("guest", short(&x.name), 0),
+    Stage => |x| Arg::Item("stage", short(&x.title), 0),
+    Step => |x| Arg::Item("step", short(&x.title), 0),
+    Note => |x| Arg::Item("note", short(&x.text), 0),
+    Sticky => |x| Arg::Item("sticky", short(&x.text), 0),
+    Cluster => |x| Arg::Item("cluster", short(&x.title), 0),
+    VotingRound => |x| Arg::Item("voting round", short(&x.title), 0),
+    Vote => |x| Arg::Item("vote", x.id.to_string(), x.count as usize),
+    ActionItem => |x| Arg::Item("action", short(&x.text), 0),
+    Comment => |x| Arg::Item("comment", short(&x.text), 0),
+    Prototype => |x| Arg::Item("prototype", short(&x.name), 0),
+    Attachment => |x| Arg::Item("attachment", short(if x.caption.is_empty() { &x.path } else { &x.caption }), 0),
 );
 
 /// Merges an item both sides changed: the result, and whether theirs must
@@ -107,7 +107,7 @@ pub(super) fn merge_stage(cx: &mut Cx, b: Option<&Stage>, o: &Stage, t: &Stage) 
             ConflictAbout::Item(o.id.clone()),
             &format!("{kept:?}"),
             Item::Stage(other).into(),
-            format!("{}: both changed it", o.label()),
+            Line::new("merge-both-changed", vec![("item", o.label())]),
             "both sides changed it; ours is in place, theirs is recorded".into(),
         );
     }
@@ -139,7 +139,7 @@ impl Cx {
         about: ConflictAbout,
         kept: &str,
         other: ConflictValue,
-        line: String,
+        line: Line,
         note: String,
     ) {
         let mut a = fnv(kept.as_bytes());
@@ -199,7 +199,14 @@ impl Cx {
             ConflictAbout::Field(name.to_owned()),
             &ot,
             ConflictValue::Text(tt.clone()),
-            format!("{name}: ours {} / theirs {}", short(&ot), short(&tt)),
+            Line::new(
+                "merge-field-both-changed",
+                vec![
+                    ("field", Arg::Word(field_key(name))),
+                    ("ours", Arg::Text(short(&ot))),
+                    ("theirs", Arg::Text(short(&tt))),
+                ],
+            ),
             "both sides changed it; ours is in place, theirs is recorded".into(),
         );
         o.clone()
@@ -325,14 +332,13 @@ impl Cx {
                 ConflictAbout::Item(id.clone()),
                 &format!("{o:?}"),
                 other(t),
-                format!(
-                    "{}: {}",
-                    o.label(),
+                Line::new(
                     if b.is_some() {
-                        "both changed it"
+                        "merge-both-changed"
                     } else {
-                        "added on both sides, differently"
-                    }
+                        "merge-both-added"
+                    },
+                    vec![("item", o.label())],
                 ),
                 "both sides changed it; ours is in place, theirs is recorded".into(),
             );
@@ -363,9 +369,13 @@ impl Cx {
             ConflictAbout::Item(id.clone()),
             &format!("{kept:?}"),
             ConflictValue::Deleted,
-            format!(
-                "{}: {changed} changed it, {deleted} deleted it (kept)",
-                kept.label()
+            Line::new(
+                if side == 0 {
+                    "merge-ours-changed-theirs-deleted"
+                } else {
+                    "merge-theirs-changed-ours-deleted"
+                },
+                vec![("item", kept.label())],
             ),
             format!("{changed} changed it, {deleted} deleted it: the change is kept"),
         );
@@ -391,5 +401,20 @@ impl Cx {
             session: s,
             report: self.report,
         }
+    }
+}
+
+/// The Fluent key of a session field's name in a conflict line.
+fn field_key(name: &str) -> &'static str {
+    match name {
+        "title" => "merge-field-title",
+        "challenge" => "merge-field-challenge",
+        "origin" => "merge-field-origin",
+        "date" => "merge-field-date",
+        "place" => "merge-field-place",
+        "start" => "merge-field-start",
+        "language" => "merge-field-language",
+        "run" => "merge-field-run",
+        _ => "merge-field-other",
     }
 }

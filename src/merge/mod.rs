@@ -46,10 +46,12 @@ mod cli;
 mod cx;
 mod order;
 mod repair;
+mod say;
 mod union;
 
 pub use cli::{Args, run};
 pub use repair::repair;
+pub use say::{Arg, Line};
 pub use union::{same_name, union};
 
 use crate::model::{
@@ -75,11 +77,11 @@ pub struct Report {
     /// fields), what each side brought.
     pub counts: BTreeMap<&'static str, Counts>,
     /// How the two sides were matched (for a union), one line each.
-    pub notes: Vec<String>,
+    pub notes: Vec<Line>,
     /// The conflicts this merge recorded, one line each.
-    pub conflicts: Vec<String>,
+    pub conflicts: Vec<Line>,
     /// What was changed so that the merged session holds together.
-    pub repairs: Vec<String>,
+    pub repairs: Vec<Line>,
 }
 
 impl Report {
@@ -88,69 +90,9 @@ impl Report {
         self.conflicts.is_empty()
     }
 
-    /// The report in words, one line each: what came from each side, the
-    /// conflicts, the repairs.
-    pub fn summary(&self, ours: &str, theirs: &str) -> String {
-        let mut out = String::new();
-        for n in &self.notes {
-            out.push_str(&format!("{n}\n"));
-        }
-        for (side, name) in [(0, ours), (1, theirs)] {
-            let mut parts = Vec::new();
-            for (what, pick) in [
-                ("added", (|c: &Counts| c.added) as fn(&Counts) -> [usize; 2]),
-                ("changed", |c: &Counts| c.changed),
-                ("deleted", |c: &Counts| c.deleted),
-            ] {
-                let items: Vec<String> = self
-                    .counts
-                    .iter()
-                    .filter(|(_, c)| pick(c)[side] > 0)
-                    .map(|(sec, c)| count(pick(c)[side], sec))
-                    .collect();
-                if !items.is_empty() {
-                    parts.push(format!("{what} {}", items.join(", ")));
-                }
-            }
-            if parts.is_empty() {
-                out.push_str(&format!("{name}: no change\n"));
-            } else {
-                out.push_str(&format!("{name}: {}\n", parts.join("; ")));
-            }
-        }
-        if !self.conflicts.is_empty() {
-            out.push_str(&format!(
-                "{} recorded in the session (ours in place, the other version kept for a decision):\n",
-                count(self.conflicts.len(), "conflict")
-            ));
-            for c in &self.conflicts {
-                out.push_str(&format!("  - {c}\n"));
-            }
-        }
-        if !self.repairs.is_empty() {
-            out.push_str("repaired so that the session holds together:\n");
-            for r in &self.repairs {
-                out.push_str(&format!("  - {r}\n"));
-            }
-        }
-        out
-    }
-
     fn count(&mut self, sec: &'static str) -> &mut Counts {
         self.counts.entry(sec).or_default()
     }
-}
-
-/// "3 stickies", "1 vote".
-pub(crate) fn count(n: usize, what: &str) -> String {
-    let plural = match what {
-        _ if n == 1 => what.to_owned(),
-        "sticky" => "stickies".to_owned(),
-        "detail" => "details".to_owned(),
-        w if w.ends_with('y') => format!("{}ies", &w[..w.len() - 1]),
-        w => format!("{w}s"),
-    };
-    format!("{n} {plural}")
 }
 
 /// A merged session and what the merge did.

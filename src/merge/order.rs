@@ -1,6 +1,6 @@
 //! The order of merged lists, and votes recorded twice made one.
 
-use super::{Report, short};
+use super::{Arg, Line, Report, short};
 use crate::model::{Id, Session, Target};
 use std::collections::{HashMap, HashSet};
 
@@ -43,20 +43,22 @@ pub(super) fn fold_votes(
         } else {
             counts.max().unwrap_or(0)
         };
-        let who = key.1.as_ref().map_or_else(
-            || "the paper tally".to_owned(),
-            |p| format!("participant {}", short(s.participant_name(Some(p)))),
-        );
-        report.repairs.push(format!(
-            "{} records of {who}'s dots on one item in one round made one ({} dot{}, {})",
-            members.len(),
-            total,
-            if total == 1 { "" } else { "s" },
-            if key.1.is_some() {
-                "added up"
-            } else {
-                "the largest count"
-            }
+        let who = key.1.as_ref().map_or(Arg::Word("merge-paper-tally"), |p| {
+            Arg::Item("voter", short(s.participant_name(Some(p))), 0)
+        });
+        let how = if key.1.is_some() {
+            "merge-added-up"
+        } else {
+            "merge-largest-count"
+        };
+        report.repairs.push(Line::new(
+            "merge-repair-votes-folded",
+            vec![
+                ("n", Arg::Num(members.len())),
+                ("who", who),
+                ("dots", Arg::Num(total as usize)),
+                ("how", Arg::Word(how)),
+            ],
         ));
         set.push((keep, total));
         drop.extend(members.into_iter().filter(|&i| i != keep));

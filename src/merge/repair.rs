@@ -1,7 +1,7 @@
 //! Making a merged session hold together: unique ids, no reference to an
 //! item that is gone.
 
-use super::{conflict_id, count, fnv};
+use super::{Arg, Line, conflict_id, fnv};
 use crate::model::{ConflictAbout, ConflictValue, Id, Item, Run, Session, Target};
 use std::collections::HashSet;
 
@@ -15,7 +15,7 @@ use std::collections::HashSet;
 /// - a run pointing at a stage or step that is gone is reset;
 /// - conflicts about a deletion of an item that is gone anyway, or whose
 ///   two versions are now the same, are dropped.
-pub fn repair(s: &mut Session, repairs: &mut Vec<String>) {
+pub fn repair(s: &mut Session, repairs: &mut Vec<Line>) {
     unique_ids(s, repairs);
     let known = Known::of(s);
     clear_references(s, &known, repairs);
@@ -25,7 +25,7 @@ pub fn repair(s: &mut Session, repairs: &mut Vec<String>) {
     detach_attachments(s, &every, repairs);
     if !s.run_fits(&s.run) {
         s.run = Default::default();
-        repairs.push("the run was reset: its stage or step was deleted".into());
+        repairs.push(Line::new("merge-repair-run-reset", Vec::new()));
     }
     drop_settled_conflicts(s, &every, repairs);
 }
@@ -72,7 +72,7 @@ fn clear(r: &mut Option<Id>, set: &HashSet<Id>) -> bool {
 
 /// Authors, stages and clusters that are gone, cleared (a sticky whose
 /// cluster is gone goes to the inbox).
-fn clear_references(s: &mut Session, k: &Known, repairs: &mut Vec<String>) {
+fn clear_references(s: &mut Session, k: &Known, repairs: &mut Vec<Line>) {
     let (mut authors, mut staged, mut inbox) = (0, 0, 0);
     for n in &mut s.notes {
         authors += usize::from(clear(&mut n.author, &k.people));
@@ -96,27 +96,27 @@ fn clear_references(s: &mut Session, k: &Known, repairs: &mut Vec<String>) {
         staged += usize::from(clear(&mut p.stage, &k.stages));
     }
     if inbox > 0 {
-        repairs.push(format!(
-            "{} moved to the inbox: their cluster was deleted",
-            count(inbox, "sticky")
+        repairs.push(Line::new(
+            "merge-repair-inbox",
+            vec![("what", Arg::Count("sticky", inbox))],
         ));
     }
     if authors > 0 {
-        repairs.push(format!(
-            "{} without an author now: their author was removed",
-            count(authors, "item")
+        repairs.push(Line::new(
+            "merge-repair-no-author",
+            vec![("what", Arg::Count("item", authors))],
         ));
     }
     if staged > 0 {
-        repairs.push(format!(
-            "{} without a stage now: their stage was removed",
-            count(staged, "item")
+        repairs.push(Line::new(
+            "merge-repair-no-stage",
+            vec![("what", Arg::Count("item", staged))],
         ));
     }
 }
 
 /// Votes whose round, voter or target is gone, dropped.
-fn drop_dangling_votes(s: &mut Session, k: &Known, repairs: &mut Vec<String>) {
+fn drop_dangling_votes(s: &mut Session, k: &Known, repairs: &mut Vec<Line>) {
     let before = s.votes.len();
     s.votes.retain(|v| {
         k.rounds.contains(&v.round)
@@ -129,30 +129,30 @@ fn drop_dangling_votes(s: &mut Session, k: &Known, repairs: &mut Vec<String>) {
             }
     });
     if s.votes.len() < before {
-        repairs.push(format!(
-            "{} dropped: the round, the voter or what they were on was deleted",
-            count(before - s.votes.len(), "vote")
+        repairs.push(Line::new(
+            "merge-repair-votes-dropped",
+            vec![("what", Arg::Count("vote", before - s.votes.len()))],
         ));
     }
 }
 
 /// Attachments to an item that is not in `every`, attached to the session.
-fn detach_attachments(s: &mut Session, every: &HashSet<Id>, repairs: &mut Vec<String>) {
+fn detach_attachments(s: &mut Session, every: &HashSet<Id>, repairs: &mut Vec<Line>) {
     let mut detached = 0;
     for a in &mut s.attachments {
         detached += usize::from(clear(&mut a.to, every));
     }
     if detached > 0 {
-        repairs.push(format!(
-            "{} now attached to the session: what they were attached to was deleted",
-            count(detached, "attachment")
+        repairs.push(Line::new(
+            "merge-repair-detached",
+            vec![("what", Arg::Count("attachment", detached))],
         ));
     }
 }
 
 /// Conflicts about deleting an item that is gone anyway (not in `every`),
 /// or whose two versions are now the same, dropped.
-fn drop_settled_conflicts(s: &mut Session, every: &HashSet<Id>, repairs: &mut Vec<String>) {
+fn drop_settled_conflicts(s: &mut Session, every: &HashSet<Id>, repairs: &mut Vec<Line>) {
     let before = s.conflicts.len();
     let kept: Vec<bool> = s
         .conflicts
@@ -169,9 +169,9 @@ fn drop_settled_conflicts(s: &mut Session, every: &HashSet<Id>, repairs: &mut Ve
         kept[i - 1]
     });
     if s.conflicts.len() < before {
-        repairs.push(format!(
-            "{} dropped: both versions are now the same",
-            count(before - s.conflicts.len(), "conflict")
+        repairs.push(Line::new(
+            "merge-repair-same-versions",
+            vec![("what", Arg::Count("conflict", before - s.conflicts.len()))],
         ));
     }
 }
@@ -181,7 +181,7 @@ fn drop_settled_conflicts(s: &mut Session, every: &HashSet<Id>, repairs: &mut Ve
 /// version that cannot stand (a vote whose target is gone, a run whose step
 /// is gone) is dropped; a version in place that cannot stand is replaced by
 /// the other when that one can.
-fn fit_conflicts(s: &mut Session, repairs: &mut Vec<String>) {
+fn fit_conflicts(s: &mut Session, repairs: &mut Vec<Line>) {
     let mut conflicts = std::mem::take(&mut s.conflicts);
     let mut dropped = 0;
     conflicts.retain_mut(|c| match (&c.about, &mut c.other) {
@@ -222,15 +222,15 @@ fn fit_conflicts(s: &mut Session, repairs: &mut Vec<String>) {
     });
     s.conflicts = conflicts;
     if dropped > 0 {
-        repairs.push(format!(
-            "{} settled: one version points at what was deleted",
-            count(dropped, "conflict")
+        repairs.push(Line::new(
+            "merge-repair-settled",
+            vec![("what", Arg::Count("conflict", dropped))],
         ));
     }
 }
 
 /// Every id once (see [`repair`]).
-fn unique_ids(s: &mut Session, repairs: &mut Vec<String>) {
+fn unique_ids(s: &mut Session, repairs: &mut Vec<Line>) {
     let mut seen: HashSet<Id> = HashSet::new();
     let mut renamed = 0;
     let mut steps_dropped = 0;
@@ -274,15 +274,15 @@ fn unique_ids(s: &mut Session, repairs: &mut Vec<String>) {
         conflicts
     );
     if renamed > 0 {
-        repairs.push(format!(
-            "{} given a new id: the id was used twice",
-            count(renamed, "item")
+        repairs.push(Line::new(
+            "merge-repair-new-id",
+            vec![("what", Arg::Count("item", renamed))],
         ));
     }
     if steps_dropped > 0 {
-        repairs.push(format!(
-            "{} kept only once: it was in two stages",
-            count(steps_dropped, "step")
+        repairs.push(Line::new(
+            "merge-repair-step-once",
+            vec![("what", Arg::Count("step", steps_dropped))],
         ));
     }
 }

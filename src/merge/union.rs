@@ -1,7 +1,7 @@
 //! Two sessions that started apart (two groups, two laptops, no common
 //! file): their union.
 
-use super::{Merged, count, merge};
+use super::{Arg, Line, Merged, merge};
 use crate::model::{Id, Session, Stage, Target, text::fold};
 use std::collections::HashMap;
 
@@ -72,15 +72,15 @@ pub fn union(ours: &Session, theirs: &Session) -> Merged {
     }
     let mut matched = Vec::new();
     for (n, what, by) in [
-        (np, "participant", "name"),
-        (nc, "cluster", "title"),
-        (nr, "voting round", "title"),
-        (ns, "stage", "kind and title"),
+        (np, "participant", "merge-by-name"),
+        (nc, "cluster", "merge-by-title"),
+        (nr, "voting round", "merge-by-title"),
+        (ns, "stage", "merge-by-kind-title"),
     ] {
         if n > 0 {
-            matched.push(format!(
-                "{} of theirs matched to ours by {by}",
-                count(n, what)
+            matched.push(Line::new(
+                "merge-matched",
+                vec![("what", Arg::Count(what, n)), ("by", Arg::Word(by))],
             ));
         }
     }

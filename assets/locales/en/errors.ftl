@@ -49,6 +49,7 @@ media-no-such-file = { $path }: no such file
 media-missing = media { $path } is missing (moved or deleted?)
 media-altered = media { $path } was altered: its content no longer matches its hash
 media-outside = media { $path } points outside the session's media folder: not used
+media-not-embeddable = media { $path } cannot be embedded (not a PNG, JPEG or WebP picture, or damaged): linked instead
 merge-needs-three = merge needs three files: BASE OURS THEIRS (or --no-base OURS THEIRS)
 merge-needs-two = merge --no-base needs two files: OURS THEIRS
 merge-git-no-output = with --git the result goes into OURS (%A): -o is not allowed

@@ -57,6 +57,7 @@ media-no-such-file = { $path } : fichier introuvable
 media-missing = le média { $path } manque (déplacé ou supprimé ?)
 media-altered = le média { $path } a été modifié : son contenu ne correspond plus à son empreinte
 media-outside = le média { $path } pointe hors du dossier des médias de la séance : il n’est pas utilisé
+media-not-embeddable = le média { $path } ne peut pas être intégré (ce n’est pas une image PNG, JPEG ou WebP, ou elle est abîmée) : il est mis en lien à la place
 merge-needs-three = il faut trois fichiers pour fusionner : BASE OURS THEIRS (ou --no-base OURS THEIRS)
 merge-needs-two = --no-base demande deux fichiers : OURS THEIRS
 merge-git-no-output = avec --git, le résultat va dans OURS (%A) : -o est exclu
