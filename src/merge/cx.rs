@@ -108,7 +108,7 @@ pub(super) fn merge_stage(cx: &mut Cx, b: Option<&Stage>, o: &Stage, t: &Stage) 
             &format!("{kept:?}"),
             Item::Stage(other).into(),
             Line::new("merge-both-changed", vec![("item", o.label())]),
-            "both sides changed it; ours is in place, theirs is recorded".into(),
+            crate::model::conflict::NOTE_BOTH_CHANGED.into(),
         );
     }
     (merged, false)
@@ -207,7 +207,7 @@ impl Cx {
                     ("theirs", Arg::Text(short(&tt))),
                 ],
             ),
-            "both sides changed it; ours is in place, theirs is recorded".into(),
+            crate::model::conflict::NOTE_BOTH_CHANGED.into(),
         );
         o.clone()
     }
@@ -340,7 +340,7 @@ impl Cx {
                     },
                     vec![("item", o.label())],
                 ),
-                "both sides changed it; ours is in place, theirs is recorded".into(),
+                crate::model::conflict::NOTE_BOTH_CHANGED.into(),
             );
         }
         merged
@@ -360,10 +360,10 @@ impl Cx {
         if b == kept {
             return None;
         }
-        let (changed, deleted) = if side == 0 {
-            ("ours", "theirs")
+        let note = if side == 0 {
+            crate::model::conflict::NOTE_OURS_CHANGED
         } else {
-            ("theirs", "ours")
+            crate::model::conflict::NOTE_THEIRS_CHANGED
         };
         self.conflict(
             ConflictAbout::Item(id.clone()),
@@ -377,7 +377,7 @@ impl Cx {
                 },
                 vec![("item", kept.label())],
             ),
-            format!("{changed} changed it, {deleted} deleted it: the change is kept"),
+            note.into(),
         );
         Some(kept.clone())
     }

@@ -41,6 +41,10 @@ conflicts-title = { $n ->
 } · Enter keeps the version in place · o takes the other · Esc closes
 conflicts-about-field = The session's { $field }
 conflicts-about-item = An item changed on both sides
+# The notes a merge leaves on a conflict, said in the reader's language.
+conflicts-note-both = both sides changed it; ours is in place, theirs is recorded
+conflicts-note-ours-changed = ours changed it, theirs deleted it: the change is kept
+conflicts-note-theirs-changed = theirs changed it, ours deleted it: the change is kept
 conflicts-in-place = in place:  { $text }
 conflicts-other = other:     { $text }
 conflicts-deleted = (deleted)

@@ -41,6 +41,10 @@ conflicts-title = { $n ->
 } · Entrée garde la version en place · o prend l’autre · Échap ferme
 conflicts-about-field = Champ de la séance : { $field }
 conflicts-about-item = Un élément modifié des deux côtés
+# The notes a merge leaves on a conflict, said in the reader's language.
+conflicts-note-both = les deux côtés l'ont modifié ; le nôtre est en place, le leur est noté
+conflicts-note-ours-changed = nous l'avons modifié, eux l'ont supprimé : la modification est gardée
+conflicts-note-theirs-changed = eux l'ont modifié, nous l'avons supprimé : la modification est gardée
 conflicts-in-place = en place :  { $text }
 conflicts-other = autre :     { $text }
 conflicts-deleted = (supprimé)
