@@ -206,11 +206,12 @@ fn save_as(app: &App, world: &mut World, path: PathBuf) -> Vec<Msg> {
     }
     // Read-only: write a copy, leave the original alone.
     let session = doc.session.clone();
+    let lang = app.lang;
     chore(world, move || {
         let written = store::to_ron(&session)
             .and_then(|t| store::write_atomic(&path, t.as_bytes()))
             .map(|()| path)
-            .map_err(|e| e.to_string());
+            .map_err(|e| crate::i18n::save_error(lang, &e));
         Msg::Done(Done::CopySaved(written))
     })
 }
@@ -365,7 +366,8 @@ fn write_export(
     let access = crate::export::cli::access(opts.anonymize);
     let text =
         crate::export::export_with(format, &session, opts, &media).map_err(|e| e.to_string())?;
-    store::write_atomic_as(&path, text.as_bytes(), access).map_err(|e| e.to_string())?;
+    store::write_atomic_as(&path, text.as_bytes(), access)
+        .map_err(|e| crate::i18n::save_error(lang, &e))?;
     if problems.is_empty() {
         return Ok(path);
     }
