@@ -30,15 +30,27 @@ impl Config {
     /// `<config_dir>/config.ron`: a missing file is the default config; a
     /// bad one is the default too, with a warning.
     pub fn load(config_dir: &Path) -> (Config, Option<String>) {
+        let (config, problem) = Config::load_keyed(config_dir);
+        (config, problem.map(|e| e.to_string()))
+    }
+
+    /// As [`Config::load`], the problem kept as a `LoadError`, to be said
+    /// in the language chosen once the file has been read.
+    pub fn load_keyed(config_dir: &Path) -> (Config, Option<crate::store::LoadError>) {
         let path = config_dir.join("config.ron");
         match std::fs::read_to_string(&path) {
-            Ok(text) => match Config::parse(&text) {
+            Ok(text) => match crate::store::parse_config::<Config>(&text) {
                 Ok(c) => (c, None),
-                // The error reads ":line:col: message" without a file name.
-                Err(e) => (Config::default(), Some(format!("{}{e}", path.display()))),
+                Err(mut e) => {
+                    e.file = path.display().to_string();
+                    (Config::default(), Some(e))
+                }
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
-            Err(e) => (Config::default(), Some(format!("{}: {e}", path.display()))),
+            Err(e) => (
+                Config::default(),
+                Some(crate::store::LoadError::io(&path, &e)),
+            ),
         }
     }
 }
@@ -87,8 +99,9 @@ pub fn choose(
 /// The language for the config folder `config_dir` and the process
 /// environment, with a warning about a bad config file.
 pub fn detect(config_dir: &Path) -> (&'static str, Option<String>) {
-    let (config, bad_file) = Config::load(config_dir);
+    let (config, bad_file) = Config::load_keyed(config_dir);
     let (lang, bad_language) = choose(&config, |v| std::env::var(v).ok());
+    let bad_file = bad_file.map(|e| crate::i18n::load_error(lang, &e));
     (lang, bad_file.or(bad_language))
 }
 
@@ -203,6 +216,13 @@ mod tests {
         assert_eq!(c, Config::default());
         let warning = warning.expect("a warning");
         assert!(warning.contains("config.ron:1:"), "{warning}");
+        // Said in the language chosen after reading it.
+        let (_, problem) = Config::load_keyed(dir.path());
+        let problem = problem.expect("a problem");
+        let fr = crate::i18n::load_error("fr", &problem);
+        assert!(fr.contains("config.ron:1:"), "{fr}");
+        assert_ne!(fr, warning, "said in French: {fr}");
+        assert_eq!(crate::i18n::load_error("en", &problem), warning);
     }
 
     #[test]
