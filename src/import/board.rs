@@ -1,12 +1,13 @@
 //! A board from another tool (a Parabol retrospective, a scrumlr board),
 //! read into one shape, then into a session as ops.
 
+use super::plan::Plan;
 use super::{Options, ROUND_DOTS, norm, resolve_stage};
 use crate::i18n::LANGUAGES;
 use crate::merge::same_name;
 use crate::model::{
-    ActionItem, ActionStatus, Cluster, Colour, Guest, Id, Item, Note, NoteKind, Op, Session,
-    Sticky, Target, Timestamp, Vote,
+    ActionItem, ActionStatus, Colour, Guest, Id, Item, Note, NoteKind, Op, Session, Sticky, Target,
+    Timestamp, Vote,
 };
 use crate::t;
 use std::collections::{HashMap, VecDeque};
@@ -244,29 +245,21 @@ impl BoardOutcome {
 
 /// The session being changed, and the ops that change it.
 struct Planner<'a> {
-    work: Session,
-    ops: Vec<Op>,
+    plan: Plan,
     out: BoardOutcome,
-    stage: Option<Id>,
     now: Timestamp,
     lang: &'a str,
     /// Authors by folded name: participants, then guests.
     people: HashMap<String, Id>,
-    clusters: HashMap<String, Id>,
 }
 
 impl Planner<'_> {
-    fn push(&mut self, op: Op) {
-        self.work.apply(op.clone());
-        self.ops.push(op);
-    }
-
     /// A participant of that name, else a guest of that name (made once).
     fn author(&mut self, name: Option<&str>) -> Option<Id> {
         let name = name.map(norm).filter(|n| !n.is_empty())?;
         let key = same_name(&name);
         if let Some(id) = self.people.get(&key) {
-            if let Some(p) = self.work.participant(id)
+            if let Some(p) = self.plan.work.participant(id)
                 && !self.out.participants.contains(&p.name)
             {
                 self.out.participants.push(p.name.clone());
@@ -279,33 +272,12 @@ impl Planner<'_> {
         };
         let id = guest.id.clone();
         self.out.new_guests.push(name);
-        self.push(Op::Insert {
+        self.plan.push(Op::Insert {
             at: usize::MAX,
             item: Item::Guest(guest),
         });
         self.people.insert(key, id.clone());
         Some(id)
-    }
-
-    /// The cluster with that title (case, accents and spaces aside), made when missing.
-    fn cluster(&mut self, title: &str) -> Id {
-        let key = same_name(title);
-        if let Some(id) = self.clusters.get(&key) {
-            return id.clone();
-        }
-        let c = Cluster {
-            id: Id::new(),
-            title: norm(title),
-            stage: self.stage.clone(),
-        };
-        let id = c.id.clone();
-        self.out.new_clusters.push(c.title.clone());
-        self.push(Op::Insert {
-            at: usize::MAX,
-            item: Item::Cluster(c),
-        });
-        self.clusters.insert(key, id.clone());
-        id
     }
 
     /// The round of that name, in any language, made when missing.
@@ -315,6 +287,7 @@ impl Planner<'_> {
             .map(|l| same_name(&name.title(l)))
             .collect();
         if let Some(r) = self
+            .plan
             .work
             .rounds
             .iter()
@@ -323,16 +296,16 @@ impl Planner<'_> {
             return r.id.clone();
         }
         let title = name.title(self.lang);
-        let (id, op) = self.work.new_round(
+        let (id, op) = self.plan.work.new_round(
             &title,
             ROUND_DOTS,
             None,
-            self.stage.clone(),
+            self.plan.stage.clone(),
             self.now,
             Id::new(),
         );
         self.out.new_rounds.push(title);
-        self.push(op);
+        self.plan.push(op);
         id
     }
 }
@@ -368,7 +341,8 @@ pub fn plan_board(
     p.notes(s, &board.notes);
     p.actions(s, &board.actions);
     p.tallies(s, &board.rounds, &ids);
-    Ok((p.ops, p.out))
+    p.out.new_clusters = p.plan.new_clusters;
+    Ok((p.plan.ops, p.out))
 }
 
 impl<'a> Planner<'a> {
@@ -387,21 +361,12 @@ impl<'a> Planner<'a> {
                     .map(|p| (same_name(&p.name), p.id.clone())),
             )
             .collect();
-        let clusters = s
-            .clusters
-            .iter()
-            .rev()
-            .map(|c| (same_name(&c.title), c.id.clone()))
-            .collect();
         Planner {
-            work: s.clone(),
-            ops: Vec::new(),
+            plan: Plan::new(s, stage),
             out: BoardOutcome::default(),
-            stage,
             now,
             lang,
             people,
-            clusters,
         }
     }
 
@@ -424,13 +389,13 @@ impl<'a> Planner<'a> {
                 ids.push(id);
                 continue;
             }
-            let cluster = x.cluster.as_deref().map(|c| self.cluster(c));
+            let cluster = x.cluster.as_deref().map(|c| self.plan.cluster(c));
             let sticky = Sticky {
                 id: Id::new(),
                 text: x.text.clone(),
                 author,
                 colour: Colour::default(),
-                stage: self.stage.clone(),
+                stage: self.plan.stage.clone(),
                 cluster,
                 parked: false,
                 time: x.time.unwrap_or(self.now),
@@ -439,7 +404,7 @@ impl<'a> Planner<'a> {
             };
             ids.push(sticky.id.clone());
             self.out.stickies += 1;
-            self.push(Op::Insert {
+            self.plan.push(Op::Insert {
                 at: usize::MAX,
                 item: Item::Sticky(sticky),
             });
@@ -467,7 +432,7 @@ impl<'a> Planner<'a> {
             let note = Note {
                 id: Id::new(),
                 kind: x.kind,
-                stage: self.stage.clone(),
+                stage: self.plan.stage.clone(),
                 author,
                 tags: x.tags.clone(),
                 text: x.text.clone(),
@@ -475,7 +440,7 @@ impl<'a> Planner<'a> {
                 private: false,
             };
             self.out.notes += 1;
-            self.push(Op::Insert {
+            self.plan.push(Op::Insert {
                 at: usize::MAX,
                 item: Item::Note(note),
             });
@@ -502,7 +467,7 @@ impl<'a> Planner<'a> {
                 status: ActionStatus::Todo,
             };
             self.out.actions += 1;
-            self.push(Op::Insert {
+            self.plan.push(Op::Insert {
                 at: usize::MAX,
                 item: Item::Action(action),
             });
@@ -529,10 +494,10 @@ impl<'a> Planner<'a> {
                         Some(id) => Target::Sticky(id.clone()),
                         None => continue,
                     },
-                    Tallied::Cluster(title) => Target::Cluster(self.cluster(title)),
+                    Tallied::Cluster(title) => Target::Cluster(self.plan.cluster(title)),
                 };
                 let key = (rid.clone(), target);
-                let op = match tallies.get(&key).and_then(|&i| self.work.votes.get(i)) {
+                let op = match tallies.get(&key).and_then(|&i| self.plan.work.votes.get(i)) {
                     Some(v) if v.count == *count => continue,
                     Some(v) => Op::Replace(Item::Vote(Vote {
                         count: *count,
@@ -540,7 +505,7 @@ impl<'a> Planner<'a> {
                     })),
                     None => {
                         let (round, target) = key.clone();
-                        tallies.insert(key, self.work.votes.len());
+                        tallies.insert(key, self.plan.work.votes.len());
                         Op::Insert {
                             at: usize::MAX,
                             item: Item::Vote(Vote {
@@ -554,7 +519,7 @@ impl<'a> Planner<'a> {
                     }
                 };
                 self.out.tallies += 1;
-                self.push(op);
+                self.plan.push(op);
             }
         }
     }

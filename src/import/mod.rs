@@ -49,6 +49,7 @@
 pub mod board;
 mod csv;
 pub mod parabol;
+mod plan;
 mod rows;
 pub mod scrumlr;
 mod text;

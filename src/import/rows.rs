@@ -1,9 +1,10 @@
 //! Rows of a text or CSV file into a session: stickies, their authors
 //! (participants), clusters and paper tallies.
 
+use super::plan::Plan;
 use super::{Options, ROUND, ROUND_DOTS, Row, norm, resolve_stage};
 use crate::merge::same_name;
-use crate::model::{Cluster, Id, Item, Op, Participant, Place, Role, Session, Target, Timestamp};
+use crate::model::{Id, Item, Op, Participant, Place, Role, Session, Target, Timestamp};
 use crate::t;
 use std::collections::{HashMap, HashSet};
 
@@ -86,7 +87,8 @@ pub fn plan(
             p.tally(sticky, n);
         }
     }
-    Ok((p.ops, p.out))
+    p.out.new_clusters = p.plan.new_clusters;
+    Ok((p.plan.ops, p.out))
 }
 
 /// A sticky's identity for an import: its folded text, author and cluster.
@@ -98,15 +100,11 @@ fn key(text: &str, author: &Option<Id>, cluster: &Option<Id>) -> Key {
 
 /// The ops of an import so far, applied to a copy of the session.
 struct Planner {
-    work: Session,
-    ops: Vec<Op>,
+    plan: Plan,
     out: Outcome,
-    stage: Option<Id>,
     now: Timestamp,
     /// Participants by folded name.
     people: HashMap<String, Id>,
-    /// Clusters by folded title.
-    groups: HashMap<String, Id>,
     /// Stickies by key.
     known: HashMap<Key, Id>,
     /// The round of paper tallies, once there.
@@ -118,22 +116,14 @@ struct Planner {
 impl Planner {
     fn new(s: &Session, stage: Option<Id>, now: Timestamp) -> Planner {
         Planner {
-            work: s.clone(),
-            ops: Vec::new(),
+            plan: Plan::new(s, stage),
             out: Outcome::default(),
-            stage,
             now,
             people: s
                 .participants
                 .iter()
                 .rev()
                 .map(|p| (same_name(&p.name), p.id.clone()))
-                .collect(),
-            groups: s
-                .clusters
-                .iter()
-                .rev()
-                .map(|c| (same_name(&c.title), c.id.clone()))
                 .collect(),
             known: s
                 .stickies
@@ -148,11 +138,6 @@ impl Planner {
                 .map(|r| r.id.clone()),
             seen_rows: HashSet::new(),
         }
-    }
-
-    fn push(&mut self, op: Op) {
-        self.work.apply(op.clone());
-        self.ops.push(op);
     }
 
     /// The participant of that name, added when missing; none for no name.
@@ -170,7 +155,7 @@ impl Planner {
         };
         let id = p.id.clone();
         self.out.new_participants.push(p.name.clone());
-        self.push(Op::Insert {
+        self.plan.push(Op::Insert {
             at: usize::MAX,
             item: Item::Participant(p),
         });
@@ -181,23 +166,7 @@ impl Planner {
     /// The cluster of that title, added when missing; none for no title.
     fn cluster(&mut self, title: Option<&str>) -> Option<Id> {
         let title = title.filter(|t| !t.trim().is_empty())?;
-        let k = same_name(title);
-        if let Some(id) = self.groups.get(&k) {
-            return Some(id.clone());
-        }
-        let c = Cluster {
-            id: Id::new(),
-            title: norm(title),
-            stage: self.stage.clone(),
-        };
-        let id = c.id.clone();
-        self.out.new_clusters.push(c.title.clone());
-        self.push(Op::Insert {
-            at: usize::MAX,
-            item: Item::Cluster(c),
-        });
-        self.groups.insert(k, id.clone());
-        Some(id)
+        Some(self.plan.cluster(title))
     }
 
     /// The row's sticky: found in the session, else added. None for a row
@@ -210,11 +179,11 @@ impl Planner {
             // Twice in this file: the first row counts.
             return self.seen_rows.insert(k).then_some(id);
         }
-        let op = self.work.new_sticky(
+        let op = self.plan.work.new_sticky(
             &row.text,
             author,
             row.colour.unwrap_or_default(),
-            self.stage.clone(),
+            self.plan.stage.clone(),
             &match &cluster {
                 Some(c) => Place::Cluster(c.clone()),
                 None => Place::Inbox,
@@ -230,7 +199,7 @@ impl Planner {
             return None;
         };
         let id = x.id.clone();
-        self.push(op);
+        self.plan.push(op);
         self.out.added += 1;
         self.known.insert(k.clone(), id.clone());
         self.seen_rows.insert(k);
@@ -244,29 +213,29 @@ impl Planner {
         let rid = match &self.round {
             Some(r) => r.clone(),
             None => {
-                let (rid, op) = self.work.new_round(
+                let (rid, op) = self.plan.work.new_round(
                     ROUND,
                     ROUND_DOTS,
                     None,
-                    self.stage.clone(),
+                    self.plan.stage.clone(),
                     self.now,
                     Id::new(),
                 );
-                self.push(op);
+                self.plan.push(op);
                 self.out.round_created = true;
                 self.round = Some(rid.clone());
                 rid
             }
         };
-        let tally = self.work.paper_tally(&rid, &target, n, Id::new());
+        let tally = self.plan.work.paper_tally(&rid, &target, n, Id::new());
         let tally: Vec<Op> = tally
             .into_iter()
-            .filter(|op| self.work.changes(op))
+            .filter(|op| self.plan.work.changes(op))
             .collect();
         if !tally.is_empty() {
             self.out.tallies += 1;
             for op in tally {
-                self.push(op);
+                self.plan.push(op);
             }
         }
     }
