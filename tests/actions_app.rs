@@ -563,8 +563,9 @@ fn v_says_the_new_verdict_and_the_column_holds_the_longest_word_in_both_language
     }
 }
 
-#[test]
-fn a_photo_attached_to_a_prototype_says_where_and_asks_a_caption() {
+/// The prototyping session with a photo of the prototype "pr-1" just
+/// attached (captioned with its file's name).
+fn photo_attached() -> atelier::app::App {
     let mut app = app_on(prototyping(), Screen::Facilitate);
     let photo = atelier::model::Attachment {
         id: Id::from("at-1"),
@@ -578,9 +579,15 @@ fn a_photo_attached_to_a_prototype_says_where_and_asks_a_caption() {
     };
     atelier::app::update(
         &mut app,
-        atelier::app::Msg::Attached(Ok(vec![photo.clone()])),
+        atelier::app::Msg::Attached(Ok(vec![photo])),
         feature_support::t(1),
     );
+    app
+}
+
+#[test]
+fn a_photo_attached_to_a_prototype_says_where_and_asks_a_caption() {
+    let mut app = photo_attached();
     assert_says(&app, "attached to prototype “Menu affiché à l'entrée”");
     let field = app.field.as_ref().expect("the caption is asked");
     assert_eq!(field.purpose, FieldPurpose::Caption(Id::from("at-1")));
@@ -598,12 +605,7 @@ fn a_photo_attached_to_a_prototype_says_where_and_asks_a_caption() {
     assert_eq!(sess(&app).attachments.len(), 1, "the photo stays");
 
     // Enter keeps the file name.
-    let mut app = app_on(prototyping(), Screen::Facilitate);
-    atelier::app::update(
-        &mut app,
-        atelier::app::Msg::Attached(Ok(vec![photo])),
-        feature_support::t(1),
-    );
+    let mut app = photo_attached();
     keys(&mut app, &["enter"]);
     assert!(app.field.is_none());
     assert_eq!(sess(&app).attachments[0].caption, "IMG_2041.jpg");
@@ -611,22 +613,7 @@ fn a_photo_attached_to_a_prototype_says_where_and_asks_a_caption() {
 
 #[test]
 fn a_caption_left_with_esc_comes_back_with_the_key_its_hint_names() {
-    let mut app = app_on(prototyping(), Screen::Facilitate);
-    let photo = atelier::model::Attachment {
-        id: Id::from("at-1"),
-        to: Some(Id::from("pr-1")),
-        kind: atelier::model::MediaKind::Image,
-        path: "cantine.media/ab12.jpg".into(),
-        hash: "ab12".into(),
-        caption: "IMG_2041.jpg".into(),
-        author: String::new(),
-        time: feature_support::t(0),
-    };
-    atelier::app::update(
-        &mut app,
-        atelier::app::Msg::Attached(Ok(vec![photo])),
-        feature_support::t(1),
-    );
+    let mut app = photo_attached();
     keys(&mut app, &["ctrl-u"]);
     type_text(&mut app, "Le menu au mur");
     keys(&mut app, &["esc"]);
