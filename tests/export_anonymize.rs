@@ -355,3 +355,37 @@ fn every_format_says_it_was_anonymized() {
     let md = export::markdown(&s, &o);
     assert!(md.contains("| Agents publics | 4 |"), "counts by role only");
 }
+
+#[test]
+fn a_reviewers_name_is_redacted_in_texts_too() {
+    let mut s = leaky();
+    let time = s.comments[0].time;
+    s.comments.push(Comment {
+        id: Id::from("c3"),
+        about: None,
+        author: "Zoé Laurent".into(),
+        text: "Vu, merci.".into(),
+        time,
+    });
+    s.notes[1].text = "Zoé Laurent a repris les chiffres du matin.".into();
+    let clear = export::export(Format::Md, &s, &opts(false)).unwrap();
+    assert!(clear.contains("Zoé Laurent a repris"), "the leak is there");
+    for format in Format::ALL {
+        let out = export::export(format, &s, &opts(true)).unwrap();
+        assert!(
+            !fold(&out).contains("laurent"),
+            "{format:?} keeps the reviewer's name:\n{}",
+            out.lines()
+                .filter(|l| fold(l).contains("laurent"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+    let a = export::anonymize(&s);
+    assert_eq!(a.comments[2].author, "R2", "a reviewer of their own");
+    assert!(
+        a.notes[1].text.starts_with("R2 a repris"),
+        "{}",
+        a.notes[1].text
+    );
+}

@@ -36,7 +36,7 @@ mod phones;
 use crate::i18n::tr;
 use crate::model::{MediaKind, Session};
 use names::{Names, key};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
 
 /// What is put in place of what is redacted, in the session's language.
@@ -128,21 +128,10 @@ pub(crate) fn anonymized(session: &Session, keep_media: bool) -> Session {
         action.text = r.redact(&action.text);
         action.owner = r.owner(&action.owner);
     }
-    let mut reviewers: HashMap<String, String> = HashMap::new();
     for comment in &mut s.comments {
         comment.text = r.redact(&comment.text);
-        let author = comment.author.trim();
-        comment.author = if author.is_empty() {
-            String::new()
-        } else if let Some(label) = r.person(author) {
-            label
-        } else {
-            let n = reviewers.len() + 1;
-            reviewers
-                .entry(key(author))
-                .or_insert_with(|| format!("R{n}"))
-                .clone()
-        };
+        // Every author is someone the redactor knows (reviewers included).
+        comment.author = r.person(&comment.author).unwrap_or_default();
     }
     for p in &mut s.prototypes {
         p.name = r.redact(&p.name);
@@ -305,7 +294,30 @@ impl Redactor {
         let mut keep = place_phrases(&place);
         keep.extend(LIBRARY.phrases.iter().cloned());
         let names = Names::new(&people, &keep, &words.name);
-        Redactor { names, words }
+        let mut r = Redactor { names, words };
+        // Reviewers who are no one above get a label of their own, and
+        // their names are redacted in every text as the others' are.
+        let mut reviewers: Vec<String> = Vec::new();
+        for c in &session.comments {
+            let author = c.author.trim();
+            // Someone above, named whole (or by a first name alone); a
+            // full name that only shares a first name is someone else.
+            let known = r.names.whole(author).is_some()
+                || (!author.contains(char::is_whitespace) && r.person(author).is_some());
+            if !author.is_empty()
+                && !known
+                && !reviewers.iter().any(|seen| key(seen) == key(author))
+            {
+                reviewers.push(author.to_owned());
+            }
+        }
+        if !reviewers.is_empty() {
+            for (i, name) in reviewers.into_iter().enumerate() {
+                people.push((name, format!("R{}", i + 1)));
+            }
+            r.names = Names::new(&people, &keep, &r.words.name);
+        }
+        r
     }
 
     fn redact(&self, text: &str) -> String {
