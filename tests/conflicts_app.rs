@@ -174,6 +174,33 @@ fn bang_lists_the_conflicts_with_both_versions() {
 }
 
 #[test]
+fn why_each_conflict_was_recorded_is_said_in_the_readers_language() {
+    let mut app = app_on(Screen::Board, None);
+    let mut s = sess(&app).clone();
+    for c in &s.conflicts {
+        assert!(c.why.is_some(), "the merge says why: {c:?}");
+    }
+    // A conflict from an older file: its note, as written.
+    s.conflicts[0].why = None;
+    s.conflicts[0].note = "à voir avec Léa".into();
+    app.doc.as_mut().unwrap().session = std::sync::Arc::new(s);
+    app.lang = "fr";
+    keys(&mut app, &["!"]);
+    let screen_text = shown(&app, 100, 30);
+    for text in [
+        "title · à voir avec Léa",
+        "les deux côtés l'ont modifié",
+        "eux l'ont modifié, nous l'avons supprimé",
+    ] {
+        assert!(
+            screen_text.contains(text),
+            "{text:?} not on screen:\n{screen_text}"
+        );
+    }
+    assert!(!screen_text.contains("both sides"), "{screen_text}");
+}
+
+#[test]
 fn bang_without_conflicts_says_so_and_opens_nothing() {
     let mut app = board_app(base(), None);
     keys(&mut app, &["!"]);

@@ -124,6 +124,7 @@ fn with_private() -> Session {
         id: Id::from("k-1"),
         about: ConflictAbout::Item(Id::from("s-hidden")),
         other: ConflictValue::Item(Box::new(Item::Sticky(other))),
+        why: None,
         note: String::new(),
     }];
     assert!(validate(&s).is_empty(), "{:?}", validate(&s));

@@ -133,12 +133,7 @@ fn name_files(session: &mut Session, o: &Session, t: &Session, ours: &Path, thei
         .iter_mut()
         .filter(|c| !known.contains(&c.id))
     {
-        c.note = format!(
-            "{} (ours: {}, theirs: {})",
-            c.note,
-            ours.display(),
-            theirs.display()
-        );
+        c.note = format!("ours: {}, theirs: {}", ours.display(), theirs.display());
     }
 }
 

@@ -2,8 +2,8 @@
 
 use super::{Arg, Line, Merged, Report, conflict_id, fnv, fold_votes, merge_order, repair, short};
 use crate::model::{
-    ActionItem, Attachment, Cluster, Comment, Conflict, ConflictAbout, ConflictValue, Guest, Id,
-    Item, Note, Participant, Prototype, Session, Stage, Step, Sticky, Vote, VotingRound,
+    ActionItem, Attachment, Cluster, Comment, Conflict, ConflictAbout, ConflictValue, ConflictWhy,
+    Guest, Id, Item, Note, Participant, Prototype, Session, Stage, Step, Sticky, Vote, VotingRound,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -108,7 +108,7 @@ pub(super) fn merge_stage(cx: &mut Cx, b: Option<&Stage>, o: &Stage, t: &Stage) 
             &format!("{kept:?}"),
             Item::Stage(other).into(),
             Line::new("merge-both-changed", vec![("item", o.label())]),
-            crate::model::conflict::NOTE_BOTH_CHANGED.into(),
+            ConflictWhy::BothChanged,
         );
     }
     (merged, false)
@@ -140,7 +140,7 @@ impl Cx {
         kept: &str,
         other: ConflictValue,
         line: Line,
-        note: String,
+        why: ConflictWhy,
     ) {
         let mut a = fnv(kept.as_bytes());
         let mut b = fnv(format!("{other:?}").as_bytes());
@@ -161,7 +161,8 @@ impl Cx {
             id,
             about,
             other,
-            note,
+            why: Some(why),
+            note: String::new(),
         });
     }
 
@@ -207,7 +208,7 @@ impl Cx {
                     ("theirs", Arg::Text(short(&tt))),
                 ],
             ),
-            crate::model::conflict::NOTE_BOTH_CHANGED.into(),
+            ConflictWhy::BothChanged,
         );
         o.clone()
     }
@@ -340,7 +341,7 @@ impl Cx {
                     },
                     vec![("item", o.label())],
                 ),
-                crate::model::conflict::NOTE_BOTH_CHANGED.into(),
+                ConflictWhy::BothChanged,
             );
         }
         merged
@@ -360,10 +361,10 @@ impl Cx {
         if b == kept {
             return None;
         }
-        let note = if side == 0 {
-            crate::model::conflict::NOTE_OURS_CHANGED
+        let why = if side == 0 {
+            ConflictWhy::OursChanged
         } else {
-            crate::model::conflict::NOTE_THEIRS_CHANGED
+            ConflictWhy::TheirsChanged
         };
         self.conflict(
             ConflictAbout::Item(id.clone()),
@@ -377,7 +378,7 @@ impl Cx {
                 },
                 vec![("item", kept.label())],
             ),
-            note.into(),
+            why,
         );
         Some(kept.clone())
     }

@@ -19,12 +19,6 @@
 //!   place by [`Session::apply_conflict_fields`] (or all at once by
 //!   [`Session::settle_conflict`]).
 
-/// The notes `atelier merge` leaves on the conflicts it records (in the
-/// file as written, in English; the app says them in the reader's words).
-pub const NOTE_BOTH_CHANGED: &str = "both sides changed it; ours is in place, theirs is recorded";
-pub const NOTE_OURS_CHANGED: &str = "ours changed it, theirs deleted it: the change is kept";
-pub const NOTE_THEIRS_CHANGED: &str = "theirs changed it, ours deleted it: the change is kept";
-
 use super::change::{Item, Kind, Op};
 use super::{
     Conflict, ConflictAbout, ConflictValue, Id, Origin, Run, Session, Stage, Target, time::iso_date,

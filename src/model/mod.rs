@@ -647,9 +647,24 @@ pub struct Conflict {
     pub id: Id,
     pub about: ConflictAbout,
     pub other: ConflictValue,
+    /// Why the merge recorded it (the app says it in the reader's words);
+    /// none in files from before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<ConflictWhy>,
     /// Where each version came from, in words.
     #[serde(default)]
     pub note: String,
+}
+
+/// Why a merge recorded a conflict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConflictWhy {
+    /// Both sides changed it; ours is in place, theirs is recorded.
+    BothChanged,
+    /// Ours changed it, theirs deleted it: the change is kept.
+    OursChanged,
+    /// Theirs changed it, ours deleted it: the change is kept.
+    TheirsChanged,
 }
 
 impl Session {

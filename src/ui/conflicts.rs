@@ -3,7 +3,7 @@
 
 use super::widgets::{centered, fit, popup, safe_line, scroll_for};
 use crate::app::state::App;
-use crate::model::{ConflictAbout, ConflictValue, Item, Session, conflict};
+use crate::model::{ConflictAbout, ConflictValue, ConflictWhy, Item, Session};
 use crate::t;
 use ratatui::prelude::*;
 
@@ -79,11 +79,12 @@ impl Widget for ConflictsView<'_> {
                 }
                 ConflictAbout::Item(_) => t!(lang, "conflicts-about-item"),
             };
-            let head = if c.note.is_empty() {
-                about
-            } else {
-                format!("{about} · {}", note(lang, &c.note))
-            };
+            let head = [about]
+                .into_iter()
+                .chain(c.why.map(|w| why(lang, w)))
+                .chain(Some(c.note.clone()).filter(|n| !n.is_empty()))
+                .collect::<Vec<_>>()
+                .join(" · ");
             lines.push((
                 Line::styled(
                     fit(&safe_line(&head), w),
@@ -115,34 +116,11 @@ impl Widget for ConflictsView<'_> {
     }
 }
 
-/// A conflict's note in the reader's language: the notes `atelier merge`
-/// writes are said in words of the reader's language; any other (written
-/// by hand, or by another tool) is shown as it is.
-fn note(lang: &str, note: &str) -> String {
-    match note {
-        conflict::NOTE_BOTH_CHANGED => t!(lang, "conflicts-note-both"),
-        conflict::NOTE_OURS_CHANGED => t!(lang, "conflicts-note-ours-changed"),
-        conflict::NOTE_THEIRS_CHANGED => t!(lang, "conflicts-note-theirs-changed"),
-        _ => note.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_merges_notes_are_said_in_the_readers_words_and_others_as_written() {
-        for known in [
-            conflict::NOTE_BOTH_CHANGED,
-            conflict::NOTE_OURS_CHANGED,
-            conflict::NOTE_THEIRS_CHANGED,
-        ] {
-            let fr = note("fr", known);
-            assert_ne!(fr, known, "said in French");
-            assert!(!fr.contains("changed") && !fr.contains("kept"), "{fr}");
-            assert_eq!(note("en", known), known, "English as written");
-        }
-        assert_eq!(note("fr", "à voir avec Léa"), "à voir avec Léa");
+/// Why a merge recorded a conflict, in the reader's words.
+fn why(lang: &str, why: ConflictWhy) -> String {
+    match why {
+        ConflictWhy::BothChanged => t!(lang, "conflicts-note-both"),
+        ConflictWhy::OursChanged => t!(lang, "conflicts-note-ours-changed"),
+        ConflictWhy::TheirsChanged => t!(lang, "conflicts-note-theirs-changed"),
     }
 }
