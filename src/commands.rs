@@ -455,22 +455,26 @@ pub struct SuggestArgs {
 /// The suggestion engine: the built-in thesaurus, extended by the lab's
 /// files in `CONFIG/suggest/` (`*.txt`: thesaurus; `*.vec`: a word-vector
 /// model), with a warning for each file that could not be used (it is left
-/// out).
-pub fn suggest_engine(home: &Home) -> (Engine, Vec<String>) {
+/// out). None when the lab has no such file: the built-in engine
+/// ([`Engine::builtin`], made once, when first asked) is the one.
+pub fn suggest_engine(home: &Home) -> (Option<Engine>, Vec<String>) {
     let dir = home.config.join("suggest");
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(list) => list.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Ok(list) => list
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "vec")))
+            .collect(),
         Err(_) => Vec::new(),
     };
+    if files.is_empty() {
+        return (None, Vec::new());
+    }
     files.sort();
     let mut thesaurus = Thesaurus::builtin();
     let mut model: Option<Embeddings> = None;
     let mut warnings = Vec::new();
     for path in files {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if ext != "txt" && ext != "vec" {
-            continue;
-        }
         let name = path.display().to_string();
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
@@ -493,7 +497,7 @@ pub fn suggest_engine(home: &Home) -> (Engine, Vec<String>) {
     for b in thesaurus.unknown_broader() {
         warnings.push(format!("{}: no concept {b}", dir.display()));
     }
-    (Engine::new(thesaurus, model), warnings)
+    (Some(Engine::new(thesaurus, model)), warnings)
 }
 
 /// `atelier suggest FILE`: print the suggested clusters.

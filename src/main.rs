@@ -267,5 +267,8 @@ fn suggest(
         all: scope == atelier::cli::SuggestScope::All,
         json: format == atelier::cli::SuggestFormat::Json,
     };
-    commands::suggest(file, &engine, &args, lang, out)
+    let engine = engine
+        .as_ref()
+        .unwrap_or_else(|| atelier::model::suggest::Engine::builtin());
+    commands::suggest(file, engine, &args, lang, out)
 }

@@ -28,8 +28,9 @@ pub struct Ctx {
 pub struct Lab(pub Option<Arc<Engine>>);
 
 impl Lab {
-    pub fn new(engine: Engine) -> Lab {
-        Lab(Some(Arc::new(engine)))
+    /// The lab's engine, else (none) the built-in one.
+    pub fn new(engine: Option<Engine>) -> Lab {
+        Lab(engine.map(Arc::new))
     }
 
     /// The engine to suggest with.

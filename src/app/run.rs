@@ -50,18 +50,18 @@ pub fn build_app(home: &Home) -> (App, Vec<String>) {
     let library = Library::load(Some(&home.methods_dir()));
     let (keymap, mut warnings) = Keymap::load(&home.config);
     warnings.extend(library.skipped.iter().map(|s| s.to_string()));
-    let (lang, lang_warning) = crate::lang::detect(&home.config);
+    // config.ron, read once: the language, the reviewer's name, the timer.
+    let (config, config_problem) = crate::lang::Config::load_keyed(&home.config);
+    let (lang, lang_warning) = crate::lang::choose(&config, |v| std::env::var(v).ok());
+    warnings.extend(config_problem.map(|e| crate::i18n::load_error(lang, &e)));
     warnings.extend(lang_warning);
     let mut app = App::new(home.clone(), library, keymap, lang, Timestamp::now());
     // The world, read once: update never reads the environment or the clock.
     app.ctx = super::ctx::Ctx {
         home: std::env::var_os("HOME").map(std::path::PathBuf::from),
         user: std::env::var("USER").unwrap_or_default(),
-        reviewer: crate::review::reviewer_in(None, &home.config),
-        next_step_waits: crate::lang::Config::load(&home.config)
-            .0
-            .next_step_starts_timer
-            == Some(false),
+        reviewer: crate::review::reviewer(None, &config),
+        next_step_waits: config.next_step_starts_timer == Some(false),
         engine: Default::default(),
     };
     app.ids = crate::model::Ids::from_clock();
