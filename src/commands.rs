@@ -95,14 +95,14 @@ pub fn fmt(
     for f in files {
         let mut adopted = false;
         let result = Store::open(f)
-            .map_err(|e| e.to_string())
+            .map_err(|e| crate::i18n::load_error(lang, &e))
             .and_then(|(mut st, mut s)| {
                 if let Some(why) = st.read_only() {
                     let file = f.display().to_string();
                     return Err(t!(lang, "cli-not-rewritten", file = file, why = why));
                 }
                 adopted = s.adopt_zone(zone);
-                st.save(&s).map_err(|e| e.to_string())
+                st.save(&s).map_err(|e| crate::i18n::save_error(lang, &e))
             });
         if adopted && result.is_ok() {
             let (file, zone) = (f.display().to_string(), zone.name());
@@ -508,7 +508,7 @@ pub fn suggest(
     lang: &str,
     out: &mut impl Write,
 ) -> Result<bool, String> {
-    let session = store::load_file(file).map_err(|e| e.to_string())?;
+    let session = store::load_file(file).map_err(|e| crate::i18n::load_error(lang, &e))?;
     let scope = if args.all { Scope::Board } else { Scope::Inbox };
     let list = session.suggest_clusters_with(engine, scope, args.threshold);
     let io = |e: std::io::Error| e.to_string();

@@ -54,11 +54,8 @@ pub fn remember_name(config_dir: &Path, name: &str, lang: &str) -> Result<(), St
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
-            return Err(format!(
-                "{}: {}",
-                path.display(),
-                crate::store::describe_io(&e)
-            ));
+            let what = crate::i18n::io_error(lang, &e);
+            return Err(format!("{}: {what}", path.display()));
         }
     };
     let unchanged = || {
@@ -79,13 +76,11 @@ pub fn remember_name(config_dir: &Path, name: &str, lang: &str) -> Result<(), St
         _ => return Err(unchanged()),
     }
     crate::store::paths::make_dir(config_dir, 0o700).map_err(|e| {
-        format!(
-            "{}: {}",
-            config_dir.display(),
-            crate::store::describe_io(&e)
-        )
+        let what = crate::i18n::io_error(lang, &e);
+        format!("{}: {what}", config_dir.display())
     })?;
-    crate::store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+    crate::store::write_atomic(&path, text.as_bytes())
+        .map_err(|e| crate::i18n::save_error(lang, &e))
 }
 
 /// The config text `old` with `name: <quoted>`.
@@ -187,7 +182,7 @@ pub fn add_comment(
     if text.trim().is_empty() {
         return Err(t!(lang, "review-comment-empty"));
     }
-    let session = crate::store::load_file(file).map_err(|e| e.to_string())?;
+    let session = crate::store::load_file(file).map_err(|e| crate::i18n::load_error(lang, &e))?;
     let about = about.map(|a| find_about(&session, a, lang)).transpose()?;
     let c = comment(author, text, about, now);
     crate::store::save_comments(file, std::slice::from_ref(&c))?;

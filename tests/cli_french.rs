@@ -428,3 +428,24 @@ fn a_merge_summary_with_a_conflict_and_a_repair_is_said_in_french() {
     let english = english_in(&err);
     assert!(english.is_empty(), "{english:?} in\n{err}");
 }
+
+#[test]
+fn an_import_into_a_stage_that_does_not_exist_is_said_in_french() {
+    let home = tempfile::tempdir().unwrap();
+    let session = home.path().join("demo.ron");
+    std::fs::copy("sessions/demo.ron", &session).unwrap();
+    let lines = home.path().join("idees.txt");
+    std::fs::write(&lines, "Une idée\nUne autre\n").unwrap();
+    let before = std::fs::read(&session).unwrap();
+    let (s, l) = (session.to_str().unwrap(), lines.to_str().unwrap());
+    let out = atelier(home.path(), &["import", s, l, "--stage", "nulle-part"]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("aucune séquence"), "{text}");
+    assert!(
+        english_in(&text).is_empty(),
+        "{:?} in\n{text}",
+        english_in(&text)
+    );
+    assert_eq!(std::fs::read(&session).unwrap(), before, "nothing imported");
+}

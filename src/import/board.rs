@@ -2,7 +2,7 @@
 //! read into one shape, then into a session as ops.
 
 use super::plan::Plan;
-use super::{Options, ROUND_DOTS, norm, resolve_stage};
+use super::{NoStage, Options, ROUND_DOTS, norm, resolve_stage};
 use crate::i18n::LANGUAGES;
 use crate::merge::same_name;
 use crate::model::{
@@ -334,7 +334,7 @@ pub fn plan_board(
     opts: &Options,
     lang: &str,
     now: Timestamp,
-) -> Result<(Vec<Op>, BoardOutcome), String> {
+) -> Result<(Vec<Op>, BoardOutcome), NoStage> {
     let stage = resolve_stage(s, opts)?;
     let mut p = Planner::new(s, stage, now, lang);
     let ids = p.stickies(s, &board.stickies);

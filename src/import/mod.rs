@@ -356,8 +356,12 @@ pub struct Options {
     pub cluster: Option<String>,
 }
 
+/// `--stage` named no stage of the session (by id or title): what it named.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NoStage(pub String);
+
 /// The stage `--stage` names, by id or title; an error when none has it.
-fn resolve_stage(s: &Session, opts: &Options) -> Result<Option<Id>, String> {
+fn resolve_stage(s: &Session, opts: &Options) -> Result<Option<Id>, NoStage> {
     let Some(key) = opts.stage.as_deref() else {
         return Ok(None);
     };
@@ -370,7 +374,7 @@ fn resolve_stage(s: &Session, opts: &Options) -> Result<Option<Id>, String> {
                 .find(|st| same_name(&st.title) == same_name(key))
         })
         .map(|st| Some(st.id.clone()))
-        .ok_or_else(|| format!("no stage has the id or title {key:?}: see the agenda in the app"))
+        .ok_or_else(|| NoStage(key.to_owned()))
 }
 
 /// `atelier import SESSION FROM`: read, check every row, then import all
@@ -412,7 +416,7 @@ pub fn run(
     if parsed.board().is_some() && (opts.author.is_some() || opts.cluster.is_some()) {
         return Err(t!(lang, "import-board-options"));
     }
-    let (mut store, mut s) = Store::open(session).map_err(|e| e.to_string())?;
+    let (mut store, mut s) = Store::open(session).map_err(|e| crate::i18n::load_error(lang, &e))?;
     let name = session.display().to_string();
     if let Some(why) = store.read_only() {
         return Err(t!(
@@ -423,9 +427,10 @@ pub fn run(
         ));
     }
     let now = Timestamp::now();
+    let no_stage = |e: NoStage| t!(lang, "import-no-stage", stage = format!("{:?}", e.0));
     let (ops, changed, summary) = match &parsed.content {
         Content::Rows(rows) => {
-            let (ops, outcome) = plan(&s, rows, opts, now)?;
+            let (ops, outcome) = plan(&s, rows, opts, now).map_err(no_stage)?;
             (ops, outcome.changed(), outcome.summary(&name, lang))
         }
         Content::Board(board) => {
@@ -437,7 +442,7 @@ pub fn run(
                 Some(l) => crate::i18n::supported(l),
                 None => lang,
             };
-            let (ops, outcome) = plan_board(&s, board, opts, words, now)?;
+            let (ops, outcome) = plan_board(&s, board, opts, words, now).map_err(no_stage)?;
             (ops, outcome.changed(), outcome.summary(&name, lang))
         }
     };
@@ -448,10 +453,16 @@ pub fn run(
     s.apply_all(ops);
     let problems = validate(&s);
     if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let list: Vec<String> = problems
+            .iter()
+            .map(|p| crate::i18n::problem(lang, p))
+            .collect();
         return Err(t!(lang, "import-invalid", problems = list.join("; ")));
     }
-    match store.save(&s).map_err(|e| e.to_string())? {
+    match store
+        .save(&s)
+        .map_err(|e| crate::i18n::save_error(lang, &e))?
+    {
         Saved::Conflict(copy) => Err(t!(
             lang,
             "import-conflict",

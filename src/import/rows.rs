@@ -2,7 +2,7 @@
 //! (participants), clusters and paper tallies.
 
 use super::plan::Plan;
-use super::{Options, ROUND, ROUND_DOTS, Row, norm, resolve_stage};
+use super::{NoStage, Options, ROUND, ROUND_DOTS, Row, norm, resolve_stage};
 use crate::merge::same_name;
 use crate::model::{Id, Item, Op, Participant, Place, Role, Session, Target, Timestamp};
 use crate::t;
@@ -74,7 +74,7 @@ pub fn plan(
     rows: &[Row],
     opts: &Options,
     now: Timestamp,
-) -> Result<(Vec<Op>, Outcome), String> {
+) -> Result<(Vec<Op>, Outcome), NoStage> {
     let stage = resolve_stage(s, opts)?;
     let mut p = Planner::new(s, stage, now);
     for row in rows {

@@ -40,6 +40,7 @@ import-scrumlr-json-shape = a scrumlr JSON export is an array of notes, each an 
 import-json-not-text = { $key } must be a text or a number
 import-json-no-text = this note has no "text"
 
+import-no-stage = no stage has the id or title { $stage }: see the agenda in the app
 import-board-options = --author and --cluster are for text and CSV files: a Parabol or scrumlr board names its own authors and groups
 import-read-only = { $session }: { $why }; nothing imported (close it there first, then import again)
 import-invalid = the import would make an invalid session, nothing imported: { $problems }

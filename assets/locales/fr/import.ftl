@@ -40,6 +40,7 @@ import-scrumlr-json-shape = un export JSON de scrumlr est une liste de notes, ch
 import-json-not-text = { $key } doit être un texte ou un nombre
 import-json-no-text = cette note n’a pas de « text »
 
+import-no-stage = aucune séquence n'a l'identifiant ou le titre { $stage } : voyez le déroulé dans l'app
 import-board-options = --author et --cluster servent aux fichiers texte et CSV : un tableau Parabol ou scrumlr nomme lui-même ses auteurs et ses groupes
 import-read-only = { $session } : { $why } ; rien n’est importé (fermez-la d’abord, puis importez de nouveau)
 import-invalid = l’import rendrait la session invalide, rien n’est importé : { $problems }
