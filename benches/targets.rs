@@ -333,13 +333,7 @@ fn open_child(path: &Path) {
     let mut term = common::terminal(200, 60);
     common::draw(&mut term, &app);
     let took = start.elapsed();
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let peak_kb: u64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0);
-    println!("{} {peak_kb}", took.as_micros());
+    println!("{} {}", took.as_micros(), peak_kib());
     black_box((store, app, term));
 }
 

@@ -41,19 +41,9 @@ pub fn parse_csv(text: &str, delimiter: u8, lang: &str) -> Result<Vec<Row>, Vec<
     let width = header.len();
     let mut errors = Vec::new();
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                errors.push(bad(
-                    line,
-                    t!(lang, "import-unreadable-row", error = e.to_string()),
-                ));
-                continue;
-            }
-        };
-        rows.extend(row(&record, &cols, width, lang, &mut errors));
+    let records: Vec<_> = super::csv_records(&mut reader, lang, &mut errors).collect();
+    for (line, record) in records {
+        rows.extend(row(line, &record, &cols, width, lang, &mut errors));
     }
     if errors.is_empty() {
         Ok(rows)
@@ -108,16 +98,13 @@ fn columns(
 /// The row of `record` (none for a blank one or one of the wrong width);
 /// its mistakes go to `errors`.
 fn row(
+    line: usize,
     record: &::csv::StringRecord,
     cols: &HashMap<&'static str, usize>,
     width: usize,
     lang: &str,
     errors: &mut Vec<BadRow>,
 ) -> Option<Row> {
-    let line = record.position().map_or(0, |p| p.line() as usize);
-    if record.iter().all(|f| f.trim().is_empty()) {
-        return None;
-    }
     if record.len() != width {
         let message = if record.len() > width {
             t!(

@@ -125,7 +125,7 @@ pub(crate) fn decode_text<'a>(
             break;
         }
     }
-    if let Some(nul) = text.find('\0').filter(|_| nul) {
+    if nul && let Some(nul) = text.find('\0') {
         return Err(LoadError::at_offset(
             file,
             text,
