@@ -458,6 +458,12 @@ impl Session {
 
     /// Every id of the session, steps and the session's own included.
     pub fn all_ids(&self) -> HashSet<&Id> {
+        self.ids().collect()
+    }
+
+    /// Every id in the session, in file order (an id used twice comes
+    /// twice).
+    pub fn ids(&self) -> impl Iterator<Item = &Id> {
         std::iter::once(&self.id)
             .chain(self.participants.iter().map(|x| &x.id))
             .chain(self.guests.iter().map(|x| &x.id))
@@ -476,7 +482,6 @@ impl Session {
             .chain(self.prototypes.iter().map(|x| &x.id))
             .chain(self.attachments.iter().map(|x| &x.id))
             .chain(self.conflicts.iter().map(|x| &x.id))
-            .collect()
     }
 }
 

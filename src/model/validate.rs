@@ -121,26 +121,8 @@ pub fn validate(s: &Session) -> Vec<Problem> {
 /// Each id used a second time (or more).
 fn duplicate_ids(s: &Session) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let all_ids = std::iter::once(&s.id)
-        .chain(s.participants.iter().map(|p| &p.id))
-        .chain(s.guests.iter().map(|g| &g.id))
-        .chain(
-            s.agenda
-                .iter()
-                .flat_map(|st| std::iter::once(&st.id).chain(st.steps.iter().map(|x| &x.id))),
-        )
-        .chain(s.notes.iter().map(|x| &x.id))
-        .chain(s.stickies.iter().map(|x| &x.id))
-        .chain(s.clusters.iter().map(|x| &x.id))
-        .chain(s.rounds.iter().map(|x| &x.id))
-        .chain(s.votes.iter().map(|x| &x.id))
-        .chain(s.actions.iter().map(|x| &x.id))
-        .chain(s.comments.iter().map(|x| &x.id))
-        .chain(s.prototypes.iter().map(|x| &x.id))
-        .chain(s.attachments.iter().map(|x| &x.id))
-        .chain(s.conflicts.iter().map(|x| &x.id));
     let mut seen: HashSet<&Id> = HashSet::new();
-    for id in all_ids {
+    for id in s.ids() {
         if !seen.insert(id) {
             problems.push(Problem::DuplicateId { id: id.0.clone() });
         }
