@@ -124,7 +124,11 @@ fn five_phones_vote_the_turnout_shows_and_the_results_are_projected() {
     let first = demo
         .cluster(&atelier::model::Id::from(items[0].as_str()))
         .map(|c| c.title.clone())
-        .unwrap_or_default();
+        .expect("the first cluster of the ballot");
+    assert!(
+        !first.is_empty(),
+        "the first cluster has a title to wait for"
+    );
     // Projected: the popup, the top bar and the status line are gone.
     tmux.wait_gone("Vote results");
     let screen = tmux.wait_for(&[first.as_str()]);
