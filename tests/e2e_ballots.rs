@@ -135,15 +135,11 @@ fn five_phones_vote_the_turnout_shows_and_the_results_are_projected() {
     assert!(!screen.contains("atelier ·"), "projected:\n{screen}");
 
     tmux.keys(&["p", "q"]);
-    let start = std::time::Instant::now();
-    while !status.exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert_eq!(
+        wait_for_file(&status, WAIT, &tmux).trim(),
+        "0",
+        "atelier's exit status"
+    );
     let s: Session = atelier::store::load_file(&file).expect("the session loads");
     let round_id = atelier::model::Id::from(round[0].as_str());
     let target = Target::Cluster(atelier::model::Id::from(items[0].as_str()));
