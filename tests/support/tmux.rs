@@ -378,12 +378,7 @@ pub fn new_session(home: &Path, title: &str) -> PathBuf {
 /// `atelier ARGS` (in English, `LANG=C.UTF-8`, `ATELIER_HOME=home`), which
 /// must succeed: its standard output.
 pub fn atelier(home: &Path, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .args(args)
-        .env("ATELIER_HOME", home)
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("atelier runs");
+    let out = super::cli::run(home, args, &[("LANG", "C.UTF-8")]);
     assert!(
         out.status.success(),
         "atelier {args:?}: {}",
