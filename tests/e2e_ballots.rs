@@ -59,7 +59,7 @@ fn post_ballot(agent: &ureq::Agent, url: &str, body: &str) {
 
 #[test]
 fn five_phones_vote_the_turnout_shows_and_the_results_are_projected() {
-    if skip_without_tmux("five_phones_vote") {
+    if missing(Tool::Tmux) {
         return;
     }
     let home = tempfile::tempdir().unwrap();
@@ -189,7 +189,7 @@ fn phone_votes(agent: &ureq::Agent, screen: &str, device: &str, item: usize) -> 
 
 #[test]
 fn after_kill_9_a_phones_second_ballot_still_replaces_its_first() {
-    if skip_without_tmux("after_kill_9_a_phones_second_ballot_still_replaces_its_first") {
+    if missing(Tool::Tmux) {
         return;
     }
     const DEVICE: &str = "abcdefghijklmnopqrstuvwxyz";

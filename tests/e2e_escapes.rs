@@ -234,7 +234,7 @@ fn sets_red_foreground(screen: &str) -> Option<String> {
 
 #[test]
 fn escapes_pasted_in_a_real_terminal_show_as_symbols_and_change_no_colour() {
-    if skip_without_tmux("escapes_pasted_in_a_real_terminal_show_as_symbols_and_change_no_colour") {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();

@@ -27,7 +27,7 @@ pub fn node_modules() -> PathBuf {
 
 /// `path` when it exists; otherwise the test skips, visibly (or fails
 /// under `ATELIER_REQUIRE_TOOLS=1`, as in CI).
-fn need(_test: &str, path: PathBuf, install: &str) -> Option<PathBuf> {
+fn need(path: PathBuf, install: &str) -> Option<PathBuf> {
     if path.exists() {
         return Some(path);
     }
@@ -39,8 +39,9 @@ fn need(_test: &str, path: PathBuf, install: &str) -> Option<PathBuf> {
     None
 }
 
-/// Whether `program --version` (or `-v`) runs; otherwise says why `test` skips.
-fn need_program(_test: &str, program: &str, arg: &str, install: &str) -> bool {
+/// Whether `program --version` (or `-v`) runs; otherwise says why the
+/// test skips.
+fn need_program(program: &str, arg: &str, install: &str) -> bool {
     let ok = Command::new(program)
         .arg(arg)
         .stdin(Stdio::null())
@@ -54,36 +55,30 @@ fn need_program(_test: &str, program: &str, arg: &str, install: &str) -> bool {
     ok
 }
 
-pub fn chromium(test: &str) -> Option<PathBuf> {
-    need(test, PathBuf::from(CHROMIUM), "apt-get install chromium")
+/// Chromium, when it is there (`skip_support`'s test for it).
+pub fn chromium() -> Option<PathBuf> {
+    let missing = crate::skip_support::missing(crate::skip_support::Tool::Chromium);
+    (!missing).then(|| PathBuf::from(CHROMIUM))
 }
 
 /// `vnu.jar`, when both it and java are there.
-pub fn vnu_jar(test: &str) -> Option<PathBuf> {
+pub fn vnu_jar() -> Option<PathBuf> {
     let jar = need(
-        test,
         node_modules().join("vnu-jar/build/dist/vnu.jar"),
         "npm ci --ignore-scripts --prefix tests/tools",
     )?;
-    need_program(
-        test,
-        "java",
-        "-version",
-        "apt-get install default-jre-headless",
-    )
-    .then_some(jar)
+    need_program("java", "-version", "apt-get install default-jre-headless").then_some(jar)
 }
 
-pub fn axe_js(test: &str) -> Option<PathBuf> {
+pub fn axe_js() -> Option<PathBuf> {
     need(
-        test,
         node_modules().join("axe-core/axe.min.js"),
         "npm ci --ignore-scripts --prefix tests/tools",
     )
 }
 
-pub fn pdftotext(test: &str) -> bool {
-    need_program(test, "pdftotext", "-v", "apt-get install poppler-utils")
+pub fn pdftotext() -> bool {
+    need_program("pdftotext", "-v", "apt-get install poppler-utils")
 }
 
 /// Run headless Chromium on `url` with `args` (a new, empty profile each
