@@ -279,11 +279,7 @@ fn proxy(collector: String, fill: String) -> (String, std::thread::JoinHandle<()
     let path = format!("/c/{}", collector.rsplit('/').next().unwrap());
     let url = format!("http://127.0.0.1:{port}{path}");
     let handle = std::thread::spawn(move || {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .build()
-            .into();
+        let agent = support::phone::agent();
         let deadline = Instant::now() + Duration::from_secs(90);
         while Instant::now() < deadline {
             let Ok(Some(mut rq)) = server.recv_timeout(Duration::from_millis(100)) else {
@@ -625,10 +621,7 @@ fn served_pages(dir: &Path) -> Vec<PathBuf> {
         r.body_mut().read_to_string().expect("a text")
     };
     let post = |body: &str| {
-        ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .new_agent()
+        support::phone::agent()
             .post(&url)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .send(body)

@@ -31,15 +31,6 @@ fn values(html: &str, before: &str) -> Vec<String> {
         .collect()
 }
 
-/// A phone's HTTP client: statuses are answers, not errors.
-fn phone() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(10)))
-        .build()
-        .into()
-}
-
 fn get_page(agent: &ureq::Agent, url: &str) -> String {
     let mut reply = agent.get(url).call().expect("the page");
     reply.body_mut().read_to_string().unwrap()
@@ -85,7 +76,7 @@ fn five_phones_vote_the_turnout_shows_and_the_results_are_projected() {
     tmux.keys(&["v"]);
     tmux.wait_for(&["No ballot yet"]);
 
-    let agent = phone();
+    let agent = support::phone::agent();
     let url = format!("http://127.0.0.1:{port}{path}");
     let page = get_page(&agent, &url);
     let round = values(&page, "name=\"round\" value=\"");
@@ -200,7 +191,7 @@ fn after_kill_9_a_phones_second_ballot_still_replaces_its_first() {
         &file,
     )
     .unwrap();
-    let agent = phone();
+    let agent = support::phone::agent();
     let tmux = Tmux::new(tmp.path());
     let pid_file = tmp.path().join("pid");
     tmux.start(&format!(

@@ -9,7 +9,7 @@ mod skip_support;
 mod support;
 
 use atelier::model::{Id, Session, Target};
-use support::tmux::{BIN, Tmux, WAIT, atelier_new, sh_quote, wait_for_file};
+use support::tmux::{BIN, Tmux, WAIT, atelier_new, q, sh_quote, wait_for_file};
 
 /// Wait until the screen shows `n` check marks (stickies marked).
 fn wait_marks(tmux: &Tmux, n: usize) -> String {
@@ -39,8 +39,8 @@ fn capture_group_vote_undo_quit_and_the_file_holds_exactly_that() {
         &format!(
             "{} open {}; echo $? > {}; sleep 600",
             sh_quote(BIN),
-            sh_quote(&path.display().to_string()),
-            sh_quote(&exited.display().to_string()),
+            q(&path),
+            q(&exited),
         ),
     );
     // An empty agenda opens on the setup screen.

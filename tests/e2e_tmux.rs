@@ -11,7 +11,7 @@ mod support;
 use atelier::model::{Session, Timer};
 use skip_support::Tool;
 use std::path::{Path, PathBuf};
-use support::tmux::{BIN, Tmux, WAIT, new_session, sh_quote, wait_for_file};
+use support::tmux::{BIN, Tmux, WAIT, new_session, q, sh_quote, wait_for_file};
 
 /// `sh` runs the app on `file`, then records how it exited and the
 /// terminal's modes in `dir`.
@@ -21,11 +21,11 @@ fn app_then_stty(args: &str, file: &Path, dir: &Path) -> (String, PathBuf, PathB
     let command = format!(
         "{} {args} {}; echo $? > {}; stty -a > {}.tmp; mv {}.tmp {}; sleep 30",
         sh_quote(BIN),
-        sh_quote(&file.display().to_string()),
-        sh_quote(&status.display().to_string()),
-        sh_quote(&stty.display().to_string()),
-        sh_quote(&stty.display().to_string()),
-        sh_quote(&stty.display().to_string()),
+        q(file),
+        q(&status),
+        q(&stty),
+        q(&stty),
+        q(&stty),
     );
     (command, status, stty)
 }

@@ -607,7 +607,7 @@ fn snapshot_of_the_comment_field_in_review_mode() {
 
 mod tmux {
     use super::content;
-    use crate::support::tmux::{BIN, Tmux, WAIT, sh_quote, wait_for_file};
+    use crate::support::tmux::{BIN, Tmux, WAIT, q, sh_quote, wait_for_file};
 
     #[test]
     fn atelier_review_then_c_adds_a_comment_to_the_file_and_nothing_else() {
@@ -624,8 +624,8 @@ mod tmux {
         tmux.start(&format!(
             "{} review {}; echo $? > {}; sleep 30",
             sh_quote(BIN),
-            sh_quote(&file.display().to_string()),
-            sh_quote(&status.display().to_string()),
+            q(&file),
+            q(&status),
         ));
         tmux.wait_for(&["[read-only]", "Bibliothèques fraîches"]);
         tmux.type_text("c");
