@@ -15,6 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use skip_support::{CHROMIUM, Tool};
+use support::chromium::Run;
 
 fn chromium() -> Option<&'static Path> {
     (!skip_support::missing(Tool::Chromium)).then(|| Path::new(CHROMIUM))
@@ -30,13 +31,8 @@ fn start(prompt: &str) -> Collector {
     .expect("collector starts")
 }
 
-struct Run {
-    status: std::process::ExitStatus,
-    stdout: String,
-    stderr: String,
-}
-
-/// Run headless Chromium with `args`, at most a minute each time.
+/// Run headless Chromium with `args` (its console logged to its standard
+/// error), through `support::chromium::run`.
 ///
 /// Chromium itself now and then crashes as it starts, before it loads
 /// anything (seen 3 times in about 300 runs of this file, each time in the
@@ -45,6 +41,11 @@ struct Run {
 /// about it, so a run that does not exit cleanly is started again, once,
 /// and said on the terminal. A second failure is the test's.
 fn run(chromium: &Path, dir: &Path, args: &[&str]) -> Run {
+    let run_once = |chromium, dir, args: &[&str]| {
+        let mut all = vec!["--enable-logging=stderr", "--v=0"];
+        all.extend_from_slice(args);
+        support::chromium::run(chromium, dir, &all)
+    };
     let first = run_once(chromium, dir, args);
     if first.status.success() {
         return first;
@@ -59,42 +60,6 @@ fn run(chromium: &Path, dir: &Path, args: &[&str]) -> Run {
     // Straight to standard error, not captured: a retry is never silent.
     let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), note.as_bytes());
     run_once(chromium, dir, args)
-}
-
-fn run_once(chromium: &Path, dir: &Path, args: &[&str]) -> Run {
-    let profile = dir.join("profile");
-    let (out, err) = (dir.join("stdout"), dir.join("stderr"));
-    let mut child = Command::new(chromium)
-        .args(support::chromium::HEADLESS)
-        .args([
-            "--disable-dev-shm-usage",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&out).unwrap())
-        .stderr(std::fs::File::create(&err).unwrap())
-        .spawn()
-        .expect("chromium starts");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium did not finish within a minute");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    Run {
-        status,
-        stdout: std::fs::read_to_string(out).unwrap_or_default(),
-        stderr: std::fs::read_to_string(err).unwrap_or_default(),
-    }
 }
 
 /// Console messages about the page: script errors, CSP refusals.

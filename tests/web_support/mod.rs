@@ -16,7 +16,6 @@ use atelier::export::{self, Format};
 use atelier::model::Session;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 pub use crate::skip_support::CHROMIUM;
 
@@ -81,41 +80,13 @@ pub fn pdftotext() -> bool {
     need_program("pdftotext", "-v", "apt-get install poppler-utils")
 }
 
-/// Run headless Chromium on `url` with `args` (a new, empty profile each
-/// time), at most two minutes; its standard output.
+/// Run headless Chromium on `url` with `args` (scrollbars hidden), which
+/// must succeed: its standard output.
 pub fn run_chromium(dir: &Path, args: &[String], url: &str) -> String {
-    let profile = tempfile::tempdir_in(dir).unwrap();
-    let out_path = profile.path().join("stdout");
-    let err_path = profile.path().join("stderr");
-    let mut child = Command::new(CHROMIUM)
-        .args(crate::support::chromium::HEADLESS)
-        .args(["--disable-dev-shm-usage", "--hide-scrollbars"])
-        .arg(format!(
-            "--user-data-dir={}",
-            profile.path().join("profile").display()
-        ))
-        .args(args)
-        .arg(url)
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&out_path).unwrap())
-        .stderr(std::fs::File::create(&err_path).unwrap())
-        .spawn()
-        .expect("chromium starts");
-    let deadline = Instant::now() + Duration::from_secs(120);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium did not finish within two minutes on {url}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let err = std::fs::read_to_string(&err_path).unwrap_or_default();
-    assert!(status.success(), "chromium failed on {url}: {err}");
-    std::fs::read_to_string(&out_path).unwrap()
+    let mut all = vec!["--hide-scrollbars"];
+    all.extend(args.iter().map(String::as_str));
+    all.push(url);
+    crate::support::chromium::output(Path::new(CHROMIUM), dir, &all)
 }
 
 pub fn file_url(path: &Path) -> String {
