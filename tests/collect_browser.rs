@@ -4,22 +4,20 @@
 //! (see `tests/skip_support`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod export_support;
+mod media_support;
 mod skip_support;
 mod support;
+mod web_support;
 
 use atelier::collect::{CollectConfig, Collector};
 use atelier::model::Colour;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use skip_support::{CHROMIUM, Tool};
 use support::chromium::Run;
-
-fn chromium() -> Option<&'static Path> {
-    (!skip_support::missing(Tool::Chromium)).then(|| Path::new(CHROMIUM))
-}
+use web_support::chromium;
 
 fn start(prompt: &str) -> Collector {
     Collector::start(CollectConfig {
@@ -620,65 +618,34 @@ fn served_pages(dir: &Path) -> Vec<PathBuf> {
     pages.push(("ballot-closed.html", fetch(ureq::get(&url))));
     c.set_round(None);
     pages.push(("sticky.html", fetch(ureq::get(&url))));
-    pages
+    let pages: Vec<(String, String)> = pages
         .into_iter()
-        .map(|(name, html)| {
-            let path = dir.join(name);
-            std::fs::write(&path, html).unwrap();
-            path
-        })
-        .collect()
+        .map(|(name, html)| (name.to_owned(), html))
+        .collect();
+    web_support::write_pages(dir, &pages)
 }
 
 #[test]
 fn the_served_pages_are_valid_html() {
-    let jar = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
-    let java = Command::new("java")
-        .arg("-version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !jar.exists() || !java {
-        skip_support::skip_for(
-            "vnu.jar and java",
-            "install them: npm ci --ignore-scripts --prefix tests/tools; apt-get install default-jre-headless",
-            "not installed",
-        );
+    let Some(jar) = web_support::vnu_jar() else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     let files = served_pages(dir.path());
-    let out = Command::new("java")
-        .arg("-jar")
-        .arg(&jar)
-        .args(["--format", "json", "--exit-zero-always", "--no-langdetect"])
-        .args(&files)
-        .output()
-        .expect("java runs");
-    let report: serde_json::Value = serde_json::from_slice(&out.stderr).expect("vnu's JSON report");
-    let messages = report["messages"].as_array().expect("messages");
+    // Not even a note.
+    let messages = web_support::vnu_messages(&jar, &files, false);
     assert!(
         messages.is_empty(),
         "{}",
-        serde_json::to_string_pretty(messages).unwrap()
+        serde_json::to_string_pretty(&messages).unwrap()
     );
 }
 
 #[test]
 fn axe_finds_no_accessibility_violation_in_the_served_pages() {
-    let Some(chromium) = chromium() else { return };
-    let axe_min =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/node_modules/axe-core/axe.min.js");
-    if !axe_min.exists() {
-        skip_support::skip_for(
-            "axe-core",
-            "install it: npm ci --ignore-scripts --prefix tests/tools",
-            "not installed",
-        );
+    let (Some(chromium), Some(axe_min)) = (chromium(), web_support::axe_js()) else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(&axe_min, dir.path().join("axe.min.js")).unwrap();
     std::fs::write(

@@ -55,9 +55,9 @@ fn need_program(program: &str, arg: &str, install: &str) -> bool {
 }
 
 /// Chromium, when it is there (`skip_support`'s test for it).
-pub fn chromium() -> Option<PathBuf> {
+pub fn chromium() -> Option<&'static Path> {
     let missing = crate::skip_support::missing(crate::skip_support::Tool::Chromium);
-    (!missing).then(|| PathBuf::from(CHROMIUM))
+    (!missing).then(|| Path::new(CHROMIUM))
 }
 
 /// `vnu.jar`, when both it and java are there.
@@ -67,6 +67,33 @@ pub fn vnu_jar() -> Option<PathBuf> {
         "npm ci --ignore-scripts --prefix tests/tools",
     )?;
     need_program("java", "-version", "apt-get install default-jre-headless").then_some(jar)
+}
+
+/// What the Nu checker (`jar`) says of `files`: every message of its JSON
+/// report, notes included. With `langdetect`, it also guesses each page's
+/// language from its text and warns when the `lang` attribute says
+/// otherwise.
+pub fn vnu_messages(jar: &Path, files: &[PathBuf], langdetect: bool) -> Vec<serde_json::Value> {
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .args(["--format", "json", "--exit-zero-always"])
+        .args((!langdetect).then_some("--no-langdetect"))
+        .args(files)
+        .output()
+        .expect("java runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The checker writes its findings on standard error.
+    let report: serde_json::Value = serde_json::from_slice(&out.stderr)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    report["messages"]
+        .as_array()
+        .expect("a list of messages")
+        .clone()
 }
 
 pub fn axe_js() -> Option<PathBuf> {
