@@ -15,12 +15,14 @@ use support::screen::{assert_draws_at_odd_sizes, draw};
 
 const DEMO: &str = include_str!("../sessions/demo.ron");
 
+/// A fixed time on the demo's day (2026-07-09), after its morning: never
+/// the machine's clock.
 fn now() -> Timestamp {
-    Timestamp::parse("2026-07-09T14:00:00Z").unwrap_or_else(|_| Timestamp::now())
+    Timestamp::parse("2026-07-09T14:00:00Z").expect("a fixed time")
 }
 
 fn app() -> App {
-    let mut app = support::keys::new_app("fr", atelier::model::Timestamp::now());
+    let mut app = support::keys::new_app("fr", now());
     let mut s = atelier::store::load_str("demo.ron", DEMO).unwrap_or_else(|e| panic!("{e}"));
     // Hostile and wide text everywhere it shows.
     s.title.push_str(" \u{1b}[31m涼み処 🎉 ﷽");

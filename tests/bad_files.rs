@@ -12,7 +12,7 @@ mod support;
 
 use atelier::store;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::Output;
 
 enum Expect {
     /// An error at `line:col` whose message contains the text.
@@ -260,10 +260,16 @@ fn fifty_megabyte_string() {
 // The `atelier check` command
 // ---------------------------------------------------------------------------
 
-fn atelier(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_atelier"));
-    cmd.env("ATELIER_HOME", home).env("LANG", "C");
-    cmd
+/// `atelier check FILES` in English, its home `home`.
+fn check<P: AsRef<Path>>(home: &Path, files: impl IntoIterator<Item = P>) -> Output {
+    let paths: Vec<String> = files
+        .into_iter()
+        .map(|f| f.as_ref().to_str().expect("a UTF-8 path").to_owned())
+        .collect();
+    let args: Vec<&str> = std::iter::once("check")
+        .chain(paths.iter().map(String::as_str))
+        .collect();
+    support::cli::run(home, &args, &[("LANG", "C")])
 }
 
 #[test]
@@ -273,11 +279,7 @@ fn check_command_on_the_corpus() {
     for (name, expect) in CASES {
         let path = dir.join(name);
         let before = std::fs::read(&path).unwrap();
-        let out = atelier(home.path())
-            .arg("check")
-            .arg(&path)
-            .output()
-            .unwrap();
+        let out = check(home.path(), [&path]);
         let stdout = String::from_utf8_lossy(&out.stdout);
         match expect {
             Loads => {
@@ -293,11 +295,7 @@ fn check_command_on_the_corpus() {
     }
 
     // All at once: one line per file, in order; status 1 since some are bad.
-    let out = atelier(home.path())
-        .arg("check")
-        .args(CASES.iter().map(|(n, _)| dir.join(n)))
-        .output()
-        .unwrap();
+    let out = check(home.path(), CASES.iter().map(|(n, _)| dir.join(n)));
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
@@ -317,11 +315,7 @@ fn check_command_on_good_files() {
         root.join("tests/fixtures/full.ron"),
         root.join("tests/fixtures/v1.ron"),
     ];
-    let out = atelier(home.path())
-        .arg("check")
-        .args(&files)
-        .output()
-        .unwrap();
+    let out = check(home.path(), &files);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     let expected: String = files
@@ -335,11 +329,7 @@ fn check_command_on_good_files() {
 fn check_command_on_a_missing_file() {
     let home = tempfile::tempdir().unwrap();
     let missing = home.path().join("nowhere.ron");
-    let out = atelier(home.path())
-        .arg("check")
-        .arg(&missing)
-        .output()
-        .unwrap();
+    let out = check(home.path(), [&missing]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(

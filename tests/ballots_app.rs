@@ -10,7 +10,7 @@ mod board_support;
 mod support;
 
 use atelier::app::state::{CollectView, Projection, Screen};
-use atelier::app::{App, Effect, Msg, update};
+use atelier::app::{App, Effect, Msg};
 use atelier::collect::{BallotVoter, CastBallot, RoundInfo};
 use atelier::model::{Ballot, Id, Session, Target};
 use board_support::*;
@@ -23,11 +23,6 @@ fn view() -> CollectView {
         qr: Vec::new(),
         port: 41234,
     }
-}
-
-fn send(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let now = app.now;
-    update(app, msg, now)
 }
 
 /// The board app, collecting, with a round of 3 dots (at most 2 per
@@ -48,14 +43,7 @@ fn voting_in(mut app: App, prompt: &str) -> (App, Vec<Effect>) {
     fx.extend(keys(&mut app, &["v"]));
     // The field opens with "3": replace it.
     fx.extend(keys(&mut app, &["backspace"]));
-    for c in prompt.chars() {
-        let name = if c == ' ' {
-            "space".to_owned()
-        } else {
-            c.to_string()
-        };
-        fx.extend(keys(&mut app, &[name.as_str()]));
-    }
+    fx.extend(type_text(&mut app, prompt));
     fx.extend(keys(&mut app, &["enter"]));
     assert!(app.board.voting.is_some(), "{}", message(&app));
     (app, fx)

@@ -10,7 +10,7 @@ mod support;
 
 use atelier::app::keymap::Context;
 use atelier::app::state::{CollectView, Screen};
-use atelier::app::{App, Effect, Msg, update};
+use atelier::app::{App, Effect, Msg};
 use atelier::collect::{Incoming, Ink, qr_lines};
 use atelier::model::{Colour, Id, Place, Session};
 use board_support::*;
@@ -53,11 +53,6 @@ fn three() -> Vec<Incoming> {
         inc("Un préau plus grand", None, Colour::Pink, 61),
         inc("Planter une haie", Some("Zoé"), Colour::Green, 62),
     ]
-}
-
-fn send(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let now = app.now;
-    update(app, msg, now)
 }
 
 /// The board app (no collection yet) with the facilitation view shown,

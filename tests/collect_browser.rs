@@ -4,21 +4,20 @@
 //! (see `tests/skip_support`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod export_support;
+mod media_support;
 mod skip_support;
 mod support;
+mod web_support;
 
 use atelier::collect::{CollectConfig, Collector};
 use atelier::model::Colour;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use skip_support::{CHROMIUM, Tool};
-
-fn chromium() -> Option<&'static Path> {
-    (!skip_support::missing(Tool::Chromium)).then(|| Path::new(CHROMIUM))
-}
+use support::chromium::Run;
+use web_support::chromium;
 
 fn start(prompt: &str) -> Collector {
     Collector::start(CollectConfig {
@@ -30,13 +29,8 @@ fn start(prompt: &str) -> Collector {
     .expect("collector starts")
 }
 
-struct Run {
-    status: std::process::ExitStatus,
-    stdout: String,
-    stderr: String,
-}
-
-/// Run headless Chromium with `args`, at most a minute each time.
+/// Run headless Chromium with `args` (its console logged to its standard
+/// error), through `support::chromium::run`.
 ///
 /// Chromium itself now and then crashes as it starts, before it loads
 /// anything (seen 3 times in about 300 runs of this file, each time in the
@@ -45,6 +39,11 @@ struct Run {
 /// about it, so a run that does not exit cleanly is started again, once,
 /// and said on the terminal. A second failure is the test's.
 fn run(chromium: &Path, dir: &Path, args: &[&str]) -> Run {
+    let run_once = |chromium, dir, args: &[&str]| {
+        let mut all = vec!["--enable-logging=stderr", "--v=0"];
+        all.extend_from_slice(args);
+        support::chromium::run(chromium, dir, &all)
+    };
     let first = run_once(chromium, dir, args);
     if first.status.success() {
         return first;
@@ -59,42 +58,6 @@ fn run(chromium: &Path, dir: &Path, args: &[&str]) -> Run {
     // Straight to standard error, not captured: a retry is never silent.
     let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), note.as_bytes());
     run_once(chromium, dir, args)
-}
-
-fn run_once(chromium: &Path, dir: &Path, args: &[&str]) -> Run {
-    let profile = dir.join("profile");
-    let (out, err) = (dir.join("stdout"), dir.join("stderr"));
-    let mut child = Command::new(chromium)
-        .args(support::chromium::HEADLESS)
-        .args([
-            "--disable-dev-shm-usage",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&out).unwrap())
-        .stderr(std::fs::File::create(&err).unwrap())
-        .spawn()
-        .expect("chromium starts");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium did not finish within a minute");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    Run {
-        status,
-        stdout: std::fs::read_to_string(out).unwrap_or_default(),
-        stderr: std::fs::read_to_string(err).unwrap_or_default(),
-    }
 }
 
 /// Console messages about the page: script errors, CSP refusals.
@@ -279,11 +242,7 @@ fn proxy(collector: String, fill: String) -> (String, std::thread::JoinHandle<()
     let path = format!("/c/{}", collector.rsplit('/').next().unwrap());
     let url = format!("http://127.0.0.1:{port}{path}");
     let handle = std::thread::spawn(move || {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .build()
-            .into();
+        let agent = support::phone::agent();
         let deadline = Instant::now() + Duration::from_secs(90);
         while Instant::now() < deadline {
             let Ok(Some(mut rq)) = server.recv_timeout(Duration::from_millis(100)) else {
@@ -625,10 +584,7 @@ fn served_pages(dir: &Path) -> Vec<PathBuf> {
         r.body_mut().read_to_string().expect("a text")
     };
     let post = |body: &str| {
-        ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .new_agent()
+        support::phone::agent()
             .post(&url)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .send(body)
@@ -662,65 +618,34 @@ fn served_pages(dir: &Path) -> Vec<PathBuf> {
     pages.push(("ballot-closed.html", fetch(ureq::get(&url))));
     c.set_round(None);
     pages.push(("sticky.html", fetch(ureq::get(&url))));
-    pages
+    let pages: Vec<(String, String)> = pages
         .into_iter()
-        .map(|(name, html)| {
-            let path = dir.join(name);
-            std::fs::write(&path, html).unwrap();
-            path
-        })
-        .collect()
+        .map(|(name, html)| (name.to_owned(), html))
+        .collect();
+    web_support::write_pages(dir, &pages)
 }
 
 #[test]
 fn the_served_pages_are_valid_html() {
-    let jar = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
-    let java = Command::new("java")
-        .arg("-version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !jar.exists() || !java {
-        skip_support::skip_for(
-            "vnu.jar and java",
-            "install them: npm ci --ignore-scripts --prefix tests/tools; apt-get install default-jre-headless",
-            "not installed",
-        );
+    let Some(jar) = web_support::vnu_jar() else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     let files = served_pages(dir.path());
-    let out = Command::new("java")
-        .arg("-jar")
-        .arg(&jar)
-        .args(["--format", "json", "--exit-zero-always", "--no-langdetect"])
-        .args(&files)
-        .output()
-        .expect("java runs");
-    let report: serde_json::Value = serde_json::from_slice(&out.stderr).expect("vnu's JSON report");
-    let messages = report["messages"].as_array().expect("messages");
+    // Not even a note.
+    let messages = web_support::vnu_messages(&jar, &files, false);
     assert!(
         messages.is_empty(),
         "{}",
-        serde_json::to_string_pretty(messages).unwrap()
+        serde_json::to_string_pretty(&messages).unwrap()
     );
 }
 
 #[test]
 fn axe_finds_no_accessibility_violation_in_the_served_pages() {
-    let Some(chromium) = chromium() else { return };
-    let axe_min =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/node_modules/axe-core/axe.min.js");
-    if !axe_min.exists() {
-        skip_support::skip_for(
-            "axe-core",
-            "install it: npm ci --ignore-scripts --prefix tests/tools",
-            "not installed",
-        );
+    let (Some(chromium), Some(axe_min)) = (chromium(), web_support::axe_js()) else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(&axe_min, dir.path().join("axe.min.js")).unwrap();
     std::fs::write(

@@ -2,11 +2,14 @@
 //! and, for what no well-behaved client sends, by raw sockets.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use atelier::collect::{CollectConfig, Collector, Incoming, Limits};
 use atelier::model::Colour;
 use std::io::{Read, Write};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
+use support::phone::agent;
 
 const FORM: &str = "application/x-www-form-urlencoded";
 
@@ -21,15 +24,6 @@ fn start(change: impl FnOnce(&mut CollectConfig)) -> Collector {
     };
     change(&mut cfg);
     Collector::start(cfg).expect("collector starts")
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .max_redirects(0)
-        .timeout_global(Some(Duration::from_secs(20)))
-        .build()
-        .into()
 }
 
 fn url(c: &Collector) -> String {

@@ -213,9 +213,24 @@ fn a_new_session_planned_with_actions_reviewed_and_exported_shows_it_all() {
         assert!(row.contains(due), "{due} not with {text}:\n{row}");
     }
     assert!(html.contains("Lunch"), "the break in the summary");
-    assert!(html.contains("Léa"), "the reviewer in the summary");
+    // The comment is signed Léa in the file, and the summary shows it
+    // with its author on the line the export writes under it.
+    let signed = s.comments.last().expect("the review's comment");
+    assert_eq!(
+        (
+            signed.author.as_str(),
+            signed.text.as_str(),
+            signed.about.as_ref()
+        ),
+        ("Léa", "Et le sous-sol ? Pensez aux ados.", None),
+        "the comment on the session, signed Léa"
+    );
+    let line = html
+        .lines()
+        .find(|l| l.contains("Et le sous-sol ? Pensez aux ados."))
+        .expect("Léa's comment in the summary");
     assert!(
-        html.contains("Et le sous-sol ? Pensez aux ados."),
-        "Léa's comment in the summary"
+        line.contains("Pensez aux ados.</span><p class=\"meta\">Léa · "),
+        "the comment's author line says Léa:\n{line}"
     );
 }

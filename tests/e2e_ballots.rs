@@ -31,15 +31,6 @@ fn values(html: &str, before: &str) -> Vec<String> {
         .collect()
 }
 
-/// A phone's HTTP client: statuses are answers, not errors.
-fn phone() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(10)))
-        .build()
-        .into()
-}
-
 fn get_page(agent: &ureq::Agent, url: &str) -> String {
     let mut reply = agent.get(url).call().expect("the page");
     reply.body_mut().read_to_string().unwrap()
@@ -59,7 +50,7 @@ fn post_ballot(agent: &ureq::Agent, url: &str, body: &str) {
 
 #[test]
 fn five_phones_vote_the_turnout_shows_and_the_results_are_projected() {
-    if skip_without_tmux("five_phones_vote") {
+    if missing(Tool::Tmux) {
         return;
     }
     let home = tempfile::tempdir().unwrap();
@@ -85,7 +76,7 @@ fn five_phones_vote_the_turnout_shows_and_the_results_are_projected() {
     tmux.keys(&["v"]);
     tmux.wait_for(&["No ballot yet"]);
 
-    let agent = phone();
+    let agent = support::phone::agent();
     let url = format!("http://127.0.0.1:{port}{path}");
     let page = get_page(&agent, &url);
     let round = values(&page, "name=\"round\" value=\"");
@@ -124,22 +115,22 @@ fn five_phones_vote_the_turnout_shows_and_the_results_are_projected() {
     let first = demo
         .cluster(&atelier::model::Id::from(items[0].as_str()))
         .map(|c| c.title.clone())
-        .unwrap_or_default();
+        .expect("the first cluster of the ballot");
+    assert!(
+        !first.is_empty(),
+        "the first cluster has a title to wait for"
+    );
     // Projected: the popup, the top bar and the status line are gone.
     tmux.wait_gone("Vote results");
     let screen = tmux.wait_for(&[first.as_str()]);
     assert!(!screen.contains("atelier ·"), "projected:\n{screen}");
 
     tmux.keys(&["p", "q"]);
-    let start = std::time::Instant::now();
-    while !status.exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert_eq!(
+        wait_for_file(&status, WAIT, &tmux).trim(),
+        "0",
+        "atelier's exit status"
+    );
     let s: Session = atelier::store::load_file(&file).expect("the session loads");
     let round_id = atelier::model::Id::from(round[0].as_str());
     let target = Target::Cluster(atelier::model::Id::from(items[0].as_str()));
@@ -189,7 +180,7 @@ fn phone_votes(agent: &ureq::Agent, screen: &str, device: &str, item: usize) -> 
 
 #[test]
 fn after_kill_9_a_phones_second_ballot_still_replaces_its_first() {
-    if skip_without_tmux("after_kill_9_a_phones_second_ballot_still_replaces_its_first") {
+    if missing(Tool::Tmux) {
         return;
     }
     const DEVICE: &str = "abcdefghijklmnopqrstuvwxyz";
@@ -200,7 +191,7 @@ fn after_kill_9_a_phones_second_ballot_still_replaces_its_first() {
         &file,
     )
     .unwrap();
-    let agent = phone();
+    let agent = support::phone::agent();
     let tmux = Tmux::new(tmp.path());
     let pid_file = tmp.path().join("pid");
     tmux.start(&format!(

@@ -9,8 +9,7 @@ mod skip_support;
 mod support;
 
 use atelier::model::{Id, Session, Target};
-use std::time::{Duration, Instant};
-use support::tmux::{BIN, Tmux, WAIT, atelier_new, sh_quote};
+use support::tmux::{BIN, Tmux, WAIT, atelier_new, q, sh_quote, wait_for_file};
 
 /// Wait until the screen shows `n` check marks (stickies marked).
 fn wait_marks(tmux: &Tmux, n: usize) -> String {
@@ -40,8 +39,8 @@ fn capture_group_vote_undo_quit_and_the_file_holds_exactly_that() {
         &format!(
             "{} open {}; echo $? > {}; sleep 600",
             sh_quote(BIN),
-            sh_quote(&path.display().to_string()),
-            sh_quote(&exited.display().to_string()),
+            q(&path),
+            q(&exited),
         ),
     );
     // An empty agenda opens on the setup screen.
@@ -99,21 +98,11 @@ fn capture_group_vote_undo_quit_and_the_file_holds_exactly_that() {
     tmux.wait_for(&["2 of 3 dots left"]);
 
     tmux.keys(&["q"]);
-    let start = Instant::now();
-    let code = loop {
-        if let Ok(text) = std::fs::read_to_string(&exited)
-            && text.ends_with('\n')
-        {
-            break text;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "the app did not exit within {WAIT:?}; the screen shows:\n{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(40));
-    };
-    assert_eq!(code.trim(), "0", "atelier exited with {code}");
+    assert_eq!(
+        wait_for_file(&exited, WAIT, &tmux).trim(),
+        "0",
+        "atelier's exit status"
+    );
 
     let s: Session = atelier::store::load_file(&path).expect("the session loads");
     assert_eq!(s.title, "T");

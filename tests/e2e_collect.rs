@@ -11,7 +11,7 @@ mod support;
 use atelier::model::{Colour, Session};
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
 use std::time::Duration;
-use support::tmux::{BIN, Tmux, WAIT, address, new_session, sh_quote, wait_for_file};
+use support::tmux::{BIN, Tmux, WAIT, address, new_session, q, sh_quote, wait_for_file};
 
 #[test]
 fn a_sticky_posted_from_a_phone_is_accepted_and_saved_and_the_port_closes_on_quit() {
@@ -25,18 +25,14 @@ fn a_sticky_posted_from_a_phone_is_accepted_and_saved_and_the_port_closes_on_qui
     tmux.start(&format!(
         "{} open --collect {}; echo $? > {}; sleep 30",
         sh_quote(BIN),
-        sh_quote(&file.display().to_string()),
-        sh_quote(&status.display().to_string()),
+        q(&file),
+        q(&status),
     ));
     let screen = tmux.wait_for(&["http://", "Collecting"]);
     let (port, path) = address(&screen);
 
     // A phone posts (as the page's script does), over the network stack.
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(10)))
-        .build()
-        .into();
+    let agent = support::phone::agent();
     let mut reply = agent
         .post(format!("http://127.0.0.1:{port}{path}"))
         .header("Content-Type", "application/x-www-form-urlencoded")

@@ -48,7 +48,7 @@ fn journal_drafts(file: &Path) -> journal::Drafts {
 
 #[test]
 fn a_capture_draft_left_with_esc_survives_kill_9() {
-    if skip_without_tmux("a_capture_draft_left_with_esc_survives_kill_9") {
+    if missing(Tool::Tmux) {
         return;
     }
     const TEXT: &str = "Une idée à moitié dite é";
@@ -104,7 +104,7 @@ fn a_capture_draft_left_with_esc_survives_kill_9() {
 
 #[test]
 fn a_reviewers_comment_draft_survives_kill_9_without_touching_the_session() {
-    if skip_without_tmux("a_reviewers_comment_draft_survives_kill_9_without_touching_the_session") {
+    if missing(Tool::Tmux) {
         return;
     }
     const TEXT: &str = "Et les arbres fruitiers ? é";
@@ -187,7 +187,7 @@ fn a_reviewers_comment_draft_survives_kill_9_without_touching_the_session() {
 
 #[test]
 fn text_in_an_open_field_is_kept_when_the_terminal_closes() {
-    if skip_without_tmux("text_in_an_open_field_is_kept_when_the_terminal_closes") {
+    if missing(Tool::Tmux) {
         return;
     }
     const TEXT: &str = "tapé quand la fenêtre s'est fermée é";

@@ -234,7 +234,7 @@ fn sets_red_foreground(screen: &str) -> Option<String> {
 
 #[test]
 fn escapes_pasted_in_a_real_terminal_show_as_symbols_and_change_no_colour() {
-    if skip_without_tmux("escapes_pasted_in_a_real_terminal_show_as_symbols_and_change_no_colour") {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -268,9 +268,8 @@ fn escapes_pasted_in_a_real_terminal_show_as_symbols_and_change_no_colour() {
     let screen = tmux.wait_for_in("app", &["Board", "␛[31mRED␛[0m"]);
     assert!(!screen.contains('\u{202e}'), "{screen}");
 
+    let coloured = tmux.screen_with_escapes_of("app");
     let target = format!("{SESSION}:app");
-    let out = tmux.run(&["capture-pane", "-p", "-e", "-t", &target]);
-    let coloured = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         sets_red_foreground(&coloured).is_none(),
         "the pasted ESC[31m turned text red ({:?}); the screen with its escapes:\n{coloured:?}",

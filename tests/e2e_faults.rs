@@ -201,8 +201,7 @@ fn texts(prefix: &str, n: usize) -> Vec<String> {
 
 #[test]
 fn a_full_disk_says_so_keeps_working_and_saves_once_there_is_room() {
-    let test = "a_full_disk_says_so_keeps_working_and_saves_once_there_is_room";
-    if skip_without_tmux(test) {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -252,8 +251,7 @@ fn a_full_disk_says_so_keeps_working_and_saves_once_there_is_room() {
 
 #[test]
 fn a_read_only_disk_says_so_and_save_as_elsewhere_keeps_everything() {
-    let test = "a_read_only_disk_says_so_and_save_as_elsewhere_keeps_everything";
-    if skip_without_tmux(test) {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -286,7 +284,7 @@ fn a_read_only_disk_says_so_and_save_as_elsewhere_keeps_everything() {
 
 #[test]
 fn a_deleted_sessions_folder_says_so_and_save_as_keeps_everything() {
-    if skip_without_tmux("a_deleted_sessions_folder_says_so_and_save_as_keeps_everything") {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -324,8 +322,7 @@ fn conflict_copies(file: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn a_session_replaced_on_disk_is_kept_and_our_work_goes_to_a_conflict_copy() {
-    if skip_without_tmux("a_session_replaced_on_disk_is_kept_and_our_work_goes_to_a_conflict_copy")
-    {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -369,7 +366,7 @@ fn a_session_replaced_on_disk_is_kept_and_our_work_goes_to_a_conflict_copy() {
 
 #[test]
 fn a_second_instance_is_read_only_names_the_holder_and_changes_nothing() {
-    if skip_without_tmux("a_second_instance_is_read_only_names_the_holder_and_changes_nothing") {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -432,7 +429,7 @@ fn a_second_instance_is_read_only_names_the_holder_and_changes_nothing() {
 
 #[test]
 fn a_crash_after_a_conflict_loses_nothing_typed_more_than_a_second_before() {
-    if skip_without_tmux("a_crash_after_a_conflict_loses_nothing_typed_more_than_a_second_before") {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();

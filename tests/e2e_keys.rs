@@ -86,7 +86,7 @@ fn cluster_of<'a>(s: &'a Session, text: &str) -> Option<&'a str> {
 
 #[test]
 fn a_number_key_sends_stickies_to_the_cluster_numbered_so() {
-    if skip_without_tmux("a_number_key_sends_stickies_to_the_cluster_numbered_so") {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -113,7 +113,7 @@ fn a_number_key_sends_stickies_to_the_cluster_numbered_so() {
 
 #[test]
 fn an_at_name_line_sets_the_stickys_author() {
-    if skip_without_tmux("an_at_name_line_sets_the_stickys_author") {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -163,7 +163,7 @@ fn an_at_name_line_sets_the_stickys_author() {
 
 #[test]
 fn plus_on_a_sticky_of_a_cluster_votes_for_the_cluster() {
-    if skip_without_tmux("plus_on_a_sticky_of_a_cluster_votes_for_the_cluster") {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -190,7 +190,7 @@ fn plus_on_a_sticky_of_a_cluster_votes_for_the_cluster() {
 
 #[test]
 fn slash_searches_from_facilitation_and_never_opens_the_export() {
-    if skip_without_tmux("slash_searches_from_facilitation_and_never_opens_the_export") {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();

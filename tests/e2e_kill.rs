@@ -405,7 +405,7 @@ fn run_trials(what: &str, start_from: &Start, default_max_ms: u64) {
 
 #[test]
 fn kill_9_at_random_moments_loses_nothing_typed_more_than_a_second_before() {
-    if skip_without_tmux("e2e_kill") {
+    if missing(Tool::Tmux) {
         return;
     }
     run_trials("a new session", &Start::New, 2000);
@@ -415,7 +415,7 @@ fn kill_9_at_random_moments_loses_nothing_typed_more_than_a_second_before() {
 /// debug build): typing goes on meanwhile, and its journal with it.
 #[test]
 fn kill_9_on_a_20000_sticky_session_loses_nothing_typed_more_than_a_second_before() {
-    if skip_without_tmux("e2e_kill") {
+    if missing(Tool::Tmux) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

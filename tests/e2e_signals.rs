@@ -15,8 +15,7 @@ use std::time::{Duration, Instant};
 /// Open a session, start the timer, type a sticky, and send `signal`
 /// within half a second of its Enter.
 fn signal_saves_and_exits(signal: &str) {
-    let test = format!("sig{signal}_saves_and_exits");
-    if skip_without_tmux(&test) {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -88,7 +87,7 @@ fn sigint_saves_and_exits() {
 
 #[test]
 fn ctrl_c_quits_with_a_save() {
-    if skip_without_tmux("ctrl_c_quits_with_a_save") {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -121,7 +120,7 @@ fn ctrl_c_quits_with_a_save() {
 
 #[test]
 fn closing_the_terminal_saves_and_exits() {
-    if skip_without_tmux("closing_the_terminal_saves_and_exits") {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -183,7 +182,7 @@ fn interactive_shell() -> String {
 
 #[test]
 fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_app_back() {
-    if skip_without_tmux("ctrl_z_suspends_to_the_shell_and_fg_brings_the_app_back") {
+    if missing(Tool::Tmux) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();

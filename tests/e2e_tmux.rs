@@ -9,16 +9,9 @@ mod skip_support;
 mod support;
 
 use atelier::model::{Session, Timer};
+use skip_support::Tool;
 use std::path::{Path, PathBuf};
-use support::tmux::{BIN, Tmux, WAIT, new_session, sh_quote, wait_for_file};
-
-macro_rules! require_tmux {
-    () => {
-        if skip_support::missing(skip_support::Tool::Tmux) {
-            return;
-        }
-    };
-}
+use support::tmux::{BIN, Tmux, WAIT, new_session, q, sh_quote, wait_for_file};
 
 /// `sh` runs the app on `file`, then records how it exited and the
 /// terminal's modes in `dir`.
@@ -28,11 +21,11 @@ fn app_then_stty(args: &str, file: &Path, dir: &Path) -> (String, PathBuf, PathB
     let command = format!(
         "{} {args} {}; echo $? > {}; stty -a > {}.tmp; mv {}.tmp {}; sleep 30",
         sh_quote(BIN),
-        sh_quote(&file.display().to_string()),
-        sh_quote(&status.display().to_string()),
-        sh_quote(&stty.display().to_string()),
-        sh_quote(&stty.display().to_string()),
-        sh_quote(&stty.display().to_string()),
+        q(file),
+        q(&status),
+        q(&stty),
+        q(&stty),
+        q(&stty),
     );
     (command, status, stty)
 }
@@ -43,7 +36,9 @@ fn load(path: &Path) -> Session {
 
 #[test]
 fn a_workshop_run_in_tmux_keeps_the_note_and_the_step_times_and_restores_the_terminal() {
-    require_tmux!();
+    if skip_support::missing(Tool::Tmux) {
+        return;
+    }
     let home = tempfile::tempdir().unwrap();
     let file = new_session(home.path(), "Cantines d'été 🍽️");
     let before = load(&file);
@@ -104,7 +99,9 @@ fn a_workshop_run_in_tmux_keeps_the_note_and_the_step_times_and_restores_the_ter
 
 #[test]
 fn a_running_timer_is_still_running_after_quitting_and_reopening() {
-    require_tmux!();
+    if skip_support::missing(Tool::Tmux) {
+        return;
+    }
     let home = tempfile::tempdir().unwrap();
     let file = new_session(home.path(), "Reprise ⏱️");
 
@@ -143,7 +140,9 @@ fn a_running_timer_is_still_running_after_quitting_and_reopening() {
 
 #[test]
 fn review_mode_shows_the_session_and_changes_nothing() {
-    require_tmux!();
+    if skip_support::missing(Tool::Tmux) {
+        return;
+    }
     let home = tempfile::tempdir().unwrap();
     let file = new_session(home.path(), "Relecture");
     let bytes = std::fs::read(&file).unwrap();
@@ -167,7 +166,9 @@ fn review_mode_shows_the_session_and_changes_nothing() {
 /// Tokyo at its first save, and the status line says so.
 #[test]
 fn an_old_file_opened_gets_this_machines_zone_and_says_so() {
-    require_tmux!();
+    if skip_support::missing(Tool::Tmux) {
+        return;
+    }
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("ancien.ron");
     let demo = include_str!("../sessions/demo.ron");
@@ -191,7 +192,9 @@ fn an_old_file_opened_gets_this_machines_zone_and_says_so() {
 /// room's times (09:38, not 16:38), and the private note is marked.
 #[test]
 fn a_paris_workshop_reviewed_from_tokyo_shows_paris_times() {
-    require_tmux!();
+    if skip_support::missing(Tool::Tmux) {
+        return;
+    }
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("demo.ron");
     std::fs::write(&file, include_str!("../sessions/demo.ron")).unwrap();

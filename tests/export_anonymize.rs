@@ -7,6 +7,7 @@
 
 mod anonymize_support;
 mod export_support;
+mod support;
 
 use anonymize_support::{content, digit_runs, glued_at, has_word, plain};
 use atelier::export::{self, Format};
@@ -248,13 +249,19 @@ fn the_demo_exported_anonymized_by_the_command_holds_no_one() {
     // The demo's own leaks: owners with organisations, a place with a
     // participant's first name (kept), no phone or address.
     let raw = |format: Format| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_atelier"))
-            .args(["export", file.to_str().unwrap(), "--anonymize", "-o", "-"])
-            .args(["--format", format.name()])
-            .env("ATELIER_HOME", dir.path())
-            .env("LANG", "C")
-            .output()
-            .unwrap();
+        let out = support::cli::run(
+            dir.path(),
+            &[
+                "export",
+                file.to_str().unwrap(),
+                "--anonymize",
+                "-o",
+                "-",
+                "--format",
+                format.name(),
+            ],
+            &[("LANG", "C")],
+        );
         assert_eq!(
             out.status.code(),
             Some(0),

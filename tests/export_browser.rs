@@ -49,7 +49,7 @@ fn screenshot(dir: &Path, file: &Path, png: &Path) -> u64 {
 
 #[test]
 fn chromium_renders_the_html_the_svg_and_the_report() {
-    if chromium("chromium_renders_the_html_the_svg_and_the_report").is_none() {
+    if chromium().is_none() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -181,8 +181,7 @@ fn axe(dir: &Path, page: &Path, width: u32) -> Axe {
 
 #[test]
 fn axe_finds_no_accessibility_violation_in_any_page() {
-    let test = "axe_finds_no_accessibility_violation_in_any_page";
-    let (Some(_), Some(axe_min)) = (chromium(test), axe_js(test)) else {
+    let (Some(_), Some(axe_min)) = (chromium(), axe_js()) else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -335,8 +334,7 @@ fn headings(html: &str) -> Vec<String> {
 
 #[test]
 fn the_printed_demo_has_no_empty_page_and_readable_type() {
-    let test = "the_printed_demo_has_no_empty_page_and_readable_type";
-    if chromium(test).is_none() || !pdftotext(test) {
+    if chromium().is_none() || !pdftotext() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -388,8 +386,7 @@ fn the_printed_demo_has_no_empty_page_and_readable_type() {
 
 #[test]
 fn the_printed_runsheet_shows_every_clock_time_on_few_pages_in_readable_type() {
-    let test = "the_printed_runsheet_shows_every_clock_time_on_few_pages_in_readable_type";
-    if chromium(test).is_none() || !pdftotext(test) {
+    if chromium().is_none() || !pdftotext() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -12,8 +12,7 @@ mod support;
 mod web_support;
 
 use media_support::Workshop;
-use std::process::Command;
-use web_support::{pages, showcase_pages, vnu_jar, write_pages};
+use web_support::{pages, showcase_pages, vnu_jar, vnu_messages, write_pages};
 
 /// What the checker says of `files`: (file, line, kind, message) of every
 /// error and warning, and how many notes.
@@ -24,26 +23,10 @@ fn check(
     files: &[std::path::PathBuf],
     langdetect: bool,
 ) -> (Vec<String>, usize) {
-    let out = Command::new("java")
-        .arg("-jar")
-        .arg(jar)
-        .args(["--format", "json", "--exit-zero-always"])
-        .args((!langdetect).then_some("--no-langdetect"))
-        .args(files)
-        .output()
-        .expect("java runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // The checker writes its findings on standard error.
-    let report: serde_json::Value = serde_json::from_slice(&out.stderr)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
-    let messages = report["messages"].as_array().expect("a list of messages");
+    let messages = vnu_messages(jar, files, langdetect);
     let mut problems = Vec::new();
     let mut notes = 0;
-    for m in messages {
+    for m in &messages {
         let kind = m["type"].as_str().unwrap_or_default();
         let sub = m["subType"].as_str().unwrap_or_default();
         if kind == "info" && sub != "warning" {
@@ -81,7 +64,7 @@ fn check(
 
 #[test]
 fn the_nu_checker_finds_nothing_wrong_in_any_page() {
-    let Some(jar) = vnu_jar("the_nu_checker_finds_nothing_wrong_in_any_page") else {
+    let Some(jar) = vnu_jar() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

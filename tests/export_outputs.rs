@@ -12,20 +12,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 mod files_support;
+mod skip_support;
 
 use files_support::{ATELIER as BIN, mode, names};
+use skip_support::{Tool, skip_for};
 
 const DEMO: &str = include_str!("../sessions/demo.ron");
-
-/// Say (where a person sees it) that a test could not run, and why; with
-/// `ATELIER_REQUIRE_TOOLS=1` (CI) that is a failure instead.
-fn skip(test: &str, why: &str) {
-    assert!(
-        std::env::var_os("ATELIER_REQUIRE_TOOLS").is_none_or(|v| v != "1"),
-        "{test} cannot run: {why}"
-    );
-    eprintln!("SKIPPED {test}: {why}");
-}
 
 /// A folder with the demo session in it.
 fn folder() -> (tempfile::TempDir, PathBuf) {
@@ -65,20 +57,12 @@ fn document(file: &Path, anonymize: bool) -> Vec<u8> {
     doc
 }
 
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-}
-
 #[test]
 fn an_export_to_a_character_device_writes_into_it_and_leaves_it_a_device() {
-    let test = "an_export_to_a_character_device_writes_into_it_and_leaves_it_a_device";
     let (dir, file) = folder();
     // As root a broken export would replace the system's /dev/null: use a
     // null device of our own instead.
-    let device = if is_root() {
+    let device = if Tool::Root.present() {
         let own = dir.path().join("null");
         let made = Command::new("mknod")
             .arg(&own)
@@ -86,7 +70,11 @@ fn an_export_to_a_character_device_writes_into_it_and_leaves_it_a_device() {
             .status()
             .is_ok_and(|s| s.success());
         if !made {
-            skip(test, "running as root, and mknod is not permitted here");
+            skip_for(
+                "mknod",
+                "run the tests where root may make device nodes",
+                "running as root, and mknod is not permitted here",
+            );
             return;
         }
         own
@@ -119,7 +107,6 @@ fn an_export_to_a_character_device_writes_into_it_and_leaves_it_a_device() {
 
 #[test]
 fn an_export_to_a_fifo_reaches_its_reader() {
-    let test = "an_export_to_a_fifo_reaches_its_reader";
     let (dir, file) = folder();
     let want = document(&file, true);
     let fifo = dir.path().join("pipe");
@@ -128,7 +115,11 @@ fn an_export_to_a_fifo_reaches_its_reader() {
         .status()
         .is_ok_and(|s| s.success())
     {
-        skip(test, "mkfifo is missing");
+        skip_for(
+            "mkfifo",
+            "install it: apt-get install -y coreutils",
+            "it did not run",
+        );
         return;
     }
     let reader = {

@@ -6,10 +6,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod export_support;
+mod support;
 
 use atelier::export::{self, Format};
 use export_support::{HOSTILE, demo, demo_day, opts};
-use std::process::Command;
 
 fn sheet(s: &atelier::model::Session) -> String {
     export::export(Format::Runsheet, s, &opts(false)).unwrap()
@@ -91,14 +91,11 @@ fn the_command_writes_it_beside_the_session_never_over_the_summary() {
     let text = atelier::store::to_ron(&demo_day()).unwrap();
     std::fs::write(&file, text).unwrap();
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_atelier"))
-            .arg("export")
-            .arg(&file)
-            .args(args)
-            .env("ATELIER_HOME", dir.path())
-            .env("LANG", "C")
-            .output()
-            .unwrap()
+        let args: Vec<&str> = ["export", file.to_str().unwrap()]
+            .into_iter()
+            .chain(args.iter().copied())
+            .collect();
+        support::cli::run(dir.path(), &args, &[("LANG", "C")])
     };
     let out = run(&["--format", "runsheet"]);
     assert!(

@@ -8,6 +8,8 @@ use atelier::store::journal::{self, Record, Sections};
 use atelier::store::{Store, load_file};
 use std::path::{Path, PathBuf};
 
+mod support;
+
 /// One test at a time: `check_recover_replays_without_the_app` spawns a
 /// process, and a fork briefly shares every open file of this process
 /// (until its exec), locks included, which would make another test's store
@@ -235,11 +237,12 @@ fn a_save_restarts_the_journal_with_only_later_changes() {
 fn check_recover_replays_without_the_app() {
     let f = fresh();
     crash_after_stickies(&f.path, 2);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(["check", "--recover"])
-        .arg(&f.path)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let home = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = support::cli::run(
+        home.path(),
+        &["check", "--recover", f.path.to_str().expect("a UTF-8 path")],
+        &[("LANG", "C")],
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}");
     assert!(text.contains("recovered 3 changes"), "{text}");

@@ -9,8 +9,7 @@ mod support;
 
 use media_support::{PROTOTYPE, Workshop, embedded, photo, sha256, write_picture};
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 /// What the README promises: the page without media, plus at most this
 /// much per embedded photo (a JPEG of at most 250 KB, in base64).
@@ -289,32 +288,16 @@ fn a_real_browser_renders_the_page_with_its_photos() {
     std::fs::write(&page, top).unwrap();
 
     let png = a.w.path("page.png");
-    let profile = a.w.path("chromium-profile");
-    let mut child = Command::new(CHROMIUM)
-        .args(support::chromium::HEADLESS)
-        .args(["--hide-scrollbars"])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("--screenshot={}", png.display()))
-        .arg("--window-size=1200,2000")
-        .arg(format!("file://{}", page.display()))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            assert!(status.success(), "chromium failed");
-            break;
-        }
-        if start.elapsed() > Duration::from_secs(120) {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium took more than two minutes");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    support::chromium::output(
+        Path::new(CHROMIUM),
+        a.w.dir.path(),
+        &[
+            "--hide-scrollbars",
+            &format!("--screenshot={}", png.display()),
+            "--window-size=1200,2000",
+            &format!("file://{}", page.display()),
+        ],
+    );
     let shot = image::open(&png).unwrap().to_rgb8();
     assert_eq!(shot.dimensions(), (1200, 2000));
     // The photos are colourful gradients; the page around them is black on

@@ -607,8 +607,7 @@ fn snapshot_of_the_comment_field_in_review_mode() {
 
 mod tmux {
     use super::content;
-    use crate::support::tmux::{BIN, Tmux, WAIT, sh_quote};
-    use std::time::{Duration, Instant};
+    use crate::support::tmux::{BIN, Tmux, WAIT, q, sh_quote, wait_for_file};
 
     #[test]
     fn atelier_review_then_c_adds_a_comment_to_the_file_and_nothing_else() {
@@ -625,8 +624,8 @@ mod tmux {
         tmux.start(&format!(
             "{} review {}; echo $? > {}; sleep 30",
             sh_quote(BIN),
-            sh_quote(&file.display().to_string()),
-            sh_quote(&status.display().to_string()),
+            q(&file),
+            q(&status),
         ));
         tmux.wait_for(&["[read-only]", "Bibliothèques fraîches"]);
         tmux.type_text("c");
@@ -642,21 +641,11 @@ mod tmux {
         tmux.wait_for(&["Comment saved"]);
         tmux.type_text("q");
 
-        let start = Instant::now();
-        let code = loop {
-            if let Ok(text) = std::fs::read_to_string(&status)
-                && text.ends_with('\n')
-            {
-                break text;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "atelier did not exit; the screen shows:\n{}",
-                tmux.screen()
-            );
-            std::thread::sleep(Duration::from_millis(40));
-        };
-        assert_eq!(code.trim(), "0", "atelier's exit status");
+        assert_eq!(
+            wait_for_file(&status, WAIT, &tmux).trim(),
+            "0",
+            "atelier's exit status"
+        );
 
         let after = atelier::store::load_file(&file).expect("the file still loads");
         assert_eq!(after.comments.len(), before.comments.len() + 1);

@@ -277,8 +277,7 @@ fn every_command_that_writes_a_session_writes_through_a_link() {
 #[test]
 fn the_app_through_a_link_under_umask_000_keeps_the_link_and_private_files() {
     let _serial = serial();
-    if skip_without_tmux("the_app_through_a_link_under_umask_000_keeps_the_link_and_private_files")
-    {
+    if missing(Tool::Tmux) {
         return;
     }
     let l = Linked::new("Appli");

@@ -8,7 +8,7 @@ mod support;
 use atelier::model::suggest::{DEFAULT_THRESHOLD, Scope};
 use std::collections::HashSet;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn atelier(home: &Path, args: &[&str]) -> Output {
     support::cli::run(home, args, &[("LANG", "C")])
@@ -92,12 +92,12 @@ fn text_lists_each_suggestion_with_its_reasons_and_stickies() {
     assert!(text.contains(" ~ "), "{text}");
     assert!(text.contains("  - ["), "{text}");
     // In French, with the decimal comma.
-    let out = Command::new(env!("CARGO_BIN_EXE_atelier"))
-        .args(["suggest", DEMO, "--scope", "all"])
-        .env("ATELIER_HOME", home.path())
-        .env("LANG", "fr_FR.UTF-8")
-        .output()
-        .unwrap();
+    let out = support::cli::run(
+        home.path(),
+        &["suggest", DEMO, "--scope", "all"],
+        &[("LANG", "fr_FR.UTF-8")],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
         text.lines()

@@ -142,7 +142,3 @@ pub fn bare_app() -> App {
 pub fn app() -> App {
     app_with(session(), None)
 }
-
-pub fn sess(app: &App) -> &Session {
-    app.session().expect("a session is open")
-}

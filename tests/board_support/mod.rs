@@ -156,10 +156,6 @@ pub fn app() -> App {
     app_with(session(), None)
 }
 
-pub fn sess(app: &App) -> &Session {
-    app.session().expect("a session is open")
-}
-
 /// Put the cursor on a column and row (0 = the column's header).
 pub fn go(app: &mut App, col: usize, row: usize) {
     app.board.col = col;

@@ -99,10 +99,6 @@ pub fn board_app(session: Session, read_only: Option<&str>) -> App {
     )
 }
 
-pub fn sess(app: &App) -> &Session {
-    app.session().expect("a session is open")
-}
-
 // The screen drawn and read back: the one reading of `support::screen`.
 #[allow(unused_imports)] // each test binary uses its part
 pub use crate::support::screen::{draw, screen_text, shown};

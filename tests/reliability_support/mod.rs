@@ -21,12 +21,6 @@ mod skip_support;
 #[allow(unused_imports)] // each test binary uses its part
 pub use skip_support::{Tool, missing, skip};
 
-/// True (after saying so, see `skip_support`) when tmux is missing: the
-/// caller returns. The harness names the test; `_test` is the callers'.
-pub fn skip_without_tmux(_test: &str) -> bool {
-    missing(Tool::Tmux)
-}
-
 /// Read a pid file written by `sh` (`echo $$ > FILE`).
 pub fn read_pid(path: &Path, tmux: &Tmux) -> u32 {
     let text = wait_for_file(path, WAIT, tmux);

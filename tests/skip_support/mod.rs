@@ -56,7 +56,9 @@ impl Tool {
         }
     }
 
-    fn present(self) -> bool {
+    /// True when the tool is there (the running user is root, for
+    /// [`Tool::Root`]), without saying anything.
+    pub fn present(self) -> bool {
         let runs = |cmd: &str, arg: &str| {
             Command::new(cmd)
                 .arg(arg)

@@ -74,6 +74,17 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     key_at(app, key, now)
 }
 
+/// Send `msg` to the app at its current time; returns the effects.
+pub fn send(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let now = app.now;
+    update(app, msg, now)
+}
+
+/// The open session (the test fails when none is).
+pub fn sess(app: &App) -> &Session {
+    app.session().expect("a session is open")
+}
+
 /// A key event from a short name: "q", "K", "!", "space", "enter", "esc",
 /// "tab", "shift-tab", "ctrl-s", "up", "down", "left", "right", "end",
 /// "backspace", "delete", "f2".

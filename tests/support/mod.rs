@@ -4,7 +4,7 @@
 //! drawn on a `TestBackend` and read back, the snapshot macro, the odd
 //! sizes), `tmux` (the one tmux driver), `model` (pieces of sessions at a
 //! fixed time), `cli` (the binary run as a user would), `chromium` (its
-//! headless flags).
+//! headless flags), `phone` (the HTTP client of the collector's tests).
 #![allow(dead_code)]
 
 pub mod chromium;
@@ -14,6 +14,8 @@ pub mod cli;
 pub mod keys;
 
 pub mod model;
+
+pub mod phone;
 
 pub mod screen;
 

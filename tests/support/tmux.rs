@@ -183,22 +183,28 @@ impl Tmux {
         self.type_to("main", text);
     }
 
+    /// `capture-pane` of `window`, with its `flags` (nothing once the
+    /// window is gone).
+    fn capture(&self, window: &str, flags: &[&str]) -> String {
+        let target = format!("{SESSION}:{window}");
+        let mut args = vec!["capture-pane", "-t", &target];
+        args.extend_from_slice(flags);
+        String::from_utf8_lossy(&self.run(&args).stdout).into_owned()
+    }
+
     /// The screen of `window`, as text.
     pub fn screen_of(&self, window: &str) -> String {
-        let target = format!("{SESSION}:{window}");
-        let out = self.run(&["capture-pane", "-p", "-t", &target]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        self.capture(window, &["-p"])
     }
 
     pub fn screen(&self) -> String {
         self.screen_of("main")
     }
 
-    /// The screen with its colours and attributes as escape sequences.
-    pub fn screen_with_escapes(&self) -> String {
-        let target = format!("{SESSION}:main");
-        let out = self.run(&["capture-pane", "-p", "-e", "-t", &target]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
+    /// The screen of `window` with its colours and attributes as escape
+    /// sequences.
+    pub fn screen_with_escapes_of(&self, window: &str) -> String {
+        self.capture(window, &["-p", "-e"])
     }
 
     /// Wait until `ok` holds for the screen of `window`; the failure says
@@ -378,12 +384,7 @@ pub fn new_session(home: &Path, title: &str) -> PathBuf {
 /// `atelier ARGS` (in English, `LANG=C.UTF-8`, `ATELIER_HOME=home`), which
 /// must succeed: its standard output.
 pub fn atelier(home: &Path, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .args(args)
-        .env("ATELIER_HOME", home)
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("atelier runs");
+    let out = super::cli::run(home, args, &[("LANG", "C.UTF-8")]);
     assert!(
         out.status.success(),
         "atelier {args:?}: {}",

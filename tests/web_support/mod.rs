@@ -16,7 +16,6 @@ use atelier::export::{self, Format};
 use atelier::model::Session;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 pub use crate::skip_support::CHROMIUM;
 
@@ -27,7 +26,7 @@ pub fn node_modules() -> PathBuf {
 
 /// `path` when it exists; otherwise the test skips, visibly (or fails
 /// under `ATELIER_REQUIRE_TOOLS=1`, as in CI).
-fn need(_test: &str, path: PathBuf, install: &str) -> Option<PathBuf> {
+fn need(path: PathBuf, install: &str) -> Option<PathBuf> {
     if path.exists() {
         return Some(path);
     }
@@ -39,8 +38,9 @@ fn need(_test: &str, path: PathBuf, install: &str) -> Option<PathBuf> {
     None
 }
 
-/// Whether `program --version` (or `-v`) runs; otherwise says why `test` skips.
-fn need_program(_test: &str, program: &str, arg: &str, install: &str) -> bool {
+/// Whether `program --version` (or `-v`) runs; otherwise says why the
+/// test skips.
+fn need_program(program: &str, arg: &str, install: &str) -> bool {
     let ok = Command::new(program)
         .arg(arg)
         .stdin(Stdio::null())
@@ -54,73 +54,66 @@ fn need_program(_test: &str, program: &str, arg: &str, install: &str) -> bool {
     ok
 }
 
-pub fn chromium(test: &str) -> Option<PathBuf> {
-    need(test, PathBuf::from(CHROMIUM), "apt-get install chromium")
+/// Chromium, when it is there (`skip_support`'s test for it).
+pub fn chromium() -> Option<&'static Path> {
+    let missing = crate::skip_support::missing(crate::skip_support::Tool::Chromium);
+    (!missing).then(|| Path::new(CHROMIUM))
 }
 
 /// `vnu.jar`, when both it and java are there.
-pub fn vnu_jar(test: &str) -> Option<PathBuf> {
+pub fn vnu_jar() -> Option<PathBuf> {
     let jar = need(
-        test,
         node_modules().join("vnu-jar/build/dist/vnu.jar"),
         "npm ci --ignore-scripts --prefix tests/tools",
     )?;
-    need_program(
-        test,
-        "java",
-        "-version",
-        "apt-get install default-jre-headless",
-    )
-    .then_some(jar)
+    need_program("java", "-version", "apt-get install default-jre-headless").then_some(jar)
 }
 
-pub fn axe_js(test: &str) -> Option<PathBuf> {
+/// What the Nu checker (`jar`) says of `files`: every message of its JSON
+/// report, notes included. With `langdetect`, it also guesses each page's
+/// language from its text and warns when the `lang` attribute says
+/// otherwise.
+pub fn vnu_messages(jar: &Path, files: &[PathBuf], langdetect: bool) -> Vec<serde_json::Value> {
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .args(["--format", "json", "--exit-zero-always"])
+        .args((!langdetect).then_some("--no-langdetect"))
+        .args(files)
+        .output()
+        .expect("java runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The checker writes its findings on standard error.
+    let report: serde_json::Value = serde_json::from_slice(&out.stderr)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    report["messages"]
+        .as_array()
+        .expect("a list of messages")
+        .clone()
+}
+
+pub fn axe_js() -> Option<PathBuf> {
     need(
-        test,
         node_modules().join("axe-core/axe.min.js"),
         "npm ci --ignore-scripts --prefix tests/tools",
     )
 }
 
-pub fn pdftotext(test: &str) -> bool {
-    need_program(test, "pdftotext", "-v", "apt-get install poppler-utils")
+pub fn pdftotext() -> bool {
+    need_program("pdftotext", "-v", "apt-get install poppler-utils")
 }
 
-/// Run headless Chromium on `url` with `args` (a new, empty profile each
-/// time), at most two minutes; its standard output.
+/// Run headless Chromium on `url` with `args` (scrollbars hidden), which
+/// must succeed: its standard output.
 pub fn run_chromium(dir: &Path, args: &[String], url: &str) -> String {
-    let profile = tempfile::tempdir_in(dir).unwrap();
-    let out_path = profile.path().join("stdout");
-    let err_path = profile.path().join("stderr");
-    let mut child = Command::new(CHROMIUM)
-        .args(crate::support::chromium::HEADLESS)
-        .args(["--disable-dev-shm-usage", "--hide-scrollbars"])
-        .arg(format!(
-            "--user-data-dir={}",
-            profile.path().join("profile").display()
-        ))
-        .args(args)
-        .arg(url)
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&out_path).unwrap())
-        .stderr(std::fs::File::create(&err_path).unwrap())
-        .spawn()
-        .expect("chromium starts");
-    let deadline = Instant::now() + Duration::from_secs(120);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium did not finish within two minutes on {url}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let err = std::fs::read_to_string(&err_path).unwrap_or_default();
-    assert!(status.success(), "chromium failed on {url}: {err}");
-    std::fs::read_to_string(&out_path).unwrap()
+    let mut all = vec!["--hide-scrollbars"];
+    all.extend(args.iter().map(String::as_str));
+    all.push(url);
+    crate::support::chromium::output(Path::new(CHROMIUM), dir, &all)
 }
 
 pub fn file_url(path: &Path) -> String {
