@@ -615,6 +615,24 @@ impl App {
         self.doc.as_ref().map(|d| d.session())
     }
 
+    /// Forget all the app showed of the session open until now (its screens'
+    /// selections, overlays, history, index, suggestions, conflicts, phones'
+    /// stickies and ballots, the projector): done when a session closes and
+    /// when one opens, so nothing of one is ever shown over another.
+    pub fn reset_session_view(&mut self) {
+        (self.journaled, self.outbox) = (None, Vec::new());
+        (self.setup, self.facilitate) = (Default::default(), Default::default());
+        (self.notes, self.board, self.actions) = (Default::default(), Default::default(), 0);
+        (self.index, self.history, self.search) = Default::default();
+        (self.capture, self.editor, self.field, self.picker) = (None, None, None, None);
+        self.picker_find.clear();
+        (self.suggest, self.suggesting, self.conflicts) = (None, None, None);
+        self.suggest_rejected.clear();
+        (self.pending, self.tray, self.ballots) = (Vec::new(), None, Default::default());
+        (self.projection, self.wall_scroll) = (Projection::Timer, (0, 0));
+        self.quit_armed = false;
+    }
+
     /// The zone times are shown in: the open session's own (so that a Paris
     /// workshop reads in Paris time anywhere), else this machine's.
     pub fn zone(&self) -> crate::model::Zone {
