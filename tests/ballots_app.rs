@@ -9,6 +9,7 @@
 mod board_support;
 mod support;
 
+use atelier::app::effect::{Done, Opened};
 use atelier::app::state::{CollectView, Projection, Screen};
 use atelier::app::{App, Effect, Msg, update};
 use atelier::collect::{BallotVoter, CastBallot, RoundInfo};
@@ -718,8 +719,13 @@ fn after_a_crash_a_phones_second_ballot_still_replaces_its_first() {
         !saved.contains("device:"),
         "nothing of the boxes in the file"
     );
-    let mut app = app_with(s, None);
-    send(&mut app, Msg::Remembered(store.recovered_ballots().clone()));
+    let mut app = app_with(s.clone(), None);
+    let opened = Opened {
+        ballots: store.recovered_ballots().clone(),
+        ..Opened::plain(s, "/nonexistent/cours.ron".into())
+    };
+    send(&mut app, Msg::Done(Done::Opened(Box::new(opened))));
+    app.screen = Screen::Board;
     keys(&mut app, &["w"]);
     send(&mut app, Msg::Collecting(Ok(view())));
     keys(&mut app, &["v"]);

@@ -245,8 +245,6 @@ pub enum Msg {
     Paste(String),
     /// Time passed (only sent while a timer runs or a message fades).
     Tick,
-    /// The background saver reports.
-    Saved(SaveReport),
     Resize,
     /// Stickies arrived from phones (the run loop polls the collector).
     Incoming(Vec<crate::collect::Incoming>),
@@ -259,12 +257,6 @@ pub enum Msg {
     Attached(Result<Vec<crate::model::Attachment>, String>),
     /// Completions of a path typed in the attach field.
     Completed(String, Vec<String>),
-    /// The drafts the open session's crash journal held (sent at open;
-    /// empty when none): they replace the previous session's.
-    Drafts(crate::store::journal::Drafts),
-    /// The session opened: what its crash journal remembered of phones'
-    /// ballots (so a second ballot from a phone still replaces its first).
-    Remembered(crate::model::BallotMemory),
     /// Save-as was refused: a file is already at this path (the run loop
     /// looked; update never reads the disk).
     SaveAsTaken(std::path::PathBuf),

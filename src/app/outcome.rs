@@ -13,11 +13,6 @@ use std::sync::Arc;
 pub(crate) fn landed(app: &mut App, done: Done, now: Timestamp, fx: &mut Vec<Effect>) {
     let lang = app.lang;
     match done {
-        Done::Saving => {
-            if let Some(doc) = app.doc.as_mut() {
-                doc.save = SaveStatus::Saving;
-            }
-        }
         Done::Saved(generation, report) => {
             if let Some(doc) = app.doc.as_mut()
                 && !matches!(report, SaveReport::Failed(_))
@@ -85,7 +80,7 @@ pub(crate) fn landed(app: &mut App, done: Done, now: Timestamp, fx: &mut Vec<Eff
 }
 
 /// How the last save went, on the status line.
-pub(crate) fn saved(app: &mut App, report: SaveReport) {
+fn saved(app: &mut App, report: SaveReport) {
     let Some(doc) = app.doc.as_mut() else { return };
     doc.save = match &report {
         SaveReport::Saved(at) => SaveStatus::Saved(Some(*at)),
@@ -155,7 +150,7 @@ mod tests {
     use crate::app::router::update;
     use crate::methods::Library;
     use crate::store::Home;
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
 
     fn now() -> Timestamp {
         Timestamp::from_unix(1_781_253_000).unwrap()
@@ -168,14 +163,8 @@ mod tests {
 
     fn opened(n: usize) -> Opened {
         Opened {
-            session: crate::generate::session(n, 1),
-            path: PathBuf::from("generated.ron"),
-            read_only: None,
-            review: false,
-            drafts: Default::default(),
-            ballots: Default::default(),
             recovered: Some("recovered 2 changes from the crash journal".into()),
-            created: false,
+            ..Opened::plain(crate::generate::session(n, 1), "generated.ron".into())
         }
     }
 
@@ -197,8 +186,6 @@ mod tests {
             .map(|m| m.text.clone())
             .unwrap_or_default();
         assert!(said.starts_with("Recovered 2 changes"), "{said}");
-        done(&mut app, Done::Saving);
-        assert!(matches!(app.doc.as_ref().unwrap().save, SaveStatus::Saving));
         done(
             &mut app,
             Done::Saved(3, SaveReport::Failed("disk full".into())),

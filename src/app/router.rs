@@ -25,7 +25,6 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     fade_message(app, now, key);
     match msg {
         Msg::Tick | Msg::Resize => rooms::facilitate::tick(app, now, &mut fx),
-        Msg::Saved(report) => outcome::saved(app, report),
         Msg::Paste(text) => paste(app, &text, now, &mut fx),
         Msg::Key(key) => key_input(app, key, now, &mut fx),
         Msg::Do(action) => act(app, action, now, &mut fx),
@@ -34,8 +33,6 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::Collecting(result) => rooms::collect::started(app, result, now),
         Msg::Attached(result) => rooms::evidence::attached(app, result, now, &mut fx),
         Msg::Completed(prefix, matches) => rooms::evidence::completed(app, prefix, matches, now),
-        Msg::Drafts(recovered) => app.drafts.restore(recovered),
-        Msg::Remembered(memory) => rooms::ballots::recall(app, memory),
         Msg::Closing => keep_open_drafts(app),
         Msg::SaveAsTaken(path) => rooms::session::taken(app, path, now),
         Msg::Suggested(request, items) => rooms::suggest::arrived(app, request, items),
