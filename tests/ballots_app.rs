@@ -768,3 +768,35 @@ fn i_opens_a_new_round_even_when_the_session_has_one() {
     let help = atelier::app::Action::NewRound.describe("en");
     assert!(help.contains("\"s\" on stickies"), "{help}");
 }
+
+#[test]
+fn the_boxes_go_to_the_journal_when_a_ballot_changes_them_not_on_every_message() {
+    use atelier::store::journal::Record;
+    fn journaled(app: &mut App) -> Vec<atelier::model::BallotMemory> {
+        let records = std::mem::take(&mut app.outbox).into_iter();
+        let memory = |(_, r)| match r {
+            Record::Ballots(m) => Some(m),
+            _ => None,
+        };
+        records.filter_map(memory).collect()
+    }
+    let (mut app, _) = voting("3 2");
+    let rid = round(&app);
+    journaled(&mut app);
+    let one = vec![cast(&rid, phone(DEVICE), &[("c-eau", 2)])];
+    send(&mut app, Msg::Ballots(one.clone()));
+    let first = journaled(&mut app);
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert_eq!(first[0].rounds.len(), 1);
+    send(&mut app, Msg::Tick);
+    keys(&mut app, &["down"]);
+    assert_eq!(journaled(&mut app), [], "nothing changed in the boxes");
+    // The same ballot again changes nothing the journal keeps.
+    send(&mut app, Msg::Ballots(one));
+    assert_eq!(journaled(&mut app), []);
+    // Undone: the box is empty again, and the journal is told.
+    keys(&mut app, &["u"]);
+    let undone = journaled(&mut app);
+    assert_eq!(undone.len(), 1, "{undone:?}");
+    assert_eq!(undone[0].rounds.len(), 0, "{undone:?}");
+}

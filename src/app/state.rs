@@ -3,8 +3,9 @@
 
 use super::action::SaveReport;
 use super::keymap::{Context, Keymap};
+use crate::collect::{BallotBox, BallotVoter, CastBallot};
 use crate::methods::Library;
-use crate::model::{Id, NoteKind, Session, Timestamp};
+use crate::model::{Ballot, Id, NoteKind, Session, Timestamp};
 use crate::store::{Home, SessionEntry};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
@@ -265,9 +266,9 @@ pub struct Step {
 /// What a step applying a ballot keeps for undo and redo.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BallotStep {
-    pub cast: crate::collect::CastBallot,
-    /// The voter's ballot before this one ([`crate::collect::BallotBox::record`]).
-    pub before: Option<(crate::collect::BallotVoter, crate::model::Ballot)>,
+    pub cast: CastBallot,
+    /// The voter's ballot before this one ([`BallotBox::record`]).
+    pub before: Option<(BallotVoter, Ballot)>,
 }
 
 /// Ballots from phones (see `rooms::ballots`): one box per round voted
@@ -275,7 +276,7 @@ pub struct BallotStep {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ballots {
     /// Per round: the last ballot of each voter.
-    pub boxes: Vec<crate::collect::BallotBox>,
+    pub boxes: Vec<BallotBox>,
     /// The round the phones were last shown (`None`: the sticky form).
     pub published: Option<crate::collect::RoundInfo>,
     /// The turnout the phones were last told.
@@ -288,29 +289,40 @@ pub struct Ballots {
     pub revealed: Vec<Id>,
     /// The boxes as the crash journal last got them.
     pub journaled: crate::model::BallotMemory,
+    /// Changes to the boxes' ballots so far ([`Ballots::record`], undo,
+    /// redo), and how many the journal has seen: the boxes are compared
+    /// with what it got only when these differ, not after every message.
+    pub changes: u64,
+    pub journaled_changes: u64,
 }
 
 impl Ballots {
     /// The box of `round`, if a ballot or an opening made one.
-    pub fn of(&self, round: &Id) -> Option<&crate::collect::BallotBox> {
+    pub fn of(&self, round: &Id) -> Option<&BallotBox> {
         self.boxes.iter().find(|b| b.round() == Some(round))
     }
 
     /// The box of `round`, made empty when there is none.
-    pub fn of_mut(&mut self, round: &Id) -> &mut crate::collect::BallotBox {
+    pub fn of_mut(&mut self, round: &Id) -> &mut BallotBox {
         let i = match self.boxes.iter().position(|b| b.round() == Some(round)) {
             Some(i) => i,
             None => {
-                self.boxes
-                    .push(crate::collect::BallotBox::new(round.clone()));
+                self.boxes.push(BallotBox::new(round.clone()));
                 self.boxes.len() - 1
             }
         };
         &mut self.boxes[i]
     }
 
+    /// `cast` goes into its round's box: the voter's ballot before it.
+    pub fn record(&mut self, cast: &CastBallot) -> Option<(BallotVoter, Ballot)> {
+        self.changes += 1;
+        self.of_mut(&cast.round).record(cast)
+    }
+
     /// A step with a ballot was undone (`redo` false) or redone.
     pub fn undone(&mut self, step: &BallotStep, redo: bool) {
+        self.changes += 1;
         let b = self.of_mut(&step.cast.round);
         if redo {
             b.record(&step.cast);
