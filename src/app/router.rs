@@ -215,10 +215,6 @@ pub(crate) fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Ef
         Screen::Notes => rooms::notes::notes_action(app, action, now, fx),
         Screen::Actions => rooms::actions::action(app, action, now, fx),
         Screen::Board => match action {
-            // Review mode: `c` comments instead of clustering.
-            Action::NewCluster if app.doc.as_ref().is_some_and(|d| d.review) => {
-                rooms::review::open_comment(app)
-            }
             Action::Suggest => rooms::suggest::open(app, now, fx),
             Action::ToggleAnonymous => rooms::ballots::toggle_anonymous(app, now, fx),
             _ => rooms::board::board_action(app, action, now, fx),

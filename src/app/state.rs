@@ -676,14 +676,10 @@ impl App {
     /// context binds it to, or the key itself for a field that takes text.
     pub fn key_msg(&self, key: ratatui::crossterm::event::KeyEvent) -> Option<super::Msg> {
         let ctx = self.context();
-        // A reviewer can only comment: `c` comments on every screen (`C`,
-        // the comment key everywhere, does too).
-        if self.doc.as_ref().is_some_and(|d| d.review)
-            && !ctx.takes_text()
-            && key.code == ratatui::crossterm::event::KeyCode::Char('c')
-            && key.modifiers.is_empty()
-        {
-            return Some(super::Msg::Do(super::action::Action::Comment));
+        // A reviewer can only comment: the review table comes first (`c`).
+        let reviewing = self.doc.as_ref().is_some_and(|d| d.review) && !ctx.takes_text();
+        if let Some(action) = self.keymap.own(Context::Review, &key).filter(|_| reviewing) {
+            return Some(super::Msg::Do(action));
         }
         // A list popup finds an item by what is typed: the keys its own
         // table leaves free (but `?`, the help) are typed.

@@ -1,6 +1,7 @@
 # The actions screen: who does what by when (src/app/rooms/actions.rs, src/ui/actions.rs).
 screen-actions = Actions
 context-actions = Actions
+context-review = Reviewing
 action-go-actions = the actions: who does what by when
 action-make-action = turn the selected note, sticky or cluster into an action
 hint-go-actions = actions

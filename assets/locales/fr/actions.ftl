@@ -1,6 +1,7 @@
 # L'écran des actions : qui fait quoi, pour quand (src/app/rooms/actions.rs, src/ui/actions.rs).
 screen-actions = Actions
 context-actions = Actions
+context-review = Relecture
 action-go-actions = les actions : qui fait quoi, pour quand
 action-make-action = faire une action de la note, du post-it ou du groupe choisi
 hint-go-actions = actions
