@@ -326,8 +326,23 @@ fn read_only_refuses_every_change() {
 }
 
 #[test]
-fn the_open_count_leaves_out_done_and_dropped() {
-    assert_eq!(atelier::app::rooms::actions::open_count(&with_actions()), 3);
+fn the_open_count_leaves_out_done_and_dropped_and_counts_notes_of_kind_action() {
+    let mut s = with_actions();
+    let mut notes = std::mem::take(&mut s.notes);
+    assert_eq!(s.open_actions().count(), 3);
+    notes[0].kind = NoteKind::Action;
+    let text = notes[0].text.clone();
+    s.notes = notes;
+    assert_eq!(s.open_actions().count(), 4, "a note of kind action is open");
+    assert_eq!(s.open_actions().last(), Some(text.as_str()));
+    // The actions screen and the facilitation view say the same count.
+    let app = app_on(s.clone(), Screen::Actions);
+    let screen = shown(&app, 120, 40);
+    let title = "Actions: 4 (4 open, including a note not yet assigned)";
+    assert!(screen.contains(title), "{screen}");
+    let app = app_on(s, Screen::Facilitate);
+    let screen = shown(&app, 120, 40);
+    assert!(screen.contains("Open actions: 4"), "{screen}");
 }
 
 #[test]

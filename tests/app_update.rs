@@ -1021,6 +1021,8 @@ fn q_quits_from_every_screen_but_is_typed_in_editors() {
 fn ctrl_s_asks_for_a_save_now() {
     let mut a = app();
     assert_eq!(keys(&mut a, &["ctrl-s"]), vec![Effect::SaveNow]);
+    let saving = atelier::app::state::SaveStatus::Saving;
+    assert_eq!(a.doc.as_ref().unwrap().save, saving, "the status says so");
     let mut a = bare_app();
     assert_eq!(keys(&mut a, &["ctrl-s"]), vec![], "nothing open");
 }
@@ -1054,18 +1056,23 @@ fn messages_fade_after_a_few_seconds() {
 #[test]
 fn save_reports_update_the_status() {
     use atelier::app::SaveReport;
+    use atelier::app::effect::Done;
     use atelier::app::state::SaveStatus;
     let mut app = app();
     keys(&mut app, &["space"]);
     assert_eq!(app.doc.as_ref().unwrap().save, SaveStatus::Saving);
-    update(&mut app, Msg::Saved(SaveReport::Saved(t(1))), t(1));
+    update(
+        &mut app,
+        Msg::Done(Done::Saved(1, SaveReport::Saved(t(1)))),
+        t(1),
+    );
     assert_eq!(
         app.doc.as_ref().unwrap().save,
         SaveStatus::Saved(Some(t(1)))
     );
     update(
         &mut app,
-        Msg::Saved(SaveReport::Failed("disk full".into())),
+        Msg::Done(Done::Saved(2, SaveReport::Failed("disk full".into()))),
         t(2),
     );
     assert_eq!(

@@ -9,6 +9,7 @@
 mod board_support;
 mod support;
 
+use atelier::app::effect::{Done, Opened};
 use atelier::app::state::{CollectView, Projection, Screen};
 use atelier::app::{App, Effect, Msg};
 use atelier::collect::{BallotVoter, CastBallot, RoundInfo};
@@ -706,8 +707,13 @@ fn after_a_crash_a_phones_second_ballot_still_replaces_its_first() {
         !saved.contains("device:"),
         "nothing of the boxes in the file"
     );
-    let mut app = app_with(s, None);
-    send(&mut app, Msg::Remembered(store.recovered_ballots().clone()));
+    let mut app = app_with(s.clone(), None);
+    let opened = Opened {
+        ballots: store.recovered_ballots().clone(),
+        ..Opened::plain(s, "/nonexistent/cours.ron".into())
+    };
+    send(&mut app, Msg::Done(Done::Opened(Box::new(opened))));
+    app.screen = Screen::Board;
     keys(&mut app, &["w"]);
     send(&mut app, Msg::Collecting(Ok(view())));
     keys(&mut app, &["v"]);
@@ -749,4 +755,36 @@ fn i_opens_a_new_round_even_when_the_session_has_one() {
     // The help names the key.
     let help = atelier::app::Action::NewRound.describe("en");
     assert!(help.contains("\"s\" on stickies"), "{help}");
+}
+
+#[test]
+fn the_boxes_go_to_the_journal_when_a_ballot_changes_them_not_on_every_message() {
+    use atelier::store::journal::Record;
+    fn journaled(app: &mut App) -> Vec<atelier::model::BallotMemory> {
+        let records = std::mem::take(&mut app.outbox).into_iter();
+        let memory = |(_, r)| match r {
+            Record::Ballots(m) => Some(m),
+            _ => None,
+        };
+        records.filter_map(memory).collect()
+    }
+    let (mut app, _) = voting("3 2");
+    let rid = round(&app);
+    journaled(&mut app);
+    let one = vec![cast(&rid, phone(DEVICE), &[("c-eau", 2)])];
+    send(&mut app, Msg::Ballots(one.clone()));
+    let first = journaled(&mut app);
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert_eq!(first[0].rounds.len(), 1);
+    send(&mut app, Msg::Tick);
+    keys(&mut app, &["down"]);
+    assert_eq!(journaled(&mut app), [], "nothing changed in the boxes");
+    // The same ballot again changes nothing the journal keeps.
+    send(&mut app, Msg::Ballots(one));
+    assert_eq!(journaled(&mut app), []);
+    // Undone: the box is empty again, and the journal is told.
+    keys(&mut app, &["u"]);
+    let undone = journaled(&mut app);
+    assert_eq!(undone.len(), 1, "{undone:?}");
+    assert_eq!(undone[0].rounds.len(), 0, "{undone:?}");
 }

@@ -1088,7 +1088,10 @@ fn plus_records_a_dot_on_a_sticky_and_on_a_cluster_header() {
     keys(&mut app, &["+"]);
     let v = vote_of(sess(&app), Some("p-amelie"), &cluster_t("c-ombre")).expect("on the cluster");
     assert_eq!(v.count, 1);
-    assert_eq!(app.index.columns[1].votes, 1, "the header shows it");
+    let header = &app.index.columns[1].place;
+    assert_eq!(header, &Place::Cluster(Id::from("c-ombre")));
+    let tally = app.index.tally.get(&cluster_t("c-ombre")).copied();
+    assert_eq!(tally, Some(1), "the header shows it");
     assert_eq!(sess(&app).dots_spent(&round, &Id::from("p-amelie")), 3);
     assert_undo_redo(&mut app, &before);
 }

@@ -1186,7 +1186,7 @@ fn ballots_count_against_the_rate_limit_and_speak_french() {
 fn ballot_item_texts_come_from_the_session_items() {
     // The items a round publishes are the model's, texts as written.
     let (s, _) = voting_session();
-    let items: Vec<BallotItem> = s.ballot_items(BallotOn::Clusters);
+    let items: Vec<BallotItem> = s.ballot_items(BallotOn::Clusters).collect();
     assert_eq!(items.len(), 3);
     assert_eq!(items[1].target, cluster("c2"));
 }

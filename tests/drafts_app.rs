@@ -11,6 +11,7 @@ mod feature_support;
 mod support;
 
 use atelier::app::drafts::{DraftKey, NotePart};
+use atelier::app::effect::{Done, Opened};
 use atelier::app::state::{EditorField, FieldPurpose, Screen};
 use atelier::app::{App, Effect, Msg, update};
 use atelier::model::{Id, NoteKind, Role, Session, Target, VotingRound, validate};
@@ -678,7 +679,14 @@ fn drafts_handed_over_at_open_come_back_and_are_not_journaled_again() {
             "Des fontaines 💧 et des gourdes".to_owned(),
         ),
     ]);
-    let fx = update(&mut app, Msg::Drafts(recovered), t(5));
+    // The same session again, with a zone (one without is saved at once).
+    let mut s = sess(&app).clone();
+    s.adopt_zone(&app.local_zone);
+    let opened = Opened {
+        drafts: recovered,
+        ..Opened::plain(s, "/nonexistent/cour.ron".into())
+    };
+    let fx = update(&mut app, Msg::Done(Done::Opened(Box::new(opened))), t(5));
     assert_eq!(fx, vec![]);
     assert_eq!(queued(&mut app), None, "the journal holds them already");
     keys(&mut app, &["s"]);

@@ -374,6 +374,27 @@ fn c_on_the_board_comments_in_review_mode_instead_of_making_a_cluster() {
     );
 }
 
+#[test]
+fn the_review_keys_come_from_the_keymap_and_can_be_rebound() {
+    use atelier::app::keymap::Keymap;
+    let user = r#"{ review: { "c": Ignore, "K": Comment } }"#;
+    let (keymap, warnings) = Keymap::with_user(Some(("keymap.ron", user)));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let mut app = review(Screen::Board);
+    app.keymap = keymap;
+    INBOX_STICKY.put(&mut app);
+    let before = sess(&app).clone();
+    keys(&mut app, &["c"]);
+    assert!(app.field.is_none(), "c is the board's again: refused");
+    assert_eq!(sess(&app), &before);
+    keys(&mut app, &["K"]);
+    let title = app.field.as_ref().map(|f| f.title.as_str());
+    assert!(
+        title.is_some_and(|t| t.starts_with("Comment on this item")),
+        "{title:?}"
+    );
+}
+
 // ---------------------------------------------------------------- comments
 
 #[test]

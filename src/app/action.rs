@@ -233,6 +233,143 @@ impl Action {
             Ignore => tr(lang, "action-ignore"),
         }
     }
+
+    /// The help group the action is listed in, and its rank there: every
+    /// action has one (the match names them all, so a new one cannot be
+    /// left out).
+    // long: data table
+    pub fn group(self) -> (HelpGroup, u8) {
+        match self {
+            Self::Up => (G::Moving, 0),
+            Self::Down => (G::Moving, 1),
+            Self::Left => (G::Moving, 2),
+            Self::Right => (G::Moving, 3),
+            Self::PageUp => (G::Moving, 4),
+            Self::PageDown => (G::Moving, 5),
+            Self::Top => (G::Moving, 6),
+            Self::Bottom => (G::Moving, 7),
+            Self::Select => (G::Moving, 8),
+            Self::NextPane => (G::Moving, 9),
+            Self::PrevPane => (G::Moving, 10),
+            Self::Back => (G::Moving, 11),
+            Self::GoHome => (G::Screens, 0),
+            Self::GoSetup => (G::Screens, 1),
+            Self::GoFacilitate => (G::Screens, 2),
+            Self::GoNotes => (G::Screens, 3),
+            Self::GoBoard => (G::Screens, 4),
+            Self::GoActions => (G::Screens, 5),
+            Self::Projector => (G::Screens, 6),
+            Self::Search => (G::Screens, 7),
+            Self::Help => (G::Screens, 8),
+            Self::TimerToggle => (G::Timer, 0),
+            Self::NextStep => (G::Timer, 1),
+            Self::PrevStep => (G::Timer, 2),
+            Self::NextStage => (G::Timer, 3),
+            Self::PrevStage => (G::Timer, 4),
+            Self::AddMinute => (G::Timer, 5),
+            Self::RemoveMinute => (G::Timer, 6),
+            Self::AddBreak => (G::Timer, 7),
+            Self::NewSticky => (G::Capture, 0),
+            Self::NewNote => (G::Capture, 1),
+            Self::CycleColour => (G::Capture, 2),
+            Self::Collect => (G::Capture, 3),
+            Self::OpenTray => (G::Capture, 4),
+            Self::AcceptSticky => (G::Capture, 5),
+            Self::RejectSticky => (G::Capture, 6),
+            Self::AcceptAllStickies => (G::Capture, 7),
+            Self::AutoAccept => (G::Capture, 8),
+            Self::CollectNames => (G::Capture, 9),
+            Self::Comment => (G::Capture, 10),
+            Self::Mark => (G::Board, 0),
+            Self::ToCluster(_) => (G::Board, 1),
+            Self::MoveTo => (G::Board, 2),
+            Self::NewCluster => (G::Board, 3),
+            Self::Split => (G::Board, 4),
+            Self::Rename => (G::Board, 5),
+            Self::Merge => (G::Board, 6),
+            Self::Park => (G::Board, 7),
+            Self::SortVotes => (G::Board, 8),
+            Self::Suggest => (G::Board, 9),
+            Self::Tighter => (G::Board, 10),
+            Self::Looser => (G::Board, 11),
+            Self::Reject => (G::Board, 12),
+            Self::TogglePrivate => (G::Board, 13),
+            Self::Vote => (G::Voting, 0),
+            Self::NewRound => (G::Voting, 1),
+            Self::VoteAdd => (G::Voting, 2),
+            Self::VoteRemove => (G::Voting, 3),
+            Self::VoteOnClusters => (G::Voting, 4),
+            Self::ToggleAnonymous => (G::Voting, 5),
+            Self::NextParticipant => (G::Voting, 6),
+            Self::PrevParticipant => (G::Voting, 7),
+            Self::Tally => (G::Voting, 8),
+            Self::Results => (G::Voting, 9),
+            Self::Add => (G::Editing, 0),
+            Self::Edit => (G::Editing, 1),
+            Self::Delete => (G::Editing, 2),
+            Self::MakeAction => (G::Editing, 3),
+            Self::MoveUp => (G::Editing, 4),
+            Self::MoveDown => (G::Editing, 5),
+            Self::Cycle => (G::Editing, 6),
+            Self::CycleBack => (G::Editing, 7),
+            Self::Submit => (G::Editing, 8),
+            Self::Cancel => (G::Editing, 9),
+            Self::NextField => (G::Editing, 10),
+            Self::PrevField => (G::Editing, 11),
+            Self::Undo => (G::Editing, 12),
+            Self::Redo => (G::Editing, 13),
+            Self::SaveNow => (G::Files, 0),
+            Self::SaveAs => (G::Files, 1),
+            Self::Export => (G::Files, 2),
+            Self::Attach => (G::Files, 3),
+            Self::NewPrototype => (G::Files, 4),
+            Self::EditPrototype => (G::Files, 5),
+            Self::Verdict => (G::Files, 6),
+            Self::Feedback => (G::Files, 7),
+            Self::NextPrototype => (G::Files, 8),
+            Self::Conflicts => (G::Files, 9),
+            Self::KeepThis => (G::Files, 10),
+            Self::TakeOther => (G::Files, 11),
+            Self::OpenDemo => (G::Files, 12),
+            Self::NewSession => (G::Files, 13),
+            Self::ForgetSession => (G::Files, 14),
+            Self::Suspend => (G::Files, 15),
+            Self::Quit => (G::Files, 16),
+            // Never listed: a key bound to it leaves the keymap.
+            Self::Ignore => (G::Files, u8::MAX),
+        }
+    }
+}
+
+use self::HelpGroup as G;
+
+/// The groups help lists actions in, in the order it shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum HelpGroup {
+    Moving,
+    Screens,
+    Timer,
+    Capture,
+    Board,
+    Voting,
+    Editing,
+    Files,
+}
+
+impl HelpGroup {
+    /// The Fluent key of the group's heading.
+    pub fn key(self) -> &'static str {
+        match self {
+            HelpGroup::Moving => "help-group-moving",
+            HelpGroup::Screens => "help-group-screens",
+            HelpGroup::Timer => "help-group-timer",
+            HelpGroup::Capture => "help-group-capture",
+            HelpGroup::Board => "help-group-board",
+            HelpGroup::Voting => "help-group-voting",
+            HelpGroup::Editing => "help-group-editing",
+            HelpGroup::Files => "help-group-files",
+        }
+    }
 }
 
 /// What reaches `update`: a named action, a key for a focused text field,
@@ -245,8 +382,6 @@ pub enum Msg {
     Paste(String),
     /// Time passed (only sent while a timer runs or a message fades).
     Tick,
-    /// The background saver reports.
-    Saved(SaveReport),
     Resize,
     /// Stickies arrived from phones (the run loop polls the collector).
     Incoming(Vec<crate::collect::Incoming>),
@@ -259,12 +394,6 @@ pub enum Msg {
     Attached(Result<Vec<crate::model::Attachment>, String>),
     /// Completions of a path typed in the attach field.
     Completed(String, Vec<String>),
-    /// The drafts the open session's crash journal held (sent at open;
-    /// empty when none): they replace the previous session's.
-    Drafts(crate::store::journal::Drafts),
-    /// The session opened: what its crash journal remembered of phones'
-    /// ballots (so a second ballot from a phone still replaces its first).
-    Remembered(crate::model::BallotMemory),
     /// Save-as was refused: a file is already at this path (the run loop
     /// looked; update never reads the disk).
     SaveAsTaken(std::path::PathBuf),
@@ -284,4 +413,19 @@ pub enum SaveReport {
     Saved(Timestamp),
     Conflict(String),
     Failed(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_actions_once_left_to_the_last_help_group_have_their_own() {
+        assert_eq!(Action::GoActions.group().0, HelpGroup::Screens);
+        assert_eq!(Action::MakeAction.group().0, HelpGroup::Editing);
+        assert_eq!(Action::AddBreak.group().0, HelpGroup::Timer);
+        // Beside their neighbours, not after everything else.
+        assert_eq!(Action::GoActions.group().1, Action::GoBoard.group().1 + 1);
+        assert_eq!(Action::MakeAction.group().1, Action::Delete.group().1 + 1);
+    }
 }

@@ -13,7 +13,6 @@ pub struct Column {
     pub stickies: Vec<usize>,
     /// All stickies in the column, before the search filter.
     pub total: usize,
-    pub votes: u32,
 }
 
 /// What the board shows, derived from the session and rebuilt only when it

@@ -9,7 +9,7 @@
 //! a [`Record::Drafts`](crate::store::journal::Record::Drafts) with every
 //! draft whenever they change (see [`Drafts::unjournaled`]), and the run
 //! loop hands back the drafts the journal held when a session opens
-//! ([`Msg::Drafts`](super::Msg::Drafts)).
+//! (in [`Opened`](super::effect::Opened)).
 //!
 //! A shared helper for every text field: it knows fields by
 //! [`FieldPurpose`] and the few keys that reopen them, nothing of what a

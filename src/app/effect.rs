@@ -89,8 +89,6 @@ pub enum Effect {
 /// (`outcome.rs`) changes the app. The edge never changes `App` itself.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Done {
-    /// A save was handed to the saver thread.
-    Saving,
     /// The saver thread wrote (or failed to write) this generation.
     Saved(u64, crate::app::action::SaveReport),
     /// Save-as: the session is saved at this path from now on.
@@ -144,4 +142,20 @@ pub struct Opened {
     pub recovered: Option<String>,
     /// Made just now (`n` on the home screen): setup comes first.
     pub created: bool,
+}
+
+impl Opened {
+    /// `session` opened from `path` as it is: writable, its journal empty.
+    pub fn plain(session: crate::model::Session, path: PathBuf) -> Opened {
+        Opened {
+            session,
+            path,
+            read_only: None,
+            review: false,
+            drafts: Default::default(),
+            ballots: Default::default(),
+            recovered: None,
+            created: false,
+        }
+    }
 }

@@ -200,14 +200,8 @@ fn count(app: &mut App, target: &Target, n: i64) -> bool {
     ix.work += 1;
     let total = ix.tally.entry(target.clone()).or_insert(0);
     *total = (i64::from(*total) + n).max(0) as u32;
-    let total = *total;
-    if total == 0 {
+    if *total == 0 {
         ix.tally.remove(target);
-    }
-    if let Target::Cluster(id) = target
-        && let Some(col) = ix.cluster_col.get(id).and_then(|&c| ix.columns.get_mut(c))
-    {
-        col.votes = total;
     }
     true
 }
@@ -257,7 +251,6 @@ pub fn refresh_index(app: &mut App) {
         title: tr(app.lang, "board-inbox"),
         stickies: Vec::new(),
         total: 0,
-        votes: 0,
     });
     let mut cluster_col: HashMap<Id, usize> = HashMap::with_capacity(s.clusters.len());
     for c in &s.clusters {
@@ -267,10 +260,6 @@ pub fn refresh_index(app: &mut App) {
             title: c.title.clone(),
             stickies: Vec::new(),
             total: 0,
-            votes: tally
-                .get(&Target::Cluster(c.id.clone()))
-                .copied()
-                .unwrap_or(0),
         });
     }
     let parking = columns.len();
@@ -279,7 +268,6 @@ pub fn refresh_index(app: &mut App) {
         title: tr(app.lang, "board-parking"),
         stickies: Vec::new(),
         total: 0,
-        votes: 0,
     });
     for (i, x) in s.stickies.iter().enumerate() {
         let col = match (&x.cluster, x.parked) {

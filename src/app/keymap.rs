@@ -38,6 +38,9 @@ pub enum Context {
     Tray,
     /// The actions screen.
     Actions,
+    /// Reviewing (`atelier review`): read first on every screen and list
+    /// popup (not where text is typed), before the screen's own table.
+    Review,
 }
 
 impl Context {
@@ -67,6 +70,7 @@ impl Context {
             Context::Conflicts => tr(lang, "context-conflicts"),
             Context::Tray => tr(lang, "context-tray"),
             Context::Actions => tr(lang, "context-actions"),
+            Context::Review => tr(lang, "context-review"),
         }
     }
 }
@@ -305,12 +309,15 @@ impl Keymap {
             .copied()
     }
 
+    /// The action of a key in `ctx`'s own table (the global one aside).
+    pub fn own(&self, ctx: Context, key: &KeyEvent) -> Option<Action> {
+        let chord = Chord::from_event(key);
+        self.tables.get(&ctx)?.get(&chord).copied()
+    }
+
     /// Whether `ctx`'s own table binds the key (the global one aside).
     pub fn binds(&self, ctx: Context, key: &KeyEvent) -> bool {
-        let chord = Chord::from_event(key);
-        self.tables
-            .get(&ctx)
-            .is_some_and(|t| t.contains_key(&chord))
+        self.own(ctx, key).is_some()
     }
 
     /// The bindings of a context, for help: (keys, action), one line per action.

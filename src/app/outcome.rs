@@ -13,11 +13,6 @@ use std::sync::Arc;
 pub(crate) fn landed(app: &mut App, done: Done, now: Timestamp, fx: &mut Vec<Effect>) {
     let lang = app.lang;
     match done {
-        Done::Saving => {
-            if let Some(doc) = app.doc.as_mut() {
-                doc.save = SaveStatus::Saving;
-            }
-        }
         Done::Saved(generation, report) => {
             if let Some(doc) = app.doc.as_mut()
                 && !matches!(report, SaveReport::Failed(_))
@@ -64,7 +59,7 @@ pub(crate) fn landed(app: &mut App, done: Done, now: Timestamp, fx: &mut Vec<Eff
             app.collect_prompt = None;
             if !app.quit {
                 app.doc = None;
-                crate::app::rooms::collect::reset(app);
+                app.reset_session_view();
             }
         }
         Done::StaysOpen(e) => {
@@ -85,7 +80,7 @@ pub(crate) fn landed(app: &mut App, done: Done, now: Timestamp, fx: &mut Vec<Eff
 }
 
 /// How the last save went, on the status line.
-pub(crate) fn saved(app: &mut App, report: SaveReport) {
+fn saved(app: &mut App, report: SaveReport) {
     let Some(doc) = app.doc.as_mut() else { return };
     doc.save = match &report {
         SaveReport::Saved(at) => SaveStatus::Saved(Some(*at)),
@@ -110,16 +105,8 @@ fn open(app: &mut App, o: Opened, now: Timestamp, fx: &mut Vec<Effect>) {
         saved_generation: 0,
         save: SaveStatus::Saved(None),
     });
+    app.reset_session_view();
     app.journaled = app.session().map(crate::store::journal::Sections::of);
-    app.outbox.clear();
-    app.facilitate = Default::default();
-    app.notes = Default::default();
-    app.board = Default::default();
-    app.index = Default::default();
-    app.history = Default::default();
-    app.search = Default::default();
-    app.capture = None;
-    app.quit_armed = false;
     app.facilitate.cursor = app
         .session()
         .and_then(|s| s.current_or_first())
@@ -131,7 +118,6 @@ fn open(app: &mut App, o: Opened, now: Timestamp, fx: &mut Vec<Effect>) {
     crate::app::rooms::ballots::recall(app, o.ballots);
     if o.created {
         app.screen = Screen::Setup;
-        app.setup = Default::default();
         say(app, crate::t!(lang, "run-created", title = shown), now);
     } else {
         app.screen = if agenda_empty {
@@ -164,7 +150,7 @@ mod tests {
     use crate::app::router::update;
     use crate::methods::Library;
     use crate::store::Home;
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
 
     fn now() -> Timestamp {
         Timestamp::from_unix(1_781_253_000).unwrap()
@@ -177,14 +163,8 @@ mod tests {
 
     fn opened(n: usize) -> Opened {
         Opened {
-            session: crate::generate::session(n, 1),
-            path: PathBuf::from("generated.ron"),
-            read_only: None,
-            review: false,
-            drafts: Default::default(),
-            ballots: Default::default(),
             recovered: Some("recovered 2 changes from the crash journal".into()),
-            created: false,
+            ..Opened::plain(crate::generate::session(n, 1), "generated.ron".into())
         }
     }
 
@@ -206,8 +186,6 @@ mod tests {
             .map(|m| m.text.clone())
             .unwrap_or_default();
         assert!(said.starts_with("Recovered 2 changes"), "{said}");
-        done(&mut app, Done::Saving);
-        assert!(matches!(app.doc.as_ref().unwrap().save, SaveStatus::Saving));
         done(
             &mut app,
             Done::Saved(3, SaveReport::Failed("disk full".into())),
@@ -219,6 +197,49 @@ mod tests {
         assert!(app.doc.is_some(), "a failed last save keeps the session");
         done(&mut app, Done::Closed);
         assert!(app.doc.is_none());
+    }
+
+    #[test]
+    fn nothing_of_the_session_closed_shows_over_the_next_one() {
+        use crate::app::action::Action;
+        use crate::app::state::Projection;
+        // A: more stickies in the inbox than suggestions are computed for
+        // in the key, so `S` asks a worker thread.
+        let mut a = opened(crate::app::rooms::suggest::INLINE_MAX + 100);
+        for x in &mut a.session.stickies {
+            x.cluster = None;
+        }
+        let mut app = app();
+        done(&mut app, Done::Opened(Box::new(a)));
+        app.screen = Screen::Board;
+        let fx = update(&mut app, Msg::Do(Action::Suggest), now());
+        let request = match fx.as_slice() {
+            [Effect::Suggest { request, .. }] => *request,
+            other => panic!("expected a Suggest effect, got {other:?}"),
+        };
+        assert!(app.suggesting.is_some());
+        app.suggest_rejected.insert(7);
+        app.projection = Projection::Wall;
+        app.wall_scroll = (2, 9);
+        app.actions = 3;
+        // Home, then B: A's suggestions come back late and are dropped.
+        done(&mut app, Done::Closed);
+        assert!(app.suggesting.is_none() && app.suggest_rejected.is_empty());
+        done(&mut app, Done::Opened(Box::new(opened(50))));
+        app.screen = Screen::Board;
+        let late = vec![crate::model::suggest::Suggestion {
+            title: "A".into(),
+            words: vec!["a".into()],
+            stickies: app.session().unwrap().stickies[..2]
+                .iter()
+                .map(|x| x.id.clone())
+                .collect(),
+        }];
+        update(&mut app, Msg::Suggested(request, late), now());
+        assert!(app.suggest.is_none(), "A's suggestions never show over B");
+        assert_eq!(app.projection, Projection::Timer);
+        assert_eq!((app.wall_scroll, app.actions), ((0, 0), 0));
+        assert!(app.conflicts.is_none() && app.suggest_rejected.is_empty());
     }
 
     #[test]

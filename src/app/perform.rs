@@ -161,7 +161,7 @@ fn save(app: &App, world: &mut World, now: bool) -> Vec<Msg> {
     }
     world.save_wanted = Some(now || world.save_wanted == Some(true));
     hand_save(app, world);
-    vec![Msg::Done(Done::Saving)]
+    Vec::new()
 }
 
 /// Hand the session to the saver, when a save is wanted and due: at once

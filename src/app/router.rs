@@ -25,7 +25,6 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     fade_message(app, now, key);
     match msg {
         Msg::Tick | Msg::Resize => rooms::facilitate::tick(app, now, &mut fx),
-        Msg::Saved(report) => outcome::saved(app, report),
         Msg::Paste(text) => paste(app, &text, now, &mut fx),
         Msg::Key(key) => key_input(app, key, now, &mut fx),
         Msg::Do(action) => act(app, action, now, &mut fx),
@@ -34,8 +33,6 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Msg::Collecting(result) => rooms::collect::started(app, result, now),
         Msg::Attached(result) => rooms::evidence::attached(app, result, now, &mut fx),
         Msg::Completed(prefix, matches) => rooms::evidence::completed(app, prefix, matches, now),
-        Msg::Drafts(recovered) => app.drafts.restore(recovered),
-        Msg::Remembered(memory) => rooms::ballots::recall(app, memory),
         Msg::Closing => keep_open_drafts(app),
         Msg::SaveAsTaken(path) => rooms::session::taken(app, path, now),
         Msg::Suggested(request, items) => rooms::suggest::arrived(app, request, items),
@@ -218,10 +215,6 @@ pub(crate) fn act(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec<Ef
         Screen::Notes => rooms::notes::notes_action(app, action, now, fx),
         Screen::Actions => rooms::actions::action(app, action, now, fx),
         Screen::Board => match action {
-            // Review mode: `c` comments instead of clustering.
-            Action::NewCluster if app.doc.as_ref().is_some_and(|d| d.review) => {
-                rooms::review::open_comment(app)
-            }
             Action::Suggest => rooms::suggest::open(app, now, fx),
             Action::ToggleAnonymous => rooms::ballots::toggle_anonymous(app, now, fx),
             _ => rooms::board::board_action(app, action, now, fx),

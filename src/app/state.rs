@@ -3,8 +3,9 @@
 
 use super::action::SaveReport;
 use super::keymap::{Context, Keymap};
+use crate::collect::{BallotBox, BallotVoter, CastBallot};
 use crate::methods::Library;
-use crate::model::{Id, NoteKind, Session, Timestamp};
+use crate::model::{Ballot, Id, NoteKind, Session, Timestamp};
 use crate::store::{Home, SessionEntry};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
@@ -265,9 +266,9 @@ pub struct Step {
 /// What a step applying a ballot keeps for undo and redo.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BallotStep {
-    pub cast: crate::collect::CastBallot,
-    /// The voter's ballot before this one ([`crate::collect::BallotBox::record`]).
-    pub before: Option<(crate::collect::BallotVoter, crate::model::Ballot)>,
+    pub cast: CastBallot,
+    /// The voter's ballot before this one ([`BallotBox::record`]).
+    pub before: Option<(BallotVoter, Ballot)>,
 }
 
 /// Ballots from phones (see `rooms::ballots`): one box per round voted
@@ -275,7 +276,7 @@ pub struct BallotStep {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ballots {
     /// Per round: the last ballot of each voter.
-    pub boxes: Vec<crate::collect::BallotBox>,
+    pub boxes: Vec<BallotBox>,
     /// The round the phones were last shown (`None`: the sticky form).
     pub published: Option<crate::collect::RoundInfo>,
     /// The turnout the phones were last told.
@@ -288,29 +289,40 @@ pub struct Ballots {
     pub revealed: Vec<Id>,
     /// The boxes as the crash journal last got them.
     pub journaled: crate::model::BallotMemory,
+    /// Changes to the boxes' ballots so far ([`Ballots::record`], undo,
+    /// redo), and how many the journal has seen: the boxes are compared
+    /// with what it got only when these differ, not after every message.
+    pub changes: u64,
+    pub journaled_changes: u64,
 }
 
 impl Ballots {
     /// The box of `round`, if a ballot or an opening made one.
-    pub fn of(&self, round: &Id) -> Option<&crate::collect::BallotBox> {
+    pub fn of(&self, round: &Id) -> Option<&BallotBox> {
         self.boxes.iter().find(|b| b.round() == Some(round))
     }
 
     /// The box of `round`, made empty when there is none.
-    pub fn of_mut(&mut self, round: &Id) -> &mut crate::collect::BallotBox {
+    pub fn of_mut(&mut self, round: &Id) -> &mut BallotBox {
         let i = match self.boxes.iter().position(|b| b.round() == Some(round)) {
             Some(i) => i,
             None => {
-                self.boxes
-                    .push(crate::collect::BallotBox::new(round.clone()));
+                self.boxes.push(BallotBox::new(round.clone()));
                 self.boxes.len() - 1
             }
         };
         &mut self.boxes[i]
     }
 
+    /// `cast` goes into its round's box: the voter's ballot before it.
+    pub fn record(&mut self, cast: &CastBallot) -> Option<(BallotVoter, Ballot)> {
+        self.changes += 1;
+        self.of_mut(&cast.round).record(cast)
+    }
+
     /// A step with a ballot was undone (`redo` false) or redone.
     pub fn undone(&mut self, step: &BallotStep, redo: bool) {
+        self.changes += 1;
         let b = self.of_mut(&step.cast.round);
         if redo {
             b.record(&step.cast);
@@ -615,6 +627,24 @@ impl App {
         self.doc.as_ref().map(|d| d.session())
     }
 
+    /// Forget all the app showed of the session open until now (its screens'
+    /// selections, overlays, history, index, suggestions, conflicts, phones'
+    /// stickies and ballots, the projector): done when a session closes and
+    /// when one opens, so nothing of one is ever shown over another.
+    pub fn reset_session_view(&mut self) {
+        (self.journaled, self.outbox) = (None, Vec::new());
+        (self.setup, self.facilitate) = (Default::default(), Default::default());
+        (self.notes, self.board, self.actions) = (Default::default(), Default::default(), 0);
+        (self.index, self.history, self.search) = Default::default();
+        (self.capture, self.editor, self.field, self.picker) = (None, None, None, None);
+        self.picker_find.clear();
+        (self.suggest, self.suggesting, self.conflicts) = (None, None, None);
+        self.suggest_rejected.clear();
+        (self.pending, self.tray, self.ballots) = (Vec::new(), None, Default::default());
+        (self.projection, self.wall_scroll) = (Projection::Timer, (0, 0));
+        self.quit_armed = false;
+    }
+
     /// The zone times are shown in: the open session's own (so that a Paris
     /// workshop reads in Paris time anywhere), else this machine's.
     pub fn zone(&self) -> crate::model::Zone {
@@ -646,14 +676,10 @@ impl App {
     /// context binds it to, or the key itself for a field that takes text.
     pub fn key_msg(&self, key: ratatui::crossterm::event::KeyEvent) -> Option<super::Msg> {
         let ctx = self.context();
-        // A reviewer can only comment: `c` comments on every screen (`C`,
-        // the comment key everywhere, does too).
-        if self.doc.as_ref().is_some_and(|d| d.review)
-            && !ctx.takes_text()
-            && key.code == ratatui::crossterm::event::KeyCode::Char('c')
-            && key.modifiers.is_empty()
-        {
-            return Some(super::Msg::Do(super::action::Action::Comment));
+        // A reviewer can only comment: the review table comes first (`c`).
+        let reviewing = self.doc.as_ref().is_some_and(|d| d.review) && !ctx.takes_text();
+        if let Some(action) = self.keymap.own(Context::Review, &key).filter(|_| reviewing) {
+            return Some(super::Msg::Do(action));
         }
         // A list popup finds an item by what is typed: the keys its own
         // table leaves free (but `?`, the help) are typed.

@@ -52,8 +52,7 @@ impl RoundInfo {
     /// [`BALLOT_MAX_ITEMS`] items only.
     pub fn of(session: &Session, round: &Id, on: BallotOn, open: bool) -> Option<RoundInfo> {
         let r = session.round(round)?;
-        let mut items = session.ballot_items(on);
-        items.truncate(BALLOT_MAX_ITEMS);
+        let items = session.ballot_items(on).take(BALLOT_MAX_ITEMS).collect();
         Some(RoundInfo {
             id: r.id.clone(),
             title: r.title.clone(),

@@ -230,28 +230,39 @@ pub struct BallotItem {
 }
 
 impl Session {
-    /// The items a ballot on `on` shows, with their texts as written (to
-    /// be escaped where they are shown). Private stickies are never on it.
-    pub fn ballot_items(&self, on: BallotOn) -> Vec<BallotItem> {
-        match on {
-            BallotOn::Clusters => self
-                .clusters
-                .iter()
-                .map(|c| BallotItem {
-                    target: Target::Cluster(c.id.clone()),
-                    text: c.title.clone(),
-                })
-                .collect(),
-            BallotOn::Stickies => self
-                .stickies
-                .iter()
-                .filter(|s| !s.private && !s.parked)
-                .map(|s| BallotItem {
-                    target: Target::Sticky(s.id.clone()),
-                    text: s.text.clone(),
-                })
-                .collect(),
-        }
+    /// The items a ballot on `on` shows, in order, with their texts as
+    /// written (to be escaped where they are shown). Private and parked
+    /// stickies are never on it. Lazy: an item is copied only when taken
+    /// (a ballot takes the first [`BALLOT_MAX_ITEMS`]).
+    pub fn ballot_items(&self, on: BallotOn) -> impl Iterator<Item = BallotItem> + '_ {
+        self.ballot_sources(on)
+            .map(|(cluster, id, text)| BallotItem {
+                target: if cluster {
+                    Target::Cluster(id.clone())
+                } else {
+                    Target::Sticky(id.clone())
+                },
+                text: text.to_owned(),
+            })
+    }
+
+    /// How many items a ballot on `on` would show were there no limit.
+    pub fn ballot_count(&self, on: BallotOn) -> usize {
+        self.ballot_sources(on).count()
+    }
+
+    /// The items of a ballot on `on`, borrowed: (a cluster?, id, text).
+    fn ballot_sources(&self, on: BallotOn) -> impl Iterator<Item = (bool, &Id, &str)> {
+        let (clusters, stickies) = match on {
+            BallotOn::Clusters => (&self.clusters[..], &[][..]),
+            BallotOn::Stickies => (&[][..], &self.stickies[..]),
+        };
+        let clusters = clusters.iter().map(|c| (true, &c.id, c.title.as_str()));
+        let stickies = stickies
+            .iter()
+            .filter(|s| !s.private && !s.parked)
+            .map(|s| (false, &s.id, s.text.as_str()));
+        clusters.chain(stickies)
     }
 
     /// What round `round`'s ballot is on: the stickies when it was opened
@@ -623,14 +634,12 @@ mod tests {
     #[test]
     fn ballot_items_are_clusters_or_the_stickies_that_are_not_private() {
         let (s, _) = session();
-        let clusters: Vec<String> = s
-            .ballot_items(BallotOn::Clusters)
-            .into_iter()
-            .map(|i| i.text)
-            .collect();
+        let clusters: Vec<String> = s.ballot_items(BallotOn::Clusters).map(|i| i.text).collect();
         assert_eq!(clusters, ["Cluster c1", "Cluster c2", "Cluster c3"]);
-        let stickies = s.ballot_items(BallotOn::Stickies);
+        assert_eq!(s.ballot_count(BallotOn::Clusters), 3);
+        let stickies: Vec<BallotItem> = s.ballot_items(BallotOn::Stickies).collect();
         assert_eq!(stickies.len(), 1);
+        assert_eq!(s.ballot_count(BallotOn::Stickies), 1);
         assert_eq!(stickies[0].text, "open");
         assert_eq!(stickies[0].target, Target::Sticky(s.stickies[0].id.clone()));
     }
@@ -686,6 +695,7 @@ mod tests {
         assert_eq!(s.round_on(&round), BallotOn::Stickies);
         // A parked sticky is not on the ballot either.
         s.stickies[0].parked = true;
-        assert!(s.ballot_items(BallotOn::Stickies).is_empty());
+        assert_eq!(s.ballot_items(BallotOn::Stickies).next(), None);
+        assert_eq!(s.ballot_count(BallotOn::Stickies), 0);
     }
 }

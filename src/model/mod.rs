@@ -524,6 +524,11 @@ impl ActionStatus {
             ActionStatus::Dropped => "dropped",
         }
     }
+
+    /// Still to be carried out: to do or under way.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Todo | ActionStatus::Doing)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -668,6 +673,22 @@ pub enum ConflictWhy {
 }
 
 impl Session {
+    /// The actions still open, by their texts: the plan's to do or under
+    /// way, then the notes of kind action, which are actions not yet
+    /// assigned (the exports list them so): the one count of open actions.
+    pub fn open_actions(&self) -> impl Iterator<Item = &str> {
+        let plan = self.actions.iter().filter(|a| a.status.is_open());
+        let notes = self.notes.iter().filter(|n| n.kind == NoteKind::Action);
+        plan.map(|a| a.text.as_str())
+            .chain(notes.map(|n| n.text.as_str()))
+    }
+
+    /// How many notes of kind action wait to be made actions of the plan.
+    pub fn unassigned_actions(&self) -> usize {
+        let notes = self.notes.iter();
+        notes.filter(|n| n.kind == NoteKind::Action).count()
+    }
+
     /// An empty session with an id and a title.
     pub fn new(id: Id, title: impl Into<String>) -> Self {
         Session {

@@ -2,7 +2,7 @@
 //! and, under the owner field of the action form, the people it finds.
 
 use super::widgets::{block, centered, fit, pad, popup, safe_line, scroll_for};
-use crate::app::rooms::actions::{STATUSES, open_count, owner_matches, sorted, status_key};
+use crate::app::rooms::actions::{STATUSES, owner_matches, sorted, status_key};
 use crate::app::state::{App, FieldPurpose};
 use crate::i18n::tr;
 use crate::model::time::iso_date;
@@ -22,7 +22,8 @@ impl Widget for ActionsView<'_> {
             lang,
             "actions-title",
             n = s.actions.len() as i64,
-            open = open_count(s) as i64
+            open = s.open_actions().count() as i64,
+            notes = s.unassigned_actions() as i64
         );
         let b = block(format!(" {title} "), true, t);
         let inner = b.inner(area);

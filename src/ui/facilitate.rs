@@ -448,7 +448,7 @@ fn panel_lines(app: &App, s: &Session, pos: crate::model::StepPos) -> Vec<Line<'
         }
         lines.push(line("facilitate-captured-label", value));
     }
-    let open = open_actions(s);
+    let open: Vec<&str> = s.open_actions().collect();
     if !open.is_empty() {
         lines.push(line("facilitate-open-actions", open.len().to_string()));
         if stage.kind == crate::model::StageKind::Closing {
@@ -479,23 +479,6 @@ fn panel_lines(app: &App, s: &Session, pos: crate::model::StepPos) -> Vec<Line<'
         lines.insert(0, Line::raw(""));
     }
     lines
-}
-
-/// The actions still to do: the plan's (to do, doing), then the notes of
-/// kind action, as the exports count them.
-pub fn open_actions(s: &Session) -> Vec<&str> {
-    use crate::model::{ActionStatus, NoteKind};
-    s.actions
-        .iter()
-        .filter(|a| matches!(a.status, ActionStatus::Todo | ActionStatus::Doing))
-        .map(|a| a.text.as_str())
-        .chain(
-            s.notes
-                .iter()
-                .filter(|n| n.kind == NoteKind::Action)
-                .map(|n| n.text.as_str()),
-        )
-        .collect()
 }
 
 fn produces_key(p: crate::model::Produces) -> &'static str {

@@ -1,10 +1,10 @@
 //! Help: generated from the keymap of the screen in use and the keys that
 //! work everywhere, grouped by what they are for (moving, screens, timer,
-//! capture, board, voting, editing, files), always in that order; a long
-//! description wraps under itself, never under the keys.
+//! capture, board, voting, editing, files: `Action::group`), always in
+//! that order; a long description wraps under itself, never under the keys.
 
 use super::widgets::{centered, popup};
-use crate::app::action::Action;
+use crate::app::action::{Action, HelpGroup};
 use crate::app::keymap::Context;
 use crate::app::state::App;
 use crate::i18n::{key_list, tr};
@@ -14,142 +14,9 @@ use unicode_width::UnicodeWidthStr;
 
 pub struct Help<'a>(pub &'a App);
 
-/// The groups, in the order help shows them, each with its actions in the
-/// order they are listed; an action in no list goes to the last group.
-const GROUPS: [(&str, &[Action]); 8] = {
-    use Action::*;
-    [
-        (
-            "help-group-moving",
-            &[
-                Up, Down, Left, Right, PageUp, PageDown, Top, Bottom, Select, NextPane, PrevPane,
-                Back,
-            ],
-        ),
-        (
-            "help-group-screens",
-            &[
-                GoHome,
-                GoSetup,
-                GoFacilitate,
-                GoNotes,
-                GoBoard,
-                Projector,
-                Search,
-                Help,
-            ],
-        ),
-        (
-            "help-group-timer",
-            &[
-                TimerToggle,
-                NextStep,
-                PrevStep,
-                NextStage,
-                PrevStage,
-                AddMinute,
-                RemoveMinute,
-            ],
-        ),
-        (
-            "help-group-capture",
-            &[
-                NewSticky,
-                NewNote,
-                CycleColour,
-                Collect,
-                OpenTray,
-                AcceptSticky,
-                RejectSticky,
-                AcceptAllStickies,
-                AutoAccept,
-                CollectNames,
-                Comment,
-            ],
-        ),
-        (
-            "help-group-board",
-            &[
-                Mark,
-                ToCluster(1),
-                MoveTo,
-                NewCluster,
-                Split,
-                Rename,
-                Merge,
-                Park,
-                SortVotes,
-                Suggest,
-                Tighter,
-                Looser,
-                Reject,
-                TogglePrivate,
-            ],
-        ),
-        (
-            "help-group-voting",
-            &[
-                Vote,
-                NewRound,
-                VoteAdd,
-                VoteRemove,
-                VoteOnClusters,
-                ToggleAnonymous,
-                NextParticipant,
-                PrevParticipant,
-                Tally,
-                Results,
-            ],
-        ),
-        (
-            "help-group-editing",
-            &[
-                Add, Edit, Delete, MoveUp, MoveDown, Cycle, CycleBack, Submit, Cancel, NextField,
-                PrevField, Undo, Redo,
-            ],
-        ),
-        (
-            "help-group-files",
-            &[
-                SaveNow,
-                SaveAs,
-                Export,
-                Attach,
-                NewPrototype,
-                EditPrototype,
-                Verdict,
-                Feedback,
-                NextPrototype,
-                Conflicts,
-                KeepThis,
-                TakeOther,
-                OpenDemo,
-                NewSession,
-                ForgetSession,
-                Suspend,
-                Quit,
-            ],
-        ),
-    ]
-};
-
-/// (group, rank in it) of an action.
-fn place(a: Action) -> (usize, usize) {
-    let a = match a {
-        Action::ToCluster(_) => Action::ToCluster(1),
-        a => a,
-    };
-    for (g, (_, list)) in GROUPS.iter().enumerate() {
-        if let Some(r) = list.iter().position(|x| *x == a) {
-            return (g, r);
-        }
-    }
-    (GROUPS.len() - 1, usize::MAX)
-}
-
 /// The keys of the screen in use, then those that work everywhere (a key
 /// the screen binds itself is its own), in (group, rank) order.
-pub fn entries(app: &App) -> Vec<(usize, String, Action)> {
+pub fn entries(app: &App) -> Vec<(HelpGroup, String, Action)> {
     let ctx = app.context();
     let mut all = app.keymap.help(ctx);
     if ctx != Context::Editor && ctx != Context::Picker {
@@ -163,8 +30,8 @@ pub fn entries(app: &App) -> Vec<(usize, String, Action)> {
             }
         }
     }
-    let mut out: Vec<((usize, usize), String, Action)> =
-        all.into_iter().map(|(k, a)| (place(a), k, a)).collect();
+    let mut out: Vec<((HelpGroup, u8), String, Action)> =
+        all.into_iter().map(|(k, a)| (a.group(), k, a)).collect();
     out.sort_by_key(|(p, _, _)| *p);
     out.into_iter().map(|((g, _), k, a)| (g, k, a)).collect()
 }
@@ -189,7 +56,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     for (g, keys, action) in entries(app) {
         if group != Some(g) {
             lines.push(Line::raw(""));
-            lines.push(Line::styled(tr(lang, GROUPS[g].0), t.title));
+            lines.push(Line::styled(tr(lang, g.key()), t.title));
             group = Some(g);
         }
         let keys = keys_label(lang, &keys, action);

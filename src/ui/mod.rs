@@ -218,6 +218,7 @@ fn hints(ctx: Context) -> &'static [Action] {
         Context::Results => &[Cancel],
         Context::Tray => collect::HINTS,
         Context::Actions => &[Add, Edit, Delete, Cycle, Undo, Back, Help],
+        Context::Review => &[Comment, Help],
     }
 }
 

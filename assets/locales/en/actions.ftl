@@ -1,11 +1,16 @@
 # The actions screen: who does what by when (src/app/rooms/actions.rs, src/ui/actions.rs).
 screen-actions = Actions
 context-actions = Actions
+context-review = Reviewing
 action-go-actions = the actions: who does what by when
 action-make-action = turn the selected note, sticky or cluster into an action
 hint-go-actions = actions
 hint-make-action = to action
-actions-title = Actions: { $n } ({ $open } open)
+actions-title = Actions: { $n } ({ $open } open{ $notes ->
+        [0] {""}
+        [one] , including a note not yet assigned
+       *[other] , including { $notes } notes not yet assigned
+    })
 actions-empty = No action yet: i adds one (text, Tab owner, Tab due date, Enter saves).
 actions-col-status = Status
 actions-col-due = Due

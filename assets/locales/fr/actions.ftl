@@ -1,11 +1,16 @@
 # L'écran des actions : qui fait quoi, pour quand (src/app/rooms/actions.rs, src/ui/actions.rs).
 screen-actions = Actions
 context-actions = Actions
+context-review = Relecture
 action-go-actions = les actions : qui fait quoi, pour quand
 action-make-action = faire une action de la note, du post-it ou du groupe choisi
 hint-go-actions = actions
 hint-make-action = en action
-actions-title = Actions : { $n } ({ $open } ouvertes)
+actions-title = Actions : { $n } ({ $open } ouvertes{ $notes ->
+        [0] {""}
+        [one] , dont une note pas encore attribuée
+       *[other] , dont { $notes } notes pas encore attribuées
+    })
 actions-empty = Aucune action : i en ajoute une (texte, Tab responsable, Tab échéance, Entrée enregistre).
 actions-col-status = État
 actions-col-due = Échéance

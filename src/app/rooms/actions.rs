@@ -19,14 +19,6 @@ use crate::model::{ActionItem, ActionStatus, Id, Item, Kind, Op, Place, Session,
 use crate::t;
 use time::Date;
 
-/// How many actions are still to do or under way (for the facilitation view).
-pub fn open_count(s: &Session) -> usize {
-    s.actions
-        .iter()
-        .filter(|a| matches!(a.status, ActionStatus::Todo | ActionStatus::Doing))
-        .count()
-}
-
 /// The statuses in the order Space cycles them and the list sorts them.
 pub const STATUSES: [ActionStatus; 4] = [
     ActionStatus::Todo,

@@ -97,7 +97,7 @@ fn wanted(app: &mut App) -> Option<RoundInfo> {
 /// [`BALLOT_MAX_ITEMS`] items: the facilitator is told.
 fn say_capped(app: &mut App, round: &Id) {
     let Some(s) = app.session() else { return };
-    let n = s.ballot_items(s.round_on(round)).len();
+    let n = s.ballot_count(s.round_on(round));
     if n > BALLOT_MAX_ITEMS {
         let text = t!(app.lang, "ballots-capped", shown = BALLOT_MAX_ITEMS, n = n);
         warn(app, text, app.now);
@@ -149,11 +149,16 @@ fn memory(app: &App) -> BallotMemory {
     BallotMemory { rounds }
 }
 
-/// Queue the boxes for the crash journal when they changed.
+/// Queue the boxes for the crash journal when they changed (only looked
+/// at after a ballot was recorded, undone or redone).
 fn remember(app: &mut App) {
     let Some(generation) = app.doc.as_ref().map(|d| d.generation) else {
         return;
     };
+    if app.ballots.changes == app.ballots.journaled_changes {
+        return;
+    }
+    app.ballots.journaled_changes = app.ballots.changes;
     let now = memory(app);
     if now != app.ballots.journaled {
         app.ballots.journaled = now.clone();
@@ -215,7 +220,7 @@ fn apply(app: &mut App, cast: CastBallot, now: Timestamp, fx: &mut Vec<Effect>) 
     };
     let label = t!(lang, "ballots-undo", who = who.as_str());
     let changed = commit(app, label, ops, now, fx);
-    let before = app.ballots.of_mut(&cast.round).record(&cast);
+    let before = app.ballots.record(&cast);
     let n = app.ballots.of(&cast.round).map_or(0, |b| b.turnout());
     if changed && let Some(step) = app.history.undo.last_mut() {
         step.ballot = Some(Box::new(BallotStep { cast, before }));

@@ -75,14 +75,6 @@ pub fn started(app: &mut App, result: Result<CollectView, String>, now: Timestam
     }
 }
 
-/// The session closed: nothing of it is collected or pending any more.
-pub fn reset(app: &mut App) {
-    app.collecting = None;
-    app.collect_prompt = None;
-    app.pending.clear();
-    app.tray = None;
-}
-
 /// Stickies arrived from phones: into the tray, or straight onto the board
 /// when accepting automatically.
 pub fn incoming(app: &mut App, items: Vec<Incoming>, now: Timestamp, fx: &mut Vec<Effect>) {

@@ -70,7 +70,8 @@ pub(crate) fn action(app: &mut App, action: Action, now: Timestamp, fx: &mut Vec
             if app.doc.as_ref().is_some_and(|d| d.read_only.is_some()) {
                 let text = tr(app.lang, "msg-read-only-nothing-to-save");
                 warn(app, text, now);
-            } else if app.doc.is_some() {
+            } else if let Some(doc) = app.doc.as_mut() {
+                doc.save = SaveStatus::Saving;
                 fx.push(Effect::SaveNow);
             }
             true
