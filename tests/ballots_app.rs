@@ -13,7 +13,7 @@ use atelier::app::effect::{Done, Opened};
 use atelier::app::state::{CollectView, Projection, Screen};
 use atelier::app::{App, Effect, Msg};
 use atelier::collect::{BallotVoter, CastBallot, RoundInfo};
-use atelier::model::{Ballot, Id, Session, Target};
+use atelier::model::{Ballot, Id, Place, Session, Target};
 use board_support::*;
 use ratatui::{Terminal, backend::TestBackend};
 use support::screen::{draw, screen};
@@ -369,6 +369,88 @@ fn the_wall_scrolls_when_more_than_fit() {
     let text = screen(&draw(&app, 120, 40));
     assert!(text.contains("Idée numéro 29"), "{text}");
     assert!(text.contains("above"), "{text}");
+}
+
+/// A generated session of `n` stickies, some private, many parked (more
+/// than in any cluster), one of an unknown cluster.
+fn big_wall(n: usize) -> Session {
+    let mut s = atelier::generate::session(n, 1);
+    for (i, x) in s.stickies.iter_mut().enumerate() {
+        x.private = i % 7 == 0;
+        if i % 3 == 0 {
+            (x.cluster, x.parked) = (None, true);
+        }
+    }
+    s.stickies[1].cluster = Some(Id::from("no-such-cluster"));
+    s
+}
+
+/// The wall by its definition: each cluster's public stickies, then the
+/// inbox's.
+fn wall_by_definition(s: &Session) -> (Vec<Vec<usize>>, Vec<usize>) {
+    let public = |place: Place| -> Vec<usize> {
+        let on = |x: &atelier::model::Sticky| !x.private && x.place() == place;
+        (0..s.stickies.len())
+            .filter(|&i| on(&s.stickies[i]))
+            .collect()
+    };
+    let clusters = s
+        .clusters
+        .iter()
+        .map(|c| public(Place::Cluster(c.id.clone())));
+    (clusters.collect(), public(Place::Inbox))
+}
+
+#[test]
+fn the_wall_is_built_once_per_change_and_no_key_walks_the_stickies() {
+    let mut app = app_with(big_wall(10_000), None);
+    keys(&mut app, &["p"]);
+    assert_eq!(app.projection, Projection::Wall);
+    let (clusters, inbox) = wall_by_definition(app.session().unwrap());
+    assert_eq!((&app.wall.clusters, &app.wall.inbox), (&clusters, &inbox));
+    assert_eq!(app.wall.builds, 1);
+    for _ in 0..10 {
+        keys(&mut app, &["down", "right", "G", "up", "left", "g"]);
+    }
+    assert_eq!(app.wall.builds, 1, "a key rebuilt the wall");
+    // A change of the session (a sticky added to the inbox) is seen once.
+    let s = app.session().unwrap().clone();
+    let id = Id::from("00000000-0000-7000-8000-00000000beef");
+    let op = s.new_sticky(
+        "nouveau",
+        None,
+        Default::default(),
+        None,
+        &Place::Inbox,
+        t(0),
+        id,
+    );
+    let mut fx = Vec::new();
+    assert!(atelier::app::history::commit(
+        &mut app,
+        "capture",
+        vec![op],
+        t(0),
+        &mut fx
+    ));
+    keys(&mut app, &["down", "up"]);
+    assert_eq!(app.wall.builds, 2);
+    assert_eq!(app.wall.inbox.last(), Some(&s.stickies.len()));
+}
+
+#[test]
+fn the_wall_scrolls_down_to_its_longest_column_not_the_parked_stickies() {
+    let mut app = app_with(big_wall(300), None);
+    keys(&mut app, &["p", "G"]);
+    let s = app.session().unwrap();
+    let (clusters, inbox) = wall_by_definition(s);
+    let most = clusters.iter().chain([&inbox]).map(Vec::len).max().unwrap();
+    let parked = s.stickies.iter().filter(|x| x.parked && !x.private).count();
+    assert!(
+        parked > most,
+        "more parked ({parked}) than in a column ({most})"
+    );
+    assert_eq!(app.wall_scroll.1, most - 1);
 }
 
 #[test]

@@ -78,3 +78,23 @@ impl CardLines {
         lines
     }
 }
+
+/// The projector's wall as derived from the session: the public stickies
+/// of each cluster (in board order) and of the inbox. Built once per
+/// change of the session while the wall is projected (`rooms::wall`), so
+/// that a frame and a key cost what is on screen. The board's columns
+/// cannot serve: they follow the board's search and sort and hold the
+/// private stickies.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WallView {
+    /// The session's generation it was built for.
+    pub built_for: Option<u64>,
+    /// Indices into the session's stickies: one list per cluster, in the
+    /// session's order of clusters.
+    pub clusters: Vec<Vec<usize>>,
+    pub inbox: Vec<usize>,
+    /// The most cards in one column, the inbox included.
+    pub most: usize,
+    /// How many times it was built (tests compare it across keys).
+    pub builds: u64,
+}

@@ -41,6 +41,7 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     rooms::collect::follow_step(app, &mut fx);
     rooms::ballots::publish(app, &mut fx);
     refresh_index(app);
+    rooms::wall::refresh(app);
     journal_sections(app);
     journal_drafts(app);
     fade_message(app, now, false);

@@ -364,7 +364,7 @@ pub struct CollectView {
     pub port: u16,
 }
 
-pub use super::columns::{BoardIndex, CardLines, Column};
+pub use super::columns::{BoardIndex, CardLines, Column, WallView};
 
 /// What a one-line text field is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -558,6 +558,8 @@ pub struct App {
     /// (columns, lines).
     pub projection: Projection,
     pub wall_scroll: (usize, usize),
+    /// The wall's columns, while it is projected.
+    pub wall: WallView,
 }
 
 impl App {
@@ -620,6 +622,7 @@ impl App {
             ballots: Ballots::default(),
             projection: Projection::Timer,
             wall_scroll: (0, 0),
+            wall: WallView::default(),
         }
     }
 
@@ -642,6 +645,7 @@ impl App {
         self.suggest_rejected.clear();
         (self.pending, self.tray, self.ballots) = (Vec::new(), None, Default::default());
         (self.projection, self.wall_scroll) = (Projection::Timer, (0, 0));
+        self.wall = WallView::default();
         self.quit_armed = false;
     }
 

@@ -9,7 +9,7 @@ use super::widgets::{fit, safe_line};
 use crate::app::action::Action;
 use crate::app::state::{App, FieldPurpose};
 use crate::i18n::tr;
-use crate::model::{Place, Session, Sticky, Target};
+use crate::model::{Session, Target};
 use crate::t;
 use ratatui::prelude::*;
 use tui_big_text::{BigText, PixelSize};
@@ -24,32 +24,28 @@ const HEAD: u16 = 4;
 
 /// A column of the wall: its title and its stickies (none private).
 struct WallColumn<'a> {
-    title: String,
-    stickies: Vec<&'a Sticky>,
+    title: &'a str,
+    stickies: &'a [usize],
     inbox: bool,
 }
 
-/// The columns: the clusters in board order, then the inbox.
-fn columns<'a>(s: &'a Session) -> (Vec<WallColumn<'a>>, Option<WallColumn<'a>>) {
-    let public = |place: Place| -> Vec<&'a Sticky> {
-        s.stickies
-            .iter()
-            .filter(|x| !x.private && x.place() == place)
-            .collect()
-    };
+/// The columns: the clusters in board order, then the inbox, as the wall
+/// room derived them ([`crate::app::state::WallView`]).
+fn columns<'a>(app: &'a App, s: &'a Session) -> (Vec<WallColumn<'a>>, Option<WallColumn<'a>>) {
+    let view = &app.wall;
     let clusters = s
         .clusters
         .iter()
-        .map(|c| WallColumn {
-            title: c.title.clone(),
-            stickies: public(Place::Cluster(c.id.clone())),
+        .zip(&view.clusters)
+        .map(|(c, stickies)| WallColumn {
+            title: &c.title,
+            stickies,
             inbox: false,
         })
         .collect();
-    let inbox = public(Place::Inbox);
-    let inbox = (!inbox.is_empty()).then(|| WallColumn {
-        title: String::new(),
-        stickies: inbox,
+    let inbox = (!view.inbox.is_empty()).then(|| WallColumn {
+        title: "",
+        stickies: &view.inbox,
         inbox: true,
     });
     (clusters, inbox)
@@ -66,7 +62,7 @@ impl Widget for Wall<'_> {
         if area.width < 4 || area.height < 3 {
             return;
         }
-        let (clusters, mut inbox) = columns(s);
+        let (clusters, mut inbox) = columns(app, s);
         let [head, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
         let title = t!(lang, "wall-title", title = safe_line(&s.title));
@@ -114,7 +110,7 @@ impl Widget for Wall<'_> {
                 width: w,
                 ..body
             };
-            column(app, col, lines, rect, buf);
+            column(app, s, col, lines, rect, buf);
         }
         let after = clusters.len().saturating_sub(first + for_clusters);
         if first > 0 {
@@ -129,7 +125,7 @@ impl Widget for Wall<'_> {
 }
 
 /// One column: its title large, then its cards from the `skip`-th on.
-fn column(app: &App, col: &WallColumn, skip: usize, area: Rect, buf: &mut Buffer) {
+fn column(app: &App, s: &Session, col: &WallColumn, skip: usize, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let lang = app.lang;
     if area.width < 4 || area.height <= HEAD {
@@ -145,7 +141,7 @@ fn column(app: &App, col: &WallColumn, skip: usize, area: Rect, buf: &mut Buffer
         let title = t!(lang, "wall-inbox", n = col.stickies.len());
         banner(&title, t.muted, head, buf);
     } else {
-        big_title(&col.title, t.title, head, buf);
+        big_title(col.title, t.title, head, buf);
     }
     let skip = skip.min(col.stickies.len().saturating_sub(1));
     if skip > 0 {
@@ -160,7 +156,8 @@ fn column(app: &App, col: &WallColumn, skip: usize, area: Rect, buf: &mut Buffer
     }
     let mut y = body.y + u16::from(skip > 0);
     let text_w = body.width.saturating_sub(2) as usize;
-    for (i, x) in col.stickies.iter().enumerate().skip(skip) {
+    for (i, &k) in col.stickies.iter().enumerate().skip(skip) {
+        let Some(x) = s.stickies.get(k) else { break };
         let lines = wrap(&x.text, text_w);
         let h = lines.len() as u16 + 2;
         // The last row says how many are below when a card does not fit.

@@ -5,7 +5,8 @@
 
 use crate::app::action::Action;
 use crate::app::state::{App, Projection, Screen};
-use crate::model::Session;
+use crate::model::{Id, Session};
+use std::collections::HashMap;
 
 /// `p`: project what the current screen shows.
 pub fn project(app: &mut App) {
@@ -19,6 +20,7 @@ pub fn project(app: &mut App) {
     // The popup would cover what is projected.
     app.board.results = false;
     app.wall_scroll = (0, 0);
+    app.wall.built_for = None;
     app.previous = app.screen;
     app.screen = Screen::Projector;
 }
@@ -29,7 +31,7 @@ pub fn action(app: &mut App, action: Action) -> bool {
     let Some(s) = app.session() else { return false };
     let (cols, rows) = match app.projection {
         Projection::Timer => return false,
-        Projection::Wall => extent(s),
+        Projection::Wall => (s.clusters.len(), app.wall.most),
         Projection::Results => (0, results(app, s)),
     };
     let (col, row) = &mut app.wall_scroll;
@@ -48,17 +50,47 @@ pub fn action(app: &mut App, action: Action) -> bool {
     true
 }
 
-/// How many clusters the wall shows, and the most public cards in one
-/// column (the inbox included).
-fn extent(s: &Session) -> (usize, usize) {
-    let mut most = 0;
-    let mut count = std::collections::HashMap::new();
-    for x in s.stickies.iter().filter(|x| !x.private) {
-        let n = count.entry(x.place()).or_insert(0usize);
-        *n += 1;
-        most = most.max(*n);
+/// Build the wall's columns ([`crate::app::state::WallView`]) when the
+/// wall is projected and the session changed since: one walk of the
+/// stickies per change, none per key or frame.
+pub fn refresh(app: &mut App) {
+    if app.screen != Screen::Projector || app.projection != Projection::Wall {
+        return;
     }
-    (s.clusters.len(), most)
+    let Some(doc) = app.doc.as_ref() else { return };
+    if app.wall.built_for == Some(doc.generation) {
+        return;
+    }
+    let s = doc.session();
+    let column: HashMap<&Id, usize> = s
+        .clusters
+        .iter()
+        .enumerate()
+        .map(|(k, c)| (&c.id, k))
+        .collect();
+    let mut clusters = vec![Vec::new(); s.clusters.len()];
+    let mut inbox = Vec::new();
+    for (i, x) in s.stickies.iter().enumerate().filter(|(_, x)| !x.private) {
+        // A parked sticky is not on the wall, nor one of an unknown cluster.
+        let list = match (&x.cluster, x.parked) {
+            (Some(c), _) => column.get(c).and_then(|&k| clusters.get_mut(k)),
+            (None, false) => Some(&mut inbox),
+            (None, true) => None,
+        };
+        if let Some(list) = list {
+            list.push(i);
+        }
+    }
+    let most = clusters
+        .iter()
+        .chain([&inbox])
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    let view = &mut app.wall;
+    (view.clusters, view.inbox, view.most) = (clusters, inbox, most);
+    view.built_for = Some(doc.generation);
+    view.builds += 1;
 }
 
 /// How many items the projected results rank.
