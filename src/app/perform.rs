@@ -89,10 +89,11 @@ impl World {
 
 /// A saver's report as a message.
 pub(super) fn report_msg(report: Report) -> Msg {
-    Msg::Done(match report {
-        Report::Save(generation, report) => Done::Saved(generation, report),
-        Report::MovedTo(path) => Done::MovedTo(path),
-    })
+    match report {
+        Report::Save(generation, report) => Msg::Done(Done::Saved(generation, report)),
+        Report::MovedTo(path) => Msg::Done(Done::MovedTo(path)),
+        Report::Taken(path) => Msg::SaveAsTaken(path),
+    }
 }
 
 /// Perform one effect (but the terminal's: bell and suspend, in `run.rs`);
@@ -191,12 +192,11 @@ pub(super) fn hand_save(app: &App, world: &mut World) {
     }
 }
 
-/// Save to another path from now on, or write a copy when read-only (on
-/// the disk worker); a taken path goes back to update as a message.
+/// Save to another path from now on (the saver's writer, in order with
+/// the saves), or write a copy when read-only (on the disk worker); a taken
+/// path is found there, off the key path, and comes back to update as
+/// `Msg::SaveAsTaken`.
 fn save_as(app: &App, world: &mut World, path: PathBuf) -> Vec<Msg> {
-    if path.exists() {
-        return vec![Msg::SaveAsTaken(path)];
-    }
     let Some(doc) = app.doc.as_ref() else {
         return Vec::new();
     };
@@ -208,6 +208,9 @@ fn save_as(app: &App, world: &mut World, path: PathBuf) -> Vec<Msg> {
     let session = doc.session.clone();
     let lang = app.lang;
     chore(world, move || {
+        if path.exists() {
+            return Msg::SaveAsTaken(path);
+        }
         let written = store::to_ron(&session)
             .and_then(|t| store::write_atomic(&path, t.as_bytes()))
             .map(|()| path)
@@ -690,6 +693,56 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::model::{Attachment, MediaKind};
+
+    /// An app with the session at `path` open (read-only with `why`), and
+    /// the loop's world, its disk worker started.
+    fn opened(path: &Path, why: Option<&str>) -> (App, World) {
+        let home = Home::under(Path::new("/nonexistent/atelier-test"));
+        let library = crate::methods::Library::bundled();
+        let keymap = crate::app::keymap::Keymap::defaults();
+        let mut app = App::new(
+            home,
+            library,
+            keymap,
+            "en",
+            Timestamp::from_unix(0).unwrap(),
+        );
+        let mut doc =
+            crate::app::state::Doc::new(Session::new(Id::from("s-1"), "Cantines"), path.into());
+        doc.read_only = why.map(str::to_owned);
+        app.doc = Some(doc);
+        let world = World::new(Arc::new(AtomicBool::new(false)));
+        assert!(world.disk.is_some(), "the disk worker started");
+        (app, world)
+    }
+
+    /// Save-as onto a file already there: found off the key path (by the
+    /// disk worker for a read-only copy, by the saver's writer otherwise),
+    /// told by a message, and the file is left as it was.
+    #[test]
+    fn save_as_onto_a_taken_path_is_found_off_the_key_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let taken = dir.path().join("taken.ron");
+        std::fs::write(&taken, "not mine").unwrap();
+        let session = dir.path().join("s.ron");
+
+        let (app, mut world) = opened(&session, Some("review"));
+        let inline = perform(&app, &mut world, Effect::SaveAs(taken.clone()));
+        assert_eq!(inline, Vec::new(), "the key path looked at the disk");
+        let answers = world.disk.take().unwrap().finish();
+        assert_eq!(answers, vec![Msg::SaveAsTaken(taken.clone())]);
+
+        let (app, mut world) = opened(&session, None);
+        let store = Store::create(&session, app.session().unwrap()).unwrap();
+        world.saver = Some(Saver::start(store, "en"));
+        let inline = perform(&app, &mut world, Effect::SaveAs(taken.clone()));
+        assert_eq!(inline, Vec::new(), "the key path looked at the disk");
+        let (reports, store) = world.saver.take().unwrap().finish();
+        let answers: Vec<Msg> = reports.into_iter().map(report_msg).collect();
+        assert_eq!(answers, vec![Msg::SaveAsTaken(taken.clone())]);
+        assert_eq!(store.unwrap().path(), session.canonicalize().unwrap());
+        assert_eq!(std::fs::read_to_string(&taken).unwrap(), "not mine");
+    }
 
     /// An export whose photo is missing is written all the same, and says
     /// so in the user's language.

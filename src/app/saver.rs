@@ -54,6 +54,8 @@ pub enum Report {
     Save(u64, SaveReport),
     /// Saving now goes to this new path.
     MovedTo(PathBuf),
+    /// Save-as found a file already at this path and wrote nothing.
+    Taken(PathBuf),
 }
 
 /// How the writer thread writes a session file: atomically (tests give a
@@ -189,6 +191,11 @@ impl FileWriter {
     }
 
     fn save_as(&mut self, path: &Path, s: &Session, g: u64) -> Option<SharedJournal> {
+        // Looked at here, off the key path, in order with the saves.
+        if path.exists() {
+            let _ = self.reports.send(Report::Taken(path.to_path_buf()));
+            return None;
+        }
         match self.store.save_as(path, s) {
             Ok(_) => {
                 self.pending = None;
