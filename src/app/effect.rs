@@ -111,6 +111,8 @@ pub enum Done {
     Sessions(Vec<crate::store::SessionEntry>),
     /// The sessions taken off the home list were written down.
     Hidden,
+    /// A reviewer's drafts were kept in their own file (or why not).
+    DraftsKept(Result<(), String>),
     /// Leaving was asked but the last save did not land: say why, and
     /// leave on a second request.
     QuitRefused(String),

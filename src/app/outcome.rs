@@ -68,7 +68,8 @@ pub(crate) fn landed(app: &mut App, done: Done, now: Timestamp, fx: &mut Vec<Eff
             warn(app, crate::t!(lang, "run-stays-open", error = e), now);
         }
         Done::Sessions(list) => app.home.set_sessions(list),
-        Done::Hidden => {}
+        Done::Hidden | Done::DraftsKept(Ok(())) => {}
+        Done::DraftsKept(Err(e)) => warn(app, crate::t!(lang, "drafts-not-kept", error = e), now),
         Done::QuitRefused(e) => {
             app.quit = false;
             app.quit_armed = true;

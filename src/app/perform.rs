@@ -3,8 +3,8 @@
 //! changes the app (`tests/architecture.rs` checks that no function here
 //! takes `&mut App`). Saves go to the saver threads; exports, attachments
 //! and suggestions to a thread each; small disk work a key asks for (a
-//! review comment, a read-only copy, the session list, path completion) to
-//! the one disk worker (`saver::Worker`), in order. Opening and closing a
+//! review comment, a read-only copy, the session list, path completion, a
+//! reviewer's drafts) to the one disk worker (`saver::Worker`), in order. Opening and closing a
 //! session (waiting for its last save) are done here, and what they give is
 //! installed by `update`.
 
@@ -647,7 +647,24 @@ pub fn review_drafts_path(home: &Home, session: &Path) -> std::path::PathBuf {
         .join(format!("{stem}-{hash:08x}.ron"))
 }
 
-pub(super) fn write_review_drafts(
+/// Keep a reviewer's drafts in their own file, on the disk worker (in
+/// order with the other chores); how it went comes back as a message.
+pub(super) fn keep_review_drafts(
+    app: &App,
+    world: &mut World,
+    drafts: crate::store::journal::Drafts,
+) -> Vec<Msg> {
+    let Some(doc) = app.doc.as_ref() else {
+        return Vec::new();
+    };
+    let (home, session) = (app.home_dir.clone(), doc.path.clone());
+    chore(world, move || {
+        let kept = write_review_drafts(&home, &session, &drafts);
+        Msg::Done(Done::DraftsKept(kept))
+    })
+}
+
+fn write_review_drafts(
     home: &Home,
     session: &Path,
     drafts: &crate::store::journal::Drafts,

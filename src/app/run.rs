@@ -164,7 +164,7 @@ fn leave(app: &mut App, world: &mut World) -> Option<String> {
         }
         // Nothing more is performed: the terminal is gone.
         let _ = update(app, msg, Timestamp::now());
-        flush_journal(app, world);
+        queue.extend(flush_journal(app, world));
     }
     if let Some(disk) = world.disk.take() {
         for msg in disk.finish() {
@@ -236,7 +236,7 @@ fn dispatch(app: &mut App, world: &mut World, terminal: &mut ratatui::DefaultTer
     let mut queue = VecDeque::from([msg]);
     while let Some(msg) = queue.pop_front() {
         let fx = update(app, msg, Timestamp::now());
-        flush_journal(app, world);
+        queue.extend(flush_journal(app, world));
         queue.extend(run_effects(app, world, terminal, fx));
     }
 }
@@ -385,25 +385,25 @@ fn retry_failed_save(app: &App, world: &mut World) {
 }
 
 /// Send the crash journal what `update` queued. Reviewing, there is no
-/// journal of ours: drafts go to the reviewer's own file instead.
-fn flush_journal(app: &mut App, world: &World) {
+/// journal of ours: the last drafts go to the reviewer's own file instead,
+/// on the disk worker. What comes back at once (no worker thread), for
+/// `update`.
+fn flush_journal(app: &mut App, world: &mut World) -> Vec<Msg> {
     let out = std::mem::take(&mut app.outbox);
     if let Some(saver) = &world.saver {
         for (generation, record) in out {
             saver.record(generation, record);
         }
-    } else if let Some(doc) = app.doc.as_ref().filter(|d| d.review) {
+    } else if app.doc.as_ref().is_some_and(|d| d.review) {
         let last = out.into_iter().rev().find_map(|(_, r)| match r {
             crate::store::journal::Record::Drafts(d) => Some(d),
             _ => None,
         });
-        if let Some(drafts) = last
-            && let Err(e) = super::perform::write_review_drafts(&app.home_dir, &doc.path, &drafts)
-        {
-            let text = crate::t!(app.lang, "drafts-not-kept", error = e);
-            warn(app, text, Timestamp::now());
+        if let Some(drafts) = last {
+            return perform::keep_review_drafts(app, world, drafts);
         }
     }
+    Vec::new()
 }
 
 /// Ctrl-z: give the terminal back, stop, and take it again on `fg`.
@@ -415,4 +415,68 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal) {
     *terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), event::EnableBracketedPaste);
     let _ = terminal.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::app::state::Doc;
+    use crate::store::journal::{Drafts, Record};
+
+    /// An app reviewing a session, its home in `root`, with `text` left
+    /// in the comment field (queued for the reviewer's drafts file).
+    fn reviewing(root: &Path, text: &str) -> App {
+        let home = Home::under(root);
+        let library = Library::bundled();
+        let mut app = App::new(home, library, Keymap::defaults(), "en", Timestamp::now());
+        let session = crate::model::Session::new(crate::model::Id::from("s-1"), "Revue");
+        let mut doc = Doc::new(session, root.join("s.ron"));
+        (doc.review, doc.read_only) = (true, Some("review".into()));
+        app.doc = Some(doc);
+        let mut drafts = Drafts::new();
+        drafts.insert("comment:session".into(), text.into());
+        app.outbox.push((0, Record::Drafts(drafts)));
+        app
+    }
+
+    /// Reviewing, the drafts file is written by the disk worker, not the
+    /// loop; a failure comes back as a message and is said.
+    #[test]
+    fn a_reviewers_drafts_are_kept_by_the_disk_worker() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = reviewing(dir.path(), "Et les arbres ?");
+        let mut world = World::new(Arc::new(AtomicBool::new(false)));
+        assert_eq!(flush_journal(&mut app, &mut world), Vec::new());
+        let done = world.disk.take().unwrap().finish();
+        assert_eq!(done, vec![Msg::Done(Done::DraftsKept(Ok(())))]);
+        let path = perform::review_drafts_path(&app.home_dir, &dir.path().join("s.ron"));
+        let kept: Drafts = ron::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert_eq!(kept.get("comment:session").unwrap(), "Et les arbres ?");
+
+        // The state folder is a file: the drafts cannot be kept.
+        let root = dir.path().join("blocked");
+        std::fs::create_dir(&root).unwrap();
+        std::fs::write(root.join("state"), "").unwrap();
+        let mut app = reviewing(&root, "Et les haies ?");
+        let mut world = World::new(Arc::new(AtomicBool::new(false)));
+        assert_eq!(flush_journal(&mut app, &mut world), Vec::new());
+        let done = world.disk.take().unwrap().finish();
+        assert!(
+            matches!(done.as_slice(), [Msg::Done(Done::DraftsKept(Err(_)))]),
+            "{done:?}"
+        );
+        for msg in done {
+            update(&mut app, msg, Timestamp::now());
+        }
+        let said = app
+            .message
+            .as_ref()
+            .map(|m| m.text.clone())
+            .unwrap_or_default();
+        assert!(
+            said.starts_with("Drafts could not be kept on disk"),
+            "{said}"
+        );
+    }
 }

@@ -359,9 +359,10 @@ impl Saver {
 pub type Chore = Box<dyn FnOnce() -> super::action::Msg + Send>;
 
 /// One thread for the small disk work a key asks for (a review comment, a
-/// read-only copy, the list of sessions, a path's completions): done in the
-/// order asked, off the key path, each result sent back as a message for
-/// `update`. One thread, not one per chore, so that two comments are never
+/// read-only copy, the list of sessions, a path's completions, a
+/// reviewer's drafts): done in the order asked, off the key path, each
+/// result sent back as a message for `update`. One thread, not one per
+/// chore, so that two comments (or two versions of the drafts) are never
 /// written out of order.
 pub struct Worker {
     chores: Sender<Chore>,
