@@ -97,7 +97,10 @@ fn the_move_list_finds_a_cluster_by_its_typed_title() {
     assert!(screen.contains("“vi”"), "{screen}");
     keys(&mut app, &["enter"]);
     assert_eq!(st(sess(&app), "s-4").cluster, Some(Id::from("c-vide")));
-    assert!(app.picker_find.is_empty());
+    assert!(
+        app.picker.is_none(),
+        "the list is gone, and what was typed in it"
+    );
 }
 
 // ---------------------------------------------------------------- @author

@@ -39,34 +39,6 @@ pub(crate) fn fade_message(app: &mut App, now: Timestamp, key: bool) {
     }
 }
 
-/// A key typed in a list popup: the first item whose text starts with
-/// what was typed (accents and case ignored), else the first that holds it,
-/// is selected. Backspace takes a letter back.
-pub(crate) fn picker_key(app: &mut App, key: ratatui::crossterm::event::KeyEvent) {
-    use crate::model::text::fold;
-    use ratatui::crossterm::event::KeyCode;
-    match key.code {
-        KeyCode::Backspace => {
-            app.picker_find.pop();
-        }
-        KeyCode::Char(c) => app.picker_find.push(c),
-        _ => return,
-    }
-    let Some(p) = app.picker.as_mut() else { return };
-    let find = fold(&app.picker_find);
-    if find.is_empty() {
-        return;
-    }
-    let items: Vec<String> = p.items.iter().map(|i| fold(i)).collect();
-    if let Some(i) = items
-        .iter()
-        .position(|i| i.starts_with(&find))
-        .or_else(|| items.iter().position(|i| i.contains(&find)))
-    {
-        p.selected = i;
-    }
-}
-
 /// Typed text arrives without its line ends' carriage returns.
 pub(crate) fn clean(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")

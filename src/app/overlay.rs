@@ -1,10 +1,12 @@
 //! The one ordered stack of overlays open above the screen. The same stack
 //! decides which key table reads a key ([`App::context`]), which room gets
 //! a message (the router asks the top first) and the drawing order (`ui`
-//! draws it bottom to top), so the three cannot disagree.
+//! draws it bottom to top), so the three cannot disagree. Also the list
+//! popup's own state ([`Picker`]), what it finds by what is typed included.
 
 use super::keymap::Context;
 use super::state::{App, EditorField};
+use crate::model::Id;
 
 /// An overlay, in stack order: a later variant sits above an earlier one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -94,4 +96,70 @@ pub fn stack(app: &App) -> Vec<Overlay> {
         .into_iter()
         .filter(|o| o.is_open(app))
         .collect()
+}
+
+/// What a list popup chooses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PickPurpose {
+    /// A template for a new session with this title (row 0 = empty).
+    Template { title: String },
+    /// A method to add to the agenda after the stage at this index.
+    Method { after: Option<usize> },
+    /// Where to move these stickies.
+    MoveTo(Vec<Id>),
+    /// The cluster to merge this one into.
+    MergeInto(Id),
+    /// An export format (and whether anonymized); `private`: the private
+    /// notes and stickies are kept (the picker's last row toggles it).
+    Export { private: bool },
+}
+
+#[derive(Debug)]
+pub struct Picker {
+    pub purpose: PickPurpose,
+    pub title: String,
+    pub items: Vec<String>,
+    pub selected: usize,
+    /// What was typed to find an item ([`Picker::find`]); it goes with the list.
+    pub find: String,
+}
+
+impl Picker {
+    /// A list to choose from, with the item `selected` selected.
+    pub fn new(purpose: PickPurpose, title: String, items: Vec<String>, selected: usize) -> Picker {
+        Picker {
+            purpose,
+            title,
+            items,
+            selected,
+            find: String::new(),
+        }
+    }
+
+    /// A key typed in the list: the first item whose text starts with
+    /// what was typed (accents and case ignored), else the first that holds
+    /// it, is selected. Backspace takes a letter back.
+    pub fn find(&mut self, key: ratatui::crossterm::event::KeyEvent) {
+        use crate::model::text::fold;
+        use ratatui::crossterm::event::KeyCode;
+        match key.code {
+            KeyCode::Backspace => {
+                self.find.pop();
+            }
+            KeyCode::Char(c) => self.find.push(c),
+            _ => return,
+        }
+        let find = fold(&self.find);
+        if find.is_empty() {
+            return;
+        }
+        let items: Vec<String> = self.items.iter().map(|i| fold(i)).collect();
+        if let Some(i) = items
+            .iter()
+            .position(|i| i.starts_with(&find))
+            .or_else(|| items.iter().position(|i| i.contains(&find)))
+        {
+            self.selected = i;
+        }
+    }
 }

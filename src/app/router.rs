@@ -87,7 +87,10 @@ pub(crate) fn paste(app: &mut App, text: &str, _now: Timestamp, _fx: &mut Vec<Ef
 
 pub(crate) fn key_input(app: &mut App, key: KeyEvent, now: Timestamp, fx: &mut Vec<Effect>) {
     if stack(app).last() == Some(&Overlay::Picker) {
-        return picker_key(app, key);
+        if let Some(p) = app.picker.as_mut() {
+            p.find(key);
+        }
+        return;
     }
     let top = stack(app).into_iter().rev().find(|o| o.gets_keys());
     match top {
@@ -324,13 +327,12 @@ pub(crate) fn picker_action(app: &mut App, action: Action, now: Timestamp, fx: &
         return;
     }
     match action {
-        Action::Cancel | Action::Back => {
-            app.picker = None;
-            app.picker_find.clear();
-        }
+        Action::Cancel | Action::Back => app.picker = None,
         Action::Submit | Action::Select => {
-            app.picker_find.clear();
-            let Some(p) = app.picker.take() else { return };
+            let Some(mut p) = app.picker.take() else {
+                return;
+            };
+            p.find.clear();
             if rooms::board::submit_board_pick(app, &p.purpose, p.selected, now, fx) {
                 return;
             }

@@ -365,6 +365,7 @@ pub struct CollectView {
 }
 
 pub use super::columns::{BoardIndex, CardLines, Column, WallView};
+pub use super::overlay::{PickPurpose, Picker};
 
 /// What a one-line text field is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -421,30 +422,6 @@ pub struct TextField {
     pub initial: String,
     /// Where Esc keeps what was typed (see `app::drafts`).
     pub draft: super::drafts::DraftKey,
-}
-
-/// What a list popup chooses.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PickPurpose {
-    /// A template for a new session with this title (row 0 = empty).
-    Template { title: String },
-    /// A method to add to the agenda after the stage at this index.
-    Method { after: Option<usize> },
-    /// Where to move these stickies.
-    MoveTo(Vec<Id>),
-    /// The cluster to merge this one into.
-    MergeInto(Id),
-    /// An export format (and whether anonymized); `private`: the private
-    /// notes and stickies are kept (the picker's last row toggles it).
-    Export { private: bool },
-}
-
-#[derive(Debug)]
-pub struct Picker {
-    pub purpose: PickPurpose,
-    pub title: String,
-    pub items: Vec<String>,
-    pub selected: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -515,7 +492,6 @@ pub struct App {
     pub field: Option<TextField>,
     pub picker: Option<Picker>,
     /// What was typed in the open list popup to find an item (type-to-find).
-    pub picker_find: String,
     pub editor: Option<NoteEditor>,
     /// Text left in fields with Esc, shown again when they reopen.
     pub drafts: super::drafts::Drafts,
@@ -598,7 +574,6 @@ impl App {
             history: History::default(),
             field: None,
             picker: None,
-            picker_find: String::new(),
             editor: None,
             drafts: Default::default(),
             help: false,
@@ -640,7 +615,6 @@ impl App {
         (self.notes, self.board, self.actions) = (Default::default(), Default::default(), 0);
         (self.index, self.history, self.search) = Default::default();
         (self.capture, self.editor, self.field, self.picker) = (None, None, None, None);
-        self.picker_find.clear();
         (self.suggest, self.suggesting, self.conflicts) = (None, None, None);
         self.suggest_rejected.clear();
         (self.pending, self.tray, self.ballots) = (Vec::new(), None, Default::default());

@@ -12,6 +12,7 @@ use crate::t;
 use crate::ui::theme::Theme;
 use ratatui::prelude::*;
 use ratatui::widgets::Paragraph;
+use tui_input::Input;
 
 pub struct Popups<'a>(pub &'a App);
 
@@ -56,14 +57,14 @@ fn picker(app: &App, area: Rect, buf: &mut Buffer) {
             .min(area.height.saturating_sub(2))
             .max(3);
         let rect = centered(area, 70, h);
-        let title = if app.picker_find.is_empty() {
+        let title = if p.find.is_empty() {
             p.title.clone()
         } else {
             crate::t!(
                 app.lang,
                 "picker-find",
                 title = p.title.as_str(),
-                find = app.picker_find.as_str()
+                find = p.find.as_str()
             )
         };
         let inner = popup(rect, buf, &title, t);
@@ -152,14 +153,7 @@ fn capture(app: &App, area: Rect, buf: &mut Buffer) {
                 width: inner.width - 2,
                 ..inner
             };
-            input_line(
-                c.input.value(),
-                c.input.visual_cursor(),
-                field,
-                buf,
-                t.base,
-                t.selected,
-            );
+            input_line(&c.input, field, buf, t);
             // Empty: how to name a sticky's author.
             if c.input.value().is_empty() && field.width > 2 {
                 let hint = tr(lang, "capture-author-line");
@@ -228,14 +222,7 @@ fn search(app: &App, area: Rect, buf: &mut Buffer) {
                 width: rect.width - label_w,
                 ..rect
             };
-            input_line(
-                app.search.input.value(),
-                app.search.input.visual_cursor(),
-                field,
-                buf,
-                t.base,
-                t.selected,
-            );
+            input_line(&app.search.input, field, buf, t);
         }
     }
 }
@@ -247,14 +234,7 @@ fn field(app: &App, area: Rect, buf: &mut Buffer) {
         let want = unicode_width::UnicodeWidthStr::width(f.title.as_str()) as u16 + 4;
         let rect = centered(area, want.max(70), 3);
         let inner = popup(rect, buf, &f.title, t);
-        input_line(
-            f.input.value(),
-            f.input.visual_cursor(),
-            inner,
-            buf,
-            t.base,
-            t.selected,
-        );
+        input_line(&f.input, inner, buf, t);
         super::actions::owner_hint(app, area, buf);
         super::wall::round_hint(app, rect, area, buf);
     }
@@ -456,31 +436,18 @@ fn editor_tags(
         ..tags
     };
     if ed.field == EditorField::Tags {
-        input_line(
-            ed.tags.value(),
-            ed.tags.visual_cursor(),
-            tag_area,
-            buf,
-            t.base,
-            t.selected,
-        );
+        input_line(&ed.tags, tag_area, buf, t);
     } else {
         Paragraph::new(safe_line(ed.tags.value()).into_owned()).render(tag_area, buf);
     }
 }
 
 /// A one-line input with a visible cursor, scrolled to keep it in view.
-fn input_line(
-    value: &str,
-    cursor: usize,
-    area: Rect,
-    buf: &mut Buffer,
-    style: Style,
-    cursor_style: Style,
-) {
+fn input_line(input: &Input, area: Rect, buf: &mut Buffer, t: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
+    let (value, cursor) = (input.value(), input.visual_cursor());
     use unicode_width::UnicodeWidthChar;
     let w = area.width as usize;
     let shown = safe_line(value);
@@ -494,9 +461,9 @@ fn input_line(
         skipped_chars += 1;
     }
     let text: String = shown.chars().skip(skipped_chars).collect();
-    buf.set_stringn(area.x, area.y, super::widgets::pad(&text, w), w, style);
+    buf.set_stringn(area.x, area.y, super::widgets::pad(&text, w), w, t.base);
     let cx = area.x + (cursor_col - skipped_cols).min(w - 1) as u16;
     if let Some(cell) = buf.cell_mut((cx, area.y)) {
-        cell.set_style(cursor_style);
+        cell.set_style(t.selected);
     }
 }

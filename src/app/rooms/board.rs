@@ -110,12 +110,12 @@ fn cluster_action(app: &mut App, action: Action, now: Timestamp) {
                 .iter()
                 .map(|c| format!("{} ({})", c.title, c.total))
                 .collect();
-            app.picker = Some(Picker {
-                purpose: PickPurpose::MoveTo(ids.clone()),
-                title: t!(lang, "picker-move-to", n = ids.len()),
+            app.picker = Some(Picker::new(
+                PickPurpose::MoveTo(ids.clone()),
+                t!(lang, "picker-move-to", n = ids.len()),
                 items,
-                selected: app.board.col,
-            });
+                app.board.col,
+            ));
         }
         Action::NewCluster | Action::Split => {
             let ids = selection(app);
@@ -181,12 +181,12 @@ fn cluster_action(app: &mut App, action: Action, now: Timestamp) {
                 .iter()
                 .map(|c| format!("{} ({})", c.title, c.total))
                 .collect();
-            app.picker = Some(Picker {
-                purpose: PickPurpose::MergeInto(from),
-                title: tr(lang, "picker-merge-into"),
+            app.picker = Some(Picker::new(
+                PickPurpose::MergeInto(from),
+                tr(lang, "picker-merge-into"),
                 items,
-                selected: 0,
-            });
+                0,
+            ));
         }
         _ => {}
     }

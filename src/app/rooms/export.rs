@@ -51,12 +51,12 @@ pub(crate) fn open_export(app: &mut App) {
         .collect();
     // Private items are left out unless this last row says otherwise.
     items.extend(export_row(app, false));
-    app.picker = Some(Picker {
-        purpose: PickPurpose::Export { private: false },
-        title: tr(lang, "picker-export"),
+    app.picker = Some(Picker::new(
+        PickPurpose::Export { private: false },
+        tr(lang, "picker-export"),
         items,
-        selected: 0,
-    });
+        0,
+    ));
 }
 
 /// Where an export goes by default: beside the session, with the format's

@@ -154,12 +154,12 @@ pub(crate) fn submit_title(app: &mut App, field: TextField, value: String, now: 
             minutes % 60
         )
     }));
-    app.picker = Some(Picker {
-        purpose: PickPurpose::Template { title: value },
-        title: tr(lang, "picker-template"),
+    app.picker = Some(Picker::new(
+        PickPurpose::Template { title: value },
+        tr(lang, "picker-template"),
         items,
-        selected: 0,
-    });
+        0,
+    ));
 }
 
 /// A template was chosen: the session is created.

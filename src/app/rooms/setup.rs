@@ -256,12 +256,12 @@ fn open_method_picker(app: &mut App, after: Option<usize>) {
             )
         })
         .collect();
-    app.picker = Some(Picker {
-        purpose: PickPurpose::Method { after },
-        title: tr(lang, "picker-method"),
+    app.picker = Some(Picker::new(
+        PickPurpose::Method { after },
+        tr(lang, "picker-method"),
         items,
-        selected: 0,
-    });
+        0,
+    ));
 }
 
 /// `+`/`-` on a step: one minute more or less (1 to 24 hours).
