@@ -174,35 +174,58 @@ pub(crate) fn next_field(app: &mut App) -> bool {
         return false;
     };
     let (next, title) = match &purpose {
-        FieldPurpose::ActionText(id) => (FieldPurpose::ActionOwner(id.clone()), "owner"),
-        FieldPurpose::ActionOwner(id) => (FieldPurpose::ActionDue(id.clone()), "due"),
-        FieldPurpose::ActionDue(id) => (FieldPurpose::ActionText(id.clone()), "text"),
+        FieldPurpose::ActionText(id) => {
+            (FieldPurpose::ActionOwner(id.clone()), "actions-field-owner")
+        }
+        FieldPurpose::ActionOwner(id) => (FieldPurpose::ActionDue(id.clone()), "actions-field-due"),
+        FieldPurpose::ActionDue(id) => (FieldPurpose::ActionText(id.clone()), "actions-field-text"),
         _ => return false,
     };
     let Some(f) = app.field.take() else {
         return false;
     };
+    let current = editing(app, &purpose);
     let mut value = f.input.value().to_owned();
     if let (FieldPurpose::ActionOwner(_), Some(s)) = (&purpose, app.session()) {
         value = resolve_owner(s, &value);
     }
     // Kept unless it is what the action already holds: a new action's text
     // filled in from a note (`O`) is kept too, though the field opened with it.
-    if value == saved_part(app, &purpose) {
+    if value == part_value(current.as_ref(), &purpose) {
         app.drafts.clear(&f.draft);
     } else {
         app.drafts.keep(&f.draft, value);
     }
-    let id = match &next {
-        FieldPurpose::ActionText(id)
-        | FieldPurpose::ActionOwner(id)
-        | FieldPurpose::ActionDue(id) => id.clone(),
-        _ => None,
+    let initial = part_value(current.as_ref(), &next);
+    open_field(app, next, &crate::i18n::tr(app.lang, title), &initial);
+    true
+}
+
+/// The form's three fields for the action `id` (a new one: `None`).
+fn form(id: Option<Id>) -> [FieldPurpose; 3] {
+    [
+        FieldPurpose::ActionText(id.clone()),
+        FieldPurpose::ActionOwner(id.clone()),
+        FieldPurpose::ActionDue(id),
+    ]
+}
+
+/// The action a field of the form edits (none for a new one, or for a
+/// field not of the form).
+fn editing(app: &App, purpose: &FieldPurpose) -> Option<ActionItem> {
+    let (FieldPurpose::ActionText(Some(id))
+    | FieldPurpose::ActionOwner(Some(id))
+    | FieldPurpose::ActionDue(Some(id))) = purpose
+    else {
+        return None;
     };
-    let current = id
-        .as_ref()
-        .and_then(|id| app.session()?.actions.iter().find(|a| &a.id == id).cloned());
-    let initial = match (&next, &current) {
+    app.session()?.actions.iter().find(|a| &a.id == id).cloned()
+}
+
+/// What the action `a` holds in the part of `purpose` (nothing for a new
+/// one).
+fn part_value(a: Option<&ActionItem>, purpose: &FieldPurpose) -> String {
+    match (purpose, a) {
         (FieldPurpose::ActionText(_), Some(a)) => a.text.clone(),
         (FieldPurpose::ActionOwner(_), Some(a)) => a.owner.clone(),
         (FieldPurpose::ActionDue(_), Some(a)) => a
@@ -210,50 +233,23 @@ pub(crate) fn next_field(app: &mut App) -> bool {
             .map(crate::model::time::iso_date::format)
             .unwrap_or_default(),
         _ => String::new(),
-    };
-    let title = match title {
-        "owner" => t!(app.lang, "actions-field-owner"),
-        "due" => t!(app.lang, "actions-field-due"),
-        _ => t!(app.lang, "actions-field-text"),
-    };
-    open_field(app, next, &title, &initial);
-    true
-}
-
-/// What the action being edited holds in the part of `purpose` (nothing
-/// for a new one).
-fn saved_part(app: &App, purpose: &FieldPurpose) -> String {
-    let (FieldPurpose::ActionText(Some(id))
-    | FieldPurpose::ActionOwner(Some(id))
-    | FieldPurpose::ActionDue(Some(id))) = purpose
-    else {
-        return String::new();
-    };
-    let Some(a) = app
-        .session()
-        .and_then(|s| s.actions.iter().find(|a| &a.id == id))
-    else {
-        return String::new();
-    };
-    match purpose {
-        FieldPurpose::ActionText(_) => a.text.clone(),
-        FieldPurpose::ActionOwner(_) => a.owner.clone(),
-        _ => a
-            .due
-            .map(crate::model::time::iso_date::format)
-            .unwrap_or_default(),
     }
 }
 
 /// One part of the form: the open field's value when it is that part, else
-/// its draft, else the action's current value (or nothing for a new one).
-fn part(app: &App, purpose: &FieldPurpose, open: (&FieldPurpose, &str), current: String) -> String {
+/// its draft, else what the action `current` holds (nothing for a new one).
+fn part(
+    app: &App,
+    purpose: &FieldPurpose,
+    open: (&FieldPurpose, &str),
+    current: Option<&ActionItem>,
+) -> String {
     if open.0 == purpose {
         return open.1.to_owned();
     }
     app.drafts
         .get(&DraftKey::field(purpose))
-        .map_or(current, str::to_owned)
+        .map_or_else(|| part_value(current, purpose), str::to_owned)
 }
 
 /// Enter in one of the form's fields: save the action.
@@ -271,36 +267,10 @@ pub(crate) fn submit(
         | FieldPurpose::ActionDue(id) => id.clone(),
         _ => return,
     };
-    let Some(s) = app.session() else { return };
-    let current = id
-        .as_ref()
-        .and_then(|id| s.actions.iter().find(|a| &a.id == id).cloned());
+    let current = editing(app, &field.purpose);
     let open = (&field.purpose, value.as_str());
-    let text = part(
-        app,
-        &FieldPurpose::ActionText(id.clone()),
-        open,
-        current.as_ref().map(|a| a.text.clone()).unwrap_or_default(),
-    );
-    let owner = part(
-        app,
-        &FieldPurpose::ActionOwner(id.clone()),
-        open,
-        current
-            .as_ref()
-            .map(|a| a.owner.clone())
-            .unwrap_or_default(),
-    );
-    let due_text = part(
-        app,
-        &FieldPurpose::ActionDue(id.clone()),
-        open,
-        current
-            .as_ref()
-            .and_then(|a| a.due)
-            .map(crate::model::time::iso_date::format)
-            .unwrap_or_default(),
-    );
+    let [text, owner, due_text] = form(id.clone()).map(|p| part(app, &p, open, current.as_ref()));
+    let Some(s) = app.session() else { return };
     let owner = resolve_owner(s, &owner);
     let today = now.date(&app.zone());
     let due = match parse_due(s, &due_text, today) {
@@ -335,11 +305,7 @@ pub(crate) fn submit(
             (op, t!(lang, "actions-op-add"))
         }
     };
-    for p in [
-        FieldPurpose::ActionText(id.clone()),
-        FieldPurpose::ActionOwner(id.clone()),
-        FieldPurpose::ActionDue(id),
-    ] {
+    for p in form(id) {
         app.drafts.clear(&DraftKey::field(&p));
     }
     if commit(app, label.clone(), vec![op], now, fx) {
