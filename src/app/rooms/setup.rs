@@ -466,22 +466,37 @@ pub(crate) fn pick_method(
         .session()
         .and_then(|s| s.language.clone())
         .unwrap_or_else(|| app.lang.to_owned());
+    if app.session().is_none() {
+        return;
+    }
+    let stage = m.to_stage(&lang, &mut app.ids);
+    let text = t!(app.lang, "msg-method-added", name = m.name.get(&lang));
+    insert_stage(app, after, stage, text, now, fx);
+}
+
+/// Insert `stage` after the stage at `after` (at the end when none) as one
+/// undoable step; then select it and say `done`.
+fn insert_stage(
+    app: &mut App,
+    after: Option<usize>,
+    stage: Stage,
+    done: String,
+    now: Timestamp,
+    fx: &mut Vec<Effect>,
+) {
     let Some(n) = app.session().map(|s| s.agenda.len()) else {
         return;
     };
     let at = after.map_or(n, |i| (i + 1).min(n));
-    let stage = m.to_stage(&lang, &mut app.ids);
     let label = t!(app.lang, "undo-stage-added", title = stage.title.as_str());
     let op = Op::Insert {
         at,
         item: Item::Stage(stage),
     };
-    if !commit(app, label, vec![op], now, fx) {
-        return;
+    if commit(app, label, vec![op], now, fx) {
+        select_stage(app, at);
+        say(app, done, now);
     }
-    select_stage(app, at);
-    let text = t!(app.lang, "msg-method-added", name = m.name.get(&lang));
-    say(app, text, now);
 }
 
 /// `B`: a break after the stage at `after` (at the end when none). Its
@@ -537,21 +552,12 @@ fn submit_break_minutes(
         app.field = Some(field);
         return;
     };
-    let Some(n) = app.session().map(|s| s.agenda.len()) else {
+    if app.session().is_none() {
         return;
-    };
-    let at = after.map_or(n, |i| (i + 1).min(n));
-    let stage = Stage::new_break(title.clone(), minutes, &mut app.ids);
-    let label = t!(lang, "undo-stage-added", title = title.as_str());
-    let op = Op::Insert {
-        at,
-        item: Item::Stage(stage),
-    };
-    if commit(app, label, vec![op], now, fx) {
-        select_stage(app, at);
-        let text = t!(lang, "agenda-break-added", title = title, n = minutes);
-        say(app, text, now);
     }
+    let stage = Stage::new_break(title.clone(), minutes, &mut app.ids);
+    let text = t!(lang, "agenda-break-added", title = title, n = minutes);
+    insert_stage(app, after, stage, text, now, fx);
 }
 
 /// Change one participant as one undoable step.
