@@ -36,7 +36,6 @@ fn sessions(
     lang: &'static str,
     out: &mut Out,
 ) -> Result<bool, String> {
-    let library = || Library::load(Some(&home.methods_dir()));
     match command {
         Command::Demo => {
             commands::demo_copy(home, lang).and_then(|p| atelier::app::run_file(home, &p, false))
@@ -88,8 +87,8 @@ fn sessions(
         } => {
             let l = l.as_deref().map(lang::normalize).unwrap_or(lang);
             let zone = atelier::zone::machine();
-            commands::new_session(home, &library(), &title, template.as_deref(), l, &zone).and_then(
-                |(path, store, _)| {
+            commands::new_session(home, &library(home), &title, template.as_deref(), l, &zone)
+                .and_then(|(path, store, _)| {
                     println!("{}", path.display());
                     drop(store);
                     if no_open {
@@ -97,8 +96,7 @@ fn sessions(
                     } else {
                         atelier::app::run_file(home, &path, false)
                     }
-                },
-            )
+                })
         }
         Command::Attach {
             session,
@@ -120,7 +118,6 @@ fn sessions(
 /// The commands that need no session open: check, fmt, merge, import, the
 /// library, generate, suggest, completions.
 fn tools(command: Command, home: &Home, lang: &'static str, out: &mut Out) -> Result<bool, String> {
-    let library = || Library::load(Some(&home.methods_dir()));
     match command {
         Command::Check { files, recover } => if recover {
             commands::recover(&files, lang, out)
@@ -161,22 +158,14 @@ fn tools(command: Command, home: &Home, lang: &'static str, out: &mut Out) -> Re
             };
             atelier::import::run(&session, &from, format, &opts, lang, out)
         }
-        Command::Methods { what } => match what {
-            None | Some(LibraryCmd::List) => commands::methods_list(&library(), lang, out)
-                .map(|_| true)
-                .map_err(|e| e.to_string()),
-            Some(LibraryCmd::Show { id }) => {
-                commands::method_show(&library(), &id, lang, out).map(|_| true)
-            }
-        },
-        Command::Templates { what } => match what {
-            None | Some(LibraryCmd::List) => commands::templates_list(&library(), lang, out)
-                .map(|_| true)
-                .map_err(|e| e.to_string()),
-            Some(LibraryCmd::Show { id }) => {
-                commands::template_show(&library(), &id, lang, out).map(|_| true)
-            }
-        },
+        Command::Methods { what } => {
+            let ways: Ways = (commands::methods_list, commands::method_show);
+            listing(&library(home), what, ways, lang, out)
+        }
+        Command::Templates { what } => {
+            let ways: Ways = (commands::templates_list, commands::template_show);
+            listing(&library(home), what, ways, lang, out)
+        }
         Command::Generate {
             stickies,
             seed,
@@ -207,6 +196,32 @@ fn tools(command: Command, home: &Home, lang: &'static str, out: &mut Out) -> Re
         | Command::New { .. }
         | Command::Attach { .. } => sessions(command, home, lang, out),
     }
+}
+
+/// The method library, the user's own methods added.
+fn library(home: &Home) -> Library {
+    Library::load(Some(&home.methods_dir()))
+}
+
+/// How `atelier methods` or `templates` lists its items, and shows one.
+type Ways = (
+    fn(&Library, &str, &mut Out) -> std::io::Result<()>,
+    fn(&Library, &str, &str, &mut Out) -> Result<(), String>,
+);
+
+/// `atelier methods` / `atelier templates`: the list, or the item asked.
+fn listing(
+    library: &Library,
+    what: Option<LibraryCmd>,
+    (list, show): Ways,
+    lang: &'static str,
+    out: &mut Out,
+) -> Result<bool, String> {
+    match what {
+        None | Some(LibraryCmd::List) => list(library, lang, out).map_err(|e| e.to_string()),
+        Some(LibraryCmd::Show { id }) => show(library, &id, lang, out),
+    }
+    .map(|()| true)
 }
 
 /// `atelier review`: one comment from the command line, else the app.
