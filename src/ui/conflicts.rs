@@ -1,7 +1,7 @@
 //! The merge conflicts popup: what differs, the version in place and the
 //! other one, for the facilitator to pick.
 
-use super::widgets::{centered, fit, popup, safe_line, scroll_for};
+use super::widgets::{centered, fit, item_lines, popup, safe_line};
 use crate::app::state::App;
 use crate::model::{ConflictAbout, ConflictValue, ConflictWhy, Item, Session};
 use crate::t;
@@ -100,19 +100,7 @@ impl Widget for ConflictsView<'_> {
             lines.push((Line::styled(fit(&safe_line(&other), w), t.accent), i));
             lines.push((Line::raw(""), i));
         }
-        let first = lines
-            .iter()
-            .position(|(_, i)| *i == st.selected)
-            .unwrap_or(0);
-        let start = scroll_for(first + 2, inner.height as usize, lines.len());
-        for (k, (line, _)) in lines
-            .iter()
-            .enumerate()
-            .skip(start)
-            .take(inner.height as usize)
-        {
-            buf.set_line(inner.x, inner.y + (k - start) as u16, line, inner.width);
-        }
+        item_lines(&lines, st.selected, 2, inner, buf);
     }
 }
 

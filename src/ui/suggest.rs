@@ -1,7 +1,7 @@
 //! The cluster suggestions popup: each suggested theme with the words that
 //! justify it and its stickies.
 
-use super::widgets::{centered, fit, popup, safe_line, scroll_for};
+use super::widgets::{centered, fit, item_lines, popup, safe_line};
 use crate::app::state::App;
 use crate::model::suggest::Scope;
 use crate::t;
@@ -78,18 +78,6 @@ impl Widget for SuggestView<'_> {
             }
             lines.push((Line::raw(""), i));
         }
-        let first = lines
-            .iter()
-            .position(|(_, i)| *i == st.selected)
-            .unwrap_or(0);
-        let start = scroll_for(first + 3, inner.height as usize, lines.len());
-        for (k, (line, _)) in lines
-            .iter()
-            .enumerate()
-            .skip(start)
-            .take(inner.height as usize)
-        {
-            buf.set_line(inner.x, inner.y + (k - start) as u16, line, inner.width);
-        }
+        item_lines(&lines, st.selected, 3, inner, buf);
     }
 }

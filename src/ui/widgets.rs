@@ -137,6 +137,28 @@ pub fn scroll_for(selected: usize, height: usize, total: usize) -> usize {
     selected.saturating_sub(half).min(total - height)
 }
 
+/// A list whose items take a few lines each (`(line, item)`), drawn in
+/// `area`, scrolled to keep the `selected` item's first line and the
+/// `lead` lines after it in view.
+pub fn item_lines(
+    lines: &[(Line, usize)],
+    selected: usize,
+    lead: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let first = lines.iter().position(|(_, i)| *i == selected).unwrap_or(0);
+    let start = scroll_for(first + lead, area.height as usize, lines.len());
+    for (k, (line, _)) in lines
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(area.height as usize)
+    {
+        buf.set_line(area.x, area.y + (k - start) as u16, line, area.width);
+    }
+}
+
 /// Fit to exactly `width` display columns: truncated with an ellipsis, or
 /// padded with spaces (by display width, so CJK and emoji line up).
 pub fn pad(text: &str, width: usize) -> String {
