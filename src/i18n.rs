@@ -394,27 +394,19 @@ pub fn read_only_reason(lang: &str, reason: &str) -> String {
 /// `store::describe_io`'s words in `lang` (they have keys in `store.ftl`);
 /// the system's own words for an error that has none.
 pub fn io_words(lang: &str, english: &str) -> String {
-    const KEYS: [&str; 8] = [
-        "load-io-port-taken",
-        "load-io-not-found",
-        "load-io-not-a-folder",
-        "load-io-exists",
-        "load-io-permission",
-        "load-io-read-only",
-        "load-io-full",
-        "load-io-quota",
-    ];
-    KEYS.iter()
+    crate::store::io_keys()
         .find(|k| tr("en", k) == english)
         .map_or_else(|| english.to_owned(), |k| tr(lang, k))
 }
 
-/// An I/O error said in `lang`: plain words where we have them.
+/// An I/O error said in `lang`: plain words where we have them, else the
+/// system's error number (English keeps the system's own words then).
 pub fn io_error(lang: &str, e: &std::io::Error) -> String {
-    match crate::store::io_key(e) {
-        Some(key) => tr(lang, key),
-        None => e.to_string(),
+    if supported(lang) == "en" {
+        return crate::store::describe_io(e);
     }
+    let (key, args) = crate::store::io_keyed(e);
+    keyed(lang, key, &args)
 }
 
 /// A file that could not be attached, said in `lang`.
@@ -443,10 +435,19 @@ pub fn save_error(lang: &str, e: &crate::store::SaveError) -> String {
             path = path.clone(),
             reason = read_only_reason(lang, reason)
         ),
-        SaveError::Io { path, message, key } => {
-            let why = key.map_or_else(|| message.clone(), |k| tr(lang, k));
-            t!(lang, "save-io", path = path.clone(), why = why)
+        SaveError::Io { path, message, .. } if supported(lang) == "en" => {
+            t!(lang, "save-io", path = path.clone(), why = message.clone())
         }
+        SaveError::Io {
+            path,
+            key: (key, args),
+            ..
+        } => t!(
+            lang,
+            "save-io",
+            path = path.clone(),
+            why = keyed(lang, key, args)
+        ),
         SaveError::Serialize(detail) => t!(lang, "save-serialize", detail = detail.clone()),
     }
 }
@@ -508,6 +509,48 @@ mod tests {
         assert_eq!(key_label("fr", "-"), "-");
         assert_eq!(key_label("en", "Space"), "Space");
         assert_eq!(key_list("fr", "Esc, q"), "Échap, q");
+    }
+
+    #[test]
+    fn io_errors_are_said_in_plain_words_without_the_system_s_english() {
+        use std::io::{Error, ErrorKind};
+        let missing = Error::from_raw_os_error(2);
+        assert_eq!(io_error("fr", &missing), "fichier ou dossier introuvable");
+        assert_eq!(io_error("en", &missing), "no such file or folder");
+        for kind in [
+            ErrorKind::IsADirectory,
+            ErrorKind::DirectoryNotEmpty,
+            ErrorKind::InvalidData,
+            ErrorKind::TimedOut,
+            ErrorKind::BrokenPipe,
+            ErrorKind::FileTooLarge,
+            ErrorKind::ResourceBusy,
+            ErrorKind::CrossesDevices,
+        ] {
+            let fr = io_error("fr", &Error::from(kind));
+            assert!(
+                crate::store::io_key(&Error::from(kind)).is_some(),
+                "{kind:?}"
+            );
+            assert_ne!(fr, io_error("en", &Error::from(kind)), "{kind:?}");
+            assert!(!fr.contains("load-io"), "{kind:?}: {fr}");
+        }
+        // EIO has no plain words: its number only, in French.
+        let eio = Error::from_raw_os_error(5);
+        assert_eq!(io_error("fr", &eio), "erreur du système 5");
+        assert!(io_error("en", &eio).contains("os error 5"));
+        // A library's own error: its words inside a French sentence.
+        let other = Error::other("boom");
+        assert_eq!(
+            io_error("fr", &other),
+            "la lecture ou l'écriture a échoué (boom)"
+        );
+        // Every key, once, in both languages.
+        let keys: Vec<_> = crate::store::io_keys().collect();
+        assert!(keys.len() > 20, "{keys:?}");
+        for key in keys {
+            assert!(has("fr", key) && has("en", key), "{key}");
+        }
     }
 
     #[test]

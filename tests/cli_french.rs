@@ -449,3 +449,35 @@ fn an_import_into_a_stage_that_does_not_exist_is_said_in_french() {
     );
     assert_eq!(std::fs::read(&session).unwrap(), before, "nothing imported");
 }
+
+/// Files and folders that are missing, folders where a file goes, files
+/// where a folder goes, a full disk: the system's words said in French.
+#[test]
+fn io_errors_are_said_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let (good, _) = sessions(home);
+    let folder = home.join("dossier.ron");
+    std::fs::create_dir(&folder).unwrap();
+    let (f, absent) = (folder.to_str().unwrap(), home.join("absent.txt"));
+    let under_file = format!("{good}/x.md");
+    let cases: [(&[&str], &str); 6] = [
+        (&["import", &good, absent.to_str().unwrap()], "introuvable"),
+        (&["import", &good, f], "c'est un dossier, pas un fichier"),
+        (&["check", f], "c'est un dossier, pas un fichier"),
+        (
+            &["export", &good, "--format", "md", "-o", &under_file],
+            "pas un dossier",
+        ),
+        (
+            &["export", &good, "--format", "md", "-o", "/dev/full"],
+            "disque est plein",
+        ),
+        (&["report", absent.to_str().unwrap()], "introuvable"),
+    ];
+    for (args, words) in cases {
+        let text = said_in_french(home, args, false);
+        assert!(text.contains(words), "{args:?}: {text}");
+        assert!(!text.contains("os error"), "{args:?}: {text}");
+    }
+}

@@ -16,7 +16,7 @@ mod migrate;
 pub mod paths;
 mod save;
 
-pub use error::{LoadError, SaveError, describe_io, io_key, line_col};
+pub use error::{LoadError, SaveError, describe_io, io_key, io_keyed, io_keys, line_col};
 pub use load::{decode, load_str, parse_config, parse_ron, sniff_format};
 pub use lock::{Holder, Lock, lock_path};
 pub use paths::Home;
@@ -303,7 +303,7 @@ impl Store {
             return Err(SaveError::Io {
                 path: path.display().to_string(),
                 message: "a file with this name already exists".into(),
-                key: Some("save-exists"),
+                key: ("save-exists", Vec::new()),
             });
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {

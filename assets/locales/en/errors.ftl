@@ -61,3 +61,7 @@ merge-open-to-pick = open the session in atelier to pick a version for each conf
 merge-not-a-session = { $path } exists and is not a session file ({ $error }): not overwritten
 merge-open-elsewhere = { $path }: { $why }; nothing written (close it there and merge again)
 merge-changed = { $path } changed while merging; the result went to { $copy }
+
+# A file or folder and what went wrong with it.
+io-at-path = { $path }: { $why }
+cli-stdout-failed = standard output: { $why }

@@ -28,3 +28,27 @@ load-io-permission = permission denied: the file or its folder is not writable b
 load-io-read-only = the disk is read-only: save elsewhere
 load-io-full = the disk is full: free some space or save elsewhere
 load-io-quota = the disk quota is exceeded: free some space or save elsewhere
+load-io-is-a-folder = this is a folder, not a file
+load-io-folder-not-empty = the folder is not empty
+load-io-address-unavailable = this address is not one of this machine's
+load-io-too-large = the file is too large for this disk
+load-io-invalid-input = the system refuses this name or value
+load-io-invalid-data = what was read is not what was expected (is it UTF-8 text?)
+load-io-invalid-name = this file name is too long or not allowed here
+load-io-timed-out = it took too long: try again
+load-io-interrupted = it was interrupted: try again
+load-io-unexpected-end = the file ends too early
+load-io-write-zero = nothing could be written: the disk accepts no more
+load-io-unsupported = this system cannot do it
+load-io-busy = the file or the device is busy: try again in a moment
+load-io-crosses-devices = it cannot be moved from one disk to another
+load-io-broken-pipe = the program reading the output has stopped
+load-io-connection-lost = the connection was cut
+load-io-out-of-memory = not enough memory
+load-io-too-many-links = too many links lead to this file
+load-io-stale = the network file is no longer there: mount the share again
+load-io-not-seekable = this file can only be read from start to end
+# The system's error number, for an error with no plain words.
+load-io-os = system error { $code }
+# $detail is the error's own words (from a library, in English).
+load-io-other = the reading or writing failed ({ $detail })

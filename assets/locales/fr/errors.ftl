@@ -69,3 +69,7 @@ merge-open-to-pick = ouvrez la séance dans atelier pour choisir une version de 
 merge-not-a-session = { $path } existe et n’est pas un fichier de séance ({ $error }) : rien n’est écrasé
 merge-open-elsewhere = { $path } : { $why } ; rien n’est écrit (fermez-la là-bas et refusionnez)
 merge-changed = { $path } a changé pendant la fusion ; le résultat est allé dans { $copy }
+
+# Un fichier ou un dossier, et ce qui ne va pas.
+io-at-path = { $path } : { $why }
+cli-stdout-failed = sortie standard : { $why }

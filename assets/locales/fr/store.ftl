@@ -25,3 +25,27 @@ load-io-permission = permission refusée : vous ne pouvez pas écrire dans ce f
 load-io-read-only = le disque est en lecture seule : enregistrez ailleurs
 load-io-full = le disque est plein : libérez de la place ou enregistrez ailleurs
 load-io-quota = le quota du disque est dépassé : libérez de la place ou enregistrez ailleurs
+load-io-is-a-folder = c'est un dossier, pas un fichier
+load-io-folder-not-empty = le dossier n'est pas vide
+load-io-address-unavailable = cette adresse n'est pas une de cette machine
+load-io-too-large = le fichier est trop gros pour ce disque
+load-io-invalid-input = le système refuse ce nom ou cette valeur
+load-io-invalid-data = ce qui a été lu n'est pas ce qui était attendu (est-ce du texte UTF-8 ?)
+load-io-invalid-name = ce nom de fichier est trop long ou interdit ici
+load-io-timed-out = cela a pris trop de temps : réessayez
+load-io-interrupted = cela a été interrompu : réessayez
+load-io-unexpected-end = le fichier s'arrête trop tôt
+load-io-write-zero = rien n'a pu être écrit : le disque n'accepte plus rien
+load-io-unsupported = ce système ne sait pas le faire
+load-io-busy = le fichier ou le périphérique est occupé : réessayez dans un instant
+load-io-crosses-devices = impossible de le déplacer d'un disque à un autre
+load-io-broken-pipe = le programme qui lisait la sortie s'est arrêté
+load-io-connection-lost = la connexion a été coupée
+load-io-out-of-memory = mémoire insuffisante
+load-io-too-many-links = trop de liens mènent à ce fichier
+load-io-stale = le fichier réseau n'est plus là : remontez le partage
+load-io-not-seekable = ce fichier ne se lit que du début à la fin
+# Le numéro d'erreur du système, pour une erreur sans mots simples.
+load-io-os = erreur du système { $code }
+# $detail : les mots de l'erreur elle-même (d'une bibliothèque, en anglais).
+load-io-other = la lecture ou l'écriture a échoué ({ $detail })
