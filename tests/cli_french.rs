@@ -481,3 +481,47 @@ fn io_errors_are_said_in_french() {
         assert!(!text.contains("os error"), "{args:?}: {text}");
     }
 }
+
+/// A keymap.ron and a theme.ron that RON cannot read: said in French at
+/// start-up, with `file:line:column`, and no English.
+#[test]
+fn a_broken_keymap_and_theme_are_said_in_french_with_their_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = atelier::store::Home::under(dir.path());
+    std::fs::create_dir_all(&home.config).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(home.config.join(name), text).unwrap();
+    write("config.ron", "(language: \"fr\")\n");
+    write(
+        "keymap.ron",
+        "{\n    board: {\n        \"x\": Nope,\n    },\n}\n",
+    );
+    write(
+        "theme.ron",
+        "(\n    title: (fg: \"red\")\n    base: (),\n)\n",
+    );
+    let (app, warnings) = atelier::app::build_app(&home);
+    assert_eq!(app.lang, "fr");
+    let keymap = home.config.join("keymap.ron").display().to_string();
+    let theme = home.config.join("theme.ron").display().to_string();
+    let said = |file: &str| {
+        warnings
+            .iter()
+            .find(|w| w.starts_with(file))
+            .unwrap_or_else(|| panic!("no warning about {file}: {warnings:?}"))
+    };
+    let k = said(&keymap);
+    assert!(k.starts_with(&format!("{keymap}:3:")), "{k}");
+    assert!(
+        k.contains("`Nope` n'est pas un nom connu ici") && k.contains("`Quit`"),
+        "{k}"
+    );
+    assert!(k.contains("n'ont pas été appliqués"), "{k}");
+    let t = said(&theme);
+    assert!(t.starts_with(&format!("{theme}:3:")), "{t}");
+    assert!(t.contains("une virgule `,` est attendue ici"), "{t}");
+    assert!(t.contains("votre thème n'a pas été appliqué"), "{t}");
+    for w in [k, t] {
+        let english = english_in(w);
+        assert!(english.is_empty(), "{english:?} in {w}");
+    }
+}

@@ -48,11 +48,12 @@ pub fn run_open(home: &Home, path: &Path, collect: bool) -> Result<bool, String>
 /// with what was wrong in them (the start-up warnings).
 pub fn build_app(home: &Home) -> (App, Vec<String>) {
     let library = Library::load(Some(&home.methods_dir()));
-    let (keymap, mut warnings) = Keymap::load(&home.config);
-    warnings.extend(library.skipped.iter().map(|s| s.to_string()));
     // config.ron, read once: the language, the reviewer's name, the timer.
     let (config, config_problem) = crate::lang::Config::load_keyed(&home.config);
     let (lang, lang_warning) = crate::lang::choose(&config, |v| std::env::var(v).ok());
+    let (keymap, keymap_warnings) = Keymap::load(&home.config);
+    let mut warnings: Vec<String> = keymap_warnings.iter().map(|w| w.say(lang)).collect();
+    warnings.extend(library.skipped.iter().map(|s| s.to_string()));
     warnings.extend(config_problem.map(|e| crate::i18n::load_error(lang, &e)));
     warnings.extend(lang_warning);
     let mut app = App::new(home.clone(), library, keymap, lang, Timestamp::now());
@@ -71,7 +72,7 @@ pub fn build_app(home: &Home) -> (App, Vec<String>) {
     warnings.extend(engine_warnings);
     let (theme, theme_warning) = crate::ui::theme::Theme::load(&home.config);
     app.theme = theme;
-    warnings.extend(theme_warning);
+    warnings.extend(theme_warning.map(|e| crate::ui::theme::Theme::warning(lang, &e)));
     app.home.hidden = store::hidden::read(home);
     app.home.set_sessions(store::list_sessions(&home.sessions));
     (app, warnings)

@@ -14,6 +14,7 @@ mod lock;
 pub mod media;
 mod migrate;
 pub mod paths;
+mod ron_words;
 mod save;
 
 pub use error::{LoadError, SaveError, describe_io, io_key, io_keyed, io_keys, line_col};

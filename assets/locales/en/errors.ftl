@@ -65,3 +65,8 @@ merge-changed = { $path } changed while merging; the result went to { $copy }
 # A file or folder and what went wrong with it.
 io-at-path = { $path }: { $why }
 cli-stdout-failed = standard output: { $why }
+
+# The user's keymap.ron and theme.ron: $problem is where (file:line:column) and what.
+keymap-not-applied = { $problem } (your key bindings were not applied)
+keymap-unknown-key = keymap: unknown key { $key }
+theme-not-applied = { $problem } (your theme was not applied)

@@ -73,3 +73,8 @@ merge-changed = { $path } a changé pendant la fusion ; le résultat est allé 
 # Un fichier ou un dossier, et ce qui ne va pas.
 io-at-path = { $path } : { $why }
 cli-stdout-failed = sortie standard : { $why }
+
+# Les keymap.ron et theme.ron de l'utilisateur : $problem dit où (fichier:ligne:colonne) et quoi.
+keymap-not-applied = { $problem } (vos raccourcis clavier n'ont pas été appliqués)
+keymap-unknown-key = keymap.ron : touche inconnue { $key } (les autres raccourcis sont appliqués)
+theme-not-applied = { $problem } (votre thème n'a pas été appliqué)
