@@ -452,6 +452,22 @@ pub fn save_error(lang: &str, e: &crate::store::SaveError) -> String {
     }
 }
 
+/// An export that could not be made, said in `lang` (the library's own
+/// words kept as the detail).
+pub fn export_error(lang: &str, e: &crate::export::ExportError) -> String {
+    use crate::export::ExportError;
+    match e {
+        ExportError::Template { name, detail } => t!(
+            lang,
+            "export-failed-template",
+            name = name.clone(),
+            detail = detail.clone()
+        ),
+        ExportError::Json(detail) => t!(lang, "export-failed-json", detail = detail.clone()),
+        ExportError::Csv(detail) => t!(lang, "export-failed-csv", detail = detail.clone()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -550,6 +566,30 @@ mod tests {
         assert!(keys.len() > 20, "{keys:?}");
         for key in keys {
             assert!(has("fr", key) && has("en", key), "{key}");
+        }
+    }
+
+    #[test]
+    fn export_errors_are_keyed_sentences_with_the_library_s_detail() {
+        use crate::export::ExportError;
+        let template = ExportError::Template {
+            name: "runsheet.html".into(),
+            detail: "syntax error".into(),
+        };
+        assert_eq!(
+            export_error("fr", &template),
+            "l'export n'a pas pu être fait\u{a0}: le modèle de page runsheet.html a échoué (syntax error)"
+        );
+        assert_eq!(
+            export_error("en", &template),
+            "the export could not be made: the page template runsheet.html failed (syntax error)"
+        );
+        for (e, word) in [
+            (ExportError::Json("x".into()), "le JSON"),
+            (ExportError::Csv("x".into()), "le CSV"),
+        ] {
+            let fr = export_error("fr", &e);
+            assert!(fr.contains(word) && fr.ends_with("(x)"), "{fr}");
         }
     }
 

@@ -364,8 +364,8 @@ fn write_export(
     let problems = media.problems(lang);
     // Anonymized exports are meant to be published (0644).
     let access = crate::export::cli::access(opts.anonymize);
-    let text =
-        crate::export::export_with(format, &session, opts, &media).map_err(|e| e.to_string())?;
+    let text = crate::export::export_with(format, &session, opts, &media)
+        .map_err(|e| crate::i18n::export_error(lang, &e))?;
     store::write_atomic_as(&path, text.as_bytes(), access)
         .map_err(|e| crate::i18n::save_error(lang, &e))?;
     if problems.is_empty() {

@@ -138,7 +138,7 @@ pub fn export_with(
     } else {
         render(format, &session, &opts, &media)
     }
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| crate::i18n::export_error(args.lang, &e))?;
     let access = access(args.anonymize);
     if let Some(dir) = args.bundle {
         return bundle(&real, &session, dir, &text, &media, args, out);
@@ -339,7 +339,7 @@ pub fn report_with(
         include_private,
         zone: machine,
     };
-    let report = build_report(&entries, &opts).map_err(|e| e.to_string())?;
+    let report = build_report(&entries, &opts).map_err(|e| crate::i18n::export_error(lang, &e))?;
     let target = output.map_or_else(|| dir.join("report"), Path::to_path_buf);
     let access = access(anonymize);
     make_dir(&target, access, lang)?;
