@@ -239,7 +239,7 @@ pub fn methods_list(lib: &Library, lang: &str, out: &mut impl Write) -> std::io:
 
 fn report_skipped(lib: &Library, lang: &str, out: &mut impl Write) -> std::io::Result<()> {
     for s in &lib.skipped {
-        writeln!(out, "{}", t!(lang, "cli-warning", what = s.to_string()))?;
+        writeln!(out, "{}", t!(lang, "cli-warning", what = s.say(lang)))?;
     }
     Ok(())
 }
@@ -292,7 +292,8 @@ pub fn method_show(
             ));
         }
     }
-    out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+    out.write_all(text.as_bytes())
+        .map_err(|e| crate::i18n::io_error(lang, &e))
 }
 
 pub fn templates_list(lib: &Library, lang: &str, out: &mut impl Write) -> std::io::Result<()> {
@@ -347,7 +348,8 @@ pub fn template_show(
         "\n{}\n",
         crate::t!(lang, "cli-total", total = total)
     ));
-    out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+    out.write_all(text.as_bytes())
+        .map_err(|e| crate::i18n::io_error(lang, &e))
 }
 
 /// `atelier attach SESSION FILE... [--to ID] [--caption TEXT]`, said in
@@ -403,7 +405,7 @@ pub fn attach(
                 "{}",
                 t!(lang, "attach-empty-folder", folder = f.clone())
             )
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::i18n::io_error(lang, &e))?;
         }
         for p in paths {
             let a =
@@ -418,7 +420,8 @@ pub fn attach(
                 same += 1;
                 continue;
             }
-            writeln!(out, "{} -> {}", p.display(), a.path).map_err(|e| e.to_string())?;
+            writeln!(out, "{} -> {}", p.display(), a.path)
+                .map_err(|e| crate::i18n::io_error(lang, &e))?;
             new.push(a);
         }
     }
@@ -439,7 +442,7 @@ pub fn attach(
     } else {
         t!(lang, "attach-done", path = path, n = n)
     };
-    writeln!(out, "{done}").map_err(|e| e.to_string())?;
+    writeln!(out, "{done}").map_err(|e| crate::i18n::io_error(lang, &e))?;
     Ok(true)
 }
 
@@ -511,7 +514,7 @@ pub fn suggest(
     let session = store::load_file(file).map_err(|e| crate::i18n::load_error(lang, &e))?;
     let scope = if args.all { Scope::Board } else { Scope::Inbox };
     let list = session.suggest_clusters_with(engine, scope, args.threshold);
-    let io = |e: std::io::Error| e.to_string();
+    let io = |e: std::io::Error| crate::i18n::io_error(lang, &e);
     if args.json {
         #[derive(serde::Serialize)]
         struct Item<'a> {

@@ -1,4 +1,5 @@
 use atelier::cli::{Command, LibraryCmd, Shell};
+use atelier::i18n::io_error;
 use atelier::methods::Library;
 use atelier::store::Home;
 use atelier::{commands, lang};
@@ -127,10 +128,9 @@ fn tools(command: Command, home: &Home, lang: &'static str, out: &mut Out) -> Re
         } else {
             commands::check_in(&files, lang, out)
         }
-        .map_err(|e| e.to_string()),
-        Command::Fmt { files } => {
-            commands::fmt(&files, &atelier::zone::machine(), lang, out).map_err(|e| e.to_string())
-        }
+        .map_err(|e| io_error(lang, &e)),
+        Command::Fmt { files } => commands::fmt(&files, &atelier::zone::machine(), lang, out)
+            .map_err(|e| io_error(lang, &e)),
         Command::Merge {
             files,
             output,
@@ -164,7 +164,7 @@ fn tools(command: Command, home: &Home, lang: &'static str, out: &mut Out) -> Re
         Command::Methods { what } => match what {
             None | Some(LibraryCmd::List) => commands::methods_list(&library(), lang, out)
                 .map(|_| true)
-                .map_err(|e| e.to_string()),
+                .map_err(|e| io_error(lang, &e)),
             Some(LibraryCmd::Show { id }) => {
                 commands::method_show(&library(), &id, lang, out).map(|_| true)
             }
@@ -172,7 +172,7 @@ fn tools(command: Command, home: &Home, lang: &'static str, out: &mut Out) -> Re
         Command::Templates { what } => match what {
             None | Some(LibraryCmd::List) => commands::templates_list(&library(), lang, out)
                 .map(|_| true)
-                .map_err(|e| e.to_string()),
+                .map_err(|e| io_error(lang, &e)),
             Some(LibraryCmd::Show { id }) => {
                 commands::template_show(&library(), &id, lang, out).map(|_| true)
             }
@@ -181,7 +181,7 @@ fn tools(command: Command, home: &Home, lang: &'static str, out: &mut Out) -> Re
             stickies,
             seed,
             output,
-        } => generate(stickies, seed, &output),
+        } => generate(stickies, seed, &output, lang),
         Command::Suggest {
             file,
             threshold,
@@ -237,7 +237,7 @@ fn review(
 }
 
 /// `atelier generate`: a made-up session of `stickies` sticky notes.
-fn generate(stickies: usize, seed: u64, output: &Path) -> Result<bool, String> {
+fn generate(stickies: usize, seed: u64, output: &Path, lang: &str) -> Result<bool, String> {
     let session = atelier::generate::session(stickies, seed);
     atelier::store::to_ron(&session)
         .and_then(|text| atelier::store::write_atomic(output, text.as_bytes()))
@@ -245,7 +245,7 @@ fn generate(stickies: usize, seed: u64, output: &Path) -> Result<bool, String> {
             println!("{}", output.display());
             true
         })
-        .map_err(|e| e.to_string())
+        .map_err(|e| atelier::i18n::save_error(lang, &e))
 }
 
 /// `atelier suggest`: groups to make of a session's loose stickies.

@@ -525,3 +525,44 @@ fn a_broken_keymap_and_theme_are_said_in_french_with_their_position() {
         assert!(english.is_empty(), "{english:?} in {w}");
     }
 }
+
+/// The lab's own library files that cannot be read, a template naming a
+/// method the library lacks, and a generated session that cannot be
+/// written: said in French.
+#[test]
+fn the_lab_s_library_and_generate_are_said_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let methods = home.join("config/methods");
+    std::fs::create_dir_all(methods.join("templates")).unwrap();
+    std::fs::write(methods.join("bad.ron"), "(id: \"x\", nope: 1)\n").unwrap();
+    std::fs::write(methods.join("latin1.ron"), b"(id: \"\xe9t\xe9\")\n").unwrap();
+    std::fs::write(
+        methods.join("templates/t2.ron"),
+        "(id: \"t2\", name: (en: \"T\", fr: \"T\"), description: (en: \"d\", fr: \"d\"), \
+         stages: [(method: \"absente\", minutes: [])])\n",
+    )
+    .unwrap();
+    let text = said_in_french(home, &["methods", "list"], true);
+    assert!(
+        text.contains("bad.ron:1:11: il n'y a pas de champ `nope` ici")
+            && text.contains("(ignoré)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("latin1.ron: ") && text.contains("UTF-8"),
+        "{text}"
+    );
+    let text = said_in_french(
+        home,
+        &["new", "--title", "Essai", "--template", "t2", "--no-open"],
+        false,
+    );
+    assert!(text.contains("la méthode \"absente\""), "{text}");
+    let folder = home.join("dossier");
+    std::fs::create_dir(&folder).unwrap();
+    for out in [folder.to_str().unwrap(), "/dev/full"] {
+        let text = said_in_french(home, &["generate", "--stickies", "3", "-o", out], false);
+        assert!(!text.contains("os error"), "{text}");
+    }
+}

@@ -70,3 +70,14 @@ cli-stdout-failed = standard output: { $why }
 keymap-not-applied = { $problem } (your key bindings were not applied)
 keymap-unknown-key = keymap: unknown key { $key }
 theme-not-applied = { $problem } (your theme was not applied)
+
+# The method library: a file of the lab's that could not be read
+# ($problem: where, file:line:column, and what), a template naming a
+# method the library lacks.
+library-skipped = { $problem } (skipped)
+library-unknown-method = template { $template } uses method { $method }, which the library does not have
+
+# The app and its terminal ($why: the system's reason, in plain words).
+app-no-terminal = the app needs a terminal: run atelier in one ({ $why })
+app-cannot-draw = cannot draw on the terminal: { $why }
+app-cannot-read-keys = cannot read keys: { $why }

@@ -78,3 +78,14 @@ cli-stdout-failed = sortie standard : { $why }
 keymap-not-applied = { $problem } (vos raccourcis clavier n'ont pas été appliqués)
 keymap-unknown-key = keymap.ron : touche inconnue { $key } (les autres raccourcis sont appliqués)
 theme-not-applied = { $problem } (votre thème n'a pas été appliqué)
+
+# La bibliothèque de méthodes : un fichier du lab illisible ($problem :
+# où, fichier:ligne:colonne, et quoi), un modèle qui nomme une méthode
+# absente de la bibliothèque.
+library-skipped = { $problem } (ignoré)
+library-unknown-method = le modèle { $template } utilise la méthode { $method }, que la bibliothèque n'a pas
+
+# L'app et son terminal ($why : la raison du système, en mots simples).
+app-no-terminal = l'app a besoin d'un terminal : lancez atelier dans un terminal ({ $why })
+app-cannot-draw = impossible de dessiner dans le terminal : { $why }
+app-cannot-read-keys = impossible de lire les touches : { $why }
