@@ -458,9 +458,9 @@ pub struct SuggestArgs {
 /// The suggestion engine: the built-in thesaurus, extended by the lab's
 /// files in `CONFIG/suggest/` (`*.txt`: thesaurus; `*.vec`: a word-vector
 /// model), with a warning for each file that could not be used (it is left
-/// out). None when the lab has no such file: the built-in engine
+/// out), said in `lang`. None when the lab has no such file: the built-in engine
 /// ([`Engine::builtin`], made once, when first asked) is the one.
-pub fn suggest_engine(home: &Home) -> (Option<Engine>, Vec<String>) {
+pub fn suggest_engine(home: &Home, lang: &str) -> (Option<Engine>, Vec<String>) {
     let dir = home.config.join("suggest");
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
         Ok(list) => list
@@ -482,7 +482,8 @@ pub fn suggest_engine(home: &Home) -> (Option<Engine>, Vec<String>) {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                warnings.push(format!("{name}: {}", store::describe_io(&e)));
+                let why = crate::i18n::io_error(lang, &e);
+                warnings.push(t!(lang, "io-at-path", path = name.as_str(), why = why));
                 continue;
             }
         };
@@ -494,11 +495,19 @@ pub fn suggest_engine(home: &Home) -> (Option<Engine>, Vec<String>) {
             next.add(&name, &text).map(|()| model = Some(next))
         };
         if let Err(e) = result {
-            warnings.push(format!("{e} (file left out)"));
+            let problem = crate::i18n::lab_file_error(lang, &e);
+            warnings.push(t!(lang, "lab-file-left-out", problem = problem));
         }
     }
-    for b in thesaurus.unknown_broader() {
-        warnings.push(format!("{}: no concept {b}", dir.display()));
+    for (id, concept) in thesaurus.unknown_broader() {
+        let dir = dir.display().to_string();
+        warnings.push(t!(
+            lang,
+            "lab-no-concept",
+            dir = dir,
+            id = id,
+            concept = concept
+        ));
     }
     (Some(Engine::new(thesaurus, model)), warnings)
 }

@@ -452,6 +452,16 @@ pub fn save_error(lang: &str, e: &crate::store::SaveError) -> String {
     }
 }
 
+/// A line of the lab's thesaurus or word-vector file that cannot be read,
+/// said in `lang` with its `file:line:column`.
+pub fn lab_file_error(lang: &str, e: &crate::model::suggest::ThesaurusError) -> String {
+    if supported(lang) == "en" {
+        return e.to_string();
+    }
+    let what = keyed(lang, e.key, &e.args);
+    format!("{}:{}:{}: {what}", e.origin, e.line, e.column)
+}
+
 /// An export that could not be made, said in `lang` (the library's own
 /// words kept as the detail).
 pub fn export_error(lang: &str, e: &crate::export::ExportError) -> String {

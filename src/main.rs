@@ -258,9 +258,9 @@ fn suggest(
     lang: &'static str,
     out: &mut Out,
 ) -> Result<bool, String> {
-    let (engine, warnings) = commands::suggest_engine(home);
+    let (engine, warnings) = commands::suggest_engine(home, lang);
     for w in warnings {
-        eprintln!("atelier: warning: {w}");
+        eprintln!("atelier: {}", atelier::t!(lang, "cli-warning", what = w));
     }
     let args = commands::SuggestArgs {
         threshold,

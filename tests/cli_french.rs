@@ -566,3 +566,29 @@ fn the_lab_s_library_and_generate_are_said_in_french() {
         assert!(!text.contains("os error"), "{text}");
     }
 }
+
+/// The lab's thesaurus and word vectors that cannot be read: each said in
+/// French with its `file:line:column`, the file left out, the suggestions
+/// made all the same.
+#[test]
+fn the_lab_s_suggestion_files_are_said_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let suggest = home.join("config/suggest");
+    std::fs::create_dir_all(&suggest).unwrap();
+    std::fs::write(suggest.join("a.txt"), "[eau]\nin: nature\nfr: eau\n").unwrap();
+    std::fs::write(suggest.join("b.txt"), "[eau]\npoids: 3\n").unwrap();
+    std::fs::write(suggest.join("c.vec"), "eau 0.1 x\n").unwrap();
+    let (good, _) = sessions(home);
+    let text = said_in_french(home, &["suggest", &good], true);
+    assert!(
+        text.contains("b.txt:2:1: clé `poids` inconnue")
+            && text.contains("(fichier laissé de côté)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("c.vec:1:9: un nombre est attendu, pas `x`"),
+        "{text}"
+    );
+    assert!(text.contains("aucun concept nature (dans eau)"), "{text}");
+}

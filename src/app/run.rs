@@ -67,7 +67,7 @@ pub fn build_app(home: &Home) -> (App, Vec<String>) {
     };
     app.ids = crate::model::Ids::from_clock();
     // The lab's thesaurus and model, read once; what is wrong in them is said.
-    let (engine, engine_warnings) = crate::commands::suggest_engine(home);
+    let (engine, engine_warnings) = crate::commands::suggest_engine(home, lang);
     app.ctx.engine = super::ctx::Lab::new(engine);
     warnings.extend(engine_warnings);
     let (theme, theme_warning) = crate::ui::theme::Theme::load(&home.config);
