@@ -60,8 +60,16 @@ pub fn recover(files: &[PathBuf], lang: &str, out: &mut impl Write) -> std::io::
                     )?;
                     continue;
                 }
-                match st.recovered() {
-                    Some(r) => writeln!(out, "{}: ok, {r}", f.display())?,
+                match st.recovery() {
+                    Some(r) => {
+                        let (file, what) =
+                            (f.display().to_string(), crate::i18n::recovered(lang, r));
+                        writeln!(
+                            out,
+                            "{}",
+                            t!(lang, "cli-recovered", file = file, what = what)
+                        )?
+                    }
                     None => writeln!(
                         out,
                         "{}",

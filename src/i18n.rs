@@ -452,6 +452,30 @@ pub fn save_error(lang: &str, e: &crate::store::SaveError) -> String {
     }
 }
 
+/// What a crash journal gave back at open, said in `lang`.
+pub fn recovered(lang: &str, r: &crate::store::journal::Recovered) -> String {
+    use crate::store::journal::Recovered;
+    if supported(lang) == "en" {
+        return r.to_string();
+    }
+    match r {
+        Recovered::Changes { n, torn: 0 } => t!(lang, "recovered-changes", n = *n),
+        Recovered::Changes { n, torn } => {
+            t!(lang, "recovered-changes-torn", n = *n, bytes = *torn)
+        }
+        Recovered::ConflictCopy { n, name } => {
+            t!(lang, "recovered-conflict-copy", n = *n, name = name.clone())
+        }
+        Recovered::KeptAside { path } => t!(lang, "recovered-kept-aside", path = path.clone()),
+        Recovered::DoNotFit { path } => t!(lang, "recovered-do-not-fit", path = path.clone()),
+        Recovered::Unreadable {
+            key: (key, args), ..
+        } => {
+            t!(lang, "recovered-unreadable", why = keyed(lang, key, args))
+        }
+    }
+}
+
 /// A line of the lab's thesaurus or word-vector file that cannot be read,
 /// said in `lang` with its `file:line:column`.
 pub fn lab_file_error(lang: &str, e: &crate::model::suggest::ThesaurusError) -> String {
@@ -601,6 +625,41 @@ mod tests {
             let fr = export_error("fr", &e);
             assert!(fr.contains(word) && fr.ends_with("(x)"), "{fr}");
         }
+    }
+
+    #[test]
+    fn what_a_crash_journal_gave_back_is_said_in_each_language() {
+        use crate::store::journal::Recovered;
+        let all = [
+            Recovered::Changes { n: 1, torn: 0 },
+            Recovered::Changes { n: 3, torn: 12 },
+            Recovered::ConflictCopy {
+                n: 2,
+                name: "a.conflict-1.ron".into(),
+            },
+            Recovered::KeptAside {
+                path: "j.old".into(),
+            },
+            Recovered::DoNotFit {
+                path: "j.bad".into(),
+            },
+            Recovered::Unreadable {
+                why: "no such file or folder".into(),
+                key: ("load-io-not-found", Vec::new()),
+            },
+        ];
+        for r in &all {
+            // English is the store's own wording, and the key's.
+            assert_eq!(recovered("en", r), r.to_string());
+            let fr = recovered("fr", r);
+            assert!(fr.contains("journal de secours"), "{fr}");
+            assert!(!fr.contains("crash") && !fr.contains("recovered"), "{fr}");
+        }
+        assert_eq!(
+            recovered("fr", &all[1]),
+            "3 modifications récupérées du journal de secours\u{a0}; un dernier \
+             enregistrement inachevé (12 octets) a été écarté"
+        );
     }
 
     #[test]

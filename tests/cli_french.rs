@@ -592,3 +592,25 @@ fn the_lab_s_suggestion_files_are_said_in_french() {
     );
     assert!(text.contains("aucun concept nature (dans eau)"), "{text}");
 }
+
+/// `check --recover` replays a crash journal and says what it recovered
+/// in French.
+#[test]
+fn a_crash_journal_recovered_is_said_in_french() {
+    use atelier::store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let (good, _) = sessions(home);
+    let (mut st, mut s) = Store::open(Path::new(&good)).unwrap();
+    for text in ["avant la panne", "encore une"] {
+        let record = support::model::journaled_sticky(&mut s, text, support::model::t(0));
+        st.journal(1, &record);
+    }
+    st.sync();
+    drop(st);
+    let text = said_in_french(home, &["check", "--recover", &good], true);
+    assert!(
+        text.contains("2 modifications récupérées du journal de secours"),
+        "{text}"
+    );
+}

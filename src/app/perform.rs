@@ -448,8 +448,10 @@ fn install(
     created: bool,
     lang: &'static str,
 ) -> Opened {
-    let read_only = store.read_only().map(str::to_owned);
-    let recovered = store.recovered().map(str::to_owned);
+    let read_only = store
+        .read_only()
+        .map(|why| crate::i18n::read_only_reason(lang, why));
+    let recovered = store.recovery().map(|r| crate::i18n::recovered(lang, r));
     // The real file (links resolved once, by the store): media, exports and
     // comments go beside it.
     let path = store.path().to_path_buf();

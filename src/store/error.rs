@@ -156,7 +156,7 @@ pub fn io_keyed(e: &std::io::Error) -> (&'static str, Vec<(&'static str, String)
 /// A save that did not happen. `Display` says it in English; each variant
 /// has a Fluent key (`assets/locales/*/errors.ftl`, `store.ftl`) for
 /// `i18n::save_error` to say it in the user's language.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SaveError {
     #[error("{path}: this session is open read-only ({reason})")]
     ReadOnly {

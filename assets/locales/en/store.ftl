@@ -67,3 +67,20 @@ load-io-not-seekable = this file can only be read from start to end
 load-io-os = system error { $code }
 # $detail is the error's own words (from a library, in English).
 load-io-other = the reading or writing failed ({ $detail })
+
+# What a crash journal gave back when its session was opened.
+recovered-changes = recovered { $n ->
+    [one] 1 change
+   *[other] { $n } changes
+} from the crash journal
+recovered-changes-torn = recovered { $n ->
+    [one] 1 change
+   *[other] { $n } changes
+} from the crash journal; an unfinished last record ({ $bytes } bytes) was dropped
+recovered-conflict-copy = recovered { $n ->
+    [one] 1 change
+   *[other] { $n } changes
+} from the crash journal into the conflict copy { $name } (the session file had been changed by someone else)
+recovered-kept-aside = an older crash journal did not match the file and was kept aside as { $path }
+recovered-do-not-fit = a crash journal was found but its changes do not fit this file; it was kept aside as { $path }
+recovered-unreadable = the crash journal cannot be read ({ $why })

@@ -64,3 +64,20 @@ load-io-not-seekable = ce fichier ne se lit que du début à la fin
 load-io-os = erreur du système { $code }
 # $detail : les mots de l'erreur elle-même (d'une bibliothèque, en anglais).
 load-io-other = la lecture ou l'écriture a échoué ({ $detail })
+
+# Ce que le journal de secours a rendu à l'ouverture de sa séance.
+recovered-changes = { $n ->
+    [one] 1 modification récupérée
+   *[other] { $n } modifications récupérées
+} du journal de secours
+recovered-changes-torn = { $n ->
+    [one] 1 modification récupérée
+   *[other] { $n } modifications récupérées
+} du journal de secours ; un dernier enregistrement inachevé ({ $bytes } octets) a été écarté
+recovered-conflict-copy = { $n ->
+    [one] 1 modification récupérée
+   *[other] { $n } modifications récupérées
+} du journal de secours dans la copie de conflit { $name } (le fichier de la séance avait été modifié par quelqu'un d'autre)
+recovered-kept-aside = un ancien journal de secours ne correspondait pas au fichier et a été mis de côté sous { $path }
+recovered-do-not-fit = un journal de secours a été trouvé, mais ses modifications ne vont pas avec ce fichier ; il a été mis de côté sous { $path }
+recovered-unreadable = le journal de secours est illisible ({ $why })
