@@ -81,3 +81,8 @@ library-unknown-method = template { $template } uses method { $method }, which t
 app-no-terminal = the app needs a terminal: run atelier in one ({ $why })
 app-cannot-draw = cannot draw on the terminal: { $why }
 app-cannot-read-keys = cannot read keys: { $why }
+
+# A detail typed in setup that the session cannot take.
+detail-error-no-title = A session needs a title.
+detail-error-not-a-date = { $value } is not a date: expected YYYY-MM-DD, such as 2026-06-12
+detail-error-not-a-time = expected a time of day such as "09:30", found { $value }

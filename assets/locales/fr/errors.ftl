@@ -89,3 +89,8 @@ library-unknown-method = le modèle { $template } utilise la méthode { $method 
 app-no-terminal = l'app a besoin d'un terminal : lancez atelier dans un terminal ({ $why })
 app-cannot-draw = impossible de dessiner dans le terminal : { $why }
 app-cannot-read-keys = impossible de lire les touches : { $why }
+
+# Un détail saisi dans la préparation que la séance ne peut pas prendre.
+detail-error-no-title = Une séance a besoin d'un titre.
+detail-error-not-a-date = { $value } n'est pas une date : AAAA-MM-JJ est attendu, comme 2026-06-12
+detail-error-not-a-time = une heure comme « 09:30 » est attendue, pas { $value }
