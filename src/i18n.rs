@@ -476,6 +476,20 @@ pub fn recovered(lang: &str, r: &crate::store::journal::Recovered) -> String {
     }
 }
 
+/// A dot the board refused to give or take back, said in `lang`.
+pub fn vote_refused(lang: &str, r: &crate::model::VoteRefused) -> String {
+    use crate::model::VoteRefused;
+    match r {
+        VoteRefused::Budget { who, dots } => {
+            t!(lang, "vote-refused-budget", who = who.clone(), dots = *dots)
+        }
+        VoteRefused::Cap { who, cap } => {
+            t!(lang, "vote-refused-cap", who = who.clone(), cap = *cap)
+        }
+        VoteRefused::NoDot => t!(lang, "vote-refused-no-dot"),
+    }
+}
+
 /// A line of the lab's thesaurus or word-vector file that cannot be read,
 /// said in `lang` with its `file:line:column`.
 pub fn lab_file_error(lang: &str, e: &crate::model::suggest::ThesaurusError) -> String {
@@ -660,6 +674,26 @@ mod tests {
             "3 modifications récupérées du journal de secours\u{a0}; un dernier \
              enregistrement inachevé (12 octets) a été écarté"
         );
+    }
+
+    #[test]
+    fn refused_dots_are_said_in_each_language() {
+        use crate::model::VoteRefused;
+        let budget = VoteRefused::Budget {
+            who: "Ana".into(),
+            dots: 3,
+        };
+        assert_eq!(vote_refused("en", &budget), format!("{budget}."));
+        assert_eq!(
+            vote_refused("fr", &budget),
+            "Ana a utilisé ses 3 gommettes de ce tour\u{a0}: retirez-en une d'abord (-)."
+        );
+        let cap = VoteRefused::Cap {
+            who: "Ana".into(),
+            cap: 1,
+        };
+        assert_eq!(vote_refused("en", &cap), format!("{cap}."));
+        assert!(vote_refused("fr", &cap).starts_with("Ana a déjà 1 gommette ici"));
     }
 
     #[test]
