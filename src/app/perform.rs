@@ -650,19 +650,21 @@ pub(super) fn write_review_drafts(
     home: &Home,
     session: &Path,
     drafts: &crate::store::journal::Drafts,
+    lang: &str,
 ) -> Result<(), String> {
     let path = review_drafts_path(home, session);
+    let io = |e: std::io::Error| crate::i18n::io_error(lang, &e);
     if drafts.is_empty() {
         return match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.to_string()),
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(e)),
             _ => Ok(()),
         };
     }
     if let Some(dir) = path.parent() {
-        store::paths::make_private_dir(dir).map_err(|e| e.to_string())?;
+        store::paths::make_private_dir(dir).map_err(io)?;
     }
     let text = ron::to_string(drafts).map_err(|e| e.to_string())?;
-    store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+    store::write_atomic(&path, text.as_bytes()).map_err(|e| crate::i18n::save_error(lang, &e))
 }
 
 /// A reviewer's drafts for `session` (empty when none, or unreadable).

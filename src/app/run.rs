@@ -421,7 +421,8 @@ fn flush_journal(app: &mut App, world: &World) {
             _ => None,
         });
         if let Some(drafts) = last
-            && let Err(e) = super::perform::write_review_drafts(&app.home_dir, &doc.path, &drafts)
+            && let Err(e) =
+                super::perform::write_review_drafts(&app.home_dir, &doc.path, &drafts, app.lang)
         {
             let text = crate::t!(app.lang, "drafts-not-kept", error = e);
             warn(app, text, Timestamp::now());
