@@ -60,8 +60,16 @@ pub fn recover(files: &[PathBuf], lang: &str, out: &mut impl Write) -> std::io::
                     )?;
                     continue;
                 }
-                match st.recovered() {
-                    Some(r) => writeln!(out, "{}: ok, {r}", f.display())?,
+                match st.recovery() {
+                    Some(r) => {
+                        let (file, what) =
+                            (f.display().to_string(), crate::i18n::recovered(lang, r));
+                        writeln!(
+                            out,
+                            "{}",
+                            t!(lang, "cli-recovered", file = file, what = what)
+                        )?
+                    }
                     None => writeln!(
                         out,
                         "{}",
@@ -239,7 +247,7 @@ pub fn methods_list(lib: &Library, lang: &str, out: &mut impl Write) -> std::io:
 
 fn report_skipped(lib: &Library, lang: &str, out: &mut impl Write) -> std::io::Result<()> {
     for s in &lib.skipped {
-        writeln!(out, "{}", t!(lang, "cli-warning", what = s.to_string()))?;
+        writeln!(out, "{}", t!(lang, "cli-warning", what = s.say(lang)))?;
     }
     Ok(())
 }
@@ -292,7 +300,8 @@ pub fn method_show(
             ));
         }
     }
-    out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+    out.write_all(text.as_bytes())
+        .map_err(|e| crate::i18n::io_error(lang, &e))
 }
 
 pub fn templates_list(lib: &Library, lang: &str, out: &mut impl Write) -> std::io::Result<()> {
@@ -347,7 +356,8 @@ pub fn template_show(
         "\n{}\n",
         crate::t!(lang, "cli-total", total = total)
     ));
-    out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+    out.write_all(text.as_bytes())
+        .map_err(|e| crate::i18n::io_error(lang, &e))
 }
 
 /// `atelier attach SESSION FILE... [--to ID] [--caption TEXT]`, said in
@@ -403,7 +413,7 @@ pub fn attach(
                 "{}",
                 t!(lang, "attach-empty-folder", folder = f.clone())
             )
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::i18n::io_error(lang, &e))?;
         }
         for p in paths {
             let a =
@@ -418,7 +428,8 @@ pub fn attach(
                 same += 1;
                 continue;
             }
-            writeln!(out, "{} -> {}", p.display(), a.path).map_err(|e| e.to_string())?;
+            writeln!(out, "{} -> {}", p.display(), a.path)
+                .map_err(|e| crate::i18n::io_error(lang, &e))?;
             new.push(a);
         }
     }
@@ -439,7 +450,7 @@ pub fn attach(
     } else {
         t!(lang, "attach-done", path = path, n = n)
     };
-    writeln!(out, "{done}").map_err(|e| e.to_string())?;
+    writeln!(out, "{done}").map_err(|e| crate::i18n::io_error(lang, &e))?;
     Ok(true)
 }
 
@@ -455,9 +466,9 @@ pub struct SuggestArgs {
 /// The suggestion engine: the built-in thesaurus, extended by the lab's
 /// files in `CONFIG/suggest/` (`*.txt`: thesaurus; `*.vec`: a word-vector
 /// model), with a warning for each file that could not be used (it is left
-/// out). None when the lab has no such file: the built-in engine
+/// out), said in `lang`. None when the lab has no such file: the built-in engine
 /// ([`Engine::builtin`], made once, when first asked) is the one.
-pub fn suggest_engine(home: &Home) -> (Option<Engine>, Vec<String>) {
+pub fn suggest_engine(home: &Home, lang: &str) -> (Option<Engine>, Vec<String>) {
     let dir = home.config.join("suggest");
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
         Ok(list) => list
@@ -479,7 +490,8 @@ pub fn suggest_engine(home: &Home) -> (Option<Engine>, Vec<String>) {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                warnings.push(format!("{name}: {}", store::describe_io(&e)));
+                let why = crate::i18n::io_error(lang, &e);
+                warnings.push(t!(lang, "io-at-path", path = name.as_str(), why = why));
                 continue;
             }
         };
@@ -491,11 +503,19 @@ pub fn suggest_engine(home: &Home) -> (Option<Engine>, Vec<String>) {
             next.add(&name, &text).map(|()| model = Some(next))
         };
         if let Err(e) = result {
-            warnings.push(format!("{e} (file left out)"));
+            let problem = crate::i18n::lab_file_error(lang, &e);
+            warnings.push(t!(lang, "lab-file-left-out", problem = problem));
         }
     }
-    for b in thesaurus.unknown_broader() {
-        warnings.push(format!("{}: no concept {b}", dir.display()));
+    for (id, concept) in thesaurus.unknown_broader() {
+        let dir = dir.display().to_string();
+        warnings.push(t!(
+            lang,
+            "lab-no-concept",
+            dir = dir,
+            id = id,
+            concept = concept
+        ));
     }
     (Some(Engine::new(thesaurus, model)), warnings)
 }
@@ -511,7 +531,7 @@ pub fn suggest(
     let session = store::load_file(file).map_err(|e| crate::i18n::load_error(lang, &e))?;
     let scope = if args.all { Scope::Board } else { Scope::Inbox };
     let list = session.suggest_clusters_with(engine, scope, args.threshold);
-    let io = |e: std::io::Error| e.to_string();
+    let io = |e: std::io::Error| crate::i18n::io_error(lang, &e);
     if args.json {
         #[derive(serde::Serialize)]
         struct Item<'a> {

@@ -394,27 +394,19 @@ pub fn read_only_reason(lang: &str, reason: &str) -> String {
 /// `store::describe_io`'s words in `lang` (they have keys in `store.ftl`);
 /// the system's own words for an error that has none.
 pub fn io_words(lang: &str, english: &str) -> String {
-    const KEYS: [&str; 8] = [
-        "load-io-port-taken",
-        "load-io-not-found",
-        "load-io-not-a-folder",
-        "load-io-exists",
-        "load-io-permission",
-        "load-io-read-only",
-        "load-io-full",
-        "load-io-quota",
-    ];
-    KEYS.iter()
+    crate::store::io_keys()
         .find(|k| tr("en", k) == english)
         .map_or_else(|| english.to_owned(), |k| tr(lang, k))
 }
 
-/// An I/O error said in `lang`: plain words where we have them.
+/// An I/O error said in `lang`: plain words where we have them, else the
+/// system's error number (English keeps the system's own words then).
 pub fn io_error(lang: &str, e: &std::io::Error) -> String {
-    match crate::store::io_key(e) {
-        Some(key) => tr(lang, key),
-        None => e.to_string(),
+    if supported(lang) == "en" {
+        return crate::store::describe_io(e);
     }
+    let (key, args) = crate::store::io_keyed(e);
+    keyed(lang, key, &args)
 }
 
 /// A file that could not be attached, said in `lang`.
@@ -443,11 +435,84 @@ pub fn save_error(lang: &str, e: &crate::store::SaveError) -> String {
             path = path.clone(),
             reason = read_only_reason(lang, reason)
         ),
-        SaveError::Io { path, message, key } => {
-            let why = key.map_or_else(|| message.clone(), |k| tr(lang, k));
-            t!(lang, "save-io", path = path.clone(), why = why)
+        SaveError::Io { path, message, .. } if supported(lang) == "en" => {
+            t!(lang, "save-io", path = path.clone(), why = message.clone())
         }
+        SaveError::Io {
+            path,
+            key: (key, args),
+            ..
+        } => t!(
+            lang,
+            "save-io",
+            path = path.clone(),
+            why = keyed(lang, key, args)
+        ),
         SaveError::Serialize(detail) => t!(lang, "save-serialize", detail = detail.clone()),
+    }
+}
+
+/// What a crash journal gave back at open, said in `lang`.
+pub fn recovered(lang: &str, r: &crate::store::journal::Recovered) -> String {
+    use crate::store::journal::Recovered;
+    if supported(lang) == "en" {
+        return r.to_string();
+    }
+    match r {
+        Recovered::Changes { n, torn: 0 } => t!(lang, "recovered-changes", n = *n),
+        Recovered::Changes { n, torn } => {
+            t!(lang, "recovered-changes-torn", n = *n, bytes = *torn)
+        }
+        Recovered::ConflictCopy { n, name } => {
+            t!(lang, "recovered-conflict-copy", n = *n, name = name.clone())
+        }
+        Recovered::KeptAside { path } => t!(lang, "recovered-kept-aside", path = path.clone()),
+        Recovered::DoNotFit { path } => t!(lang, "recovered-do-not-fit", path = path.clone()),
+        Recovered::Unreadable {
+            key: (key, args), ..
+        } => {
+            t!(lang, "recovered-unreadable", why = keyed(lang, key, args))
+        }
+    }
+}
+
+/// A dot the board refused to give or take back, said in `lang`.
+pub fn vote_refused(lang: &str, r: &crate::model::VoteRefused) -> String {
+    use crate::model::VoteRefused;
+    match r {
+        VoteRefused::Budget { who, dots } => {
+            t!(lang, "vote-refused-budget", who = who.clone(), dots = *dots)
+        }
+        VoteRefused::Cap { who, cap } => {
+            t!(lang, "vote-refused-cap", who = who.clone(), cap = *cap)
+        }
+        VoteRefused::NoDot => t!(lang, "vote-refused-no-dot"),
+    }
+}
+
+/// A line of the lab's thesaurus or word-vector file that cannot be read,
+/// said in `lang` with its `file:line:column`.
+pub fn lab_file_error(lang: &str, e: &crate::model::suggest::ThesaurusError) -> String {
+    if supported(lang) == "en" {
+        return e.to_string();
+    }
+    let what = keyed(lang, e.key, &e.args);
+    format!("{}:{}:{}: {what}", e.origin, e.line, e.column)
+}
+
+/// An export that could not be made, said in `lang` (the library's own
+/// words kept as the detail).
+pub fn export_error(lang: &str, e: &crate::export::ExportError) -> String {
+    use crate::export::ExportError;
+    match e {
+        ExportError::Template { name, detail } => t!(
+            lang,
+            "export-failed-template",
+            name = name.clone(),
+            detail = detail.clone()
+        ),
+        ExportError::Json(detail) => t!(lang, "export-failed-json", detail = detail.clone()),
+        ExportError::Csv(detail) => t!(lang, "export-failed-csv", detail = detail.clone()),
     }
 }
 
@@ -508,6 +573,127 @@ mod tests {
         assert_eq!(key_label("fr", "-"), "-");
         assert_eq!(key_label("en", "Space"), "Space");
         assert_eq!(key_list("fr", "Esc, q"), "Échap, q");
+    }
+
+    #[test]
+    fn io_errors_are_said_in_plain_words_without_the_system_s_english() {
+        use std::io::{Error, ErrorKind};
+        let missing = Error::from_raw_os_error(2);
+        assert_eq!(io_error("fr", &missing), "fichier ou dossier introuvable");
+        assert_eq!(io_error("en", &missing), "no such file or folder");
+        for kind in [
+            ErrorKind::IsADirectory,
+            ErrorKind::DirectoryNotEmpty,
+            ErrorKind::InvalidData,
+            ErrorKind::TimedOut,
+            ErrorKind::BrokenPipe,
+            ErrorKind::FileTooLarge,
+            ErrorKind::ResourceBusy,
+            ErrorKind::CrossesDevices,
+        ] {
+            let fr = io_error("fr", &Error::from(kind));
+            assert!(
+                crate::store::io_key(&Error::from(kind)).is_some(),
+                "{kind:?}"
+            );
+            assert_ne!(fr, io_error("en", &Error::from(kind)), "{kind:?}");
+            assert!(!fr.contains("load-io"), "{kind:?}: {fr}");
+        }
+        // EIO has no plain words: its number only, in French.
+        let eio = Error::from_raw_os_error(5);
+        assert_eq!(io_error("fr", &eio), "erreur du système 5");
+        assert!(io_error("en", &eio).contains("os error 5"));
+        // A library's own error: its words inside a French sentence.
+        let other = Error::other("boom");
+        assert_eq!(
+            io_error("fr", &other),
+            "la lecture ou l'écriture a échoué (boom)"
+        );
+        // Every key, once, in both languages.
+        let keys: Vec<_> = crate::store::io_keys().collect();
+        assert!(keys.len() > 20, "{keys:?}");
+        for key in keys {
+            assert!(has("fr", key) && has("en", key), "{key}");
+        }
+    }
+
+    #[test]
+    fn export_errors_are_keyed_sentences_with_the_library_s_detail() {
+        use crate::export::ExportError;
+        let template = ExportError::Template {
+            name: "runsheet.html".into(),
+            detail: "syntax error".into(),
+        };
+        assert_eq!(
+            export_error("fr", &template),
+            "l'export n'a pas pu être fait\u{a0}: le modèle de page runsheet.html a échoué (syntax error)"
+        );
+        assert_eq!(
+            export_error("en", &template),
+            "the export could not be made: the page template runsheet.html failed (syntax error)"
+        );
+        for (e, word) in [
+            (ExportError::Json("x".into()), "le JSON"),
+            (ExportError::Csv("x".into()), "le CSV"),
+        ] {
+            let fr = export_error("fr", &e);
+            assert!(fr.contains(word) && fr.ends_with("(x)"), "{fr}");
+        }
+    }
+
+    #[test]
+    fn what_a_crash_journal_gave_back_is_said_in_each_language() {
+        use crate::store::journal::Recovered;
+        let all = [
+            Recovered::Changes { n: 1, torn: 0 },
+            Recovered::Changes { n: 3, torn: 12 },
+            Recovered::ConflictCopy {
+                n: 2,
+                name: "a.conflict-1.ron".into(),
+            },
+            Recovered::KeptAside {
+                path: "j.old".into(),
+            },
+            Recovered::DoNotFit {
+                path: "j.bad".into(),
+            },
+            Recovered::Unreadable {
+                why: "no such file or folder".into(),
+                key: ("load-io-not-found", Vec::new()),
+            },
+        ];
+        for r in &all {
+            // English is the store's own wording, and the key's.
+            assert_eq!(recovered("en", r), r.to_string());
+            let fr = recovered("fr", r);
+            assert!(fr.contains("journal de secours"), "{fr}");
+            assert!(!fr.contains("crash") && !fr.contains("recovered"), "{fr}");
+        }
+        assert_eq!(
+            recovered("fr", &all[1]),
+            "3 modifications récupérées du journal de secours\u{a0}; un dernier \
+             enregistrement inachevé (12 octets) a été écarté"
+        );
+    }
+
+    #[test]
+    fn refused_dots_are_said_in_each_language() {
+        use crate::model::VoteRefused;
+        let budget = VoteRefused::Budget {
+            who: "Ana".into(),
+            dots: 3,
+        };
+        assert_eq!(vote_refused("en", &budget), format!("{budget}."));
+        assert_eq!(
+            vote_refused("fr", &budget),
+            "Ana a utilisé ses 3 gommettes de ce tour\u{a0}: retirez-en une d'abord (-)."
+        );
+        let cap = VoteRefused::Cap {
+            who: "Ana".into(),
+            cap: 1,
+        };
+        assert_eq!(vote_refused("en", &cap), format!("{cap}."));
+        assert!(vote_refused("fr", &cap).starts_with("Ana a déjà 1 gommette ici"));
     }
 
     #[test]

@@ -1,4 +1,5 @@
 use atelier::cli::{Command, LibraryCmd, Shell};
+use atelier::i18n::io_error;
 use atelier::methods::Library;
 use atelier::store::Home;
 use atelier::{commands, lang};
@@ -124,10 +125,9 @@ fn tools(command: Command, home: &Home, lang: &'static str, out: &mut Out) -> Re
         } else {
             commands::check_in(&files, lang, out)
         }
-        .map_err(|e| e.to_string()),
-        Command::Fmt { files } => {
-            commands::fmt(&files, &atelier::zone::machine(), lang, out).map_err(|e| e.to_string())
-        }
+        .map_err(|e| io_error(lang, &e)),
+        Command::Fmt { files } => commands::fmt(&files, &atelier::zone::machine(), lang, out)
+            .map_err(|e| io_error(lang, &e)),
         Command::Merge {
             files,
             output,
@@ -170,7 +170,7 @@ fn tools(command: Command, home: &Home, lang: &'static str, out: &mut Out) -> Re
             stickies,
             seed,
             output,
-        } => generate(stickies, seed, &output),
+        } => generate(stickies, seed, &output, lang),
         Command::Suggest {
             file,
             threshold,
@@ -218,7 +218,7 @@ fn listing(
     out: &mut Out,
 ) -> Result<bool, String> {
     match what {
-        None | Some(LibraryCmd::List) => list(library, lang, out).map_err(|e| e.to_string()),
+        None | Some(LibraryCmd::List) => list(library, lang, out).map_err(|e| io_error(lang, &e)),
         Some(LibraryCmd::Show { id }) => show(library, &id, lang, out),
     }
     .map(|()| true)
@@ -252,7 +252,7 @@ fn review(
 }
 
 /// `atelier generate`: a made-up session of `stickies` sticky notes.
-fn generate(stickies: usize, seed: u64, output: &Path) -> Result<bool, String> {
+fn generate(stickies: usize, seed: u64, output: &Path, lang: &str) -> Result<bool, String> {
     let session = atelier::generate::session(stickies, seed);
     atelier::store::to_ron(&session)
         .and_then(|text| atelier::store::write_atomic(output, text.as_bytes()))
@@ -260,7 +260,7 @@ fn generate(stickies: usize, seed: u64, output: &Path) -> Result<bool, String> {
             println!("{}", output.display());
             true
         })
-        .map_err(|e| e.to_string())
+        .map_err(|e| atelier::i18n::save_error(lang, &e))
 }
 
 /// `atelier suggest`: groups to make of a session's loose stickies.
@@ -273,9 +273,9 @@ fn suggest(
     lang: &'static str,
     out: &mut Out,
 ) -> Result<bool, String> {
-    let (engine, warnings) = commands::suggest_engine(home);
+    let (engine, warnings) = commands::suggest_engine(home, lang);
     for w in warnings {
-        eprintln!("atelier: warning: {w}");
+        eprintln!("atelier: {}", atelier::t!(lang, "cli-warning", what = w));
     }
     let args = commands::SuggestArgs {
         threshold,

@@ -1155,6 +1155,10 @@ fn minus_takes_a_dot_back_and_the_last_one_removes_the_vote() {
     assert!(fx.is_empty());
     assert_eq!(sess(&app), &before);
     assert_says(&app, "no dot to remove here");
+    // In the room's language.
+    app.lang = "fr";
+    keys(&mut app, &["-"]);
+    assert_says(&app, "aucune gommette à retirer ici");
 }
 
 #[test]

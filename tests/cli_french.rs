@@ -449,3 +449,168 @@ fn an_import_into_a_stage_that_does_not_exist_is_said_in_french() {
     );
     assert_eq!(std::fs::read(&session).unwrap(), before, "nothing imported");
 }
+
+/// Files and folders that are missing, folders where a file goes, files
+/// where a folder goes, a full disk: the system's words said in French.
+#[test]
+fn io_errors_are_said_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let (good, _) = sessions(home);
+    let folder = home.join("dossier.ron");
+    std::fs::create_dir(&folder).unwrap();
+    let (f, absent) = (folder.to_str().unwrap(), home.join("absent.txt"));
+    let under_file = format!("{good}/x.md");
+    let cases: [(&[&str], &str); 6] = [
+        (&["import", &good, absent.to_str().unwrap()], "introuvable"),
+        (&["import", &good, f], "c'est un dossier, pas un fichier"),
+        (&["check", f], "c'est un dossier, pas un fichier"),
+        (
+            &["export", &good, "--format", "md", "-o", &under_file],
+            "pas un dossier",
+        ),
+        (
+            &["export", &good, "--format", "md", "-o", "/dev/full"],
+            "disque est plein",
+        ),
+        (&["report", absent.to_str().unwrap()], "introuvable"),
+    ];
+    for (args, words) in cases {
+        let text = said_in_french(home, args, false);
+        assert!(text.contains(words), "{args:?}: {text}");
+        assert!(!text.contains("os error"), "{args:?}: {text}");
+    }
+}
+
+/// A keymap.ron and a theme.ron that RON cannot read: said in French at
+/// start-up, with `file:line:column`, and no English.
+#[test]
+fn a_broken_keymap_and_theme_are_said_in_french_with_their_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = atelier::store::Home::under(dir.path());
+    std::fs::create_dir_all(&home.config).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(home.config.join(name), text).unwrap();
+    write("config.ron", "(language: \"fr\")\n");
+    write(
+        "keymap.ron",
+        "{\n    board: {\n        \"x\": Nope,\n    },\n}\n",
+    );
+    write(
+        "theme.ron",
+        "(\n    title: (fg: \"red\")\n    base: (),\n)\n",
+    );
+    let (app, warnings) = atelier::app::build_app(&home);
+    assert_eq!(app.lang, "fr");
+    let keymap = home.config.join("keymap.ron").display().to_string();
+    let theme = home.config.join("theme.ron").display().to_string();
+    let said = |file: &str| {
+        warnings
+            .iter()
+            .find(|w| w.starts_with(file))
+            .unwrap_or_else(|| panic!("no warning about {file}: {warnings:?}"))
+    };
+    let k = said(&keymap);
+    assert!(k.starts_with(&format!("{keymap}:3:")), "{k}");
+    assert!(
+        k.contains("`Nope` n'est pas un nom connu ici") && k.contains("`Quit`"),
+        "{k}"
+    );
+    assert!(k.contains("n'ont pas été appliqués"), "{k}");
+    let t = said(&theme);
+    assert!(t.starts_with(&format!("{theme}:3:")), "{t}");
+    assert!(t.contains("une virgule `,` est attendue ici"), "{t}");
+    assert!(t.contains("votre thème n'a pas été appliqué"), "{t}");
+    for w in [k, t] {
+        let english = english_in(w);
+        assert!(english.is_empty(), "{english:?} in {w}");
+    }
+}
+
+/// The lab's own library files that cannot be read, a template naming a
+/// method the library lacks, and a generated session that cannot be
+/// written: said in French.
+#[test]
+fn the_lab_s_library_and_generate_are_said_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let methods = home.join("config/methods");
+    std::fs::create_dir_all(methods.join("templates")).unwrap();
+    std::fs::write(methods.join("bad.ron"), "(id: \"x\", nope: 1)\n").unwrap();
+    std::fs::write(methods.join("latin1.ron"), b"(id: \"\xe9t\xe9\")\n").unwrap();
+    std::fs::write(
+        methods.join("templates/t2.ron"),
+        "(id: \"t2\", name: (en: \"T\", fr: \"T\"), description: (en: \"d\", fr: \"d\"), \
+         stages: [(method: \"absente\", minutes: [])])\n",
+    )
+    .unwrap();
+    let text = said_in_french(home, &["methods", "list"], true);
+    assert!(
+        text.contains("bad.ron:1:11: il n'y a pas de champ `nope` ici")
+            && text.contains("(ignoré)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("latin1.ron: ") && text.contains("UTF-8"),
+        "{text}"
+    );
+    let text = said_in_french(
+        home,
+        &["new", "--title", "Essai", "--template", "t2", "--no-open"],
+        false,
+    );
+    assert!(text.contains("la méthode \"absente\""), "{text}");
+    let folder = home.join("dossier");
+    std::fs::create_dir(&folder).unwrap();
+    for out in [folder.to_str().unwrap(), "/dev/full"] {
+        let text = said_in_french(home, &["generate", "--stickies", "3", "-o", out], false);
+        assert!(!text.contains("os error"), "{text}");
+    }
+}
+
+/// The lab's thesaurus and word vectors that cannot be read: each said in
+/// French with its `file:line:column`, the file left out, the suggestions
+/// made all the same.
+#[test]
+fn the_lab_s_suggestion_files_are_said_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let suggest = home.join("config/suggest");
+    std::fs::create_dir_all(&suggest).unwrap();
+    std::fs::write(suggest.join("a.txt"), "[eau]\nin: nature\nfr: eau\n").unwrap();
+    std::fs::write(suggest.join("b.txt"), "[eau]\npoids: 3\n").unwrap();
+    std::fs::write(suggest.join("c.vec"), "eau 0.1 x\n").unwrap();
+    let (good, _) = sessions(home);
+    let text = said_in_french(home, &["suggest", &good], true);
+    assert!(
+        text.contains("b.txt:2:1: clé `poids` inconnue")
+            && text.contains("(fichier laissé de côté)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("c.vec:1:9: un nombre est attendu, pas `x`"),
+        "{text}"
+    );
+    assert!(text.contains("aucun concept nature (dans eau)"), "{text}");
+}
+
+/// `check --recover` replays a crash journal and says what it recovered
+/// in French.
+#[test]
+fn a_crash_journal_recovered_is_said_in_french() {
+    use atelier::store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let (good, _) = sessions(home);
+    let (mut st, mut s) = Store::open(Path::new(&good)).unwrap();
+    for text in ["avant la panne", "encore une"] {
+        let record = support::model::journaled_sticky(&mut s, text, support::model::t(0));
+        st.journal(1, &record);
+    }
+    st.sync();
+    drop(st);
+    let text = said_in_french(home, &["check", "--recover", &good], true);
+    assert!(
+        text.contains("2 modifications récupérées du journal de secours"),
+        "{text}"
+    );
+}

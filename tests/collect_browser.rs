@@ -575,7 +575,7 @@ fn chromium_places_dots_with_the_buttons_and_sends_with_the_page_script() {
 }
 
 /// The pages as served: the sticky form, the ballot (named, then
-/// anonymous, after a refusal), and the closed ballot.
+/// anonymous, after a refusal), the closed ballot and two error pages.
 fn served_pages(dir: &Path) -> Vec<PathBuf> {
     let c = start_ballot();
     let url = c.urls().remove(0);
@@ -618,6 +618,23 @@ fn served_pages(dir: &Path) -> Vec<PathBuf> {
     pages.push(("ballot-closed.html", fetch(ureq::get(&url))));
     c.set_round(None);
     pages.push(("sticky.html", fetch(ureq::get(&url))));
+    // The error pages: an address that is not the form's, and a method
+    // the form's address does not take (with its link back).
+    let read = |r: Result<ureq::http::Response<ureq::Body>, ureq::Error>| {
+        r.expect("an answer")
+            .body_mut()
+            .read_to_string()
+            .expect("a text")
+    };
+    let elsewhere = format!("http://127.0.0.1:{}/c/nope", c.port());
+    pages.push((
+        "error-404.html",
+        read(support::phone::agent().get(&elsewhere).call()),
+    ));
+    pages.push((
+        "error-405.html",
+        read(support::phone::agent().put(&url).send("x")),
+    ));
     let pages: Vec<(String, String)> = pages
         .into_iter()
         .map(|(name, html)| (name.to_owned(), html))

@@ -167,7 +167,7 @@ fn the_confirmation_page_clears_the_fields_and_keeps_the_colour() {
 }
 
 #[test]
-fn without_the_token_everything_is_404_with_an_empty_body() {
+fn without_the_token_everything_is_404_with_a_page_that_names_no_address() {
     let c = start(|_| {});
     let u = url(&c);
     let (r, path) = (root(&c), u.trim_start_matches(&root(&c)).to_owned());
@@ -189,10 +189,14 @@ fn without_the_token_everything_is_404_with_an_empty_body() {
     ] {
         let g = get(&target);
         assert_eq!(g.status, 404, "{target}");
-        assert!(g.body.is_empty(), "{target}");
+        assert!(g.body.contains("This page does not exist"), "{target}");
+        assert!(
+            !g.body.contains(token) && !g.body.contains("<a "),
+            "{target}"
+        );
         let p = post(&target, sticky("nope"));
         assert_eq!(p.status, 404, "{target}");
-        assert!(p.body.is_empty(), "{target}");
+        assert_eq!(p.body, g.body, "{target}");
     }
     assert!(c.try_recv().is_empty());
     // Other methods on the right path.
@@ -1330,4 +1334,92 @@ fn a_round_on_stickies_lists_60_at_most_and_a_full_ballot_fits_the_body_limit() 
     let targets: Vec<&Target> = got[0].ballot.iter().map(|(t, _)| t).collect();
     assert_eq!(targets.len(), 3);
     assert!(targets.iter().all(|t| matches!(t, Target::Sticky(_))));
+}
+
+/// The errors that had no body (404, 405, 413, 400) are small pages in the
+/// collection's language, escaped, with a link back to the form only on
+/// the form's own address; their statuses are unchanged.
+#[test]
+fn http_errors_are_small_pages_in_the_collection_s_language() {
+    for (lang, words) in [
+        (
+            "en",
+            [
+                "This page does not exist",
+                "This page only takes the form",
+                "Too much at once",
+                "This request could not be read",
+                "Back to the form",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Cette page n&#x27;existe pas",
+                "Cette page ne reçoit que le formulaire",
+                "Trop de texte d&#x27;un coup",
+                "Cette demande n&#x27;a pas pu être lue",
+                "Revenir au formulaire",
+            ],
+        ),
+    ] {
+        let c = start(|cfg| cfg.lang = lang.into());
+        let u = url(&c);
+        let path = u.trim_start_matches(&root(&c)).to_owned();
+        let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, c.port()));
+        let page = |r: &Reply| {
+            assert_eq!(
+                r.header("Content-Type"),
+                Some("text/html; charset=utf-8"),
+                "{lang}"
+            );
+            assert!(
+                r.body.contains(&format!("<html lang=\"{lang}\">")),
+                "{lang}"
+            );
+        };
+        // 404: no link, the token never named.
+        let r = get(&format!("{}/c/nope", root(&c)));
+        assert_eq!(r.status, 404);
+        page(&r);
+        assert!(r.body.contains(words[0]), "{lang}: {}", r.body);
+        assert!(!r.body.contains("<a "), "{}", r.body);
+        // 405 on the form's address: a link back to it.
+        let r = reply(agent().put(&u).send("text=x"));
+        assert_eq!(r.status, 405);
+        assert_eq!(r.header("Allow"), Some("GET, HEAD, POST"));
+        page(&r);
+        assert!(r.body.contains(words[1]), "{lang}: {}", r.body);
+        assert!(
+            // minijinja escapes the slashes too; the browser reads them back.
+            r.body.contains(&format!(
+                "<a href=\"{}\">{}</a>",
+                path.replace('/', "&#x2f;"),
+                words[4]
+            )),
+            "{lang}: {}",
+            r.body
+        );
+        // 413 elsewhere and 400: their own words, no link.
+        let big = format!(
+            "POST /c/nope HTTP/1.1\r\nHost: x\r\nContent-Type: {FORM}\r\n\
+             Content-Length: 1000000000000000\r\n\r\ntext=hello"
+        );
+        for (bytes, status, word) in [
+            (big.as_bytes(), "413", words[2]),
+            (&b"garbage\r\n\r\n"[..], "400", words[3]),
+        ] {
+            let answer = raw(addr, bytes);
+            assert!(
+                answer.starts_with(&format!("HTTP/1.1 {status} ")),
+                "{answer}"
+            );
+            assert!(answer.contains(word), "{lang} {status}: {answer}");
+            assert!(
+                !answer.contains("<a ") && !answer.contains(&path),
+                "{answer}"
+            );
+        }
+        still_works(&c, "after the error pages");
+    }
 }

@@ -777,3 +777,53 @@ fn new_sessions_take_the_machines_zone_and_demo_copies_keep_paris() {
     let s = atelier::store::load_file(&copy).unwrap();
     assert_eq!(s.time_zone.as_deref(), Some("Europe/Paris"));
 }
+
+/// Setup's details refuse an empty title, a date and a time that are not
+/// ones in the reader's language: French here, the field kept open.
+#[test]
+fn setup_refuses_a_title_a_date_and_a_time_in_french() {
+    let mut app = board_app(paris_session("2026-07-15T07:38:00Z"), None);
+    app.lang = "fr";
+    app.screen = Screen::Facilitate;
+    keys(&mut app, &["a"]);
+    assert_eq!(app.screen, Screen::Setup);
+    // From the time zone (last) up: the start is 4 rows above, the date 5,
+    // the title 8.
+    for (up, typed, said) in [
+        (
+            4,
+            "midi",
+            "une heure comme «\u{a0}09:30\u{a0}» est attendue, pas \"midi\"",
+        ),
+        (
+            5,
+            "demain",
+            "\"demain\" n'est pas une date\u{a0}: AAAA-MM-JJ est attendu, comme 2026-06-12",
+        ),
+        (8, "", "Une séance a besoin d'un titre."),
+    ] {
+        keys(&mut app, &["G"]);
+        for _ in 0..up {
+            keys(&mut app, &["k"]);
+        }
+        keys(&mut app, &["enter"]);
+        let old = app
+            .field
+            .as_ref()
+            .expect("a field")
+            .input
+            .value()
+            .to_owned();
+        for _ in 0..old.chars().count() {
+            keys(&mut app, &["backspace"]);
+        }
+        type_text(&mut app, typed);
+        let before = sess(&app).clone();
+        keys(&mut app, &["enter"]);
+        assert!(is_error(&app), "{typed:?}");
+        assert_eq!(message(&app), said);
+        assert!(app.field.is_some(), "the field stays, with what was typed");
+        assert_eq!(sess(&app), &before, "nothing changed");
+        keys(&mut app, &["esc"]);
+    }
+}

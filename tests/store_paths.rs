@@ -10,7 +10,7 @@ mod files_support;
 mod reliability_support;
 mod support;
 
-use atelier::model::{Colour, Place, Session, Timestamp};
+use atelier::model::{Session, Timestamp};
 use atelier::store::journal::{self, Record};
 use atelier::store::{self, Saved, Store};
 use files_support::{atelier_in, mode, names};
@@ -94,16 +94,7 @@ impl Linked {
 }
 
 fn sticky(s: &mut Session, text: &str) -> Record {
-    let op = s.new_sticky(
-        text,
-        None,
-        Colour::Pink,
-        None,
-        &Place::Inbox,
-        Timestamp::now(),
-        atelier::model::Id::new(),
-    );
-    Record::Ops(s.apply_logged(vec![op]).0)
+    support::model::journaled_sticky(s, text, Timestamp::now())
 }
 
 #[test]

@@ -201,6 +201,34 @@ impl Chord {
 
 type Table = BTreeMap<Context, BTreeMap<String, Action>>;
 
+/// What was wrong in the user's `keymap.ron`, said in the user's
+/// language by [`KeymapWarning::say`] (`Display` is English).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum KeymapWarning {
+    /// The file cannot be read, or RON cannot parse it: none of it applies.
+    #[error("{0} (your key bindings were not applied)")]
+    File(crate::store::LoadError),
+    /// A key the file names that no keyboard has (the rest applies).
+    #[error("keymap: unknown key {0:?}")]
+    UnknownKey(String),
+}
+
+impl KeymapWarning {
+    /// The warning in `lang`, with the file's `file:line:column`.
+    pub fn say(&self, lang: &str) -> String {
+        match self {
+            KeymapWarning::File(e) => crate::t!(
+                lang,
+                "keymap-not-applied",
+                problem = crate::i18n::load_error(lang, e)
+            ),
+            KeymapWarning::UnknownKey(key) => {
+                crate::t!(lang, "keymap-unknown-key", key = format!("{key:?}"))
+            }
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Keymap {
     tables: HashMap<Context, HashMap<Chord, Action>>,
@@ -214,20 +242,21 @@ impl Keymap {
         Self::build(Self::parse_table(DEFAULT_KEYMAP).unwrap_or_default(), None).0
     }
 
-    fn parse_table(text: &str) -> Result<Table, String> {
-        crate::store::parse_config::<Table>(text).map_err(|e| e.to_string())
+    fn parse_table(text: &str) -> Result<Table, crate::store::LoadError> {
+        crate::store::parse_config::<Table>(text)
     }
 
     /// Defaults patched by the user's file text. Problems (a bad file, an
     /// unknown key) are returned as warnings; what is good is kept.
-    pub fn with_user(user: Option<(&str, &str)>) -> (Keymap, Vec<String>) {
+    pub fn with_user(user: Option<(&str, &str)>) -> (Keymap, Vec<KeymapWarning>) {
         let defaults = Self::parse_table(DEFAULT_KEYMAP).unwrap_or_default();
         let mut warnings = Vec::new();
         let patch = match user {
             Some((name, text)) => match Self::parse_table(text) {
                 Ok(t) => Some(t),
-                Err(e) => {
-                    warnings.push(format!("{name}{e} (your key bindings were not applied)"));
+                Err(mut e) => {
+                    e.file = name.to_owned();
+                    warnings.push(KeymapWarning::File(e));
                     None
                 }
             },
@@ -238,31 +267,41 @@ impl Keymap {
         (map, warnings)
     }
 
-    /// Load from the config folder (`keymap.ron`), if there is one.
-    pub fn load(config_dir: &std::path::Path) -> (Keymap, Vec<String>) {
+    /// Load from the config folder (`keymap.ron`), if there is one (a file
+    /// that is there but cannot be read is a warning).
+    pub fn load(config_dir: &std::path::Path) -> (Keymap, Vec<KeymapWarning>) {
         let path = config_dir.join("keymap.ron");
         match std::fs::read_to_string(&path) {
             Ok(text) => Self::with_user(Some((&path.display().to_string(), &text))),
-            Err(_) => Self::with_user(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Self::with_user(None),
+            Err(e) => {
+                let (map, mut warnings) = Self::with_user(None);
+                warnings.insert(
+                    0,
+                    KeymapWarning::File(crate::store::LoadError::io(&path, &e)),
+                );
+                (map, warnings)
+            }
         }
     }
 
-    fn build(defaults: Table, patch: Option<Table>) -> (Keymap, Vec<String>) {
+    fn build(defaults: Table, patch: Option<Table>) -> (Keymap, Vec<KeymapWarning>) {
         let mut warnings = Vec::new();
         let mut merged: BTreeMap<Context, HashMap<Chord, (String, Action)>> = BTreeMap::new();
-        let mut add = |ctx: Context, key: &str, action: Action, warnings: &mut Vec<String>| {
-            match Chord::parse(key) {
-                Ok(chord) => {
-                    let table = merged.entry(ctx).or_default();
-                    if action == Action::Ignore {
-                        table.remove(&chord);
-                    } else {
-                        table.insert(chord, (chord.label(), action));
+        let mut add =
+            |ctx: Context, key: &str, action: Action, warnings: &mut Vec<KeymapWarning>| {
+                match Chord::parse(key) {
+                    Ok(chord) => {
+                        let table = merged.entry(ctx).or_default();
+                        if action == Action::Ignore {
+                            table.remove(&chord);
+                        } else {
+                            table.insert(chord, (chord.label(), action));
+                        }
                     }
+                    Err(_) => warnings.push(KeymapWarning::UnknownKey(key.to_owned())),
                 }
-                Err(e) => warnings.push(format!("keymap: {e}")),
-            }
-        };
+            };
         for (ctx, keys) in &defaults {
             for (k, a) in keys {
                 add(*ctx, k, *a, &mut warnings);
@@ -452,7 +491,24 @@ mod tests {
         let (k, warnings) =
             Keymap::with_user(Some(("user.ron", "{ facilitate: { \"t\": Nope } }")));
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].starts_with("user.ron"), "{warnings:?}");
+        let en = warnings[0].say("en");
+        assert!(en.starts_with("user.ron:1:"), "{en}");
+        assert!(en.ends_with("(your key bindings were not applied)"), "{en}");
+        let fr = warnings[0].say("fr");
+        assert!(
+            fr.starts_with("user.ron:1:") && fr.contains("`Nope`"),
+            "{fr}"
+        );
+        assert!(fr.contains("n'est pas un nom connu ici"), "{fr}");
+        // A key no keyboard has: the rest applies.
+        let (_, warnings) =
+            Keymap::with_user(Some(("user.ron", "{ board: { \"Ctrl-nope\": Quit } }")));
+        assert_eq!(warnings, [KeymapWarning::UnknownKey("Ctrl-nope".into())]);
+        assert!(
+            warnings[0]
+                .say("fr")
+                .contains("touche inconnue \"Ctrl-nope\"")
+        );
         assert_eq!(
             k.lookup(
                 Context::Facilitate,

@@ -367,8 +367,8 @@ fn write_export(
     let problems = media.problems(lang);
     // Anonymized exports are meant to be published (0644).
     let access = crate::export::cli::access(opts.anonymize);
-    let text =
-        crate::export::export_with(format, &session, opts, &media).map_err(|e| e.to_string())?;
+    let text = crate::export::export_with(format, &session, opts, &media)
+        .map_err(|e| crate::i18n::export_error(lang, &e))?;
     store::write_atomic_as(&path, text.as_bytes(), access)
         .map_err(|e| crate::i18n::save_error(lang, &e))?;
     if problems.is_empty() {
@@ -451,8 +451,10 @@ fn install(
     created: bool,
     lang: &'static str,
 ) -> Opened {
-    let read_only = store.read_only().map(str::to_owned);
-    let recovered = store.recovered().map(str::to_owned);
+    let read_only = store
+        .read_only()
+        .map(|why| crate::i18n::read_only_reason(lang, why));
+    let recovered = store.recovery().map(|r| crate::i18n::recovered(lang, r));
     // The real file (links resolved once, by the store): media, exports and
     // comments go beside it.
     let path = store.path().to_path_buf();
@@ -657,9 +659,9 @@ pub(super) fn keep_review_drafts(
     let Some(doc) = app.doc.as_ref() else {
         return Vec::new();
     };
-    let (home, session) = (app.home_dir.clone(), doc.path.clone());
+    let (home, session, lang) = (app.home_dir.clone(), doc.path.clone(), app.lang);
     chore(world, move || {
-        let kept = write_review_drafts(&home, &session, &drafts);
+        let kept = write_review_drafts(&home, &session, &drafts, lang);
         Msg::Done(Done::DraftsKept(kept))
     })
 }
@@ -668,19 +670,21 @@ fn write_review_drafts(
     home: &Home,
     session: &Path,
     drafts: &crate::store::journal::Drafts,
+    lang: &str,
 ) -> Result<(), String> {
     let path = review_drafts_path(home, session);
+    let io = |e: std::io::Error| crate::i18n::io_error(lang, &e);
     if drafts.is_empty() {
         return match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.to_string()),
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(e)),
             _ => Ok(()),
         };
     }
     if let Some(dir) = path.parent() {
-        store::paths::make_private_dir(dir).map_err(|e| e.to_string())?;
+        store::paths::make_private_dir(dir).map_err(io)?;
     }
     let text = ron::to_string(drafts).map_err(|e| e.to_string())?;
-    store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+    store::write_atomic(&path, text.as_bytes()).map_err(|e| crate::i18n::save_error(lang, &e))
 }
 
 /// A reviewer's drafts for `session` (empty when none, or unreadable).

@@ -48,11 +48,12 @@ pub fn run_open(home: &Home, path: &Path, collect: bool) -> Result<bool, String>
 /// with what was wrong in them (the start-up warnings).
 pub fn build_app(home: &Home) -> (App, Vec<String>) {
     let library = Library::load(Some(&home.methods_dir()));
-    let (keymap, mut warnings) = Keymap::load(&home.config);
-    warnings.extend(library.skipped.iter().map(|s| s.to_string()));
     // config.ron, read once: the language, the reviewer's name, the timer.
     let (config, config_problem) = crate::lang::Config::load_keyed(&home.config);
     let (lang, lang_warning) = crate::lang::choose(&config, |v| std::env::var(v).ok());
+    let (keymap, keymap_warnings) = Keymap::load(&home.config);
+    let mut warnings: Vec<String> = keymap_warnings.iter().map(|w| w.say(lang)).collect();
+    warnings.extend(library.skipped.iter().map(|s| s.say(lang)));
     warnings.extend(config_problem.map(|e| crate::i18n::load_error(lang, &e)));
     warnings.extend(lang_warning);
     let mut app = App::new(home.clone(), library, keymap, lang, Timestamp::now());
@@ -66,12 +67,12 @@ pub fn build_app(home: &Home) -> (App, Vec<String>) {
     };
     app.ids = crate::model::Ids::from_clock();
     // The lab's thesaurus and model, read once; what is wrong in them is said.
-    let (engine, engine_warnings) = crate::commands::suggest_engine(home);
+    let (engine, engine_warnings) = crate::commands::suggest_engine(home, lang);
     app.ctx.engine = super::ctx::Lab::new(engine);
     warnings.extend(engine_warnings);
     let (theme, theme_warning) = crate::ui::theme::Theme::load(&home.config);
     app.theme = theme;
-    warnings.extend(theme_warning);
+    warnings.extend(theme_warning.map(|e| crate::ui::theme::Theme::warning(lang, &e)));
     app.home.hidden = store::hidden::read(home);
     app.home.set_sessions(store::list_sessions(&home.sessions));
     (app, warnings)
@@ -109,7 +110,23 @@ fn run(
     };
     // ratatui::init's panic hook restores the terminal, then std's prints
     // the panic; ours below also turns bracketed paste off first.
-    let mut terminal = ratatui::init();
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            // No terminal (output redirected, no tty): the session opened
+            // is closed again, and the reason said in the reader's words
+            // (with no escape codes on an output that is not a terminal).
+            if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                ratatui::restore();
+            } else {
+                let _ = ratatui::crossterm::terminal::disable_raw_mode();
+            }
+            app.quit = true;
+            let _ = leave(&mut app, &mut world);
+            let why = crate::i18n::io_error(app.lang, &e);
+            return Err(crate::t!(app.lang, "app-no-terminal", why = why));
+        }
+    };
     let _ = execute!(std::io::stdout(), event::EnableBracketedPaste);
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -180,6 +197,11 @@ fn event_loop(
     world: &mut World,
 ) -> Result<(), String> {
     let mut dirty = true;
+    let lang = app.lang;
+    let keys = |e: std::io::Error| {
+        let why = crate::i18n::io_error(lang, &e);
+        crate::t!(lang, "app-cannot-read-keys", why = why)
+    };
     loop {
         for msg in world.take_done() {
             dispatch(app, world, terminal, msg);
@@ -204,13 +226,14 @@ fn event_loop(
             dirty = true;
         }
         if dirty {
-            terminal
-                .draw(|f| crate::ui::render(app, f))
-                .map_err(|e| format!("cannot draw: {e}"))?;
+            terminal.draw(|f| crate::ui::render(app, f)).map_err(|e| {
+                let why = crate::i18n::io_error(lang, &e);
+                crate::t!(lang, "app-cannot-draw", why = why)
+            })?;
             dirty = false;
         }
         let timeout = next_wake(app, world);
-        let ready = event::poll(timeout).map_err(|e| format!("cannot read keys: {e}"))?;
+        let ready = event::poll(timeout).map_err(keys)?;
         if !ready {
             dispatch(app, world, terminal, Msg::Tick);
             dirty = true;
@@ -218,7 +241,7 @@ fn event_loop(
         }
         // Drain every queued event before drawing once.
         loop {
-            let ev = event::read().map_err(|e| format!("cannot read keys: {e}"))?;
+            let ev = event::read().map_err(keys)?;
             if let Some(msg) = to_msg(app, ev) {
                 dispatch(app, world, terminal, msg);
                 dirty = true;

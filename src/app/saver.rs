@@ -76,7 +76,7 @@ struct Journaler {
     reports: Sender<Report>,
     last_sync: Instant,
     dirty: bool,
-    journal_error: Option<String>,
+    journal_error: Option<crate::store::SaveError>,
     /// The language of its reports.
     lang: &'static str,
 }
@@ -105,7 +105,11 @@ impl Journaler {
             if let Some(e) = err {
                 let _ = self.reports.send(Report::Save(
                     0,
-                    SaveReport::Failed(crate::t!(self.lang, "saver-journal-failed", error = e)),
+                    SaveReport::Failed(crate::t!(
+                        self.lang,
+                        "saver-journal-failed",
+                        error = crate::i18n::save_error(self.lang, &e)
+                    )),
                 ));
             }
         }

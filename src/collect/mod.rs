@@ -57,7 +57,10 @@
 //!
 //! Only `/c/TOKEN`: `GET` the page, `POST` a sticky
 //! (`application/x-www-form-urlencoded`: `text`, optional `name`, `colour`).
-//! Anything else is a 404 with an empty body. Without JavaScript a post is
+//! Anything else is a 404 with a small page in the collection's language
+//! that names no address (every error without a message of its own, 400,
+//! 405, 413, 431, 500, 501, is such a page; `assets/collect/error.html`,
+//! `phone.ftl`; 405 and 500 on the form's address link back to it). Without JavaScript a post is
 //! answered with a 303 to `/c/TOKEN?sent=1` (the page with "Sent!" and
 //! cleared fields); the page's small script posts with `fetch` and an
 //! `X-Atelier: fetch` header, and gets the message as plain text. A refused

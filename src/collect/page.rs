@@ -11,6 +11,7 @@ use serde::Serialize;
 const BASE: &str = include_str!("../../assets/collect/base.html");
 const PAGE: &str = include_str!("../../assets/collect/page.html");
 const BALLOT: &str = include_str!("../../assets/collect/ballot.html");
+const ERROR: &str = include_str!("../../assets/collect/error.html");
 
 /// The page's template environment.
 pub(super) fn environment() -> Result<Environment<'static>, String> {
@@ -21,6 +22,7 @@ pub(super) fn environment() -> Result<Environment<'static>, String> {
         ("base.html", BASE),
         ("page.html", PAGE),
         ("ballot.html", BALLOT),
+        ("error.html", ERROR),
     ] {
         env.add_template(name, text)
             .map_err(|e| format!("collect page template {name}: {e}"))?;
@@ -193,6 +195,40 @@ pub(super) fn render(env: &Environment, page: &Page, view: &View) -> Result<Stri
     env.get_template("page.html")
         .and_then(|tpl| tpl.render(ctx))
         .map_err(|e| format!("collect page: {e}"))
+}
+
+/// The small page of an HTTP error (`status`) in `lang`, so that a phone
+/// never shows its browser's own page: what happened, what to do, and a
+/// link back to the form (`back`, the token path) when the request was
+/// on it. No other address is ever named.
+pub(super) fn error_page(
+    env: &Environment,
+    lang: &str,
+    nonce: &str,
+    status: u16,
+    back: Option<&str>,
+) -> Result<String, String> {
+    let ctx = context! {
+        lang => lang,
+        nonce => nonce,
+        heading => error_heading(lang, status),
+        message => error_message(lang, status),
+        back => back,
+        back_label => crate::i18n::tr(lang, "phone-error-back"),
+    };
+    env.get_template("error.html")
+        .and_then(|tpl| tpl.render(ctx))
+        .map_err(|e| format!("collect error page: {e}"))
+}
+
+/// An HTTP error's title, in `lang` (`phone-error-heading`).
+pub(super) fn error_heading(lang: &str, status: u16) -> String {
+    crate::t!(lang, "phone-error-heading", status = status)
+}
+
+/// What an HTTP error means to the phone's user and what to do, in `lang`.
+pub(super) fn error_message(lang: &str, status: u16) -> String {
+    crate::t!(lang, "phone-error-message", status = status)
 }
 
 #[cfg(test)]

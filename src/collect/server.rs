@@ -159,7 +159,23 @@ impl Shared {
                 csp: Some(self.csp()),
                 ..Reply::empty(status)
             },
-            Err(_) => Reply::empty(500),
+            Err(_) => self.error_reply(500, true),
+        }
+    }
+
+    /// An HTTP error as a small page in the collection's language, with
+    /// a link back to the form when `on_form` (the request was on the
+    /// token path); its words as plain text if even that page fails.
+    fn error_reply(&self, status: u16, on_form: bool) -> Reply {
+        let back = on_form.then_some(self.path.as_str());
+        match page::error_page(&self.env, self.lang, &self.nonce, status, back) {
+            Ok(body) => Reply {
+                content_type: Some("text/html; charset=utf-8"),
+                body: body.into_bytes(),
+                csp: Some(self.csp()),
+                ..Reply::empty(status)
+            },
+            Err(_) => Reply::text(status, &page::error_message(self.lang, status)),
         }
     }
 
@@ -218,7 +234,7 @@ impl Shared {
                 set_cookie: cookie,
                 ..Reply::empty(status)
             },
-            Err(_) => Reply::empty(500),
+            Err(_) => self.error_reply(500, true),
         })
     }
 
@@ -417,14 +433,15 @@ impl Respond for Shared {
         let (path, query) = rq.target.split_once('?').unwrap_or((&rq.target, ""));
         if !self.is_token_path(path) {
             // Too large is said first: nothing else of it was read.
-            return Reply::empty(if rq.body == Body::TooLarge { 413 } else { 404 });
+            // The token is never named: no link back.
+            return self.error_reply(if rq.body == Body::TooLarge { 413 } else { 404 }, false);
         }
         match rq.method.as_str() {
             "GET" | "HEAD" => self.get(query, rq),
             "POST" => self.post(rq),
             _ => Reply {
                 allow: true,
-                ..Reply::empty(405)
+                ..self.error_reply(405, true)
             },
         }
     }
@@ -437,7 +454,8 @@ impl Respond for Shared {
                 retry_after: Some(CROWDED_RETRY),
                 ..Reply::text(503, t.crowded)
             },
-            _ => Reply::empty(status),
+            // Where the request went is unknown: no link back.
+            _ => self.error_reply(status, false),
         }
     }
 

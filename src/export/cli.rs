@@ -5,6 +5,7 @@ use super::media::{Folder, Media};
 use super::report::{Entry, report as build_report};
 use super::text::clean;
 use super::{Format, Options, export_with as render, media_left_out};
+use crate::i18n::{io_error, save_error};
 use crate::model::{MediaKind, Session, Zone};
 use crate::store;
 use crate::t;
@@ -137,16 +138,22 @@ pub fn export_with(
     } else {
         render(format, &session, &opts, &media)
     }
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| crate::i18n::export_error(args.lang, &e))?;
     let access = access(args.anonymize);
     if let Some(dir) = args.bundle {
-        return bundle(&real, &session, dir, &text, &media, access, out);
+        return bundle(&real, &session, dir, &text, &media, args, out);
     }
     let target = match args.output {
         Some(p) if p.as_os_str() == "-" || store::is_stdout(p) => {
             out.write_all(text.as_bytes())
                 .and_then(|()| out.flush())
-                .map_err(|e| format!("standard output: {e}"))?;
+                .map_err(|e| {
+                    t!(
+                        args.lang,
+                        "cli-stdout-failed",
+                        why = io_error(args.lang, &e)
+                    )
+                })?;
             return Ok(true);
         }
         Some(p) if p.is_dir() => {
@@ -167,7 +174,8 @@ pub fn export_with(
         return Err(t!(args.lang, "cli-export-over-session", target = target));
     }
     // A device, a FIFO or a link is written into, never replaced.
-    store::write_atomic_as(&target, text.as_bytes(), access).map_err(|e| e.to_string())?;
+    store::write_atomic_as(&target, text.as_bytes(), access)
+        .map_err(|e| save_error(args.lang, &e))?;
     let beside = match (target.parent(), file.parent()) {
         (Some(a), Some(b)) => same_dir(a, b),
         _ => false,
@@ -179,8 +187,20 @@ pub fn export_with(
             t!(args.lang, "cli-export-linked-media", first = first)
         );
     }
-    writeln!(out, "{}", target.display()).map_err(|e| e.to_string())?;
+    said(out, &target, args.lang)
+}
+
+/// Say where an export went (its path, on a line of `out`).
+fn said(out: &mut impl Write, path: &Path, lang: &str) -> Result<bool, String> {
+    writeln!(out, "{}", path.display())
+        .map_err(|e| t!(lang, "cli-stdout-failed", why = io_error(lang, &e)))?;
     Ok(true)
+}
+
+/// An I/O error at `path`, said in `lang`.
+fn io_at(lang: &str, path: &Path, e: &std::io::Error) -> String {
+    let path = path.display().to_string();
+    t!(lang, "io-at-path", path = path, why = io_error(lang, e))
 }
 
 /// Who may read what an export writes: an anonymized export is meant to
@@ -195,14 +215,13 @@ pub(crate) fn access(anonymize: bool) -> store::Access {
 }
 
 /// Make the folder `dir` for an export (see [`access`]).
-fn make_dir(dir: &Path, access: store::Access) -> Result<(), String> {
+fn make_dir(dir: &Path, access: store::Access, lang: &str) -> Result<(), String> {
     let mode = if access == store::Access::Public {
         0o755
     } else {
         0o700
     };
-    store::paths::make_dir(dir, mode)
-        .map_err(|e| format!("{}: {}", dir.display(), store::describe_io(&e)))
+    store::paths::make_dir(dir, mode).map_err(|e| io_at(lang, dir, &e))
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {
@@ -225,16 +244,18 @@ fn bundle(
     dir: &Path,
     html: &str,
     media: &Media,
-    access: store::Access,
+    args: &Args,
     out: &mut impl Write,
 ) -> Result<bool, String> {
-    let io = |p: &Path, e: std::io::Error| format!("{}: {}", p.display(), store::describe_io(&e));
-    make_dir(dir, access)?;
+    let (access, lang) = (access(args.anonymize), args.lang);
+    make_dir(dir, access, lang)?;
     let index = dir.join("index.html");
     let from = Folder::of(file);
     let to = Folder(dir.to_path_buf());
     for rel in media.linked() {
-        let src = from.file(rel).map_err(|e| io(Path::new(rel), e))?;
+        let src = from
+            .file(rel)
+            .map_err(|e| io_at(lang, Path::new(rel), &e))?;
         // `rel` stays inside: checked when the media were loaded.
         let dst = dir.join(rel);
         if same_file(&src, &dst) {
@@ -252,12 +273,11 @@ fn bundle(
         if done {
             continue;
         }
-        make_dir(dst.parent().unwrap_or(dir), access)?;
-        store::copy_atomic(&src, &dst, access).map_err(|e| e.to_string())?;
+        make_dir(dst.parent().unwrap_or(dir), access, lang)?;
+        store::copy_atomic(&src, &dst, access).map_err(|e| save_error(lang, &e))?;
     }
-    store::write_atomic_as(&index, html.as_bytes(), access).map_err(|e| e.to_string())?;
-    writeln!(out, "{}", index.display()).map_err(|e| e.to_string())?;
-    Ok(true)
+    store::write_atomic_as(&index, html.as_bytes(), access).map_err(|e| save_error(lang, &e))?;
+    said(out, &index, lang)
 }
 
 /// `atelier report DIR [-o OUT]`: an HTML index of the sessions in `dir`
@@ -283,8 +303,7 @@ pub fn report_with(
     lang: &str,
     out: &mut impl Write,
 ) -> Result<bool, String> {
-    let read = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {}", dir.display(), store::describe_io(&e)))?;
+    let read = std::fs::read_dir(dir).map_err(|e| io_at(lang, dir, &e))?;
     let mut files: Vec<PathBuf> = read
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -320,16 +339,17 @@ pub fn report_with(
         include_private,
         zone: machine,
     };
-    let report = build_report(&entries, &opts).map_err(|e| e.to_string())?;
+    let report = build_report(&entries, &opts).map_err(|e| crate::i18n::export_error(lang, &e))?;
     let target = output.map_or_else(|| dir.join("report"), Path::to_path_buf);
     let access = access(anonymize);
-    make_dir(&target, access)?;
+    make_dir(&target, access, lang)?;
     for (name, html) in &report.pages {
         store::write_atomic_as(&target.join(name), html.as_bytes(), access)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| save_error(lang, &e))?;
     }
     let index = target.join("index.html");
-    store::write_atomic_as(&index, report.index.as_bytes(), access).map_err(|e| e.to_string())?;
+    store::write_atomic_as(&index, report.index.as_bytes(), access)
+        .map_err(|e| save_error(lang, &e))?;
     for (file, why) in &bad {
         eprintln!(
             "atelier: {}",
@@ -341,6 +361,5 @@ pub fn report_with(
             )
         );
     }
-    writeln!(out, "{}", index.display()).map_err(|e| e.to_string())?;
-    Ok(true)
+    said(out, &index, lang)
 }

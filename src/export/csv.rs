@@ -127,7 +127,7 @@ pub fn csv_header(opts: &Options) -> [&'static str; CSV_COLUMNS] {
 
 /// The session as CSV, starting with a UTF-8 byte order mark.
 pub fn csv(session: &Session, opts: &Options) -> Result<String, ExportError> {
-    let err = |e: &dyn std::fmt::Display| ExportError(format!("CSV: {e}"));
+    let err = |e: &dyn std::fmt::Display| ExportError::Csv(e.to_string());
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());

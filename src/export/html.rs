@@ -21,17 +21,21 @@ pub(crate) fn environment() -> Result<Environment<'static>, ExportError> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    let err = |e: minijinja::Error| ExportError(format!("template: {e}"));
-    env.add_template("style.css", STYLE).map_err(err)?;
-    env.add_template("session.html", SESSION).map_err(err)?;
-    env.add_template("report.html", REPORT).map_err(err)?;
+    for (name, text) in [
+        ("style.css", STYLE),
+        ("session.html", SESSION),
+        ("report.html", REPORT),
+    ] {
+        env.add_template(name, text)
+            .map_err(|e| ExportError::template(name, &e))?;
+    }
     Ok(env)
 }
 
 pub(crate) fn render(env: &Environment, name: &str, ctx: Value) -> Result<String, ExportError> {
     env.get_template(name)
         .and_then(|t| t.render(ctx))
-        .map_err(|e| ExportError(format!("template {name}: {e}")))
+        .map_err(|e| ExportError::template(name, &e))
 }
 
 /// The session as one HTML page, its media linked by path (see [`html_with`]).

@@ -40,7 +40,7 @@ pub(crate) fn json_with(
         anonymized: opts.anonymize,
         session: &s,
     };
-    let raw = serde_json::to_string_pretty(&out).map_err(|e| ExportError(format!("JSON: {e}")))?;
+    let raw = serde_json::to_string_pretty(&out).map_err(|e| ExportError::Json(e.to_string()))?;
     // serde_json escapes C0 controls; DEL and the C1 controls (U+009B is a
     // terminal's CSI) are escaped too, so that no control character is raw.
     let mut text = String::with_capacity(raw.len() + 1);

@@ -152,10 +152,31 @@ impl Default for Options {
 }
 
 /// Why an export failed (a bug rather than a user's mistake: every session
-/// that loads can be exported).
+/// that loads can be exported). `Display` is English;
+/// `i18n::export_error` says it in the user's language (`export.ftl`),
+/// the library's own words kept inside as the detail.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("could not export: {0}")]
-pub struct ExportError(pub String);
+pub enum ExportError {
+    /// A page template (`name`) that did not load or render.
+    #[error("could not export: template {name}: {detail}")]
+    Template { name: String, detail: String },
+    /// The JSON could not be written.
+    #[error("could not export: JSON: {0}")]
+    Json(String),
+    /// The CSV could not be written.
+    #[error("could not export: CSV: {0}")]
+    Csv(String),
+}
+
+impl ExportError {
+    /// A template's error, with the template's name.
+    pub(crate) fn template(name: &str, e: &minijinja::Error) -> Self {
+        ExportError::Template {
+            name: name.to_owned(),
+            detail: e.to_string(),
+        }
+    }
+}
 
 /// The session in `format`, its media linked by path, unchecked (see
 /// [`export_with`]).

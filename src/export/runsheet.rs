@@ -133,7 +133,7 @@ pub fn runsheet_with(
     let sheet = sheet(&s, opts, l, library);
     let mut env = environment()?;
     env.add_template("runsheet.html", RUNSHEET)
-        .map_err(|e| ExportError(format!("template: {e}")))?;
+        .map_err(|e| ExportError::template("runsheet.html", &e))?;
     render(
         &env,
         "runsheet.html",

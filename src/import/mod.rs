@@ -388,8 +388,10 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<bool, String> {
     let file = from.display().to_string();
-    let bytes =
-        std::fs::read(from).map_err(|e| format!("{file}: {}", crate::store::describe_io(&e)))?;
+    let bytes = std::fs::read(from).map_err(|e| {
+        let why = crate::i18n::io_error(lang, &e);
+        t!(lang, "io-at-path", path = file.as_str(), why = why)
+    })?;
     let csv_name = from
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("csv"));

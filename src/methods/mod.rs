@@ -131,16 +131,25 @@ pub struct TemplateStage {
     pub minutes: Vec<u32>,
 }
 
-/// A library file that could not be read; it was skipped.
+/// A library file that could not be read; it was skipped. `Display` is
+/// English; [`Skipped::say`] says it in the reader's language.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Skipped {
-    pub file: String,
-    pub error: String,
-}
+pub struct Skipped(pub crate::store::LoadError);
 
 impl std::fmt::Display for Skipped {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {} (skipped)", self.file, self.error)
+        write!(f, "{} (skipped)", self.0)
+    }
+}
+
+impl Skipped {
+    /// What was wrong, with its `file:line:column`, in `lang`.
+    pub fn say(&self, lang: &str) -> String {
+        crate::t!(
+            lang,
+            "library-skipped",
+            problem = crate::i18n::load_error(lang, &self.0)
+        )
     }
 }
 
@@ -153,9 +162,9 @@ pub struct Library {
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<T, Skipped> {
-    crate::store::parse_ron::<T>(text).map_err(|e| Skipped {
-        file: name.to_owned(),
-        error: e.to_string(),
+    crate::store::parse_ron::<T>(text).map_err(|mut e| {
+        e.file = name.to_owned();
+        Skipped(e)
     })
 }
 
@@ -236,9 +245,11 @@ impl Library {
             .iter()
             .map(|ts| {
                 let m = self.method(&ts.method).ok_or_else(|| {
-                    format!(
-                        "template {:?} uses method {:?}, which the library does not have",
-                        template.id, ts.method
+                    crate::t!(
+                        lang,
+                        "library-unknown-method",
+                        template = format!("{:?}", template.id),
+                        method = format!("{:?}", ts.method)
                     )
                 })?;
                 let mut stage = m.to_stage(lang, ids);
@@ -263,22 +274,11 @@ fn read_dir_ron(dir: &Path, skipped: &mut Vec<Skipped>) -> Vec<(PathBuf, String)
     paths.sort();
     paths
         .into_iter()
-        .filter_map(|p| match std::fs::read(&p) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Some((p, text)),
-                Err(e) => {
-                    skipped.push(Skipped {
-                        file: p.display().to_string(),
-                        error: format!("not UTF-8 text ({e})"),
-                    });
-                    None
-                }
-            },
+        // Text that is not UTF-8 is an error of kind InvalidData.
+        .filter_map(|p| match std::fs::read_to_string(&p) {
+            Ok(text) => Some((p, text)),
             Err(e) => {
-                skipped.push(Skipped {
-                    file: p.display().to_string(),
-                    error: e.to_string(),
-                });
+                skipped.push(Skipped(crate::store::LoadError::io(&p, &e)));
                 None
             }
         })

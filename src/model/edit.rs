@@ -47,6 +47,43 @@ impl Detail {
     }
 }
 
+/// A detail of the session that cannot take the value typed. `Display`
+/// is English; [`DetailError::key`] gives its Fluent key and arguments.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DetailError {
+    #[error("A session needs a title.")]
+    NoTitle,
+    #[error("{0:?} is not a date: expected YYYY-MM-DD, such as 2026-06-12")]
+    NotADate(String),
+    #[error("expected a time of day such as \"09:30\", found {0:?}")]
+    NotATime(String),
+    #[error("{0}")]
+    UnknownZone(super::UnknownZone),
+}
+
+impl DetailError {
+    /// The Fluent key (`detail-error-…` in `errors.ftl`) and arguments.
+    pub fn key(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        let quoted = |v: &str| format!("{v:?}");
+        match self {
+            DetailError::NoTitle => ("detail-error-no-title", Vec::new()),
+            DetailError::NotADate(v) => ("detail-error-not-a-date", vec![("value", quoted(v))]),
+            DetailError::NotATime(v) => ("detail-error-not-a-time", vec![("value", quoted(v))]),
+            // The words setup's zone field says (`private-time.ftl`).
+            DetailError::UnknownZone(z) if z.like.is_empty() => {
+                ("zone-unknown", vec![("name", z.name.trim().to_owned())])
+            }
+            DetailError::UnknownZone(z) => (
+                "zone-unknown-like",
+                vec![
+                    ("name", z.name.trim().to_owned()),
+                    ("like", z.like.join(", ")),
+                ],
+            ),
+        }
+    }
+}
+
 impl Session {
     /// A detail as the text a facilitator edits.
     pub fn detail_text(&self, d: Detail) -> String {
@@ -64,12 +101,12 @@ impl Session {
     }
 
     /// Set a detail from text; an error says what was expected.
-    pub fn set_detail(&mut self, d: Detail, value: &str, _lang: &str) -> Result<(), String> {
+    pub fn set_detail(&mut self, d: Detail, value: &str, _lang: &str) -> Result<(), DetailError> {
         let value = value.trim();
         match d {
             Detail::Title => {
                 if value.is_empty() {
-                    return Err("A session needs a title.".into());
+                    return Err(DetailError::NoTitle);
                 }
                 self.title = value.to_owned();
             }
@@ -79,16 +116,20 @@ impl Session {
                 self.date = if value.is_empty() {
                     None
                 } else {
-                    Some(iso_date::parse(value).map_err(|_| {
-                        format!("{value:?} is not a date: expected YYYY-MM-DD, such as 2026-06-12")
-                    })?)
+                    Some(
+                        iso_date::parse(value)
+                            .map_err(|_| DetailError::NotADate(value.to_owned()))?,
+                    )
                 }
             }
             Detail::Start => {
                 self.start = if value.is_empty() {
                     None
                 } else {
-                    Some(super::ClockTime::parse(value)?)
+                    Some(
+                        super::ClockTime::parse(value)
+                            .map_err(|_| DetailError::NotATime(value.to_owned()))?,
+                    )
                 }
             }
             Detail::Place => self.place = value.to_owned(),
@@ -108,7 +149,7 @@ impl Session {
             }
             // A zone is never taken away: times need one to be shown.
             Detail::TimeZone => {
-                let zone = super::Zone::find(value).map_err(|e| e.to_string())?;
+                let zone = super::Zone::find(value).map_err(DetailError::UnknownZone)?;
                 self.time_zone = Some(zone.name().to_owned());
             }
         }

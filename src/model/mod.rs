@@ -22,7 +22,7 @@ pub use ballot::{
 };
 pub use board::{Place, Ranked, VoteRefused};
 pub use change::{Item, Kind, Op, Traced};
-pub use edit::Detail;
+pub use edit::{Detail, DetailError};
 pub use id::{Id, Ids};
 pub use run::StepPos;
 pub use schedule::{ClockTime, PlannedStep};

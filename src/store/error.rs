@@ -45,11 +45,8 @@ impl LoadError {
     }
 
     pub fn io(path: &Path, e: &std::io::Error) -> Self {
-        let err = Self::new(&path.display().to_string(), None, describe_io(e));
-        match io_key(e) {
-            Some(key) => err.keyed(key, Vec::new()),
-            None => err,
-        }
+        let (key, args) = io_keyed(e);
+        Self::new(&path.display().to_string(), None, describe_io(e)).keyed(key, args)
     }
 }
 
@@ -77,44 +74,89 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Plain words for an I/O error, saying what to do where we can.
-pub fn describe_io(e: &std::io::Error) -> String {
+/// Each kind of I/O error that has plain words, and their Fluent key
+/// (`load-io-…` in `assets/locales/*/store.ftl`).
+const IO_KEYS: &[(std::io::ErrorKind, &str)] = {
     use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "no such file or folder".into(),
-        K::NotADirectory => "a part of this path is a file, not a folder".into(),
-        K::AlreadyExists => "a file with this name already exists".into(),
-        K::AddrInUse => "another program already uses this port".into(),
-        K::PermissionDenied => {
-            "permission denied: the file or its folder is not writable by you".into()
-        }
-        K::ReadOnlyFilesystem => "the disk is read-only: save elsewhere".into(),
-        K::StorageFull => "the disk is full: free some space or save elsewhere".into(),
-        K::QuotaExceeded => "the disk quota is exceeded: free some space or save elsewhere".into(),
-        _ => e.to_string(),
+    &[
+        (K::NotFound, "load-io-not-found"),
+        (K::NotADirectory, "load-io-not-a-folder"),
+        (K::IsADirectory, "load-io-is-a-folder"),
+        (K::DirectoryNotEmpty, "load-io-folder-not-empty"),
+        (K::AlreadyExists, "load-io-exists"),
+        (K::AddrInUse, "load-io-port-taken"),
+        (K::AddrNotAvailable, "load-io-address-unavailable"),
+        (K::PermissionDenied, "load-io-permission"),
+        (K::ReadOnlyFilesystem, "load-io-read-only"),
+        (K::StorageFull, "load-io-full"),
+        (K::QuotaExceeded, "load-io-quota"),
+        (K::FileTooLarge, "load-io-too-large"),
+        (K::InvalidInput, "load-io-invalid-input"),
+        (K::InvalidData, "load-io-invalid-data"),
+        (K::InvalidFilename, "load-io-invalid-name"),
+        (K::TimedOut, "load-io-timed-out"),
+        (K::Interrupted, "load-io-interrupted"),
+        (K::UnexpectedEof, "load-io-unexpected-end"),
+        (K::WriteZero, "load-io-write-zero"),
+        (K::Unsupported, "load-io-unsupported"),
+        (K::ResourceBusy, "load-io-busy"),
+        (K::ExecutableFileBusy, "load-io-busy"),
+        (K::CrossesDevices, "load-io-crosses-devices"),
+        (K::BrokenPipe, "load-io-broken-pipe"),
+        (K::ConnectionReset, "load-io-connection-lost"),
+        (K::ConnectionAborted, "load-io-connection-lost"),
+        (K::NotConnected, "load-io-connection-lost"),
+        (K::OutOfMemory, "load-io-out-of-memory"),
+        (K::TooManyLinks, "load-io-too-many-links"),
+        (K::StaleNetworkFileHandle, "load-io-stale"),
+        (K::NotSeekable, "load-io-not-seekable"),
+        (K::ArgumentListTooLong, "load-io-invalid-input"),
+        (K::Deadlock, "load-io-busy"),
+    ]
+};
+
+/// The Fluent keys of every kind of I/O error with plain words (each once).
+pub fn io_keys() -> impl Iterator<Item = &'static str> {
+    IO_KEYS
+        .iter()
+        .enumerate()
+        .filter(|(i, (_, k))| !IO_KEYS[..*i].iter().any(|(_, o)| o == k))
+        .map(|(_, (_, k))| *k)
+}
+
+/// Plain words for an I/O error, saying what to do where we can (in
+/// English; [`io_keyed`] gives the same as a Fluent key). An error with
+/// no plain words is the system's own.
+pub fn describe_io(e: &std::io::Error) -> String {
+    match io_key(e) {
+        Some(key) => crate::i18n::tr("en", key),
+        None => e.to_string(),
     }
 }
 
 /// The Fluent key of [`describe_io`]'s words, when it has its own.
 pub fn io_key(e: &std::io::Error) -> Option<&'static str> {
-    use std::io::ErrorKind as K;
-    Some(match e.kind() {
-        K::NotFound => "load-io-not-found",
-        K::NotADirectory => "load-io-not-a-folder",
-        K::AlreadyExists => "load-io-exists",
-        K::AddrInUse => "load-io-port-taken",
-        K::PermissionDenied => "load-io-permission",
-        K::ReadOnlyFilesystem => "load-io-read-only",
-        K::StorageFull => "load-io-full",
-        K::QuotaExceeded => "load-io-quota",
-        _ => return None,
-    })
+    IO_KEYS
+        .iter()
+        .find(|(kind, _)| *kind == e.kind())
+        .map(|(_, key)| *key)
+}
+
+/// An I/O error as a Fluent key and its arguments, always: plain words
+/// ([`io_key`]), else the system's error number (`load-io-os`), else the
+/// error's own words inside a keyed sentence (`load-io-other`).
+pub fn io_keyed(e: &std::io::Error) -> (&'static str, Vec<(&'static str, String)>) {
+    match (io_key(e), e.raw_os_error()) {
+        (Some(key), _) => (key, Vec::new()),
+        (None, Some(code)) => ("load-io-os", vec![("code", code.to_string())]),
+        (None, None) => ("load-io-other", vec![("detail", e.to_string())]),
+    }
 }
 
 /// A save that did not happen. `Display` says it in English; each variant
 /// has a Fluent key (`assets/locales/*/errors.ftl`, `store.ftl`) for
 /// `i18n::save_error` to say it in the user's language.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SaveError {
     #[error("{path}: this session is open read-only ({reason})")]
     ReadOnly {
@@ -127,8 +169,8 @@ pub enum SaveError {
     Io {
         path: String,
         message: String,
-        /// The message's Fluent key, when it has one.
-        key: Option<&'static str>,
+        /// The message's Fluent key and arguments (`save-…`, `load-io-…`).
+        key: (&'static str, Vec<(&'static str, String)>),
     },
     #[error("cannot write the session: {0}")]
     Serialize(String),
@@ -139,7 +181,7 @@ impl SaveError {
         SaveError::Io {
             path: path.display().to_string(),
             message: describe_io(e),
-            key: io_key(e),
+            key: io_keyed(e),
         }
     }
 

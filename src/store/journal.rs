@@ -276,7 +276,7 @@ pub struct Journal {
     /// While a full save is written: the journal prepared for its file.
     next: Option<Next>,
     /// The last error, so it is reported once.
-    pub error: Option<String>,
+    pub error: Option<crate::store::SaveError>,
 }
 
 /// The journal of a file being written by a full save.
@@ -319,7 +319,7 @@ impl Journal {
         if let Some(f) = self.file.as_mut()
             && let Err(e) = f.write_all(&bytes)
         {
-            self.error = Some(crate::store::describe_io(&e));
+            self.error = Some(crate::store::SaveError::io(&self.path, &e));
             self.file = None;
         }
         if let Some(next) = self.next.as_mut()
@@ -347,7 +347,7 @@ impl Journal {
         if let Some(f) = self.file.as_mut()
             && let Err(e) = f.sync_data()
         {
-            self.error = Some(crate::store::describe_io(&e));
+            self.error = Some(crate::store::SaveError::io(&self.path, &e));
         }
         if let Some(next) = self.next.as_mut()
             && let Some(f) = next.file.as_ref()
@@ -449,9 +449,9 @@ impl Journal {
                     self.file = Some(f);
                     self.error = None;
                 }
-                Err(e) => self.error = Some(crate::store::describe_io(&e)),
+                Err(e) => self.error = Some(crate::store::SaveError::io(&self.path, &e)),
             },
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.error = Some(e),
         }
         self.dirty = false;
     }
@@ -516,7 +516,7 @@ pub fn matching(session: &Path, base: u64) -> Option<Contents> {
 
 /// A conflict copy beside `path` whose content the journal was based on:
 /// replay the journal into it (atomically) and say so.
-fn recover_into_conflict_copy(path: &Path, read: &Contents) -> Option<String> {
+fn recover_into_conflict_copy(path: &Path, read: &Contents) -> Option<Recovered> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -553,18 +553,68 @@ fn recover_into_conflict_copy(path: &Path, read: &Contents) -> Option<String> {
         }
         let out = crate::store::to_ron(&session).ok()?;
         crate::store::write_atomic(&copy, out.as_bytes()).ok()?;
-        return Some(format!(
-            "recovered {n} change{} from the crash journal into the conflict copy {name} (the session file had been changed by someone else)",
-            if n == 1 { "" } else { "s" }
-        ));
+        return Some(Recovered::ConflictCopy { n, name });
     }
     None
+}
+
+/// What a crash journal gave back when its session was opened. `Display`
+/// is English; `i18n::recovered` says it in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Recovered {
+    /// `n` changes replayed; `torn` bytes of an unfinished last record
+    /// dropped.
+    Changes { n: usize, torn: usize },
+    /// `n` changes replayed into the conflict copy `name` (the session
+    /// file had been changed by someone else).
+    ConflictCopy { n: usize, name: String },
+    /// An older journal that did not match the file, kept aside as `path`.
+    KeptAside { path: String },
+    /// A journal whose changes do not fit the file, kept aside as `path`.
+    DoNotFit { path: String },
+    /// The journal could not be read: why, in English and as a key.
+    Unreadable {
+        why: String,
+        key: (&'static str, Vec<(&'static str, String)>),
+    },
+}
+
+impl std::fmt::Display for Recovered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = |n: &usize| if *n == 1 { "" } else { "s" };
+        match self {
+            Recovered::Changes { n, torn: 0 } => {
+                write!(f, "recovered {n} change{} from the crash journal", s(n))
+            }
+            Recovered::Changes { n, torn } => write!(
+                f,
+                "recovered {n} change{} from the crash journal; an unfinished last record ({torn} bytes) was dropped",
+                s(n)
+            ),
+            Recovered::ConflictCopy { n, name } => write!(
+                f,
+                "recovered {n} change{} from the crash journal into the conflict copy {name} (the session file had been changed by someone else)",
+                s(n)
+            ),
+            Recovered::KeptAside { path } => write!(
+                f,
+                "an older crash journal did not match the file and was kept aside as {path}"
+            ),
+            Recovered::DoNotFit { path } => write!(
+                f,
+                "a crash journal was found but its changes do not fit this file; it was kept aside as {path}"
+            ),
+            Recovered::Unreadable { why, .. } => {
+                write!(f, "the crash journal cannot be read ({why})")
+            }
+        }
+    }
 }
 
 /// Replay the journal of `path` onto `session` (loaded from bytes with
 /// fingerprint `base`). Returns how many records were applied and a note
 /// about anything dropped; `None` when there was nothing to replay.
-pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, String)> {
+pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, Recovered)> {
     let jpath = journal_path(path);
     let mut found = match candidates(path) {
         Ok(c) if c.is_empty() => return None,
@@ -572,10 +622,10 @@ pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, 
         Err(e) => {
             return Some((
                 0,
-                format!(
-                    "the crash journal cannot be read ({})",
-                    crate::store::describe_io(&e)
-                ),
+                Recovered::Unreadable {
+                    why: crate::store::describe_io(&e),
+                    key: crate::store::io_keyed(&e),
+                },
             ));
         }
     };
@@ -601,10 +651,9 @@ pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, 
         let _ = std::fs::rename(&found[0].0, &aside);
         return Some((
             0,
-            format!(
-                "an older crash journal did not match the file and was kept aside as {}",
-                aside.display()
-            ),
+            Recovered::KeptAside {
+                path: aside.display().to_string(),
+            },
         ));
     };
     let (_, read) = found.swap_remove(at);
@@ -615,19 +664,5 @@ pub fn recover(path: &Path, base: u64, session: &mut Session) -> Option<(usize, 
     for r in read.records {
         r.apply_to(session);
     }
-    let torn = if read.torn > 0 {
-        format!(
-            "; an unfinished last record ({} bytes) was dropped",
-            read.torn
-        )
-    } else {
-        String::new()
-    };
-    Some((
-        n,
-        format!(
-            "recovered {n} change{} from the crash journal{torn}",
-            if n == 1 { "" } else { "s" }
-        ),
-    ))
+    Some((n, Recovered::Changes { n, torn: read.torn }))
 }

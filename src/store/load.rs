@@ -3,6 +3,7 @@
 
 use super::error::LoadError;
 use super::migrate;
+use super::ron_words::ron_error;
 use crate::model::{FORMAT, Problem, Session, Sticky, validate};
 use serde::Deserialize;
 
@@ -14,12 +15,6 @@ pub fn parse_ron<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, LoadErro
         .map_err(|e| ron_error(&e))
 }
 
-/// RON's error at its place, worded as what was expected.
-fn ron_error(e: &ron::error::SpannedError) -> LoadError {
-    let (english, key, args) = expected_keyed(&e.code);
-    LoadError::new("", Some((e.span.start.line, e.span.start.col)), english).keyed(key, args)
-}
-
 /// Parse a config file (theme, keymap): as [`parse_ron`], but optional
 /// values need no `Some(...)` around them.
 pub fn parse_config<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, LoadError> {
@@ -28,56 +23,6 @@ pub fn parse_config<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, LoadE
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str::<T>(text)
         .map_err(|e| ron_error(&e))
-}
-
-/// RON's error, worded as what was expected.
-/// With the Fluent key and arguments of its words.
-fn expected_keyed(code: &ron::Error) -> (String, &'static str, Vec<(&'static str, String)>) {
-    let s = code.to_string();
-    let key = match code {
-        ron::Error::ExceededRecursionLimit => "load-too-deep",
-        ron::Error::Eof => "load-eof",
-        ron::Error::ExpectedOption => "load-expected-option",
-        ron::Error::IntegerOutOfBounds => "load-integer-out-of-bounds",
-        ron::Error::ExpectedInteger => "load-expected-integer",
-        ron::Error::ExpectedString => "load-expected-string",
-        ron::Error::ExpectedArray => "load-expected-array",
-        ron::Error::SuggestRawIdentifier(_) | ron::Error::InvalidIdentifier(_) => {
-            "load-expected-name"
-        }
-        ron::Error::MissingStructField { .. } => "load-missing-field",
-        _ => "load-other",
-    };
-    let args = match code {
-        ron::Error::MissingStructField { field, .. } => vec![("field", field.to_string())],
-        ron::Error::IntegerOutOfBounds => vec![("max", u32::MAX.to_string())],
-        _ => vec![("detail", s.clone())],
-    };
-    let english = match code {
-        ron::Error::ExceededRecursionLimit => {
-            "nesting is too deep: expected at most 128 levels of brackets".into()
-        }
-        ron::Error::Eof => "the file ends too early: expected more (is it truncated?)".into(),
-        ron::Error::ExpectedOption => {
-            "expected `None` or `Some(...)`: an optional value is written like `Some(\"2026-06-12\")`"
-                .into()
-        }
-        ron::Error::IntegerOutOfBounds => format!(
-            "{s}: expected a whole number from 0 to {} here",
-            u32::MAX
-        ),
-        ron::Error::ExpectedInteger => format!("{s}: a whole number such as `3` goes here"),
-        ron::Error::ExpectedString => {
-            format!("{s}: a text in double quotes, such as `\"Atelier\"`, goes here")
-        }
-        ron::Error::ExpectedArray => format!("{s}: a list in square brackets, such as `[]`, goes here"),
-        ron::Error::SuggestRawIdentifier(_) | ron::Error::InvalidIdentifier(_) => format!(
-            "{s}: a name goes here (a colour such as `Yellow`, a kind such as `Idea`; see docs/format.md)"
-        ),
-        ron::Error::MissingStructField { .. } => format!("{s} (see docs/format.md for every field)"),
-        _ => s,
-    };
-    (english, key, args)
 }
 
 /// Turn raw bytes into the text of a session file, or say why they are not.

@@ -14,9 +14,10 @@ mod lock;
 pub mod media;
 mod migrate;
 pub mod paths;
+mod ron_words;
 mod save;
 
-pub use error::{LoadError, SaveError, describe_io, io_key, line_col};
+pub use error::{LoadError, SaveError, describe_io, io_key, io_keyed, io_keys, line_col};
 pub use load::{decode, load_str, parse_config, parse_ron, sniff_format};
 pub use lock::{Holder, Lock, lock_path};
 pub use paths::Home;
@@ -131,7 +132,7 @@ pub struct Store {
     conflict: Option<PathBuf>,
     journal: Option<SharedJournal>,
     /// What was recovered from a crash journal when the session was opened.
-    recovered: Option<String>,
+    recovered: Option<journal::Recovered>,
     /// Drafts found in the crash journal at open.
     drafts: journal::Drafts,
     /// What the app remembered of phones' ballots, found likewise.
@@ -174,10 +175,9 @@ impl Store {
                     if n > 0 && !crate::model::validate(&replayed).is_empty() {
                         let aside = journal::journal_path(path).with_extension("journal.bad");
                         let _ = std::fs::rename(journal::journal_path(path), &aside);
-                        recovered = Some(format!(
-                            "a crash journal was found but its changes do not fit this file; it was kept aside as {}",
-                            aside.display()
-                        ));
+                        recovered = Some(journal::Recovered::DoNotFit {
+                            path: aside.display().to_string(),
+                        });
                     } else {
                         if n > 0 {
                             session = replayed;
@@ -230,9 +230,15 @@ impl Store {
         Ok((store, session))
     }
 
-    /// What was recovered from a crash journal at open, in words.
-    pub fn recovered(&self) -> Option<&str> {
-        self.recovered.as_deref()
+    /// What was recovered from a crash journal at open, in English words.
+    pub fn recovered(&self) -> Option<String> {
+        self.recovered.as_ref().map(ToString::to_string)
+    }
+
+    /// What was recovered from a crash journal at open (see
+    /// `i18n::recovered` to say it).
+    pub fn recovery(&self) -> Option<&journal::Recovered> {
+        self.recovered.as_ref()
     }
 
     /// The drafts the crash journal held at open (empty when none).
@@ -260,7 +266,7 @@ impl Store {
     }
 
     /// A journal problem to report, if any.
-    pub fn journal_error(&self) -> Option<String> {
+    pub fn journal_error(&self) -> Option<SaveError> {
         self.journal
             .as_ref()
             .and_then(|j| lock_journal(j).error.clone())
@@ -303,7 +309,7 @@ impl Store {
             return Err(SaveError::Io {
                 path: path.display().to_string(),
                 message: "a file with this name already exists".into(),
-                key: Some("save-exists"),
+                key: ("save-exists", Vec::new()),
             });
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {

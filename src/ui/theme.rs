@@ -110,31 +110,48 @@ impl Theme {
         Self::load_from(None, true).0
     }
 
-    /// The default theme patched by `user` text; `color` false for NO_COLOR.
-    pub fn load_from(user: Option<(&str, &str)>, color: bool) -> (Theme, Option<String>) {
+    /// The default theme patched by `user` text (`(file name, text)`);
+    /// `color` false for NO_COLOR. A text RON cannot parse is the problem
+    /// returned (see [`Theme::warning`]), and the default theme.
+    pub fn load_from(
+        user: Option<(&str, &str)>,
+        color: bool,
+    ) -> (Theme, Option<crate::store::LoadError>) {
         let base: ThemeDef = crate::store::parse_config(DEFAULT_THEME).unwrap_or_default();
-        let mut warning = None;
-        let user_def =
-            user.and_then(
-                |(name, text)| match crate::store::parse_config::<ThemeDef>(text) {
-                    Ok(d) => Some(d),
-                    Err(e) => {
-                        warning = Some(format!("{name}{e} (your theme was not applied)"));
-                        None
-                    }
-                },
-            );
-        (Theme::from_defs(&base, user_def.as_ref(), color), warning)
+        let mut problem = None;
+        let user_def = user.and_then(|(name, text)| {
+            crate::store::parse_config::<ThemeDef>(text)
+                .map_err(|mut e| {
+                    e.file = name.to_owned();
+                    problem = Some(e);
+                })
+                .ok()
+        });
+        (Theme::from_defs(&base, user_def.as_ref(), color), problem)
     }
 
-    /// From the config folder, honouring `NO_COLOR`.
-    pub fn load(config_dir: &std::path::Path) -> (Theme, Option<String>) {
+    /// From the config folder, honouring `NO_COLOR` (a file that is there
+    /// but cannot be read is a problem too).
+    pub fn load(config_dir: &std::path::Path) -> (Theme, Option<crate::store::LoadError>) {
         let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let path = config_dir.join("theme.ron");
         match std::fs::read_to_string(&path) {
             Ok(text) => Self::load_from(Some((&path.display().to_string(), &text)), color),
-            Err(_) => Self::load_from(None, color),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Self::load_from(None, color),
+            Err(e) => {
+                let problem = crate::store::LoadError::io(&path, &e);
+                (Self::load_from(None, color).0, Some(problem))
+            }
         }
+    }
+
+    /// A theme file's problem said in `lang`, with its `file:line:column`.
+    pub fn warning(lang: &str, problem: &crate::store::LoadError) -> String {
+        crate::t!(
+            lang,
+            "theme-not-applied",
+            problem = crate::i18n::load_error(lang, problem)
+        )
     }
 }
 
@@ -167,6 +184,13 @@ mod tests {
         assert_eq!(t.title.fg, Some(Color::Red));
         assert_eq!(t.selected, Theme::default_theme().selected);
         let (_, w) = Theme::load_from(Some(("t.ron", "(nope: ())")), true);
-        assert!(w.is_some_and(|w| w.starts_with("t.ron")));
+        let w = w.expect("a problem");
+        assert_eq!((w.file.as_str(), w.pos), ("t.ron", Some((1, 2))));
+        let (en, fr) = (Theme::warning("en", &w), Theme::warning("fr", &w));
+        assert!(en.starts_with("t.ron:1:2: ") && en.ends_with("(your theme was not applied)"));
+        assert!(
+            fr.starts_with("t.ron:1:2: ") && fr.contains("thème"),
+            "{fr}"
+        );
     }
 }

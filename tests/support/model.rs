@@ -89,6 +89,25 @@ pub fn vote_1() -> VotingRound {
     }
 }
 
+/// A new sticky `text` (pink, no author) in the inbox of `s`, made at
+/// `now`, as the crash journal records it.
+pub fn journaled_sticky(
+    s: &mut Session,
+    text: &str,
+    now: Timestamp,
+) -> atelier::store::journal::Record {
+    let op = s.new_sticky(
+        text,
+        None,
+        atelier::model::Colour::Pink,
+        None,
+        &Place::Inbox,
+        now,
+        Id::new(),
+    );
+    atelier::store::journal::Record::Ops(s.apply_logged(vec![op]).0)
+}
+
 /// A new sticky `text` (default colour, no author) at `place` in `s`,
 /// made at `now`: its id.
 pub fn add_sticky(s: &mut Session, text: &str, place: &Place, now: Timestamp) -> Id {

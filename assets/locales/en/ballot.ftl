@@ -39,3 +39,11 @@ ballot-unknown-item = An item of this ballot is no longer on the wall. Reload th
 ballot-not-a-number = Write whole numbers of dots (0, 1, 2…).
 ballot-no-name = Choose your name first.
 ballot-unknown-voter = This name is no longer on the list. Reload the page and choose again.
+
+# A dot the board refuses to give or take back.
+vote-refused-budget = { $who } has used all { $dots } dots of this round: remove one first (-).
+vote-refused-cap = { $who } already has { $cap ->
+    [one] 1 dot
+   *[other] { $cap } dots
+} here, the most one person may put on one item.
+vote-refused-no-dot = no dot to remove here.

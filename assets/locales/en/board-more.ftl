@@ -52,6 +52,9 @@ conflicts-kept = Kept the version in place. u undoes.
 conflicts-took-other = Took the other version. u undoes.
 conflicts-step = settled a merge conflict
 conflicts-cannot = This conflict cannot be settled that way: { $error }.
+conflicts-does-not-fit = the other version does not fit
+conflicts-value-does-not-fit = the other version's value cannot be read here
+conflicts-nothing-yet = nothing can be done for this one yet
 conflicts-all-settled = Every merge conflict is settled.
 
 ## Evidence of the day: attachments and prototypes

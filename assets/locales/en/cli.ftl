@@ -28,6 +28,7 @@ cli-error-more = For more, try --help.
 
 cli-not-recovered = { $file }: not recovered: { $why }
 cli-nothing-to-recover = { $file }: ok, nothing to recover
+cli-recovered = { $file }: ok, { $what }
 cli-not-rewritten = { $file }: not rewritten: { $why }
 cli-fmt-zone = { $file }: note: it named no time zone; it now keeps { $zone } (this computer's)
 cli-fmt-conflict = { $file }: changed on disk while formatting; written to { $copy }

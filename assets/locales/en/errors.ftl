@@ -61,3 +61,28 @@ merge-open-to-pick = open the session in atelier to pick a version for each conf
 merge-not-a-session = { $path } exists and is not a session file ({ $error }): not overwritten
 merge-open-elsewhere = { $path }: { $why }; nothing written (close it there and merge again)
 merge-changed = { $path } changed while merging; the result went to { $copy }
+
+# A file or folder and what went wrong with it.
+io-at-path = { $path }: { $why }
+cli-stdout-failed = standard output: { $why }
+
+# The user's keymap.ron and theme.ron: $problem is where (file:line:column) and what.
+keymap-not-applied = { $problem } (your key bindings were not applied)
+keymap-unknown-key = keymap: unknown key { $key }
+theme-not-applied = { $problem } (your theme was not applied)
+
+# The method library: a file of the lab's that could not be read
+# ($problem: where, file:line:column, and what), a template naming a
+# method the library lacks.
+library-skipped = { $problem } (skipped)
+library-unknown-method = template { $template } uses method { $method }, which the library does not have
+
+# The app and its terminal ($why: the system's reason, in plain words).
+app-no-terminal = the app needs a terminal: run atelier in one ({ $why })
+app-cannot-draw = cannot draw on the terminal: { $why }
+app-cannot-read-keys = cannot read keys: { $why }
+
+# A detail typed in setup that the session cannot take.
+detail-error-no-title = A session needs a title.
+detail-error-not-a-date = { $value } is not a date: expected YYYY-MM-DD, such as 2026-06-12
+detail-error-not-a-time = expected a time of day such as "09:30", found { $value }

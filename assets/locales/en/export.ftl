@@ -235,3 +235,9 @@ export-runsheet-planned = { $total } planned.
 export-runsheet-planned-breaks = { $total } planned, including { $breaks } of breaks.
 export-runsheet-no-start = No start time is set: times count from the start of the day (+h:mm).
 export-runsheet-footer = Run-sheet produced with atelier from the session file.
+
+# An export that could not be made (a bug: every session that loads can be
+# exported). $detail is the library's own words, in English.
+export-failed-template = the export could not be made: the page template { $name } failed ({ $detail })
+export-failed-json = the export could not be made: the JSON could not be written ({ $detail })
+export-failed-csv = the export could not be made: the CSV could not be written ({ $detail })

@@ -23,3 +23,23 @@ phone-busy = The facilitator's inbox is full. Wait a minute, then send again.
 phone-ended = Collecting has ended. Thank you!
 phone-crowded = Many phones are sending at once. Wait a moment, then send again.
 phone-slow = The connection was too slow. Send again.
+
+# The small page of an HTTP error (the phone's browser would show its own,
+# in its own language). $status is the HTTP status number.
+phone-error-heading = { $status ->
+    [404] This page does not exist
+    [405] This page only takes the form
+    [413] Too much at once
+    [500] Something went wrong
+    [503] Too many phones at once
+   *[other] This request could not be read
+}
+phone-error-message = { $status ->
+    [404] Check the address, or scan the QR code shown in the room again.
+    [405] Go back to the form to send a sticky.
+    [413] Shorten what you wrote, go back to the form and send it again.
+    [500] The facilitator's computer could not show this page. Try again in a moment.
+    [503] Wait a moment, then try again.
+   *[other] Reload the page, or scan the QR code shown in the room again.
+}
+phone-error-back = Back to the form

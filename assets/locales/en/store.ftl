@@ -12,7 +12,22 @@ load-expected-array = a list in square brackets, such as `[]`, goes here
 load-expected-name = a name goes here (a colour such as `Yellow`, a kind such as `Idea`; see docs/format.md)
 load-missing-field = the field `{ $field }` is missing (see docs/format.md for every field)
 # $detail is the RON reader's own words, in English.
-load-other = the file is not a session here ({ $detail })
+load-other = the file does not read as expected here ({ $detail })
+load-unknown-name = `{ $found }` is not a name known here: expected one of { $expected }
+load-unknown-field = there is no field `{ $found }` here: expected one of { $expected }
+load-duplicate-field = the field `{ $field }` is given twice
+load-expected-comma = expected a comma `,` here
+load-expected-colon = expected a colon `:` here
+load-expected-boolean = expected `true` or `false` here
+load-expected-number = expected a number here
+load-expected-identifier = expected a name here
+load-expected-unit = expected `()` here
+load-unclosed-string = a text is not closed: expected its closing `"`
+load-unclosed-comment = a comment is not closed
+load-unexpected-char = `{ $char }` is not expected here
+load-trailing = there is more text after the end: expected nothing after the last bracket
+load-expected-closing = expected a closing `{ $bracket }` here
+load-expected-opening = expected an opening `{ $bracket }` here
 load-empty = the file is empty: expected a session such as `(format: 3, id: ..., title: ...)`
 load-not-utf8 = this is not UTF-8 text: expected a RON session file (was it saved in another encoding?)
 load-binary = this looks like a binary file: expected a RON session file
@@ -28,3 +43,44 @@ load-io-permission = permission denied: the file or its folder is not writable b
 load-io-read-only = the disk is read-only: save elsewhere
 load-io-full = the disk is full: free some space or save elsewhere
 load-io-quota = the disk quota is exceeded: free some space or save elsewhere
+load-io-is-a-folder = this is a folder, not a file
+load-io-folder-not-empty = the folder is not empty
+load-io-address-unavailable = this address is not one of this machine's
+load-io-too-large = the file is too large for this disk
+load-io-invalid-input = the system refuses this name or value
+load-io-invalid-data = what was read is not what was expected (is it UTF-8 text?)
+load-io-invalid-name = this file name is too long or not allowed here
+load-io-timed-out = it took too long: try again
+load-io-interrupted = it was interrupted: try again
+load-io-unexpected-end = the file ends too early
+load-io-write-zero = nothing could be written: the disk accepts no more
+load-io-unsupported = this system cannot do it
+load-io-busy = the file or the device is busy: try again in a moment
+load-io-crosses-devices = it cannot be moved from one disk to another
+load-io-broken-pipe = the program reading the output has stopped
+load-io-connection-lost = the connection was cut
+load-io-out-of-memory = not enough memory
+load-io-too-many-links = too many links lead to this file
+load-io-stale = the network file is no longer there: mount the share again
+load-io-not-seekable = this file can only be read from start to end
+# The system's error number, for an error with no plain words.
+load-io-os = system error { $code }
+# $detail is the error's own words (from a library, in English).
+load-io-other = the reading or writing failed ({ $detail })
+
+# What a crash journal gave back when its session was opened.
+recovered-changes = recovered { $n ->
+    [one] 1 change
+   *[other] { $n } changes
+} from the crash journal
+recovered-changes-torn = recovered { $n ->
+    [one] 1 change
+   *[other] { $n } changes
+} from the crash journal; an unfinished last record ({ $bytes } bytes) was dropped
+recovered-conflict-copy = recovered { $n ->
+    [one] 1 change
+   *[other] { $n } changes
+} from the crash journal into the conflict copy { $name } (the session file had been changed by someone else)
+recovered-kept-aside = an older crash journal did not match the file and was kept aside as { $path }
+recovered-do-not-fit = a crash journal was found but its changes do not fit this file; it was kept aside as { $path }
+recovered-unreadable = the crash journal cannot be read ({ $why })

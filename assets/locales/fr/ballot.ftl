@@ -39,3 +39,11 @@ ballot-unknown-item = Un choix de ce bulletin n'est plus au mur. Rechargez la pa
 ballot-not-a-number = Écrivez des nombres entiers de gommettes (0, 1, 2…).
 ballot-no-name = Choisissez d'abord votre nom.
 ballot-unknown-voter = Ce nom n'est plus dans la liste. Rechargez la page et choisissez à nouveau.
+
+# Une gommette que le tableau refuse de donner ou de reprendre.
+vote-refused-budget = { $who } a utilisé ses { $dots } gommettes de ce tour : retirez-en une d'abord (-).
+vote-refused-cap = { $who } a déjà { $cap ->
+    [one] 1 gommette
+   *[other] { $cap } gommettes
+} ici, le plus qu'une personne puisse mettre sur un élément.
+vote-refused-no-dot = aucune gommette à retirer ici.

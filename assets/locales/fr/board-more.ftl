@@ -52,6 +52,9 @@ conflicts-kept = Version en place gardée. u annule.
 conflicts-took-other = Autre version prise. u annule.
 conflicts-step = conflit de fusion tranché
 conflicts-cannot = Ce conflit ne peut pas être tranché ainsi : { $error }.
+conflicts-does-not-fit = l'autre version ne s'accorde pas avec la séance
+conflicts-value-does-not-fit = la valeur de l'autre version ne peut pas être lue ici
+conflicts-nothing-yet = rien ne peut encore être fait pour celui-ci
 conflicts-all-settled = Tous les conflits de fusion sont tranchés.
 
 ## Traces de la journée : pièces jointes et prototypes

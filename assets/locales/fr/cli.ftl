@@ -27,6 +27,7 @@ cli-error-more = Pour en savoir plus, essayez --help.
 
 cli-not-recovered = { $file } : pas récupéré : { $why }
 cli-nothing-to-recover = { $file } : ok, rien à récupérer
+cli-recovered = { $file } : ok, { $what }
 cli-not-rewritten = { $file } : pas réécrit : { $why }
 cli-fmt-zone = { $file } : remarque : il ne nommait aucun fuseau horaire ; il garde désormais { $zone } (celui de cet ordinateur)
 cli-fmt-conflict = { $file } : modifié sur le disque pendant la mise en forme ; écrit dans { $copy }

@@ -69,3 +69,28 @@ merge-open-to-pick = ouvrez la séance dans atelier pour choisir une version de 
 merge-not-a-session = { $path } existe et n’est pas un fichier de séance ({ $error }) : rien n’est écrasé
 merge-open-elsewhere = { $path } : { $why } ; rien n’est écrit (fermez-la là-bas et refusionnez)
 merge-changed = { $path } a changé pendant la fusion ; le résultat est allé dans { $copy }
+
+# Un fichier ou un dossier, et ce qui ne va pas.
+io-at-path = { $path } : { $why }
+cli-stdout-failed = sortie standard : { $why }
+
+# Les keymap.ron et theme.ron de l'utilisateur : $problem dit où (fichier:ligne:colonne) et quoi.
+keymap-not-applied = { $problem } (vos raccourcis clavier n'ont pas été appliqués)
+keymap-unknown-key = keymap.ron : touche inconnue { $key } (les autres raccourcis sont appliqués)
+theme-not-applied = { $problem } (votre thème n'a pas été appliqué)
+
+# La bibliothèque de méthodes : un fichier du lab illisible ($problem :
+# où, fichier:ligne:colonne, et quoi), un modèle qui nomme une méthode
+# absente de la bibliothèque.
+library-skipped = { $problem } (ignoré)
+library-unknown-method = le modèle { $template } utilise la méthode { $method }, que la bibliothèque n'a pas
+
+# L'app et son terminal ($why : la raison du système, en mots simples).
+app-no-terminal = l'app a besoin d'un terminal : lancez atelier dans un terminal ({ $why })
+app-cannot-draw = impossible de dessiner dans le terminal : { $why }
+app-cannot-read-keys = impossible de lire les touches : { $why }
+
+# Un détail saisi dans la préparation que la séance ne peut pas prendre.
+detail-error-no-title = Une séance a besoin d'un titre.
+detail-error-not-a-date = { $value } n'est pas une date : AAAA-MM-JJ est attendu, comme 2026-06-12
+detail-error-not-a-time = une heure comme « 09:30 » est attendue, pas { $value }

@@ -239,3 +239,9 @@ export-runsheet-planned = { $total } prévues.
 export-runsheet-planned-breaks = { $total } prévues, dont { $breaks } de pauses.
 export-runsheet-no-start = Aucune heure de début n'est fixée : les heures comptent depuis le début de la journée (+h:mm).
 export-runsheet-footer = Feuille de route produite avec atelier à partir du fichier de séance.
+
+# Un export qui n'a pas pu être fait (un bogue : toute séance qui se charge
+# s'exporte). $detail : les mots de la bibliothèque, en anglais.
+export-failed-template = l'export n'a pas pu être fait : le modèle de page { $name } a échoué ({ $detail })
+export-failed-json = l'export n'a pas pu être fait : le JSON n'a pas pu être écrit ({ $detail })
+export-failed-csv = l'export n'a pas pu être fait : le CSV n'a pas pu être écrit ({ $detail })

@@ -23,3 +23,23 @@ phone-busy = La boîte de la personne qui anime est pleine. Attendez une minute,
 phone-ended = La collecte est terminée. Merci !
 phone-crowded = Beaucoup de téléphones envoient en même temps. Attendez un peu, puis renvoyez.
 phone-slow = La connexion était trop lente. Renvoyez.
+
+# La petite page d'une erreur HTTP (le navigateur du téléphone montrerait
+# la sienne, dans sa langue). $status : le numéro de statut HTTP.
+phone-error-heading = { $status ->
+    [404] Cette page n'existe pas
+    [405] Cette page ne reçoit que le formulaire
+    [413] Trop de texte d'un coup
+    [500] Quelque chose s'est mal passé
+    [503] Trop de téléphones à la fois
+   *[other] Cette demande n'a pas pu être lue
+}
+phone-error-message = { $status ->
+    [404] Vérifiez l'adresse, ou scannez de nouveau le QR code affiché dans la salle.
+    [405] Revenez au formulaire pour envoyer un post-it.
+    [413] Raccourcissez votre texte, revenez au formulaire et renvoyez-le.
+    [500] L'ordinateur de la personne qui anime n'a pas pu afficher cette page. Réessayez dans un instant.
+    [503] Attendez un instant, puis réessayez.
+   *[other] Rechargez la page, ou scannez de nouveau le QR code affiché dans la salle.
+}
+phone-error-back = Revenir au formulaire

@@ -497,7 +497,7 @@ pub(crate) fn cast(app: &mut App, delta: i32, now: Timestamp, fx: &mut Vec<Effec
                 voting_hint(app, now);
             }
         }
-        Err(e) => warn(app, format!("{e}."), now),
+        Err(e) => warn(app, crate::i18n::vote_refused(lang, &e), now),
     }
 }
 

@@ -78,11 +78,8 @@ fn settle(app: &mut App, i: usize, pick: Pick, now: Timestamp, fx: &mut Vec<Effe
         match trial.apply_conflict_fields(&id) {
             Ok(true) => {
                 if !validate(&trial).is_empty() {
-                    let text = t!(
-                        app.lang,
-                        "conflicts-cannot",
-                        error = "the other version does not fit"
-                    );
+                    let error = t!(app.lang, "conflicts-does-not-fit");
+                    let text = t!(app.lang, "conflicts-cannot", error = error);
                     return warn(app, text, now);
                 }
                 let Some(s) = edit(app, now, fx) else { return };
@@ -91,8 +88,11 @@ fn settle(app: &mut App, i: usize, pick: Pick, now: Timestamp, fx: &mut Vec<Effe
                 fields = Some(Box::new((before, crate::store::journal::Sections::of(s))));
             }
             Ok(false) => {}
-            Err(e) => {
-                let text = t!(app.lang, "conflicts-cannot", error = e);
+            Err(_) => {
+                // The model's reason is for the file's readers (English):
+                // the room gets what it means.
+                let error = t!(app.lang, "conflicts-value-does-not-fit");
+                let text = t!(app.lang, "conflicts-cannot", error = error);
                 return warn(app, text, now);
             }
         }
@@ -102,11 +102,8 @@ fn settle(app: &mut App, i: usize, pick: Pick, now: Timestamp, fx: &mut Vec<Effe
         .map(|s| s.resolve_conflict(&id, pick))
         .unwrap_or_default();
     if ops.is_empty() {
-        let text = t!(
-            app.lang,
-            "conflicts-cannot",
-            error = "nothing can be done for this one yet"
-        );
+        let error = t!(app.lang, "conflicts-nothing-yet");
+        let text = t!(app.lang, "conflicts-cannot", error = error);
         return warn(app, text, now);
     }
     let label = t!(app.lang, "conflicts-step");

@@ -396,7 +396,8 @@ pub(crate) fn submit_field(
             match s.set_detail(d, &value, lang) {
                 Ok(()) => {}
                 Err(e) => {
-                    warn(app, e, now);
+                    let (key, args) = e.key();
+                    warn(app, crate::i18n::keyed(lang, key, &args), now);
                     app.field = Some(field);
                 }
             }

@@ -36,12 +36,7 @@ impl Embeddings {
     /// Add the vectors of another file (of the same dimension).
     pub fn add(&mut self, origin: &str, text: &str) -> Result<(), ThesaurusError> {
         for (n, line) in text.lines().enumerate() {
-            let err = |column: usize, message: String| ThesaurusError {
-                origin: origin.to_owned(),
-                line: n + 1,
-                column,
-                message,
-            };
+            let err = |wrong| ThesaurusError::at(origin, n + 1, wrong);
             let line = line.trim_end();
             if line.is_empty() {
                 continue;
@@ -53,7 +48,14 @@ impl Embeddings {
             for p in parts {
                 match p.parse::<f32>() {
                     Ok(x) if x.is_finite() => vector.push(x),
-                    _ => return Err(err(col, format!("expected a number, found `{p}`"))),
+                    _ => {
+                        return Err(err((
+                            col,
+                            format!("expected a number, found `{p}`"),
+                            "lab-file-expected-number",
+                            vec![("found", p.to_owned())],
+                        )));
+                    }
                 }
                 col += p.len() + 1;
             }
@@ -62,22 +64,29 @@ impl Embeddings {
                 continue;
             }
             if vector.is_empty() {
-                return Err(err(
+                return Err(err((
                     word.len() + 1,
                     "expected a word followed by numbers".into(),
-                ));
+                    "lab-file-expected-vector",
+                    Vec::new(),
+                )));
             }
             if self.dim == 0 {
                 self.dim = vector.len();
             } else if vector.len() != self.dim {
-                return Err(err(
+                return Err(err((
                     1,
                     format!(
                         "expected {} numbers after the word, found {}",
                         self.dim,
                         vector.len()
                     ),
-                ));
+                    "lab-file-expected-dimension",
+                    vec![
+                        ("n", self.dim.to_string()),
+                        ("found", vector.len().to_string()),
+                    ],
+                )));
             }
             let key = fold(word).replace('-', "");
             if self.words.contains_key(&key) {

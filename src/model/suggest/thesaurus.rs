@@ -55,7 +55,29 @@ pub struct ThesaurusError {
     pub origin: String,
     pub line: usize,
     pub column: usize,
+    /// In English, as `Display` shows it.
     pub message: String,
+    /// The same as a Fluent key (`lab-file-…` in `suggest-cli.ftl`) and
+    /// its arguments, for `i18n::lab_file_error`.
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+/// What is wrong at a column of a line: its English words, its Fluent key
+/// and arguments.
+pub(super) type Wrong = (usize, String, &'static str, Vec<(&'static str, String)>);
+
+impl ThesaurusError {
+    pub(super) fn at(origin: &str, line: usize, (column, message, key, args): Wrong) -> Self {
+        ThesaurusError {
+            origin: origin.to_owned(),
+            line,
+            column,
+            message,
+            key,
+            args,
+        }
+    }
 }
 
 impl fmt::Display for ThesaurusError {
@@ -75,12 +97,7 @@ const STOP: &str = "stop";
 
 /// `label`, `in` or `weight` (`key`) of `concept` set from `value`, which
 /// starts at column `value_col`. An error is its column and message.
-fn set(
-    concept: &mut Concept,
-    key: &str,
-    value: &str,
-    value_col: usize,
-) -> Result<(), (usize, String)> {
+fn set(concept: &mut Concept, key: &str, value: &str, value_col: usize) -> Result<(), Wrong> {
     match key {
         "label" => {
             let mut parts = value.splitn(2, '|').map(str::trim);
@@ -92,7 +109,12 @@ fn set(
         "in" => {
             for id in list(value) {
                 if !valid_id(id) {
-                    return Err((value_col, format!("expected concept ids, found `{id}`")));
+                    return Err((
+                        value_col,
+                        format!("expected concept ids, found `{id}`"),
+                        "lab-file-expected-ids",
+                        vec![("found", id.to_owned())],
+                    ));
                 }
                 if !concept.broader.iter().any(|b| b == id) {
                     concept.broader.push(id.to_owned());
@@ -105,6 +127,8 @@ fn set(
                 return Err((
                     value_col,
                     format!("expected a weight from 0 to 2, found `{}`", value.trim()),
+                    "lab-file-expected-weight",
+                    vec![("found", value.trim().to_owned())],
                 ));
             }
         },
@@ -126,23 +150,14 @@ impl Thesaurus {
         let mut current: Option<Option<usize>> = None;
         for (n, raw) in text.lines().enumerate() {
             t.read_line(raw, &mut current)
-                .map_err(|(column, message)| ThesaurusError {
-                    origin: origin.to_owned(),
-                    line: n + 1,
-                    column,
-                    message,
-                })?;
+                .map_err(|wrong| ThesaurusError::at(origin, n + 1, wrong))?;
         }
         Ok(t)
     }
 
     /// One line of a thesaurus, in the block `current` (which a `[id]`
     /// line changes). An error is its column and message.
-    fn read_line(
-        &mut self,
-        raw: &str,
-        current: &mut Option<Option<usize>>,
-    ) -> Result<(), (usize, String)> {
+    fn read_line(&mut self, raw: &str, current: &mut Option<Option<usize>>) -> Result<(), Wrong> {
         let indent = raw.len() - raw.trim_start().len();
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -153,7 +168,12 @@ impl Thesaurus {
             return Ok(());
         }
         let Some((key, value)) = line.split_once(':') else {
-            return Err((indent + 1, "expected `[id]` or `key: values`".into()));
+            return Err((
+                indent + 1,
+                "expected `[id]` or `key: values`".into(),
+                "lab-file-expected-line",
+                Vec::new(),
+            ));
         };
         let value_col =
             indent + line.len() - value.len() + 1 + (value.len() - value.trim_start().len());
@@ -162,6 +182,8 @@ impl Thesaurus {
             return Err((
                 indent + 1,
                 format!("expected a concept (`[id]`) before `{key}:`"),
+                "lab-file-expected-concept",
+                vec![("key", key.to_owned())],
             ));
         };
         let tag = match key {
@@ -173,6 +195,8 @@ impl Thesaurus {
                 return Err((
                     indent + 1,
                     format!("unknown key `{key}`: expected fr, en, any, label, in or weight"),
+                    "lab-file-unknown-key",
+                    vec![("key", key.to_owned())],
                 ));
             }
         };
@@ -195,6 +219,8 @@ impl Thesaurus {
                 return Err((
                     indent + 1,
                     format!("the stop words take fr, en or any, not `{key}`"),
+                    "lab-file-stop-key",
+                    vec![("key", key.to_owned())],
                 ));
             }
             (None, Some(c)) => set(&mut self.concepts[c], key, value, value_col)?,
@@ -204,16 +230,13 @@ impl Thesaurus {
 
     /// The block a `[id]` line opens (`rest` follows its `[`): a concept,
     /// or None for the stop words.
-    fn block(
-        &mut self,
-        rest: &str,
-        indent: usize,
-        line: &str,
-    ) -> Result<Option<usize>, (usize, String)> {
+    fn block(&mut self, rest: &str, indent: usize, line: &str) -> Result<Option<usize>, Wrong> {
         let Some(id) = rest.strip_suffix(']').map(str::trim) else {
             return Err((
                 indent + line.len() + 1,
                 "expected `]` closing the concept id".into(),
+                "lab-file-expected-bracket",
+                Vec::new(),
             ));
         };
         if !valid_id(id) {
@@ -222,6 +245,8 @@ impl Thesaurus {
                 format!(
                     "expected a concept id of lowercase letters, digits and hyphens, found `{id}`"
                 ),
+                "lab-file-expected-id",
+                vec![("found", id.to_owned())],
             ));
         }
         Ok(if id == STOP {
@@ -279,14 +304,15 @@ impl Thesaurus {
         self.stop.extend(other.stop);
     }
 
-    /// Broader concepts named by `in:` that no concept has: "id (in concept)".
-    pub fn unknown_broader(&self) -> Vec<String> {
+    /// Broader concepts named by `in:` that no concept has: (id, the
+    /// concept naming it).
+    pub fn unknown_broader(&self) -> Vec<(String, String)> {
         let ids: HashMap<&str, ()> = self.concepts.iter().map(|c| (c.id.as_str(), ())).collect();
         let mut out = Vec::new();
         for c in &self.concepts {
             for b in &c.broader {
                 if !ids.contains_key(b.as_str()) {
-                    out.push(format!("{b} (in {})", c.id));
+                    out.push((b.clone(), c.id.clone()));
                 }
             }
         }
@@ -316,7 +342,7 @@ mod tests {
         assert!(t.concepts.len() >= 50, "{}", t.concepts.len());
         assert!(t.entries.len() >= 3000, "{}", t.entries.len());
         assert!(t.stop.len() >= 400, "{}", t.stop.len());
-        assert_eq!(t.unknown_broader(), Vec::<String>::new());
+        assert_eq!(t.unknown_broader(), Vec::<(String, String)>::new());
         for c in &t.concepts {
             assert!(
                 c.label_fr.is_some() && c.label_en.is_some(),
@@ -388,6 +414,9 @@ mod tests {
         assert_eq!(heat, ["chaleur", "cagnard"]);
         assert_eq!(t.entries.iter().filter(|e| e.concept == 1).count(), 2);
         assert_eq!(t.stop.len(), 2);
-        assert_eq!(t.unknown_broader(), ["nature (in bees)"]);
+        assert_eq!(
+            t.unknown_broader(),
+            [("nature".to_owned(), "bees".to_owned())]
+        );
     }
 }
