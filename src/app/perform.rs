@@ -459,7 +459,7 @@ fn install(
     // comments go beside it.
     let path = store.path().to_path_buf();
     let drafts = if review {
-        read_review_drafts(home, &path)
+        store::review_drafts::read(home, &path)
     } else {
         store.recovered_drafts().clone()
     };
@@ -634,21 +634,6 @@ pub(super) fn complete_path(prefix: &str) -> Vec<String> {
     out
 }
 
-/// Where a reviewer's drafts for the session at `session` are kept: in
-/// their own state folder (the session's journal belongs to whoever holds
-/// its lock), one file per session path.
-pub fn review_drafts_path(home: &Home, session: &Path) -> std::path::PathBuf {
-    let real = std::fs::canonicalize(session).unwrap_or_else(|_| session.to_path_buf());
-    let stem = real
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let hash = crc32fast::hash(real.as_os_str().as_encoded_bytes());
-    home.state
-        .join("review-drafts")
-        .join(format!("{stem}-{hash:08x}.ron"))
-}
-
 /// Keep a reviewer's drafts in their own file, on the disk worker (in
 /// order with the other chores); how it went comes back as a message.
 pub(super) fn keep_review_drafts(
@@ -661,38 +646,10 @@ pub(super) fn keep_review_drafts(
     };
     let (home, session, lang) = (app.home_dir.clone(), doc.path.clone(), app.lang);
     chore(world, move || {
-        let kept = write_review_drafts(&home, &session, &drafts, lang);
+        let kept = store::review_drafts::write(&home, &session, &drafts)
+            .map_err(|e| crate::i18n::save_error(lang, &e));
         Msg::Done(Done::DraftsKept(kept))
     })
-}
-
-fn write_review_drafts(
-    home: &Home,
-    session: &Path,
-    drafts: &crate::store::journal::Drafts,
-    lang: &str,
-) -> Result<(), String> {
-    let path = review_drafts_path(home, session);
-    let io = |e: std::io::Error| crate::i18n::io_error(lang, &e);
-    if drafts.is_empty() {
-        return match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(e)),
-            _ => Ok(()),
-        };
-    }
-    if let Some(dir) = path.parent() {
-        store::paths::make_private_dir(dir).map_err(io)?;
-    }
-    let text = ron::to_string(drafts).map_err(|e| e.to_string())?;
-    store::write_atomic(&path, text.as_bytes()).map_err(|e| crate::i18n::save_error(lang, &e))
-}
-
-/// A reviewer's drafts for `session` (empty when none, or unreadable).
-pub(super) fn read_review_drafts(home: &Home, session: &Path) -> crate::store::journal::Drafts {
-    std::fs::read_to_string(review_drafts_path(home, session))
-        .ok()
-        .and_then(|t| ron::from_str(&t).ok())
-        .unwrap_or_default()
 }
 
 /// Keep the sessions taken off the home list, on the disk worker; a failure

@@ -473,7 +473,7 @@ mod tests {
         assert_eq!(flush_journal(&mut app, &mut world), Vec::new());
         let done = world.disk.take().unwrap().finish();
         assert_eq!(done, vec![Msg::Done(Done::DraftsKept(Ok(())))]);
-        let path = perform::review_drafts_path(&app.home_dir, &dir.path().join("s.ron"));
+        let path = crate::store::review_drafts::path(&app.home_dir, &dir.path().join("s.ron"));
         let kept: Drafts = ron::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         assert_eq!(kept.get("comment:session").unwrap(), "Et les arbres ?");
 

@@ -14,6 +14,7 @@ mod lock;
 pub mod media;
 mod migrate;
 pub mod paths;
+pub mod review_drafts;
 mod ron_words;
 mod save;
 
