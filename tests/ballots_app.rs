@@ -453,6 +453,73 @@ fn the_wall_scrolls_down_to_its_longest_column_not_the_parked_stickies() {
     assert_eq!(app.wall_scroll.1, most - 1);
 }
 
+/// The results' cache as `Session::ranking` of the round shown, each
+/// item with its place in the session found by search.
+fn assert_results_ranked(app: &App) {
+    let s = app.session().unwrap();
+    let round = app.results_round();
+    let ranking = s.ranking(round.as_ref());
+    let cached: Vec<_> = app.results.rows.iter().map(|(r, _)| r.clone()).collect();
+    assert_eq!(cached, ranking);
+    for (r, at) in &app.results.rows {
+        let found = match &r.target {
+            Target::Sticky(id) => s.stickies.iter().position(|x| &x.id == id),
+            Target::Cluster(id) => s.clusters.iter().position(|c| &c.id == id),
+        };
+        assert_eq!(*at, found, "{r:?}");
+    }
+}
+
+#[test]
+fn the_results_are_ranked_once_per_change_and_no_key_walks_the_stickies() {
+    let mut app = app_with(atelier::generate::session(10_000, 1), None);
+    keys(&mut app, &["R"]);
+    assert!(app.board.results);
+    assert_eq!(app.results.builds, 1);
+    assert!(app.results.rows.len() > 10, "{}", app.results.rows.len());
+    assert_results_ranked(&app);
+    // Projected from the popup: the same round, not ranked again.
+    keys(&mut app, &["p"]);
+    assert_eq!(app.projection, Projection::Results);
+    for _ in 0..10 {
+        keys(&mut app, &["down", "right", "G", "up", "left", "g"]);
+        draw(&app, 120, 40);
+    }
+    assert_eq!(app.results.builds, 1, "a key or a frame ranked again");
+    // One tally of 100 dots on the last sticky is seen once: it ranks first.
+    let s = app.session().unwrap().clone();
+    let round = app.results_round().unwrap();
+    let at = s.stickies.iter().rposition(|x| !x.private).unwrap();
+    assert!(at > 9_000, "a sticky far down the file: {at}");
+    let last = &s.stickies[at];
+    let target = Target::Sticky(last.id.clone());
+    let id = Id::from("00000000-0000-7000-8000-00000000beef");
+    let ops = s.paper_tally(&round, &target, 100, id);
+    let mut fx = Vec::new();
+    assert!(atelier::app::history::commit(
+        &mut app,
+        "tally",
+        ops,
+        t(0),
+        &mut fx
+    ));
+    keys(&mut app, &["down", "up"]);
+    assert_eq!(app.results.builds, 2);
+    assert_results_ranked(&app);
+    let (first, first_at) = &app.results.rows[0];
+    assert_eq!((&first.target, *first_at), (&target, Some(at)));
+    // What is drawn is that sticky's text, found through the cache.
+    keys(&mut app, &["g"]);
+    let text = screen(&draw(&app, 200, 60));
+    let words = last
+        .text
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains(&words), "{words}\n{text}");
+}
+
 #[test]
 fn p_from_the_results_projects_them_ranked_in_large_type() {
     let mut app = app_with(with_votes(session()), None);

@@ -142,6 +142,10 @@ fn an_at_name_line_sets_the_stickys_author() {
     assert!(out.status.success());
     tmux.wait_for(&["5 added"]);
     tmux.keys(&["Escape"]);
+    // The inbox's count shows behind the open capture bar too: only the
+    // bar gone proves Esc was read, so that `q` is not read with it as
+    // Alt-q (which happened under load).
+    tmux.wait_gone("New sticky");
     tmux.wait_for(&["Inbox · 5"]);
     let s = quit(&tmux, tmp.path(), &file);
     let authors: Vec<(&str, Option<&str>)> = s

@@ -98,3 +98,20 @@ pub struct WallView {
     /// How many times it was built (tests compare it across keys).
     pub builds: u64,
 }
+
+/// The ranked results of a round as derived from the session, for the
+/// results popup (`R`) and the projector (`p` from it): the ranking, each
+/// item with where it is in the session. Built once per change of the
+/// session or of the round shown while they are shown (`rooms::wall`),
+/// so that a frame and a key cost what is on screen.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ResultsView {
+    /// The session's generation and the round it was built for.
+    pub built_for: Option<(u64, Option<Id>)>,
+    /// [`crate::model::Session::ranking`] of the round, each item with its
+    /// index in the session's stickies (a sticky's) or clusters (a
+    /// cluster's); `None` when it is not in the session.
+    pub rows: Vec<(crate::model::Ranked, Option<usize>)>,
+    /// How many times it was built (tests compare it across keys).
+    pub builds: u64,
+}

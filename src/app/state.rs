@@ -364,7 +364,7 @@ pub struct CollectView {
     pub port: u16,
 }
 
-pub use super::columns::{BoardIndex, CardLines, Column, WallView};
+pub use super::columns::{BoardIndex, CardLines, Column, ResultsView, WallView};
 pub use super::overlay::{PickPurpose, Picker};
 
 /// What a one-line text field is for.
@@ -536,6 +536,8 @@ pub struct App {
     pub wall_scroll: (usize, usize),
     /// The wall's columns, while it is projected.
     pub wall: WallView,
+    /// The ranked results, while they are shown (popup or projector).
+    pub results: ResultsView,
 }
 
 impl App {
@@ -598,6 +600,7 @@ impl App {
             projection: Projection::Timer,
             wall_scroll: (0, 0),
             wall: WallView::default(),
+            results: ResultsView::default(),
         }
     }
 
@@ -619,7 +622,7 @@ impl App {
         self.suggest_rejected.clear();
         (self.pending, self.tray, self.ballots) = (Vec::new(), None, Default::default());
         (self.projection, self.wall_scroll) = (Projection::Timer, (0, 0));
-        self.wall = WallView::default();
+        (self.wall, self.results) = Default::default();
         self.quit_armed = false;
     }
 

@@ -448,8 +448,9 @@ fn highlight(text: &str, query: &str, base: Style, hit: Style) -> Vec<Span<'stat
     out
 }
 
-/// The results popup: ranked, with ties marked.
-pub fn results_lines(app: &App, s: &Session) -> Vec<Line<'static>> {
+/// The results popup: ranked, with ties marked; of the ranked items at
+/// most `room` (the lines that can show), so a frame costs what is on screen.
+pub fn results_lines(app: &App, s: &Session, room: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let lang = app.lang;
     let round = app.results_round();
@@ -468,16 +469,16 @@ pub fn results_lines(app: &App, s: &Session) -> Vec<Line<'static>> {
         },
     );
     let mut lines = vec![Line::styled(title, t.title), Line::raw("")];
-    for r in s.ranking(round.as_ref()) {
+    for (r, at) in app.results.rows.iter().take(room) {
         let label = match &r.target {
-            Target::Sticky(id) => s
-                .stickies
-                .iter()
-                .find(|x| &x.id == id)
+            Target::Sticky(_) => at
+                .and_then(|i| s.stickies.get(i))
                 .map_or("?".to_owned(), |x| safe_line(&x.text).into_owned()),
-            Target::Cluster(id) => s.cluster(id).map_or("?".to_owned(), |c| {
-                format!("[{}] {}", tr(lang, "results-cluster"), safe_line(&c.title))
-            }),
+            Target::Cluster(_) => at
+                .and_then(|i| s.clusters.get(i))
+                .map_or("?".to_owned(), |c| {
+                    format!("[{}] {}", tr(lang, "results-cluster"), safe_line(&c.title))
+                }),
         };
         let rank = if r.tie {
             format!("={}", r.rank)
@@ -493,7 +494,7 @@ pub fn results_lines(app: &App, s: &Session) -> Vec<Line<'static>> {
             Span::raw(label),
         ]));
     }
-    if lines.len() == 2 {
+    if app.results.rows.is_empty() {
         lines.push(Line::styled(tr(lang, "results-none"), t.muted));
     }
     lines.push(Line::raw(""));

@@ -96,7 +96,7 @@ fn results(app: &App, area: Rect, buf: &mut Buffer) {
     if app.board.results
         && let Some(s) = app.session()
     {
-        let lines = super::board::results_lines(app, s);
+        let lines = super::board::results_lines(app, s, area.height.into());
         let h = (lines.len() as u16 + 2)
             .min(area.height.saturating_sub(2))
             .max(3);

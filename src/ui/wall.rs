@@ -278,7 +278,7 @@ impl Widget for Results<'_> {
         ])
         .areas(area);
         big_title(&t!(lang, "wall-results", round = title), t.title, head, buf);
-        let ranking = s.ranking(round.as_ref());
+        let ranking = &app.results.rows;
         if ranking.is_empty() {
             let text = fit(&tr(lang, "results-none"), body.width as usize);
             buf.set_stringn(body.x, body.y, &text, body.width as usize, t.muted);
@@ -292,15 +292,16 @@ impl Widget for Results<'_> {
         };
         let skip = app.wall_scroll.1.min(ranking.len().saturating_sub(1));
         let rows = (body.height / (row_h + u16::from(row_h > 1))).max(1) as usize;
-        for (k, r) in ranking.iter().skip(skip).take(rows).enumerate() {
+        for (k, (r, at)) in ranking.iter().skip(skip).take(rows).enumerate() {
             let y = body.y + k as u16 * (row_h + u16::from(row_h > 1));
             let label = match &r.target {
-                Target::Sticky(id) => s
-                    .stickies
-                    .iter()
-                    .find(|x| &x.id == id && !x.private)
+                Target::Sticky(_) => at
+                    .and_then(|i| s.stickies.get(i))
+                    .filter(|x| !x.private)
                     .map_or_else(|| tr(lang, "wall-private"), |x| x.text.clone()),
-                Target::Cluster(id) => s.cluster(id).map_or("?".to_owned(), |c| c.title.clone()),
+                Target::Cluster(_) => at
+                    .and_then(|i| s.clusters.get(i))
+                    .map_or("?".to_owned(), |c| c.title.clone()),
             };
             let rank = if r.tie {
                 format!("={}", r.rank)

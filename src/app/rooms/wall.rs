@@ -5,7 +5,7 @@
 
 use crate::app::action::Action;
 use crate::app::state::{App, Projection, Screen};
-use crate::model::{Id, Session};
+use crate::model::{Id, Target};
 use std::collections::HashMap;
 
 /// `p`: project what the current screen shows.
@@ -32,7 +32,7 @@ pub fn action(app: &mut App, action: Action) -> bool {
     let (cols, rows) = match app.projection {
         Projection::Timer => return false,
         Projection::Wall => (s.clusters.len(), app.wall.most),
-        Projection::Results => (0, results(app, s)),
+        Projection::Results => (0, app.results.rows.len()),
     };
     let (col, row) = &mut app.wall_scroll;
     let last_row = rows.saturating_sub(1);
@@ -50,13 +50,21 @@ pub fn action(app: &mut App, action: Action) -> bool {
     true
 }
 
-/// Build the wall's columns ([`crate::app::state::WallView`]) when the
-/// wall is projected and the session changed since: one walk of the
-/// stickies per change, none per key or frame.
+/// Bring what the projector or the results popup shows up to date with
+/// the session: one walk of the stickies per change, none per key or frame.
 pub fn refresh(app: &mut App) {
-    if app.screen != Screen::Projector || app.projection != Projection::Wall {
-        return;
+    let projected = app.screen == Screen::Projector;
+    if projected && app.projection == Projection::Wall {
+        wall(app);
     }
+    if app.board.results || projected && app.projection == Projection::Results {
+        results(app);
+    }
+}
+
+/// Build the wall's columns ([`crate::app::state::WallView`]) when the
+/// session changed since they were.
+fn wall(app: &mut App) {
     let Some(doc) = app.doc.as_ref() else { return };
     if app.wall.built_for == Some(doc.generation) {
         return;
@@ -93,8 +101,47 @@ pub fn refresh(app: &mut App) {
     view.builds += 1;
 }
 
-/// How many items the projected results rank.
-fn results(app: &App, s: &Session) -> usize {
-    let round = app.results_round();
-    s.ranking(round.as_ref()).len()
+/// Rank the results ([`crate::app::state::ResultsView`]) when the
+/// session or the round they show changed since they were, finding each
+/// ranked item in the session in the same pass.
+fn results(app: &mut App) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let key = (doc.generation, app.results_round());
+    if app.results.built_for.as_ref() == Some(&key) {
+        return;
+    }
+    let s = doc.session();
+    let ranking = s.ranking(key.1.as_ref());
+    let stickies: HashMap<&Id, usize> = if ranking
+        .iter()
+        .any(|r| matches!(r.target, Target::Sticky(_)))
+    {
+        // Backwards, so that of equal ids the first is kept, as a search finds.
+        let all = s.stickies.iter().enumerate().rev();
+        all.map(|(i, x)| (&x.id, i)).collect()
+    } else {
+        HashMap::new()
+    };
+    let clusters: HashMap<&Id, usize> = s
+        .clusters
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, c)| (&c.id, i))
+        .collect();
+    let rows = ranking
+        .into_iter()
+        .map(|r| {
+            let at = match &r.target {
+                Target::Sticky(id) => stickies.get(id),
+                Target::Cluster(id) => clusters.get(id),
+            };
+            let at = at.copied();
+            (r, at)
+        })
+        .collect();
+    let view = &mut app.results;
+    view.rows = rows;
+    view.built_for = Some(key);
+    view.builds += 1;
 }
