@@ -2,6 +2,7 @@
 //! every error placed at `file:line:column`.
 
 use super::error::LoadError;
+use super::fast;
 use super::migrate;
 use crate::model::{FORMAT, Problem, Session, Sticky, validate};
 use serde::Deserialize;
@@ -253,24 +254,94 @@ const MAX_THREADS: usize = 8;
 /// piece, so the result and the error messages are the same.
 fn parse_session(text: &str) -> Result<Session, LoadError> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
-    if text.len() >= SPLIT_FROM
-        && threads > 1
-        && let Some(session) = parse_split(text, threads)
-    {
-        return Ok(session);
+    if text.len() >= SPLIT_FROM {
+        if let Some(session) = read_fast(text, threads) {
+            return Ok(session);
+        }
+        if threads > 1
+            && let Some(session) = parse_split_ron(text, threads)
+        {
+            return Ok(session);
+        }
     }
     parse_ron::<Session>(text)
 }
 
-/// The session parsed by `threads` threads: the `stickies` list is found
-/// with its items (by [`field_list`]); this thread parses the rest of the
-/// file, with `stickies: []` in the list's place, and the first items,
-/// the other threads the other items in equal runs of bytes; then the
-/// stickies are put back in order. Each item is parsed as a RON document of
-/// its own (the whole list's parse accepts exactly these). `None` when the
-/// list is not found, a thread cannot be started, or any piece fails.
+/// The session parsed in pieces: by [`read_fast`], or else by
+/// [`parse_split_ron`]. `None` when neither works out.
+#[cfg(test)]
 fn parse_split(text: &str, threads: usize) -> Option<Session> {
-    let (start, end, commas) = field_list(text, b"stickies")?;
+    read_fast(text, threads).or_else(|| parse_split_ron(text, threads))
+}
+
+/// The session with its `stickies` list read by [`fast::sticky_list`] on
+/// this thread, while another parses the rest of the file (with `stickies:
+/// []` in the list's place). Where the list ends is known only once it is
+/// read; the other thread starts at once from a guess (the first `]` at the
+/// list's indentation at the start of a line), and its parse is kept only if
+/// the guess was right. `None` when the list is not found or the reader
+/// gives up, or the rest does not parse.
+fn read_fast(text: &str, threads: usize) -> Option<Session> {
+    let (start, _, _) = field_list(text, b"stickies", false)?;
+    let rest_of = |end: usize| -> Option<Session> {
+        let mut rest = String::with_capacity(text.len() - (end - start) + 2);
+        rest.push_str(text.get(..start)?);
+        rest.push_str("[]");
+        rest.push_str(text.get(end..)?);
+        ron::Options::default().from_str::<Session>(&rest).ok()
+    };
+    let (guessed, stickies) = std::thread::scope(|scope| {
+        let other = (threads > 1)
+            .then(|| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, || {
+                        let end = guess_end(text, start)?;
+                        Some((end, rest_of(end)))
+                    })
+                    .ok()
+            })
+            .flatten();
+        let stickies = fast::sticky_list(text, start);
+        (other.and_then(|h| h.join().ok().flatten()), stickies)
+    });
+    let (stickies, end) = stickies?;
+    let mut session = match guessed {
+        Some((guess, session)) if guess == end => session,
+        _ => rest_of(end),
+    }?;
+    session.stickies = stickies;
+    Some(session)
+}
+
+/// Where the list whose `[` is at `start` probably ends: past the first
+/// `]` that starts a line indented as the line of the `[`.
+fn guess_end(text: &str, start: usize) -> Option<usize> {
+    let line = text.get(..start)?.rfind('\n').map_or(0, |n| n + 1);
+    let b = text.as_bytes();
+    let indent = b[line..start].iter().take_while(|&&c| c == b' ').count();
+    let mut from = start;
+    loop {
+        let close = from + text.get(from..)?.find(']')?;
+        if close > indent
+            && b[close - indent - 1] == b'\n'
+            && b[close - indent..close].iter().all(|&c| c == b' ')
+        {
+            return Some(close + 1);
+        }
+        from = close + 1;
+    }
+}
+
+/// The session parsed by `threads` threads, every piece by `ron`: the
+/// `stickies` list is found with its items (by [`field_list`]); this thread
+/// parses the rest of the file, with `stickies: []` in the list's place, and
+/// the first items, the other threads the other items in equal runs of
+/// bytes; then the stickies are put back in order. Each item is parsed as a
+/// RON document of its own (the whole list's parse accepts exactly these).
+/// `None` when the list is not found, a thread cannot be started, or any
+/// piece fails.
+fn parse_split_ron(text: &str, threads: usize) -> Option<Session> {
+    let (start, end, commas) = field_list(text, b"stickies", true)?;
     let items = list_items(text, start, end, &commas)?;
     drop(commas);
     let mut rest = String::with_capacity(text.len() - (end - start) + 2);
@@ -379,7 +450,10 @@ fn shares<'a, 'b>(items: &'b [&'a str], rest: usize, threads: usize) -> Vec<&'b 
 /// their escapes), raw strings and line comments are skipped; anything this
 /// scan does not follow for certain (block comments, characters,
 /// attributes) gives `None`, and the caller parses the whole text instead.
-fn field_list(text: &str, name: &[u8]) -> Option<(usize, usize, Vec<usize>)> {
+///
+/// With `whole` false, the scan stops at the list's `[`: the range is then
+/// that `[` alone, with no commas.
+fn field_list(text: &str, name: &[u8], whole: bool) -> Option<(usize, usize, Vec<usize>)> {
     let b = text.as_bytes();
     let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     let mut depth = 0_usize;
@@ -440,6 +514,9 @@ fn field_list(text: &str, name: &[u8]) -> Option<(usize, usize, Vec<usize>)> {
                     j += 1;
                     skip(&mut j);
                     if b.get(j) == Some(&b'[') {
+                        if !whole {
+                            return Some((j, j + 1, commas));
+                        }
                         start = Some(j);
                         depth += 1;
                         i = j;
@@ -593,7 +670,7 @@ mod tests {
     #[test]
     fn the_list_is_found_whole() {
         let (_, text) = tricky();
-        let (a, b, commas) = field_list(&text, b"stickies").expect("found");
+        let (a, b, commas) = field_list(&text, b"stickies", true).expect("found");
         let items = list_items(&text, a, b, &commas).expect("cut");
         assert_eq!(items.len(), 2_000);
         assert!(items.iter().all(|i| i.trim_start().starts_with('(')));
@@ -616,19 +693,20 @@ mod tests {
             "(stickies: (1, 2))",
             "(notes: [], stickies: [",
         ] {
-            assert_eq!(field_list(text, b"stickies"), None, "{text}");
+            assert_eq!(field_list(text, b"stickies", true), None, "{text}");
         }
         assert_eq!(
             field_list(
                 "(x: 1, mystickies: [1], stickies: [ 2 ], y: 3)",
-                b"stickies"
+                b"stickies",
+                true
             ),
             Some((34, 39, Vec::new()))
         );
         // Raw strings are followed to their end.
         let raw = r####"(t: r#"stickies: [ "" ]"#, u: r"]", stickies: [1])"####;
         assert_eq!(
-            field_list(raw, b"stickies"),
+            field_list(raw, b"stickies", true),
             Some((raw.len() - 4, raw.len() - 1, Vec::new()))
         );
     }
@@ -669,13 +747,13 @@ mod tests {
     #[test]
     fn a_list_cut_in_items() {
         let text = "(s: [ (a: \"x, y\"), [1, 2], // c, d\n r\"e, ]\", ], t: 1)";
-        let (a, b, commas) = field_list(text, b"s").expect("found");
+        let (a, b, commas) = field_list(text, b"s", true).expect("found");
         let items = list_items(text, a, b, &commas).expect("cut");
         assert_eq!(
             items,
             vec![" (a: \"x, y\")", " [1, 2]", " // c, d\n r\"e, ]\""]
         );
-        let (a, b, commas) = field_list("(s: [])", b"s").expect("found");
+        let (a, b, commas) = field_list("(s: [])", b"s", true).expect("found");
         assert_eq!(list_items("(s: [])", a, b, &commas), Some(Vec::new()));
     }
 
@@ -745,7 +823,7 @@ mod tests {
             ) {
                 let s = crate::generate::session(40, 4);
                 let mut text = crate::store::to_ron(&s).expect("serializes");
-                let (a, b, commas) = field_list(&text, b"stickies").expect("found");
+                let (a, b, commas) = field_list(&text, b"stickies", true).expect("found");
                 prop_assert_eq!(commas.len(), 40);
                 let mut at: Vec<(usize, String)> = pieces
                     .into_iter()
