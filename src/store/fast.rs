@@ -10,7 +10,8 @@
 //! with `ron`, so what it accepts it reads exactly as `ron` does, and every
 //! error message is `ron`'s (unit tests compare both on hostile texts).
 
-use crate::model::{Colour, Id, Sticky, Timestamp};
+use super::load::field_list;
+use crate::model::{Colour, Id, Session, Sticky, Timestamp};
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
 
@@ -32,6 +33,64 @@ pub(super) fn sticky_list(text: &str, start: usize) -> Option<(Vec<Sticky>, usiz
             r.eat(b']')?;
             return Some((out, r.i));
         }
+    }
+}
+
+/// The session with its `stickies` list read by [`sticky_list`] on
+/// this thread, while another parses the rest of the file (with `stickies:
+/// []` in the list's place). Where the list ends is known only once it is
+/// read; the other thread starts at once from a guess (the first `]` at the
+/// list's indentation at the start of a line), and its parse is kept only if
+/// the guess was right. `None` when the list is not found or the reader
+/// gives up, or the rest does not parse.
+pub(super) fn read_fast(text: &str, threads: usize) -> Option<Session> {
+    let (start, _, _) = field_list(text, b"stickies", false)?;
+    let rest_of = |end: usize| -> Option<Session> {
+        let mut rest = String::with_capacity(text.len() - (end - start) + 2);
+        rest.push_str(text.get(..start)?);
+        rest.push_str("[]");
+        rest.push_str(text.get(end..)?);
+        ron::Options::default().from_str::<Session>(&rest).ok()
+    };
+    let (guessed, stickies) = std::thread::scope(|scope| {
+        let other = (threads > 1)
+            .then(|| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, || {
+                        let end = guess_end(text, start)?;
+                        Some((end, rest_of(end)))
+                    })
+                    .ok()
+            })
+            .flatten();
+        let stickies = sticky_list(text, start);
+        (other.and_then(|h| h.join().ok().flatten()), stickies)
+    });
+    let (stickies, end) = stickies?;
+    let mut session = match guessed {
+        Some((guess, session)) if guess == end => session,
+        _ => rest_of(end),
+    }?;
+    session.stickies = stickies;
+    Some(session)
+}
+
+/// Where the list whose `[` is at `start` probably ends: past the first
+/// `]` that starts a line indented as the line of the `[`.
+fn guess_end(text: &str, start: usize) -> Option<usize> {
+    let line = text.get(..start)?.rfind('\n').map_or(0, |n| n + 1);
+    let b = text.as_bytes();
+    let indent = b[line..start].iter().take_while(|&&c| c == b' ').count();
+    let mut from = start;
+    loop {
+        let close = from + text.get(from..)?.find(']')?;
+        if close > indent
+            && b[close - indent - 1] == b'\n'
+            && b[close - indent..close].iter().all(|&c| c == b' ')
+        {
+            return Some(close + 1);
+        }
+        from = close + 1;
     }
 }
 

@@ -1,10 +1,10 @@
 //! Reading a session file: bytes -> text -> format version -> Session, with
 //! every error placed at `file:line:column`.
 
-use super::error::LoadError;
+use super::error::{LoadError, locate};
 use super::fast;
 use super::migrate;
-use crate::model::{FORMAT, Problem, Session, Sticky, validate};
+use crate::model::{FORMAT, Session, Sticky, validate};
 use serde::Deserialize;
 
 /// Parse RON text into `T`. The error carries a position but no file name.
@@ -255,7 +255,7 @@ const MAX_THREADS: usize = 8;
 fn parse_session(text: &str) -> Result<Session, LoadError> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
     if text.len() >= SPLIT_FROM {
-        if let Some(session) = read_fast(text, threads) {
+        if let Some(session) = fast::read_fast(text, threads) {
             return Ok(session);
         }
         if threads > 1
@@ -271,65 +271,7 @@ fn parse_session(text: &str) -> Result<Session, LoadError> {
 /// [`parse_split_ron`]. `None` when neither works out.
 #[cfg(test)]
 fn parse_split(text: &str, threads: usize) -> Option<Session> {
-    read_fast(text, threads).or_else(|| parse_split_ron(text, threads))
-}
-
-/// The session with its `stickies` list read by [`fast::sticky_list`] on
-/// this thread, while another parses the rest of the file (with `stickies:
-/// []` in the list's place). Where the list ends is known only once it is
-/// read; the other thread starts at once from a guess (the first `]` at the
-/// list's indentation at the start of a line), and its parse is kept only if
-/// the guess was right. `None` when the list is not found or the reader
-/// gives up, or the rest does not parse.
-fn read_fast(text: &str, threads: usize) -> Option<Session> {
-    let (start, _, _) = field_list(text, b"stickies", false)?;
-    let rest_of = |end: usize| -> Option<Session> {
-        let mut rest = String::with_capacity(text.len() - (end - start) + 2);
-        rest.push_str(text.get(..start)?);
-        rest.push_str("[]");
-        rest.push_str(text.get(end..)?);
-        ron::Options::default().from_str::<Session>(&rest).ok()
-    };
-    let (guessed, stickies) = std::thread::scope(|scope| {
-        let other = (threads > 1)
-            .then(|| {
-                std::thread::Builder::new()
-                    .spawn_scoped(scope, || {
-                        let end = guess_end(text, start)?;
-                        Some((end, rest_of(end)))
-                    })
-                    .ok()
-            })
-            .flatten();
-        let stickies = fast::sticky_list(text, start);
-        (other.and_then(|h| h.join().ok().flatten()), stickies)
-    });
-    let (stickies, end) = stickies?;
-    let mut session = match guessed {
-        Some((guess, session)) if guess == end => session,
-        _ => rest_of(end),
-    }?;
-    session.stickies = stickies;
-    Some(session)
-}
-
-/// Where the list whose `[` is at `start` probably ends: past the first
-/// `]` that starts a line indented as the line of the `[`.
-fn guess_end(text: &str, start: usize) -> Option<usize> {
-    let line = text.get(..start)?.rfind('\n').map_or(0, |n| n + 1);
-    let b = text.as_bytes();
-    let indent = b[line..start].iter().take_while(|&&c| c == b' ').count();
-    let mut from = start;
-    loop {
-        let close = from + text.get(from..)?.find(']')?;
-        if close > indent
-            && b[close - indent - 1] == b'\n'
-            && b[close - indent..close].iter().all(|&c| c == b' ')
-        {
-            return Some(close + 1);
-        }
-        from = close + 1;
-    }
+    fast::read_fast(text, threads).or_else(|| parse_split_ron(text, threads))
 }
 
 /// The session parsed by `threads` threads, every piece by `ron`: the
@@ -453,7 +395,11 @@ fn shares<'a, 'b>(items: &'b [&'a str], rest: usize, threads: usize) -> Vec<&'b 
 ///
 /// With `whole` false, the scan stops at the list's `[`: the range is then
 /// that `[` alone, with no commas.
-fn field_list(text: &str, name: &[u8], whole: bool) -> Option<(usize, usize, Vec<usize>)> {
+pub(super) fn field_list(
+    text: &str,
+    name: &[u8],
+    whole: bool,
+) -> Option<(usize, usize, Vec<usize>)> {
     let b = text.as_bytes();
     let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     let mut depth = 0_usize;
@@ -607,40 +553,6 @@ fn looks_cut(text: &str) -> bool {
     let first = lines.next();
     let last = lines.next_back().or(first);
     first.is_some_and(|l| l.starts_with('(')) && !last.is_some_and(|l| l.ends_with(')'))
-}
-
-/// Where a problem stands in the text: its quoted id written as the value of
-/// its field (`id:` for a duplicate; `author:`, `target: Sticky(`... for a
-/// reference), so that another item merely holding the same id is not
-/// pointed at. Falls back to the id's plain occurrence.
-fn locate(text: &str, problem: &Problem) -> Option<usize> {
-    let id = problem.id()?;
-    let field = match problem {
-        Problem::Dangling { field, .. } => field.rsplit('.').next().unwrap_or(field),
-        _ => "id",
-    };
-    let needle = format!("\"{id}\"");
-    let n = problem.occurrence();
-    let mut all = text.match_indices(&needle).map(|(i, _)| i);
-    text.match_indices(&needle)
-        .map(|(i, _)| i)
-        .filter(|&at| is_value_of(&text[..at], field))
-        .nth(n)
-        .or_else(|| all.nth(n))
-}
-
-/// Whether `before` ends with `field:`, possibly followed by `Some(` or a
-/// variant such as `Sticky(`.
-fn is_value_of(before: &str, field: &str) -> bool {
-    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    let mut b = before.trim_end();
-    if let Some(rest) = b.strip_suffix('(') {
-        b = rest.trim_end().trim_end_matches(word).trim_end();
-    }
-    b.strip_suffix(':')
-        .map(str::trim_end)
-        .and_then(|b| b.strip_suffix(field))
-        .is_some_and(|b| !b.ends_with(word))
 }
 
 #[cfg(test)]
