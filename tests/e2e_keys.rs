@@ -142,6 +142,10 @@ fn an_at_name_line_sets_the_stickys_author() {
     assert!(out.status.success());
     tmux.wait_for(&["5 added"]);
     tmux.keys(&["Escape"]);
+    // "Inbox · 5" shows behind the open popup too: wait for the popup to
+    // close, or the `q` of `quit` may arrive with the Escape and be read
+    // as Alt-q (a busy machine reads both bytes at once).
+    tmux.wait_gone("New sticky");
     tmux.wait_for(&["Inbox · 5"]);
     let s = quit(&tmux, tmp.path(), &file);
     let authors: Vec<(&str, Option<&str>)> = s
