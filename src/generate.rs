@@ -157,6 +157,7 @@ impl Gen {
             prototypes: Vec::new(),
             attachments: Vec::new(),
             conflicts: Vec::new(),
+            sticky_index: Default::default(),
         };
         let synthesis = self.run_until_synthesis(&mut s);
         s.clusters = self.clusters(n, synthesis.clone());

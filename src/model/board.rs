@@ -110,11 +110,17 @@ impl Session {
         }
     }
 
-    /// Move stickies to a place.
+    /// Move stickies to a place (the ops in board order).
     pub fn move_stickies(&self, ids: &[Id], to: &Place) -> Vec<Op> {
-        self.stickies
+        let mut at: Vec<usize> = ids
             .iter()
-            .filter(|s| ids.contains(&s.id) && &s.place() != to)
+            .filter_map(|id| self.sticky_position(id))
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter()
+            .filter_map(|i| self.stickies.get(i))
+            .filter(|s| &s.place() != to)
             .map(|s| Op::Replace(Item::Sticky(s.at(to))))
             .collect()
     }

@@ -174,7 +174,11 @@ impl Session {
                     Item::Guest(x) => insert(&mut self.guests, at, x),
                     Item::Stage(x) => insert(&mut self.agenda, at, x),
                     Item::Note(x) => insert(&mut self.notes, at, x),
-                    Item::Sticky(x) => insert(&mut self.stickies, at, x),
+                    Item::Sticky(x) => {
+                        let at = insert(&mut self.stickies, at, x);
+                        self.sticky_index.inserted(&self.stickies, at);
+                        at
+                    }
                     Item::Cluster(x) => insert(&mut self.clusters, at, x),
                     Item::Round(x) => insert(&mut self.rounds, at, x),
                     Item::Vote(x) => insert(&mut self.votes, at, x),
@@ -203,7 +207,10 @@ impl Session {
                     }
                     Kind::Note => remove(&mut self.notes, &id).map(|(i, x)| (i, Item::Note(x)))?,
                     Kind::Sticky => {
-                        remove(&mut self.stickies, &id).map(|(i, x)| (i, Item::Sticky(x)))?
+                        let at = self.sticky_position_mut(&id)?;
+                        let x = self.stickies.remove(at);
+                        self.sticky_index.removed(&self.stickies, &id, at);
+                        (at, Item::Sticky(x))
                     }
                     Kind::Cluster => {
                         remove(&mut self.clusters, &id).map(|(i, x)| (i, Item::Cluster(x)))?
@@ -243,7 +250,11 @@ impl Session {
             Item::Guest(x) => replace(&mut self.guests, x).map(|(i, x)| (i, Item::Guest(x))),
             Item::Stage(x) => replace(&mut self.agenda, x).map(|(i, x)| (i, Item::Stage(x))),
             Item::Note(x) => replace(&mut self.notes, x).map(|(i, x)| (i, Item::Note(x))),
-            Item::Sticky(x) => replace(&mut self.stickies, x).map(|(i, x)| (i, Item::Sticky(x))),
+            Item::Sticky(x) => {
+                let at = self.sticky_position_mut(&x.id)?;
+                let slot = self.stickies.get_mut(at)?;
+                (*slot != x).then(|| (at, Item::Sticky(std::mem::replace(slot, x))))
+            }
             Item::Cluster(x) => replace(&mut self.clusters, x).map(|(i, x)| (i, Item::Cluster(x))),
             Item::Round(x) => replace(&mut self.rounds, x).map(|(i, x)| (i, Item::Round(x))),
             Item::Vote(x) => replace(&mut self.votes, x).map(|(i, x)| (i, Item::Vote(x))),
@@ -274,7 +285,9 @@ impl Session {
                 Item::Guest(x) => differs(&self.guests, x),
                 Item::Stage(x) => differs(&self.agenda, x),
                 Item::Note(x) => differs(&self.notes, x),
-                Item::Sticky(x) => differs(&self.stickies, x),
+                Item::Sticky(x) => self
+                    .sticky_position(&x.id)
+                    .is_some_and(|at| self.stickies[at] != *x),
                 Item::Cluster(x) => differs(&self.clusters, x),
                 Item::Round(x) => differs(&self.rounds, x),
                 Item::Vote(x) => differs(&self.votes, x),

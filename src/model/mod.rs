@@ -9,6 +9,7 @@ mod change;
 pub mod conflict;
 mod edit;
 mod id;
+mod lookup;
 mod run;
 mod schedule;
 pub mod suggest;
@@ -24,6 +25,7 @@ pub use board::{Place, Ranked, VoteRefused};
 pub use change::{Item, Kind, Op, Traced};
 pub use edit::{Detail, DetailError};
 pub use id::{Id, Ids};
+pub use lookup::StickyIndex;
 pub use run::StepPos;
 pub use schedule::{ClockTime, PlannedStep};
 pub use time::{Timestamp, UnknownZone, Zone};
@@ -99,6 +101,9 @@ pub struct Session {
     /// kept for the facilitator to pick.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Where each sticky stands, by id (not part of the file; see `lookup`).
+    #[serde(skip)]
+    pub sticky_index: lookup::StickyIndex,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -716,6 +721,7 @@ impl Session {
             prototypes: Vec::new(),
             attachments: Vec::new(),
             conflicts: Vec::new(),
+            sticky_index: Default::default(),
         }
     }
 

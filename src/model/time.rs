@@ -105,12 +105,24 @@ impl Serialize for Timestamp {
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Timestamp::parse(&text).map_err(|e| {
-            serde::de::Error::custom(format!(
-                "expected a time in RFC 3339 form such as \"2026-06-12T07:30:00Z\", found {text:?} ({e})"
-            ))
-        })
+        // Read from the borrowed text: no `String` made per time (serde's
+        // `Cow<str>` always makes one).
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = Timestamp;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                // What serde's `String` says, as this read before.
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Timestamp, E> {
+                Timestamp::parse(text).map_err(|e| {
+                    E::custom(format!(
+                        "expected a time in RFC 3339 form such as \"2026-06-12T07:30:00Z\", found {text:?} ({e})"
+                    ))
+                })
+            }
+        }
+        d.deserialize_str(Visit)
     }
 }
 

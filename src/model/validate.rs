@@ -1,7 +1,10 @@
 //! Checks that a session holds together: unique ids, no dangling references.
 
 use super::{Id, Session, Target};
-use std::collections::HashSet;
+/// Sets of ids, hashed with foldhash, seeded at random per process (a file
+/// cannot choose ids that collide without knowing the seed), at a fifth of
+/// SipHash's cost on a UUID.
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 use std::fmt;
 
 /// Something wrong with a session's content. `id` is the offending text, so
@@ -121,7 +124,7 @@ pub fn validate(s: &Session) -> Vec<Problem> {
 /// Each id used a second time (or more).
 fn duplicate_ids(s: &Session) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut seen: HashSet<&Id> = HashSet::new();
+    let mut seen: HashSet<&Id> = HashSet::default();
     for id in s.ids() {
         if !seen.insert(id) {
             problems.push(Problem::DuplicateId { id: id.0.clone() });

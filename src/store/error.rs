@@ -1,5 +1,6 @@
 //! Errors of reading and writing session files.
 
+use crate::model::Problem;
 use std::fmt;
 use std::path::Path;
 
@@ -193,4 +194,38 @@ impl SaveError {
             holder: Some(holder.to_string()),
         }
     }
+}
+
+/// Where a problem stands in the text: its quoted id written as the value of
+/// its field (`id:` for a duplicate; `author:`, `target: Sticky(`... for a
+/// reference), so that another item merely holding the same id is not
+/// pointed at. Falls back to the id's plain occurrence.
+pub(super) fn locate(text: &str, problem: &Problem) -> Option<usize> {
+    let id = problem.id()?;
+    let field = match problem {
+        Problem::Dangling { field, .. } => field.rsplit('.').next().unwrap_or(field),
+        _ => "id",
+    };
+    let needle = format!("\"{id}\"");
+    let n = problem.occurrence();
+    let mut all = text.match_indices(&needle).map(|(i, _)| i);
+    text.match_indices(&needle)
+        .map(|(i, _)| i)
+        .filter(|&at| is_value_of(&text[..at], field))
+        .nth(n)
+        .or_else(|| all.nth(n))
+}
+
+/// Whether `before` ends with `field:`, possibly followed by `Some(` or a
+/// variant such as `Sticky(`.
+fn is_value_of(before: &str, field: &str) -> bool {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut b = before.trim_end();
+    if let Some(rest) = b.strip_suffix('(') {
+        b = rest.trim_end().trim_end_matches(word).trim_end();
+    }
+    b.strip_suffix(':')
+        .map(str::trim_end)
+        .and_then(|b| b.strip_suffix(field))
+        .is_some_and(|b| !b.ends_with(word))
 }

@@ -1,10 +1,11 @@
 //! Reading a session file: bytes -> text -> format version -> Session, with
 //! every error placed at `file:line:column`.
 
-use super::error::LoadError;
+use super::error::{LoadError, locate};
+use super::fast;
 use super::migrate;
 use super::ron_words::ron_error;
-use crate::model::{FORMAT, Problem, Session, Sticky, validate};
+use crate::model::{FORMAT, Session, Sticky, validate};
 use serde::Deserialize;
 
 /// Parse RON text into `T`. The error carries a position but no file name.
@@ -198,24 +199,36 @@ const MAX_THREADS: usize = 8;
 /// piece, so the result and the error messages are the same.
 fn parse_session(text: &str) -> Result<Session, LoadError> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
-    if text.len() >= SPLIT_FROM
-        && threads > 1
-        && let Some(session) = parse_split(text, threads)
-    {
-        return Ok(session);
+    if text.len() >= SPLIT_FROM {
+        if let Some(session) = fast::read_fast(text, threads) {
+            return Ok(session);
+        }
+        if threads > 1
+            && let Some(session) = parse_split_ron(text, threads)
+        {
+            return Ok(session);
+        }
     }
     parse_ron::<Session>(text)
 }
 
-/// The session parsed by `threads` threads: the `stickies` list is found
-/// with its items (by [`field_list`]); this thread parses the rest of the
-/// file, with `stickies: []` in the list's place, and the first items,
-/// the other threads the other items in equal runs of bytes; then the
-/// stickies are put back in order. Each item is parsed as a RON document of
-/// its own (the whole list's parse accepts exactly these). `None` when the
-/// list is not found, a thread cannot be started, or any piece fails.
+/// The session parsed in pieces: by [`read_fast`], or else by
+/// [`parse_split_ron`]. `None` when neither works out.
+#[cfg(test)]
 fn parse_split(text: &str, threads: usize) -> Option<Session> {
-    let (start, end, commas) = field_list(text, b"stickies")?;
+    fast::read_fast(text, threads).or_else(|| parse_split_ron(text, threads))
+}
+
+/// The session parsed by `threads` threads, every piece by `ron`: the
+/// `stickies` list is found with its items (by [`field_list`]); this thread
+/// parses the rest of the file, with `stickies: []` in the list's place, and
+/// the first items, the other threads the other items in equal runs of
+/// bytes; then the stickies are put back in order. Each item is parsed as a
+/// RON document of its own (the whole list's parse accepts exactly these).
+/// `None` when the list is not found, a thread cannot be started, or any
+/// piece fails.
+fn parse_split_ron(text: &str, threads: usize) -> Option<Session> {
+    let (start, end, commas) = field_list(text, b"stickies", true)?;
     let items = list_items(text, start, end, &commas)?;
     drop(commas);
     let mut rest = String::with_capacity(text.len() - (end - start) + 2);
@@ -324,7 +337,14 @@ fn shares<'a, 'b>(items: &'b [&'a str], rest: usize, threads: usize) -> Vec<&'b 
 /// their escapes), raw strings and line comments are skipped; anything this
 /// scan does not follow for certain (block comments, characters,
 /// attributes) gives `None`, and the caller parses the whole text instead.
-fn field_list(text: &str, name: &[u8]) -> Option<(usize, usize, Vec<usize>)> {
+///
+/// With `whole` false, the scan stops at the list's `[`: the range is then
+/// that `[` alone, with no commas.
+pub(super) fn field_list(
+    text: &str,
+    name: &[u8],
+    whole: bool,
+) -> Option<(usize, usize, Vec<usize>)> {
     let b = text.as_bytes();
     let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     let mut depth = 0_usize;
@@ -385,6 +405,9 @@ fn field_list(text: &str, name: &[u8]) -> Option<(usize, usize, Vec<usize>)> {
                     j += 1;
                     skip(&mut j);
                     if b.get(j) == Some(&b'[') {
+                        if !whole {
+                            return Some((j, j + 1, commas));
+                        }
                         start = Some(j);
                         depth += 1;
                         i = j;
@@ -477,40 +500,6 @@ fn looks_cut(text: &str) -> bool {
     first.is_some_and(|l| l.starts_with('(')) && !last.is_some_and(|l| l.ends_with(')'))
 }
 
-/// Where a problem stands in the text: its quoted id written as the value of
-/// its field (`id:` for a duplicate; `author:`, `target: Sticky(`... for a
-/// reference), so that another item merely holding the same id is not
-/// pointed at. Falls back to the id's plain occurrence.
-fn locate(text: &str, problem: &Problem) -> Option<usize> {
-    let id = problem.id()?;
-    let field = match problem {
-        Problem::Dangling { field, .. } => field.rsplit('.').next().unwrap_or(field),
-        _ => "id",
-    };
-    let needle = format!("\"{id}\"");
-    let n = problem.occurrence();
-    let mut all = text.match_indices(&needle).map(|(i, _)| i);
-    text.match_indices(&needle)
-        .map(|(i, _)| i)
-        .filter(|&at| is_value_of(&text[..at], field))
-        .nth(n)
-        .or_else(|| all.nth(n))
-}
-
-/// Whether `before` ends with `field:`, possibly followed by `Some(` or a
-/// variant such as `Sticky(`.
-fn is_value_of(before: &str, field: &str) -> bool {
-    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    let mut b = before.trim_end();
-    if let Some(rest) = b.strip_suffix('(') {
-        b = rest.trim_end().trim_end_matches(word).trim_end();
-    }
-    b.strip_suffix(':')
-        .map(str::trim_end)
-        .and_then(|b| b.strip_suffix(field))
-        .is_some_and(|b| !b.ends_with(word))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -538,7 +527,7 @@ mod tests {
     #[test]
     fn the_list_is_found_whole() {
         let (_, text) = tricky();
-        let (a, b, commas) = field_list(&text, b"stickies").expect("found");
+        let (a, b, commas) = field_list(&text, b"stickies", true).expect("found");
         let items = list_items(&text, a, b, &commas).expect("cut");
         assert_eq!(items.len(), 2_000);
         assert!(items.iter().all(|i| i.trim_start().starts_with('(')));
@@ -561,19 +550,20 @@ mod tests {
             "(stickies: (1, 2))",
             "(notes: [], stickies: [",
         ] {
-            assert_eq!(field_list(text, b"stickies"), None, "{text}");
+            assert_eq!(field_list(text, b"stickies", true), None, "{text}");
         }
         assert_eq!(
             field_list(
                 "(x: 1, mystickies: [1], stickies: [ 2 ], y: 3)",
-                b"stickies"
+                b"stickies",
+                true
             ),
             Some((34, 39, Vec::new()))
         );
         // Raw strings are followed to their end.
         let raw = r####"(t: r#"stickies: [ "" ]"#, u: r"]", stickies: [1])"####;
         assert_eq!(
-            field_list(raw, b"stickies"),
+            field_list(raw, b"stickies", true),
             Some((raw.len() - 4, raw.len() - 1, Vec::new()))
         );
     }
@@ -614,13 +604,13 @@ mod tests {
     #[test]
     fn a_list_cut_in_items() {
         let text = "(s: [ (a: \"x, y\"), [1, 2], // c, d\n r\"e, ]\", ], t: 1)";
-        let (a, b, commas) = field_list(text, b"s").expect("found");
+        let (a, b, commas) = field_list(text, b"s", true).expect("found");
         let items = list_items(text, a, b, &commas).expect("cut");
         assert_eq!(
             items,
             vec![" (a: \"x, y\")", " [1, 2]", " // c, d\n r\"e, ]\""]
         );
-        let (a, b, commas) = field_list("(s: [])", b"s").expect("found");
+        let (a, b, commas) = field_list("(s: [])", b"s", true).expect("found");
         assert_eq!(list_items("(s: [])", a, b, &commas), Some(Vec::new()));
     }
 
@@ -690,7 +680,7 @@ mod tests {
             ) {
                 let s = crate::generate::session(40, 4);
                 let mut text = crate::store::to_ron(&s).expect("serializes");
-                let (a, b, commas) = field_list(&text, b"stickies").expect("found");
+                let (a, b, commas) = field_list(&text, b"stickies", true).expect("found");
                 prop_assert_eq!(commas.len(), 40);
                 let mut at: Vec<(usize, String)> = pieces
                     .into_iter()

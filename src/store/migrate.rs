@@ -107,6 +107,7 @@ impl From<V1> for Session {
             prototypes: Vec::new(),
             attachments: Vec::new(),
             conflicts: Vec::new(),
+            sticky_index: Default::default(),
         }
     }
 }

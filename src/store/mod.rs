@@ -7,6 +7,7 @@
 //!   goes to a conflict copy beside it, and says so.
 
 mod error;
+mod fast;
 pub mod hidden;
 pub mod journal;
 mod load;
