@@ -614,3 +614,50 @@ fn a_crash_journal_recovered_is_said_in_french() {
         "{text}"
     );
 }
+
+#[test]
+fn a_bad_time_date_time_of_day_or_zone_in_a_file_is_said_in_french() {
+    let home = tempfile::tempdir().unwrap();
+    let demo = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/demo.ron"),
+    )
+    .unwrap();
+    let fixture = |name: &str| {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/bad")
+            .join(name)
+    };
+    let zone = home.path().join("zone.ron");
+    std::fs::write(
+        &zone,
+        demo.replace("Some(\"Europe/Paris\")", "Some(\"Europe/Pariss\")"),
+    )
+    .unwrap();
+    let start = home.path().join("start.ron");
+    std::fs::write(
+        &start,
+        demo.replace("start: Some(\"09:30\")", "start: Some(\"9 h 75\")"),
+    )
+    .unwrap();
+    let cases = [
+        (start, "une heure comme", "\"9 h 75\""),
+        (
+            fixture("bad-time.ron"),
+            "une heure au format RFC 3339",
+            "\"14/03/2026 10:12\"",
+        ),
+        (fixture("bad-date.ron"), "une date comme", "\"2026-02-30\""),
+        (
+            zone,
+            "fuseau horaire inconnu \"Europe/Pariss\"",
+            "Europe/Paris\u{a0}?",
+        ),
+    ];
+    for (file, said, found) in cases {
+        let text = said_in_french(home.path(), &["check", file.to_str().unwrap()], false);
+        assert!(text.contains(said), "{text}");
+        assert!(text.contains(found), "{text}");
+        // Still at its place in the file.
+        assert!(text.contains(".ron:"), "{text}");
+    }
+}

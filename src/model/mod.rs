@@ -3,6 +3,7 @@
 //! A [`Session`] is everything a workshop produced. It is what the session
 //! file holds (see `docs/format.md`), field for field.
 
+mod bad_value;
 mod ballot;
 mod board;
 mod change;
@@ -17,6 +18,7 @@ pub mod text;
 pub mod time;
 mod validate;
 
+pub use bad_value::BadValue;
 pub use ballot::{
     BALLOT_MAX_ITEMS, Ballot, BallotItem, BallotMemory, BallotOn, BallotRefused, RememberedBallot,
     RoundSpec, Voter,

@@ -23,7 +23,7 @@ impl ClockTime {
 
     /// Read `"9:30"`, `"09:30"`, `"9h30"`, `"9h"` or `"09.30"`.
     pub fn parse(text: &str) -> Result<ClockTime, String> {
-        let bad = || format!("expected a time of day such as \"09:30\", found {text:?}");
+        let bad = || super::BadValue::TimeOfDay(text.to_owned()).to_string();
         let t = text.trim().to_ascii_lowercase();
         let (h, m) = t
             .split_once([':', 'h', '.'])

@@ -115,11 +115,8 @@ impl<'de> Deserialize<'de> for Timestamp {
                 f.write_str("a string")
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Timestamp, E> {
-                Timestamp::parse(text).map_err(|e| {
-                    E::custom(format!(
-                        "expected a time in RFC 3339 form such as \"2026-06-12T07:30:00Z\", found {text:?} ({e})"
-                    ))
-                })
+                Timestamp::parse(text)
+                    .map_err(|_| E::custom(super::BadValue::Time(text.to_owned())))
             }
         }
         d.deserialize_str(Visit)
@@ -158,15 +155,9 @@ pub struct UnknownZone {
 
 impl fmt::Display for UnknownZone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown time zone {:?}: expected an IANA name such as \"Europe/Paris\"",
-            self.name
-        )?;
-        if !self.like.is_empty() {
-            write!(f, " (did you mean {}?)", self.like.join(", "))?;
-        }
-        Ok(())
+        // Its words are made (and read back for the reader's language) by
+        // `BadValue`.
+        fmt::Display::fmt(&super::BadValue::Zone(self.clone()), f)
     }
 }
 
@@ -333,7 +324,7 @@ pub mod iso_date {
 
     pub fn parse(text: &str) -> Result<Date, String> {
         Date::parse(text.trim(), FORMAT)
-            .map_err(|e| format!("expected a date such as \"2026-06-12\", found {text:?} ({e})"))
+            .map_err(|_| crate::model::BadValue::Date(text.to_owned()).to_string())
     }
 
     pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {

@@ -84,3 +84,11 @@ recovered-conflict-copy = recovered { $n ->
 recovered-kept-aside = an older crash journal did not match the file and was kept aside as { $path }
 recovered-do-not-fit = a crash journal was found but its changes do not fit this file; it was kept aside as { $path }
 recovered-unreadable = the crash journal cannot be read ({ $why })
+
+# A value the session file holds where a time, a date or a time zone goes
+# ($found is the text found, quoted as the file has it).
+load-bad-time = expected a time in RFC 3339 form such as "2026-06-12T07:30:00Z", found { $found }
+load-bad-date = expected a date such as "2026-06-12", found { $found }
+load-bad-time-of-day = expected a time of day such as "09:30", found { $found }
+load-bad-zone = unknown time zone { $found }: expected an IANA name such as "Europe/Paris"
+load-bad-zone-like = unknown time zone { $found }: expected an IANA name such as "Europe/Paris" (did you mean { $like }?)

@@ -81,3 +81,11 @@ recovered-conflict-copy = { $n ->
 recovered-kept-aside = un ancien journal de secours ne correspondait pas au fichier et a été mis de côté sous { $path }
 recovered-do-not-fit = un journal de secours a été trouvé, mais ses modifications ne vont pas avec ce fichier ; il a été mis de côté sous { $path }
 recovered-unreadable = le journal de secours est illisible ({ $why })
+
+# A value the session file holds where a time, a date or a time zone goes
+# ($found is the text found, quoted as the file has it).
+load-bad-time = une heure au format RFC 3339 comme « 2026-06-12T07:30:00Z » est attendue ici, et non { $found }
+load-bad-date = une date comme « 2026-06-12 » est attendue ici, et non { $found }
+load-bad-time-of-day = une heure comme « 09:30 » est attendue ici, et non { $found }
+load-bad-zone = fuseau horaire inconnu { $found } : un nom IANA comme « Europe/Paris » est attendu
+load-bad-zone-like = fuseau horaire inconnu { $found } : un nom IANA comme « Europe/Paris » est attendu (vouliez-vous dire { $like } ?)
