@@ -37,6 +37,15 @@ fn expected_keyed(code: &ron::Error) -> (String, &'static str, Vec<(&'static str
             "{s}: a name goes here (a colour such as `Yellow`, a kind such as `Idea`; see docs/format.md)"
         ),
         ron::Error::MissingStructField { .. } => format!("{s} (see docs/format.md for every field)"),
+        // A long list (the keymap's actions) would not fit a status line:
+        // the closest names only.
+        ron::Error::NoSuchEnumVariant {
+            expected, found, ..
+        } if expected.len() > LIST_AT_MOST => format!(
+            "`{found}` is not a name known here: did you mean {}? (one of {} names)",
+            names(&closest(found, expected)),
+            expected.len()
+        ),
         _ => s,
     };
     (english, key, args)
@@ -47,12 +56,6 @@ fn expected_keyed(code: &ron::Error) -> (String, &'static str, Vec<(&'static str
 /// language, with the file's own names (fields, variants, brackets).
 fn ron_key(code: &ron::Error) -> Option<(&'static str, Vec<(&'static str, String)>)> {
     use ron::Error as E;
-    let names = |list: &[&str]| {
-        list.iter()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let bracket = |b: &str| vec![("bracket", b.to_owned())];
     Some(match code {
         E::ExceededRecursionLimit => ("load-too-deep", Vec::new()),
@@ -69,6 +72,16 @@ fn ron_key(code: &ron::Error) -> Option<(&'static str, Vec<(&'static str, String
         E::MissingStructField { field, .. } => {
             ("load-missing-field", vec![("field", field.to_string())])
         }
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } if expected.len() > LIST_AT_MOST => (
+            "load-unknown-name-like",
+            vec![
+                ("found", found.clone()),
+                ("like", names(&closest(found, expected))),
+                ("count", expected.len().to_string()),
+            ],
+        ),
         E::NoSuchEnumVariant {
             expected, found, ..
         } => (
@@ -120,5 +133,66 @@ fn quote_found(name: &'static str, value: String) -> (&'static str, String) {
     match name {
         "found" => (name, format!("{value:?}")),
         _ => (name, value),
+    }
+}
+
+/// Names as the file writes them, in backticks.
+fn names(list: &[&str]) -> String {
+    list.iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Past this many names, an unknown name is answered with the closest
+/// ones rather than the whole list.
+const LIST_AT_MOST: usize = 8;
+
+/// The three known names closest to `found` (fewest edits, ignoring case).
+fn closest<'a>(found: &str, expected: &[&'a str]) -> Vec<&'a str> {
+    let chars = |s: &str| s.to_lowercase().chars().collect::<Vec<char>>();
+    let want = chars(found);
+    let mut ranked: Vec<(usize, &str)> = expected
+        .iter()
+        .map(|&n| (crate::model::suggest::fuzzy::distance(&chars(n), &want), n))
+        .collect();
+    ranked.sort();
+    ranked.into_iter().take(3).map(|(_, n)| n).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_name_among_many_is_answered_with_the_closest() {
+        let many = &[
+            "Quit", "Help", "Save", "Undo", "Redo", "Park", "Vote", "Search", "Export",
+        ];
+        let code = ron::Error::NoSuchEnumVariant {
+            expected: many,
+            found: "Sqve".into(),
+            outer: None,
+        };
+        let (english, key, args) = expected_keyed(&code);
+        assert_eq!(key, "load-unknown-name-like");
+        assert!(
+            english.starts_with("`Sqve` is not a name known here: did you mean `Save`"),
+            "{english}"
+        );
+        assert!(english.ends_with("(one of 9 names)"), "{english}");
+        assert!(!english.contains("Export"), "{english}");
+        assert!(args.contains(&("count", "9".to_owned())), "{args:?}");
+        // A short list is given whole.
+        let code = ron::Error::NoSuchEnumVariant {
+            expected: &many[..3],
+            found: "Sqve".into(),
+            outer: None,
+        };
+        let (english, key, _) = expected_keyed(&code);
+        assert_eq!(key, "load-unknown-name");
+        for name in ["`Quit`", "`Help`", "`Save`"] {
+            assert!(english.contains(name), "{english}");
+        }
     }
 }

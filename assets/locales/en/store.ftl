@@ -92,3 +92,4 @@ load-bad-date = expected a date such as "2026-06-12", found { $found }
 load-bad-time-of-day = expected a time of day such as "09:30", found { $found }
 load-bad-zone = unknown time zone { $found }: expected an IANA name such as "Europe/Paris"
 load-bad-zone-like = unknown time zone { $found }: expected an IANA name such as "Europe/Paris" (did you mean { $like }?)
+load-unknown-name-like = `{ $found }` is not a name known here: did you mean { $like }? (one of { $count } names)

@@ -89,3 +89,4 @@ load-bad-date = une date comme « 2026-06-12 » est attendue ici, et non { $fo
 load-bad-time-of-day = une heure comme « 09:30 » est attendue ici, et non { $found }
 load-bad-zone = fuseau horaire inconnu { $found } : un nom IANA comme « Europe/Paris » est attendu
 load-bad-zone-like = fuseau horaire inconnu { $found } : un nom IANA comme « Europe/Paris » est attendu (vouliez-vous dire { $like } ?)
+load-unknown-name-like = `{ $found }` n'est pas un nom connu ici : vouliez-vous dire { $like } ? (un des { $count } noms possibles)
