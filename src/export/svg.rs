@@ -133,12 +133,13 @@ fn width(text: &str, size: f32) -> f32 {
 /// At most `max_lines` lines, the last ending in "…" when text is left over.
 fn wrap(text: &str, size: f32, max: f32, max_lines: usize) -> Vec<String> {
     // Widths are added up as the line grows (not measured again per word):
-    // a 10,000-sticky board is drawn in linear time.
+    // a 10,000-sticky board is drawn in linear time. Once a line past the
+    // last shown is started, the rest of the text changes nothing drawn.
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut line_w = 0.0_f32;
     let space = advance(' ') * size;
-    for word in text.split_whitespace() {
+    'words: for word in text.split_whitespace() {
         let word_w = width(word, size);
         let candidate_w = if line.is_empty() {
             word_w
@@ -156,6 +157,9 @@ fn wrap(text: &str, size: f32, max: f32, max_lines: usize) -> Vec<String> {
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
             line_w = 0.0;
+            if lines.len() > max_lines {
+                break 'words;
+            }
         }
         // The word alone: cut it if it is still too long.
         for c in word.chars() {
@@ -163,6 +167,9 @@ fn wrap(text: &str, size: f32, max: f32, max_lines: usize) -> Vec<String> {
             if line_w + cw > max && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
                 line_w = 0.0;
+                if lines.len() > max_lines {
+                    break 'words;
+                }
             }
             line.push(c);
             line_w += cw;
@@ -174,7 +181,10 @@ fn wrap(text: &str, size: f32, max: f32, max_lines: usize) -> Vec<String> {
     if lines.len() > max_lines {
         lines.truncate(max_lines);
         if let Some(last) = lines.last_mut() {
-            while !last.is_empty() && width(&format!("{last}…"), size) > max {
+            // Measured as `width` measures the line with its "…", without
+            // making that string at each character taken off.
+            let with_ellipsis = |l: &str| l.chars().chain(['…']).map(advance).sum::<f32>() * size;
+            while !last.is_empty() && with_ellipsis(last) > max {
                 last.pop();
             }
             last.push('…');

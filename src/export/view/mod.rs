@@ -215,7 +215,10 @@ pub struct CommentView {
 #[derive(Debug, Serialize)]
 pub struct Board {
     pub stages: Vec<BoardStage>,
+    /// Written by `html::board_detail`, not by the template.
+    #[serde(skip)]
     pub inbox: Vec<StickyView>,
+    #[serde(skip)]
     pub parking: Vec<StickyView>,
     pub stickies: usize,
     pub clusters: usize,
@@ -237,6 +240,9 @@ pub struct ClusterView {
     pub line: String,
     pub group_votes: u32,
     pub sticky_votes: u32,
+    /// Written by `html::board_detail`, not by the template: not
+    /// serialized for it.
+    #[serde(skip)]
     pub stickies: Vec<StickyView>,
     pub media: Vec<MediaView>,
 }
