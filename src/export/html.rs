@@ -1,7 +1,9 @@
 //! The HTML summary: one self-contained page rendered from
 //! `assets/templates/` with minijinja, HTML auto-escaping on for every
 //! value. The only markup not escaped by the template is the board's SVG,
-//! built by [`super::svg`], which escapes every text itself.
+//! built by [`super::svg`], which escapes every text itself, and the board's
+//! detail list ([`board_detail`]), which escapes every text with
+//! minijinja's own `HtmlEscape`.
 
 use super::labels::{self, Labels};
 use super::svg::board_svg;

@@ -36,7 +36,8 @@
 //!
 //! User text never reaches a document as markup: control characters are
 //! made visible ([`text::clean`]), Markdown is backslash-escaped, HTML and
-//! SVG are entity-escaped (HTML by minijinja's auto-escaping).
+//! SVG are entity-escaped (HTML by minijinja's auto-escaping, or its
+//! `HtmlEscape` where a list is written in Rust).
 
 mod anonymize;
 pub mod cli;
