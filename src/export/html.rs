@@ -59,29 +59,17 @@ pub fn html_with(session: &Session, opts: &Options, media: &Media) -> Result<Str
 pub(crate) fn page(v: &Summary, l: &Labels, back: Option<&str>) -> Result<String, ExportError> {
     let env = environment()?;
     let svg = board_svg(&v.board, l, &v.title, v.anonymized, false);
-    // The page is written into a buffer sized for it (the board's drawing
-    // and about 400 bytes a card besides), not grown by doubling.
-    let size = svg.len() + 64 * 1024 + 400 * (v.board.stickies + v.board.clusters);
-    let mut out = Vec::with_capacity(size);
-    let name = "session.html";
-    env.get_template(name)
-        .and_then(|t| {
-            t.render_captured_to(
-                context! {
-                    s => Value::from(Serde(v)),
-                    l => Value::from(Serde(l)),
-                    board_svg => Value::from_safe_string(svg),
-                    board_detail => Value::from_safe_string(board_detail(&v.board, l)),
-                    back => back,
-                },
-                &mut out,
-            )
-        })
-        .map_err(|e| ExportError::template(name, &e))?;
-    String::from_utf8(out).map_err(|e| ExportError::Template {
-        name: name.to_owned(),
-        detail: e.to_string(),
-    })
+    render(
+        &env,
+        "session.html",
+        context! {
+            s => Value::from(Serde(v)),
+            l => Value::from(Serde(l)),
+            board_svg => Value::from_safe_string(svg),
+            board_detail => Value::from_safe_string(board_detail(&v.board, l)),
+            back => back,
+        },
+    )
 }
 
 /// The board's cards as lists (the page's "board in detail"), written here

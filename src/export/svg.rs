@@ -129,14 +129,20 @@ fn width(text: &str, size: f32) -> f32 {
     text.chars().map(advance).sum::<f32>() * size
 }
 
+/// The bytes a wrapped line is made with room for.
+const LINE_BYTES: usize = 64;
+
 /// Greedy word wrap to `max` pixels; a word too long for a line is cut.
 /// At most `max_lines` lines, the last ending in "…" when text is left over.
 fn wrap(text: &str, size: f32, max: f32, max_lines: usize) -> Vec<String> {
     // Widths are added up as the line grows (not measured again per word):
     // a 10,000-sticky board is drawn in linear time. Once a line past the
     // last shown is started, the rest of the text changes nothing drawn.
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
+    let mut lines: Vec<String> = Vec::with_capacity(max_lines + 1);
+    // A card's line holds a few dozen bytes: made at that size, not grown
+    // by doubling from nothing (most of this function's cost before).
+    let fresh = || String::with_capacity(text.len().min(LINE_BYTES));
+    let mut line = fresh();
     let mut line_w = 0.0_f32;
     let space = advance(' ') * size;
     'words: for word in text.split_whitespace() {
@@ -155,7 +161,7 @@ fn wrap(text: &str, size: f32, max: f32, max_lines: usize) -> Vec<String> {
             continue;
         }
         if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
+            lines.push(std::mem::replace(&mut line, fresh()));
             line_w = 0.0;
             if lines.len() > max_lines {
                 break 'words;
@@ -165,7 +171,7 @@ fn wrap(text: &str, size: f32, max: f32, max_lines: usize) -> Vec<String> {
         for c in word.chars() {
             let cw = advance(c) * size;
             if line_w + cw > max && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+                lines.push(std::mem::replace(&mut line, fresh()));
                 line_w = 0.0;
                 if lines.len() > max_lines {
                     break 'words;
