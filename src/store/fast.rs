@@ -19,21 +19,8 @@ use serde::de::IntoDeserializer;
 /// ends (just past its `]`). `None` when anything is outside the subset.
 pub(super) fn sticky_list(text: &str, start: usize) -> Option<(Vec<Sticky>, usize)> {
     let mut r = Reader { text, i: start };
-    r.eat(b'[')?;
-    let mut out = Vec::new();
-    loop {
-        r.blank();
-        if r.eat(b']').is_some() {
-            return Some((out, r.i));
-        }
-        out.push(r.sticky()?);
-        r.blank();
-        if r.eat(b',').is_none() {
-            r.blank();
-            r.eat(b']')?;
-            return Some((out, r.i));
-        }
-    }
+    let stickies = r.list(Reader::sticky)?;
+    Some((stickies, r.i))
 }
 
 /// The session with its `stickies` list read by [`sticky_list`] on
@@ -100,12 +87,19 @@ struct Reader<'a> {
     i: usize,
 }
 
+/// The fields of a sticky this reader knows; any other makes it give up.
+const FIELDS: [&str; 10] = [
+    "id", "text", "author", "colour", "stage", "cluster", "parked", "time", "tags", "private",
+];
+
 /// Which fields a sticky has had so far (each at most once).
 #[derive(Default)]
 struct Seen(u16);
 
 impl Seen {
-    fn first(&mut self, bit: u16) -> Option<()> {
+    /// `Some` the first time `field` (a known one) comes.
+    fn first(&mut self, field: &str) -> Option<()> {
+        let bit = 1 << FIELDS.iter().position(|f| *f == field)?;
         let fresh = self.0 & bit == 0;
         self.0 |= bit;
         fresh.then_some(())
@@ -236,21 +230,21 @@ impl<'a> Reader<'a> {
         Colour::deserialize(de).ok()
     }
 
-    /// `["...", ...]`, a trailing comma allowed.
-    fn tags(&mut self) -> Option<Vec<String>> {
+    /// `[item, ...]`, a trailing comma allowed.
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         self.eat(b'[')?;
-        let mut tags = Vec::new();
+        let mut out = Vec::new();
         loop {
             self.blank();
             if self.eat(b']').is_some() {
-                return Some(tags);
+                return Some(out);
             }
-            tags.push(self.string()?);
+            out.push(item(self)?);
             self.blank();
             if self.eat(b',').is_none() {
                 self.blank();
                 self.eat(b']')?;
-                return Some(tags);
+                return Some(out);
             }
         }
     }
@@ -273,47 +267,18 @@ impl<'a> Reader<'a> {
             self.blank();
             self.eat(b':')?;
             self.blank();
+            seen.first(field)?;
             match field {
-                "id" => {
-                    seen.first(1)?;
-                    id = Some(Id(self.string()?));
-                }
-                "text" => {
-                    seen.first(2)?;
-                    text = Some(self.string()?);
-                }
-                "author" => {
-                    seen.first(4)?;
-                    author = self.option_id()?;
-                }
-                "colour" => {
-                    seen.first(8)?;
-                    colour = self.colour()?;
-                }
-                "stage" => {
-                    seen.first(16)?;
-                    stage = self.option_id()?;
-                }
-                "cluster" => {
-                    seen.first(32)?;
-                    cluster = self.option_id()?;
-                }
-                "parked" => {
-                    seen.first(64)?;
-                    parked = self.boolean()?;
-                }
-                "time" => {
-                    seen.first(128)?;
-                    time = Some(self.time()?);
-                }
-                "tags" => {
-                    seen.first(256)?;
-                    tags = self.tags()?;
-                }
-                "private" => {
-                    seen.first(512)?;
-                    private = self.boolean()?;
-                }
+                "id" => id = Some(Id(self.string()?)),
+                "text" => text = Some(self.string()?),
+                "author" => author = self.option_id()?,
+                "colour" => colour = self.colour()?,
+                "stage" => stage = self.option_id()?,
+                "cluster" => cluster = self.option_id()?,
+                "parked" => parked = self.boolean()?,
+                "time" => time = Some(self.time()?),
+                "tags" => tags = self.list(Reader::string)?,
+                "private" => private = self.boolean()?,
                 _ => return None,
             }
             self.blank();
