@@ -77,18 +77,21 @@ impl BadValue {
         Some(BadValue::Zone(UnknownZone { name, like }))
     }
 
-    /// The Fluent key (`load-bad-…` in `store.ftl`) and its arguments.
+    /// The Fluent key (`load-bad-…` in `store.ftl`) and its arguments; the
+    /// text found is quoted and escaped as the English words show it (a
+    /// file's text never reaches a terminal raw).
     pub fn key(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        let found = |f: &str| ("found", format!("{f:?}"));
         match self {
-            BadValue::Time(found) => ("load-bad-time", vec![("found", found.clone())]),
-            BadValue::Date(found) => ("load-bad-date", vec![("found", found.clone())]),
-            BadValue::TimeOfDay(found) => ("load-bad-time-of-day", vec![("found", found.clone())]),
+            BadValue::Time(f) => ("load-bad-time", vec![found(f)]),
+            BadValue::Date(f) => ("load-bad-date", vec![found(f)]),
+            BadValue::TimeOfDay(f) => ("load-bad-time-of-day", vec![found(f)]),
             BadValue::Zone(zone) if zone.like.is_empty() => {
-                ("load-bad-zone", vec![("found", zone.name.clone())])
+                ("load-bad-zone", vec![found(&zone.name)])
             }
             BadValue::Zone(zone) => (
                 "load-bad-zone-like",
-                vec![("found", zone.name.clone()), ("like", zone.like.join(", "))],
+                vec![found(&zone.name), ("like", zone.like.join(", "))],
             ),
         }
     }

@@ -116,24 +116,9 @@ fn ron_key(code: &ron::Error) -> Option<(&'static str, Vec<(&'static str, String
         }
         // A value the model's own reader refused (a time, a date, a zone):
         // its words are the model's, read back to their key.
-        E::Message(words) => {
-            let (key, args) = crate::model::BadValue::read(words)?.key();
-            (
-                key,
-                args.into_iter().map(|(k, v)| quote_found(k, v)).collect(),
-            )
-        }
+        E::Message(words) => crate::model::BadValue::read(words)?.key(),
         _ => return None,
     })
-}
-
-/// The text found, quoted and escaped as the English words show it (a
-/// file's text never reaches the terminal raw).
-fn quote_found(name: &'static str, value: String) -> (&'static str, String) {
-    match name {
-        "found" => (name, format!("{value:?}")),
-        _ => (name, value),
-    }
 }
 
 /// Names as the file writes them, in backticks.
