@@ -407,37 +407,55 @@ impl Session {
     }
 
     /// Results, most dots first; equal counts share a rank and are marked as ties.
+    ///
+    /// In time linear in the board and the targets voted for: each target's
+    /// place on the board is found in one pass over the clusters and the
+    /// stickies, not looked for again at every comparison of the sort.
     pub fn ranking(&self, round: Option<&Id>) -> Vec<Ranked> {
-        let mut counts: Vec<(Target, u32)> = self
+        let counts: Vec<(Target, u32)> = self
             .tally(round)
             .into_iter()
             .filter(|(_, n)| *n > 0)
             .collect();
-        // Stable order among equals: the order items appear on the board.
-        let order = |t: &Target| match t {
-            Target::Cluster(id) => (
-                0,
-                self.clusters
-                    .iter()
-                    .position(|c| &c.id == id)
-                    .unwrap_or(usize::MAX),
-            ),
-            Target::Sticky(id) => (
-                1,
-                self.stickies
-                    .iter()
-                    .position(|s| &s.id == id)
-                    .unwrap_or(usize::MAX),
-            ),
+        // Stable order among equals: the order items appear on the board
+        // (clusters first), then anything voted for that is not on it.
+        let kind = |t: &Target| match t {
+            Target::Cluster(_) => 0_u8,
+            Target::Sticky(_) => 1,
         };
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| order(&a.0).cmp(&order(&b.0))));
-        let mut out = Vec::with_capacity(counts.len());
-        for (i, (target, count)) in counts.iter().enumerate() {
+        let wanted: HashMap<(u8, &str), usize> = counts
+            .iter()
+            .enumerate()
+            .map(|(j, (t, _))| ((kind(t), t.id().as_str()), j))
+            .collect();
+        let mut at = vec![usize::MAX; counts.len()];
+        let on_board = (self.clusters.iter().map(|c| (0, &c.id)))
+            .enumerate()
+            .chain(self.stickies.iter().map(|x| (1, &x.id)).enumerate());
+        for (i, (k, id)) in on_board {
+            if let Some(&j) = wanted.get(&(k, id.as_str()))
+                && let Some(first) = at.get_mut(j)
+                && *first == usize::MAX
+            {
+                *first = i;
+            }
+        }
+        drop(wanted);
+        let mut keyed: Vec<((u8, usize), Target, u32)> = counts
+            .into_iter()
+            .zip(at)
+            .map(|((target, count), at)| ((kind(&target), at), target, count))
+            .collect();
+        keyed.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+        let mut out: Vec<Ranked> = Vec::with_capacity(keyed.len());
+        for (i, (_, target, count)) in keyed.iter().enumerate() {
             let rank = match out.last() {
                 Some(Ranked { count: c, rank, .. }) if c == count => *rank,
                 _ => i + 1,
             };
-            let tie = counts.iter().filter(|(_, c)| c == count).count() > 1;
+            // Sorted by count: the equal counts are neighbours.
+            let tie = (i > 0 && keyed[i - 1].2 == *count)
+                || keyed.get(i + 1).is_some_and(|next| next.2 == *count);
             out.push(Ranked {
                 rank,
                 tie,
@@ -446,5 +464,99 @@ impl Session {
             });
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The ranking by its definition, in quadratic time: each target's
+    /// place on the board looked for at every comparison, its rank and tie
+    /// counted over all the others.
+    fn ranking_by_scans(s: &Session, round: Option<&Id>) -> Vec<Ranked> {
+        let mut counts: Vec<(Target, u32)> =
+            s.tally(round).into_iter().filter(|(_, n)| *n > 0).collect();
+        let order = |t: &Target| match t {
+            Target::Cluster(id) => (
+                0,
+                s.clusters
+                    .iter()
+                    .position(|c| &c.id == id)
+                    .unwrap_or(usize::MAX),
+            ),
+            Target::Sticky(id) => (
+                1,
+                s.stickies
+                    .iter()
+                    .position(|x| &x.id == id)
+                    .unwrap_or(usize::MAX),
+            ),
+        };
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| order(&a.0).cmp(&order(&b.0))));
+        // A rank is one more than the targets with more dots.
+        counts
+            .iter()
+            .map(|(target, count)| Ranked {
+                rank: 1 + counts.iter().filter(|(_, c)| c > count).count(),
+                tie: counts.iter().filter(|(_, c)| c == count).count() > 1,
+                target: target.clone(),
+                count: *count,
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// Votes on clusters, stickies and one sticky no longer on the
+        /// board, in two rounds: the same ranking as the scans give.
+        #[test]
+        fn the_ranking_is_the_one_the_scans_give(
+            votes in proptest::collection::vec((0_usize..17, 1_u32..4, any::<bool>()), 0..40),
+        ) {
+            let mut s = Session::new(Id::from("s"), "t");
+            let at = Timestamp::from_unix(0).unwrap();
+            for c in 0..4 {
+                s.clusters.push(Cluster {
+                    id: Id::from(format!("c-{c}").as_str()),
+                    title: String::new(),
+                    stage: None,
+                });
+            }
+            for x in 0..12 {
+                s.stickies.push(Sticky {
+                    id: Id::from(format!("s-{x}").as_str()),
+                    text: String::new(),
+                    author: None,
+                    colour: Colour::default(),
+                    stage: None,
+                    cluster: None,
+                    parked: false,
+                    time: at,
+                    tags: Vec::new(),
+                    private: false,
+                });
+            }
+            for (i, (on, count, first)) in votes.into_iter().enumerate() {
+                let target = match on {
+                    0..4 => Target::Cluster(Id::from(format!("c-{on}").as_str())),
+                    4..16 => Target::Sticky(Id::from(format!("s-{}", on - 4).as_str())),
+                    _ => Target::Sticky(Id::from("s-gone")),
+                };
+                s.votes.push(Vote {
+                    id: Id::from(format!("v-{i}").as_str()),
+                    round: Id::from(if first { "r-1" } else { "r-2" }),
+                    participant: None,
+                    target,
+                    count,
+                });
+            }
+            for round in [None, Some(Id::from("r-1")), Some(Id::from("r-2"))] {
+                prop_assert_eq!(
+                    s.ranking(round.as_ref()),
+                    ranking_by_scans(&s, round.as_ref())
+                );
+            }
+        }
     }
 }

@@ -152,7 +152,22 @@ fn cluster_view(
 }
 
 /// Each voting round's top five (and whatever ties with the fifth).
+///
+/// Each ranked sticky and each cluster's size is found in maps made once
+/// (with ties, a round may rank hundreds of stickies of a big board).
 pub(super) fn rounds(s: &Session, l: &Labels) -> Vec<RoundView> {
+    if s.rounds.is_empty() {
+        return Vec::new();
+    }
+    let mut stickies: HashMap<&str, &crate::model::Sticky> =
+        HashMap::with_capacity(s.stickies.len());
+    let mut sizes: HashMap<&str, usize> = HashMap::with_capacity(s.clusters.len());
+    for x in &s.stickies {
+        stickies.entry(x.id.as_str()).or_insert(x);
+        if let Some(c) = &x.cluster {
+            *sizes.entry(c.as_str()).or_default() += 1;
+        }
+    }
     s.rounds
         .iter()
         .map(|r| {
@@ -174,11 +189,7 @@ pub(super) fn rounds(s: &Session, l: &Labels) -> Vec<RoundView> {
                     };
                     let (text, detail, colour) = match &x.target {
                         Target::Cluster(id) => {
-                            let n = s
-                                .stickies
-                                .iter()
-                                .filter(|st| st.cluster.as_ref() == Some(id))
-                                .count();
+                            let n = sizes.get(id.as_str()).copied().unwrap_or(0);
                             (
                                 s.cluster(id)
                                     .map_or_else(|| l.unknown.to_owned(), |c| clean_line(&c.title)),
@@ -186,7 +197,7 @@ pub(super) fn rounds(s: &Session, l: &Labels) -> Vec<RoundView> {
                                 None,
                             )
                         }
-                        Target::Sticky(id) => match s.stickies.iter().find(|st| &st.id == id) {
+                        Target::Sticky(id) => match stickies.get(id.as_str()) {
                             Some(st) => (
                                 clean_line(&st.text),
                                 st.cluster
