@@ -3,7 +3,8 @@
 //! value. The only markup not escaped by the template is the board's SVG,
 //! built by [`super::svg`], which escapes every text itself, and the board's
 //! detail list ([`board_detail`]), which escapes every text with
-//! minijinja's own `HtmlEscape`.
+//! minijinja's own `HtmlEscape`; both are put into the rendered page at
+//! their marks (see [`page`]).
 
 use super::labels::{self, Labels};
 use super::svg::board_svg;
@@ -55,21 +56,69 @@ pub fn html_with(session: &Session, opts: &Options, media: &Media) -> Result<Str
     page(&v, l, None)
 }
 
+/// What the template is rendered with in place of the board's two big
+/// pieces (most of a large page's bytes), which are then put in their
+/// place once. No text can make them: every value the template writes is
+/// escaped (a `<` comes out as `&lt;`), and the two pieces are put in
+/// after the rendering.
+const SVG_MARK: &str = "<!--atelier:board-svg-->";
+const DETAIL_MARK: &str = "<!--atelier:board-detail-->";
+
 /// The page of a summary; `back` links to a report's index.
+///
+/// The board's picture is drawn on a second thread while the rest of the
+/// page is rendered: on a 10,000-sticky board each is about half of the
+/// work.
 pub(crate) fn page(v: &Summary, l: &Labels, back: Option<&str>) -> Result<String, ExportError> {
-    let env = environment()?;
-    let svg = board_svg(&v.board, l, &v.title, v.anonymized, false);
-    render(
-        &env,
-        "session.html",
-        context! {
-            s => Value::from(Serde(v)),
-            l => Value::from(Serde(l)),
-            board_svg => Value::from_safe_string(svg),
-            board_detail => Value::from_safe_string(board_detail(&v.board, l)),
-            back => back,
-        },
-    )
+    std::thread::scope(|scope| {
+        let drawing = scope.spawn(|| board_svg(&v.board, l, &v.title, v.anonymized, false));
+        let detail = board_detail(&v.board, l);
+        let rendered = render(
+            &environment()?,
+            "session.html",
+            context! {
+                s => Value::from(Serde(v)),
+                l => Value::from(Serde(l)),
+                board_svg => Value::from_safe_string(SVG_MARK.to_owned()),
+                board_detail => Value::from_safe_string(DETAIL_MARK.to_owned()),
+                back => back,
+            },
+        )?;
+        // A panic drawing the board is a panic of this function, as it was
+        // before the drawing had a thread of its own.
+        let svg = drawing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok(put_in(
+            &rendered,
+            [(SVG_MARK, &svg), (DETAIL_MARK, &detail)],
+        ))
+    })
+}
+
+/// `page` with each mark (wherever the template wrote it, if it did)
+/// replaced by its piece, made at its final size.
+fn put_in(page: &str, pieces: [(&str, &str); 2]) -> String {
+    let mut found: Vec<(usize, &str, &str)> = pieces
+        .iter()
+        .flat_map(|&(mark, piece)| {
+            page.match_indices(mark)
+                .map(move |(at, _)| (at, mark, piece))
+        })
+        .collect();
+    found.sort_unstable_by_key(|&(at, ..)| at);
+    let size = found.iter().fold(page.len(), |n, (_, mark, piece)| {
+        (n + piece.len()).saturating_sub(mark.len())
+    });
+    let mut out = String::with_capacity(size);
+    let mut from = 0;
+    for (at, mark, piece) in found {
+        out.push_str(page.get(from..at).unwrap_or_default());
+        out.push_str(piece);
+        from = at + mark.len();
+    }
+    out.push_str(page.get(from..).unwrap_or_default());
+    out
 }
 
 /// The board's cards as lists (the page's "board in detail"), written here
@@ -137,5 +186,31 @@ fn cards_li(o: &mut String, list: &[StickyView]) {
             let _ = write!(o, "{}", x.votes);
         }
         o.push_str("</span></li>\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_go_where_their_marks_are_in_any_order_and_number() {
+        let pieces = [(SVG_MARK, "<svg/>"), (DETAIL_MARK, "<details/>")];
+        let page = format!("a{DETAIL_MARK}b{SVG_MARK}c{DETAIL_MARK}é");
+        assert_eq!(put_in(&page, pieces), "a<details/>b<svg/>c<details/>é");
+        // A board the template does not show (an empty one) has no mark.
+        assert_eq!(put_in("<p>rien</p>", pieces), "<p>rien</p>");
+    }
+
+    #[test]
+    fn user_text_that_looks_like_a_mark_stays_text() {
+        let mut s = Session::new(crate::model::Id::from("s"), SVG_MARK);
+        s.challenge.statement = DETAIL_MARK.to_owned();
+        let page = html(&s, &Options::default()).unwrap_or_default();
+        assert!(
+            !page.contains(SVG_MARK) && !page.contains(DETAIL_MARK),
+            "{page}"
+        );
+        assert!(page.contains("&lt;!--atelier:board-svg--&gt;"), "{page}");
     }
 }
