@@ -6,7 +6,7 @@
 //! link and no external reference.
 
 use super::labels::{self, Labels};
-use super::text::{Xml, clean_line, xml};
+use super::text::{clean_line, xml, xml_runs};
 use super::view::{Board, BoardStage, ClusterView, StickyView, board};
 use super::{Options, prepare};
 use crate::model::Session;
@@ -56,27 +56,34 @@ impl N {
     /// hundreds of thousands of coordinates.
     fn push(self, out: &mut String) {
         let tenths = (self.0 * 10.0).round() as i64;
-        if tenths < 0 {
-            out.push('-');
+        // Written backwards into a buffer, then appended in order.
+        let mut buf = [0_u8; 24];
+        let mut at = buf.len();
+        let mut rest = tenths.unsigned_abs();
+        let tenth = rest % 10;
+        rest /= 10;
+        if tenth != 0 {
+            at -= 2;
+            buf[at] = b'.';
+            buf[at + 1] = b'0' + tenth as u8;
         }
-        let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
-        let mut digits = [0_u8; 20];
-        let mut at = digits.len();
-        let mut w = whole;
         loop {
             at -= 1;
-            digits[at] = b'0' + (w % 10) as u8;
-            w /= 10;
-            if w == 0 {
+            buf[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
                 break;
             }
         }
-        for &d in &digits[at..] {
-            out.push(char::from(d));
+        if tenths < 0 {
+            at -= 1;
+            buf[at] = b'-';
         }
-        if tenth != 0 {
-            out.push('.');
-            out.push(char::from(b'0' + tenth as u8));
+        // ASCII bytes, pushed as chars: cheaper for a handful than checking
+        // them as UTF-8 to append them as a `str`.
+        out.reserve(buf.len() - at);
+        for &b in &buf[at..] {
+            out.push(char::from(b));
         }
     }
 }
@@ -89,23 +96,33 @@ impl std::fmt::Display for N {
     }
 }
 
-/// Append `text` to `out`, XML-escaped (see [`Xml`]).
+/// Append `text` to `out`, XML-escaped (see [`Xml`]), without going
+/// through `core::fmt`.
 fn push_xml(out: &mut String, text: &str) {
-    let _ = write!(out, "{}", Xml(text));
+    let Ok(()) = xml_runs(text, |run| {
+        out.push_str(run);
+        Ok::<(), std::convert::Infallible>(())
+    });
 }
 
-/// [`advance`] of each ASCII character, worked out once at compile time
-/// (wrapping a big board looks up millions of them).
-const ASCII_ADVANCE: [f32; 128] = {
-    let mut table = [0.0_f32; 128];
+/// [`advance`] of each character of Latin-1 (ASCII and the accented
+/// letters of French and its neighbours), worked out once at compile time:
+/// wrapping a big board looks up millions of them. A test checks that the
+/// accented half gives what [`advance_other`] would.
+const LATIN1_ADVANCE: [f32; 256] = {
+    let mut table = [0.0_f32; 256];
     let mut i = 0;
-    while i < 128 {
+    while i < 256 {
         table[i] = match i as u8 {
             b'i' | b'j' | b'l' | b'I' | b'!' | b'|' | b'.' | b',' | b':' | b';' | b'\'' => 0.28,
             b'f' | b't' | b'r' | b' ' | b'(' | b')' | b'[' | b']' | b'-' | b'/' => 0.36,
             b'm' | b'w' | b'M' | b'W' | b'@' | b'%' => 0.86,
             b'A'..=b'Z' => 0.69,
             b'0'..=b'9' => 0.56,
+            // í ì î ï, then æ Æ, then the capitals À to Þ but ×.
+            0xec..=0xef => 0.28,
+            0xe6 | 0xc6 => 0.86,
+            0xc0..=0xd6 | 0xd8..=0xde => 0.69,
             _ => 0.54,
         };
         i += 1;
@@ -115,8 +132,15 @@ const ASCII_ADVANCE: [f32; 128] = {
 
 /// Rough advance width of a character in a sans-serif font, in ems.
 fn advance(c: char) -> f32 {
+    match LATIN1_ADVANCE.get(c as usize) {
+        Some(&w) => w,
+        None => advance_other(c),
+    }
+}
+
+/// [`advance`] beyond ASCII, by kind of character.
+fn advance_other(c: char) -> f32 {
     match c {
-        c if c.is_ascii() => ASCII_ADVANCE[c as usize],
         '’' | 'í' | 'ì' | 'î' | 'ï' => 0.28,
         'æ' | 'œ' | 'Æ' | 'Œ' | '—' => 0.86,
         c if c.is_uppercase() => 0.69,
@@ -125,8 +149,34 @@ fn advance(c: char) -> f32 {
     }
 }
 
-fn width(text: &str, size: f32) -> f32 {
-    text.chars().map(advance).sum::<f32>() * size
+/// The words of a text (as `split_whitespace` finds them), each with the
+/// sum of its characters' [`advance`]s, measured in the same pass.
+struct Words<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (&'a str, f32);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut start = None;
+        let mut ems = 0.0_f32;
+        for (i, c) in self.rest.char_indices() {
+            if c.is_whitespace() {
+                if let Some(from) = start {
+                    let word = &self.rest[from..i];
+                    self.rest = &self.rest[i..];
+                    return Some((word, ems));
+                }
+            } else {
+                start.get_or_insert(i);
+                ems += advance(c);
+            }
+        }
+        let word = &self.rest[start?..];
+        self.rest = "";
+        Some((word, ems))
+    }
 }
 
 /// The bytes a wrapped line is made with room for.
@@ -145,8 +195,8 @@ fn wrap(text: &str, size: f32, max: f32, max_lines: usize) -> Vec<String> {
     let mut line = fresh();
     let mut line_w = 0.0_f32;
     let space = advance(' ') * size;
-    'words: for word in text.split_whitespace() {
-        let word_w = width(word, size);
+    'words: for (word, ems) in (Words { rest: text }) {
+        let word_w = ems * size;
         let candidate_w = if line.is_empty() {
             word_w
         } else {
@@ -226,12 +276,14 @@ impl Canvas {
     fn dots(&mut self, x: f32, y: f32, count: u32) {
         let shown = count.min(10);
         for k in 0..shown {
-            let _ = writeln!(
-                self.out,
-                r#"<circle cx="{}" cy="{}" r="4.2" fill="{DOT}"/>"#,
-                N(x + 4.5 + k as f32 * 11.0),
-                N(y)
-            );
+            let out = &mut self.out;
+            out.push_str(r#"<circle cx=""#);
+            N(x + 4.5 + k as f32 * 11.0).push(out);
+            out.push_str(r#"" cy=""#);
+            N(y).push(out);
+            out.push_str(r#"" r="4.2" fill=""#);
+            out.push_str(DOT);
+            out.push_str("\"/>\n");
         }
         if count > shown {
             self.text(
@@ -277,7 +329,13 @@ fn draw_sticky(c: &mut Canvas, w: &Wrapped, left: f32, top: f32, h: f32, l: &Lab
     let out = &mut c.out;
     // First, the whole text (even when the card shows only its beginning)
     // and the votes: what a tooltip or a screen reader gives.
-    out.push_str("<g><title>");
+    // The card's lines take their size and ink from the group (a third
+    // of a big board's bytes when each line said them again).
+    out.push_str(r#"<g font-size=""#);
+    N(FONT).push(out);
+    out.push_str(r#"" fill=""#);
+    out.push_str(INK);
+    out.push_str(r#""><title>"#);
     push_xml(out, &x.text);
     if x.votes > 0 {
         out.push('\n');
@@ -292,7 +350,7 @@ fn draw_sticky(c: &mut Canvas, w: &Wrapped, left: f32, top: f32, h: f32, l: &Lab
     N(STICKY_W).push(out);
     out.push_str(r#"" height=""#);
     N(h).push(out);
-    out.push_str(r##"" rx="3" fill="#000000" fill-opacity="0.10"/><rect x=""##);
+    out.push_str(r##"" rx="3" fill="#000" fill-opacity=".1"/><rect x=""##);
     N(left).push(out);
     out.push_str(r#"" y=""#);
     N(top).push(out);
@@ -302,16 +360,15 @@ fn draw_sticky(c: &mut Canvas, w: &Wrapped, left: f32, top: f32, h: f32, l: &Lab
     N(h).push(out);
     out.push_str(r#"" rx="3" fill=""#);
     out.push_str(x.colour);
-    out.push_str("\" stroke=\"#000000\" stroke-opacity=\"0.10\"/>\n");
+    out.push_str("\" stroke=\"#000\" stroke-opacity=\".1\"/>\n");
     for (i, line) in w.lines.iter().enumerate() {
-        c.text(
-            left + PAD,
-            top + PAD + 12.0 + i as f32 * LINE,
-            FONT,
-            "400",
-            INK,
-            line,
-        );
+        out.push_str(r#"<text x=""#);
+        N(left + PAD).push(out);
+        out.push_str(r#"" y=""#);
+        N(top + PAD + 12.0 + i as f32 * LINE).push(out);
+        out.push_str(r#"">"#);
+        push_xml(out, line);
+        out.push_str("</text>\n");
     }
     if x.votes > 0 {
         c.dots(left + PAD - 4.0, top + h - PAD - 5.0, x.votes);
@@ -569,6 +626,39 @@ fn svg_element(mut body: String, height: f32, b: &Board, l: &Labels, standalone:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn width(text: &str, size: f32) -> f32 {
+        text.chars().map(advance).sum::<f32>() * size
+    }
+
+    #[test]
+    fn the_latin1_table_agrees_with_the_kinds_of_character() {
+        for code in 0x80..0x100_u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            assert_eq!(
+                LATIN1_ADVANCE[code as usize].to_bits(),
+                advance_other(c).to_bits(),
+                "U+{code:04X} {c}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn words_are_split_and_measured_as_split_whitespace(text in "[a-zé É\\t\\n\u{a0}\u{202f}涼’🙂x]{0,40}") {
+            let ours: Vec<(&str, u32)> = Words { rest: &text }
+                .map(|(w, ems)| (w, ems.to_bits()))
+                .collect();
+            let theirs: Vec<(&str, u32)> = text
+                .split_whitespace()
+                .map(|w| (w, w.chars().map(advance).sum::<f32>().to_bits()))
+                .collect();
+            prop_assert_eq!(ours, theirs);
+        }
+    }
 
     #[test]
     fn wrapping_keeps_lines_within_the_width() {
