@@ -367,9 +367,9 @@ fn write_export(
     let problems = media.problems(lang);
     // Anonymized exports are meant to be published (0644).
     let access = crate::export::cli::access(opts.anonymize);
-    let text = crate::export::export_with(format, &session, opts, &media)
+    let text = crate::export::export_pieces(format, &session, opts, &media)
         .map_err(|e| crate::i18n::export_error(lang, &e))?;
-    store::write_atomic_as(&path, text.as_bytes(), access)
+    store::write_atomic_pieces(&path, text.iter().map(str::as_bytes), access)
         .map_err(|e| crate::i18n::save_error(lang, &e))?;
     if problems.is_empty() {
         return Ok(path);

@@ -4,7 +4,7 @@
 use super::media::{Folder, Media};
 use super::report::{Entry, report as build_report};
 use super::text::clean;
-use super::{Format, Options, export_with as render, media_left_out};
+use super::{Format, Options, Pieces, export_pieces as render, media_left_out};
 use crate::i18n::{io_error, save_error};
 use crate::model::{MediaKind, Session, Zone};
 use crate::store;
@@ -134,18 +134,19 @@ pub fn export_with(
         // The lab's own methods too, for their names and materials.
         let home = store::Home::from_env();
         let library = crate::methods::Library::load(Some(&home.methods_dir()));
-        super::runsheet_with(&session, &opts, &library)
+        super::runsheet_with(&session, &opts, &library).map(Pieces::one)
     } else {
         render(format, &session, &opts, &media)
     }
     .map_err(|e| crate::i18n::export_error(args.lang, &e))?;
     let access = access(args.anonymize);
     if let Some(dir) = args.bundle {
-        return bundle(&real, &session, dir, &text, &media, args, out);
+        return bundle(&real, &session, dir, &text.into_string(), &media, args, out);
     }
     let target = match args.output {
         Some(p) if p.as_os_str() == "-" || store::is_stdout(p) => {
-            out.write_all(text.as_bytes())
+            text.iter()
+                .try_for_each(|piece| out.write_all(piece.as_bytes()))
                 .and_then(|()| out.flush())
                 .map_err(|e| {
                     t!(
@@ -174,7 +175,7 @@ pub fn export_with(
         return Err(t!(args.lang, "cli-export-over-session", target = target));
     }
     // A device, a FIFO or a link is written into, never replaced.
-    store::write_atomic_as(&target, text.as_bytes(), access)
+    store::write_atomic_pieces(&target, text.iter().map(str::as_bytes), access)
         .map_err(|e| save_error(args.lang, &e))?;
     let beside = match (target.parent(), file.parent()) {
         (Some(a), Some(b)) => same_dir(a, b),

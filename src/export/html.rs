@@ -4,12 +4,12 @@
 //! built by [`super::svg`], which escapes every text itself, and the board's
 //! detail list ([`board_detail`]), which escapes every text with
 //! minijinja's own `HtmlEscape`; both are put into the rendered page at
-//! their marks (see [`page`]).
+//! their marks, as [`Pieces`] (see [`page`]).
 
 use super::labels::{self, Labels};
 use super::svg::board_svg;
 use super::view::{Board, StickyView, Summary, summary};
-use super::{ExportError, Media, Options, media_left_out, prepare_media};
+use super::{ExportError, Media, Options, Pieces, media_left_out, prepare_media};
 use crate::model::Session;
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, HtmlEscape, UndefinedBehavior, context};
@@ -50,6 +50,16 @@ pub fn html(session: &Session, opts: &Options) -> Result<String, ExportError> {
 /// The session as one HTML page: photos embedded, videos and audio linked
 /// by relative path, missing or altered files shown as placeholders.
 pub fn html_with(session: &Session, opts: &Options, media: &Media) -> Result<String, ExportError> {
+    html_pieces(session, opts, media).map(Pieces::into_string)
+}
+
+/// [`html_with`] in the pieces it is made of, to be written one after the
+/// other.
+pub fn html_pieces(
+    session: &Session,
+    opts: &Options,
+    media: &Media,
+) -> Result<Pieces, ExportError> {
     let s = prepare_media(session, opts, media.with_media);
     let l = labels::for_lang(s.language.as_deref());
     let v = summary(&s, opts, l, media, media_left_out(session, opts, media));
@@ -69,7 +79,7 @@ const DETAIL_MARK: &str = "<!--atelier:board-detail-->";
 /// The board's picture is drawn on a second thread while the rest of the
 /// page is rendered: on a 10,000-sticky board each is about half of the
 /// work.
-pub(crate) fn page(v: &Summary, l: &Labels, back: Option<&str>) -> Result<String, ExportError> {
+pub(crate) fn page(v: &Summary, l: &Labels, back: Option<&str>) -> Result<Pieces, ExportError> {
     std::thread::scope(|scope| {
         let drawing = scope.spawn(|| board_svg(&v.board, l, &v.title, v.anonymized, false));
         let detail = board_detail(&v.board, l);
@@ -89,36 +99,11 @@ pub(crate) fn page(v: &Summary, l: &Labels, back: Option<&str>) -> Result<String
         let svg = drawing
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        Ok(put_in(
+        Ok(Pieces::put_in(
             &rendered,
-            [(SVG_MARK, &svg), (DETAIL_MARK, &detail)],
+            vec![(SVG_MARK, svg), (DETAIL_MARK, detail)],
         ))
     })
-}
-
-/// `page` with each mark (wherever the template wrote it, if it did)
-/// replaced by its piece, made at its final size.
-fn put_in(page: &str, pieces: [(&str, &str); 2]) -> String {
-    let mut found: Vec<(usize, &str, &str)> = pieces
-        .iter()
-        .flat_map(|&(mark, piece)| {
-            page.match_indices(mark)
-                .map(move |(at, _)| (at, mark, piece))
-        })
-        .collect();
-    found.sort_unstable_by_key(|&(at, ..)| at);
-    let size = found.iter().fold(page.len(), |n, (_, mark, piece)| {
-        (n + piece.len()).saturating_sub(mark.len())
-    });
-    let mut out = String::with_capacity(size);
-    let mut from = 0;
-    for (at, mark, piece) in found {
-        out.push_str(page.get(from..at).unwrap_or_default());
-        out.push_str(piece);
-        from = at + mark.len();
-    }
-    out.push_str(page.get(from..).unwrap_or_default());
-    out
 }
 
 /// The board's cards as lists (the page's "board in detail"), written here
@@ -192,15 +177,6 @@ fn cards_li(o: &mut String, list: &[StickyView]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pieces_go_where_their_marks_are_in_any_order_and_number() {
-        let pieces = [(SVG_MARK, "<svg/>"), (DETAIL_MARK, "<details/>")];
-        let page = format!("a{DETAIL_MARK}b{SVG_MARK}c{DETAIL_MARK}é");
-        assert_eq!(put_in(&page, pieces), "a<details/>b<svg/>c<details/>é");
-        // A board the template does not show (an empty one) has no mark.
-        assert_eq!(put_in("<p>rien</p>", pieces), "<p>rien</p>");
-    }
 
     #[test]
     fn user_text_that_looks_like_a_mark_stays_text() {

@@ -47,6 +47,7 @@ mod json;
 mod labels;
 mod markdown;
 pub mod media;
+mod pieces;
 pub mod report;
 mod runsheet;
 mod svg;
@@ -55,10 +56,11 @@ mod view;
 
 pub use anonymize::anonymize;
 pub use csv::{CSV_COLUMNS, CSV_HEADER, KIND_ACTION, KIND_CLUSTER, csv, csv_header, csv_rows};
-pub use html::{html, html_with};
+pub use html::{html, html_pieces, html_with};
 pub use json::{JSON_VERSION, from_json, json};
 pub use markdown::{markdown, markdown_with};
 pub use media::{FileState, Folder, Media, MediaSource};
+pub use pieces::Pieces;
 pub use runsheet::{runsheet, runsheet_with};
 pub use svg::svg;
 
@@ -200,6 +202,20 @@ pub fn export_with(
         Format::Json => json::json_with(session, opts, media.with_media),
         Format::Svg => Ok(svg(session, opts)),
         Format::Runsheet => runsheet(session, opts),
+    }
+}
+
+/// [`export_with`] in the pieces it is made of, written one after the
+/// other (an HTML page's board is not copied into one more string).
+pub fn export_pieces(
+    format: Format,
+    session: &Session,
+    opts: &Options,
+    media: &Media,
+) -> Result<Pieces, ExportError> {
+    match format {
+        Format::Html => html_pieces(session, opts, media),
+        _ => export_with(format, session, opts, media).map(Pieces::one),
     }
 }
 

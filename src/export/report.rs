@@ -177,7 +177,7 @@ fn session_parts(
     let media = Media::none().with_base("../");
     let left_out = media_left_out(&e.session, opts, &media);
     let v = summary(&s, opts, own, &media, left_out);
-    let html = page(&v, own, Some("index.html"))?;
+    let html = page(&v, own, Some("index.html"))?.into_string();
     let date = s.date.map(iso_date).unwrap_or_default();
     let title = clean_line(&s.title);
     let actions = v

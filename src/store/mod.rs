@@ -25,7 +25,7 @@ pub use lock::{Holder, Lock, lock_path};
 pub use paths::Home;
 pub use save::{
     Access, HEADER, copy_atomic, is_stdout, is_stream, to_ron, write_atomic, write_atomic_as,
-    write_atomic_with,
+    write_atomic_pieces, write_atomic_with,
 };
 
 use crate::model::Session;

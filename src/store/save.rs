@@ -155,6 +155,18 @@ pub fn write_atomic_as(path: &Path, bytes: &[u8], access: Access) -> Result<(), 
     write_to(path, bytes, access, |f, b| f.write_all(b))
 }
 
+/// As [`write_atomic_as`], the bytes given in pieces written one after
+/// the other (an export's page need not be joined first).
+pub fn write_atomic_pieces<'a>(
+    path: &Path,
+    pieces: impl IntoIterator<Item = &'a [u8]>,
+    access: Access,
+) -> Result<(), SaveError> {
+    write_to(path, &[], access, |f, _| {
+        pieces.into_iter().try_for_each(|piece| f.write_all(piece))
+    })
+}
+
 /// As [`write_atomic`], with the writing step given (tests inject failures).
 pub fn write_atomic_with(
     path: &Path,
@@ -263,4 +275,21 @@ fn write_file(
         return Err(SaveError::io(path, &e));
     }
     file.commit().map_err(|e| SaveError::io(path, &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_are_written_one_after_the_other_and_replace_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.html");
+        std::fs::write(&path, "ancienne page, plus longue que la nouvelle").unwrap();
+        let pieces = ["<p>", "é涼🙂", "</p>"];
+        write_atomic_pieces(&path, pieces.iter().map(|p| p.as_bytes()), Access::Keep).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "<p>é涼🙂</p>");
+        // Nothing left beside it (the temporary file was renamed in place).
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 }
