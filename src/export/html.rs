@@ -81,7 +81,10 @@ const DETAIL_MARK: &str = "<!--atelier:board-detail-->";
 /// work.
 pub(crate) fn page(v: &Summary, l: &Labels, back: Option<&str>) -> Result<Pieces, ExportError> {
     std::thread::scope(|scope| {
-        let drawing = scope.spawn(|| board_svg(&v.board, l, &v.title, v.anonymized, false));
+        let draw = || board_svg(&v.board, l, &v.title, v.anonymized, false);
+        // On a thread of its own when the system gives one; else here,
+        // after the rest.
+        let drawing = std::thread::Builder::new().spawn_scoped(scope, draw).ok();
         let detail = board_detail(&v.board, l);
         let rendered = render(
             &environment()?,
@@ -96,9 +99,12 @@ pub(crate) fn page(v: &Summary, l: &Labels, back: Option<&str>) -> Result<Pieces
         )?;
         // A panic drawing the board is a panic of this function, as it was
         // before the drawing had a thread of its own.
-        let svg = drawing
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let svg = match drawing {
+            Some(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            None => draw(),
+        };
         Ok(Pieces::put_in(
             &rendered,
             vec![(SVG_MARK, svg), (DETAIL_MARK, detail)],

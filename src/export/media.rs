@@ -200,9 +200,12 @@ impl Media {
             work();
         } else {
             std::thread::scope(|s| {
-                for _ in 0..workers {
-                    s.spawn(work);
+                // This thread is one of the workers; a thread the system
+                // refuses leaves its share of the queue to the others.
+                for _ in 1..workers {
+                    let _ = std::thread::Builder::new().spawn_scoped(s, work);
                 }
+                work();
             });
         }
         let found = found.into_inner().unwrap_or_else(|e| e.into_inner());
