@@ -380,7 +380,7 @@ pub fn attach(
     let to = to.map(Id::from);
     if let Some(id) = &to {
         let known = s.notes.iter().any(|x| &x.id == id)
-            || s.stickies.iter().any(|x| &x.id == id)
+            || s.sticky(id).is_some()
             || s.clusters.iter().any(|x| &x.id == id)
             || s.agenda.iter().any(|x| &x.id == id)
             || s.prototypes.iter().any(|x| &x.id == id);
@@ -588,7 +588,7 @@ pub fn suggest(
         let words = crate::t!(lang, "suggest-words", words = safe(&s.words.join(", ")));
         writeln!(out, "\n{item}\n  {words}").map_err(io)?;
         for id in &s.stickies {
-            if let Some(x) = session.stickies.iter().find(|x| &x.id == id) {
+            if let Some(x) = session.sticky(id) {
                 writeln!(out, "  - [{}] {}", safe(id.as_str()), safe(&x.text)).map_err(io)?;
             }
         }

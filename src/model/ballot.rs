@@ -280,7 +280,7 @@ impl Session {
     pub fn has_target(&self, target: &Target) -> bool {
         match target {
             Target::Cluster(id) => self.cluster(id).is_some(),
-            Target::Sticky(id) => self.stickies.iter().any(|s| &s.id == id),
+            Target::Sticky(id) => self.sticky(id).is_some(),
         }
     }
 

@@ -244,7 +244,7 @@ impl Session {
     pub fn delete_stickies(&self, ids: &[Id]) -> Vec<Op> {
         let mut ops = Vec::new();
         for id in ids {
-            if self.stickies.iter().any(|s| &s.id == id) {
+            if self.sticky(id).is_some() {
                 ops.extend(self.votes_on(&Target::Sticky(id.clone())));
                 ops.push(Op::Remove {
                     kind: Kind::Sticky,
@@ -256,9 +256,7 @@ impl Session {
     }
 
     pub fn edit_sticky(&self, id: &Id, f: impl FnOnce(&mut Sticky)) -> Vec<Op> {
-        self.stickies
-            .iter()
-            .find(|s| &s.id == id)
+        self.sticky(id)
             .map(|s| {
                 let mut s = s.clone();
                 f(&mut s);
@@ -412,6 +410,12 @@ impl Session {
     /// place on the board is found in one pass over the clusters and the
     /// stickies, not looked for again at every comparison of the sort.
     pub fn ranking(&self, round: Option<&Id>) -> Vec<Ranked> {
+        self.ranking_at(round).into_iter().map(|(r, _)| r).collect()
+    }
+
+    /// [`Session::ranking`], each target with its place in `clusters` or
+    /// `stickies` (the first with its id; `None` when it is on neither).
+    pub fn ranking_at(&self, round: Option<&Id>) -> Vec<(Ranked, Option<usize>)> {
         let counts: Vec<(Target, u32)> = self
             .tally(round)
             .into_iter()
@@ -447,21 +451,22 @@ impl Session {
             .map(|((target, count), at)| ((kind(&target), at), target, count))
             .collect();
         keyed.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
-        let mut out: Vec<Ranked> = Vec::with_capacity(keyed.len());
-        for (i, (_, target, count)) in keyed.iter().enumerate() {
+        let mut out: Vec<(Ranked, Option<usize>)> = Vec::with_capacity(keyed.len());
+        for (i, ((_, at), target, count)) in keyed.iter().enumerate() {
             let rank = match out.last() {
-                Some(Ranked { count: c, rank, .. }) if c == count => *rank,
+                Some((Ranked { count: c, rank, .. }, _)) if c == count => *rank,
                 _ => i + 1,
             };
             // Sorted by count: the equal counts are neighbours.
             let tie = (i > 0 && keyed[i - 1].2 == *count)
                 || keyed.get(i + 1).is_some_and(|next| next.2 == *count);
-            out.push(Ranked {
+            let ranked = Ranked {
                 rank,
                 tie,
                 target: target.clone(),
                 count: *count,
-            });
+            };
+            out.push((ranked, (*at != usize::MAX).then_some(*at)));
         }
         out
     }

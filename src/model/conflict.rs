@@ -363,7 +363,7 @@ impl Session {
             }
             Item::Vote(v) => {
                 let target = match &v.target {
-                    Target::Sticky(id) => self.stickies.iter().any(|x| &x.id == id),
+                    Target::Sticky(id) => self.sticky(id).is_some(),
                     Target::Cluster(id) => self.cluster(id).is_some(),
                 };
                 let voter = v

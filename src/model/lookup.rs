@@ -155,6 +155,13 @@ impl Session {
             .or_else(|| self.scan(id))
     }
 
+    /// The sticky with this id, found as [`Session::sticky_position`] finds
+    /// it.
+    pub fn sticky(&self, id: &Id) -> Option<&Sticky> {
+        self.sticky_position(id)
+            .and_then(|at| self.stickies.get(at))
+    }
+
     /// As [`Session::sticky_position`]; a sticky found by a scan means the
     /// index is stale, and it is rebuilt.
     pub(super) fn sticky_position_mut(&mut self, id: &Id) -> Option<usize> {

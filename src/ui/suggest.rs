@@ -66,7 +66,7 @@ impl Widget for SuggestView<'_> {
             let why = t!(lang, "suggest-words", words = sg.words.join(", "));
             lines.push((Line::styled(fit(&safe_line(&why), w), t.accent), i));
             for id in sg.stickies.iter().take(if sel { 6 } else { 2 }) {
-                if let Some(x) = s.stickies.iter().find(|x| &x.id == id) {
+                if let Some(x) = s.sticky(id) {
                     lines.push((
                         Line::styled(fit(&format!("  · {}", safe_line(&x.text)), w), t.base),
                         i,

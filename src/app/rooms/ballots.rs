@@ -258,11 +258,7 @@ fn reason(lang: &str, s: &Session, e: &BallotRefused) -> String {
         BallotRefused::Cap { given, cap, target } => {
             let item = match target {
                 crate::model::Target::Cluster(id) => s.cluster(id).map(|c| c.title.clone()),
-                crate::model::Target::Sticky(id) => s
-                    .stickies
-                    .iter()
-                    .find(|x| &x.id == id)
-                    .map(|x| x.text.clone()),
+                crate::model::Target::Sticky(id) => s.sticky(id).map(|x| x.text.clone()),
             };
             t!(
                 lang,

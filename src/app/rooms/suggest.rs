@@ -56,12 +56,7 @@ fn keep_new(s: &Session, rejected: &BTreeSet<u64>, mut items: Vec<Suggestion>) -
         items.retain(|sg| !rejected.contains(&fingerprint(&texts, sg)));
     }
     items.retain(|sg| {
-        let in_cluster = |id: &Id| {
-            s.stickies
-                .iter()
-                .find(|x| &x.id == id)
-                .and_then(|x| x.cluster.clone())
-        };
+        let in_cluster = |id: &Id| s.sticky(id).and_then(|x| x.cluster.clone());
         let Some(cluster) = sg.stickies.first().and_then(in_cluster) else {
             return true;
         };

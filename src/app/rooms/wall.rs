@@ -5,7 +5,7 @@
 
 use crate::app::action::Action;
 use crate::app::state::{App, Projection, Screen};
-use crate::model::{Id, Target};
+use crate::model::Id;
 use std::collections::HashMap;
 
 /// `p`: project what the current screen shows.
@@ -102,44 +102,15 @@ fn wall(app: &mut App) {
 }
 
 /// Rank the results ([`crate::app::state::ResultsView`]) when the
-/// session or the round they show changed since they were, finding each
-/// ranked item in the session in the same pass.
+/// session or the round they show changed since they were, each ranked
+/// item with its place in the session (found by the ranking itself).
 fn results(app: &mut App) {
     let Some(doc) = app.doc.as_ref() else { return };
     let key = (doc.generation, app.results_round());
     if app.results.built_for.as_ref() == Some(&key) {
         return;
     }
-    let s = doc.session();
-    let ranking = s.ranking(key.1.as_ref());
-    let stickies: HashMap<&Id, usize> = if ranking
-        .iter()
-        .any(|r| matches!(r.target, Target::Sticky(_)))
-    {
-        // Backwards, so that of equal ids the first is kept, as a search finds.
-        let all = s.stickies.iter().enumerate().rev();
-        all.map(|(i, x)| (&x.id, i)).collect()
-    } else {
-        HashMap::new()
-    };
-    let clusters: HashMap<&Id, usize> = s
-        .clusters
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, c)| (&c.id, i))
-        .collect();
-    let rows = ranking
-        .into_iter()
-        .map(|r| {
-            let at = match &r.target {
-                Target::Sticky(id) => stickies.get(id),
-                Target::Cluster(id) => clusters.get(id),
-            };
-            let at = at.copied();
-            (r, at)
-        })
-        .collect();
+    let rows = doc.session().ranking_at(key.1.as_ref());
     let view = &mut app.results;
     view.rows = rows;
     view.built_for = Some(key);

@@ -85,7 +85,7 @@ pub(super) fn about(s: &Session, id: &Id, l: &Labels) -> String {
     if let Some(n) = s.notes.iter().find(|n| &n.id == id) {
         return l.about_item("note", &short(&n.text, 60));
     }
-    if let Some(x) = s.stickies.iter().find(|x| &x.id == id) {
+    if let Some(x) = s.sticky(id) {
         return l.about_item("sticky", &short(&x.text, 60));
     }
     if let Some(c) = s.cluster(id) {

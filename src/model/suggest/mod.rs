@@ -109,7 +109,7 @@ impl Session {
         let ids: Vec<Id> = s
             .stickies
             .iter()
-            .filter(|id| self.stickies.iter().any(|x| &x.id == *id))
+            .filter(|id| self.sticky(id).is_some())
             .cloned()
             .collect();
         if ids.is_empty() {
