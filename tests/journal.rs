@@ -101,10 +101,11 @@ fn journaled_changes_are_replayed_at_the_next_open() {
     assert_eq!(recovered, live, "the replayed session is what was live");
     assert!(
         store
-            .recovered()
+            .recovery()
+            .map(ToString::to_string)
             .is_some_and(|r| r.contains("recovered 6 changes")),
         "{:?}",
-        store.recovered()
+        store.recovery().map(ToString::to_string)
     );
     // Recovery saved the file at once: it no longer depends on the journal.
     drop(store);
@@ -122,7 +123,10 @@ fn a_torn_last_record_is_dropped_and_the_rest_kept() {
     let (store, s) = Store::open(&f.path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(s.stickies.len(), 3, "the three whole records are replayed");
     assert_eq!(s.title, "Journal test", "the torn record is not");
-    let note = store.recovered().unwrap_or_default();
+    let note = store
+        .recovery()
+        .map(ToString::to_string)
+        .unwrap_or_default();
     assert!(
         note.contains("recovered 3 changes") && note.contains("dropped"),
         "{note}"
@@ -190,9 +194,12 @@ fn a_journal_of_an_older_file_is_kept_aside_not_applied() {
     );
     assert_eq!(s.place, "Ailleurs");
     assert!(
-        store.recovered().is_some_and(|r| r.contains("kept aside")),
+        store
+            .recovery()
+            .map(ToString::to_string)
+            .is_some_and(|r| r.contains("kept aside")),
         "{:?}",
-        store.recovered()
+        store.recovery().map(ToString::to_string)
     );
     assert!(
         journal::journal_path(&f.path)
@@ -279,7 +286,7 @@ fn drafts_survive_saves_and_crashes_but_never_touch_the_session() {
     assert_eq!(store.recovered_drafts(), &drafts);
     assert_eq!(reopened, s, "drafts are not part of the session");
     assert_eq!(
-        store.recovered(),
+        store.recovery().map(ToString::to_string),
         None,
         "drafts alone are nothing to recover"
     );
@@ -360,7 +367,7 @@ fn a_crash_at_any_moment_of_a_full_save_loses_no_journaled_change() {
             texts,
             want,
             "a crash {moment} the file was written; {:?}",
-            st.recovered()
+            st.recovery().map(ToString::to_string)
         );
         drop(st);
         let left: Vec<String> = std::fs::read_dir(crashes.join(moment))

@@ -561,7 +561,7 @@ fn save_comments_changes_only_the_comments_section_of_the_file() {
     );
     let (store, reopened) = atelier::store::Store::open(&path).unwrap();
     assert_eq!(store.read_only(), None, "the lock was released");
-    assert_eq!(store.recovered(), None);
+    assert_eq!(store.recovery().map(ToString::to_string), None);
     assert_eq!(reopened, after);
     drop(store);
 

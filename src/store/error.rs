@@ -186,6 +186,26 @@ impl SaveError {
         }
     }
 
+    /// A new file's name is taken: a file is there already.
+    pub fn taken(path: &Path) -> Self {
+        SaveError::Io {
+            path: path.display().to_string(),
+            message: "a file with this name already exists".into(),
+            key: ("save-exists", Vec::new()),
+        }
+    }
+
+    /// Whether this is [`SaveError::taken`].
+    pub fn is_taken(&self) -> bool {
+        matches!(
+            self,
+            SaveError::Io {
+                key: ("save-exists", _),
+                ..
+            }
+        )
+    }
+
     /// The file is open in another atelier (`holder`).
     pub fn open_in(path: &Path, holder: impl std::fmt::Display) -> Self {
         SaveError::ReadOnly {

@@ -10,7 +10,7 @@
 //! with `ron`, so what it accepts it reads exactly as `ron` does, and every
 //! error message is `ron`'s (unit tests compare both on hostile texts).
 
-use super::load::field_list;
+use super::load::{field_list, without_list};
 use crate::model::{Colour, Id, Session, Sticky, Timestamp};
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
@@ -33,10 +33,7 @@ pub(super) fn sticky_list(text: &str, start: usize) -> Option<(Vec<Sticky>, usiz
 pub(super) fn read_fast(text: &str, threads: usize) -> Option<Session> {
     let (start, _, _) = field_list(text, b"stickies", false)?;
     let rest_of = |end: usize| -> Option<Session> {
-        let mut rest = String::with_capacity(text.len() - (end - start) + 2);
-        rest.push_str(text.get(..start)?);
-        rest.push_str("[]");
-        rest.push_str(text.get(end..)?);
+        let rest = without_list(text, start, end)?;
         ron::Options::default().from_str::<Session>(&rest).ok()
     };
     let (guessed, stickies) = std::thread::scope(|scope| {

@@ -193,30 +193,34 @@ const SPLIT_FROM: usize = 4 << 20;
 /// At most this many threads parse one file.
 const MAX_THREADS: usize = 8;
 
-/// Parse a session file's text. A big file on a machine with more than one
-/// core is parsed in pieces at once (see [`parse_split`]); whenever that
-/// does not work out, and for every error, the whole text is parsed in one
-/// piece, so the result and the error messages are the same.
+/// Parse a session file's text. A big file is parsed in pieces, at once on
+/// the machine's cores (see [`parse_split`]); whenever that does not work
+/// out, and for every error, the whole text is parsed in one piece, so the
+/// result and the error messages are the same.
 fn parse_session(text: &str) -> Result<Session, LoadError> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
-    if text.len() >= SPLIT_FROM {
-        if let Some(session) = fast::read_fast(text, threads) {
-            return Ok(session);
-        }
-        if threads > 1
-            && let Some(session) = parse_split_ron(text, threads)
-        {
-            return Ok(session);
-        }
+    if text.len() >= SPLIT_FROM
+        && let Some(session) = parse_split(text, threads)
+    {
+        return Ok(session);
     }
     parse_ron::<Session>(text)
 }
 
-/// The session parsed in pieces: by [`read_fast`], or else by
+/// The session parsed in pieces: by [`fast::read_fast`], or else by
 /// [`parse_split_ron`]. `None` when neither works out.
-#[cfg(test)]
 fn parse_split(text: &str, threads: usize) -> Option<Session> {
     fast::read_fast(text, threads).or_else(|| parse_split_ron(text, threads))
+}
+
+/// The text with the list at `start..end` replaced by `[]`: the rest of
+/// the file, parsed apart from the list.
+pub(super) fn without_list(text: &str, start: usize, end: usize) -> Option<String> {
+    let mut rest = String::with_capacity(text.len() - (end - start) + 2);
+    rest.push_str(text.get(..start)?);
+    rest.push_str("[]");
+    rest.push_str(text.get(end..)?);
+    Some(rest)
 }
 
 /// The session parsed by `threads` threads, every piece by `ron`: the
@@ -231,10 +235,7 @@ fn parse_split_ron(text: &str, threads: usize) -> Option<Session> {
     let (start, end, commas) = field_list(text, b"stickies", true)?;
     let items = list_items(text, start, end, &commas)?;
     drop(commas);
-    let mut rest = String::with_capacity(text.len() - (end - start) + 2);
-    rest.push_str(text.get(..start)?);
-    rest.push_str("[]");
-    rest.push_str(text.get(end..)?);
+    let rest = without_list(text, start, end)?;
     let runs = shares(&items, rest.len(), threads);
     let (first, others) = runs.split_first()?;
     let total = items.len();

@@ -232,11 +232,6 @@ impl Store {
         Ok((store, session))
     }
 
-    /// What was recovered from a crash journal at open, in English words.
-    pub fn recovered(&self) -> Option<String> {
-        self.recovered.as_ref().map(ToString::to_string)
-    }
-
     /// What was recovered from a crash journal at open (see
     /// `i18n::recovered` to say it).
     pub fn recovery(&self) -> Option<&journal::Recovered> {
@@ -308,11 +303,7 @@ impl Store {
     pub fn create(path: &Path, session: &Session) -> Result<Store, SaveError> {
         let path = &paths::resolve(path);
         if path.exists() {
-            return Err(SaveError::Io {
-                path: path.display().to_string(),
-                message: "a file with this name already exists".into(),
-                key: ("save-exists", Vec::new()),
-            });
+            return Err(SaveError::taken(path));
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             paths::make_private_dir(dir).map_err(|e| SaveError::io(dir, &e))?;
