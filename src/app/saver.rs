@@ -195,11 +195,8 @@ impl FileWriter {
     }
 
     fn save_as(&mut self, path: &Path, s: &Session, g: u64) -> Option<SharedJournal> {
-        // Looked at here, off the key path, in order with the saves.
-        if path.exists() {
-            let _ = self.reports.send(Report::Taken(path.to_path_buf()));
-            return None;
-        }
+        // A taken name is found here (by `Store::create`), off the key
+        // path, in order with the saves.
         match self.store.save_as(path, s) {
             Ok(_) => {
                 self.pending = None;
@@ -210,6 +207,10 @@ impl FileWriter {
                     .reports
                     .send(Report::Save(g, SaveReport::Saved(Timestamp::now())));
                 self.store.shared_journal()
+            }
+            Err(e) if e.is_taken() => {
+                let _ = self.reports.send(Report::Taken(path.to_path_buf()));
+                None
             }
             Err(e) => {
                 let _ = self.reports.send(Report::Save(

@@ -491,7 +491,6 @@ pub struct App {
     pub history: History,
     pub field: Option<TextField>,
     pub picker: Option<Picker>,
-    /// What was typed in the open list popup to find an item (type-to-find).
     pub editor: Option<NoteEditor>,
     /// Text left in fields with Esc, shown again when they reopen.
     pub drafts: super::drafts::Drafts,

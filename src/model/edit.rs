@@ -101,7 +101,7 @@ impl Session {
     }
 
     /// Set a detail from text; an error says what was expected.
-    pub fn set_detail(&mut self, d: Detail, value: &str, _lang: &str) -> Result<(), DetailError> {
+    pub fn set_detail(&mut self, d: Detail, value: &str) -> Result<(), DetailError> {
         let value = value.trim();
         match d {
             Detail::Title => {

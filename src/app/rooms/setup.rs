@@ -393,7 +393,7 @@ pub(crate) fn submit_field(
     match field.purpose.clone() {
         FieldPurpose::Detail(d) => {
             let Some(s) = edit(app, now, fx) else { return };
-            match s.set_detail(d, &value, lang) {
+            match s.set_detail(d, &value) {
                 Ok(()) => {}
                 Err(e) => {
                     let (key, args) = e.key();
